@@ -1,0 +1,81 @@
+"""The layout description (bố cục): one page model that both the DOCX and the PDF writer draw.
+
+Everything a writer needs is decided here — which style each line takes, where lines break in
+the header, title and signature block, how long each rule is, how wide each column is — so the
+two outputs cannot drift apart. Lengths are in cm, spacing in points.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .styles import Kieu
+
+
+@dataclass(frozen=True)
+class Chu:
+    """A run of text; ``dam``/``nghieng`` None means "as the style says"."""
+
+    text: str
+    dam: bool | None = None
+    nghieng: bool | None = None
+    mau: str | None = None  # RGB hex colour, e.g. "FF0000" for a stamp
+
+
+@dataclass(frozen=True)
+class Doan:
+    """A paragraph in one style, with optional overrides of indents and spacing."""
+
+    kieu: Kieu
+    chu: tuple[Chu, ...]
+    cach_truoc: float | None = None
+    le_trai: float | None = None
+    thut_dau: float | None = None  # negative: a hanging indent
+    khung: float | None = None  # drawn inside a single-line box this wide, centred
+    mau_khung: str | None = None
+    giu_voi_sau: bool = False  # keep with the next paragraph
+
+    @property
+    def text(self) -> str:
+        """The paragraph's plain text."""
+        return "".join(c.text for c in self.chu)
+
+
+@dataclass(frozen=True)
+class DuongKe:
+    """A solid horizontal rule this wide, centred in its container."""
+
+    rong: float
+
+
+Khoi = Doan | DuongKe
+
+
+@dataclass(frozen=True)
+class HaiCot:
+    """A borderless two-column table row that never splits across pages (header, signature)."""
+
+    rong: tuple[float, float]
+    trai: tuple[Khoi, ...]
+    phai: tuple[Khoi, ...]
+    vai_tro: str  # "dau" (header) or "chu_ky" (signature and Nơi nhận)
+
+
+@dataclass(frozen=True)
+class BoCuc:
+    """A whole document: page body blocks in order, and the metadata both outputs carry."""
+
+    khoi: tuple[Doan | DuongKe | HaiCot, ...]
+    tieu_de: str
+    tac_gia: str
+    chu_de: str = ""
+    tu_khoa: tuple[str, ...] = field(default_factory=tuple)
+
+    def dong_van_ban(self) -> list[str]:
+        """Every paragraph's text in reading order (left cell before right): the text dump."""
+        lines: list[str] = []
+        for block in self.khoi:
+            cells = (block.trai, block.phai) if isinstance(block, HaiCot) else ((block,),)
+            for cell in cells:
+                lines.extend(b.text for b in cell if isinstance(b, Doan))
+        return lines

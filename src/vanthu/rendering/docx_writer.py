@@ -1,0 +1,143 @@
+"""Draws a layout (BoCuc) into the Word template with python-docx; styles come from the template."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+from .bo_cuc import BoCuc, Doan, DuongKe, HaiCot, Khoi
+from .styles import BangKieu, Kieu, mau_mac_dinh
+
+_TWIPS_PER_CM = 1440 / 2.54
+
+
+def _twips(cm: float) -> str:
+    return str(round(cm * _TWIPS_PER_CM))
+
+
+def _border(ppr: object, sides: tuple[str, ...], color: str = "000000", size: int = 6) -> None:
+    """Single solid border lines on the given sides of a paragraph (size in eighths of a point)."""
+    pbdr = OxmlElement("w:pBdr")
+    for side in sides:
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), str(size))
+        el.set(qn("w:space"), "1")
+        el.set(qn("w:color"), color)
+        pbdr.append(el)
+    ppr.append(pbdr)  # type: ignore[attr-defined]
+
+
+class DocxWriter:
+    """Writes layouts as DOCX files built on one Word template."""
+
+    def __init__(self, bang: BangKieu, mau: Path | None = None) -> None:
+        self.bang = bang
+        self.mau = mau or mau_mac_dinh()
+        self._template = self.mau.read_bytes()
+
+    def ghi(self, bo_cuc: BoCuc) -> bytes:
+        """The DOCX file of a layout, as bytes."""
+        doc = Document(io.BytesIO(self._template))
+        body_width = self.bang.trang.vung_chu
+        for block in bo_cuc.khoi:
+            if isinstance(block, HaiCot):
+                self._hai_cot(doc, block)
+            else:
+                self._khoi(doc.add_paragraph(), block, body_width)
+        props = doc.core_properties
+        props.title = bo_cuc.tieu_de
+        props.author = bo_cuc.tac_gia
+        props.subject = bo_cuc.chu_de
+        props.keywords = ", ".join(bo_cuc.tu_khoa)
+        props.comments = "vanthu"
+        out = io.BytesIO()
+        doc.save(out)
+        return out.getvalue()
+
+    def _khoi(self, para: Paragraph, block: Khoi, container: float) -> None:
+        if isinstance(block, DuongKe):
+            para.style = Kieu.DUONG_KE.value
+            side = max((container - block.rong) / 2, 0)
+            pf = para.paragraph_format
+            pf.left_indent, pf.right_indent = Cm(side), Cm(side)
+            _border(para._p.get_or_add_pPr(), ("top",))
+            return
+        self._doan(para, block, container)
+
+    def _doan(self, para: Paragraph, doan: Doan, container: float) -> None:
+        para.style = doan.kieu.value
+        style = self.bang[doan.kieu]
+        pf = para.paragraph_format
+        if doan.cach_truoc is not None:
+            pf.space_before = Pt(doan.cach_truoc)
+        if doan.le_trai is not None:
+            pf.left_indent = Cm(doan.le_trai)
+        if doan.thut_dau is not None:
+            pf.first_line_indent = Cm(doan.thut_dau)
+        if doan.giu_voi_sau:
+            pf.keep_with_next = True
+        if doan.khung is not None:
+            side = max((container - doan.khung) / 2, 0)
+            pf.left_indent, pf.right_indent = Cm(side), Cm(side)
+            _border(
+                para._p.get_or_add_pPr(),
+                ("top", "left", "bottom", "right"),
+                doan.mau_khung or "000000",
+                8,
+            )
+        for chu in doan.chu:
+            run = para.add_run(chu.text)
+            if chu.dam is not None and chu.dam != style.dam:
+                run.bold = chu.dam
+            if chu.nghieng is not None and chu.nghieng != style.nghieng:
+                run.italic = chu.nghieng
+            if chu.mau:
+                run.font.color.rgb = RGBColor.from_string(chu.mau)
+
+    def _hai_cot(self, doc: DocxDocument, block: HaiCot) -> None:
+        table = doc.add_table(rows=1, cols=2)
+        tbl = table._tbl
+        tblpr = tbl.tblPr
+        layout = OxmlElement("w:tblLayout")
+        layout.set(qn("w:type"), "fixed")
+        tblpr.append(layout)
+        width = OxmlElement("w:tblW")
+        width.set(qn("w:w"), _twips(sum(block.rong)))
+        width.set(qn("w:type"), "dxa")
+        for old in tblpr.findall(qn("w:tblW")):
+            tblpr.remove(old)
+        tblpr.append(width)
+        margins = OxmlElement("w:tblCellMar")
+        for side in ("left", "right"):
+            el = OxmlElement(f"w:{side}")
+            el.set(qn("w:w"), "0")
+            el.set(qn("w:type"), "dxa")
+            margins.append(el)
+        tblpr.append(margins)
+        # LibreOffice splits the columns 50/50 unless the grid and every cell carry the widths.
+        for col, cm in zip(table.columns, block.rong, strict=True):
+            col.width = Cm(cm)
+        row = table.rows[0]
+        trpr = row._tr.get_or_add_trPr()
+        trpr.append(OxmlElement("w:cantSplit"))
+        for cell, cm, content in zip(
+            row.cells, block.rong, (block.trai, block.phai), strict=True
+        ):
+            cell.width = Cm(cm)
+            self._o(cell, content, cm)
+
+    def _o(self, cell: _Cell, content: tuple[Khoi, ...], width: float) -> None:
+        first = True
+        for block in content:
+            para = cell.paragraphs[0] if first else cell.add_paragraph()
+            first = False
+            self._khoi(para, block, width)

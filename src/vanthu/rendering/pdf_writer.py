@@ -1,0 +1,158 @@
+"""Draws a layout (BoCuc) as HTML and prints it to PDF with WeasyPrint, in the same styles."""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+from typing import Any
+
+import jinja2
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from .. import __version__
+from ..errors import RenderError
+from .bo_cuc import BoCuc, Chu, Doan, DuongKe, HaiCot
+from .fonts import MatChu
+from .styles import BangKieu, Kieu, KieuDoan
+
+_STYLES = {(False, False): "", (True, False): "font-weight: bold;",
+           (False, True): "font-style: italic;", (True, True): "font-weight: bold; font-style: italic;"}
+
+
+def _css(style: KieuDoan) -> str:
+    """CSS of one paragraph style. Spacing above is padding: CSS margins collapse, Word's don't."""
+    rules = [
+        f"font-size: {style.co_chu}pt;",
+        f"font-weight: {'bold' if style.dam else 'normal'};",
+        f"font-style: {'italic' if style.nghieng else 'normal'};",
+        f"text-align: {style.can_le.value};",
+        f"padding-top: {style.cach_truoc}pt;",
+        f"text-indent: {style.thut_dau}cm;",
+        f"margin-left: {style.le_trai}cm;",
+        f"line-height: {f'{style.dong}pt' if style.dong else '1.15'};",
+    ]
+    return " ".join(rules)
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("vanthu.rendering", "templates_html"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.tests["duong_ke"] = lambda block: isinstance(block, DuongKe)
+    env.tests["hai_cot"] = lambda block: isinstance(block, HaiCot)
+    return env
+
+
+@cache
+def _font_config() -> FontConfiguration:
+    # One shared configuration keeps a long-lived process flat in memory (≈0.2 MiB per render
+    # otherwise) and lets WeasyPrint reuse loaded faces.
+    return FontConfiguration()
+
+
+class _WeasyLog(logging.Handler):
+    """Collects WeasyPrint's warnings for one render: a warning is a rendering defect."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+class PdfWriter:
+    """Writes layouts as PDF files in one face and one style sheet."""
+
+    def __init__(self, bang: BangKieu, mat_chu: MatChu) -> None:
+        self.bang = bang
+        self.mat_chu = mat_chu
+        self._template = _environment().get_template("van_ban.html.j2")
+
+    def html(self, bo_cuc: BoCuc) -> str:
+        """The HTML the PDF is printed from."""
+        bang = self.bang
+
+        def doan_style(doan: Doan, container: float) -> str:
+            rules = []
+            if doan.cach_truoc is not None:
+                rules.append(f"padding-top: {doan.cach_truoc}pt")
+            if doan.le_trai is not None:
+                rules.append(f"margin-left: {doan.le_trai}cm")
+            if doan.thut_dau is not None:
+                rules.append(f"text-indent: {doan.thut_dau}cm")
+            if doan.giu_voi_sau:
+                rules.append("break-after: avoid")
+            if doan.khung is not None:
+                side = max((container - doan.khung) / 2, 0)
+                rules += [f"margin-left: {side:.3f}cm", f"margin-right: {side:.3f}cm",
+                          f"border: 1pt solid #{doan.mau_khung or '000000'}"]
+            return "; ".join(rules)
+
+        def chu_style(doan: Doan, chu: Chu) -> str:
+            style = bang[doan.kieu]
+            rules = []
+            if chu.dam is not None and chu.dam != style.dam:
+                rules.append(f"font-weight: {'bold' if chu.dam else 'normal'}")
+            if chu.nghieng is not None and chu.nghieng != style.nghieng:
+                rules.append(f"font-style: {'italic' if chu.nghieng else 'normal'}")
+            if chu.mau:
+                rules.append(f"color: #{chu.mau}")
+            return "; ".join(rules)
+
+        faces = [(_STYLES[key], path.as_uri()) for key, path in self.mat_chu.tep]
+        context: dict[str, Any] = {
+            "bo_cuc": bo_cuc,
+            "version": __version__,
+            "mat_chu": self.mat_chu,
+            "font_faces": faces,
+            "trang": bang.trang,
+            "css": {k: _css(v) for k, v in bang.kieu.items()},
+            "so_trang": Kieu.SO_TRANG,
+            "css_classes": [(k.css_class, _css(v)) for k, v in bang.kieu.items()],
+            "duong_ke": bang[Kieu.DUONG_KE],
+            "doan_style": doan_style,
+            "chu_style": chu_style,
+        }
+        return self._template.render(context)
+
+    def ghi(self, bo_cuc: BoCuc, pdf_a: bool = False) -> bytes:
+        """The PDF file of a layout, as bytes; ``pdf_a`` makes it PDF/A-2b for archiving.
+
+        Raises:
+            RenderError: WeasyPrint warned (a missing font, a bad style): the PDF would be wrong.
+        """
+        document = self.dung_trang(bo_cuc)
+        return self.in_pdf(document, pdf_a)
+
+    def dung_trang(self, bo_cuc: BoCuc) -> Any:
+        """Lay the pages out (WeasyPrint's ``render``), without writing the PDF yet."""
+        return self._guarded(
+            lambda: HTML(string=self.html(bo_cuc)).render(font_config=_font_config())
+        )
+
+    def in_pdf(self, document: Any, pdf_a: bool = False) -> bytes:
+        """Write laid-out pages as PDF bytes."""
+        options: dict[str, Any] = {"custom_metadata": True}
+        if pdf_a:
+            options["pdf_variant"] = "pdf/a-2b"
+        return bytes(self._guarded(lambda: document.write_pdf(**options)))
+
+    @staticmethod
+    def _guarded(work: Any) -> Any:
+        logger = logging.getLogger("weasyprint")
+        handler = _WeasyLog()
+        logger.addHandler(handler)
+        try:
+            result = work()
+        finally:
+            logger.removeHandler(handler)
+        if handler.messages:
+            raise RenderError("PDF", "; ".join(handler.messages))
+        return result

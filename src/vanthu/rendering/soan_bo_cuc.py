@@ -1,0 +1,288 @@
+"""Decree 30's rules turned into a layout: a directive (VanBan) in, a BoCuc out.
+
+The order of the page follows Mẫu 1.1–1.6 of Phụ lục III: header (boxes 1–4, 5b, 10a/b), tên loại
+and trích yếu (5a), the công điện sender or Kính gửi block (9a), authority line and căn cứ of a
+decision, the body (6), then Nơi nhận (9b, 12) beside the signature (7a–7c).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..errors import UnsupportedLayout
+from ..schemas import DoKhan, KieuDoan, LoaiVanBan, VanBan
+from ..schemas.van_ban import CO_THAM_QUYEN, KHONG_TRICH_YEU
+from .bo_cuc import BoCuc, Chu, Doan, DuongKe, HaiCot, Khoi
+from .fonts import DoRongChu
+from .ngat_dong import ngat_dong
+from .ngay_thang import CHO_TRONG, ngay_thang_nam
+from .styles import BangKieu, Kieu
+
+#: Types whose sample form vanthu lays out (Mẫu 1.1–1.6 and the named-type form 1.4).
+DUOC_HO_TRO = frozenset(LoaiVanBan) - {
+    LoaiVanBan.bien_ban,  # Mẫu 1.9: no date in the header, two signatures
+    LoaiVanBan.giay_gioi_thieu,  # Mẫu 1.8: fixed phrases and validity line
+    LoaiVanBan.giay_nghi_phep,  # Mẫu 1.10: leave period and confirmation block
+    LoaiVanBan.giay_moi,  # Mẫu 1.7: invitation phrases, Chủ trì/Thời gian/Địa điểm
+    LoaiVanBan.hop_dong,  # no sample form
+    LoaiVanBan.ban_ghi_nho,  # no sample form
+    LoaiVanBan.ban_thoa_thuan,  # no sample form
+    LoaiVanBan.thu_cong,  # no sample form
+}
+
+#: Width of the urgency stamps in cm (Decree 30, PL I III: 30×8, 40×8 and 20×8 mm).
+RONG_DAU_KHAN = {DoKhan.hoa_toc: 3.0, DoKhan.thuong_khan: 4.0, DoKhan.khan: 2.0}
+MAU_DAU = "FF0000"  # stamps are in bright red ink
+LE_NGUOI_NHAN = 2.5  # cm: indent of the addressee list (công điện) and of "Kính gửi:"
+TY_LE_KE_CO_QUAN = 0.5  # rule under the issuer: 1/3–1/2 of its line, centred
+TY_LE_KE_TRICH_YEU = 1 / 3  # rule under the trích yếu: 1/3–1/2 of its line, centred
+CACH_KHOI_CHU_KY = 12.0  # pt above the Nơi nhận / signature row
+
+_DIEU = re.compile(r"^(Điều\s+\d+[a-zđ]?\.)(\s.*)?$", re.DOTALL)
+_MUC_LA_MA = re.compile(r"^[IVXLC]+\.\s")
+
+
+class SoanBoCuc:
+    """Lays out directives with one style sheet and one type face."""
+
+    def __init__(self, bang: BangKieu, do_rong: DoRongChu) -> None:
+        self.bang = bang
+        self.do_rong = do_rong
+        rong = bang.trang.vung_chu
+        qh = bang[Kieu.QUOC_HIEU]
+        quoc_hieu = self._rong("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Kieu.QUOC_HIEU)
+        # The Quốc hiệu must fit on one line: the right column is sized on it (spec §2).
+        phai = round(min(max(quoc_hieu + 0.25, 9.1 if qh.co_chu <= 12 else 9.8), rong * 0.65), 2)
+        self.cot = (round(rong - phai, 2), phai)
+
+    # -- measuring -------------------------------------------------------------------------
+
+    def _rong(self, text: str, kieu: Kieu, dam: bool | None = None) -> float:
+        st = self.bang[kieu]
+        bold = st.dam if dam is None else dam
+        return self.do_rong.cm(text, st.co_chu, bold, st.nghieng)
+
+    def _ngat(self, text: str, kieu: Kieu, rong: float) -> list[str]:
+        # 2 % slack: Word and the PDF must both keep each line whole.
+        return ngat_dong(text, rong * 0.98, lambda s: self._rong(s, kieu))
+
+    def _dong(self, text: str, kieu: Kieu, rong: float) -> list[Doan]:
+        return [Doan(kieu, (Chu(line),)) for line in self._ngat(text, kieu, rong)]
+
+    # -- the page --------------------------------------------------------------------------
+
+    def soan(self, vb: VanBan, hom_nay: dt.date) -> BoCuc:
+        """The layout of one directive.
+
+        Raises:
+            UnsupportedLayout: the type's sample form is not laid out by vanthu yet.
+        """
+        if vb.loai not in DUOC_HO_TRO:
+            raise UnsupportedLayout(vb.loai.value, vb.loai.info.mau)
+        khoi: list[Doan | DuongKe | HaiCot] = [self._dau(vb, hom_nay)]
+        khoi.extend(self._ten_loai(vb))
+        khoi.extend(self._nguoi_nhan(vb))
+        khoi.extend(self._can_cu(vb))
+        khoi.extend(self._noi_dung(vb))
+        khoi.append(self._chu_ky(vb))
+        ten = vb.loai.info.ten.capitalize()
+        so = vb.so_ky_hieu or f"dự thảo …/{vb.ky_hieu_day_du}"
+        trich_yeu = " ".join((vb.trich_yeu or "").split())
+        return BoCuc(
+            khoi=tuple(khoi),
+            tieu_de=f"{ten} {so}" + (f": {trich_yeu}" if trich_yeu else ""),
+            tac_gia=" ".join(vb.co_quan.split()),
+            chu_de=trich_yeu,
+            tu_khoa=(ten, so),
+        )
+
+    def _dau(self, vb: VanBan, hom_nay: dt.date) -> HaiCot:
+        """Boxes 1–4 (and 5b, 10a, 10b): issuer and number left, Quốc hiệu and date right."""
+        trai_rong, phai_rong = self.cot
+        trai: list[Khoi] = []
+        if vb.co_quan_chu_quan:
+            trai += self._dong(vb.co_quan_chu_quan.upper(), Kieu.CO_QUAN_CHU_QUAN, trai_rong)
+        co_quan = self._dong(vb.co_quan.upper(), Kieu.CO_QUAN, trai_rong)
+        trai += co_quan
+        longest = max(self._rong(d.text, Kieu.CO_QUAN) for d in co_quan)
+        trai.append(DuongKe(round(longest * TY_LE_KE_CO_QUAN, 2)))
+        so = vb.so_hien_thi or CHO_TRONG
+        trai.append(Doan(Kieu.SO_KY_HIEU, (Chu(f"Số: {so}/{vb.ky_hieu_day_du}"),)))
+        if vb.loai is LoaiVanBan.cong_van and vb.trich_yeu:
+            trai += self._dong(_v_v(vb.trich_yeu), Kieu.TRICH_YEU_CONG_VAN, trai_rong)
+        for dau, rong_dau in self._dau_muc_do(vb):
+            trai.append(
+                Doan(Kieu.DAU_MUC_DO, (Chu(dau, mau=MAU_DAU),), khung=rong_dau, mau_khung=MAU_DAU)
+            )
+
+        tieu_ngu = "Độc lập - Tự do - Hạnh phúc"
+        ngay = ngay_thang_nam(vb.dia_danh, vb.ngay, vb.nam or hom_nay.year)
+        phai: list[Khoi] = [
+            Doan(Kieu.QUOC_HIEU, (Chu("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),)),
+            Doan(Kieu.TIEU_NGU, (Chu(tieu_ngu),)),
+            DuongKe(round(self._rong(tieu_ngu, Kieu.TIEU_NGU), 2)),
+            *self._dong(ngay, Kieu.DIA_DANH_NGAY, phai_rong),
+        ]
+        return HaiCot(self.cot, tuple(trai), tuple(phai), "dau")
+
+    def _dau_muc_do(self, vb: VanBan) -> list[tuple[str, float]]:
+        """Secrecy (10a) then urgency (10b) stamps with their box widths."""
+        marks: list[tuple[str, float]] = []
+        pad = 0.6
+        if vb.do_mat:
+            marks.append(
+                (vb.do_mat.nhan, round(self._rong(vb.do_mat.nhan, Kieu.DAU_MUC_DO) + pad, 2))
+            )
+        if vb.do_khan:
+            text = vb.do_khan.nhan
+            fit = self._rong(text, Kieu.DAU_MUC_DO) + pad
+            marks.append((text, round(max(RONG_DAU_KHAN[vb.do_khan], fit), 2)))
+        return marks
+
+    def _ten_loai(self, vb: VanBan) -> list[Khoi]:
+        """Box 5a: the type name and the trích yếu under it, with its short rule."""
+        if vb.loai is LoaiVanBan.cong_van:
+            return []
+        rong = self.bang.trang.vung_chu * 0.9
+        out: list[Khoi] = [Doan(Kieu.TEN_LOAI, (Chu(vb.loai.info.ten),))]
+        if vb.trich_yeu and vb.loai not in KHONG_TRICH_YEU:
+            lines = self._dong(vb.trich_yeu, Kieu.TRICH_YEU, rong)
+            out += lines
+            longest = max(self._rong(d.text, Kieu.TRICH_YEU) for d in lines)
+            out.append(DuongKe(round(longest * TY_LE_KE_TRICH_YEU, 2)))
+        else:
+            out.append(DuongKe(round(self._rong(vb.loai.info.ten, Kieu.TEN_LOAI) / 2, 2)))
+        return out
+
+    def _nguoi_nhan(self, vb: VanBan) -> list[Khoi]:
+        """Box 9a: "<sender> điện:" and its list (công điện), or the "Kính gửi:" block."""
+        if not vb.kinh_gui:
+            return []
+        dash = self._rong("- ", Kieu.KINH_GUI)
+        items = _danh_sach(vb.kinh_gui, last=".")
+        if vb.loai is LoaiVanBan.cong_dien:
+            out: list[Khoi] = self._dong(
+                f"{vb.nguoi_gui} điện:", Kieu.NGUOI_GUI, self.bang.trang.vung_chu
+            )
+            left = LE_NGUOI_NHAN + dash
+            out += [
+                Doan(
+                    Kieu.KINH_GUI,
+                    (Chu(f"- {t}"),),
+                    le_trai=round(left, 2),
+                    thut_dau=round(-dash, 2),
+                )
+                for t in items
+            ]
+            return out
+        label = "Kính gửi: "
+        label_w = self._rong(label, Kieu.KINH_GUI)
+        if len(vb.kinh_gui) == 1:
+            first = [Chu(label), Chu(vb.kinh_gui[0])]
+            return [
+                Doan(
+                    Kieu.KINH_GUI,
+                    tuple(first),
+                    le_trai=round(LE_NGUOI_NHAN + label_w, 2),
+                    thut_dau=round(-label_w, 2),
+                )
+            ]
+        left = LE_NGUOI_NHAN + label_w + dash
+        out = []
+        for i, t in enumerate(items):
+            runs = (Chu(label), Chu(f"- {t}")) if i == 0 else (Chu(f"- {t}"),)
+            hang = label_w + dash if i == 0 else dash
+            out.append(Doan(Kieu.KINH_GUI, runs, le_trai=round(left, 2), thut_dau=round(-hang, 2)))
+        return out
+
+    def _can_cu(self, vb: VanBan) -> list[Khoi]:
+        """Authority line, căn cứ (each ';', the last '.') and "QUYẾT ĐỊNH:" of a decision."""
+        out: list[Khoi] = []
+        if vb.tham_quyen:
+            out += self._dong(vb.tham_quyen.upper(), Kieu.THAM_QUYEN, self.bang.trang.vung_chu)
+        out += [Doan(Kieu.CAN_CU, (Chu(t),)) for t in _danh_sach(vb.can_cu, last=".")]
+        if vb.loai in CO_THAM_QUYEN:
+            word = "QUYẾT NGHỊ:" if vb.loai is LoaiVanBan.nghi_quyet else "QUYẾT ĐỊNH:"
+            out.append(Doan(Kieu.QUYET_DINH, (Chu(word),)))
+        return out
+
+    def _noi_dung(self, vb: VanBan) -> list[Khoi]:
+        """Box 6: the body; "Điều n." in bold; the last paragraph ends "./."."""
+        out: list[Khoi] = []
+        last = len(vb.noi_dung) - 1
+        for i, doan in enumerate(vb.noi_dung):
+            text = _ket_thuc(doan.doan) if i == last else doan.doan
+            text = text.replace("\n", " ")
+            kieu = {
+                KieuDoan.thuong: Kieu.NOI_DUNG,
+                KieuDoan.tieu_de: Kieu.NOI_DUNG_TIEU_DE,
+                KieuDoan.giua: Kieu.NOI_DUNG_GIUA,
+            }[doan.kieu]
+            if kieu is Kieu.NOI_DUNG and _MUC_LA_MA.match(text) and text == text.upper():
+                kieu = Kieu.NOI_DUNG_TIEU_DE
+            match = _DIEU.match(text) if kieu is Kieu.NOI_DUNG else None
+            runs = (Chu(match[1], dam=True), Chu(match[2] or "")) if match else (Chu(text),)
+            out.append(Doan(kieu, tuple(r for r in runs if r.text), giu_voi_sau=i == last))
+        return out
+
+    def _chu_ky(self, vb: VanBan) -> HaiCot:
+        """Boxes 9b and 12 (left) beside 7a–7c (right); the row never splits."""
+        trai_rong, phai_rong = self.cot
+        trai: list[Khoi] = [
+            Doan(Kieu.NOI_NHAN_NHAN, (Chu("Nơi nhận:"),), cach_truoc=CACH_KHOI_CHU_KY)
+        ]
+        trai += [
+            Doan(Kieu.NOI_NHAN, (Chu(f"- {t}"),)) for t in _danh_sach([n.ten for n in vb.noi_nhan])
+        ]
+        trai.append(Doan(Kieu.NOI_NHAN, (Chu(_dong_luu(vb)),)))
+        lines = [
+            line
+            for authority in vb.nguoi_ky.dong_tham_quyen()
+            for line in self._ngat(authority, Kieu.CHUC_VU, phai_rong)
+        ]
+        phai: list[Khoi] = [
+            Doan(Kieu.CHUC_VU, (Chu(line),), cach_truoc=CACH_KHOI_CHU_KY if i == 0 else None)
+            for i, line in enumerate(lines)
+        ]
+        phai += self._dong(vb.nguoi_ky.ho_ten, Kieu.HO_TEN, phai_rong)
+        return HaiCot(self.cot, tuple(trai), tuple(phai), "chu_ky")
+
+
+def _danh_sach(items: list[str], last: str = ";") -> list[str]:
+    """Items of a list: each ends ';', the last one ends ``last``."""
+    return [f"{t};" if i < len(items) - 1 else f"{t}{last}" for i, t in enumerate(items)]
+
+
+def _dong_luu(vb: VanBan) -> str:
+    """'- Lưu: VT, VXNV. ĐNĐ': the record copies, then the drafter and copies issued (box 12).
+
+    The separator before box 12 is not fixed by the Decree (spec §13.1); its example is
+    ``PL.(300)``, so copies follow the initials as ``.(300)``.
+    """
+    line = f"- Lưu: {', '.join(['VT', *vb.luu])}."
+    if vb.ky_hieu_nguoi_soan:
+        line += f" {vb.ky_hieu_nguoi_soan}"
+        if vb.so_ban:
+            line += f".({vb.so_ban})"
+    elif vb.so_ban:
+        line += f" ({vb.so_ban})"
+    return line
+
+
+def _v_v(trich_yeu: str) -> str:
+    """The công văn subject as printed under its number: 'V/v …'."""
+    text = trich_yeu.strip()
+    for prefix in ("V/v ", "v/v ", "Về việc ", "về việc "):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+            break
+    return f"V/v {text}"
+
+
+def _ket_thuc(text: str) -> str:
+    """Every sample form ends its last body line with './.'."""
+    text = text.rstrip()
+    if text.endswith("./."):
+        return text
+    return f"{text}/." if text.endswith(".") else f"{text}./."

@@ -1,0 +1,20 @@
+"""What a directive is: pydantic models of the directive file. Imports nothing else of vanthu."""
+
+from .danh_dau import DoKhan, DoMat
+from .loai_van_ban import LoaiVanBan, ThongTinLoai
+from .nguoi_ky import NguoiKy, QuyenHan
+from .noi_nhan import NoiNhan
+from .van_ban import Doan, KieuDoan, VanBan
+
+__all__ = [
+    "Doan",
+    "DoKhan",
+    "DoMat",
+    "KieuDoan",
+    "LoaiVanBan",
+    "NguoiKy",
+    "NoiNhan",
+    "QuyenHan",
+    "ThongTinLoai",
+    "VanBan",
+]

@@ -1,0 +1,88 @@
+"""The signer (người ký, boxes 7a–7c): authority prefixes, position and name (Decree 30, Art. 13)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from .text import Text
+
+
+class QuyenHan(StrEnum):
+    """Authority prefix printed before a title (thẩm quyền ký)."""
+
+    TM = "TM"  # thay mặt: on behalf of a collective body
+    KT = "KT"  # ký thay: a deputy signing for the head
+    Q = "Q"  # quyền: acting head
+    TL = "TL"  # thừa lệnh: by order of the head
+    TUQ = "TUQ"  # thừa ủy quyền: under a written authorisation
+
+
+def _as_list(value: Any) -> Any:
+    """Accept one value where a list is expected (``quyen_han: KT``)."""
+    if value is None:
+        return []
+    if isinstance(value, str | StrEnum):
+        return [value]
+    return value
+
+
+class NguoiKy(BaseModel):
+    """Who signs and in what capacity.
+
+    ``quyen_han`` is the chain of authority prefixes in printed order (``[TM, KT]``);
+    ``thay_mat`` names, for each prefix except ``Q``, on whose behalf it is used.
+    ``Q`` (acting) applies to ``chuc_vu`` itself: ``Q. GIÁM ĐỐC``.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    quyen_han: Annotated[list[QuyenHan], BeforeValidator(_as_list)] = Field(
+        default_factory=list,
+        description="Authority prefixes in printed order: TM, KT, Q, TL, TUQ (none: the head signs)",
+    )
+    thay_mat: Annotated[list[Text], BeforeValidator(_as_list)] = Field(
+        default_factory=list,
+        description="For each prefix except Q: the body or title it signs for (ỦY BAN NHÂN DÂN)",
+    )
+    chuc_vu: Text = Field(description="Official position of the signer (CHỦ TỊCH, PHÓ CHỦ TỊCH)")
+    ho_ten: Text = Field(description="Full name, without titles (Trần Quốc Nam)")
+
+    @model_validator(mode="after")
+    def _check_chain(self) -> NguoiKy:
+        chain = self.quyen_han
+        seen: set[QuyenHan] = set()
+        for i, prefix in enumerate(chain):
+            if prefix in seen:
+                raise ValueError(f"quyen_han: '{prefix}' appears twice")
+            seen.add(prefix)
+            if prefix is QuyenHan.TM and i != 0:
+                raise ValueError("quyen_han: 'TM' (on behalf of a collective) must come first")
+            if prefix is QuyenHan.Q and i != len(chain) - 1:
+                raise ValueError("quyen_han: 'Q' (acting) qualifies chuc_vu and must come last")
+            if prefix is QuyenHan.TUQ and i != len(chain) - 1:
+                raise ValueError(
+                    f"quyen_han: a 'TUQ' signer may not delegate further, "
+                    f"yet '{chain[i + 1]}' follows it (Decree 30, Art. 13.3)"
+                )
+        expected = sum(1 for p in chain if p is not QuyenHan.Q)
+        if len(self.thay_mat) != expected:
+            raise ValueError(
+                f"thay_mat: {expected} expected, one for each prefix except Q "
+                f"in quyen_han {[str(p) for p in chain]}, got {len(self.thay_mat)}"
+            )
+        return self
+
+    def dong_tham_quyen(self) -> list[str]:
+        """The printed authority stack (box 7a), one UPPER line per element."""
+        lines: list[str] = []
+        behalf = iter(self.thay_mat)
+        for prefix in self.quyen_han:
+            if prefix is QuyenHan.Q:
+                continue
+            lines.append(f"{prefix}. {next(behalf).upper()}")
+        acting = "Q. " if QuyenHan.Q in self.quyen_han else ""
+        lines.append(f"{acting}{self.chuc_vu.upper()}")
+        return lines

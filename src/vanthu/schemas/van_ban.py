@@ -1,0 +1,253 @@
+"""The directive file (tệp văn bản): everything needed to lay out one document of Decree 30."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from .danh_dau import DoKhan, DoMat
+from .loai_van_ban import LoaiVanBan
+from .nguoi_ky import NguoiKy
+from .noi_nhan import NoiNhan
+from .text import ListItem, Text, nfc
+
+#: Types whose sample form has no trích yếu (subject line).
+KHONG_TRICH_YEU = frozenset(
+    {
+        LoaiVanBan.giay_gioi_thieu,
+        LoaiVanBan.giay_nghi_phep,
+        LoaiVanBan.giay_uy_quyen,
+        LoaiVanBan.phieu_gui,
+        LoaiVanBan.phieu_chuyen,
+        LoaiVanBan.phieu_bao,
+        LoaiVanBan.thu_cong,
+    }
+)
+#: Types opened by a "Kính gửi:" block (công văn; tờ trình and báo cáo sent upward).
+CO_KINH_GUI = frozenset({LoaiVanBan.cong_van, LoaiVanBan.to_trinh, LoaiVanBan.bao_cao})
+#: Types that open with the authority line and close the căn cứ with "QUYẾT ĐỊNH:" (Mẫu 1.1–1.3).
+CO_THAM_QUYEN = frozenset({LoaiVanBan.quyet_dinh, LoaiVanBan.nghi_quyet})
+
+_SYMBOL_PART = re.compile(r"^[^\s/\-]+$")
+
+
+class KieuDoan(StrEnum):
+    """How a body paragraph is set."""
+
+    thuong = "thuong"  # justified, first-line indent (the default)
+    tieu_de = "tieu_de"  # a titled section or article: bold, otherwise like thuong
+    giua = "giua"  # centred bold (Chương, Mục and their titles)
+
+
+class Doan(BaseModel):
+    """One paragraph of the body (nội dung). A plain string in the file is a ``thuong`` one."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    doan: Text = Field(description="The paragraph text, with its own '1.', 'a)' or 'Điều 1.'")
+    kieu: KieuDoan = Field(default=KieuDoan.thuong, description="thuong, tieu_de or giua")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"doan": value}
+        return value
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+class VanBan(BaseModel):
+    """One administrative document as its drafter describes it (the public directive format).
+
+    Validation context: ``{"hom_nay": date}`` sets "today" for the future-date rule.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    loai: LoaiVanBan = Field(description="Document type, one of the 29 types of Decree 30")
+    co_quan_chu_quan: Text | None = Field(
+        default=None, description="Direct parent body as printed (UBND TỈNH NINH THUẬN)"
+    )
+    co_quan: Text = Field(
+        description="Issuing body, or the state title of the issuing person; "
+        "'\\n' forces a line break"
+    )
+    ky_hieu_co_quan: Text = Field(description="Issuer abbreviation in the symbol (UBND, TTg)")
+    don_vi_soan_thao: Text | None = Field(
+        default=None, description="Drafting unit abbreviation (công văn symbol, Lưu line): VX"
+    )
+    so: int | None = Field(
+        default=None, ge=1, description="Number in the register; absent in a draft"
+    )
+    ky_hieu: Text | None = Field(
+        default=None, description="Full symbol; derived from loai and abbreviations if absent"
+    )
+    dia_danh: Text = Field(description="Place name printed before the date (Ninh Thuận)")
+    ngay: dt.date | None = Field(default=None, description="Date of signature; absent in a draft")
+    nam: int | None = Field(
+        default=None, ge=1945, description="Year printed in a draft's date line (default: today's)"
+    )
+    do_khan: DoKhan | None = Field(default=None, description="Urgency: khan, thuong_khan, hoa_toc")
+    do_mat: DoMat | None = Field(default=None, description="Secrecy: mat, toi_mat, tuyet_mat")
+    trich_yeu: Text | None = Field(
+        default=None, description="Subject line; 'V/v …' for a công văn; '\\n' forces a break"
+    )
+    nguoi_gui: Text | None = Field(
+        default=None, description="Công điện sender, printed as '<nguoi_gui> điện:'"
+    )
+    kinh_gui: Annotated[list[ListItem], BeforeValidator(_one_or_many)] = Field(
+        default_factory=list, description="Addressees after 'điện:' or 'Kính gửi:'"
+    )
+    tham_quyen: Text | None = Field(
+        default=None,
+        description="Quyết định/nghị quyết: the authority line before the căn cứ "
+        "(CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH THUẬN)",
+    )
+    can_cu: list[ListItem] = Field(
+        default_factory=list,
+        description="Legal bases, one per line; the last may be 'Theo đề nghị…'",
+    )
+    noi_dung: list[Doan] = Field(min_length=1, description="Body paragraphs in order")
+    nguoi_ky: NguoiKy
+    noi_nhan: list[NoiNhan] = Field(
+        default_factory=list, description="Recipient lines in printed order (the Lưu line is added)"
+    )
+    luu: list[Text] = Field(
+        default_factory=list, description="Lưu entries after VT: drafting unit, copies kept (VXNV)"
+    )
+    ky_hieu_nguoi_soan: Text | None = Field(
+        default=None, description="Drafter initials (box 12), printed after the Lưu line"
+    )
+    so_ban: int | None = Field(default=None, ge=1, description="Number of copies issued (box 12)")
+
+    @field_validator("ky_hieu_co_quan", "don_vi_soan_thao")
+    @classmethod
+    def _symbol_part(cls, value: str | None) -> str | None:
+        if value is not None and not _SYMBOL_PART.match(value):
+            raise ValueError(f"'{value}' must be one abbreviation without spaces, '/' or '-'")
+        return value
+
+    @field_validator("ky_hieu")
+    @classmethod
+    def _symbol(cls, value: str | None) -> str | None:
+        if value is not None and not all(_SYMBOL_PART.match(p) for p in value.split("-")):
+            raise ValueError(
+                f"'{value}' must be abbreviations joined by '-', without spaces or '/'"
+            )
+        return value
+
+    @field_validator("nguoi_gui")
+    @classmethod
+    def _sender_without_dien(cls, value: str | None) -> str | None:
+        # The renderer prints " điện:"; a sender written with it is accepted as the same sender.
+        if value is not None:
+            value = re.sub(r"\s*(điện|ĐIỆN)\s*:?\s*$", "", value)
+            if not value:
+                raise ValueError("must name the sender before 'điện:'")
+        return value
+
+    @field_validator("ngay")
+    @classmethod
+    def _not_in_future(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        today = (info.context or {}).get("hom_nay") or dt.date.today()
+        if value is not None and value > today:
+            raise ValueError(
+                f"{value.isoformat()} is in the future (today is {today.isoformat()}); "
+                "a document is dated the day it is signed"
+            )
+        return value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _normalise(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {nfc(k): v for k, v in data.items()}
+        return data
+
+    @model_validator(mode="after")
+    def _rules_of_the_type(self) -> VanBan:
+        loai, info = self.loai, self.loai.info
+        if self.trich_yeu is None and loai not in KHONG_TRICH_YEU:
+            raise ValueError(f"trich_yeu: required for {info.ten.lower()}")
+        if loai is LoaiVanBan.cong_dien:
+            if self.nguoi_gui is None:
+                raise ValueError("nguoi_gui: required for công điện ('<nguoi_gui> điện:')")
+            if not self.kinh_gui:
+                raise ValueError("kinh_gui: a công điện names at least one addressee")
+        elif self.nguoi_gui is not None:
+            raise ValueError("nguoi_gui: only a công điện has a sender line")
+        if loai is LoaiVanBan.cong_van and not self.kinh_gui:
+            raise ValueError("kinh_gui: a công văn names at least one addressee ('Kính gửi:')")
+        if self.kinh_gui and loai not in CO_KINH_GUI | {LoaiVanBan.cong_dien}:
+            raise ValueError(f"kinh_gui: {info.ten.lower()} has no 'Kính gửi' block")
+        if loai in CO_THAM_QUYEN and self.tham_quyen is None:
+            raise ValueError(f"tham_quyen: required for {info.ten.lower()} (Mẫu {info.mau})")
+        if loai not in CO_THAM_QUYEN and self.tham_quyen is not None:
+            raise ValueError(f"tham_quyen: only a quyết định or nghị quyết has an authority line")
+        if self.can_cu and loai in {LoaiVanBan.cong_van, LoaiVanBan.cong_dien}:
+            raise ValueError(f"can_cu: a {info.ten.lower()} has no căn cứ")
+        if self.so is not None and self.ngay is None:
+            raise ValueError("ngay: required once the document has a number (so)")
+        if self.ngay is not None and self.nam is not None and self.nam != self.ngay.year:
+            raise ValueError(f"nam: {self.nam} contradicts ngay {self.ngay.isoformat()}")
+        self._check_symbol()
+        return self
+
+    def _check_symbol(self) -> None:
+        code = self.loai.info.ma
+        if self.ky_hieu is None:
+            if code is None and self.don_vi_soan_thao is None:
+                raise ValueError(
+                    f"don_vi_soan_thao: required to build the symbol of a "
+                    f"{self.loai.info.ten.lower()} (<issuer>-<unit>, e.g. UBND-VX), "
+                    "or give ky_hieu"
+                )
+            return
+        first = self.ky_hieu.split("-")[0]
+        if code is None and first.upper() == "CV":
+            raise ValueError(
+                f"ky_hieu: a công văn has no type code in its symbol; "
+                f"'{self.ky_hieu}' should read '<issuer>-<unit>', e.g. UBND-VX"
+            )
+        if code is not None and first != code:
+            raise ValueError(
+                f"ky_hieu: the symbol of a {self.loai.info.ten.lower()} starts with "
+                f"'{code}-', not '{first}-'"
+            )
+
+    @property
+    def ky_hieu_day_du(self) -> str:
+        """The symbol as printed after the '/': given, or derived (CĐ-UBND, UBND-VX)."""
+        if self.ky_hieu is not None:
+            return self.ky_hieu
+        code = self.loai.info.ma
+        if code is None:
+            return f"{self.ky_hieu_co_quan}-{self.don_vi_soan_thao}"
+        return f"{code}-{self.ky_hieu_co_quan}"
+
+    @property
+    def so_hien_thi(self) -> str | None:
+        """The number as printed: a leading zero below 10 (05), else as is; None in a draft."""
+        return None if self.so is None else f"{self.so:02d}"
+
+    @property
+    def so_ky_hieu(self) -> str | None:
+        """'14/CĐ-UBND' once numbered; None in a draft."""
+        if self.so_hien_thi is None:
+            return None
+        return f"{self.so_hien_thi}/{self.ky_hieu_day_du}"
