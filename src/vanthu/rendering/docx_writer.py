@@ -129,9 +129,7 @@ class DocxWriter:
         row = table.rows[0]
         trpr = row._tr.get_or_add_trPr()
         trpr.append(OxmlElement("w:cantSplit"))
-        for cell, cm, content in zip(
-            row.cells, block.rong, (block.trai, block.phai), strict=True
-        ):
+        for cell, cm, content in zip(row.cells, block.rong, (block.trai, block.phai), strict=True):
             cell.width = Cm(cm)
             self._o(cell, content, cm)
 

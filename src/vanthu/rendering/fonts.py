@@ -108,12 +108,12 @@ class DoRongChu:
     def __init__(self, mat_chu: MatChu) -> None:
         self._widths: dict[tuple[bool, bool], tuple[dict[int, float], float]] = {}
         for key, path in mat_chu.tep:
-            font = TTFont(str(path), lazy=True)
-            upm = font["head"].unitsPerEm
-            hmtx = font["hmtx"]
-            cmap = font.getBestCmap()
-            widths = {cp: hmtx[name][0] / upm for cp, name in cmap.items()}
-            self._widths[key] = (widths, hmtx[".notdef"][0] / upm)
+            with TTFont(str(path), lazy=True) as font:
+                upm = font["head"].unitsPerEm
+                hmtx = font["hmtx"]
+                cmap = font.getBestCmap()
+                widths = {cp: hmtx[name][0] / upm for cp, name in cmap.items()}
+                self._widths[key] = (widths, hmtx[".notdef"][0] / upm)
 
     def cm(self, text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
         """Width of ``text`` set on one line, in centimetres."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from functools import cache
 
@@ -15,7 +16,9 @@ def ngat_dong(text: str, rong_toi_da: float, do: Callable[[str], float]) -> list
     """
     lines: list[str] = []
     for part in text.split("\n"):
-        lines.extend(_can_doi(part.split(), rong_toi_da, do))
+        # A line that fits is kept exactly, blanks included ("ngày      tháng").
+        fits = do(part) <= rong_toi_da
+        lines.extend([part] if fits else _can_doi(part.split(), rong_toi_da, do))
     return lines
 
 
@@ -52,4 +55,4 @@ def _can_doi(words: list[str], limit: float, do: Callable[[str], float]) -> list
 
     _, breaks = best(0, count)
     bounds = (0, *breaks, len(words))
-    return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [" ".join(words[a:b]) for a, b in itertools.pairwise(bounds)]

@@ -1,4 +1,4 @@
-"""The place and date line (box 4) as Decree 30 writes it: "Ninh Thuận, ngày 05 tháng 01 năm 2020"."""
+"""The place and date line (box 4) as Decree 30 writes it: "Hà Nội, ngày 05 tháng 01 năm 2020"."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import warnings
 from functools import cache
 from typing import Any
 
@@ -16,8 +17,12 @@ from .bo_cuc import BoCuc, Chu, Doan, DuongKe, HaiCot
 from .fonts import MatChu
 from .styles import BangKieu, Kieu, KieuDoan
 
-_STYLES = {(False, False): "", (True, False): "font-weight: bold;",
-           (False, True): "font-style: italic;", (True, True): "font-weight: bold; font-style: italic;"}
+_STYLES = {
+    (False, False): "",
+    (True, False): "font-weight: bold;",
+    (False, True): "font-style: italic;",
+    (True, True): "font-weight: bold; font-style: italic;",
+}
 
 
 def _css(style: KieuDoan) -> str:
@@ -91,8 +96,11 @@ class PdfWriter:
                 rules.append("break-after: avoid")
             if doan.khung is not None:
                 side = max((container - doan.khung) / 2, 0)
-                rules += [f"margin-left: {side:.3f}cm", f"margin-right: {side:.3f}cm",
-                          f"border: 1pt solid #{doan.mau_khung or '000000'}"]
+                rules += [
+                    f"margin-left: {side:.3f}cm",
+                    f"margin-right: {side:.3f}cm",
+                    f"border: 1pt solid #{doan.mau_khung or '000000'}",
+                ]
             return "; ".join(rules)
 
         def chu_style(doan: Doan, chu: Chu) -> str:
@@ -142,7 +150,12 @@ class PdfWriter:
         options: dict[str, Any] = {"custom_metadata": True}
         if pdf_a:
             options["pdf_variant"] = "pdf/a-2b"
-        return bytes(self._guarded(lambda: document.write_pdf(**options)))
+        with warnings.catch_warnings():
+            # WeasyPrint's PDF/A output intent opens sRGB2014.icc and never closes it.
+            warnings.filterwarnings(
+                "ignore", r"unclosed file .*sRGB2014\.icc", category=ResourceWarning
+            )
+            return bytes(self._guarded(lambda: document.write_pdf(**options)))
 
     @staticmethod
     def _guarded(work: Any) -> Any:

@@ -68,7 +68,12 @@ class SoanBoCuc:
         return ngat_dong(text, rong * 0.98, lambda s: self._rong(s, kieu))
 
     def _dong(self, text: str, kieu: Kieu, rong: float) -> list[Doan]:
-        return [Doan(kieu, (Chu(line),)) for line in self._ngat(text, kieu, rong)]
+        """One paragraph per line; the style's space above only before the first line."""
+        lines = self._ngat(text, kieu, rong)
+        return [
+            Doan(kieu, (Chu(line),), cach_truoc=None if i == 0 else 0.0)
+            for i, line in enumerate(lines)
+        ]
 
     # -- the page --------------------------------------------------------------------------
 
@@ -162,9 +167,9 @@ class SoanBoCuc:
         dash = self._rong("- ", Kieu.KINH_GUI)
         items = _danh_sach(vb.kinh_gui, last=".")
         if vb.loai is LoaiVanBan.cong_dien:
-            out: list[Khoi] = self._dong(
-                f"{vb.nguoi_gui} điện:", Kieu.NGUOI_GUI, self.bang.trang.vung_chu
-            )
+            out: list[Khoi] = [
+                *self._dong(f"{vb.nguoi_gui} điện:", Kieu.NGUOI_GUI, self.bang.trang.vung_chu)
+            ]
             left = LE_NGUOI_NHAN + dash
             out += [
                 Doan(
@@ -193,7 +198,15 @@ class SoanBoCuc:
         for i, t in enumerate(items):
             runs = (Chu(label), Chu(f"- {t}")) if i == 0 else (Chu(f"- {t}"),)
             hang = label_w + dash if i == 0 else dash
-            out.append(Doan(Kieu.KINH_GUI, runs, le_trai=round(left, 2), thut_dau=round(-hang, 2)))
+            out.append(
+                Doan(
+                    Kieu.KINH_GUI,
+                    runs,
+                    cach_truoc=None if i == 0 else 0.0,
+                    le_trai=round(left, 2),
+                    thut_dau=round(-hang, 2),
+                )
+            )
         return out
 
     def _can_cu(self, vb: VanBan) -> list[Khoi]:
@@ -228,7 +241,7 @@ class SoanBoCuc:
 
     def _chu_ky(self, vb: VanBan) -> HaiCot:
         """Boxes 9b and 12 (left) beside 7a–7c (right); the row never splits."""
-        trai_rong, phai_rong = self.cot
+        phai_rong = self.cot[1]
         trai: list[Khoi] = [
             Doan(Kieu.NOI_NHAN_NHAN, (Chu("Nơi nhận:"),), cach_truoc=CACH_KHOI_CHU_KY)
         ]

@@ -7,13 +7,13 @@ The Word template (``templates_docx/van_ban.docx``) holds the styles an office m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
-from collections.abc import Callable
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -190,7 +190,9 @@ def doc_bang_kieu(mau: Path | None = None) -> BangKieu:
             co_chu=_pt(_inherited(st, lambda s: s.font.size)),
             dam=bool(_inherited(st, lambda s: s.font.bold)),
             nghieng=bool(_inherited(st, lambda s: s.font.italic)),
-            can_le=_ALIGN.get(_inherited(st, _para("alignment")), CanLe.trai),
+            can_le=_ALIGN.get(
+                _inherited(st, _para("alignment")) or WD_ALIGN_PARAGRAPH.LEFT, CanLe.trai
+            ),
             cach_truoc=_pt(_inherited(st, _para("space_before"))),
             dong=_pt(spacing) if exact and isinstance(spacing, Length) else None,
             thut_dau=_cm(_inherited(st, _para("first_line_indent"))),

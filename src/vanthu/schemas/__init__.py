@@ -7,9 +7,9 @@ from .noi_nhan import NoiNhan
 from .van_ban import Doan, KieuDoan, VanBan
 
 __all__ = [
-    "Doan",
     "DoKhan",
     "DoMat",
+    "Doan",
     "KieuDoan",
     "LoaiVanBan",
     "NguoiKy",

@@ -1,4 +1,4 @@
-"""The signer (người ký, boxes 7a–7c): authority prefixes, position and name (Decree 30, Art. 13)."""
+"""The signer (người ký, boxes 7a–7c): authority prefixes, position, name (Decree 30, Art. 13)."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ class NguoiKy(BaseModel):
 
     quyen_han: Annotated[list[QuyenHan], BeforeValidator(_as_list)] = Field(
         default_factory=list,
-        description="Authority prefixes in printed order: TM, KT, Q, TL, TUQ (none: the head signs)",
+        description="Authority prefixes in printed order: TM, KT, Q, TL, TUQ (none: the head)",
     )
     thay_mat: Annotated[list[Text], BeforeValidator(_as_list)] = Field(
         default_factory=list,

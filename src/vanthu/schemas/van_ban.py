@@ -198,7 +198,7 @@ class VanBan(BaseModel):
         if loai in CO_THAM_QUYEN and self.tham_quyen is None:
             raise ValueError(f"tham_quyen: required for {info.ten.lower()} (Mẫu {info.mau})")
         if loai not in CO_THAM_QUYEN and self.tham_quyen is not None:
-            raise ValueError(f"tham_quyen: only a quyết định or nghị quyết has an authority line")
+            raise ValueError("tham_quyen: only a quyết định or nghị quyết has an authority line")
         if self.can_cu and loai in {LoaiVanBan.cong_van, LoaiVanBan.cong_dien}:
             raise ValueError(f"can_cu: a {info.ten.lower()} has no căn cứ")
         if self.so is not None and self.ngay is None:

@@ -1,0 +1,59 @@
+# vanthu — set-up, demo and tests. `make demo` and `make test` work on a fresh machine of this
+# kind: they install the Debian packages the renderer and the tests need, create .venv and
+# install vanthu into it with its test extras.
+
+VENV ?= .venv
+BIN := $(VENV)/bin
+PYTHON ?= python3
+# poppler-utils: pdftotext/pdftoppm for PDF checks; libharfbuzz-subset0: fast font subsetting
+# in WeasyPrint (without it write_pdf() is about 5x slower); pango: WeasyPrint's text layout.
+SYSTEM_PACKAGES := poppler-utils libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+EXAMPLES := $(wildcard examples/*.yaml)
+
+.PHONY: demo test lint typecheck golden docx-template system-deps venv benchmark clean
+
+venv: $(BIN)/.installed
+
+$(BIN)/.installed: setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+system-deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+demo: system-deps venv
+	$(BIN)/vanthu render $(EXAMPLES) -o output/
+
+lint: venv
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff format --check src tests scripts benchmarks
+	$(BIN)/lint-imports
+
+typecheck: venv
+	$(BIN)/mypy
+
+test: system-deps venv lint typecheck
+	$(BIN)/pytest
+
+# Rewrite the golden files (text dumps, page-1 PNGs) from the current code; review the diff.
+golden: system-deps venv
+	VANTHU_UPDATE_GOLDEN=1 $(BIN)/pytest tests/rendering -q
+
+# Rebuild the Word template from vanthu.rendering.styles.DEFAULTS.
+docx-template: venv
+	$(BIN)/python scripts/build_docx_template.py
+
+benchmark: system-deps venv
+	$(BIN)/python benchmarks/render.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .mypy_cache .ruff_cache .pytest_cache

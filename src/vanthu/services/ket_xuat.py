@@ -1,0 +1,84 @@
+"""The render use case: a directive file in, DOCX and PDF files out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+from ..errors import RenderError
+from ..rendering import TrinhKetXuat
+from ..schemas import VanBan
+from .doc_tep import doc_tep
+
+
+class DinhDang(StrEnum):
+    """Output formats a user asks for."""
+
+    docx = "docx"
+    pdf = "pdf"
+    both = "both"
+
+
+@dataclass(frozen=True)
+class TepKetXuat:
+    """Paths written for one directive."""
+
+    docx: Path | None
+    pdf: Path | None
+
+    def paths(self) -> list[Path]:
+        """The written paths, DOCX first."""
+        return [p for p in (self.docx, self.pdf) if p is not None]
+
+
+@cache
+def trinh_ket_xuat() -> TrinhKetXuat:
+    """The process-wide renderer (style sheet, fonts and WeasyPrint state loaded once)."""
+    return TrinhKetXuat()
+
+
+def ket_xuat_van_ban(
+    vb: VanBan,
+    thu_muc: Path,
+    ten: str,
+    dinh_dang: DinhDang = DinhDang.both,
+    pdf_a: bool = False,
+    hom_nay: dt.date | None = None,
+) -> TepKetXuat:
+    """Render a validated directive into ``thu_muc/<ten>.docx`` and ``.pdf``.
+
+    Raises:
+        UnsupportedLayout, RenderError: see :mod:`vanthu.errors`.
+    """
+    want_docx = dinh_dang in {DinhDang.docx, DinhDang.both}
+    want_pdf = dinh_dang in {DinhDang.pdf, DinhDang.both}
+    result = trinh_ket_xuat().ket_xuat(
+        vb, docx=want_docx, pdf=want_pdf, pdf_a=pdf_a, hom_nay=hom_nay
+    )
+    try:
+        thu_muc.mkdir(parents=True, exist_ok=True)
+        docx = pdf = None
+        if result.docx is not None:
+            docx = thu_muc / f"{ten}.docx"
+            docx.write_bytes(result.docx)
+        if result.pdf is not None:
+            pdf = thu_muc / f"{ten}.pdf"
+            pdf.write_bytes(result.pdf)
+    except OSError as error:
+        raise RenderError(str(thu_muc), f"cannot write the output: {error}") from None
+    return TepKetXuat(docx=docx, pdf=pdf)
+
+
+def ket_xuat_tep(
+    path: Path,
+    thu_muc: Path,
+    dinh_dang: DinhDang = DinhDang.both,
+    pdf_a: bool = False,
+    hom_nay: dt.date | None = None,
+) -> TepKetXuat:
+    """Read, validate and render one directive file, named after the file's stem."""
+    vb = doc_tep(path, hom_nay)
+    return ket_xuat_van_ban(vb, thu_muc, path.stem, dinh_dang, pdf_a, hom_nay)

@@ -1,0 +1,48 @@
+"""Shared fixtures: the example files, one renderer per session, and strict WeasyPrint logs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Golden files are made with the bundled face, whatever fonts this machine has.
+os.environ["VANTHU_PDF_FONT"] = "termes"
+
+from vanthu.rendering import TrinhKetXuat
+from vanthu.schemas import VanBan
+from vanthu.services import doc_tep
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+NINH_THUAN = EXAMPLES / "cong-dien-ninh-thuan-vung-xanh.yaml"
+#: "Today" for tests: drafts print this year; dates after it are in the future.
+HOM_NAY = dt.date(2026, 11, 28)
+
+
+def example_files() -> list[Path]:
+    """Every example directive file shipped in examples/."""
+    return sorted(EXAMPLES.glob("*.yaml"))
+
+
+@pytest.fixture(scope="session")
+def renderer() -> TrinhKetXuat:
+    return TrinhKetXuat()
+
+
+@pytest.fixture(scope="session")
+def ninh_thuan() -> VanBan:
+    return doc_tep(NINH_THUAN, HOM_NAY)
+
+
+@pytest.fixture(autouse=True)
+def no_weasyprint_warnings(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """A WeasyPrint warning during a test is a failure: the PDF would not be what we meant."""
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        yield
+    noisy = [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")]
+    assert not noisy, f"WeasyPrint logged: {noisy}"

@@ -1,0 +1,84 @@
+"""Reading rendered files back: DOCX paragraphs in reading order, PDF text per page, page PNGs."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tempfile
+from pathlib import Path
+
+from docx import Document
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+
+def docx_paragraphs(data: bytes) -> list[Paragraph]:
+    """Body paragraphs and table-cell paragraphs (left cell, then right), in document order."""
+    doc = Document(io.BytesIO(data))
+    out: list[Paragraph] = []
+    for item in doc.iter_inner_content():
+        if isinstance(item, Table):
+            for row in item.rows:
+                for cell in row.cells:
+                    out.extend(cell.paragraphs)
+        else:
+            out.append(item)
+    return out
+
+
+def docx_lines(data: bytes) -> list[str]:
+    """The text of every non-empty paragraph, in reading order."""
+    return [p.text for p in docx_paragraphs(data) if p.text.strip()]
+
+
+def docx_dump(data: bytes) -> str:
+    """A golden dump: one line per paragraph, "style | text"."""
+    rows = [f"{p.style.name if p.style else '-'} | {p.text}" for p in docx_paragraphs(data)]
+    return "\n".join(rows) + "\n"
+
+
+def _pdftotext(data: bytes, *args: str) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "in.pdf"
+        pdf.write_bytes(data)
+        return subprocess.run(
+            ["pdftotext", *args, str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+
+
+def pdf_pages(data: bytes, layout: bool = False) -> list[str]:
+    """Text of each page (``layout``: poppler's physical layout, for golden dumps)."""
+    text = _pdftotext(data, "-layout" if layout else "-raw", "-enc", "UTF-8")
+    pages = text.split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
+def pdf_dump(data: bytes) -> str:
+    """A golden dump: the physical-layout text of each page."""
+    pages = pdf_pages(data, layout=True)
+    return "".join(f"=== trang {i} ===\n{page.rstrip()}\n" for i, page in enumerate(pages, 1))
+
+
+def pdf_page_png(data: bytes, page: int = 1, dpi: int = 60) -> bytes:
+    """One page as PNG, through poppler's pdftoppm."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "in.pdf"
+        pdf.write_bytes(data)
+        prefix = Path(tmp) / "page"
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                str(dpi),
+                "-png",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                "-singlefile",
+                str(pdf),
+                str(prefix),
+            ],
+            check=True,
+        )
+        return prefix.with_suffix(".png").read_bytes()

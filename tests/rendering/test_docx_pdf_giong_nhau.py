@@ -1,0 +1,55 @@
+"""DOCX and PDF come from one layout: their text is the same, line for line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import HOM_NAY, example_files
+from tests.rendering.dumps import docx_lines, pdf_pages
+from vanthu.rendering import TrinhKetXuat
+from vanthu.services import doc_tep
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def pdf_lines(pdf: bytes) -> list[str]:
+    """PDF text lines in drawing order, without the page numbers of pages 2 on."""
+    lines: list[str] = []
+    for number, page in enumerate(pdf_pages(pdf), 1):
+        page_lines = [line for line in page.splitlines() if line.strip()]
+        if number > 1 and page_lines and page_lines[0].strip() == str(number):
+            page_lines = page_lines[1:]
+        elif number > 1 and page_lines and page_lines[-1].strip() == str(number):
+            page_lines = page_lines[:-1]
+        lines += page_lines
+    return lines
+
+
+def match_line_for_line(docx: list[str], pdf: list[str]) -> None:
+    """Each DOCX paragraph is one or more consecutive PDF lines, and nothing is left over."""
+    position = 0
+    for paragraph in docx:
+        want = _norm(paragraph)
+        got = ""
+        start = position
+        while position < len(pdf) and len(got) < len(want):
+            got = _norm(f"{got} {pdf[position]}")
+            position += 1
+        assert got == want, f"PDF lines {start + 1}–{position} read {got!r}, DOCX has {want!r}"
+    assert position == len(pdf), f"PDF has more text: {pdf[position:]}"
+
+
+@pytest.mark.parametrize("path", example_files(), ids=lambda p: p.stem)
+def test_docx_and_pdf_have_the_same_text_line_for_line(renderer: TrinhKetXuat, path: Path) -> None:
+    result = renderer.ket_xuat(doc_tep(path, HOM_NAY), hom_nay=HOM_NAY)
+    assert result.docx is not None and result.pdf is not None
+    match_line_for_line(docx_lines(result.docx), pdf_lines(result.pdf))
+
+
+def test_the_line_matcher_catches_a_difference() -> None:
+    with pytest.raises(AssertionError, match="DOCX has 'Số: 19/CĐ-UBND'"):
+        match_line_for_line(["ỦY BAN", "Số: 19/CĐ-UBND"], ["ỦY BAN", "Số: 18/CĐ-UBND"])

@@ -1,0 +1,136 @@
+"""The DOCX reopened with python-docx: page, styles, fonts, tables and the page-number field."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+
+from tests.conftest import HOM_NAY
+from tests.rendering.dumps import docx_lines, docx_paragraphs
+from vanthu.rendering import KetQua, TrinhKetXuat
+from vanthu.rendering.styles import Kieu
+from vanthu.schemas import VanBan
+
+
+@pytest.fixture(scope="module")
+def rendered(renderer: TrinhKetXuat, ninh_thuan: VanBan) -> KetQua:
+    return renderer.ket_xuat(ninh_thuan, pdf=False, hom_nay=HOM_NAY)
+
+
+@pytest.fixture(scope="module")
+def docx_bytes(rendered: KetQua) -> bytes:
+    assert rendered.docx is not None
+    return rendered.docx
+
+
+def test_the_page_is_a4_portrait_with_margins_inside_the_decree_ranges(docx_bytes: bytes) -> None:
+    section = Document(io.BytesIO(docx_bytes)).sections[0]
+    assert round(section.page_width.cm, 1) == 21.0
+    assert round(section.page_height.cm, 1) == 29.7
+    assert 2.0 <= round(section.top_margin.cm, 2) <= 2.5
+    assert 2.0 <= round(section.bottom_margin.cm, 2) <= 2.5
+    assert 3.0 <= round(section.left_margin.cm, 2) <= 3.5
+    assert 1.5 <= round(section.right_margin.cm, 2) <= 2.0
+
+
+def test_page_numbers_are_a_page_field_centred_in_the_header_from_page_two(
+    docx_bytes: bytes,
+) -> None:
+    section = Document(io.BytesIO(docx_bytes)).sections[0]
+    assert section.different_first_page_header_footer
+    assert not "".join(p.text for p in section.first_page_header.paragraphs).strip()
+    header = section.header.paragraphs[0]
+    fields = header._p.findall(qn("w:fldSimple"))
+    assert [f.get(qn("w:instr")).strip() for f in fields] == ["PAGE"]
+    assert header.style.name == Kieu.SO_TRANG.value
+    assert header.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert 13 <= header.style.font.size.pt <= 14
+
+
+def test_every_style_sets_all_four_font_slots_to_times_new_roman(docx_bytes: bytes) -> None:
+    doc = Document(io.BytesIO(docx_bytes))
+    for name in ["Normal", *[k.value for k in Kieu]]:
+        fonts = doc.styles[name].element.rPr.find(qn("w:rFonts"))
+        slots = {slot: fonts.get(qn(f"w:{slot}")) for slot in ("ascii", "hAnsi", "cs", "eastAsia")}
+        assert set(slots.values()) == {"Times New Roman"}, (name, slots)
+
+
+@pytest.mark.parametrize(
+    ("kieu", "size", "bold", "italic"),
+    [
+        (Kieu.QUOC_HIEU, 13, True, False),
+        (Kieu.TIEU_NGU, 14, True, False),
+        (Kieu.CO_QUAN, 13, True, False),
+        (Kieu.SO_KY_HIEU, 13, False, False),
+        (Kieu.DIA_DANH_NGAY, 14, False, True),
+        (Kieu.TEN_LOAI, 14, True, False),
+        (Kieu.TRICH_YEU, 14, True, False),
+        (Kieu.NOI_DUNG, 14, False, False),
+        (Kieu.NOI_NHAN_NHAN, 12, True, True),
+        (Kieu.NOI_NHAN, 11, False, False),
+        (Kieu.CHUC_VU, 14, True, False),
+        (Kieu.HO_TEN, 14, True, False),
+    ],
+)
+def test_each_element_is_set_in_its_decree_size_and_style(
+    docx_bytes: bytes, kieu: Kieu, size: int, bold: bool, italic: bool
+) -> None:
+    paragraphs = [p for p in docx_paragraphs(docx_bytes) if p.style.name == kieu.value]
+    assert paragraphs, f"no paragraph in {kieu.value}"
+    style = paragraphs[0].style
+    assert style.font.size.pt == size
+    assert bool(style.font.bold) is bold
+    assert bool(style.font.italic) is italic
+    for p in paragraphs:  # no run overrides what the style says
+        assert all(r.bold is None and r.italic is None and r.font.size is None for r in p.runs)
+
+
+def test_body_paragraphs_are_justified_indented_one_cm_with_six_points_before(
+    docx_bytes: bytes,
+) -> None:
+    style = Document(io.BytesIO(docx_bytes)).styles[Kieu.NOI_DUNG.value]
+    pf = style.paragraph_format
+    assert pf.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
+    assert round(pf.first_line_indent.cm, 2) == 1.0
+    assert pf.space_before.pt >= 6
+
+
+def test_header_and_signature_are_fixed_two_column_tables_that_never_split(
+    docx_bytes: bytes, rendered: KetQua
+) -> None:
+    doc = Document(io.BytesIO(docx_bytes))
+    assert len(doc.tables) == 2
+    expected = rendered.bo_cuc.khoi[0].rong  # type: ignore[union-attr]
+    for table in doc.tables:
+        tbl = table._tbl
+        assert tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+        assert tbl.tblPr.find(qn("w:tblBorders")) is None
+        grid = [round(c.width.cm, 2) for c in table.columns]
+        cells = [round(c.width.cm, 2) for c in table.rows[0].cells]
+        assert grid == cells == [round(x, 2) for x in expected]
+        assert table.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
+
+
+def test_the_docx_holds_the_layout_lines_in_order(docx_bytes: bytes, rendered: KetQua) -> None:
+    assert docx_lines(docx_bytes) == rendered.bo_cuc.dong_van_ban()
+
+
+def test_rules_are_paragraph_borders_sized_to_the_measured_text(
+    docx_bytes: bytes,
+) -> None:
+    doc = Document(io.BytesIO(docx_bytes))
+    right = doc.tables[0].rows[0].cells[1]
+    rule = next(p for p in right.paragraphs if p.style.name == Kieu.DUONG_KE.value)
+    assert rule._p.pPr.find(qn("w:pBdr")).find(qn("w:top")).get(qn("w:val")) == "single"
+    width = right.width.cm - rule.paragraph_format.left_indent.cm * 2
+    assert width == pytest.approx(6.05, abs=0.02)  # the Tiêu ngữ, 14 pt bold
+
+
+def test_the_document_properties_name_the_directive(docx_bytes: bytes) -> None:
+    props = Document(io.BytesIO(docx_bytes)).core_properties
+    assert props.title.startswith("Công điện 18/CĐ-UBND: Về việc đẩy mạnh")
+    assert props.author == "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN"

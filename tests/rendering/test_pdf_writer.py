@@ -1,0 +1,91 @@
+"""The PDF: pages, per-page text, embedded fonts, page numbers, metadata and PDF/A."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import HOM_NAY
+from tests.rendering.dumps import pdf_pages
+from vanthu.rendering import KetQua, TrinhKetXuat
+from vanthu.schemas import VanBan
+
+
+@pytest.fixture(scope="module")
+def rendered(renderer: TrinhKetXuat, ninh_thuan: VanBan) -> KetQua:
+    return renderer.ket_xuat(ninh_thuan, docx=False, hom_nay=HOM_NAY)
+
+
+@pytest.fixture(scope="module")
+def pdf(rendered: KetQua) -> bytes:
+    assert rendered.pdf is not None
+    return rendered.pdf
+
+
+def test_the_cong_dien_takes_three_a4_pages(pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 3
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+
+
+def test_page_one_has_no_number_and_page_two_shows_2_at_the_top(pdf: bytes) -> None:
+    pages = pdf_pages(pdf, layout=True)
+    first_lines = [page.strip().splitlines()[0].strip() for page in pages]
+    assert first_lines[0].startswith("ỦY BAN NHÂN DÂN")
+    assert first_lines[1:] == ["2", "3"]
+
+
+def test_page_one_carries_header_title_and_sender(pdf: bytes) -> None:
+    page1 = " ".join(pdf_pages(pdf)[0].split())
+    for text in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 18/CĐ-UBND",
+        "Ninh Thuận, ngày 13 tháng 9 năm 2021",
+        "CÔNG ĐIỆN",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:",
+    ):
+        assert text in page1
+
+
+def test_the_last_page_holds_noi_nhan_and_the_signature(pdf: bytes) -> None:
+    last = " ".join(pdf_pages(pdf)[-1].split())
+    for text in ("Nơi nhận:", "- Lưu: VT, VXNV. ĐNĐ", "CHỦ TỊCH", "Trần Quốc Nam"):
+        assert text in last
+
+
+def test_every_font_is_embedded_and_is_the_recorded_face(pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(pdf))
+    names = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            names.add(str(font["/BaseFont"]).split("+", 1)[1])
+    assert names == {
+        "TeX-Gyre-Termes",
+        "TeX-Gyre-Termes-Bold",
+        "TeX-Gyre-Termes-Italic",
+        "TeX-Gyre-Termes-Bold-Italic",
+    } - ({"TeX-Gyre-Termes-Bold-Italic"} - names)
+    assert reader.metadata["/vanthufont"] == "TeX Gyre Termes"
+
+
+def test_the_metadata_names_the_directive(pdf: bytes) -> None:
+    meta = PdfReader(io.BytesIO(pdf)).metadata
+    assert meta.title.startswith("Công điện 18/CĐ-UBND")
+    assert meta.author == "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN"
+
+
+def test_pdf_a_output_declares_pdf_a_2b(renderer: TrinhKetXuat, ninh_thuan: VanBan) -> None:
+    result = renderer.ket_xuat(ninh_thuan, docx=False, pdf_a=True, hom_nay=HOM_NAY)
+    assert result.pdf is not None
+    reader = PdfReader(io.BytesIO(result.pdf))
+    raw = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert 'pdfaid:part="2"' in raw
+    assert 'pdfaid:conformance="B"' in raw
+    assert "/OutputIntents" in reader.trailer["/Root"]

@@ -1,0 +1,155 @@
+"""The layout of the Ninh Thuận công điện and of small variants: the rules of Decree 30."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import HOM_NAY
+from vanthu.errors import UnsupportedLayout
+from vanthu.rendering import TrinhKetXuat
+from vanthu.rendering.bo_cuc import BoCuc, Doan, DuongKe, HaiCot
+from vanthu.rendering.styles import Kieu
+from vanthu.schemas import VanBan
+
+
+def layout(renderer: TrinhKetXuat, vb: VanBan, **changes: object) -> BoCuc:
+    changed = VanBan.model_validate({**vb.model_dump(), **changes}, context={"hom_nay": HOM_NAY})
+    return renderer.bo_cuc(changed, HOM_NAY)
+
+
+def header(bo_cuc: BoCuc) -> HaiCot:
+    first = bo_cuc.khoi[0]
+    assert isinstance(first, HaiCot) and first.vai_tro == "dau"
+    return first
+
+
+def signature(bo_cuc: BoCuc) -> HaiCot:
+    last = bo_cuc.khoi[-1]
+    assert isinstance(last, HaiCot) and last.vai_tro == "chu_ky"
+    return last
+
+
+def texts(blocks: tuple[object, ...], kieu: Kieu | None = None) -> list[str]:
+    return [b.text for b in blocks if isinstance(b, Doan) and (kieu is None or b.kieu is kieu)]
+
+
+def test_the_header_columns_fill_the_text_width_and_hold_the_quoc_hieu_on_one_line(
+    renderer: TrinhKetXuat, ninh_thuan: VanBan
+) -> None:
+    cols = header(layout(renderer, ninh_thuan))
+    assert sum(cols.rong) == pytest.approx(renderer.bang.trang.vung_chu, abs=0.01)
+    assert cols.rong[1] >= 9.8  # Quốc hiệu 13 pt bold measures 9.57 cm (spec §2)
+    assert texts(cols.phai)[:2] == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+    ]
+
+
+def test_the_issuer_breaks_as_a_clerk_would(renderer: TrinhKetXuat, ninh_thuan: VanBan) -> None:
+    left = header(layout(renderer, ninh_thuan)).trai
+    assert texts(left, Kieu.CO_QUAN) == ["ỦY BAN NHÂN DÂN", "TỈNH NINH THUẬN"]
+    assert texts(left, Kieu.SO_KY_HIEU) == ["Số: 18/CĐ-UBND"]
+
+
+def test_the_rule_under_the_tieu_ngu_is_exactly_as_long_as_the_tieu_ngu(
+    renderer: TrinhKetXuat, ninh_thuan: VanBan
+) -> None:
+    right = header(layout(renderer, ninh_thuan)).phai
+    assert isinstance(right[2], DuongKe)
+    assert right[2].rong == pytest.approx(6.05, abs=0.01)  # 14 pt bold, spec §2
+
+
+def test_the_rules_under_issuer_and_subject_are_a_third_to_a_half_of_their_line(
+    renderer: TrinhKetXuat, ninh_thuan: VanBan
+) -> None:
+    bo_cuc = layout(renderer, ninh_thuan)
+    measure = renderer.soan_bo_cuc._rong
+    left = header(bo_cuc).trai
+    issuer_rule = next(b for b in left if isinstance(b, DuongKe))
+    issuer = max(measure(t, Kieu.CO_QUAN) for t in texts(left, Kieu.CO_QUAN))
+    assert issuer / 3 <= issuer_rule.rong <= issuer / 2 + 0.01
+    subject = [b for b in bo_cuc.khoi if isinstance(b, Doan) and b.kieu is Kieu.TRICH_YEU]
+    subject_rule = bo_cuc.khoi[bo_cuc.khoi.index(subject[-1]) + 1]
+    assert isinstance(subject_rule, DuongKe)
+    longest = max(measure(d.text, Kieu.TRICH_YEU) for d in subject)
+    assert longest / 3 - 0.01 <= subject_rule.rong <= longest / 2
+
+
+def test_a_draft_leaves_number_and_date_blank(renderer: TrinhKetXuat, ninh_thuan: VanBan) -> None:
+    cols = header(layout(renderer, ninh_thuan, so=None, ngay=None, nam=2021))
+    assert texts(cols.trai, Kieu.SO_KY_HIEU) == ["Số:       /CĐ-UBND"]
+    assert texts(cols.phai, Kieu.DIA_DANH_NGAY) == ["Ninh Thuận, ngày      tháng      năm 2021"]
+
+
+def test_the_cong_dien_opens_with_its_sender_and_a_dash_list_ending_with_a_full_stop(
+    renderer: TrinhKetXuat, ninh_thuan: VanBan
+) -> None:
+    bo_cuc = layout(renderer, ninh_thuan)
+    assert texts(bo_cuc.khoi, Kieu.NGUOI_GUI) == ["CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:"]
+    assert texts(bo_cuc.khoi, Kieu.KINH_GUI) == [
+        "- Các sở, ban, ngành, đoàn thể tỉnh;",
+        "- Các cơ quan Trung ương đóng trên địa bàn tỉnh;",
+        "- Ủy ban nhân dân các huyện, thành phố.",
+    ]
+
+
+def test_the_noi_nhan_block_has_thirteen_lines_ending_with_the_luu_line(
+    renderer: TrinhKetXuat, ninh_thuan: VanBan
+) -> None:
+    left = signature(layout(renderer, ninh_thuan)).trai
+    assert texts(left, Kieu.NOI_NHAN_NHAN) == ["Nơi nhận:"]
+    lines = texts(left, Kieu.NOI_NHAN)
+    assert len(lines) == 13
+    assert lines[0] == "- TT: TU, HĐND tỉnh (báo cáo);"
+    assert all(line.startswith("- ") and line.endswith(";") for line in lines[:-1])
+    assert lines[-1] == "- Lưu: VT, VXNV. ĐNĐ"
+
+
+def test_copies_issued_follow_the_drafter_initials_as_in_the_decree_example(
+    renderer: TrinhKetXuat, ninh_thuan: VanBan
+) -> None:
+    left = signature(layout(renderer, ninh_thuan, so_ban=300)).trai
+    assert texts(left, Kieu.NOI_NHAN)[-1] == "- Lưu: VT, VXNV. ĐNĐ.(300)"
+
+
+def test_the_signature_is_position_then_name(renderer: TrinhKetXuat, ninh_thuan: VanBan) -> None:
+    right = signature(layout(renderer, ninh_thuan)).phai
+    assert texts(right, Kieu.CHUC_VU) == ["CHỦ TỊCH"]
+    assert texts(right, Kieu.HO_TEN) == ["Trần Quốc Nam"]
+
+
+def test_noi_nhan_label_and_first_authority_line_start_level(
+    renderer: TrinhKetXuat, ninh_thuan: VanBan
+) -> None:
+    sig = signature(layout(renderer, ninh_thuan))
+    first_left, first_right = sig.trai[0], sig.phai[0]
+    assert isinstance(first_left, Doan) and isinstance(first_right, Doan)
+    assert first_left.cach_truoc == first_right.cach_truoc
+
+
+def test_the_last_body_paragraph_ends_with_slash_full_stop_once(
+    renderer: TrinhKetXuat, ninh_thuan: VanBan
+) -> None:
+    body = texts(layout(renderer, ninh_thuan).khoi, Kieu.NOI_DUNG)
+    assert body[-1].endswith("theo quy định./.")
+    assert not body[-1].endswith("./../.")
+    paragraphs = [d.doan for d in ninh_thuan.noi_dung[:-1]] + ["Giao Sở Nội vụ theo dõi"]
+    body = texts(layout(renderer, ninh_thuan, noi_dung=paragraphs).khoi, Kieu.NOI_DUNG)
+    assert body[-1] == "Giao Sở Nội vụ theo dõi./."
+
+
+def test_an_urgency_mark_is_a_red_box_of_the_decree_size_under_the_number(
+    renderer: TrinhKetXuat, ninh_thuan: VanBan
+) -> None:
+    left = header(layout(renderer, ninh_thuan, do_khan="hoa_toc")).trai
+    mark = left[-1]
+    assert isinstance(mark, Doan) and mark.kieu is Kieu.DAU_MUC_DO
+    assert mark.text == "HỎA TỐC"
+    assert mark.khung == 3.0 and mark.mau_khung == "FF0000"
+
+
+def test_a_type_whose_form_is_not_laid_out_is_refused_clearly(
+    renderer: TrinhKetXuat, ninh_thuan: VanBan
+) -> None:
+    with pytest.raises(UnsupportedLayout, match=r"sample form 1\.9"):
+        layout(renderer, ninh_thuan, loai="bien_ban", nguoi_gui=None, kinh_gui=[])

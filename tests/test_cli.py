@@ -1,0 +1,104 @@
+"""The ``vanthu`` command as a user runs it: real processes, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import NINH_THUAN
+
+VANTHU = Path(sys.executable).parent / "vanthu"
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "VANTHU_PDF_FONT": "termes"}
+    return subprocess.run(
+        [str(VANTHU), *args], capture_output=True, text=True, cwd=cwd, env=env, check=False
+    )
+
+
+def test_render_writes_docx_and_pdf_named_after_the_file_and_prints_their_paths(
+    tmp_path: Path,
+) -> None:
+    result = run("render", str(NINH_THUAN), "-o", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    stem = NINH_THUAN.stem
+    assert result.stdout.splitlines() == [
+        str(tmp_path / f"{stem}.docx"),
+        str(tmp_path / f"{stem}.pdf"),
+    ]
+    assert (tmp_path / f"{stem}.pdf").read_bytes().startswith(b"%PDF-")
+    assert (tmp_path / f"{stem}.docx").read_bytes().startswith(b"PK")
+
+
+def test_render_can_write_one_format_only(tmp_path: Path) -> None:
+    result = run("render", str(NINH_THUAN), "-o", str(tmp_path), "--format", "pdf", "--pdfa")
+    assert result.returncode == 0, result.stderr
+    assert [p.suffix for p in tmp_path.iterdir()] == [".pdf"]
+
+
+def test_render_defaults_to_the_output_folder(tmp_path: Path) -> None:
+    result = run("render", str(NINH_THUAN), "--format", "docx", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "output" / f"{NINH_THUAN.stem}.docx").exists()
+
+
+def test_check_accepts_a_valid_file() -> None:
+    result = run("check", str(NINH_THUAN))
+    assert result.returncode == 0
+    assert result.stdout.strip().endswith("OK (công điện 18/CĐ-UBND)")
+
+
+def test_schema_prints_a_json_schema_of_the_directive_file() -> None:
+    result = run("schema")
+    schema = json.loads(result.stdout)
+    assert schema["$schema"].endswith("2020-12/schema")
+    assert {"loai", "co_quan", "noi_nhan", "nguoi_ky"} <= set(schema["properties"])
+    assert "co_quan" in schema["required"]
+
+
+def bad_file(tmp_path: Path, old: str, new: str) -> Path:
+    text = NINH_THUAN.read_text(encoding="utf-8")
+    path = tmp_path / "bad.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_bad_input_gives_a_message_with_the_field_and_a_non_zero_exit(tmp_path: Path) -> None:
+    cases = {
+        ("loai: cong_dien", "loai: [cong_dien"): "line ",
+        ("loai: cong_dien", "loai: cong_dien_x"): "loai: Input should be",
+        ("so: 18", "so: 0"): "so: Input should be greater than or equal to 1",
+        ("ngay: 2021-09-13", "ngay: 2099-09-13"): "ngay: 2099-09-13 is in the future",
+        ("co_quan: ỦY BAN NHÂN DÂN TỈNH NINH THUẬN\n", ""): "co_quan: Field required",
+    }
+    for (old, new), expected in cases.items():
+        path = str(bad_file(tmp_path, old, new))
+        for args in (("render", path, "-o", str(tmp_path / "o")), ("check", path)):
+            result = run(*args)
+            command = args[0]
+            assert result.returncode == 1, (command, old, result.stderr)
+            assert expected in result.stderr, (command, old, result.stderr)
+            assert "Traceback" not in result.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_an_unsupported_form_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    path = bad_file(tmp_path, "loai: cong_dien", "loai: bien_ban")
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("nguoi_gui: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n", "")
+    text = text.replace("kinh_gui:\n", "kinh_gui_bo:\n")
+    path.write_text(text.split("kinh_gui_bo:")[0] + "noi_dung:" + text.split("noi_dung:")[1])
+    result = run("render", str(path), "-o", str(tmp_path / "o"))
+    assert result.returncode == 1
+    assert "loai: 'bien_ban' follows sample form 1.9" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_file_is_a_clear_error() -> None:
+    result = run("render", "no-such-file.yaml")
+    assert result.returncode == 1
+    assert "no-such-file.yaml" in result.stderr and "cannot read the file" in result.stderr
