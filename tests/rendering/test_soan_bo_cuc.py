@@ -153,3 +153,48 @@ def test_a_type_whose_form_is_not_laid_out_is_refused_clearly(
 ) -> None:
     with pytest.raises(UnsupportedLayout, match=r"sample form 1\.9"):
         layout(renderer, ninh_thuan, loai="bien_ban", nguoi_gui=None, kinh_gui=[])
+
+
+def test_several_kinh_gui_addressees_go_below_the_label_with_dashes_under_its_colon(
+    renderer: TrinhKetXuat,
+) -> None:
+    from tests.conftest import EXAMPLES
+    from vanthu.services import doc_tep
+
+    bo_cuc = renderer.bo_cuc(doc_tep(EXAMPLES / "cong-van-kinh-gui.yaml", HOM_NAY), HOM_NAY)
+    block = [b for b in bo_cuc.khoi if isinstance(b, Doan) and b.kieu is Kieu.KINH_GUI]
+    assert [b.text for b in block] == [
+        "Kính gửi:",
+        "- Sở Giáo dục và Đào tạo;",
+        "- Sở Y tế;",
+        "- Ủy ban nhân dân các huyện, thành phố.",
+    ]
+    measure = renderer.soan_bo_cuc._rong
+    label, *items = block
+    colon_x = (label.le_trai or 0) + measure("Kính gửi", Kieu.KINH_GUI)
+    for item in items:  # the dash starts where the colon does
+        assert (item.le_trai or 0) + (item.thut_dau or 0) == pytest.approx(colon_x, abs=0.02)
+    # A công văn has no title block: its subject sits under the number as "V/v …".
+    assert texts(header(bo_cuc).trai, Kieu.TRICH_YEU_CONG_VAN)[0].startswith("V/v ")
+    assert not texts(bo_cuc.khoi, Kieu.TEN_LOAI)
+
+
+def test_a_single_addressee_shares_the_label_line(renderer: TrinhKetXuat) -> None:
+    import yaml
+
+    from tests.conftest import EXAMPLES
+    from vanthu.services import doc_van_ban
+
+    data = yaml.safe_load((EXAMPLES / "cong-van-kinh-gui.yaml").read_text(encoding="utf-8"))
+    data["kinh_gui"] = ["Sở Y tế"]
+    bo_cuc = renderer.bo_cuc(doc_van_ban(data, "test", HOM_NAY), HOM_NAY)
+    assert texts(bo_cuc.khoi, Kieu.KINH_GUI) == ["Kính gửi: Sở Y tế"]
+
+
+def test_wrapped_noi_nhan_lines_hang_past_their_dash(
+    renderer: TrinhKetXuat, ninh_thuan: VanBan
+) -> None:
+    left = signature(layout(renderer, ninh_thuan)).trai
+    for line in (b for b in left if isinstance(b, Doan) and b.kieu is Kieu.NOI_NHAN):
+        assert line.le_trai is not None and line.le_trai > 0
+        assert line.thut_dau == -line.le_trai

@@ -159,3 +159,14 @@ def test_the_draft_year_must_agree_with_the_date() -> None:
     assert "nam: 2020 contradicts ngay 2021-09-13" in messages(
         cong_dien(so=1, ngay="2021-09-13", nam=2020)
     )
+
+
+def test_a_date_without_a_number_is_refused() -> None:
+    assert "so: a dated document has its number" in messages(cong_dien(ngay="2021-09-13"))
+
+
+def test_every_broken_rule_is_reported_not_only_the_first() -> None:
+    text = messages(cong_van(ky_hieu="CV-UBND", can_cu=["Căn cứ Luật"], kinh_gui=[]))
+    assert "can_cu: a công văn has no căn cứ" in text
+    assert "kinh_gui: a công văn names at least one addressee" in text
+    assert "ky_hieu: a công văn has no type code" in text

@@ -105,3 +105,12 @@ def test_the_example_reads_in_nfc(tmp_path: Path) -> None:
     vb = doc_tep(write(tmp_path, decomposed), HOM_NAY)
     assert vb.co_quan == "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN"
     assert unicodedata.is_normalized("NFC", vb.noi_dung[0].doan)
+
+
+def test_cross_field_rules_are_each_listed_with_their_field(tmp_path: Path) -> None:
+    path = ninh_thuan_with(tmp_path, "so: 18\n", "")
+    path.write_text(path.read_text(encoding="utf-8") + "tham_quyen: CHỦ TỊCH\n", encoding="utf-8")
+    assert problems_of(path) == [
+        "tham_quyen: only a quyết định or nghị quyết has an authority line",
+        "so: a dated document has its number; a draft has neither (give nam instead)",
+    ]

@@ -181,32 +181,32 @@ class SoanBoCuc:
                 for t in items
             ]
             return out
-        label = "Kính gửi: "
-        label_w = self._rong(label, Kieu.KINH_GUI)
+        label = "Kính gửi:"
         if len(vb.kinh_gui) == 1:
-            first = [Chu(label), Chu(vb.kinh_gui[0])]
+            # One addressee: on the label's line (PL I II.9).
+            hang = self._rong(f"{label} ", Kieu.KINH_GUI)
+            runs = (Chu(f"{label} "), Chu(vb.kinh_gui[0]))
             return [
                 Doan(
                     Kieu.KINH_GUI,
-                    tuple(first),
-                    le_trai=round(LE_NGUOI_NHAN + label_w, 2),
-                    thut_dau=round(-label_w, 2),
-                )
-            ]
-        left = LE_NGUOI_NHAN + label_w + dash
-        out = []
-        for i, t in enumerate(items):
-            runs = (Chu(label), Chu(f"- {t}")) if i == 0 else (Chu(f"- {t}"),)
-            hang = label_w + dash if i == 0 else dash
-            out.append(
-                Doan(
-                    Kieu.KINH_GUI,
                     runs,
-                    cach_truoc=None if i == 0 else 0.0,
-                    le_trai=round(left, 2),
+                    le_trai=round(LE_NGUOI_NHAN + hang, 2),
                     thut_dau=round(-hang, 2),
                 )
+            ]
+        # Several: the label alone, then one "- …;" line each, the dashes aligned under its colon.
+        colon = LE_NGUOI_NHAN + self._rong("Kính gửi", Kieu.KINH_GUI)
+        out = [Doan(Kieu.KINH_GUI, (Chu(label),), le_trai=LE_NGUOI_NHAN, thut_dau=0.0)]
+        out += [
+            Doan(
+                Kieu.KINH_GUI,
+                (Chu(f"- {t}"),),
+                cach_truoc=0.0,
+                le_trai=round(colon + dash, 2),
+                thut_dau=round(-dash, 2),
             )
+            for t in items
+        ]
         return out
 
     def _can_cu(self, vb: VanBan) -> list[Khoi]:
@@ -245,10 +245,10 @@ class SoanBoCuc:
         trai: list[Khoi] = [
             Doan(Kieu.NOI_NHAN_NHAN, (Chu("Nơi nhận:"),), cach_truoc=CACH_KHOI_CHU_KY)
         ]
-        trai += [
-            Doan(Kieu.NOI_NHAN, (Chu(f"- {t}"),)) for t in _danh_sach([n.ten for n in vb.noi_nhan])
-        ]
-        trai.append(Doan(Kieu.NOI_NHAN, (Chu(_dong_luu(vb)),)))
+        # A wrapped recipient line continues past its dash (hanging indent).
+        dash = round(self._rong("- ", Kieu.NOI_NHAN), 2)
+        lines = [f"- {t}" for t in _danh_sach([n.ten for n in vb.noi_nhan])] + [_dong_luu(vb)]
+        trai += [Doan(Kieu.NOI_NHAN, (Chu(t),), le_trai=dash, thut_dau=-dash) for t in lines]
         lines = [
             line
             for authority in vb.nguoi_ky.dong_tham_quyen()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -181,54 +182,64 @@ class VanBan(BaseModel):
 
     @model_validator(mode="after")
     def _rules_of_the_type(self) -> VanBan:
-        loai, info = self.loai, self.loai.info
-        if self.trich_yeu is None and loai not in KHONG_TRICH_YEU:
-            raise ValueError(f"trich_yeu: required for {info.ten.lower()}")
-        if loai is LoaiVanBan.cong_dien:
-            if self.nguoi_gui is None:
-                raise ValueError("nguoi_gui: required for công điện ('<nguoi_gui> điện:')")
-            if not self.kinh_gui:
-                raise ValueError("kinh_gui: a công điện names at least one addressee")
-        elif self.nguoi_gui is not None:
-            raise ValueError("nguoi_gui: only a công điện has a sender line")
-        if loai is LoaiVanBan.cong_van and not self.kinh_gui:
-            raise ValueError("kinh_gui: a công văn names at least one addressee ('Kính gửi:')")
-        if self.kinh_gui and loai not in CO_KINH_GUI | {LoaiVanBan.cong_dien}:
-            raise ValueError(f"kinh_gui: {info.ten.lower()} has no 'Kính gửi' block")
-        if loai in CO_THAM_QUYEN and self.tham_quyen is None:
-            raise ValueError(f"tham_quyen: required for {info.ten.lower()} (Mẫu {info.mau})")
-        if loai not in CO_THAM_QUYEN and self.tham_quyen is not None:
-            raise ValueError("tham_quyen: only a quyết định or nghị quyết has an authority line")
-        if self.can_cu and loai in {LoaiVanBan.cong_van, LoaiVanBan.cong_dien}:
-            raise ValueError(f"can_cu: a {info.ten.lower()} has no căn cứ")
-        if self.so is not None and self.ngay is None:
-            raise ValueError("ngay: required once the document has a number (so)")
-        if self.ngay is not None and self.nam is not None and self.nam != self.ngay.year:
-            raise ValueError(f"nam: {self.nam} contradicts ngay {self.ngay.isoformat()}")
-        self._check_symbol()
+        # Every broken rule is reported at once, one "field: message" per line.
+        problems = [*self._type_problems(), *self._number_problems(), *self._symbol_problems()]
+        if problems:
+            raise ValueError("\n".join(problems))
         return self
 
-    def _check_symbol(self) -> None:
+    def _type_problems(self) -> Iterator[str]:
+        """What the document type requires or forbids (Mẫu 1.1–1.6)."""
+        loai, info = self.loai, self.loai.info
+        name = info.ten.lower()
+        if self.trich_yeu is None and loai not in KHONG_TRICH_YEU:
+            yield f"trich_yeu: required for {name}"
+        if loai is LoaiVanBan.cong_dien:
+            if self.nguoi_gui is None:
+                yield "nguoi_gui: required for công điện ('<nguoi_gui> điện:')"
+            if not self.kinh_gui:
+                yield "kinh_gui: a công điện names at least one addressee"
+        elif self.nguoi_gui is not None:
+            yield "nguoi_gui: only a công điện has a sender line"
+        if loai is LoaiVanBan.cong_van and not self.kinh_gui:
+            yield "kinh_gui: a công văn names at least one addressee ('Kính gửi:')"
+        if self.kinh_gui and loai not in CO_KINH_GUI | {LoaiVanBan.cong_dien}:
+            yield f"kinh_gui: {name} has no 'Kính gửi' block"
+        if loai in CO_THAM_QUYEN and self.tham_quyen is None:
+            yield f"tham_quyen: required for {name} (Mẫu {info.mau})"
+        if loai not in CO_THAM_QUYEN and self.tham_quyen is not None:
+            yield "tham_quyen: only a quyết định or nghị quyết has an authority line"
+        if self.can_cu and loai in {LoaiVanBan.cong_van, LoaiVanBan.cong_dien}:
+            yield f"can_cu: a {name} has no căn cứ"
+
+    def _number_problems(self) -> Iterator[str]:
+        """Number and date are given together, after signature (Decree 30, Art. 15)."""
+        if self.so is not None and self.ngay is None:
+            yield "ngay: required once the document has a number (so)"
+        if self.ngay is not None and self.so is None:
+            yield "so: a dated document has its number; a draft has neither (give nam instead)"
+        if self.ngay is not None and self.nam is not None and self.nam != self.ngay.year:
+            yield f"nam: {self.nam} contradicts ngay {self.ngay.isoformat()}"
+
+    def _symbol_problems(self) -> Iterator[str]:
+        """The symbol: type code first, none (and never CV) for a công văn."""
         code = self.loai.info.ma
+        name = self.loai.info.ten.lower()
         if self.ky_hieu is None:
             if code is None and self.don_vi_soan_thao is None:
-                raise ValueError(
-                    f"don_vi_soan_thao: required to build the symbol of a "
-                    f"{self.loai.info.ten.lower()} (<issuer>-<unit>, e.g. UBND-VX), "
-                    "or give ky_hieu"
+                yield (
+                    f"don_vi_soan_thao: required to build the symbol of a {name} "
+                    "(<issuer>-<unit>, e.g. UBND-VX), or give ky_hieu"
                 )
             return
         first = self.ky_hieu.split("-")[0]
         if code is None and first.upper() == "CV":
-            raise ValueError(
-                f"ky_hieu: a công văn has no type code in its symbol; "
+            yield (
+                f"ky_hieu: a {name} has no type code in its symbol; "
                 f"'{self.ky_hieu}' should read '<issuer>-<unit>', e.g. UBND-VX"
             )
         if code is not None and first != code:
-            raise ValueError(
-                f"ky_hieu: the symbol of a {self.loai.info.ten.lower()} starts with "
-                f"'{code}-', not '{first}-'"
-            )
+            yield f"ky_hieu: the symbol of a {name} starts with '{code}-', not '{first}-'"
 
     @property
     def ky_hieu_day_du(self) -> str:

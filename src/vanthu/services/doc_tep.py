@@ -13,6 +13,9 @@ from pydantic import ValidationError
 from ..errors import InvalidDirective, Problem
 from ..schemas import NguoiKy, VanBan
 
+#: Field names a cross-field rule may name at the start of its message.
+_MODEL_FIELDS = frozenset(VanBan.model_fields) | frozenset(NguoiKy.model_fields)
+
 
 def _where(loc: tuple[int | str, ...]) -> str:
     """A pydantic location as a field path: ``nguoi_ky.quyen_han[1]``."""
@@ -28,19 +31,16 @@ def _where(loc: tuple[int | str, ...]) -> str:
 def _problems(error: ValidationError) -> list[Problem]:
     problems = []
     for item in error.errors(include_url=False):
-        message = str(item["msg"]).removeprefix("Value error, ")
-        where = _where(tuple(item["loc"]))
-        # Rules that span fields are raised by the model as "field: message".
-        head, sep, rest = message.partition(": ")
-        if sep and head in _MODEL_FIELDS:
-            where = f"{where}.{head}" if where else head
-            message = rest
-        problems.append(Problem(where, message))
+        base = _where(tuple(item["loc"]))
+        # Rules that span fields are raised by a model as lines of "field: message".
+        for message in str(item["msg"]).removeprefix("Value error, ").split("\n"):
+            where = base
+            head, sep, rest = message.partition(": ")
+            if sep and head in _MODEL_FIELDS:
+                where = f"{base}.{head}" if base else head
+                message = rest
+            problems.append(Problem(where, message))
     return problems
-
-
-#: Field names a cross-field rule may name at the start of its message.
-_MODEL_FIELDS = frozenset(VanBan.model_fields) | frozenset(NguoiKy.model_fields)
 
 
 def doc_van_ban(data: Any, nguon: str, hom_nay: dt.date | None = None) -> VanBan:
