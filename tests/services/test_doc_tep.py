@@ -114,3 +114,13 @@ def test_cross_field_rules_are_each_listed_with_their_field(tmp_path: Path) -> N
         "tham_quyen: only a quyết định or nghị quyết has an authority line",
         "so: a dated document has its number; a draft has neither (give nam instead)",
     ]
+
+
+def test_a_json_directive_file_reads_like_its_yaml_twin(tmp_path: Path) -> None:
+    import json
+
+    import yaml
+
+    data = yaml.safe_load(NINH_THUAN.read_text(encoding="utf-8"))
+    path = write(tmp_path, json.dumps(data, ensure_ascii=False, default=str), "van-ban.json")
+    assert doc_tep(path, HOM_NAY) == doc_tep(NINH_THUAN, HOM_NAY)

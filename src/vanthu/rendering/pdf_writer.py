@@ -95,8 +95,12 @@ class PdfWriter:
             if doan.giu_voi_sau:
                 rules.append("break-after: avoid")
             if doan.khung is not None:
+                # Space above sits outside the box, as Word draws a bordered paragraph.
+                above = bang[doan.kieu].cach_truoc if doan.cach_truoc is None else doan.cach_truoc
                 side = max((container - doan.khung) / 2, 0)
                 rules += [
+                    f"margin-top: {above}pt",
+                    "padding: 1pt 0 0",
                     f"margin-left: {side:.3f}cm",
                     f"margin-right: {side:.3f}cm",
                     f"border: 1pt solid #{doan.mau_khung or '000000'}",

@@ -104,7 +104,7 @@ DEFAULTS: dict[Kieu, KieuDoan] = {
     Kieu.NOI_NHAN: KieuDoan(11, can_le=CanLe.trai, dong=13),
     Kieu.CHUC_VU: KieuDoan(14, dam=True, dong=16),
     Kieu.HO_TEN: KieuDoan(14, dam=True, cach_truoc=78, dong=16),
-    Kieu.DUONG_KE: KieuDoan(2, cach_truoc=3, dong=2),
+    Kieu.DUONG_KE: KieuDoan(2, cach_truoc=5, dong=2),
     Kieu.SO_TRANG: KieuDoan(14, dong=16),
 }
 
