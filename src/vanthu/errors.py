@@ -5,7 +5,11 @@
     VanthuError
     ├── InvalidDirective      a directive file that cannot be read or breaks a rule (field paths)
     ├── UnsupportedLayout     a document type whose sample form is not laid out yet
-    └── RenderError           a template or a renderer failed on valid input
+    ├── RenderError           a template or a renderer failed on valid input
+    ├── TransitionRefused     an event the lifecycle does not allow (state, event, role)
+    ├── NotFound              a directive, user, body or recipient that is not in the store
+    ├── ConcurrentChange      the stored state moved under us; nothing was written
+    └── Refused               a well-formed request the rules forbid (e.g. ack of a recalled one)
 
 Interfaces turn these into a one-line message and a non-zero exit code (CLI).
 """
@@ -62,3 +66,47 @@ class RenderError(VanthuError):
         self.what = what
         self.detail = detail
         super().__init__(f"{what}: {detail}")
+
+
+class TransitionRefused(VanthuError):
+    """An event that the lifecycle table does not allow from this state, or not for this role."""
+
+    def __init__(self, what: str, state: str, event: str, role: str, reason: str) -> None:
+        self.what = what
+        self.state = state
+        self.event = event
+        self.role = role
+        self.reason = reason
+        super().__init__(
+            f"{what}: '{event}' refused in state '{state}' for role '{role}': {reason}"
+        )
+
+
+class NotFound(VanthuError):
+    """Something named by the user that the store does not hold."""
+
+    def __init__(self, kind: str, key: str) -> None:
+        self.kind = kind
+        self.key = key
+        super().__init__(f"{kind} '{key}' not found")
+
+
+class ConcurrentChange(VanthuError):
+    """Another process changed the record first; this change was not written."""
+
+    def __init__(self, what: str, expected: str) -> None:
+        self.what = what
+        self.expected = expected
+        super().__init__(
+            f"{what}: changed by someone else (expected state '{expected}'); nothing was written, "
+            "look at it again and retry"
+        )
+
+
+class Refused(VanthuError):
+    """A request the rules forbid, with the reason."""
+
+    def __init__(self, what: str, reason: str) -> None:
+        self.what = what
+        self.reason = reason
+        super().__init__(f"{what}: {reason}")
