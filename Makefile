@@ -7,11 +7,11 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 # poppler-utils: pdftotext/pdftoppm for PDF checks; libharfbuzz-subset0: fast font subsetting
 # in WeasyPrint (without it write_pdf() is about 5x slower); pango: WeasyPrint's text layout.
-SYSTEM_PACKAGES := poppler-utils libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0
+SYSTEM_PACKAGES := poppler-utils libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 postgresql-client
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 EXAMPLES := $(wildcard examples/*.yaml)
 
-.PHONY: demo test lint typecheck golden docx-template system-deps venv benchmark clean
+.PHONY: demo test lint typecheck golden docx-template system-deps postgres venv benchmark clean
 
 venv: $(BIN)/.installed
 
@@ -30,6 +30,9 @@ system-deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
+postgres:
+	scripts/ensure_postgres.sh
+
 demo: system-deps venv
 	$(BIN)/vanthu render $(EXAMPLES) -o output/
 
@@ -41,7 +44,7 @@ lint: venv
 typecheck: venv
 	$(BIN)/mypy
 
-test: system-deps venv lint typecheck
+test: system-deps postgres venv lint typecheck
 	$(BIN)/pytest
 
 # Rewrite the golden files (text dumps, page-1 PNGs) from the current code; review the diff.

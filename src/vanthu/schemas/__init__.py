@@ -3,6 +3,7 @@
 from .danh_dau import DoKhan, DoMat
 from .loai_van_ban import LoaiVanBan, ThongTinLoai
 from .nguoi_ky import NguoiKy, QuyenHan
+from .nhiem_vu import NhiemVu
 from .noi_nhan import NoiNhan
 from .van_ban import Doan, KieuDoan, VanBan
 
@@ -13,6 +14,7 @@ __all__ = [
     "KieuDoan",
     "LoaiVanBan",
     "NguoiKy",
+    "NhiemVu",
     "NoiNhan",
     "QuyenHan",
     "ThongTinLoai",

@@ -21,6 +21,7 @@ from pydantic import (
 from .danh_dau import DoKhan, DoMat
 from .loai_van_ban import LoaiVanBan
 from .nguoi_ky import NguoiKy
+from .nhiem_vu import NhiemVu
 from .noi_nhan import NoiNhan
 from .text import ListItem, Text, nfc
 
@@ -135,6 +136,9 @@ class VanBan(BaseModel):
         default=None, description="Drafter initials (box 12), printed after the Lưu line"
     )
     so_ban: int | None = Field(default=None, ge=1, description="Number of copies issued (box 12)")
+    nhiem_vu: list[NhiemVu] = Field(
+        default_factory=list, description="Tasks the directive assigns, followed up after issue"
+    )
 
     @field_validator("ky_hieu_co_quan", "don_vi_soan_thao")
     @classmethod
@@ -183,7 +187,12 @@ class VanBan(BaseModel):
     @model_validator(mode="after")
     def _rules_of_the_type(self) -> VanBan:
         # Every broken rule is reported at once, one "field: message" per line.
-        problems = [*self._type_problems(), *self._number_problems(), *self._symbol_problems()]
+        problems = [
+            *self._type_problems(),
+            *self._number_problems(),
+            *self._symbol_problems(),
+            *self._task_problems(),
+        ]
         if problems:
             raise ValueError("\n".join(problems))
         return self
@@ -220,6 +229,17 @@ class VanBan(BaseModel):
             yield "so: a dated document has its number; a draft has neither (give nam instead)"
         if self.ngay is not None and self.nam is not None and self.nam != self.ngay.year:
             yield f"nam: {self.nam} contradicts ngay {self.ngay.isoformat()}"
+
+    def _task_problems(self) -> Iterator[str]:
+        """Each task points at a paragraph that exists and names who must do it."""
+        for i, task in enumerate(self.nhiem_vu):
+            if task.doan > len(self.noi_dung):
+                yield (
+                    f"nhiem_vu: task {i + 1} points at paragraph {task.doan}, "
+                    f"but the body has {len(self.noi_dung)}"
+                )
+            if not task.co_quan and not task.nhom:
+                yield f"nhiem_vu: task {i + 1} names no body (co_quan) and no group (nhom)"
 
     def _symbol_problems(self) -> Iterator[str]:
         """The symbol: type code first, none (and never CV) for a công văn."""

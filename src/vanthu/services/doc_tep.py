@@ -28,7 +28,7 @@ def _where(loc: tuple[int | str, ...]) -> str:
     return path
 
 
-def _problems(error: ValidationError) -> list[Problem]:
+def danh_sach_van_de(error: ValidationError) -> list[Problem]:
     problems = []
     for item in error.errors(include_url=False):
         base = _where(tuple(item["loc"]))
@@ -54,7 +54,7 @@ def doc_van_ban(data: Any, nguon: str, hom_nay: dt.date | None = None) -> VanBan
     try:
         return VanBan.model_validate(data, context={"hom_nay": hom_nay or dt.date.today()})
     except ValidationError as error:
-        raise InvalidDirective(nguon, _problems(error)) from None
+        raise InvalidDirective(nguon, danh_sach_van_de(error)) from None
 
 
 def doc_tep(path: Path, hom_nay: dt.date | None = None) -> VanBan:

@@ -1,4 +1,4 @@
-"""The ``vanthu`` command line: render, check and describe directive files."""
+"""The ``vanthu`` command line: render, check and describe directive files; the lifecycle."""
 
 from __future__ import annotations
 
@@ -7,15 +7,33 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .errors import VanthuError
-from .services import DinhDang, doc_tep, ket_xuat_tep, luoc_do_json
+from .. import __version__
+from ..errors import VanthuError
+from ..services import DinhDang, doc_tep, ket_xuat_tep, luoc_do_json
+from .vong_doi import dang_ky
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="vanthu")
-def cli() -> None:
+@click.option(
+    "--db",
+    envvar="VANTHU_DB",
+    default=None,
+    help="Database: a SQLite file or a postgresql:// URL [default: output/vanthu.db].",
+)
+@click.option("--as", "as_user", envvar="VANTHU_USER", default=None, help="Acting user.")
+@click.option(
+    "--output-root",
+    "thu_muc",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="Folder for issued and distributed files.",
+)
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, as_user: str | None, thu_muc: Path) -> None:
     """vanthu — văn bản hành chính theo Nghị định 30/2020/NĐ-CP (official directives)."""
+    ctx.obj = {"db": db, "as_user": as_user, "thu_muc": thu_muc, "app": None}
 
 
 @cli.command()
@@ -68,6 +86,9 @@ def check(files: tuple[Path, ...]) -> None:
 def schema() -> None:
     """Print the JSON Schema of the directive file."""
     click.echo(luoc_do_json())
+
+
+dang_ky(cli)
 
 
 def main() -> None:

@@ -1,0 +1,210 @@
+"""Phiếu gửi: the per-recipient transmittal slip, one A5 landscape PDF page set by Typst.
+
+Distribution gives every recipient body the identical issued document plus this slip, so the
+slip is the only thing drawn per recipient and must be cheap (≈3 ms here, see
+``benchmarks/phieu_gui.py``). Typst (the ``typst`` wheel, Apache-2.0) lays the page out and
+embeds subsets of the OpenType faces of TeX Gyre Termes as they are, and it memoises between
+compilations, so a warm compiler redoes little for each new slip. Zint, through the
+``zxing-cpp`` wheel (Apache-2.0), encodes the QR code as SVG in C++.
+
+Page: A5 landscape (210 × 148 mm), half an A4 sheet. A slip holds about ten lines and a QR code;
+an A4 page would stay mostly empty, and landscape gives the document line the full width
+(about 80 characters a line at 14 pt), so even a long subject takes three or four lines.
+
+Every value reaches the template as a plain string in ``sys.inputs``, never as Typst markup,
+so a ``*``, ``#`` or ``$`` in a body's name is printed as it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+
+import typst
+import zxingcpp
+from fontTools.ttLib import TTFont
+
+from ..errors import RenderError
+from .fonts import MatChu, mat_chu_pdf
+
+#: The family every slip is set in; ``TrinhPhieuGui`` loads no other face.
+HO_CHU = "TeX Gyre Termes"
+#: Error correction of the QR code: M restores up to 15 % of a smudged or folded code.
+MUC_SUA_LOI_QR = "M"
+#: The styles the slip uses, as (bold, Typst's style name) → what an error calls them.
+_KIEU = {(False, "normal"): "regular", (True, "normal"): "bold", (False, "italic"): "italic"}
+#: Vietnam's offset: the slip's PDF creation date is midnight of the day sent, there.
+_GIO_VIET_NAM = dt.timezone(dt.timedelta(hours=7), "ICT")
+
+# The slip's layout. Kept here rather than as package data until setup.cfg's package_data lists
+# a .typ file. ``vua`` sets the document line in the largest size (14 → 10 pt) at which it fits
+# in 32 mm; the last line turns a slip that would still spill onto a second page into an error.
+_MAU = """\
+#let d = sys.inputs
+#set document(title: d.tieu_de, author: d.co_quan_gui)
+#set page(paper: "a5", flipped: true, margin: (top: 12mm, bottom: 10mm, left: 20mm, right: 15mm))
+#set text(font: "TeX Gyre Termes", size: 14pt, lang: "vi", hyphenate: false,
+  bottom-edge: "descender")
+#set par(justify: true, leading: 0.45em, spacing: 0.9em)
+
+#let vua(body, height, sizes: (14pt, 13pt, 12pt, 11pt, 10pt)) = layout(area => {
+  let fits(s) = measure(block(width: area.width, text(size: s, body))).height <= height
+  let size = sizes.find(fits)
+  text(size: if size == none { sizes.last() } else { size }, body)
+})
+
+#align(center)[
+  #text(size: 13pt, weight: "bold", d.co_quan_gui)
+  #v(-0.6em)
+  #line(length: 30mm, stroke: 0.5pt)
+  #v(0.3em)
+  #text(size: 15pt, weight: "bold", "PHIẾU GỬI")
+  #v(-0.7em)
+  #text(size: 13pt, style: "italic", [Mã theo dõi: #d.ma_theo_doi])
+]
+#v(1fr)
+Kính gửi: #text(weight: "bold", d.co_quan_nhan)
+
+#vua([Văn bản gửi: #d.van_ban], 32mm)
+
+Ngày gửi: #d.ngay_gui
+#v(2fr)
+#line(length: 100%, stroke: 0.5pt)
+#v(-0.6em)
+#grid(
+  columns: (40mm, 1fr),
+  column-gutter: 3mm,
+  align: horizon,
+  image(bytes(d.qr), format: "svg", width: 40mm),
+  {
+    set par(justify: false)
+    text(size: 13pt, style: "italic", d.loi_de_nghi)
+    parbreak()
+    [Mã xác nhận: ]
+    text(weight: "bold", d.ma_xac_nhan)
+  },
+)
+#context if counter(page).final().first() > 1 {
+  panic("the slip does not fit on one page: the document line or a name is too long")
+}
+""".encode()
+
+#: The instruction printed beside the QR code.
+LOI_DE_NGHI = (
+    "Đề nghị quý cơ quan xác nhận đã nhận văn bản bằng cách quét mã QR"
+    " hoặc dùng mã xác nhận dưới đây:"
+)
+
+
+@dataclass(frozen=True)
+class NoiDungPhieuGui:
+    """What one slip shows; text is normalised to NFC when drawn.
+
+    Attributes:
+        co_quan_gui: the sending body, as printed at the top ("ỦY BAN NHÂN DÂN TỈNH NINH THUẬN").
+        co_quan_nhan: the recipient body's full name ("Sở Y tế tỉnh Ninh Thuận").
+        van_ban: the document sent ("Công điện số 18/CĐ-UBND ngày 13/9/2021 về việc …").
+        ma_theo_doi: the tracking code ("VT-2021-000123").
+        ngay_gui: the day the document is sent.
+        ma_xac_nhan: the acknowledgement token, printed in clear.
+        qr: what the QR code carries (the token or an acknowledgement URL).
+    """
+
+    co_quan_gui: str
+    co_quan_nhan: str
+    van_ban: str
+    ma_theo_doi: str
+    ngay_gui: dt.date
+    ma_xac_nhan: str
+    qr: str
+
+
+class TrinhPhieuGui:
+    """Draws slips: built once (faces loaded once), then reused for every slip.
+
+    Not thread-safe: a Typst compiler serves one compilation at a time, so give each thread its
+    own ``TrinhPhieuGui``.
+    """
+
+    def __init__(self) -> None:
+        """Load TeX Gyre Termes (from ``rinoh-typeface-texgyretermes``, never system fonts).
+
+        Raises:
+            RenderError: the face package is missing or lacks a style the slip uses.
+        """
+        termes = mat_chu_pdf("termes")
+        fonts = typst.Fonts(
+            include_system_fonts=False,
+            include_embedded_fonts=False,
+            font_paths=[str(termes.file(bold=False, italic=False).parent)],
+        )
+        found = {(f.weight >= 600, f.style) for f in fonts.fonts() if f.family == HO_CHU}
+        missing = [name for key, name in _KIEU.items() if key not in found]
+        if missing:
+            raise RenderError("phiếu gửi", f"{HO_CHU} has no {', '.join(missing)} style")
+        self._compiler = typst.Compiler(font_paths=fonts, ignore_system_fonts=True)
+        # Typst prints a missing glyph as an empty box without a warning: refuse such text here.
+        self._bang_ma = _bang_ma(termes)
+
+    def ve(self, phieu: NoiDungPhieuGui) -> bytes:
+        """The PDF of one slip (one page, fonts embedded); identical input gives identical bytes.
+
+        Raises:
+            RenderError: a field is empty or has a character the face lacks, or the slip does
+                not fit on one page.
+        """
+        where = f"phiếu gửi {phieu.ma_theo_doi}"
+        values = {
+            name: self._chu(where, name, getattr(phieu, name))
+            for name in ("co_quan_gui", "co_quan_nhan", "van_ban", "ma_theo_doi", "ma_xac_nhan")
+        }
+        values["ngay_gui"] = _ngay(phieu.ngay_gui)
+        values["tieu_de"] = f"Phiếu gửi {values['ma_theo_doi']}"
+        values["loi_de_nghi"] = LOI_DE_NGHI
+        # The QR code carries the caller's string byte for byte: the acknowledgement compares it.
+        try:
+            values["qr"] = zxingcpp.create_barcode(
+                phieu.qr, zxingcpp.BarcodeFormat.QRCode, ec_level=MUC_SUA_LOI_QR
+            ).to_svg(add_quiet_zones=True)
+        except ValueError as error:  # empty, or too long for a QR code
+            raise RenderError(f"{where}: qr", str(error)) from None
+        ngay = phieu.ngay_gui
+        try:
+            pdf, warnings = self._compiler.compile_with_warnings(
+                input=_MAU,
+                sys_inputs=values,
+                timestamp=dt.datetime(ngay.year, ngay.month, ngay.day, tzinfo=_GIO_VIET_NAM),
+            )
+        except typst.TypstError as error:
+            raise RenderError(where, error.message) from None
+        if warnings:
+            raise RenderError(where, "; ".join(w.message for w in warnings))
+        if not isinstance(pdf, bytes):
+            raise RenderError(where, "Typst returned no PDF")
+        return pdf
+
+    def _chu(self, where: str, name: str, value: str) -> str:
+        """A field's text in NFC, refused if blank or if the face has no glyph for a character."""
+        text = unicodedata.normalize("NFC", value).strip()
+        if not text:
+            raise RenderError(f"{where}: {name}", "is empty")
+        lacking = sorted({ch for ch in text if ord(ch) not in self._bang_ma})
+        if lacking:
+            shown = ", ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in lacking)
+            raise RenderError(f"{where}: {name}", f"{HO_CHU} has no glyph for {shown}")
+        return text
+
+
+def _ngay(ngay: dt.date) -> str:
+    """The day sent as the slip prints it, like the document line: "13/09/2021"."""
+    return f"{ngay.day:02d}/{ngay.month:02d}/{ngay.year}"
+
+
+def _bang_ma(mat_chu: MatChu) -> frozenset[int]:
+    """The code points that every style of the face can draw."""
+    sets = []
+    for _, path in mat_chu.tep:
+        with TTFont(str(path), lazy=True) as font:
+            sets.append(frozenset(font.getBestCmap()))
+    return frozenset.intersection(*sets)

@@ -1,0 +1,121 @@
+"""The directory (danh bạ): loading it from YAML or CSV; expanding Nơi nhận lines into bodies."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ..errors import InvalidDirective, Problem, Refused
+from ..schemas import VanBan
+from ..schemas.danh_ba import DanhBa
+from ..storage import Kho
+from ..storage.bang import CoQuan, NhomCoQuan
+from .doc_tep import danh_sach_van_de
+
+
+def doc_danh_ba(path: Path) -> DanhBa:
+    """Read a directory file: YAML (``co_quan:`` list) or CSV (ma,ten,ten_ngan,email,nhom).
+
+    In CSV, ``nhom`` holds the groups separated by ";".
+
+    Raises:
+        InvalidDirective: unreadable or invalid, with the row or field named.
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise InvalidDirective(str(path), [Problem("", f"cannot read the file: {error}")]) from None
+    data: Any
+    if path.suffix.lower() == ".csv":
+        rows = []
+        for row in csv.DictReader(io.StringIO(text)):
+            groups = [g.strip() for g in (row.pop("nhom", "") or "").split(";") if g.strip()]
+            rows.append({k: v for k, v in row.items() if v not in (None, "")} | {"nhom": groups})
+        data = {"co_quan": rows}
+    else:
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f"line {mark.line + 1}" if mark else ""
+            raise InvalidDirective(
+                str(path), [Problem(where, f"malformed YAML: {error}")]
+            ) from None
+    try:
+        return DanhBa.model_validate(data)
+    except ValidationError as error:
+        raise InvalidDirective(str(path), danh_sach_van_de(error)) from None
+
+
+def nap_danh_ba(kho: Kho, danh_ba: DanhBa) -> int:
+    """Add or update every body and its groups in one transaction; returns how many."""
+    with kho.giao_dich() as s:
+        for body in danh_ba.co_quan:
+            s.merge(
+                CoQuan(
+                    ma=body.ma, ten=body.ten, ten_ngan=body.ten_ngan or body.ten, email=body.email
+                )
+            )
+            s.execute(delete(NhomCoQuan).where(NhomCoQuan.ma_co_quan == body.ma))
+            s.flush()
+            s.add_all(NhomCoQuan(nhom=g, ma_co_quan=body.ma) for g in dict.fromkeys(body.nhom))
+    return len(danh_ba.co_quan)
+
+
+@dataclass(frozen=True)
+class NguoiNhanMoRong:
+    """A body a directive goes to, and the Nơi nhận line (0-based) that named it first."""
+
+    ma: str
+    ten: str
+    dong: int
+    dong_in: str
+
+
+def mo_rong_noi_nhan(s: Session, vb: VanBan) -> list[NguoiNhanMoRong]:
+    """Expand the Nơi nhận lines into directory bodies, in printed order, each body once.
+
+    Internal lines (``noi_bo``) and lines that name nothing deliver nothing.
+
+    Raises:
+        Refused: a line names a code or a group the directory does not have.
+    """
+    bodies = {b.ma: b for b in s.scalars(select(CoQuan))}
+    groups: dict[str, list[str]] = {}
+    for row in s.scalars(select(NhomCoQuan).order_by(NhomCoQuan.ma_co_quan)):
+        groups.setdefault(row.nhom, []).append(row.ma_co_quan)
+    out: dict[str, NguoiNhanMoRong] = {}
+    unknown: list[str] = []
+    for i, line in enumerate(vb.noi_nhan):
+        if line.noi_bo:
+            continue
+        codes: list[str] = list(line.ma_co_quan)
+        for group in line.nhom:
+            if group not in groups:
+                unknown.append(f"group '{group}' (line {i + 1}: {line.ten})")
+            codes += groups.get(group, [])
+        for code in codes:
+            if code not in bodies:
+                unknown.append(f"body '{code}' (line {i + 1}: {line.ten})")
+            elif code not in out:
+                out[code] = NguoiNhanMoRong(code, bodies[code].ten, i, line.ten)
+    if unknown:
+        raise Refused("Nơi nhận", "the directory has no " + ", ".join(dict.fromkeys(unknown)))
+    return list(out.values())
+
+
+def ma_co_quan_nhiem_vu(s: Session, codes: Sequence[str], nhom: Sequence[str]) -> list[str]:
+    """The bodies a task names directly or through its groups."""
+    found = list(codes)
+    if nhom:
+        found += s.scalars(select(NhomCoQuan.ma_co_quan).where(NhomCoQuan.nhom.in_(nhom)))
+    return list(dict.fromkeys(found))

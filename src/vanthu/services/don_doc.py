@@ -1,0 +1,177 @@
+"""Reminders (đôn đốc) and the summary report (báo cáo tổng hợp), written as directives.
+
+Both are ordinary directives built from the store — a công văn to the overdue bodies and a báo
+cáo for the leader — so the same validation and the same renderer make them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from ..errors import Refused
+from ..schemas import LoaiVanBan, VanBan
+from ..storage import Kho
+from ..storage.bang import CoQuan, VanBanLuu
+from ..workflow import VaiTro
+from .dong_ho import DongHo, bay_gio
+from .ket_xuat import DinhDang, TepKetXuat, ket_xuat_van_ban
+from .theo_doi import BangTrangThai, TheoDoi
+from .vong_doi import THU_MUC_MAC_DINH, KetQuaChuyen, VongDoi, thu_muc_van_ban, tim_van_ban
+
+
+def _ngay(ngay: dt.date) -> str:
+    return f"{ngay.day:02d}/{ngay.month:02d}/{ngay.year}"
+
+
+def _ten_van_ban(row: VanBanLuu) -> str:
+    return f"{LoaiVanBan(row.loai).info.ten.capitalize()} số {row.so_ky_hieu}"
+
+
+def _ve_viec(trich_yeu: str) -> str:
+    text = trich_yeu
+    for prefix in ("Về việc ", "V/v "):
+        if text.startswith(prefix):
+            return text[len(prefix) :]
+    return text
+
+
+class DonDoc:
+    """Reminder and summary use cases."""
+
+    def __init__(
+        self, kho: Kho, thu_muc: Path = THU_MUC_MAC_DINH, dong_ho: DongHo = bay_gio
+    ) -> None:
+        self.kho = kho
+        self.thu_muc = thu_muc
+        self.dong_ho = dong_ho
+        self.theo_doi = TheoDoi(kho, thu_muc, dong_ho)
+
+    def nhac_nho(
+        self, ten_nguoi: str, khoa: str, so_ngay: int = 3
+    ) -> tuple[KetQuaChuyen, TepKetXuat]:
+        """Draft the reminder công văn to every body overdue on the directive's tasks.
+
+        The reminder is stored as a new draft (for the leader to sign) and rendered as a draft.
+
+        Raises:
+            Refused: nobody is overdue.
+        """
+        overdue = self.theo_doi.qua_han(khoa)
+        if not overdue:
+            raise Refused(khoa, "no body is overdue: there is nobody to remind")
+        today = self.dong_ho().date()
+        with self.kho.giao_dich() as s:
+            row = tim_van_ban(s, khoa)
+            original = VanBan.model_validate(row.noi_dung, context={"hom_nay": today})
+            codes = list(dict.fromkeys(v.ma_co_quan for v in overdue))
+            names = {c.ma: c.ten for c in s.scalars(select(CoQuan).where(CoQuan.ma.in_(codes)))}
+            assert row.ngay is not None
+            title = _ten_van_ban(row)
+            issued = _ngay(row.ngay)
+        new_deadline = today + dt.timedelta(days=so_ngay)
+        tasks = "; ".join(dict.fromkeys(v.mo_ta for v in overdue))
+        data: dict[str, Any] = {
+            "loai": "cong_van",
+            "co_quan_chu_quan": original.co_quan_chu_quan,
+            "co_quan": original.co_quan,
+            "ky_hieu_co_quan": original.ky_hieu_co_quan,
+            "don_vi_soan_thao": original.don_vi_soan_thao or (original.luu or ["VP"])[0],
+            "dia_danh": original.dia_danh,
+            "nam": today.year,
+            "trich_yeu": f"V/v đôn đốc thực hiện {title}",
+            "kinh_gui": [names[c] for c in codes],
+            "noi_dung": [
+                f"Ngày {issued}, {original.nguoi_ky.chuc_vu.capitalize()} "
+                f"{original.co_quan.replace(chr(10), ' ').lower()} ban hành {title} "
+                f"về việc {_ve_viec(row.trich_yeu)}; trong đó giao các cơ quan, đơn vị thực hiện "
+                f"và báo cáo kết quả: {tasks}.",
+                f"Đến ngày {_ngay(today)}, các cơ quan, đơn vị nêu trên chưa gửi báo cáo theo "
+                "yêu cầu. Để bảo đảm tiến độ, đề nghị Thủ trưởng các cơ quan, đơn vị khẩn trương "
+                f"triển khai thực hiện và báo cáo kết quả trước ngày {_ngay(new_deadline)}.",
+            ],
+            "nguoi_ky": original.nguoi_ky.model_dump(exclude_defaults=True),
+            "noi_nhan": ["Như trên", {"ten": "CT, các PCT UBND tỉnh", "noi_bo": True}],
+            "luu": original.luu,
+            "ky_hieu_nguoi_soan": original.ky_hieu_nguoi_soan,
+        }
+        data = {k: v for k, v in data.items() if v is not None}
+        draft = VongDoi(self.kho, self.thu_muc, self.dong_ho).soan_thao(
+            ten_nguoi,
+            data,
+            f"đôn đốc {khoa}",
+            vai_tro_duoc_soan=frozenset({VaiTro.chuyen_vien, VaiTro.lanh_dao, VaiTro.van_thu}),
+        )
+        vb = VanBan.model_validate(data, context={"hom_nay": today})
+        folder = self._thu_muc(khoa)
+        files = ket_xuat_van_ban(
+            vb, folder, f"don-doc-{draft.van_ban_id}", DinhDang.both, hom_nay=today
+        )
+        return draft, files
+
+    def tong_hop(self, khoa: str, ho_ten: str, chuc_vu: str = "CHÁNH VĂN PHÒNG") -> TepKetXuat:
+        """Render the summary report (báo cáo tổng hợp) for the leader, as a draft."""
+        today = self.dong_ho().date()
+        table = self.theo_doi.trang_thai(khoa)
+        overdue = self.theo_doi.qua_han(khoa)
+        with self.kho.giao_dich() as s:
+            row = tim_van_ban(s, khoa)
+            original = VanBan.model_validate(row.noi_dung, context={"hom_nay": today})
+            title = _ten_van_ban(row)
+        paragraphs = _doan_tong_hop(
+            table, overdue_names=[v.ten_co_quan for v in overdue], title=title, today=today
+        )
+        data: dict[str, Any] = {
+            "loai": "bao_cao",
+            "co_quan_chu_quan": " ".join(original.co_quan.split()),
+            "co_quan": "VĂN PHÒNG",
+            "ky_hieu_co_quan": "VP",
+            "dia_danh": original.dia_danh,
+            "nam": today.year,
+            "trich_yeu": f"Tình hình tiếp nhận và thực hiện {title}",
+            "noi_dung": paragraphs,
+            "nguoi_ky": {"chuc_vu": chuc_vu, "ho_ten": ho_ten},
+            "noi_nhan": [f"{original.nguoi_ky.chuc_vu.capitalize()} UBND tỉnh (báo cáo)"],
+            "luu": ["VP"],
+        }
+        vb = VanBan.model_validate(data, context={"hom_nay": today})
+        return ket_xuat_van_ban(
+            vb, self._thu_muc(khoa), "bao-cao-tong-hop", DinhDang.both, hom_nay=today
+        )
+
+    def _thu_muc(self, khoa: str) -> Path:
+        with self.kho.giao_dich() as s:
+            row = tim_van_ban(s, khoa)
+            if not row.so_ky_hieu or not row.nam:
+                raise Refused(khoa, "has not been issued yet")
+            return thu_muc_van_ban(self.thu_muc, row.nam, row.so_ky_hieu)
+
+
+def _doan_tong_hop(
+    table: BangTrangThai, overdue_names: list[str], title: str, today: dt.date
+) -> list[str]:
+    """The body of the summary: receipt, lateness, reports, and who is still missing."""
+    t = table.tong()
+    missing = [r.ten for r in table.dong if r.gui_luc is not None and r.nhan_luc is None]
+    late = [r.ten for r in table.dong if r.tre]
+    paragraphs = [
+        f"Thực hiện chế độ theo dõi, đôn đốc việc thực hiện văn bản, Văn phòng tổng hợp tình hình "
+        f"tiếp nhận và thực hiện {title} đến ngày {_ngay(today)} như sau:",
+        f"1. Về phát hành: văn bản đã được gửi đến {t['da_gui']}/{t['noi_nhan']} cơ quan, "
+        "đơn vị theo Nơi nhận.",
+        f"2. Về xác nhận đã nhận: {t['da_nhan']} cơ quan, đơn vị đã xác nhận, trong đó "
+        f"{t['nhan_tre']} xác nhận không trong ngày nhận"
+        + (f" ({', '.join(late)})" if late else "")
+        + f"; {t['chua_nhan']} cơ quan, đơn vị chưa xác nhận"
+        + (f": {', '.join(missing)}" if missing else "")
+        + ".",
+        f"3. Về báo cáo kết quả thực hiện: {t['da_bao_cao']} cơ quan, đơn vị đã gửi báo cáo; "
+        f"{len(set(overdue_names))} cơ quan, đơn vị quá hạn chưa báo cáo"
+        + (f": {', '.join(dict.fromkeys(overdue_names))}" if overdue_names else "")
+        + ".",
+        "Văn phòng kính báo cáo và đề xuất tiếp tục đôn đốc các cơ quan, đơn vị chưa thực hiện.",
+    ]
+    return paragraphs

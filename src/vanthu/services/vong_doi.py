@@ -1,0 +1,363 @@
+"""The directive lifecycle as use cases: draft, submit, return, approve, issue, recall, complete.
+
+Each use case is one transaction: the actor's role is checked by the workflow table, the state
+change is written only if the stored state is still the one read (else ConcurrentChange), and
+the event goes into the log (nhật ký) in the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from ..errors import ConcurrentChange, InvalidDirective, NotFound, Problem, Refused
+from ..schemas import VanBan
+from ..storage import Kho
+from ..storage.bang import DemSo, DongSoDangKy, NhatKy, NhiemVu, NhiemVuCoQuan, VanBanLuu
+from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, chuyen_van_ban
+from .cau_hinh import CauHinh
+from .danh_ba import ma_co_quan_nhiem_vu
+from .doc_tep import doc_van_ban
+from .dong_ho import DongHo, bay_gio
+from .ket_xuat import trinh_ket_xuat
+from .nguoi_dung import nguoi_dung
+
+THU_MUC_MAC_DINH = Path("output")
+
+
+def utc(moment: dt.datetime) -> dt.datetime:
+    """Stored moments are UTC (SQLite keeps no zone)."""
+    return moment.astimezone(dt.UTC)
+
+
+def ghi_nhat_ky(
+    s: Session,
+    van_ban_id: int | None,
+    doi_tuong: str,
+    su_kien: str,
+    nguoi: str,
+    luc: dt.datetime,
+    tu: str | None = None,
+    den: str | None = None,
+    **chi_tiet: Any,
+) -> None:
+    """Append one event to the log, in the caller's transaction."""
+    s.add(
+        NhatKy(
+            van_ban_id=van_ban_id,
+            doi_tuong=doi_tuong,
+            su_kien=su_kien,
+            tu=tu,
+            den=den,
+            nguoi=nguoi,
+            luc=utc(luc),
+            chi_tiet=chi_tiet,
+        )
+    )
+
+
+def tim_van_ban(s: Session, khoa: str, khoa_dong: bool = False) -> VanBanLuu:
+    """A stored directive by id ("7" or "#7") or by number and symbol ("18/CĐ-UBND").
+
+    ``khoa_dong`` locks the row until the transaction ends (PostgreSQL; SQLite writers are
+    serialised by BEGIN IMMEDIATE).
+
+    Raises:
+        NotFound: no such directive.
+    """
+    key = khoa.strip().removeprefix("#")
+    query = (
+        select(VanBanLuu).where(VanBanLuu.id == int(key))
+        if key.isdigit()
+        else select(VanBanLuu).where(VanBanLuu.so_ky_hieu == key).order_by(VanBanLuu.id)
+    )
+    if khoa_dong:
+        query = query.with_for_update()
+    rows = s.scalars(query).all()
+    if not rows:
+        raise NotFound("directive", khoa)
+    if len(rows) > 1:
+        ids = ", ".join(f"#{r.id} ({r.nam})" for r in rows)
+        raise Refused(khoa, f"names several directives ({ids}); give the id instead")
+    return rows[0]
+
+
+def van_ban_cua(row: VanBanLuu, hom_nay: dt.date) -> VanBan:
+    """The stored content as a validated directive."""
+    return VanBan.model_validate(row.noi_dung, context={"hom_nay": hom_nay})
+
+
+def _luu_noi_dung(vb: VanBan) -> dict[str, Any]:
+    return vb.model_dump(mode="json", exclude_defaults=True)
+
+
+def _doi_trang_thai(
+    s: Session, row: VanBanLuu, dich: TrangThaiVanBan, luc: dt.datetime, **values: Any
+) -> None:
+    """Write the new state only if the stored one is still what was read."""
+    result = s.execute(
+        update(VanBanLuu)
+        .where(VanBanLuu.id == row.id, VanBanLuu.trang_thai == row.trang_thai)
+        .values(
+            trang_thai=dich.value,
+            phien_ban=VanBanLuu.phien_ban + 1,
+            cap_nhat_luc=utc(luc),
+            **values,
+        )
+        .execution_options(synchronize_session="fetch")
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise ConcurrentChange(f"directive #{row.id}", row.trang_thai)
+
+
+@dataclass(frozen=True)
+class KetQuaChuyen:
+    """What a lifecycle use case did."""
+
+    van_ban_id: int
+    tu: TrangThaiVanBan | None
+    den: TrangThaiVanBan
+    so_ky_hieu: str | None = None
+    tep: tuple[Path, ...] = ()
+
+
+class VongDoi:
+    """The lifecycle use cases on one store, with one clock and one output folder."""
+
+    def __init__(
+        self,
+        kho: Kho,
+        thu_muc: Path = THU_MUC_MAC_DINH,
+        dong_ho: DongHo = bay_gio,
+        cau_hinh: CauHinh | None = None,
+    ) -> None:
+        self.kho = kho
+        self.thu_muc = thu_muc
+        self.dong_ho = dong_ho
+        self.cau_hinh = cau_hinh or CauHinh()
+
+    def soan_thao(
+        self,
+        ten_nguoi: str,
+        data: dict[str, Any],
+        nguon: str,
+        vai_tro_duoc_soan: frozenset[VaiTro] | None = frozenset(
+            {VaiTro.chuyen_vien, VaiTro.lanh_dao}
+        ),
+    ) -> KetQuaChuyen:
+        """Store a new draft (dự thảo) from directive data; drafts carry no number or date.
+
+        Raises:
+            InvalidDirective: the data breaks a rule, or already carries a number.
+        """
+        now = self.dong_ho()
+        vb = doc_van_ban(data, nguon, now.date())
+        if vb.so is not None or vb.ngay is not None:
+            raise InvalidDirective(
+                nguon, [Problem("so", "a draft has no number or date: the văn thư issues it")]
+            )
+        with self.kho.giao_dich() as s:
+            user = nguoi_dung(s, ten_nguoi)
+            if vai_tro_duoc_soan is not None and VaiTro(user.vai_tro) not in vai_tro_duoc_soan:
+                raise Refused(f"user '{ten_nguoi}'", f"a {user.vai_tro} does not draft directives")
+            row = VanBanLuu(
+                loai=vb.loai.value,
+                ky_hieu=vb.ky_hieu_day_du,
+                trich_yeu=" ".join((vb.trich_yeu or "").split()),
+                noi_dung=_luu_noi_dung(vb),
+                trang_thai=TrangThaiVanBan.du_thao.value,
+                nguoi_soan=ten_nguoi,
+                tao_luc=utc(now),
+                cap_nhat_luc=utc(now),
+            )
+            s.add(row)
+            s.flush()
+            ghi_nhat_ky(
+                s,
+                row.id,
+                f"van_ban:{row.id}",
+                "soan_thao",
+                ten_nguoi,
+                now,
+                den=TrangThaiVanBan.du_thao.value,
+                nguon=nguon,
+            )
+            return KetQuaChuyen(row.id, None, TrangThaiVanBan.du_thao)
+
+    def chuyen(
+        self, ten_nguoi: str, khoa: str, su_kien: SuKienVanBan, ly_do: str | None = None
+    ) -> KetQuaChuyen:
+        """Fire a lifecycle event that changes only the state (not ban_hanh: see ban_hanh).
+
+        Raises:
+            TransitionRefused, NotFound, ConcurrentChange.
+        """
+        if su_kien is SuKienVanBan.ban_hanh:
+            return self.ban_hanh(ten_nguoi, khoa)
+        now = self.dong_ho()
+        with self.kho.giao_dich() as s:
+            row = tim_van_ban(s, khoa, khoa_dong=True)
+            user = nguoi_dung(s, ten_nguoi)
+            tu = TrangThaiVanBan(row.trang_thai)
+            den = chuyen_van_ban(tu, su_kien, VaiTro(user.vai_tro), ly_do)
+            extra = {"ly_do": ly_do} if ly_do else {}
+            _doi_trang_thai(s, row, den, now, **extra)
+            ghi_nhat_ky(
+                s,
+                row.id,
+                f"van_ban:{row.id}",
+                su_kien.value,
+                ten_nguoi,
+                now,
+                tu=tu.value,
+                den=den.value,
+                **extra,
+            )
+            return KetQuaChuyen(row.id, tu, den, row.so_ky_hieu)
+
+    def ban_hanh(self, ten_nguoi: str, khoa: str) -> KetQuaChuyen:
+        """Issue (ban hành): take the next register number and today's date, render DOCX and PDF
+        once, freeze them with their SHA-256, and write the register line — one transaction.
+
+        If anything fails the transaction rolls back: the number is not consumed.
+        """
+        now = self.dong_ho()
+        with self.kho.giao_dich() as s:
+            row = tim_van_ban(s, khoa, khoa_dong=True)
+            user = nguoi_dung(s, ten_nguoi)
+            tu = TrangThaiVanBan(row.trang_thai)
+            den = chuyen_van_ban(tu, SuKienVanBan.ban_hanh, VaiTro(user.vai_tro))
+            ngay = now.date()
+            draft = van_ban_cua(row, ngay)
+            register = self.cau_hinh.so_cua(draft)
+            so = lay_so_moi(s, register, ngay.year)
+            data = _luu_noi_dung(draft) | {"so": so, "ngay": ngay.isoformat()}
+            data.pop("nam", None)
+            vb = doc_van_ban(data, f"directive #{row.id}", ngay)
+            assert vb.so_ky_hieu is not None
+            twins = s.scalars(
+                select(VanBanLuu.id).where(
+                    VanBanLuu.nam == ngay.year, VanBanLuu.so_ky_hieu == vb.so_ky_hieu
+                )
+            ).all()
+            files = self._dong_bang(vb, ngay)
+            digests = {p.suffix: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+            s.add(
+                DongSoDangKy(
+                    so_dang_ky=register,
+                    nam=ngay.year,
+                    so=so,
+                    van_ban_id=row.id,
+                    ngay=ngay,
+                    ghi_chu="",
+                )
+            )
+            _doi_trang_thai(
+                s,
+                row,
+                den,
+                now,
+                so=so,
+                nam=ngay.year,
+                ngay=ngay,
+                so_ky_hieu=vb.so_ky_hieu,
+                noi_dung=_luu_noi_dung(vb),
+                docx_sha256=digests[".docx"],
+                pdf_sha256=digests[".pdf"],
+                docx_duong_dan=str(files[0]),
+                pdf_duong_dan=str(files[1]),
+            )
+            self._ghi_nhiem_vu(s, row.id, vb)
+            ghi_nhat_ky(
+                s,
+                row.id,
+                f"van_ban:{row.id}",
+                "ban_hanh",
+                ten_nguoi,
+                now,
+                tu=tu.value,
+                den=den.value,
+                so=so,
+                so_ky_hieu=vb.so_ky_hieu,
+                so_dang_ky=register,
+                docx_sha256=digests[".docx"],
+                pdf_sha256=digests[".pdf"],
+                # Decree 30 PL VI: warn the văn thư of a duplicate number and symbol.
+                **({"canh_bao_trung": [f"#{i}" for i in twins]} if twins else {}),
+            )
+            return KetQuaChuyen(row.id, tu, den, vb.so_ky_hieu, tuple(files))
+
+    def _dong_bang(self, vb: VanBan, ngay: dt.date) -> list[Path]:
+        """Render the issued directive once into output/<year>/<số ký hiệu>/."""
+        assert vb.so_ky_hieu is not None
+        folder = thu_muc_van_ban(self.thu_muc, ngay.year, vb.so_ky_hieu)
+        folder.mkdir(parents=True, exist_ok=True)
+        result = trinh_ket_xuat().ket_xuat(vb, hom_nay=ngay)
+        assert result.docx is not None and result.pdf is not None
+        name = ten_tep(vb.so_ky_hieu)
+        docx, pdf = folder / f"{name}.docx", folder / f"{name}.pdf"
+        docx.write_bytes(result.docx)
+        pdf.write_bytes(result.pdf)
+        for path in (docx, pdf):
+            path.chmod(0o444)  # frozen: the issued original is never rewritten
+        return [docx, pdf]
+
+    @staticmethod
+    def _ghi_nhiem_vu(s: Session, van_ban_id: int, vb: VanBan) -> None:
+        """Record the tasks the directive assigns, with their bodies."""
+        for task in vb.nhiem_vu:
+            text = vb.noi_dung[task.doan - 1].doan
+            row = NhiemVu(
+                van_ban_id=van_ban_id,
+                doan=task.doan,
+                mo_ta=task.mo_ta or (text[:160] + ("…" if len(text) > 160 else "")),
+                han=task.han,
+                can_bao_cao=task.bao_cao,
+            )
+            s.add(row)
+            s.flush()
+            codes = ma_co_quan_nhiem_vu(s, task.co_quan, task.nhom)
+            s.add_all(NhiemVuCoQuan(nhiem_vu_id=row.id, ma_co_quan=c) for c in codes)
+
+
+def lay_so_moi(s: Session, so_dang_ky: str, nam: int) -> int:
+    """The next number of a register for a year, taken inside the caller's transaction.
+
+    The counter row is created on first use and incremented with UPDATE … RETURNING, which
+    holds the row (PostgreSQL) or the database (SQLite, BEGIN IMMEDIATE) until commit: two
+    issuers can never take the same number, and a rolled-back issue leaves no gap.
+    """
+    dialect = s.get_bind().dialect.name
+    upsert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    s.execute(
+        upsert(DemSo).values(so_dang_ky=so_dang_ky, nam=nam, so_cuoi=0).on_conflict_do_nothing()
+    )
+    return int(
+        s.execute(
+            update(DemSo)
+            .where(DemSo.so_dang_ky == so_dang_ky, DemSo.nam == nam)
+            .values(so_cuoi=DemSo.so_cuoi + 1)
+            .returning(DemSo.so_cuoi)
+        ).scalar_one()
+    )
+
+
+def ten_tep(so_ky_hieu: str) -> str:
+    """A file or folder name for a number and symbol: '18/CĐ-UBND' → '18-CĐ-UBND'."""
+    return re.sub(r"[/\\:*?\"<>|\s]+", "-", so_ky_hieu)
+
+
+def thu_muc_van_ban(goc: Path, nam: int, so_ky_hieu: str) -> Path:
+    """Where an issued directive and its distribution live: output/<year>/<số ký hiệu>/."""
+    return goc / str(nam) / ten_tep(so_ky_hieu)
+
+
+__all__ = ["THU_MUC_MAC_DINH", "KetQuaChuyen", "VongDoi", "lay_so_moi", "tim_van_ban"]

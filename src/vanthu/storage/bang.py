@@ -1,0 +1,199 @@
+"""The tables (bảng) of the store, as SQLAlchemy mapped classes; Alembic migrations follow them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Bang(DeclarativeBase):
+    """Base of every table."""
+
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class NguoiDung(Bang):
+    """A user and the role that guards what they may do (chuyên viên, lãnh đạo, văn thư …)."""
+
+    __tablename__ = "nguoi_dung"
+
+    ten: Mapped[str] = mapped_column(String(64), primary_key=True)
+    ho_ten: Mapped[str] = mapped_column(String(200))
+    vai_tro: Mapped[str] = mapped_column(String(20))
+    ma_co_quan: Mapped[str | None] = mapped_column(String(32))  # a recipient body's user
+
+
+class CoQuan(Bang):
+    """A body of the directory (danh bạ) that directives are delivered to."""
+
+    __tablename__ = "co_quan"
+
+    ma: Mapped[str] = mapped_column(String(32), primary_key=True)
+    ten: Mapped[str] = mapped_column(String(300))
+    ten_ngan: Mapped[str] = mapped_column(String(100))
+    email: Mapped[str | None] = mapped_column(String(200))
+
+
+class NhomCoQuan(Bang):
+    """Membership of a body in a group ("so_ban_nganh", "ubnd_huyen" …)."""
+
+    __tablename__ = "nhom_co_quan"
+
+    nhom: Mapped[str] = mapped_column(String(64), primary_key=True)
+    ma_co_quan: Mapped[str] = mapped_column(
+        ForeignKey("co_quan.ma", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class VanBanLuu(Bang):
+    """A directive in the store: its content, lifecycle state and, once issued, frozen files."""
+
+    __tablename__ = "van_ban"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    loai: Mapped[str] = mapped_column(String(32))
+    ky_hieu: Mapped[str] = mapped_column(String(64))
+    trich_yeu: Mapped[str] = mapped_column(Text, default="")
+    noi_dung: Mapped[dict[str, Any]] = mapped_column(JSON)
+    trang_thai: Mapped[str] = mapped_column(String(20), index=True)
+    phien_ban: Mapped[int] = mapped_column(Integer, default=1)
+    nguoi_soan: Mapped[str] = mapped_column(ForeignKey("nguoi_dung.ten"))
+    so: Mapped[int | None] = mapped_column(Integer)
+    nam: Mapped[int | None] = mapped_column(Integer)
+    ngay: Mapped[dt.date | None] = mapped_column(Date)
+    # Unique per register and year (so_dang_ky), not here: a secret register may repeat a symbol.
+    so_ky_hieu: Mapped[str | None] = mapped_column(String(80), index=True)
+    docx_sha256: Mapped[str | None] = mapped_column(String(64))
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64))
+    docx_duong_dan: Mapped[str | None] = mapped_column(Text)
+    pdf_duong_dan: Mapped[str | None] = mapped_column(Text)
+    ly_do: Mapped[str | None] = mapped_column(Text)
+    thay_the_boi: Mapped[int | None] = mapped_column(ForeignKey("van_ban.id"))
+    tao_luc: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    cap_nhat_luc: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DemSo(Bang):
+    """The last number taken in one register (sổ) for one year: one row, updated atomically."""
+
+    __tablename__ = "dem_so"
+
+    so_dang_ky: Mapped[str] = mapped_column(String(64), primary_key=True)
+    nam: Mapped[int] = mapped_column(Integer, primary_key=True)
+    so_cuoi: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DongSoDangKy(Bang):
+    """A line of the outgoing register (sổ đăng ký văn bản đi): a number and what it went to."""
+
+    __tablename__ = "so_dang_ky"
+    __table_args__ = (UniqueConstraint("so_dang_ky", "nam", "so"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    so_dang_ky: Mapped[str] = mapped_column(String(64))
+    nam: Mapped[int] = mapped_column(Integer)
+    so: Mapped[int] = mapped_column(Integer)
+    van_ban_id: Mapped[int | None] = mapped_column(ForeignKey("van_ban.id"))
+    ngay: Mapped[dt.date] = mapped_column(Date)
+    ghi_chu: Mapped[str] = mapped_column(Text, default="")
+
+
+class NoiNhanVanBan(Bang):
+    """One recipient body of one issued directive, with its own small lifecycle."""
+
+    __tablename__ = "noi_nhan"
+    __table_args__ = (UniqueConstraint("van_ban_id", "ma_co_quan"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    van_ban_id: Mapped[int] = mapped_column(ForeignKey("van_ban.id"), index=True)
+    ma_co_quan: Mapped[str] = mapped_column(ForeignKey("co_quan.ma"))
+    dong: Mapped[int] = mapped_column(Integer)  # the Nơi nhận line it was expanded from
+    trang_thai: Mapped[str] = mapped_column(String(20))
+    ma_theo_doi: Mapped[str] = mapped_column(String(40), unique=True)
+    ma_xac_nhan: Mapped[str] = mapped_column(String(64), unique=True)
+    gui_luc: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    nhan_luc: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    tre: Mapped[bool] = mapped_column(Boolean, default=False)
+    bao_cao_luc: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    ly_do: Mapped[str | None] = mapped_column(Text)
+
+
+class LanGui(Bang):
+    """A completed delivery of one recipient's copy over one channel (never repeated)."""
+
+    __tablename__ = "lan_gui"
+    __table_args__ = (UniqueConstraint("noi_nhan_id", "kenh"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    noi_nhan_id: Mapped[int] = mapped_column(ForeignKey("noi_nhan.id"))
+    kenh: Mapped[str] = mapped_column(String(16))
+    luc: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    dia_chi: Mapped[str] = mapped_column(Text)
+
+
+class NhiemVu(Bang):
+    """A task (nhiệm vụ) a directive assigns: paragraph, bodies, deadline, report due."""
+
+    __tablename__ = "nhiem_vu"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    van_ban_id: Mapped[int] = mapped_column(ForeignKey("van_ban.id"), index=True)
+    doan: Mapped[int] = mapped_column(Integer)
+    mo_ta: Mapped[str] = mapped_column(Text)
+    han: Mapped[dt.date] = mapped_column(Date)
+    can_bao_cao: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class NhiemVuCoQuan(Bang):
+    """A body assigned to a task."""
+
+    __tablename__ = "nhiem_vu_co_quan"
+
+    nhiem_vu_id: Mapped[int] = mapped_column(
+        ForeignKey("nhiem_vu.id", ondelete="CASCADE"), primary_key=True
+    )
+    ma_co_quan: Mapped[str] = mapped_column(ForeignKey("co_quan.ma"), primary_key=True)
+
+
+class BaoCaoNhan(Bang):
+    """A report (báo cáo) a body sent back against a task: reply number and the hashed file."""
+
+    __tablename__ = "bao_cao"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    van_ban_id: Mapped[int] = mapped_column(ForeignKey("van_ban.id"), index=True)
+    nhiem_vu_id: Mapped[int | None] = mapped_column(ForeignKey("nhiem_vu.id"))
+    ma_co_quan: Mapped[str] = mapped_column(ForeignKey("co_quan.ma"))
+    so_ky_hieu_tra_loi: Mapped[str] = mapped_column(String(80))
+    tep: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    luc: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class NhatKy(Bang):
+    """The append-only event log (nhật ký): who did what, when, and what changed."""
+
+    __tablename__ = "nhat_ky"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    van_ban_id: Mapped[int | None] = mapped_column(ForeignKey("van_ban.id"), index=True)
+    doi_tuong: Mapped[str] = mapped_column(String(120))
+    su_kien: Mapped[str] = mapped_column(String(40))
+    tu: Mapped[str | None] = mapped_column(String(20))
+    den: Mapped[str | None] = mapped_column(String(20))
+    nguoi: Mapped[str] = mapped_column(String(64))
+    luc: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    chi_tiet: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

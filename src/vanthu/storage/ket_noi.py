@@ -1,0 +1,94 @@
+"""Opening the store: the database URL, SQLite settings, migrations, and one transaction at a time.
+
+SQLite (a file under ``output/``) is the embedded default; a ``postgresql+psycopg://`` URL works
+the same. ``VANTHU_DB`` or ``--db`` chooses; a bare path means a SQLite file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+DEFAULT_DB = Path("output") / "vanthu.db"
+
+
+def url_cua(db: str | None) -> str:
+    """The SQLAlchemy URL for ``db`` (a URL, or a SQLite file path), else ``VANTHU_DB``."""
+    db = db or os.environ.get("VANTHU_DB") or str(DEFAULT_DB)
+    if "://" in db:
+        return db.replace("postgresql://", "postgresql+psycopg://", 1)
+    path = Path(db)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def _sqlite_settings(engine: Engine) -> None:
+    """WAL, foreign keys, a busy wait, and BEGIN IMMEDIATE so writers queue instead of failing."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=60000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _migrate(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision (safe to run from several processes)."""
+    config = Config()
+    config.set_main_option("script_location", "vanthu.storage:migrations")
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            # One migrating process at a time; the others wait, then find nothing to do.
+            connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7261001)")
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+class Kho:
+    """The store (kho): an engine and the transactions opened on it."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def ten(self) -> str:
+        """The database kind: "sqlite" or "postgresql"."""
+        return self.engine.dialect.name
+
+    @contextmanager
+    def giao_dich(self) -> Iterator[Session]:
+        """One transaction: committed if the block ends normally, rolled back on any error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    def dong(self) -> None:
+        """Release the connections."""
+        self.engine.dispose()
+
+
+def mo_kho(db: str | None = None, migrate: bool = True) -> Kho:
+    """Open (and migrate) the store at ``db``; see :func:`url_cua`."""
+    url = url_cua(db)
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        _sqlite_settings(engine)
+    if migrate:
+        _migrate(engine)
+    return Kho(engine)

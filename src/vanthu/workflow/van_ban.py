@@ -1,0 +1,143 @@
+"""The directive's lifecycle: from draft (dự thảo) to issued, distributed, completed or recalled."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from .vai_tro import VaiTro
+from .vong_doi import ChuyenTiep, VongDoi
+
+
+class TrangThaiVanBan(StrEnum):
+    """Where a directive is in its life; ``thu_hoi`` and ``thay_the`` are final."""
+
+    du_thao = "du_thao"
+    cho_duyet = "cho_duyet"
+    tra_lai = "tra_lai"
+    da_duyet = "da_duyet"
+    da_ban_hanh = "da_ban_hanh"
+    """Issued: number and date taken from the register, the rendered files frozen."""
+    da_phat_hanh = "da_phat_hanh"
+    """Distributed: delivered to every recipient body."""
+    dang_theo_doi = "dang_theo_doi"
+    hoan_thanh = "hoan_thanh"
+    thu_hoi = "thu_hoi"
+    """Recalled after issue: recipients are told and the record is frozen."""
+    thay_the = "thay_the"
+    """Replaced by a newer directive."""
+
+    @property
+    def nhan(self) -> str:
+        """The Vietnamese label for the UI and the docs."""
+        return _NHAN_TRANG_THAI[self]
+
+
+class SuKienVanBan(StrEnum):
+    """What can happen to a directive; who may make it happen is in ``BANG_VAN_BAN``."""
+
+    trinh = "trinh"
+    tra_lai = "tra_lai"
+    duyet = "duyet"
+    ban_hanh = "ban_hanh"
+    phat_hanh = "phat_hanh"
+    theo_doi = "theo_doi"
+    hoan_thanh = "hoan_thanh"
+    thu_hoi = "thu_hoi"
+    thay_the = "thay_the"
+
+    @property
+    def nhan(self) -> str:
+        """The Vietnamese label for the UI and the docs."""
+        return _NHAN_SU_KIEN[self]
+
+
+_NHAN_TRANG_THAI = {
+    TrangThaiVanBan.du_thao: "dự thảo",
+    TrangThaiVanBan.cho_duyet: "chờ duyệt",
+    TrangThaiVanBan.tra_lai: "trả lại",
+    TrangThaiVanBan.da_duyet: "đã duyệt",
+    TrangThaiVanBan.da_ban_hanh: "đã ban hành",
+    TrangThaiVanBan.da_phat_hanh: "đã phát hành",
+    TrangThaiVanBan.dang_theo_doi: "đang theo dõi",
+    TrangThaiVanBan.hoan_thanh: "hoàn thành",
+    TrangThaiVanBan.thu_hoi: "thu hồi",
+    TrangThaiVanBan.thay_the: "thay thế",
+}
+
+_NHAN_SU_KIEN = {
+    SuKienVanBan.trinh: "trình",
+    SuKienVanBan.tra_lai: "trả lại",
+    SuKienVanBan.duyet: "duyệt",
+    SuKienVanBan.ban_hanh: "ban hành",
+    SuKienVanBan.phat_hanh: "phát hành",
+    SuKienVanBan.theo_doi: "theo dõi",
+    SuKienVanBan.hoan_thanh: "hoàn thành",
+    SuKienVanBan.thu_hoi: "thu hồi",
+    SuKienVanBan.thay_the: "thay thế",
+}
+
+_T = TrangThaiVanBan
+_E = SuKienVanBan
+_V = VaiTro
+
+BANG_VAN_BAN: tuple[ChuyenTiep[TrangThaiVanBan, SuKienVanBan], ...] = (
+    ChuyenTiep(_E.trinh, (_T.du_thao, _T.tra_lai), _T.cho_duyet, frozenset({_V.chuyen_vien})),
+    ChuyenTiep(_E.tra_lai, (_T.cho_duyet,), _T.tra_lai, frozenset({_V.lanh_dao}), can_ly_do=True),
+    ChuyenTiep(_E.duyet, (_T.cho_duyet,), _T.da_duyet, frozenset({_V.lanh_dao})),
+    ChuyenTiep(_E.ban_hanh, (_T.da_duyet,), _T.da_ban_hanh, frozenset({_V.van_thu})),
+    ChuyenTiep(_E.phat_hanh, (_T.da_ban_hanh,), _T.da_phat_hanh, frozenset({_V.van_thu})),
+    ChuyenTiep(_E.theo_doi, (_T.da_phat_hanh,), _T.dang_theo_doi, frozenset({_V.van_thu})),
+    ChuyenTiep(
+        _E.hoan_thanh,
+        (_T.da_phat_hanh, _T.dang_theo_doi),
+        _T.hoan_thanh,
+        frozenset({_V.van_thu, _V.lanh_dao}),
+    ),
+    ChuyenTiep(
+        _E.thu_hoi,
+        (_T.da_ban_hanh, _T.da_phat_hanh, _T.dang_theo_doi),
+        _T.thu_hoi,
+        frozenset({_V.lanh_dao}),
+        can_ly_do=True,
+    ),
+    ChuyenTiep(
+        _E.thay_the,
+        (_T.da_ban_hanh, _T.da_phat_hanh, _T.dang_theo_doi, _T.hoan_thanh),
+        _T.thay_the,
+        frozenset({_V.van_thu}),
+    ),
+)
+"""The directive lifecycle, one row per event: sources → target, roles, whether a reason is due."""
+
+VONG_DOI_VAN_BAN = VongDoi("văn bản", TrangThaiVanBan, SuKienVanBan, BANG_VAN_BAN)
+
+
+def chuyen_van_ban(
+    trang_thai: TrangThaiVanBan,
+    su_kien: SuKienVanBan,
+    vai_tro: VaiTro,
+    ly_do: str | None = None,
+    *,
+    ten: str | None = None,
+) -> TrangThaiVanBan:
+    """Fire an event on a directive; the state it moves to. Nothing is stored here.
+
+    Args:
+        trang_thai: the directive's current (stored) state.
+        su_kien: the event.
+        vai_tro: the role of the person firing it.
+        ly_do: the reason; required (non-blank) for ``tra_lai`` and ``thu_hoi``.
+        ten: how to name the directive in a refusal (e.g. its số ký hiệu); "văn bản" if None.
+
+    Raises:
+        TransitionRefused: the event does not leave this state, the role may not fire it, or
+            the reason is missing.
+    """
+    return VONG_DOI_VAN_BAN.chuyen(trang_thai, su_kien, vai_tro, ly_do, ten=ten)
+
+
+def su_kien_van_ban_hop_le(
+    trang_thai: TrangThaiVanBan, vai_tro: VaiTro
+) -> tuple[SuKienVanBan, ...]:
+    """The events ``vai_tro`` may fire on a directive in ``trang_thai`` (for the UI)."""
+    return VONG_DOI_VAN_BAN.su_kien_hop_le(trang_thai, vai_tro)

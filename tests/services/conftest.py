@@ -1,0 +1,80 @@
+"""Fixtures for the lifecycle use cases: an application on each real database, a movable clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import EXAMPLES, NINH_THUAN
+from tests.csdl import LOAI_CSDL, csdl_moi
+from vanthu.services.danh_ba import doc_danh_ba, nap_danh_ba
+from vanthu.services.dong_ho import GIO_VIET_NAM
+from vanthu.services.nguoi_dung import them_nguoi_dung
+from vanthu.services.ung_dung import UngDung
+from vanthu.workflow import VaiTro
+
+DANH_BA = EXAMPLES / "danh-ba" / "ninh-thuan-2021.yaml"
+
+
+class DongHoGia:
+    """A clock the test moves by hand (Vietnam time)."""
+
+    def __init__(self, start: dt.datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def dat(self, text: str) -> None:
+        self.now = dt.datetime.fromisoformat(text).replace(tzinfo=GIO_VIET_NAM)
+
+
+@pytest.fixture
+def dong_ho() -> DongHoGia:
+    return DongHoGia(dt.datetime(2021, 9, 12, 9, 0, tzinfo=GIO_VIET_NAM))
+
+
+@pytest.fixture(params=LOAI_CSDL)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    with csdl_moi(request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+def app(db_url: str, tmp_path: Path, dong_ho: DongHoGia) -> Iterator[UngDung]:
+    application = UngDung(db=db_url, thu_muc=tmp_path / "output", dong_ho=dong_ho)
+    nap_danh_ba(application.kho, doc_danh_ba(DANH_BA))
+    for ten, ho_ten, vai_tro, body in (
+        ("cv", "Đặng Ngọc Đức", VaiTro.chuyen_vien, None),
+        ("ld", "Trần Quốc Nam", VaiTro.lanh_dao, None),
+        ("vt", "Nguyễn Thị Văn", VaiTro.van_thu, None),
+        ("syt", "Văn thư Sở Y tế", VaiTro.don_vi_nhan, "SYT"),
+        ("snv", "Văn thư Sở Nội vụ", VaiTro.don_vi_nhan, "SNV"),
+    ):
+        them_nguoi_dung(application.kho, ten, ho_ten, vai_tro, body)
+    yield application
+    application.dong()
+
+
+def cong_dien_du_thao() -> dict[str, object]:
+    """The Ninh Thuận công điện as a draft (no number, no date); it assigns two tasks."""
+    data = yaml.safe_load(NINH_THUAN.read_text(encoding="utf-8"))
+    data.pop("so")
+    data.pop("ngay")
+    data["nam"] = 2021
+    return data
+
+
+def duyet_xong(app: UngDung) -> int:
+    """A draft carried to approved; its id."""
+    from vanthu.workflow import SuKienVanBan
+
+    draft = app.vong_doi.soan_thao("cv", cong_dien_du_thao(), "test")
+    key = str(draft.van_ban_id)
+    app.vong_doi.chuyen("cv", key, SuKienVanBan.trinh)
+    app.vong_doi.chuyen("ld", key, SuKienVanBan.duyet)
+    return draft.van_ban_id

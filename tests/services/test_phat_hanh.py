@@ -1,0 +1,162 @@
+"""Distribution and tracking on a real store: expansion, identical copies, acks, reports."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.services.conftest import DongHoGia, duyet_xong
+from vanthu.errors import Refused, TransitionRefused
+from vanthu.services.ung_dung import UngDung
+from vanthu.storage.bang import LanGui, NoiNhanVanBan
+from vanthu.workflow import SuKienVanBan, TrangThaiNoiNhan, TrangThaiVanBan
+
+#: Bodies the Ninh Thuận Nơi nhận expands to in the example directory.
+SO_NOI_NHAN = 53  # every body of the example directory
+
+
+def issued(app: UngDung, dong_ho: DongHoGia) -> str:
+    key = str(duyet_xong(app))
+    dong_ho.dat("2021-09-13T08:30")
+    result = app.vong_doi.ban_hanh("vt", key)
+    assert result.so_ky_hieu is not None
+    return result.so_ky_hieu
+
+
+def test_the_clerk_sees_the_expanded_list_before_distributing(
+    app: UngDung, dong_ho: DongHoGia
+) -> None:
+    so = issued(app, dong_ho)
+    bodies = app.phat_hanh.xem_truoc(so)
+    codes = [b.ma for b in bodies]
+    assert len(codes) == len(set(codes)) == SO_NOI_NHAN
+    assert codes[:3] == ["TU", "HDND", "UBMTTQ"]
+    assert "UBND_PRTC" in codes and "HU_THUAN_NAM" in codes and "CDC" in codes
+    by_code = {b.ma: b for b in bodies}
+    assert by_code["SYT"].dong_in == "Thành viên HĐ.TĐKT tỉnh"  # the first line naming it
+    assert by_code["SGTVT"].dong_in == "Các Sở, ban ngành, đoàn thể"
+
+
+def test_every_body_gets_the_identical_issued_files_and_its_own_slip(
+    app: UngDung, dong_ho: DongHoGia, tmp_path: Path
+) -> None:
+    so = issued(app, dong_ho)
+    seen: list[tuple[int, int]] = []
+    result = app.phat_hanh.phat_hanh("vt", so, lambda done, total: seen.append((done, total)))
+    assert result.xong and result.tong == result.gui_moi == SO_NOI_NHAN
+    assert seen[-1] == (SO_NOI_NHAN, SO_NOI_NHAN)
+    folder = tmp_path / "output" / "2021" / "01-CĐ-UBND"
+    original = hashlib.sha256((folder / "01-CĐ-UBND.pdf").read_bytes()).hexdigest()
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert len(manifest["noi_nhan"]) == SO_NOI_NHAN
+    assert {f["sha256"] for f in manifest["van_ban"] if f["tep"].endswith(".pdf")} == {original}
+    slips = set()
+    for entry in manifest["noi_nhan"]:
+        body = folder / entry["thu_muc"]
+        assert hashlib.sha256((body / "01-CĐ-UBND.pdf").read_bytes()).hexdigest() == original
+        slips.add(hashlib.sha256((body / "phieu-gui.pdf").read_bytes()).hexdigest())
+    assert len(slips) == SO_NOI_NHAN  # each slip names its own body and token
+    assert app.theo_doi.trang_thai(so).trang_thai is TrangThaiVanBan.da_phat_hanh
+
+
+def test_distributing_again_delivers_nothing_twice(app: UngDung, dong_ho: DongHoGia) -> None:
+    so = issued(app, dong_ho)
+    app.phat_hanh.phat_hanh("vt", so)
+    again = app.phat_hanh.phat_hanh("vt", so)
+    assert again.gui_moi == 0 and again.da_gui_truoc == SO_NOI_NHAN
+    with app.kho.giao_dich() as s:
+        assert s.scalar(select(func.count()).select_from(LanGui)) == SO_NOI_NHAN
+
+
+def test_a_draft_cannot_be_distributed(app: UngDung) -> None:
+    key = str(duyet_xong(app))
+    with pytest.raises(TransitionRefused, match="not allowed from this state"):
+        app.phat_hanh.phat_hanh("vt", key)
+
+
+def test_acknowledging_records_time_and_lateness_and_repeating_changes_nothing(
+    app: UngDung, dong_ho: DongHoGia
+) -> None:
+    so = issued(app, dong_ho)
+    app.phat_hanh.phat_hanh("vt", so)
+    dong_ho.dat("2021-09-13T15:00")
+    on_time = app.theo_doi.xac_nhan("syt", so, "SYT")
+    assert not on_time.tre and not on_time.da_co
+    dong_ho.dat("2021-09-14T08:00")
+    again = app.theo_doi.xac_nhan("syt", so, "SYT")
+    assert again.da_co and again.nhan_luc == on_time.nhan_luc
+    late = app.theo_doi.xac_nhan("vt", so, "SNV")  # the clerk records it for the body
+    assert late.tre
+    table = app.theo_doi.trang_thai(so)
+    totals = table.tong()
+    assert totals["da_nhan"] == 2 and totals["nhan_tre"] == 1
+    assert totals["chua_nhan"] == SO_NOI_NHAN - 2
+
+
+def test_the_slip_token_acknowledges_its_own_body(app: UngDung, dong_ho: DongHoGia) -> None:
+    so = issued(app, dong_ho)
+    app.phat_hanh.phat_hanh("vt", so)
+    with app.kho.giao_dich() as s:
+        token = s.scalar(select(NoiNhanVanBan.ma_xac_nhan).where(NoiNhanVanBan.ma_co_quan == "SYT"))
+    assert token is not None
+    assert app.theo_doi.xac_nhan("syt", ma_xac_nhan=token).ma_co_quan == "SYT"
+
+
+@pytest.mark.parametrize(
+    ("user", "body", "message"),
+    [
+        ("syt", "SNV", "acts for 'SYT', not for 'SNV'"),
+        ("vt", "UBND_KHONG_CO", "is not a recipient"),
+        ("cv", "SYT", "may not"),
+    ],
+)
+def test_acknowledgements_that_break_a_rule_are_refused(
+    app: UngDung, dong_ho: DongHoGia, user: str, body: str, message: str
+) -> None:
+    so = issued(app, dong_ho)
+    app.phat_hanh.phat_hanh("vt", so)
+    with pytest.raises((Refused, TransitionRefused), match=message):
+        app.theo_doi.xac_nhan(user, so, body)
+
+
+def test_a_recalled_directive_cannot_be_acknowledged(app: UngDung, dong_ho: DongHoGia) -> None:
+    so = issued(app, dong_ho)
+    app.phat_hanh.phat_hanh("vt", so)
+    app.vong_doi.chuyen("ld", so, SuKienVanBan.thu_hoi, "Ban hành nhầm")
+    with pytest.raises(Refused, match="recalled"):
+        app.theo_doi.xac_nhan("syt", so, "SYT")
+
+
+def test_overdue_bodies_are_followed_up_reminded_and_summarised(
+    app: UngDung, dong_ho: DongHoGia, tmp_path: Path
+) -> None:
+    so = issued(app, dong_ho)
+    app.phat_hanh.phat_hanh("vt", so)
+    report = tmp_path / "bao-cao.pdf"
+    report.write_bytes(b"%PDF-1.4 bao cao")
+    dong_ho.dat("2021-09-29T10:00")
+    stored = app.theo_doi.bao_cao("vt", so, "UBND_NINH_SON", "245/BC-UBND", report)
+    assert stored.sha256 == hashlib.sha256(report.read_bytes()).hexdigest()
+    dong_ho.dat("2021-10-06T09:00")
+    overdue = app.theo_doi.qua_han(so)
+    assert {v.ma_co_quan for v in overdue} == {
+        "UBND_PRTC",
+        "UBND_BAC_AI",
+        "UBND_NINH_HAI",
+        "UBND_NINH_PHUOC",
+        "UBND_THUAN_BAC",
+        "UBND_THUAN_NAM",
+        "SNV",
+    }
+    row = {r.ma: r for r in app.theo_doi.trang_thai(so).dong}
+    assert row["UBND_NINH_SON"].trang_thai is TrangThaiNoiNhan.da_bao_cao
+    assert row["UBND_PRTC"].qua_han and not row["SYT"].qua_han
+    draft, files = app.don_doc.nhac_nho("vt", so)
+    assert draft.den is TrangThaiVanBan.du_thao
+    assert [p.suffix for p in files.paths()] == [".docx", ".pdf"]
+    summary = app.don_doc.tong_hop(so, "Nguyễn Thị Văn")
+    assert all(p.exists() for p in summary.paths())

@@ -1,0 +1,164 @@
+"""The directive lifecycle on a real store: roles, numbers, frozen files and the log."""
+
+from __future__ import annotations
+
+import hashlib
+import stat
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.services.conftest import DongHoGia, cong_dien_du_thao, duyet_xong
+from vanthu.errors import InvalidDirective, NotFound, Refused, TransitionRefused
+from vanthu.services.so_sach import nhat_ky, so_dang_ky
+from vanthu.services.ung_dung import UngDung
+from vanthu.storage.bang import DongSoDangKy, NhatKy, VanBanLuu
+from vanthu.workflow import SuKienVanBan, TrangThaiVanBan
+
+
+def snapshot(app: UngDung) -> tuple[object, ...]:
+    """Everything a refused event must leave untouched."""
+    with app.kho.giao_dich() as s:
+        rows = [
+            (r.id, r.trang_thai, r.phien_ban, r.so, r.so_ky_hieu)
+            for r in s.scalars(select(VanBanLuu).order_by(VanBanLuu.id))
+        ]
+        return (
+            tuple(rows),
+            s.scalar(select(func.count()).select_from(NhatKy)),
+            s.scalar(select(func.count()).select_from(DongSoDangKy)),
+        )
+
+
+def test_a_draft_goes_through_review_and_is_issued_under_the_first_number(
+    app: UngDung, dong_ho: DongHoGia
+) -> None:
+    draft = app.vong_doi.soan_thao("cv", cong_dien_du_thao(), "test")
+    key = str(draft.van_ban_id)
+    assert draft.den is TrangThaiVanBan.du_thao
+    app.vong_doi.chuyen("cv", key, SuKienVanBan.trinh)
+    returned = app.vong_doi.chuyen("ld", key, SuKienVanBan.tra_lai, "Bổ sung nhiệm vụ")
+    assert returned.den is TrangThaiVanBan.tra_lai
+    app.vong_doi.chuyen("cv", key, SuKienVanBan.trinh)
+    app.vong_doi.chuyen("ld", key, SuKienVanBan.duyet)
+    dong_ho.dat("2021-09-13T08:30")
+    issued = app.vong_doi.ban_hanh("vt", key)
+    assert issued.den is TrangThaiVanBan.da_ban_hanh
+    assert issued.so_ky_hieu == "01/CĐ-UBND"
+    docx, pdf = issued.tep
+    assert pdf.name == "01-CĐ-UBND.pdf" and pdf.parent.name == "01-CĐ-UBND"
+    with app.kho.giao_dich() as s:
+        row = s.get(VanBanLuu, draft.van_ban_id)
+        assert row is not None
+        assert row.ngay is not None and row.ngay.isoformat() == "2021-09-13"
+        assert row.pdf_sha256 == hashlib.sha256(pdf.read_bytes()).hexdigest()
+        assert row.docx_sha256 == hashlib.sha256(docx.read_bytes()).hexdigest()
+        assert row.noi_dung["so"] == 1
+    assert not pdf.stat().st_mode & stat.S_IWUSR  # frozen
+    register = so_dang_ky(app.kho, 2021)
+    assert [r[0] for r in register] == ["01/CĐ-UBND"]
+    assert register[0][1] == "13/09/2021"
+
+
+def test_issuing_twice_is_refused_and_keeps_the_first_number(app: UngDung) -> None:
+    key = str(duyet_xong(app))
+    app.vong_doi.ban_hanh("vt", key)
+    before = snapshot(app)
+    with pytest.raises(TransitionRefused, match="not allowed from this state"):
+        app.vong_doi.ban_hanh("vt", key)
+    assert snapshot(app) == before
+
+
+@pytest.mark.parametrize(
+    ("user", "event"),
+    [("cv", SuKienVanBan.duyet), ("vt", SuKienVanBan.duyet), ("ld", SuKienVanBan.ban_hanh)],
+)
+def test_a_role_that_may_not_fire_an_event_changes_nothing(
+    app: UngDung, user: str, event: SuKienVanBan
+) -> None:
+    draft = app.vong_doi.soan_thao("cv", cong_dien_du_thao(), "test")
+    app.vong_doi.chuyen("cv", str(draft.van_ban_id), SuKienVanBan.trinh)
+    if event is SuKienVanBan.ban_hanh:
+        app.vong_doi.chuyen("ld", str(draft.van_ban_id), SuKienVanBan.duyet)
+    before = snapshot(app)
+    with pytest.raises(TransitionRefused, match="may not"):
+        app.vong_doi.chuyen(user, str(draft.van_ban_id), event)
+    assert snapshot(app) == before
+
+
+def test_returning_a_draft_needs_a_reason(app: UngDung) -> None:
+    draft = app.vong_doi.soan_thao("cv", cong_dien_du_thao(), "test")
+    app.vong_doi.chuyen("cv", str(draft.van_ban_id), SuKienVanBan.trinh)
+    before = snapshot(app)
+    with pytest.raises(TransitionRefused, match="reason"):
+        app.vong_doi.chuyen("ld", str(draft.van_ban_id), SuKienVanBan.tra_lai, "  ")
+    assert snapshot(app) == before
+
+
+def test_a_draft_with_a_number_is_refused_and_nothing_is_stored(app: UngDung) -> None:
+    data = cong_dien_du_thao() | {"so": 5, "ngay": "2021-09-10"}
+    data.pop("nam")
+    before = snapshot(app)
+    with pytest.raises(InvalidDirective, match="a draft has no number"):
+        app.vong_doi.soan_thao("cv", data, "test")
+    assert snapshot(app) == before
+
+
+def test_unknown_users_and_directives_are_named(app: UngDung) -> None:
+    with pytest.raises(NotFound, match="user 'ai'"):
+        app.vong_doi.soan_thao("ai", cong_dien_du_thao(), "test")
+    with pytest.raises(NotFound, match="directive '99/CĐ-UBND'"):
+        app.vong_doi.chuyen("ld", "99/CĐ-UBND", SuKienVanBan.duyet)
+
+
+def test_a_recipient_body_cannot_draft(app: UngDung) -> None:
+    with pytest.raises(Refused, match="does not draft"):
+        app.vong_doi.soan_thao("syt", cong_dien_du_thao(), "test")
+
+
+def test_numbers_follow_on_and_restart_at_01_each_year(app: UngDung, dong_ho: DongHoGia) -> None:
+    numbers = []
+    for when in ("2021-12-30T09:00", "2021-12-31T09:00", "2022-01-03T09:00"):
+        key = str(duyet_xong(app))
+        dong_ho.dat(when)
+        numbers.append(app.vong_doi.ban_hanh("vt", key).so_ky_hieu)
+    assert numbers == ["01/CĐ-UBND", "02/CĐ-UBND", "01/CĐ-UBND"]
+
+
+def test_a_secret_directive_takes_its_own_register(app: UngDung) -> None:
+    first = app.vong_doi.ban_hanh("vt", str(duyet_xong(app))).so_ky_hieu
+    data = cong_dien_du_thao() | {"do_mat": "mat"}
+    draft = app.vong_doi.soan_thao("cv", data, "test")
+    app.vong_doi.chuyen("cv", str(draft.van_ban_id), SuKienVanBan.trinh)
+    app.vong_doi.chuyen("ld", str(draft.van_ban_id), SuKienVanBan.duyet)
+    secret = app.vong_doi.ban_hanh("vt", str(draft.van_ban_id)).so_ky_hieu
+    assert first == secret == "01/CĐ-UBND"  # each register starts at 01
+    with app.kho.giao_dich() as s:
+        registers = sorted(s.scalars(select(DongSoDangKy.so_dang_ky)))
+    assert registers == ["UBND:chung", "UBND:mat"]
+    # The duplicate number and symbol is logged as a warning, and a lookup by it is refused.
+    assert nhat_ky(app.kho, str(draft.van_ban_id))[-1].chi_tiet["canh_bao_trung"] == ["#1"]
+    with pytest.raises(Refused, match="names several directives"):
+        app.vong_doi.chuyen("ld", "01/CĐ-UBND", SuKienVanBan.thu_hoi, "x")
+
+
+def test_the_log_replays_to_the_stored_state(app: UngDung) -> None:
+    key = str(duyet_xong(app))
+    app.vong_doi.ban_hanh("vt", key)
+    app.vong_doi.chuyen("ld", key, SuKienVanBan.thu_hoi, "Sai nội dung")
+    events = [e for e in nhat_ky(app.kho, key) if e.doi_tuong == f"van_ban:{key}"]
+    state = None
+    for e in events:
+        assert e.tu == state, f"{e.su_kien} starts from {e.tu}, the log was at {state}"
+        state = e.den
+    with app.kho.giao_dich() as s:
+        row = s.get(VanBanLuu, int(key))
+        assert row is not None and row.trang_thai == state == "thu_hoi"
+    assert [e.su_kien for e in events] == ["soan_thao", "trinh", "duyet", "ban_hanh", "thu_hoi"]
+    assert events[-1].chi_tiet == {"ly_do": "Sai nội dung"}
+
+
+def test_issued_files_live_under_the_output_folder(app: UngDung, tmp_path: Path) -> None:
+    result = app.vong_doi.ban_hanh("vt", str(duyet_xong(app)))
+    assert all(p.is_relative_to(tmp_path / "output" / "2021") for p in result.tep)
