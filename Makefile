@@ -35,6 +35,7 @@ postgres:
 
 demo: system-deps venv
 	$(BIN)/vanthu render $(EXAMPLES) -o output/
+	$(BIN)/vanthu demo --out output/demo
 
 lint: venv
 	$(BIN)/ruff check src tests scripts benchmarks

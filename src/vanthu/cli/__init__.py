@@ -10,6 +10,7 @@ import click
 from .. import __version__
 from ..errors import VanthuError
 from ..services import DinhDang, doc_tep, ket_xuat_tep, luoc_do_json
+from .demo import demo
 from .vong_doi import dang_ky
 
 
@@ -89,6 +90,7 @@ def schema() -> None:
 
 
 dang_ky(cli)
+cli.add_command(demo)
 
 
 def main() -> None:

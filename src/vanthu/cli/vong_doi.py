@@ -240,12 +240,12 @@ def bang_trang_thai(table: BangTrangThai) -> str:
     """The status table as text for a terminal."""
     head = f"{table.so_ky_hieu} — {table.trang_thai.nhan}\n{table.trich_yeu}\n"
     lines = [
-        f"{'Mã':<14} {'Cơ quan':<34} {'Trạng thái':<12} {'Gửi lúc':<16} "
+        f"{'Mã':<16} {'Cơ quan':<34} {'Trạng thái':<12} {'Gửi lúc':<16} "
         f"{'Nhận lúc':<16} {'Trễ':<4} {'Báo cáo':<16} Quá hạn"
     ]
     for r in table.dong:
         lines.append(
-            f"{r.ma:<14} {r.ten[:34]:<34} {r.trang_thai.nhan:<12} {_gio(r.gui_luc):<16} "
+            f"{r.ma:<16} {r.ten[:34]:<34} {r.trang_thai.nhan:<12} {_gio(r.gui_luc):<16} "
             f"{_gio(r.nhan_luc):<16} {'có' if r.tre else '':<4} {_gio(r.bao_cao_luc):<16} "
             f"{'QUÁ HẠN' if r.qua_han else ''}"
         )
@@ -255,4 +255,11 @@ def bang_trang_thai(table: BangTrangThai) -> str:
         f"(trễ {t['nhan_tre']}) · chưa nhận {t['chua_nhan']} · đã báo cáo {t['da_bao_cao']} · "
         f"quá hạn {t['qua_han']}"
     )
+    # At a glance: who has not acknowledged, who is overdue.
+    missing = [r.ma for r in table.dong if r.gui_luc is not None and r.nhan_luc is None]
+    overdue = [r.ma for r in table.dong if r.qua_han]
+    if missing:
+        lines.append(f"Chưa xác nhận ({len(missing)}): {', '.join(missing)}")
+    if overdue:
+        lines.append(f"Quá hạn báo cáo ({len(overdue)}): {', '.join(overdue)}")
     return head + "\n".join(lines)

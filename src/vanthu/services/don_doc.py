@@ -31,6 +31,12 @@ def _ten_van_ban(row: VanBanLuu) -> str:
     return f"{LoaiVanBan(row.loai).info.ten.capitalize()} số {row.so_ky_hieu}"
 
 
+def _ten_thuong(co_quan: str, dia_danh: str) -> str:
+    """A body's name in running text: 'ỦY BAN NHÂN DÂN TỈNH NINH THUẬN' → '… tỉnh Ninh Thuận'."""
+    text = " ".join(co_quan.split()).lower()
+    return text.replace(dia_danh.lower(), dia_danh)
+
+
 def _ve_viec(trich_yeu: str) -> str:
     text = trich_yeu
     for prefix in ("Về việc ", "V/v "):
@@ -73,7 +79,7 @@ class DonDoc:
             title = _ten_van_ban(row)
             issued = _ngay(row.ngay)
         new_deadline = today + dt.timedelta(days=so_ngay)
-        tasks = "; ".join(dict.fromkeys(v.mo_ta for v in overdue))
+        tasks = "; ".join(dict.fromkeys(v.mo_ta[:1].lower() + v.mo_ta[1:] for v in overdue))
         data: dict[str, Any] = {
             "loai": "cong_van",
             "co_quan_chu_quan": original.co_quan_chu_quan,
@@ -86,7 +92,7 @@ class DonDoc:
             "kinh_gui": [names[c] for c in codes],
             "noi_dung": [
                 f"Ngày {issued}, {original.nguoi_ky.chuc_vu.capitalize()} "
-                f"{original.co_quan.replace(chr(10), ' ').lower()} ban hành {title} "
+                f"{_ten_thuong(original.co_quan, original.dia_danh)} ban hành {title} "
                 f"về việc {_ve_viec(row.trich_yeu)}; trong đó giao các cơ quan, đơn vị thực hiện "
                 f"và báo cáo kết quả: {tasks}.",
                 f"Đến ngày {_ngay(today)}, các cơ quan, đơn vị nêu trên chưa gửi báo cáo theo "

@@ -1,0 +1,127 @@
+"""The lifecycle commands as a clerk types them: real processes on a SQLite store."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import EXAMPLES, NINH_THUAN
+
+VANTHU = Path(sys.executable).parent / "vanthu"
+
+
+def run(
+    tmp: Path, *args: str, user: str | None = None, now: str = "2021-09-13T08:00"
+) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "VANTHU_PDF_FONT": "termes",
+        "VANTHU_NOW": now,
+        "VANTHU_DB": str(tmp / "vanthu.db"),
+    }
+    env.pop("VANTHU_USER", None)
+    command = [str(VANTHU), "--output-root", str(tmp / "out")]
+    if user:
+        command += ["--as", user]
+    return subprocess.run(
+        [*command, *args], capture_output=True, text=True, env=env, cwd=tmp, check=False
+    )
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_a_clerk_carries_a_directive_from_draft_to_acknowledgement(tmp_path: Path) -> None:
+    ok(run(tmp_path, "directory", "load", str(EXAMPLES / "danh-ba" / "ninh-thuan-2021.yaml")))
+    ok(run(tmp_path, "user", "add", "duc", "--role", "chuyen_vien", "--ho-ten", "Đặng Ngọc Đức"))
+    ok(run(tmp_path, "user", "add", "nam", "--role", "lanh_dao", "--ho-ten", "Trần Quốc Nam"))
+    ok(run(tmp_path, "user", "add", "thu", "--role", "van_thu", "--ho-ten", "Nguyễn Thị Thu"))
+    ok(
+        run(
+            tmp_path,
+            "user",
+            "add",
+            "syt",
+            "--role",
+            "don_vi_nhan",
+            "--ho-ten",
+            "Sở Y tế",
+            "--co-quan",
+            "SYT",
+        )
+    )
+    data = yaml.safe_load(NINH_THUAN.read_text(encoding="utf-8"))
+    del data["so"], data["ngay"]
+    draft = tmp_path / "du-thao.yaml"
+    draft.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+    assert ok(run(tmp_path, "draft", str(draft), user="duc")).strip() == "#1 dự thảo"
+    assert "chờ duyệt" in ok(run(tmp_path, "submit", "1", user="duc"))
+    refused = run(tmp_path, "issue", "1", user="thu")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "'ban_hanh' refused in state 'cho_duyet'" in refused.stderr
+    ok(run(tmp_path, "approve", "1", user="nam"))
+    issued = ok(run(tmp_path, "issue", "1", user="thu"))
+    assert issued.splitlines()[0] == "01/CĐ-UBND: đã duyệt → đã ban hành"
+    preview = ok(run(tmp_path, "distribute", "01/CĐ-UBND", "--dry-run", user="thu"))
+    assert len(preview.splitlines()) == 53
+    assert "53 recipients" in ok(run(tmp_path, "distribute", "01/CĐ-UBND", user="thu"))
+    acked = ok(run(tmp_path, "ack", "01/CĐ-UBND", "SYT", user="syt", now="2021-09-13T10:00"))
+    assert acked.strip() == "01/CĐ-UBND SYT: acknowledged 13/09/2021 10:00"
+    again = ok(run(tmp_path, "ack", "01/CĐ-UBND", "SYT", user="syt", now="2021-09-14T10:00"))
+    assert "already acknowledged 13/09/2021 10:00" in again
+    status = ok(run(tmp_path, "status", "01/CĐ-UBND"))
+    assert "Tổng: 53 nơi nhận · đã gửi 53 · đã nhận 1 (trễ 0) · chưa nhận 52" in status
+    assert "Chưa xác nhận (52):" in status
+    log = ok(run(tmp_path, "log", "01/CĐ-UBND"))
+    assert [line.split()[3] for line in log.splitlines()[:6]] == [
+        "soan_thao",
+        "trinh",
+        "duyet",
+        "ban_hanh",
+        "gui",
+        "gui",
+    ]
+    register = ok(run(tmp_path, "register", "--year", "2021"))
+    assert register.splitlines()[1].startswith('01/CĐ-UBND,13/09/2021,"Công điện: Về việc')
+    assert "stateDiagram-v2" in ok(run(tmp_path, "workflow", "diagram"))
+
+
+def test_lifecycle_commands_say_who_must_act(tmp_path: Path) -> None:
+    result = run(tmp_path, "submit", "1")
+    assert result.returncode == 1
+    assert "say who is acting: --as USER or VANTHU_USER" in result.stderr
+
+
+def test_the_demo_runs_the_whole_lifecycle_and_lists_what_it_wrote(tmp_path: Path) -> None:
+    out = tmp_path / "demo"
+    result = subprocess.run(
+        [str(VANTHU), "demo", "--examples", str(EXAMPLES), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "VANTHU_PDF_FONT": "termes"},
+    )
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert "nam trả lại: Bổ sung nhiệm vụ" in text
+    assert "thu ban hành: số 01/CĐ-UBND" in text
+    assert "Tổng: 53 nơi nhận · đã gửi 53 · đã nhận 45 (trễ 8) · chưa nhận 8" in text
+    assert "quá hạn 5" in text
+    folder = out / "2021" / "01-CĐ-UBND"
+    for name in (
+        "01-CĐ-UBND.pdf",
+        "01-CĐ-UBND.docx",
+        "manifest.json",
+        "bao-cao-tong-hop.pdf",
+        "don-doc-2.pdf",
+        "SYT/phieu-gui.pdf",
+    ):
+        assert (folder / name).exists(), name
+        assert str(folder / name).split("/SYT")[0] in text
