@@ -160,3 +160,19 @@ def test_overdue_bodies_are_followed_up_reminded_and_summarised(
     assert [p.suffix for p in files.paths()] == [".docx", ".pdf"]
     summary = app.don_doc.tong_hop(so, "Nguyễn Thị Văn")
     assert all(p.exists() for p in summary.paths())
+
+
+def test_a_recall_tells_every_body_it_was_sent_to_and_freezes_the_record(
+    app: UngDung, dong_ho: DongHoGia, tmp_path: Path
+) -> None:
+    so = issued(app, dong_ho)
+    app.phat_hanh.phat_hanh("vt", so)
+    app.vong_doi.chuyen("ld", so, SuKienVanBan.thu_hoi, "Ban hành nhầm đối tượng")
+    folder = tmp_path / "output" / "2021" / "01-CĐ-UBND"
+    notices = sorted(folder.glob("*/THU-HOI.txt"))
+    assert len(notices) == SO_NOI_NHAN
+    assert "Lý do: Ban hành nhầm đối tượng" in notices[0].read_text(encoding="utf-8")
+    with pytest.raises(TransitionRefused, match="final state"):
+        app.vong_doi.chuyen("vt", so, SuKienVanBan.hoan_thanh)
+    with pytest.raises(Refused, match="recalled"):
+        app.theo_doi.bao_cao("vt", so, "SNV", "1/BC-SNV")

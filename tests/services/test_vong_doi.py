@@ -162,3 +162,27 @@ def test_the_log_replays_to_the_stored_state(app: UngDung) -> None:
 def test_issued_files_live_under_the_output_folder(app: UngDung, tmp_path: Path) -> None:
     result = app.vong_doi.ban_hanh("vt", str(duyet_xong(app)))
     assert all(p.is_relative_to(tmp_path / "output" / "2021") for p in result.tep)
+
+
+def test_the_log_cannot_be_rewritten_or_deleted(app: UngDung) -> None:
+    from sqlalchemy import delete, update
+    from sqlalchemy.exc import DatabaseError
+
+    app.vong_doi.soan_thao("cv", cong_dien_du_thao(), "test")
+    for statement in (update(NhatKy).values(nguoi="ai"), delete(NhatKy)):
+        with pytest.raises(DatabaseError, match="append-only"), app.kho.giao_dich() as s:
+            s.execute(statement)
+    assert [e.nguoi for e in nhat_ky(app.kho, "1")] == ["cv"]
+
+
+def test_a_newer_issued_directive_replaces_an_older_one(app: UngDung) -> None:
+    old = app.vong_doi.ban_hanh("vt", str(duyet_xong(app)))
+    new = app.vong_doi.ban_hanh("vt", str(duyet_xong(app)))
+    with pytest.raises(Refused, match="name the directive that replaces it"):
+        app.vong_doi.chuyen("vt", "1", SuKienVanBan.thay_the)
+    result = app.vong_doi.chuyen("vt", "1", SuKienVanBan.thay_the, thay_bang=str(new.van_ban_id))
+    assert result.den is TrangThaiVanBan.thay_the
+    with app.kho.giao_dich() as s:
+        row = s.get(VanBanLuu, old.van_ban_id)
+        assert row is not None and row.thay_the_boi == new.van_ban_id
+    assert nhat_ky(app.kho, "1")[-1].chi_tiet == {"thay_bang": "02/CĐ-UBND"}

@@ -99,7 +99,24 @@ def dang_ky(cli: click.Group) -> None:
     )
     _event("follow", SuKienVanBan.theo_doi, False, "Start following up its tasks (theo dõi).")
     _event("complete", SuKienVanBan.hoan_thanh, False, "Mark it completed (hoàn thành).")
-    _event("recall", SuKienVanBan.thu_hoi, True, "Recall an issued directive (thu hồi).")
+    _event(
+        "recall",
+        SuKienVanBan.thu_hoi,
+        True,
+        "Recall an issued directive (thu hồi); every body it went to is told.",
+    )
+
+    @cli.command()
+    @click.argument("van_ban")
+    @click.option("--by", "thay_bang", required=True, help="The issued directive replacing it.")
+    @click.pass_context
+    def replace(ctx: click.Context, van_ban: str, thay_bang: str) -> None:
+        """Record that a newer issued directive replaces this one (thay thế)."""
+        result = _app(ctx).vong_doi.chuyen(
+            _actor(ctx), van_ban, SuKienVanBan.thay_the, thay_bang=thay_bang
+        )
+        label = result.so_ky_hieu or f"#{result.van_ban_id}"
+        click.echo(f"{label}: {result.tu.nhan if result.tu else '—'} → {result.den.nhan}")
 
     @cli.command()
     @click.argument("van_ban")

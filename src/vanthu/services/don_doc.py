@@ -20,7 +20,14 @@ from ..workflow import VaiTro
 from .dong_ho import DongHo, bay_gio
 from .ket_xuat import DinhDang, TepKetXuat, ket_xuat_van_ban
 from .theo_doi import BangTrangThai, TheoDoi
-from .vong_doi import THU_MUC_MAC_DINH, KetQuaChuyen, VongDoi, thu_muc_van_ban, tim_van_ban
+from .vong_doi import (
+    THU_MUC_MAC_DINH,
+    KetQuaChuyen,
+    VongDoi,
+    ghi_nhat_ky,
+    thu_muc_van_ban,
+    tim_van_ban,
+)
 
 
 def _ngay(ngay: dt.date) -> str:
@@ -116,6 +123,19 @@ class DonDoc:
         files = ket_xuat_van_ban(
             vb, folder, f"don-doc-{draft.van_ban_id}", DinhDang.both, hom_nay=today
         )
+        with self.kho.giao_dich() as s:
+            row = tim_van_ban(s, khoa)
+            ghi_nhat_ky(
+                s,
+                row.id,
+                f"van_ban:{row.id}",
+                "don_doc",
+                ten_nguoi,
+                self.dong_ho(),
+                du_thao=draft.van_ban_id,
+                co_quan=codes,
+                tep=[str(p) for p in files.paths()],
+            )
         return draft, files
 
     def tong_hop(self, khoa: str, ho_ten: str, chuc_vu: str = "CHÁNH VĂN PHÒNG") -> TepKetXuat:

@@ -19,9 +19,17 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from ..errors import ConcurrentChange, InvalidDirective, NotFound, Problem, Refused
-from ..schemas import VanBan
+from ..schemas import LoaiVanBan, VanBan
 from ..storage import Kho
-from ..storage.bang import DemSo, DongSoDangKy, NhatKy, NhiemVu, NhiemVuCoQuan, VanBanLuu
+from ..storage.bang import (
+    DemSo,
+    DongSoDangKy,
+    NhatKy,
+    NhiemVu,
+    NhiemVuCoQuan,
+    NoiNhanVanBan,
+    VanBanLuu,
+)
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, chuyen_van_ban
 from .cau_hinh import CauHinh
 from .danh_ba import ma_co_quan_nhiem_vu
@@ -193,12 +201,20 @@ class VongDoi:
             return KetQuaChuyen(row.id, None, TrangThaiVanBan.du_thao)
 
     def chuyen(
-        self, ten_nguoi: str, khoa: str, su_kien: SuKienVanBan, ly_do: str | None = None
+        self,
+        ten_nguoi: str,
+        khoa: str,
+        su_kien: SuKienVanBan,
+        ly_do: str | None = None,
+        thay_bang: str | None = None,
     ) -> KetQuaChuyen:
-        """Fire a lifecycle event that changes only the state (not ban_hanh: see ban_hanh).
+        """Fire a lifecycle event (ban_hanh is delegated to :meth:`ban_hanh`).
+
+        ``thay_bang`` names the newer, issued directive that replaces this one (thay_the).
+        A recall (thu_hoi) also tells every body it was sent to, in its folder and the log.
 
         Raises:
-            TransitionRefused, NotFound, ConcurrentChange.
+            TransitionRefused, NotFound, ConcurrentChange, Refused.
         """
         if su_kien is SuKienVanBan.ban_hanh:
             return self.ban_hanh(ten_nguoi, khoa)
@@ -208,8 +224,15 @@ class VongDoi:
             user = nguoi_dung(s, ten_nguoi)
             tu = TrangThaiVanBan(row.trang_thai)
             den = chuyen_van_ban(tu, su_kien, VaiTro(user.vai_tro), ly_do)
-            extra = {"ly_do": ly_do} if ly_do else {}
-            _doi_trang_thai(s, row, den, now, **extra)
+            extra: dict[str, Any] = {"ly_do": ly_do} if ly_do else {}
+            values: dict[str, Any] = dict(extra)
+            if su_kien is SuKienVanBan.thay_the:
+                newer = self._van_ban_thay(s, row, thay_bang)
+                values["thay_the_boi"] = newer.id
+                extra["thay_bang"] = newer.so_ky_hieu
+            _doi_trang_thai(s, row, den, now, **values)
+            if su_kien is SuKienVanBan.thu_hoi:
+                self._bao_thu_hoi(s, row, ten_nguoi, now, ly_do or "")
             ghi_nhat_ky(
                 s,
                 row.id,
@@ -222,6 +245,50 @@ class VongDoi:
                 **extra,
             )
             return KetQuaChuyen(row.id, tu, den, row.so_ky_hieu)
+
+    @staticmethod
+    def _van_ban_thay(s: Session, row: VanBanLuu, thay_bang: str | None) -> VanBanLuu:
+        """The issued directive that replaces ``row``."""
+        if not thay_bang:
+            raise Refused(f"directive #{row.id}", "name the directive that replaces it (--by)")
+        newer = tim_van_ban(s, thay_bang)
+        if newer.id == row.id or newer.so is None:
+            raise Refused(thay_bang, "a replacing directive must be another, issued directive")
+        return newer
+
+    def _bao_thu_hoi(
+        self, s: Session, row: VanBanLuu, ten_nguoi: str, now: dt.datetime, ly_do: str
+    ) -> None:
+        """Tell every body the directive was sent to that it is recalled (Decree 30, Art. 18.4)."""
+        if not (row.so_ky_hieu and row.nam and row.ngay):
+            return
+        folder = thu_muc_van_ban(self.thu_muc, row.nam, row.so_ky_hieu)
+        notice = (
+            f"THÔNG BÁO THU HỒI VĂN BẢN\n\n"
+            f"{LoaiVanBan(row.loai).info.ten.capitalize()} số {row.so_ky_hieu} ngày "
+            f"{row.ngay:%d/%m/%Y} đã được thu hồi ngày {now:%d/%m/%Y}.\n"
+            f"Lý do: {ly_do}\n\n"
+            "Đề nghị cơ quan, đơn vị gửi trả văn bản giấy (nếu có) và xóa bản điện tử đã nhận, "
+            "thông báo lại cho nơi gửi (Nghị định 30/2020/NĐ-CP, Điều 18 khoản 4).\n"
+        )
+        recipients = s.scalars(
+            select(NoiNhanVanBan).where(
+                NoiNhanVanBan.van_ban_id == row.id, NoiNhanVanBan.gui_luc.is_not(None)
+            )
+        ).all()
+        for recipient in recipients:
+            target = folder / ten_tep(recipient.ma_co_quan)
+            target.mkdir(parents=True, exist_ok=True)
+            (target / "THU-HOI.txt").write_text(notice, encoding="utf-8")
+            ghi_nhat_ky(
+                s,
+                row.id,
+                f"noi_nhan:{row.id}:{recipient.ma_co_quan}",
+                "bao_thu_hoi",
+                ten_nguoi,
+                now,
+                dia_chi=str(target),
+            )
 
     def ban_hanh(self, ten_nguoi: str, khoa: str) -> KetQuaChuyen:
         """Issue (ban hành): take the next register number and today's date, render DOCX and PDF
