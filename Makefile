@@ -6,8 +6,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
 # poppler-utils: pdftotext/pdftoppm for PDF checks; libharfbuzz-subset0: fast font subsetting
-# in WeasyPrint (without it write_pdf() is about 5x slower); pango: WeasyPrint's text layout.
-SYSTEM_PACKAGES := poppler-utils libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 postgresql-client
+# in WeasyPrint (without it write_pdf() is about 5x slower); pango: WeasyPrint's text layout;
+# postgresql-client: psql for scripts/ensure_postgres.sh; openssl: the e-mail TLS tests' certificate.
+SYSTEM_PACKAGES := poppler-utils libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 postgresql-client openssl
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 EXAMPLES := $(wildcard examples/*.yaml)
 

@@ -40,6 +40,14 @@ def ninh_thuan() -> VanBan:
 
 
 @pytest.fixture(autouse=True)
+def hermetic_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's shell settings (store, actor, clock, SMTP server…) never reach a test."""
+    for name in list(os.environ):
+        if name.startswith("VANTHU_") and name not in {"VANTHU_PDF_FONT", "VANTHU_TEST_PG"}:
+            monkeypatch.delenv(name)
+
+
+@pytest.fixture(autouse=True)
 def no_weasyprint_warnings(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
     """A WeasyPrint warning during a test is a failure: the PDF would not be what we meant."""
     with caplog.at_level(logging.WARNING, logger="weasyprint"):

@@ -121,9 +121,19 @@ def dang_ky(cli: click.Group) -> None:
     @cli.command()
     @click.argument("van_ban")
     @click.option("--dry-run", is_flag=True, help="Only show the bodies it would go to.")
+    @click.option(
+        "--email/--no-email",
+        "gui_thu",
+        default=None,
+        help="Also mail each body its copy over SMTP (VANTHU_SMTP_*) [default: on when "
+        "VANTHU_SMTP_HOST is set]. --no-email finishes by the file system alone.",
+    )
     @click.pass_context
-    def distribute(ctx: click.Context, van_ban: str, dry_run: bool) -> None:
-        """Distribute an issued directive to every body of its Nơi nhận (phát hành)."""
+    def distribute(ctx: click.Context, van_ban: str, dry_run: bool, gui_thu: bool | None) -> None:
+        """Distribute an issued directive to every body of its Nơi nhận (phát hành).
+
+        Exits with status 1 when a mail did not go; running it again retries only those.
+        """
         app = _app(ctx)
         if dry_run:
             for body in app.phat_hanh.xem_truoc(van_ban):
@@ -142,11 +152,27 @@ def dang_ky(cli: click.Group) -> None:
                     )
                 bars[0].update(done - bars[0].pos)
 
-            result = app.phat_hanh.phat_hanh(_actor(ctx), van_ban, progress)
+            result = app.phat_hanh.phat_hanh(_actor(ctx), van_ban, progress, gui_thu)
         click.echo(
             f"{result.so_ky_hieu}: {result.gui_moi} delivered now, {result.da_gui_truoc} before, "
             f"{result.tong} recipients → {result.thu_muc}"
         )
+        if not result.thu:
+            return
+        click.echo(f"e-mail: {result.thu_moi} sent now, {len(result.thu_loi)} failed")
+        if result.khong_email:
+            click.echo(f"no e-mail address, files only: {', '.join(result.khong_email)}")
+        for failed in result.thu_loi:
+            click.echo(
+                f"not sent to {failed.ma_co_quan} <{failed.dia_chi}>: {failed.loi}", err=True
+            )
+        if result.thu_loi:
+            click.echo(
+                f"vanthu: {len(result.thu_loi)} e-mails not sent; run distribute again to retry "
+                "them (or --no-email to finish by the file system alone)",
+                err=True,
+            )
+            raise SystemExit(1)
 
     @cli.command()
     @click.argument("van_ban", required=False)
@@ -229,14 +255,32 @@ def dang_ky(cli: click.Group) -> None:
         """The event log of a directive and its recipients."""
         for e in nhat_ky(_app(ctx).kho, van_ban):
             change = f"{e.tu or '—'} → {e.den}" if e.den else ""
-            click.echo(f"{_gio(e.luc)}  {e.nguoi:<10} {e.su_kien:<10} {e.doi_tuong:<24} {change}")
+            click.echo(f"{_gio(e.luc)}  {e.nguoi:<10} {e.su_kien:<12} {e.doi_tuong:<24} {change}")
 
     @cli.command()
     @click.option("--year", "nam", type=int, required=True)
+    @click.option(
+        "-o",
+        "--out",
+        "thu_muc",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=None,
+        help="Write so-dang-ky-<year>.docx, .pdf and .csv into this folder; print the paths.",
+    )
     @click.pass_context
-    def register(ctx: click.Context, nam: int) -> None:
-        """Print the outgoing register (sổ đăng ký văn bản đi) of a year as CSV."""
-        click.echo(so_dang_ky_csv(so_dang_ky(_app(ctx).kho, nam)), nl=False)
+    def register(ctx: click.Context, nam: int, thu_muc: Path | None) -> None:
+        """Print the outgoing register (sổ đăng ký văn bản đi) of a year as CSV.
+
+        With --out, write it as DOCX, PDF and CSV (the columns of Decree 30 Phụ lục IV) and
+        print the paths.
+        """
+        from ..services.so_sach import so_dang_ky_tep
+
+        if thu_muc is None:
+            click.echo(so_dang_ky_csv(so_dang_ky(_app(ctx).kho, nam)), nl=False)
+            return
+        for path in so_dang_ky_tep(_app(ctx).kho, nam, thu_muc):
+            click.echo(str(path))
 
     @cli.group()
     def workflow() -> None:

@@ -41,7 +41,8 @@ def _css(style: KieuDoan) -> str:
 
 
 @cache
-def _environment() -> jinja2.Environment:
+def html_environment() -> jinja2.Environment:
+    """The Jinja environment of the HTML templates (package data ``templates_html/``)."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("vanthu.rendering", "templates_html"),
         autoescape=True,
@@ -55,7 +56,8 @@ def _environment() -> jinja2.Environment:
 
 
 @cache
-def _font_config() -> FontConfiguration:
+def font_config() -> FontConfiguration:
+    """The process-wide WeasyPrint font configuration."""
     # One shared configuration keeps a long-lived process flat in memory (≈0.2 MiB per render
     # otherwise) and lets WeasyPrint reuse loaded faces.
     return FontConfiguration()
@@ -78,7 +80,7 @@ class PdfWriter:
     def __init__(self, bang: BangKieu, mat_chu: MatChu) -> None:
         self.bang = bang
         self.mat_chu = mat_chu
-        self._template = _environment().get_template("van_ban.html.j2")
+        self._template = html_environment().get_template("van_ban.html.j2")
 
     def html(self, bo_cuc: BoCuc) -> str:
         """The HTML the PDF is printed from."""
@@ -145,8 +147,8 @@ class PdfWriter:
 
     def dung_trang(self, bo_cuc: BoCuc) -> Any:
         """Lay the pages out (WeasyPrint's ``render``), without writing the PDF yet."""
-        return self._guarded(
-            lambda: HTML(string=self.html(bo_cuc)).render(font_config=_font_config())
+        return self.guarded(
+            lambda: HTML(string=self.html(bo_cuc)).render(font_config=font_config())
         )
 
     def in_pdf(self, document: Any, pdf_a: bool = False) -> bytes:
@@ -159,10 +161,11 @@ class PdfWriter:
             warnings.filterwarnings(
                 "ignore", r"unclosed file .*sRGB2014\.icc", category=ResourceWarning
             )
-            return bytes(self._guarded(lambda: document.write_pdf(**options)))
+            return bytes(self.guarded(lambda: document.write_pdf(**options)))
 
     @staticmethod
-    def _guarded(work: Any) -> Any:
+    def guarded(work: Any) -> Any:
+        """Run a WeasyPrint step; raise RenderError if WeasyPrint warned during it."""
         logger = logging.getLogger("weasyprint")
         handler = _WeasyLog()
         logger.addHandler(handler)

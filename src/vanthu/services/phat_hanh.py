@@ -5,6 +5,15 @@ Idempotent and resumable. The recipients are recorded first (pending); each body
 A delivery recorded is never repeated; a body whose files were written but whose record was
 lost (the process died) is written again — the same bytes — and recorded. When every body is
 delivered, the directive moves to đã phát hành and ``manifest.json`` lists what went where.
+
+Two channels (kênh), each recorded once per body in ``lan_gui``: the file system (``tep``,
+always) and e-mail (``thu``, when configured: see :mod:`.kenh_thu`). A body with an address is
+mailed the files of its folder right after the folder is written, and both deliveries are
+recorded in one transaction. A mail the server refuses leaves that body pending for e-mail
+only — its file delivery stands, it is listed in the result, and the next run retries it; the
+directive is đã phát hành once every channel that applies has delivered to every body. Mail is
+at least once: a crash between the server's acceptance and the commit resends that one mail
+(with the same Message-ID), which is why a run that mails records each body on its own.
 """
 
 from __future__ import annotations
@@ -14,9 +23,11 @@ import hashlib
 import json
 import secrets
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,7 +47,8 @@ from ..workflow import (
     chuyen_van_ban,
 )
 from .danh_ba import NguoiNhanMoRong, mo_rong_noi_nhan
-from .dong_ho import DongHo, bay_gio
+from .dong_ho import DongHo, bay_gio, gio_viet_nam
+from .kenh_thu import CauHinhThu, NoiDungThu, PhienThu, cau_hinh_thu, ma_thu, soan_thu
 from .nguoi_dung import nguoi_dung
 from .vong_doi import (
     THU_MUC_MAC_DINH,
@@ -50,15 +62,33 @@ from .vong_doi import (
 )
 
 KENH_TEP = "tep"  # the file-system channel: a folder per body
+KENH_THU = "thu"  # the e-mail channel (thư): the same files, mailed to the body's address
 #: Deliveries recorded per transaction: a crash repeats at most this many (idempotent) writes.
 LO_GHI = 50
+#: The same when mailing: a mail is not idempotent, so a crash may resend only the one in flight.
+LO_GHI_THU = 1
+#: What is attached to a body's mail besides the issued PDF and DOCX.
+PHIEU_GUI = "phieu-gui.pdf"
 
 TienDo = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
+class ThuLoi:
+    """A mail that did not go: the body stays pending for e-mail, and a re-run retries it."""
+
+    ma_co_quan: str
+    dia_chi: str
+    loi: str
+
+
+@dataclass(frozen=True)
 class KetQuaPhatHanh:
-    """What one distribution run did."""
+    """What one distribution run did.
+
+    ``gui_moi`` and ``da_gui_truoc`` count file deliveries (the recipient's đã gửi); the
+    ``thu…`` fields say what the e-mail channel did, when it was on (``thu``).
+    """
 
     so_ky_hieu: str
     tong: int
@@ -66,6 +96,48 @@ class KetQuaPhatHanh:
     gui_moi: int
     thu_muc: Path
     xong: bool
+    thu: bool = False
+    thu_moi: int = 0
+    thu_loi: tuple[ThuLoi, ...] = ()
+    khong_email: tuple[str, ...] = ()
+    """Bodies with no address in the directory: delivered by the file system only."""
+
+
+@dataclass(frozen=True)
+class _Viec:
+    """What is left to do for one recipient in this run."""
+
+    noi_nhan: NoiNhanVanBan
+    co_quan: CoQuan
+    tep: bool  # its folder is not recorded as delivered yet
+    thu: bool  # it has an address and its mail is not recorded as sent yet
+
+    @property
+    def dia_chi(self) -> str:
+        return (self.co_quan.email or "").strip()
+
+
+class _ConLai(NamedTuple):
+    """The recipients that still need a channel, how many there are, those without address."""
+
+    viec: list[_Viec]
+    tong: int
+    khong_email: list[str]
+
+
+@dataclass(frozen=True)
+class _BanGui:
+    """What every body of one run receives, and who sends it when."""
+
+    van_ban_id: int
+    thu_muc: Path
+    ban_goc: list[Path]
+    """The issued DOCX and PDF."""
+    dong_van_ban: str
+    tieu_de: str
+    co_quan_gui: str
+    nguoi: str
+    luc: dt.datetime
 
 
 def _ngay_viet(ngay: dt.date) -> str:
@@ -76,12 +148,34 @@ class PhatHanh:
     """Distribution use cases on one store and output folder."""
 
     def __init__(
-        self, kho: Kho, thu_muc: Path = THU_MUC_MAC_DINH, dong_ho: DongHo = bay_gio
+        self,
+        kho: Kho,
+        thu_muc: Path = THU_MUC_MAC_DINH,
+        dong_ho: DongHo = bay_gio,
+        thu: CauHinhThu | None = None,
     ) -> None:
+        """``thu`` configures the e-mail channel; without it, ``VANTHU_SMTP_*`` is read when
+        distributing (so a bad setting fails ``distribute``, not every command)."""
         self.kho = kho
         self.thu_muc = thu_muc
         self.dong_ho = dong_ho
+        self.thu = thu
         self._phieu: TrinhPhieuGui | None = None
+
+    def cau_hinh_thu(self, gui_thu: bool | None = None) -> CauHinhThu | None:
+        """The e-mail settings a run uses: None when off (``gui_thu`` False, or not configured).
+
+        Raises:
+            Refused: ``gui_thu`` is True but the channel is not configured, or badly.
+        """
+        if gui_thu is False:
+            return None
+        settings = self.thu if self.thu is not None else cau_hinh_thu()
+        if settings is None and gui_thu:
+            raise Refused(
+                "the e-mail channel", "not configured: set VANTHU_SMTP_HOST and VANTHU_SMTP_FROM"
+            )
+        return settings
 
     def xem_truoc(self, khoa: str) -> list[NguoiNhanMoRong]:
         """The bodies the Nơi nhận expands to, for the clerk to see before distributing."""
@@ -89,13 +183,25 @@ class PhatHanh:
             row = tim_van_ban(s, khoa)
             return mo_rong_noi_nhan(s, van_ban_cua(row, self.dong_ho().date()))
 
-    def phat_hanh(self, ten_nguoi: str, khoa: str, tien_do: TienDo | None = None) -> KetQuaPhatHanh:
+    def phat_hanh(
+        self,
+        ten_nguoi: str,
+        khoa: str,
+        tien_do: TienDo | None = None,
+        gui_thu: bool | None = None,
+    ) -> KetQuaPhatHanh:
         """Distribute an issued directive to every body; safe to run again after a crash.
+
+        Args:
+            gui_thu: mail each body with an address too; None: when the channel is configured.
 
         Raises:
             TransitionRefused: not issued yet, recalled, or the actor is not a văn thư.
-            Refused: the Nơi nhận names bodies or groups the directory lacks.
+            Refused: the Nơi nhận names bodies or groups the directory lacks; e-mail asked for
+                but not (or badly) configured.
         """
+        settings = self.cau_hinh_thu(gui_thu)
+        mailing = settings is not None
         now = self.dong_ho()
         with self.kho.giao_dich() as s:
             row = tim_van_ban(s, khoa, khoa_dong=True)
@@ -109,36 +215,39 @@ class PhatHanh:
             assert row.so_ky_hieu and row.nam and row.ngay and row.pdf_duong_dan
             self._ghi_nguoi_nhan(s, row, now)
             van_ban_id, so_ky_hieu = row.id, row.so_ky_hieu
-            folder = thu_muc_van_ban(self.thu_muc, row.nam, row.so_ky_hieu)
-            originals = [Path(row.docx_duong_dan or ""), Path(row.pdf_duong_dan)]
-            title = self._dong_van_ban(row)
-            issuer = " ".join(van_ban_cua(row, now.date()).co_quan.split())
+            ban = _BanGui(
+                van_ban_id=row.id,
+                thu_muc=thu_muc_van_ban(self.thu_muc, row.nam, row.so_ky_hieu),
+                ban_goc=[Path(row.docx_duong_dan or ""), Path(row.pdf_duong_dan)],
+                dong_van_ban=self._dong_van_ban(row),
+                tieu_de=self._tieu_de(row),
+                co_quan_gui=" ".join(van_ban_cua(row, now.date()).co_quan.split()),
+                nguoi=ten_nguoi,
+                luc=now,
+            )
 
-        pending, total, done_before = self._cho_gui(van_ban_id)
-        sent = 0
-        for start in range(0, len(pending), LO_GHI):
-            batch = pending[start : start + LO_GHI]
-            written = [
-                self._ghi_thu_muc(folder, originals, body, title, issuer, now) for body in batch
-            ]
-            with self.kho.giao_dich() as s:
-                for body, address in zip(batch, written, strict=True):
-                    self._ghi_lan_gui(s, van_ban_id, body, address, ten_nguoi, now)
-            sent += len(batch)
-            if tien_do:
-                tien_do(done_before + sent, total)
+        with self.kho.giao_dich() as s:
+            work, total, _ = self._con_lai(s, van_ban_id, mailing)
+        done_before = total - sum(v.tep for v in work)
+        done = total - len(work)
+        sent = mailed = 0
+        failures: list[ThuLoi] = []
+        size = LO_GHI_THU if mailing else LO_GHI
+        with PhienThu(settings) if settings else nullcontext(None) as session:
+            for start in range(0, len(work), size):
+                ids = [v.noi_nhan.id for v in work[start : start + size]]
+                files, mails, refused = self._mot_lo(ban, ids, session)
+                sent += files
+                mailed += mails
+                failures.extend(refused)
+                done += len(ids)
+                if tien_do:
+                    tien_do(done, total)
 
         with self.kho.giao_dich() as s:
             row = tim_van_ban(s, str(van_ban_id), khoa_dong=True)
-            left = s.scalar(
-                select(NoiNhanVanBan.id)
-                .where(
-                    NoiNhanVanBan.van_ban_id == van_ban_id,
-                    NoiNhanVanBan.trang_thai == TrangThaiNoiNhan.cho_gui.value,
-                )
-                .limit(1)
-            )
-            finished = left is None
+            left, _, no_address = self._con_lai(s, van_ban_id, mailing)
+            finished = not left
             if finished and row.trang_thai == TrangThaiVanBan.da_ban_hanh.value:
                 tu = TrangThaiVanBan(row.trang_thai)
                 den = chuyen_van_ban(tu, SuKienVanBan.phat_hanh, VaiTro.van_thu)
@@ -154,8 +263,86 @@ class PhatHanh:
                     den=den.value,
                     so_noi_nhan=total,
                 )
-            self._ghi_manifest(s, van_ban_id, folder, originals)
-        return KetQuaPhatHanh(so_ky_hieu, total, done_before, sent, folder, finished)
+            self._ghi_manifest(s, van_ban_id, ban.thu_muc, ban.ban_goc)
+        return KetQuaPhatHanh(
+            so_ky_hieu,
+            total,
+            done_before,
+            sent,
+            ban.thu_muc,
+            finished,
+            thu=mailing,
+            thu_moi=mailed,
+            thu_loi=tuple(failures),
+            khong_email=tuple(no_address),
+        )
+
+    def _mot_lo(
+        self, ban: _BanGui, ids: list[int], session: PhienThu | None
+    ) -> tuple[int, int, list[ThuLoi]]:
+        """One batch: write the folders, send the mails, record both in one transaction.
+
+        Returns:
+            The file deliveries and the mails recorded, and the mails that did not go.
+        """
+        with self.kho.giao_dich() as s:  # what another run may have done meanwhile
+            batch = self._con_lai(s, ban.van_ban_id, session is not None, ids).viec
+        written: dict[int, str] = {}
+        for v in batch:
+            if v.tep:
+                day = ban.luc.date()
+            elif v.thu and not self._day_du(ban, v):
+                # Mail for a body delivered earlier whose folder is gone: its slip is written
+                # again as it was, dated the day it was sent.
+                day = (gio_viet_nam(v.noi_nhan.gui_luc) or ban.luc).date()
+            else:
+                continue
+            written[v.noi_nhan.id] = self._ghi_thu_muc(
+                ban.thu_muc,
+                ban.ban_goc,
+                (v.noi_nhan, v.co_quan),
+                ban.dong_van_ban,
+                ban.co_quan_gui,
+                day,
+            )
+        accepted: dict[int, str] = {}
+        refused: list[ThuLoi] = []
+        for v in batch:
+            if session is None or not v.thu:
+                continue
+            error = self._gui_thu(session, ban, v)
+            if error is None:
+                accepted[v.noi_nhan.id] = ma_thu(
+                    v.noi_nhan.ma_theo_doi,
+                    v.noi_nhan.ma_xac_nhan,
+                    session.cau_hinh.mien_ma_thu,
+                )
+            else:
+                refused.append(ThuLoi(v.co_quan.ma, v.dia_chi, error))
+        files = mails = 0
+        with self.kho.giao_dich() as s:
+            for v in batch:
+                key = v.noi_nhan.id
+                body = (v.noi_nhan, v.co_quan)
+                if v.tep and self._ghi_lan_gui(
+                    s, ban.van_ban_id, body, written[key], ban.nguoi, ban.luc
+                ):
+                    files += 1
+                if key in accepted and self._ghi_thu(s, ban, v, accepted[key]):
+                    mails += 1
+            for failure in refused:
+                ghi_nhat_ky(
+                    s,
+                    ban.van_ban_id,
+                    f"noi_nhan:{ban.van_ban_id}:{failure.ma_co_quan}",
+                    "gui_thu_loi",
+                    ban.nguoi,
+                    ban.luc,
+                    kenh=KENH_THU,
+                    dia_chi=failure.dia_chi,
+                    loi=failure.loi,
+                )
+        return files, mails, refused
 
     def _ghi_nguoi_nhan(self, s: Session, row: VanBanLuu, now: dt.datetime) -> None:
         """Record each expanded body as a pending recipient (once)."""
@@ -176,20 +363,73 @@ class PhatHanh:
                 )
             )
 
-    def _cho_gui(self, van_ban_id: int) -> tuple[list[tuple[NoiNhanVanBan, CoQuan]], int, int]:
-        """Recipients still pending (with their bodies), the total, and how many were done."""
-        with self.kho.giao_dich() as s:
-            rows = s.execute(
-                select(NoiNhanVanBan, CoQuan)
-                .join(CoQuan, CoQuan.ma == NoiNhanVanBan.ma_co_quan)
-                .where(NoiNhanVanBan.van_ban_id == van_ban_id)
-                .order_by(NoiNhanVanBan.id)
-            ).all()
-            pending = [(r, c) for r, c in rows if r.trang_thai == TrangThaiNoiNhan.cho_gui.value]
-            for r, c in pending:
-                s.expunge(r)
-                s.expunge(c)
-            return pending, len(rows), len(rows) - len(pending)
+    @staticmethod
+    def _con_lai(
+        s: Session, van_ban_id: int, mailing: bool, chi: Collection[int] | None = None
+    ) -> _ConLai:
+        """The recipients with a channel still to deliver (only ``chi``, if given), in order."""
+        query = (
+            select(NoiNhanVanBan, CoQuan)
+            .join(CoQuan, CoQuan.ma == NoiNhanVanBan.ma_co_quan)
+            .where(NoiNhanVanBan.van_ban_id == van_ban_id)
+            .order_by(NoiNhanVanBan.id)
+        )
+        mails = (
+            select(LanGui.noi_nhan_id)
+            .join(NoiNhanVanBan, NoiNhanVanBan.id == LanGui.noi_nhan_id)
+            .where(NoiNhanVanBan.van_ban_id == van_ban_id, LanGui.kenh == KENH_THU)
+        )
+        if chi is not None:
+            query = query.where(NoiNhanVanBan.id.in_(chi))
+            mails = mails.where(LanGui.noi_nhan_id.in_(chi))
+        rows = s.execute(query).all()
+        mailed = set(s.scalars(mails)) if mailing else set()
+        work: list[_Viec] = []
+        no_address: list[str] = []
+        for recipient, body in rows:
+            file_due = recipient.trang_thai == TrangThaiNoiNhan.cho_gui.value
+            # A body that turned the directive back as misaddressed gets nothing more.
+            wants_mail = mailing and recipient.trang_thai != TrangThaiNoiNhan.tu_choi.value
+            if wants_mail and not (body.email or "").strip():
+                no_address.append(body.ma)
+                wants_mail = False
+            mail_due = wants_mail and recipient.id not in mailed
+            if file_due or mail_due:
+                s.expunge(recipient)
+                s.expunge(body)
+                work.append(_Viec(recipient, body, file_due, mail_due))
+        return _ConLai(work, len(rows), no_address)
+
+    @staticmethod
+    def _day_du(ban: _BanGui, v: _Viec) -> bool:
+        """Whether a body's folder still holds every file its mail attaches."""
+        target = ban.thu_muc / ten_tep(v.co_quan.ma)
+        names = [*(p.name for p in ban.ban_goc), PHIEU_GUI]
+        return all((target / name).is_file() for name in names)
+
+    @staticmethod
+    def _gui_thu(session: PhienThu, ban: _BanGui, v: _Viec) -> str | None:
+        """Mail one body the files of its folder; None when the server took it, else why not."""
+        target = ban.thu_muc / ten_tep(v.co_quan.ma)
+        docx, pdf = ban.ban_goc
+        try:
+            message = soan_thu(
+                NoiDungThu(
+                    dia_chi=v.dia_chi,
+                    co_quan_nhan=v.co_quan.ten,
+                    co_quan_gui=ban.co_quan_gui,
+                    tieu_de=ban.tieu_de,
+                    van_ban=ban.dong_van_ban,
+                    ma_theo_doi=v.noi_nhan.ma_theo_doi,
+                    ma_xac_nhan=v.noi_nhan.ma_xac_nhan,
+                    dinh_kem=(target / pdf.name, target / docx.name, target / PHIEU_GUI),
+                    luc=ban.luc,
+                ),
+                session.cau_hinh,
+            )
+        except (ValueError, OSError) as error:
+            return str(error)
+        return session.gui(message)
 
     def _ghi_thu_muc(
         self,
@@ -198,7 +438,7 @@ class PhatHanh:
         body: tuple[NoiNhanVanBan, CoQuan],
         title: str,
         issuer: str,
-        now: dt.datetime,
+        ngay_gui: dt.date,
     ) -> str:
         """Write one body's folder: the identical issued files and its transmittal slip."""
         recipient, co_quan = body
@@ -214,12 +454,12 @@ class PhatHanh:
                 co_quan_nhan=co_quan.ten,
                 van_ban=title,
                 ma_theo_doi=recipient.ma_theo_doi,
-                ngay_gui=now.date(),
+                ngay_gui=ngay_gui,
                 ma_xac_nhan=recipient.ma_xac_nhan,
                 qr=f"vanthu:ack:{recipient.ma_theo_doi}:{recipient.ma_xac_nhan}",
             )
         )
-        (target / "phieu-gui.pdf").write_bytes(slip)
+        (target / PHIEU_GUI).write_bytes(slip)
         return str(target)
 
     @staticmethod
@@ -230,12 +470,12 @@ class PhatHanh:
         address: str,
         ten_nguoi: str,
         now: dt.datetime,
-    ) -> None:
-        """Record one delivery and move the recipient to đã gửi (skip if already recorded)."""
+    ) -> bool:
+        """Record one delivery and move the recipient to đã gửi (False: already recorded)."""
         recipient = s.get(NoiNhanVanBan, body[0].id)
         assert recipient is not None
         if recipient.trang_thai != TrangThaiNoiNhan.cho_gui.value:
-            return
+            return False
         tu = TrangThaiNoiNhan(recipient.trang_thai)
         den = chuyen_noi_nhan(tu, SuKienNoiNhan.gui, VaiTro.van_thu)
         s.add(LanGui(noi_nhan_id=recipient.id, kenh=KENH_TEP, luc=utc(now), dia_chi=address))
@@ -253,6 +493,46 @@ class PhatHanh:
             kenh=KENH_TEP,
             dia_chi=address,
         )
+        return True
+
+    @staticmethod
+    def _ghi_thu(s: Session, ban: _BanGui, v: _Viec, message_id: str) -> bool:
+        """Record one mail the server accepted (False: another run recorded it first).
+
+        The recipient's row is locked first, so two runs recording the same body queue here and
+        the second finds the first's record instead of breaking the UNIQUE constraint. Its state
+        does not move: đã gửi follows the file delivery.
+        """
+        s.execute(
+            select(NoiNhanVanBan.id).where(NoiNhanVanBan.id == v.noi_nhan.id).with_for_update()
+        )
+        recorded = s.scalar(
+            select(LanGui.id).where(LanGui.noi_nhan_id == v.noi_nhan.id, LanGui.kenh == KENH_THU)
+        )
+        if recorded is not None:
+            return False
+        s.add(LanGui(noi_nhan_id=v.noi_nhan.id, kenh=KENH_THU, luc=utc(ban.luc), dia_chi=v.dia_chi))
+        ghi_nhat_ky(
+            s,
+            ban.van_ban_id,
+            f"noi_nhan:{ban.van_ban_id}:{v.co_quan.ma}",
+            "gui_thu",
+            ban.nguoi,
+            ban.luc,
+            kenh=KENH_THU,
+            dia_chi=v.dia_chi,
+            message_id=message_id,
+        )
+        return True
+
+    @staticmethod
+    def _tieu_de(row: VanBanLuu) -> str:
+        """The mail's Subject: 'Công điện số 01/CĐ-UBND ngày 13/09/2021: Về việc …'."""
+        assert row.ngay is not None
+        name = LoaiVanBan(row.loai).info.ten.capitalize()
+        subject = " ".join(row.trich_yeu.split())
+        head = f"{name} số {row.so_ky_hieu} ngày {_ngay_viet(row.ngay)}"
+        return f"{head}: {subject[:1].upper()}{subject[1:]}" if subject else head
 
     @staticmethod
     def _dong_van_ban(row: VanBanLuu) -> str:
@@ -266,13 +546,21 @@ class PhatHanh:
 
     @staticmethod
     def _ghi_manifest(s: Session, van_ban_id: int, folder: Path, originals: list[Path]) -> None:
-        """manifest.json: the issued files with their SHA-256, and each body's delivery."""
+        """manifest.json: the issued files with their SHA-256, and each body's deliveries."""
         rows = s.execute(
             select(NoiNhanVanBan, CoQuan)
             .join(CoQuan, CoQuan.ma == NoiNhanVanBan.ma_co_quan)
             .where(NoiNhanVanBan.van_ban_id == van_ban_id)
             .order_by(NoiNhanVanBan.id)
         ).all()
+        mailed: dict[int, str] = {
+            noi_nhan_id: address
+            for noi_nhan_id, address in s.execute(
+                select(LanGui.noi_nhan_id, LanGui.dia_chi)
+                .join(NoiNhanVanBan, NoiNhanVanBan.id == LanGui.noi_nhan_id)
+                .where(NoiNhanVanBan.van_ban_id == van_ban_id, LanGui.kenh == KENH_THU)
+            )
+        }
         manifest = {
             "van_ban": [
                 {"tep": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
@@ -285,6 +573,7 @@ class PhatHanh:
                     "ma_theo_doi": r.ma_theo_doi,
                     "trang_thai": r.trang_thai,
                     "thu_muc": ten_tep(c.ma),
+                    "email": mailed.get(r.id),  # where its copy was mailed, if it was
                 }
                 for r, c in rows
             ],

@@ -6,15 +6,20 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 
+from ..errors import RenderError
+from ..rendering.so_dang_ky import COT_SO_DANG_KY as COT_SO_DANG_KY  # the Decree's headings
+from ..rendering.so_dang_ky import SoDangKy, TrinhSoDangKy
 from ..schemas import LoaiVanBan, VanBan
 from ..storage import Kho
 from ..storage.bang import DongSoDangKy, NhatKy, NoiNhanVanBan, VanBanLuu
 from .dong_ho import gio_viet_nam
-from .vong_doi import tim_van_ban
+from .vong_doi import THU_MUC_MAC_DINH, tim_van_ban
 
 
 @dataclass(frozen=True)
@@ -49,21 +54,6 @@ def nhat_ky(kho: Kho, khoa: str) -> list[DongNhatKy]:
             )
             for e in events
         ]
-
-
-#: Columns of the outgoing register, Decree 30 Phụ lục IV.
-COT_SO_DANG_KY = (
-    "Số, ký hiệu văn bản",
-    "Ngày tháng văn bản",
-    "Tên loại và trích yếu nội dung",
-    "Người ký",
-    "Nơi nhận văn bản",
-    "Đơn vị, người nhận bản lưu",
-    "Số lượng bản",
-    "Ngày chuyển",
-    "Ký nhận",
-    "Ghi chú",
-)
 
 
 def so_dang_ky(kho: Kho, nam: int) -> list[tuple[str, ...]]:
@@ -108,7 +98,8 @@ def so_dang_ky(kho: Kho, nam: int) -> list[tuple[str, ...]]:
                     vb.nguoi_ky.ho_ten,
                     "; ".join(printed),
                     ", ".join(["VT", *vb.luu]),
-                    str(vb.so_ban or counts.get(row.id, 0)),
+                    # Copies issued: as declared, else the bodies it went to; blank before that.
+                    str(vb.so_ban or counts.get(row.id) or ""),
                     _ngay(line.ngay),
                     "",
                     line.ghi_chu,
@@ -124,6 +115,81 @@ def so_dang_ky_csv(rows: list[tuple[str, ...]]) -> str:
     writer.writerow(COT_SO_DANG_KY)
     writer.writerows(rows)
     return out.getvalue()
+
+
+@cache
+def trinh_so_dang_ky() -> TrinhSoDangKy:
+    """The process-wide register renderer (Word template and faces loaded once)."""
+    return TrinhSoDangKy()
+
+
+def so_dang_ky_in(kho: Kho, nam: int) -> SoDangKy:
+    """The outgoing register of a year as it is printed: its lines and its cover.
+
+    The issuing body (and its parent) are those of the first directive in the register; the
+    date range runs from the first to the last line. The number range is printed only when the
+    year has one register: with several (a secret register beside the general one) the numbers
+    of the lines do not form one range, and the cover leaves it blank.
+    """
+    rows = so_dang_ky(kho, nam)
+    with kho.giao_dich() as s:
+        lines = s.execute(
+            select(DongSoDangKy.so_dang_ky, DongSoDangKy.so, DongSoDangKy.ngay).where(
+                DongSoDangKy.nam == nam
+            )
+        ).all()
+        first = s.scalars(
+            select(VanBanLuu.noi_dung)
+            .join(DongSoDangKy, DongSoDangKy.van_ban_id == VanBanLuu.id)
+            .where(DongSoDangKy.nam == nam)
+            .order_by(DongSoDangKy.so_dang_ky, DongSoDangKy.so)
+            .limit(1)
+        ).first()
+    registers = {line.so_dang_ky for line in lines}
+    numbers = [line.so for line in lines]
+    days = [line.ngay for line in lines]
+    content = first or {}
+    return SoDangKy(
+        co_quan=str(content.get("co_quan") or ""),
+        co_quan_chu_quan=content.get("co_quan_chu_quan"),
+        nam=nam,
+        dong=tuple(rows),
+        tu_den_ngay=(min(days), max(days)) if days else None,
+        tu_den_so=(min(numbers), max(numbers)) if len(registers) == 1 else None,
+    )
+
+
+def so_dang_ky_tep(kho: Kho, nam: int, thu_muc: Path | None = None) -> list[Path]:
+    """Write the register of a year as ``so-dang-ky-<nam>.docx``, ``.pdf`` and ``.csv``.
+
+    Args:
+        thu_muc: the folder; ``output/<nam>/`` if not given.
+
+    Returns:
+        The paths written: DOCX, PDF, CSV. The CSV starts with a byte-order mark, so that
+        Excel opens the Vietnamese text as UTF-8.
+
+    Raises:
+        RenderError: rendering failed or the folder cannot be written.
+    """
+    folder = thu_muc if thu_muc is not None else THU_MUC_MAC_DINH / str(nam)
+    so = so_dang_ky_in(kho, nam)
+    renderer = trinh_so_dang_ky()
+    files = {
+        ".docx": renderer.docx(so),
+        ".pdf": renderer.pdf(so),
+        ".csv": so_dang_ky_csv(list(so.dong)).encode("utf-8-sig"),
+    }
+    paths = []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for suffix, data in files.items():
+            path = folder / f"so-dang-ky-{nam}{suffix}"
+            path.write_bytes(data)
+            paths.append(path)
+    except OSError as error:
+        raise RenderError(str(folder), f"cannot write the register: {error}") from None
+    return paths
 
 
 def _ngay(ngay: dt.date) -> str:

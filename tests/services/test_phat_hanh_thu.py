@@ -1,0 +1,452 @@
+"""The e-mail channel against a real SMTP server (aiosmtpd) listening on 127.0.0.1.
+
+Every test that distributes runs on SQLite and on PostgreSQL (the ``app`` fixture). The server
+keeps each message it accepts and parses its bytes again with the standard library, so a test
+sees what a receiving office's mail system would see.
+
+Warnings are errors here as everywhere; aiosmtpd 1.4.6 raises none on Python 3.11, so no filter
+is set. The "Session.login_data is deprecated" line a login test may show is a log record that
+aiosmtpd's own AUTH code writes on every successful login, not a warning from our use of it.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import hashlib
+import json
+import socket
+import ssl
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+from click.testing import CliRunner
+from sqlalchemy import select
+
+from tests.services.conftest import DongHoGia
+from tests.services.test_phat_hanh import SO_NOI_NHAN, issued
+from vanthu.cli import cli
+from vanthu.errors import Refused
+from vanthu.services.kenh_thu import BaoMat, CauHinhThu, PhienThu, cau_hinh_thu, ma_thu
+from vanthu.services.phat_hanh import KENH_TEP, KENH_THU, PhatHanh, ThuLoi
+from vanthu.services.so_sach import nhat_ky
+from vanthu.services.ung_dung import UngDung
+from vanthu.storage.bang import CoQuan, LanGui, NoiNhanVanBan
+from vanthu.workflow import TrangThaiNoiNhan, TrangThaiVanBan
+
+SO = "01/CĐ-UBND"
+NGUOI_GUI = "Văn thư UBND tỉnh Ninh Thuận <vanthu@ninhthuan.gov.vn>"
+TIEU_DE = (
+    "Công điện số 01/CĐ-UBND ngày 13/09/2021: Về việc đẩy mạnh phong trào thi đua bảo vệ "
+    "“vùng xanh” trong phòng, chống dịch COVID-19 trên địa bàn tỉnh"
+)
+DINH_KEM = ["01-CĐ-UBND.pdf", "01-CĐ-UBND.docx", "phieu-gui.pdf"]
+SYT = "syt@ninhthuan.gov.vn"
+TU_CHOI_SYT = f"550 5.1.1 <{SYT}>: Recipient address rejected: mailbox unavailable"
+
+
+@dataclass
+class Thu:
+    """One message as the server accepted it."""
+
+    rcpt_tos: list[str]
+    msg: EmailMessage
+    tls: bool
+    dang_nhap: bool
+
+
+@dataclass
+class HopThu:
+    """An aiosmtpd handler: keeps what it accepts, refuses the addresses in ``tu_choi``."""
+
+    thu: list[Thu] = field(default_factory=list)
+    tu_choi: set[str] = field(default_factory=set)
+
+    async def handle_RCPT(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, options: Any
+    ) -> str:
+        if address in self.tu_choi:
+            return f"550 5.1.1 <{address}>: Recipient address rejected: mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        assert isinstance(envelope.content, bytes)
+        msg = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        assert isinstance(msg, EmailMessage)
+        transport = server.transport
+        tls = transport is not None and transport.get_extra_info("ssl_object") is not None
+        self.thu.append(Thu(list(envelope.rcpt_tos), msg, tls, bool(session.authenticated)))
+        return "250 2.0.0 Message accepted for delivery"
+
+    def den(self, address: str) -> list[Thu]:
+        """The messages delivered to one address."""
+        return [t for t in self.thu if t.rcpt_tos == [address]]
+
+
+@dataclass
+class MayChu:
+    """A running test SMTP server: its handler and the settings that reach it."""
+
+    hop: HopThu
+    cong: int
+
+    def cau_hinh(self, **extra: Any) -> CauHinhThu:
+        settings: dict[str, Any] = {"bao_mat": BaoMat.none, **extra}
+        return CauHinhThu(may_chu="127.0.0.1", nguoi_gui=NGUOI_GUI, cong=self.cong, **settings)
+
+
+def _cong_trong() -> int:
+    """A port nothing listens on now (aiosmtpd's readiness check needs a real port, not 0)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@contextmanager
+def _chay(handler: HopThu, **smtp: Any) -> Iterator[MayChu]:
+    """An aiosmtpd server on loopback for the length of the block."""
+    port = _cong_trong()
+    controller = Controller(handler, hostname="127.0.0.1", port=port, **smtp)
+    controller.start()
+    try:
+        yield MayChu(handler, port)
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def may_chu() -> Iterator[MayChu]:
+    """A plain SMTP server on loopback, as a relay on the same machine would be."""
+    with _chay(HopThu()) as running:
+        yield running
+
+
+def phat_hanh_thu(app: UngDung, dong_ho: DongHoGia, may_chu: MayChu) -> PhatHanh:
+    """The distribution use cases of ``app`` with the e-mail channel pointed at ``may_chu``."""
+    return PhatHanh(app.kho, app.thu_muc, dong_ho, thu=may_chu.cau_hinh())
+
+
+def lan_gui(app: UngDung, kenh: str) -> dict[str, str]:
+    """Body code → address of every delivery recorded for a channel."""
+    with app.kho.giao_dich() as s:
+        rows = s.execute(
+            select(NoiNhanVanBan.ma_co_quan, LanGui.dia_chi)
+            .join(NoiNhanVanBan, NoiNhanVanBan.id == LanGui.noi_nhan_id)
+            .where(LanGui.kenh == kenh)
+        ).all()
+    return {code: address for code, address in rows}
+
+
+def dia_chi_danh_ba(app: UngDung) -> dict[str, str]:
+    """Address → body code, for every body of the directory that has one."""
+    with app.kho.giao_dich() as s:
+        return {c.email: c.ma for c in s.scalars(select(CoQuan)) if c.email}
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def test_each_body_is_mailed_once_with_the_files_of_its_folder(
+    app: UngDung, dong_ho: DongHoGia, may_chu: MayChu, tmp_path: Path
+) -> None:
+    so = issued(app, dong_ho)
+    result = phat_hanh_thu(app, dong_ho, may_chu).phat_hanh("vt", so)
+    assert result.xong and result.thu
+    assert result.gui_moi == result.thu_moi == SO_NOI_NHAN
+    assert result.thu_loi == () and result.khong_email == ()
+    addresses = dia_chi_danh_ba(app)
+    assert len(may_chu.hop.thu) == SO_NOI_NHAN
+    assert sorted(t.rcpt_tos[0] for t in may_chu.hop.thu) == sorted(addresses)
+    with app.kho.giao_dich() as s:
+        recipients = {r.ma_co_quan: r for r in s.scalars(select(NoiNhanVanBan))}
+    folder = tmp_path / "output" / "2021" / "01-CĐ-UBND"
+    for thu in may_chu.hop.thu:
+        msg, code = thu.msg, addresses[thu.rcpt_tos[0]]
+        recipient = recipients[code]
+        assert msg["To"].addresses[0].addr_spec == thu.rcpt_tos[0]
+        assert msg["From"].addresses[0].display_name == "Văn thư UBND tỉnh Ninh Thuận"
+        assert msg["Subject"] == TIEU_DE
+        expected_id = ma_thu(recipient.ma_theo_doi, recipient.ma_xac_nhan, "ninhthuan.gov.vn")
+        assert msg["Message-ID"] == expected_id
+        assert expected_id.startswith(f"<{recipient.ma_theo_doi}.")
+        assert recipient.ma_xac_nhan not in expected_id  # the token is not put in a header
+        attachments = list(msg.iter_attachments())
+        assert [a.get_filename() for a in attachments] == DINH_KEM
+        assert [a.get_content_type() for a in attachments] == [
+            "application/pdf",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/pdf",
+        ]
+        for part in attachments:
+            on_disk = folder / code / str(part.get_filename())
+            assert sha256(part.get_payload(decode=True)) == sha256(on_disk.read_bytes())
+        body = msg.get_body(("plain",))
+        assert body is not None
+        text = body.get_content()
+        assert f"Mã theo dõi: {recipient.ma_theo_doi}" in text
+        assert f"vanthu ack --token {recipient.ma_xac_nhan}" in text
+        assert "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN gửi Quý cơ quan Công điện số 01/CĐ-UBND" in text
+    syt = may_chu.hop.den(SYT)[0].msg
+    assert syt["To"].addresses[0].display_name == "Sở Y tế tỉnh Ninh Thuận"
+    syt_body = syt.get_body(("plain",))
+    assert syt_body is not None
+    assert syt_body.get_content().startswith("Kính gửi: Sở Y tế tỉnh Ninh Thuận\n")
+    assert lan_gui(app, KENH_THU) == {code: address for address, code in addresses.items()}
+    assert len(lan_gui(app, KENH_TEP)) == SO_NOI_NHAN
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert {e["ma"]: e["email"] for e in manifest["noi_nhan"]}["SYT"] == SYT
+    assert app.theo_doi.trang_thai(so).trang_thai is TrangThaiVanBan.da_phat_hanh
+
+
+def test_distributing_again_mails_nothing(
+    app: UngDung, dong_ho: DongHoGia, may_chu: MayChu
+) -> None:
+    so = issued(app, dong_ho)
+    phat_hanh = phat_hanh_thu(app, dong_ho, may_chu)
+    phat_hanh.phat_hanh("vt", so)
+    dong_ho.dat("2021-09-14T08:00")
+    again = phat_hanh.phat_hanh("vt", so)
+    assert again.xong and again.gui_moi == again.thu_moi == 0 and again.thu_loi == ()
+    assert len(may_chu.hop.thu) == SO_NOI_NHAN
+    assert len(lan_gui(app, KENH_THU)) == SO_NOI_NHAN
+
+
+def test_a_body_without_an_address_gets_its_folder_only_and_is_listed(
+    app: UngDung, dong_ho: DongHoGia, may_chu: MayChu
+) -> None:
+    so = issued(app, dong_ho)
+    with app.kho.giao_dich() as s:
+        body = s.get(CoQuan, "BAO_NT")
+        assert body is not None and body.email == "baont@ninhthuan.gov.vn"
+        body.email = None
+    result = phat_hanh_thu(app, dong_ho, may_chu).phat_hanh("vt", so)
+    assert result.khong_email == ("BAO_NT",)
+    assert result.xong and result.thu_moi == SO_NOI_NHAN - 1 and result.thu_loi == ()
+    assert may_chu.hop.den("baont@ninhthuan.gov.vn") == []
+    assert "BAO_NT" in lan_gui(app, KENH_TEP) and "BAO_NT" not in lan_gui(app, KENH_THU)
+
+
+def test_a_refused_address_stays_pending_for_email_until_a_rerun_sends_only_it(
+    app: UngDung, dong_ho: DongHoGia, may_chu: MayChu
+) -> None:
+    so = issued(app, dong_ho)
+    phat_hanh = phat_hanh_thu(app, dong_ho, may_chu)
+    may_chu.hop.tu_choi = {SYT}
+    first = phat_hanh.phat_hanh("vt", so)
+    assert first.thu_loi == (ThuLoi("SYT", SYT, TU_CHOI_SYT),)
+    assert first.thu_moi == SO_NOI_NHAN - 1 and first.gui_moi == SO_NOI_NHAN
+    assert not first.xong
+    table = app.theo_doi.trang_thai(so)
+    assert table.trang_thai is TrangThaiVanBan.da_ban_hanh  # e-mail has not reached every body
+    assert {r.ma: r.trang_thai for r in table.dong}["SYT"] is TrangThaiNoiNhan.da_gui  # its folder
+    assert "SYT" not in lan_gui(app, KENH_THU)
+    failed = [e for e in nhat_ky(app.kho, so) if e.su_kien == "gui_thu_loi"]
+    assert [(e.doi_tuong.rsplit(":", 1)[1], e.chi_tiet["loi"]) for e in failed] == [
+        ("SYT", TU_CHOI_SYT)
+    ]
+
+    may_chu.hop.tu_choi = set()
+    dong_ho.dat("2021-09-13T10:00")
+    second = phat_hanh.phat_hanh("vt", so)
+    assert second.xong and second.thu_moi == 1 and second.gui_moi == 0 and second.thu_loi == ()
+    assert len(may_chu.hop.thu) == SO_NOI_NHAN
+    assert len(may_chu.hop.den(SYT)) == 1
+    assert app.theo_doi.trang_thai(so).trang_thai is TrangThaiVanBan.da_phat_hanh
+
+
+def test_a_crash_after_the_server_accepted_resends_that_mail_once_with_the_same_message_id(
+    app: UngDung, dong_ho: DongHoGia, may_chu: MayChu, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    so = issued(app, dong_ho)
+    phat_hanh = phat_hanh_thu(app, dong_ho, may_chu)
+    record = PhatHanh._ghi_thu
+    calls: list[str] = []
+
+    def dies_at_the_third(*args: Any) -> bool:
+        calls.append("x")
+        if len(calls) == 3:  # the server has taken the third mail; its record is not committed
+            raise RuntimeError("process killed")
+        return record(*args)
+
+    monkeypatch.setattr(PhatHanh, "_ghi_thu", staticmethod(dies_at_the_third))
+    with pytest.raises(RuntimeError, match="process killed"):
+        phat_hanh.phat_hanh("vt", so)
+    monkeypatch.undo()
+    assert len(may_chu.hop.thu) == 3 and len(lan_gui(app, KENH_THU)) == 2
+
+    result = phat_hanh.phat_hanh("vt", so)
+    assert result.xong and result.thu_moi == SO_NOI_NHAN - 2
+    ids = [t.msg["Message-ID"] for t in may_chu.hop.thu]
+    assert len(ids) == SO_NOI_NHAN + 1 and len(set(ids)) == SO_NOI_NHAN
+    third, resent = (t for t in may_chu.hop.thu if t.msg["Message-ID"] == ids[2])
+    assert third.rcpt_tos == resent.rcpt_tos
+    assert [sha256(a.get_payload(decode=True)) for a in third.msg.iter_attachments()] == [
+        sha256(a.get_payload(decode=True)) for a in resent.msg.iter_attachments()
+    ]
+
+
+def test_an_unreachable_server_fails_every_mail_at_once_and_no_email_finishes_by_files(
+    app: UngDung, dong_ho: DongHoGia
+) -> None:
+    so = issued(app, dong_ho)
+    closed = MayChu(HopThu(), _cong_trong())
+    result = phat_hanh_thu(app, dong_ho, closed).phat_hanh("vt", so)
+    assert result.gui_moi == SO_NOI_NHAN and result.thu_moi == 0 and not result.xong
+    assert len(result.thu_loi) == SO_NOI_NHAN
+    first, *rest = (f.loi for f in result.thu_loi)
+    assert first.startswith(f"SMTP server 127.0.0.1:{closed.cong}: ConnectionRefusedError")
+    assert set(rest) == {f"not attempted: {first}"}  # tried once, not once per body
+    finish = app.phat_hanh.phat_hanh("vt", so, gui_thu=False)
+    assert finish.xong and not finish.thu and finish.gui_moi == 0
+    assert app.theo_doi.trang_thai(so).trang_thai is TrangThaiVanBan.da_phat_hanh
+
+
+def test_without_settings_nothing_is_mailed_and_asking_for_email_is_refused(
+    app: UngDung, dong_ho: DongHoGia, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("VANTHU_SMTP_HOST", raising=False)
+    so = issued(app, dong_ho)
+    with pytest.raises(Refused, match="e-mail channel: not configured: set VANTHU_SMTP_HOST"):
+        app.phat_hanh.phat_hanh("vt", so, gui_thu=True)
+    result = app.phat_hanh.phat_hanh("vt", so)
+    assert result.xong and not result.thu and result.thu_moi == 0
+    assert lan_gui(app, KENH_THU) == {}
+
+
+def test_the_distribute_command_mails_when_configured_and_fails_while_a_mail_is_left(
+    app: UngDung, dong_ho: DongHoGia, may_chu: MayChu, db_url: str, tmp_path: Path
+) -> None:
+    so = issued(app, dong_ho)
+    may_chu.hop.tu_choi = {SYT}
+    env = {
+        "VANTHU_NOW": "2021-09-13T09:00",
+        "VANTHU_SMTP_HOST": "127.0.0.1",
+        "VANTHU_SMTP_PORT": str(may_chu.cong),
+        "VANTHU_SMTP_TLS": "none",
+        "VANTHU_SMTP_FROM": NGUOI_GUI,
+    }
+    args = ["--db", db_url, "--output-root", str(tmp_path / "output"), "--as", "vt"]
+    runner = CliRunner(env=env)
+    first = runner.invoke(cli, [*args, "distribute", so])
+    assert first.exit_code == 1, first.output
+    assert f"e-mail: {SO_NOI_NHAN - 1} sent now, 1 failed" in first.stdout
+    assert f"not sent to SYT <{SYT}>: {TU_CHOI_SYT}" in first.stderr
+    may_chu.hop.tu_choi = set()
+    second = runner.invoke(cli, [*args, "distribute", so])
+    assert second.exit_code == 0, second.output
+    assert "e-mail: 1 sent now, 0 failed" in second.stdout
+    again = runner.invoke(cli, [*args, "distribute", so, "--no-email"])
+    assert again.exit_code == 0 and "e-mail" not in again.stdout
+    assert len(may_chu.hop.thu) == SO_NOI_NHAN
+
+
+# -- settings and the connection, without a store ----------------------------------------------
+
+
+def test_the_settings_come_from_the_environment() -> None:
+    assert cau_hinh_thu({}) is None
+    settings = cau_hinh_thu(
+        {
+            "VANTHU_SMTP_HOST": "smtp.ninhthuan.gov.vn",
+            "VANTHU_SMTP_FROM": "vanthu@ubnd.ninhthuan.gov.vn",
+            "VANTHU_SMTP_USER": "vanthu",
+            "VANTHU_SMTP_PASSWORD": "mat-khau",
+        }
+    )
+    assert settings is not None
+    assert (settings.cong_dung, settings.bao_mat) == (587, BaoMat.starttls)
+    assert settings.mien_ma_thu == "ubnd.ninhthuan.gov.vn"
+    assert (settings.ten_dang_nhap, settings.mat_khau) == ("vanthu", "mat-khau")
+    ssl_only = cau_hinh_thu(
+        {"VANTHU_SMTP_HOST": "h", "VANTHU_SMTP_FROM": "a@b.vn", "VANTHU_SMTP_TLS": "SSL"}
+    )
+    assert ssl_only is not None and ssl_only.cong_dung == 465
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"VANTHU_SMTP_FROM": ""}, "VANTHU_SMTP_FROM: required"),
+        ({"VANTHU_SMTP_FROM": "van thu"}, "'van thu' is not an e-mail address"),
+        ({"VANTHU_SMTP_PORT": "25x"}, "VANTHU_SMTP_PORT: '25x' is not a port number"),
+        ({"VANTHU_SMTP_TLS": "tls"}, "'tls': use starttls, ssl or none"),
+        ({"VANTHU_SMTP_USER": "vanthu"}, "set both VANTHU_SMTP_USER and VANTHU_SMTP_PASSWORD"),
+    ],
+)
+def test_unusable_settings_are_refused_by_name(extra: dict[str, str], message: str) -> None:
+    env = {"VANTHU_SMTP_HOST": "127.0.0.1", "VANTHU_SMTP_FROM": "vanthu@ninhthuan.gov.vn"}
+    with pytest.raises(Refused, match=message):
+        cau_hinh_thu(env | extra)
+
+
+@pytest.fixture(scope="session")
+def chung_chi(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A throw-away self-signed certificate for 127.0.0.1: (certificate, key)."""
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        [
+            *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"),
+            *("-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1"),
+            *("-addext", "subjectAltName=IP:127.0.0.1"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+def _dang_nhap(
+    server: SMTP, session: Session, envelope: Envelope, mechanism: str, data: Any
+) -> AuthResult:
+    ok = isinstance(data, LoginPassword) and (data.login, data.password) == (b"vt", b"mat-khau")
+    return AuthResult(success=ok, handled=False)  # not handled: the server answers 535
+
+
+@pytest.mark.parametrize("bao_mat", [BaoMat.starttls, BaoMat.ssl])
+def test_the_connection_is_encrypted_and_logged_in_before_a_mail_is_sent(
+    bao_mat: BaoMat, chung_chi: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cert, key = chung_chi
+    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_tls.load_cert_chain(cert, key)
+    # The client verifies the server as in production: against the default trust store,
+    # which OpenSSL reads from SSL_CERT_FILE when it is set.
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    if bao_mat is BaoMat.starttls:
+        smtp: dict[str, Any] = {"tls_context": server_tls, "require_starttls": True}
+    else:
+        # aiosmtpd only counts STARTTLS as TLS when it decides whether to offer AUTH.
+        smtp = {"ssl_context": server_tls, "auth_require_tls": False}
+    with _chay(HopThu(), authenticator=_dang_nhap, **smtp) as running:
+        settings = running.cau_hinh(bao_mat=bao_mat, ten_dang_nhap="vt", mat_khau="mat-khau")
+        message = EmailMessage()
+        message["From"], message["To"], message["Subject"] = NGUOI_GUI, SYT, "Thử kênh thư"
+        message.set_content("Xin chào")
+        with PhienThu(settings) as session:
+            assert session.gui(message) is None
+        wrong = running.cau_hinh(bao_mat=bao_mat, ten_dang_nhap="vt", mat_khau="sai")
+        with PhienThu(wrong) as session:
+            refused = session.gui(message)
+        assert refused is not None and refused.endswith(
+            "535 5.7.8 Authentication credentials invalid"
+        )
+        assert [(t.tls, t.dang_nhap) for t in running.hop.thu] == [(True, True)]
+
+
+def test_the_message_id_is_stable_and_tells_two_stores_apart() -> None:
+    one = ma_thu("VB1-SYT", "a" * 24, "ninhthuan.gov.vn")
+    assert one == ma_thu("VB1-SYT", "a" * 24, "ninhthuan.gov.vn")
+    assert one != ma_thu("VB1-SYT", "b" * 24, "ninhthuan.gov.vn")
+    assert one.startswith("<VB1-SYT.") and one.endswith("@ninhthuan.gov.vn>")
