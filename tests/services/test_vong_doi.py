@@ -186,3 +186,32 @@ def test_a_newer_issued_directive_replaces_an_older_one(app: UngDung) -> None:
         row = s.get(VanBanLuu, old.van_ban_id)
         assert row is not None and row.thay_the_boi == new.van_ban_id
     assert nhat_ky(app.kho, "1")[-1].chi_tiet == {"thay_bang": "02/CĐ-UBND"}
+
+
+def test_a_task_naming_an_unknown_body_is_refused_when_drafted(app: UngDung) -> None:
+    data = cong_dien_du_thao() | {
+        "nhiem_vu": [{"doan": 1, "co_quan": ["KHONG_CO"], "han": "2021-09-30"}]
+    }
+    before = snapshot(app)
+    with pytest.raises(Refused, match="the directory has no body 'KHONG_CO' \\(task 1\\)"):
+        app.vong_doi.soan_thao("cv", data, "test")
+    assert snapshot(app) == before
+
+
+def test_an_issue_that_fails_leaves_no_number_taken_and_no_file_behind(
+    app: UngDung, tmp_path: Path
+) -> None:
+    from sqlalchemy import delete
+
+    from vanthu.storage.bang import CoQuan, NguoiDung, NhomCoQuan
+
+    key = str(duyet_xong(app))
+    with app.kho.giao_dich() as s:  # the directory loses a body the draft names
+        s.execute(delete(NguoiDung).where(NguoiDung.ma_co_quan == "SNV"))
+        s.execute(delete(NhomCoQuan).where(NhomCoQuan.ma_co_quan == "SNV"))
+        s.execute(delete(CoQuan).where(CoQuan.ma == "SNV"))
+    before = snapshot(app)
+    with pytest.raises(Refused, match="SNV"):
+        app.vong_doi.ban_hanh("vt", key)
+    assert snapshot(app) == before
+    assert not list((tmp_path / "output").rglob("*.pdf"))

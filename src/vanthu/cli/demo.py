@@ -6,18 +6,17 @@ import datetime as dt
 import random
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import yaml
 
-from ..services import UngDung, VaiTro
-from ..services.danh_ba import doc_danh_ba, nap_danh_ba
+from ..services import SuKienVanBan, VaiTro
 from ..services.dong_ho import GIO_VIET_NAM
-from ..services.nguoi_dung import them_nguoi_dung
-from ..services.so_sach import so_dang_ky, so_dang_ky_csv
-from ..services.ung_dung import SuKienVanBan
 from .vong_doi import bang_trang_thai
+
+if TYPE_CHECKING:
+    from ..services.ung_dung import UngDung
 
 CONG_DIEN = "cong-dien-ninh-thuan-vung-xanh.yaml"
 DANH_BA = Path("danh-ba") / "ninh-thuan-2021.yaml"
@@ -61,6 +60,8 @@ def demo(examples: Path, out: Path) -> None:
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
+    from ..services.ung_dung import UngDung  # the store: imported only when the demo runs
+
     clock = DongHoDemo()
     app = UngDung(db=str(out / "vanthu.db"), thu_muc=out, dong_ho=clock)
     try:
@@ -70,6 +71,10 @@ def demo(examples: Path, out: Path) -> None:
 
 
 def _chay(app: UngDung, clock: DongHoDemo, examples: Path, out: Path) -> None:
+    from ..services.danh_ba import doc_danh_ba, nap_danh_ba
+    from ..services.nguoi_dung import them_nguoi_dung
+    from ..services.so_sach import so_dang_ky, so_dang_ky_csv
+
     directory = doc_danh_ba(examples / DANH_BA)
     nap_danh_ba(app.kho, directory)
     them_nguoi_dung(app.kho, "duc", "Đặng Ngọc Đức", VaiTro.chuyen_vien)

@@ -6,19 +6,25 @@ import contextlib
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from click._termui_impl import ProgressBar
 
-from ..services import SuKienVanBan, UngDung, VaiTro, doc_tep, so_do_vong_doi
-from ..services.danh_ba import doc_danh_ba, nap_danh_ba
-from ..services.nguoi_dung import nguoi_dung, ten_nguoi_dung, them_nguoi_dung
-from ..services.so_sach import nhat_ky, so_dang_ky, so_dang_ky_csv
-from ..services.theo_doi import BangTrangThai
+from ..services import SuKienVanBan, VaiTro, doc_tep
+
+if TYPE_CHECKING:
+    from ..services.theo_doi import BangTrangThai
+    from ..services.ung_dung import UngDung
+
+# The lifecycle's services import the store (SQLAlchemy, Alembic) and the slip renderer: they are
+# imported inside the commands, so `vanthu render` and `vanthu check` start without them.
 
 
 def _app(ctx: click.Context) -> UngDung:
     """The application, opened once per command from the global options."""
+    from ..services.ung_dung import UngDung
+
     obj = ctx.find_root().obj
     if obj.get("app") is None:
         obj["app"] = UngDung(db=obj.get("db"), thu_muc=obj["thu_muc"])
@@ -28,6 +34,8 @@ def _app(ctx: click.Context) -> UngDung:
 
 
 def _actor(ctx: click.Context) -> str:
+    from ..services.nguoi_dung import ten_nguoi_dung
+
     return ten_nguoi_dung(ctx.find_root().obj.get("as_user"))
 
 
@@ -52,6 +60,8 @@ def dang_ky(cli: click.Group) -> None:
         ctx: click.Context, ten: str, vai_tro: str, ho_ten: str, co_quan: str | None
     ) -> None:
         """Add or update a user."""
+        from ..services.nguoi_dung import them_nguoi_dung
+
         them_nguoi_dung(_app(ctx).kho, ten, ho_ten, VaiTro(vai_tro), co_quan)
         click.echo(f"{ten}: {vai_tro}")
 
@@ -64,6 +74,8 @@ def dang_ky(cli: click.Group) -> None:
     @click.pass_context
     def directory_load(ctx: click.Context, path: Path) -> None:
         """Load bodies and groups from a YAML or CSV file (adds or updates)."""
+        from ..services.danh_ba import doc_danh_ba, nap_danh_ba
+
         count = nap_danh_ba(_app(ctx).kho, doc_danh_ba(path))
         click.echo(f"{count} bodies loaded from {path}")
 
@@ -253,6 +265,8 @@ def dang_ky(cli: click.Group) -> None:
     @click.pass_context
     def log(ctx: click.Context, van_ban: str) -> None:
         """The event log of a directive and its recipients."""
+        from ..services.so_sach import nhat_ky
+
         for e in nhat_ky(_app(ctx).kho, van_ban):
             change = f"{e.tu or '—'} → {e.den}" if e.den else ""
             click.echo(f"{_gio(e.luc)}  {e.nguoi:<10} {e.su_kien:<12} {e.doi_tuong:<24} {change}")
@@ -274,7 +288,7 @@ def dang_ky(cli: click.Group) -> None:
         With --out, write it as DOCX, PDF and CSV (the columns of Decree 30 Phụ lục IV) and
         print the paths.
         """
-        from ..services.so_sach import so_dang_ky_tep
+        from ..services.so_sach import so_dang_ky, so_dang_ky_csv, so_dang_ky_tep
 
         if thu_muc is None:
             click.echo(so_dang_ky_csv(so_dang_ky(_app(ctx).kho, nam)), nl=False)
@@ -289,10 +303,14 @@ def dang_ky(cli: click.Group) -> None:
     @workflow.command("diagram")
     def workflow_diagram() -> None:
         """Print the lifecycle diagram (Mermaid)."""
+        from ..services import so_do_vong_doi
+
         click.echo(so_do_vong_doi())
 
 
 def _ho_ten(app: UngDung, ten: str) -> str:
+    from ..services.nguoi_dung import nguoi_dung
+
     with app.kho.giao_dich() as s:
         return nguoi_dung(s, ten).ho_ten
 

@@ -119,3 +119,23 @@ def ma_co_quan_nhiem_vu(s: Session, codes: Sequence[str], nhom: Sequence[str]) -
     if nhom:
         found += s.scalars(select(NhomCoQuan.ma_co_quan).where(NhomCoQuan.nhom.in_(nhom)))
     return list(dict.fromkeys(found))
+
+
+def kiem_tra_danh_ba(s: Session, vb: VanBan) -> None:
+    """Every body and group a directive names — in its Nơi nhận and its tasks — is known.
+
+    Raises:
+        Refused: naming each unknown code or group and where it is used.
+    """
+    mo_rong_noi_nhan(s, vb)
+    bodies = set(s.scalars(select(CoQuan.ma)))
+    groups = set(s.scalars(select(NhomCoQuan.nhom).distinct()))
+    unknown = [
+        f"{kind} '{name}' (task {i + 1})"
+        for i, task in enumerate(vb.nhiem_vu)
+        for kind, names, known in (("body", task.co_quan, bodies), ("group", task.nhom, groups))
+        for name in names
+        if name not in known
+    ]
+    if unknown:
+        raise Refused("nhiem_vu", "the directory has no " + ", ".join(unknown))

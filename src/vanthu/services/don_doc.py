@@ -170,10 +170,7 @@ class DonDoc:
 
     def _thu_muc(self, khoa: str) -> Path:
         with self.kho.giao_dich() as s:
-            row = tim_van_ban(s, khoa)
-            if not row.so_ky_hieu or not row.nam:
-                raise Refused(khoa, "has not been issued yet")
-            return thu_muc_van_ban(self.thu_muc, row.nam, row.so_ky_hieu)
+            return thu_muc_van_ban(tim_van_ban(s, khoa))
 
 
 def _doan_tong_hop(

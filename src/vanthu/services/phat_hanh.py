@@ -217,7 +217,7 @@ class PhatHanh:
             van_ban_id, so_ky_hieu = row.id, row.so_ky_hieu
             ban = _BanGui(
                 van_ban_id=row.id,
-                thu_muc=thu_muc_van_ban(self.thu_muc, row.nam, row.so_ky_hieu),
+                thu_muc=thu_muc_van_ban(row),
                 ban_goc=[Path(row.docx_duong_dan or ""), Path(row.pdf_duong_dan)],
                 dong_van_ban=self._dong_van_ban(row),
                 tieu_de=self._tieu_de(row),
@@ -472,7 +472,8 @@ class PhatHanh:
         now: dt.datetime,
     ) -> bool:
         """Record one delivery and move the recipient to đã gửi (False: already recorded)."""
-        recipient = s.get(NoiNhanVanBan, body[0].id)
+        # Locked: a second distribution running at once waits here, then finds it delivered.
+        recipient = s.get(NoiNhanVanBan, body[0].id, with_for_update=True, populate_existing=True)
         assert recipient is not None
         if recipient.trang_thai != TrangThaiNoiNhan.cho_gui.value:
             return False

@@ -8,12 +8,20 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import exists, select, update
 from sqlalchemy.orm import Session
 
-from ..errors import NotFound, Refused
+from ..errors import ConcurrentChange, NotFound, Refused
 from ..storage import Kho
-from ..storage.bang import BaoCaoNhan, CoQuan, NhiemVu, NhiemVuCoQuan, NoiNhanVanBan, VanBanLuu
+from ..storage.bang import (
+    BaoCaoNhan,
+    CoQuan,
+    NguoiDung,
+    NhiemVu,
+    NhiemVuCoQuan,
+    NoiNhanVanBan,
+    VanBanLuu,
+)
 from ..workflow import (
     SuKienNoiNhan,
     TrangThaiNoiNhan,
@@ -23,8 +31,15 @@ from ..workflow import (
     nhan_tre,
 )
 from .dong_ho import DongHo, bay_gio, gio_viet_nam
-from .nguoi_dung import nguoi_dung
-from .vong_doi import THU_MUC_MAC_DINH, ghi_nhat_ky, ten_tep, thu_muc_van_ban, tim_van_ban, utc
+from .vong_doi import (
+    THU_MUC_MAC_DINH,
+    ghi_nhat_ky,
+    ten_tep,
+    thu_muc_van_ban,
+    tim_id_van_ban,
+    tim_van_ban,
+    utc,
+)
 
 DA_NHAN = {TrangThaiNoiNhan.da_nhan.value, TrangThaiNoiNhan.da_bao_cao.value}
 
@@ -113,37 +128,65 @@ class TheoDoi:
         """Record that a body received a directive: by (directive, body) or by slip token.
 
         Repeating it changes nothing. A body that is not a recipient, a recalled directive,
-        or a user acting for another body is refused.
+        or a user acting for another body is refused. The recipient row is locked for the
+        transaction, so two acknowledgements at once record one.
         """
         now = self.dong_ho()
+        nn = NoiNhanVanBan
         with self.kho.giao_dich() as s:
-            recipient, row = self._noi_nhan(s, khoa, ma_co_quan, ma_xac_nhan)
-            user = nguoi_dung(s, ten_nguoi)
-            role = VaiTro(user.vai_tro)
-            if role is VaiTro.don_vi_nhan and user.ma_co_quan != recipient.ma_co_quan:
-                raise Refused(
-                    f"user '{ten_nguoi}'",
-                    f"acts for '{user.ma_co_quan}', not for '{recipient.ma_co_quan}'",
-                )
-            assert row.so_ky_hieu is not None
-            if recipient.trang_thai in DA_NHAN and recipient.nhan_luc is not None:
-                received = gio_viet_nam(recipient.nhan_luc)
-                assert received is not None
-                return KetQuaXacNhan(
-                    row.so_ky_hieu, recipient.ma_co_quan, received, recipient.tre, True
-                )
-            tu = TrangThaiNoiNhan(recipient.trang_thai)
+            query = select(
+                nn.id,
+                nn.van_ban_id,
+                nn.ma_co_quan,
+                nn.trang_thai,
+                nn.gui_luc,
+                nn.nhan_luc,
+                nn.tre,
+                VanBanLuu.trang_thai,
+                VanBanLuu.so_ky_hieu,
+            ).join(VanBanLuu, VanBanLuu.id == nn.van_ban_id)
+            if ma_xac_nhan:
+                found = s.execute(
+                    query.where(nn.ma_xac_nhan == ma_xac_nhan).with_for_update(of=nn)
+                ).first()
+                if found is None:
+                    raise NotFound("acknowledgement token", ma_xac_nhan)
+            else:
+                if not khoa or not ma_co_quan:
+                    raise Refused("acknowledgement", "name the directive and the body, or --token")
+                van_ban_id = tim_id_van_ban(s, khoa)
+                found = s.execute(
+                    query.where(
+                        nn.van_ban_id == van_ban_id, nn.ma_co_quan == ma_co_quan
+                    ).with_for_update(of=nn)
+                ).first()
+                if found is None:
+                    raise Refused(f"'{ma_co_quan}'", f"is not a recipient of {khoa}")
+            rid, van_ban_id, ma, tu_text, sent, received, late, vb_state, so = found
+            so = so or f"#{van_ban_id}"
+            if vb_state == TrangThaiVanBan.thu_hoi.value:
+                raise Refused(so, "has been recalled (thu hồi); nothing to acknowledge")
+            role = self._vai_tro_cho(s, ten_nguoi, ma)
+            if tu_text in DA_NHAN and received is not None:
+                when = gio_viet_nam(received)
+                assert when is not None
+                return KetQuaXacNhan(so, ma, when, late, True)
+            tu = TrangThaiNoiNhan(tu_text)
             den = chuyen_noi_nhan(tu, SuKienNoiNhan.xac_nhan, role)
-            sent = gio_viet_nam(recipient.gui_luc)
+            sent_at = gio_viet_nam(sent)
             # A clock set before the sending (VANTHU_NOW) cannot make a receipt late.
-            late = sent is not None and now >= sent and nhan_tre(sent, now)
-            recipient.trang_thai = den.value
-            recipient.nhan_luc = utc(now)
-            recipient.tre = late
+            late = sent_at is not None and now >= sent_at and nhan_tre(sent_at, now)
+            changed = s.execute(
+                update(nn)
+                .where(nn.id == rid, nn.trang_thai == tu.value)
+                .values(trang_thai=den.value, nhan_luc=utc(now), tre=late)
+            )
+            if changed.rowcount != 1:  # type: ignore[attr-defined]
+                raise ConcurrentChange(f"{so} {ma}", tu.value)
             ghi_nhat_ky(
                 s,
-                row.id,
-                f"noi_nhan:{row.id}:{recipient.ma_co_quan}",
+                van_ban_id,
+                f"noi_nhan:{van_ban_id}:{ma}",
                 "xac_nhan",
                 ten_nguoi,
                 now,
@@ -151,36 +194,20 @@ class TheoDoi:
                 den=den.value,
                 tre=late,
             )
-            return KetQuaXacNhan(row.so_ky_hieu, recipient.ma_co_quan, now, late, False)
+            return KetQuaXacNhan(so, ma, now, late, False)
 
-    def _noi_nhan(
-        self, s: Session, khoa: str | None, ma: str | None, token: str | None
-    ) -> tuple[NoiNhanVanBan, VanBanLuu]:
-        if token:
-            recipient = s.scalars(
-                select(NoiNhanVanBan).where(NoiNhanVanBan.ma_xac_nhan == token)
-            ).first()
-            if recipient is None:
-                raise NotFound("acknowledgement token", token)
-            row = s.get(VanBanLuu, recipient.van_ban_id)
-            assert row is not None
-        else:
-            if not khoa or not ma:
-                raise Refused("acknowledgement", "name the directive and the body, or give --token")
-            row = tim_van_ban(s, khoa)
-            found = s.scalars(
-                select(NoiNhanVanBan).where(
-                    NoiNhanVanBan.van_ban_id == row.id, NoiNhanVanBan.ma_co_quan == ma
-                )
-            ).first()
-            if found is None:
-                raise Refused(f"'{ma}'", f"is not a recipient of {row.so_ky_hieu or khoa}")
-            recipient = found
-        if row.trang_thai == TrangThaiVanBan.thu_hoi.value:
-            raise Refused(
-                f"{row.so_ky_hieu}", "has been recalled (thu hồi); nothing to acknowledge"
-            )
-        return recipient, row
+    @staticmethod
+    def _vai_tro_cho(s: Session, ten_nguoi: str, ma_co_quan: str) -> VaiTro:
+        """The actor's role; a recipient body's user may act only for its own body."""
+        user = s.execute(
+            select(NguoiDung.vai_tro, NguoiDung.ma_co_quan).where(NguoiDung.ten == ten_nguoi)
+        ).first()
+        if user is None:
+            raise NotFound("user", ten_nguoi)
+        role = VaiTro(user[0])
+        if role is VaiTro.don_vi_nhan and user[1] != ma_co_quan:
+            raise Refused(f"user '{ten_nguoi}'", f"acts for '{user[1]}', not for '{ma_co_quan}'")
+        return role
 
     # -- reports ---------------------------------------------------------------------------
 
@@ -200,18 +227,16 @@ class TheoDoi:
         with self.kho.giao_dich() as s:
             row = tim_van_ban(s, khoa)
             recipient = s.scalars(
-                select(NoiNhanVanBan).where(
-                    NoiNhanVanBan.van_ban_id == row.id, NoiNhanVanBan.ma_co_quan == ma_co_quan
-                )
+                select(NoiNhanVanBan)
+                .where(NoiNhanVanBan.van_ban_id == row.id, NoiNhanVanBan.ma_co_quan == ma_co_quan)
+                .with_for_update()  # two reports at once: the second waits and sees the first
+                .execution_options(populate_existing=True)
             ).first()
             if recipient is None:
                 raise Refused(f"'{ma_co_quan}'", f"is not a recipient of {row.so_ky_hieu or khoa}")
             if row.trang_thai == TrangThaiVanBan.thu_hoi.value:
                 raise Refused(f"{row.so_ky_hieu}", "has been recalled (thu hồi)")
-            user = nguoi_dung(s, ten_nguoi)
-            role = VaiTro(user.vai_tro)
-            if role is VaiTro.don_vi_nhan and user.ma_co_quan != ma_co_quan:
-                raise Refused(f"user '{ten_nguoi}'", f"acts for '{user.ma_co_quan}'")
+            role = self._vai_tro_cho(s, ten_nguoi, ma_co_quan)
             tu = TrangThaiNoiNhan(recipient.trang_thai)
             den = (
                 chuyen_noi_nhan(tu, SuKienNoiNhan.bao_cao, role)
@@ -222,8 +247,7 @@ class TheoDoi:
             if tep is not None:
                 if not tep.is_file():
                     raise NotFound("report file", str(tep))
-                assert row.nam and row.so_ky_hieu
-                folder = thu_muc_van_ban(self.thu_muc, row.nam, row.so_ky_hieu)
+                folder = thu_muc_van_ban(row)
                 target = folder / ten_tep(ma_co_quan) / "bao-cao"
                 target.mkdir(parents=True, exist_ok=True)
                 stored_path = target / f"{ten_tep(so_ky_hieu_tra_loi)}{tep.suffix}"
@@ -265,47 +289,71 @@ class TheoDoi:
     # -- status and follow-up --------------------------------------------------------------
 
     def trang_thai(self, khoa: str) -> BangTrangThai:
-        """The per-recipient status table of one directive."""
+        """The per-recipient status table of one directive (plain columns: one query each)."""
         today = self.dong_ho().date()
+        nn = NoiNhanVanBan
         with self.kho.giao_dich() as s:
-            row = tim_van_ban(s, khoa)
-            overdue = {v.ma_co_quan for v in self._qua_han(s, today, row.id)}
+            van_ban_id = tim_id_van_ban(s, khoa)
+            head = s.execute(
+                select(VanBanLuu.so_ky_hieu, VanBanLuu.trich_yeu, VanBanLuu.trang_thai).where(
+                    VanBanLuu.id == van_ban_id
+                )
+            ).one()
+            overdue = {v.ma_co_quan for v in self._qua_han(s, today, van_ban_id)}
             lines = [
                 DongTrangThai(
-                    ma=c.ma,
-                    ten=c.ten_ngan,
-                    trang_thai=TrangThaiNoiNhan(r.trang_thai),
-                    gui_luc=gio_viet_nam(r.gui_luc),
-                    nhan_luc=gio_viet_nam(r.nhan_luc),
-                    tre=r.tre,
-                    bao_cao_luc=gio_viet_nam(r.bao_cao_luc),
-                    qua_han=c.ma in overdue,
+                    ma=ma,
+                    ten=ten,
+                    trang_thai=TrangThaiNoiNhan(state),
+                    gui_luc=gio_viet_nam(sent),
+                    nhan_luc=gio_viet_nam(received),
+                    tre=late,
+                    bao_cao_luc=gio_viet_nam(reported),
+                    qua_han=ma in overdue,
                 )
-                for r, c in s.execute(
-                    select(NoiNhanVanBan, CoQuan)
-                    .join(CoQuan, CoQuan.ma == NoiNhanVanBan.ma_co_quan)
-                    .where(NoiNhanVanBan.van_ban_id == row.id)
-                    .order_by(NoiNhanVanBan.id)
+                for ma, ten, state, sent, received, late, reported in s.execute(
+                    select(
+                        nn.ma_co_quan,
+                        CoQuan.ten_ngan,
+                        nn.trang_thai,
+                        nn.gui_luc,
+                        nn.nhan_luc,
+                        nn.tre,
+                        nn.bao_cao_luc,
+                    )
+                    .join(CoQuan, CoQuan.ma == nn.ma_co_quan)
+                    .where(nn.van_ban_id == van_ban_id)
+                    .order_by(nn.id)
                 )
             ]
             return BangTrangThai(
-                row.so_ky_hieu or f"#{row.id}",
-                row.trich_yeu,
-                TrangThaiVanBan(row.trang_thai),
-                lines,
+                head[0] or f"#{van_ban_id}", head[1], TrangThaiVanBan(head[2]), lines
             )
 
     def qua_han(self, khoa: str | None = None) -> list[ViecQuaHan]:
         """Every body that owes a report on a task past its deadline (of one directive, or all)."""
         today = self.dong_ho().date()
         with self.kho.giao_dich() as s:
-            van_ban_id = tim_van_ban(s, khoa).id if khoa else None
+            van_ban_id = tim_id_van_ban(s, khoa) if khoa else None
             return self._qua_han(s, today, van_ban_id)
 
     @staticmethod
     def _qua_han(s: Session, today: dt.date, van_ban_id: int | None) -> list[ViecQuaHan]:
+        """Overdue (task, body) pairs without a report from that body on that directive."""
+        reported = exists().where(
+            BaoCaoNhan.van_ban_id == NhiemVu.van_ban_id,
+            BaoCaoNhan.ma_co_quan == NhiemVuCoQuan.ma_co_quan,
+        )
         query = (
-            select(NhiemVu, NhiemVuCoQuan.ma_co_quan, CoQuan.ten_ngan, VanBanLuu)
+            select(
+                NhiemVu.id,
+                NhiemVu.mo_ta,
+                NhiemVu.han,
+                NhiemVuCoQuan.ma_co_quan,
+                CoQuan.ten_ngan,
+                VanBanLuu.id,
+                VanBanLuu.so_ky_hieu,
+            )
             .join(NhiemVuCoQuan, NhiemVuCoQuan.nhiem_vu_id == NhiemVu.id)
             .join(CoQuan, CoQuan.ma == NhiemVuCoQuan.ma_co_quan)
             .join(VanBanLuu, VanBanLuu.id == NhiemVu.van_ban_id)
@@ -315,23 +363,13 @@ class TheoDoi:
                 VanBanLuu.trang_thai.in_(
                     [TrangThaiVanBan.da_phat_hanh.value, TrangThaiVanBan.dang_theo_doi.value]
                 ),
+                ~reported,
             )
             .order_by(NhiemVu.han, NhiemVu.id, NhiemVuCoQuan.ma_co_quan)
         )
         if van_ban_id is not None:
             query = query.where(NhiemVu.van_ban_id == van_ban_id)
-        reported = {(r.van_ban_id, r.ma_co_quan) for r in s.scalars(select(BaoCaoNhan))}
         return [
-            ViecQuaHan(
-                vb.so_ky_hieu or f"#{vb.id}",
-                vb.id,
-                task.id,
-                task.mo_ta,
-                task.han,
-                ma,
-                ten,
-                (today - task.han).days,
-            )
-            for task, ma, ten, vb in s.execute(query)
-            if (vb.id, ma) not in reported
+            ViecQuaHan(so or f"#{vid}", vid, tid, mo_ta, han, ma, ten, (today - han).days)
+            for tid, mo_ta, han, ma, ten, vid, so in s.execute(query)
         ]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -32,7 +32,7 @@ from ..storage.bang import (
 )
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, chuyen_van_ban
 from .cau_hinh import CauHinh
-from .danh_ba import ma_co_quan_nhiem_vu
+from .danh_ba import kiem_tra_danh_ba, ma_co_quan_nhiem_vu
 from .doc_tep import doc_van_ban
 from .dong_ho import DongHo, bay_gio
 from .ket_xuat import trinh_ket_xuat
@@ -57,9 +57,9 @@ def ghi_nhat_ky(
     den: str | None = None,
     **chi_tiet: Any,
 ) -> None:
-    """Append one event to the log, in the caller's transaction."""
-    s.add(
-        NhatKy(
+    """Append one event to the log, in the caller's transaction (one plain INSERT)."""
+    s.execute(
+        insert(NhatKy).values(
             van_ban_id=van_ban_id,
             doi_tuong=doi_tuong,
             su_kien=su_kien,
@@ -72,30 +72,45 @@ def ghi_nhat_ky(
     )
 
 
-def tim_van_ban(s: Session, khoa: str, khoa_dong: bool = False) -> VanBanLuu:
-    """A stored directive by id ("7" or "#7") or by number and symbol ("18/CĐ-UBND").
-
-    ``khoa_dong`` locks the row until the transaction ends (PostgreSQL; SQLite writers are
-    serialised by BEGIN IMMEDIATE).
+def tim_id_van_ban(s: Session, khoa: str) -> int:
+    """The id of a stored directive named by id ("7" or "#7") or number and symbol ("18/CĐ-UBND").
 
     Raises:
         NotFound: no such directive.
+        Refused: the number and symbol name several (two years, or a secret register).
     """
     key = khoa.strip().removeprefix("#")
-    query = (
-        select(VanBanLuu).where(VanBanLuu.id == int(key))
-        if key.isdigit()
-        else select(VanBanLuu).where(VanBanLuu.so_ky_hieu == key).order_by(VanBanLuu.id)
-    )
-    if khoa_dong:
-        query = query.with_for_update()
-    rows = s.scalars(query).all()
-    if not rows:
+    if key.isdigit():
+        rows = s.execute(select(VanBanLuu.id, VanBanLuu.nam).where(VanBanLuu.id == int(key)))
+    else:
+        rows = s.execute(
+            select(VanBanLuu.id, VanBanLuu.nam)
+            .where(VanBanLuu.so_ky_hieu == key)
+            .order_by(VanBanLuu.id)
+        )
+    found = rows.all()
+    if not found:
         raise NotFound("directive", khoa)
-    if len(rows) > 1:
-        ids = ", ".join(f"#{r.id} ({r.nam})" for r in rows)
+    if len(found) > 1:
+        ids = ", ".join(f"#{i} ({nam})" for i, nam in found)
         raise Refused(khoa, f"names several directives ({ids}); give the id instead")
-    return rows[0]
+    return int(found[0][0])
+
+
+def tim_van_ban(s: Session, khoa: str, khoa_dong: bool = False) -> VanBanLuu:
+    """The stored directive named by ``khoa`` (see :func:`tim_id_van_ban`).
+
+    ``khoa_dong`` locks the row until the transaction ends (PostgreSQL; SQLite writers are
+    serialised by BEGIN IMMEDIATE).
+    """
+    row = s.get(
+        VanBanLuu,
+        tim_id_van_ban(s, khoa),
+        with_for_update=khoa_dong or None,
+        populate_existing=khoa_dong,
+    )
+    assert row is not None
+    return row
 
 
 def van_ban_cua(row: VanBanLuu, hom_nay: dt.date) -> VanBan:
@@ -176,6 +191,7 @@ class VongDoi:
             user = nguoi_dung(s, ten_nguoi)
             if vai_tro_duoc_soan is not None and VaiTro(user.vai_tro) not in vai_tro_duoc_soan:
                 raise Refused(f"user '{ten_nguoi}'", f"a {user.vai_tro} does not draft directives")
+            kiem_tra_danh_ba(s, vb)  # an unknown body is caught now, not at issue time
             row = VanBanLuu(
                 loai=vb.loai.value,
                 ky_hieu=vb.ky_hieu_day_du,
@@ -262,7 +278,7 @@ class VongDoi:
         """Tell every body the directive was sent to that it is recalled (Decree 30, Art. 18.4)."""
         if not (row.so_ky_hieu and row.nam and row.ngay):
             return
-        folder = thu_muc_van_ban(self.thu_muc, row.nam, row.so_ky_hieu)
+        folder = thu_muc_van_ban(row)
         notice = (
             f"THÔNG BÁO THU HỒI VĂN BẢN\n\n"
             f"{LoaiVanBan(row.loai).info.ten.capitalize()} số {row.so_ky_hieu} ngày "
@@ -294,8 +310,18 @@ class VongDoi:
         """Issue (ban hành): take the next register number and today's date, render DOCX and PDF
         once, freeze them with their SHA-256, and write the register line — one transaction.
 
-        If anything fails the transaction rolls back: the number is not consumed.
+        If anything fails the transaction rolls back: the number is not consumed, and the files
+        already written are removed so the number can be issued cleanly later.
         """
+        written: list[Path] = []
+        try:
+            return self._ban_hanh(ten_nguoi, khoa, written)
+        except BaseException:
+            for path in written:
+                path.unlink(missing_ok=True)
+            raise
+
+    def _ban_hanh(self, ten_nguoi: str, khoa: str, written: list[Path]) -> KetQuaChuyen:
         now = self.dong_ho()
         with self.kho.giao_dich() as s:
             row = tim_van_ban(s, khoa, khoa_dong=True)
@@ -304,6 +330,7 @@ class VongDoi:
             den = chuyen_van_ban(tu, SuKienVanBan.ban_hanh, VaiTro(user.vai_tro))
             ngay = now.date()
             draft = van_ban_cua(row, ngay)
+            kiem_tra_danh_ba(s, draft)  # the directory may have changed since the draft
             register = self.cau_hinh.so_cua(draft)
             so = lay_so_moi(s, register, ngay.year)
             data = _luu_noi_dung(draft) | {"so": so, "ngay": ngay.isoformat()}
@@ -315,7 +342,7 @@ class VongDoi:
                     VanBanLuu.nam == ngay.year, VanBanLuu.so_ky_hieu == vb.so_ky_hieu
                 )
             ).all()
-            files = self._dong_bang(vb, ngay)
+            files = self._dong_bang(vb, ngay, row.id, bool(twins), written)
             digests = {p.suffix: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
             s.add(
                 DongSoDangKy(
@@ -362,18 +389,28 @@ class VongDoi:
             )
             return KetQuaChuyen(row.id, tu, den, vb.so_ky_hieu, tuple(files))
 
-    def _dong_bang(self, vb: VanBan, ngay: dt.date) -> list[Path]:
-        """Render the issued directive once into output/<year>/<số ký hiệu>/."""
+    def _dong_bang(
+        self, vb: VanBan, ngay: dt.date, van_ban_id: int, trung: bool, written: list[Path]
+    ) -> list[Path]:
+        """Render the issued directive once into output/<year>/<số ký hiệu>/.
+
+        Each path is added to ``written`` as soon as it exists; a read-only leftover of an issue
+        that never committed (a killed process) is replaced.
+        """
         assert vb.so_ky_hieu is not None
-        folder = thu_muc_van_ban(self.thu_muc, ngay.year, vb.so_ky_hieu)
+        # output/<year>/<số ký hiệu>/; a repeated number and symbol (a separate register) gets
+        # its own folder so that no issued original is ever overwritten.
+        folder_name = ten_tep(vb.so_ky_hieu) + (f"-{van_ban_id}" if trung else "")
+        folder = self.thu_muc / str(ngay.year) / folder_name
         folder.mkdir(parents=True, exist_ok=True)
         result = trinh_ket_xuat().ket_xuat(vb, hom_nay=ngay)
         assert result.docx is not None and result.pdf is not None
         name = ten_tep(vb.so_ky_hieu)
         docx, pdf = folder / f"{name}.docx", folder / f"{name}.pdf"
-        docx.write_bytes(result.docx)
-        pdf.write_bytes(result.pdf)
-        for path in (docx, pdf):
+        for path, data in ((docx, result.docx), (pdf, result.pdf)):
+            path.unlink(missing_ok=True)
+            written.append(path)
+            path.write_bytes(data)
             path.chmod(0o444)  # frozen: the issued original is never rewritten
         return [docx, pdf]
 
@@ -422,9 +459,15 @@ def ten_tep(so_ky_hieu: str) -> str:
     return re.sub(r"[/\\:*?\"<>|\s]+", "-", so_ky_hieu)
 
 
-def thu_muc_van_ban(goc: Path, nam: int, so_ky_hieu: str) -> Path:
-    """Where an issued directive and its distribution live: output/<year>/<số ký hiệu>/."""
-    return goc / str(nam) / ten_tep(so_ky_hieu)
+def thu_muc_van_ban(row: VanBanLuu) -> Path:
+    """Where an issued directive and its distribution live (the folder of its frozen PDF).
+
+    Raises:
+        Refused: the directive has not been issued.
+    """
+    if not row.pdf_duong_dan:
+        raise Refused(row.so_ky_hieu or f"#{row.id}", "has not been issued yet")
+    return Path(row.pdf_duong_dan).parent
 
 
 __all__ = ["THU_MUC_MAC_DINH", "KetQuaChuyen", "VongDoi", "lay_so_moi", "tim_van_ban"]
