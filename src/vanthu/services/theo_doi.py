@@ -7,8 +7,9 @@ import hashlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import Table, bindparam, exists, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import ConcurrentChange, NotFound, Refused
@@ -42,6 +43,45 @@ from .vong_doi import (
 )
 
 DA_NHAN = {TrangThaiNoiNhan.da_nhan.value, TrangThaiNoiNhan.da_bao_cao.value}
+
+
+def _cau_xac_nhan() -> tuple[Any, Any, Any, Any]:
+    """The acknowledgement's statements, built once (building costs more than running them).
+
+    One joined SELECT finds the recipient (row locked), its directive and the acting user;
+    a guarded UPDATE records the receipt only if the state is still the one read.
+    """
+    nn, vb, user = NoiNhanVanBan, VanBanLuu, NguoiDung
+    base = (
+        select(
+            nn.id,
+            nn.van_ban_id,
+            nn.ma_co_quan,
+            nn.trang_thai,
+            nn.gui_luc,
+            nn.nhan_luc,
+            nn.tre,
+            vb.trang_thai,
+            vb.so_ky_hieu,
+            user.vai_tro,
+            user.ma_co_quan,
+        )
+        .join(vb, vb.id == nn.van_ban_id)
+        .outerjoin(user, user.ten == bindparam("ten"))
+    )
+    by_token = base.where(nn.ma_xac_nhan == bindparam("token")).with_for_update(of=nn)
+    by_id = base.where(vb.id == bindparam("khoa"), nn.ma_co_quan == bindparam("ma"))
+    by_number = base.where(vb.so_ky_hieu == bindparam("khoa"), nn.ma_co_quan == bindparam("ma"))
+    table = cast(Table, nn.__table__)
+    record = (
+        update(table)
+        .where(table.c.id == bindparam("rid"), table.c.trang_thai == bindparam("tu"))
+        .values(trang_thai=bindparam("den"), nhan_luc=bindparam("luc"), tre=bindparam("tre_moi"))
+    )
+    return (by_token, by_id.with_for_update(of=nn), by_number.with_for_update(of=nn), record)
+
+
+_XAC_NHAN_THEO_MA, _XAC_NHAN_THEO_ID, _XAC_NHAN_THEO_SO, _GHI_XAC_NHAN = _cau_xac_nhan()
 
 
 @dataclass(frozen=True)
@@ -132,41 +172,44 @@ class TheoDoi:
         transaction, so two acknowledgements at once record one.
         """
         now = self.dong_ho()
-        nn = NoiNhanVanBan
+        params: dict[str, object] = {"ten": ten_nguoi}
+        if ma_xac_nhan:
+            query, params["token"] = _XAC_NHAN_THEO_MA, ma_xac_nhan
+        elif khoa and ma_co_quan:
+            key = khoa.strip().removeprefix("#")
+            query = _XAC_NHAN_THEO_ID if key.isdigit() else _XAC_NHAN_THEO_SO
+            params |= {"khoa": int(key) if key.isdigit() else key, "ma": ma_co_quan}
+        else:
+            raise Refused("acknowledgement", "name the directive and the body, or --token")
         with self.kho.giao_dich() as s:
-            query = select(
-                nn.id,
-                nn.van_ban_id,
-                nn.ma_co_quan,
-                nn.trang_thai,
-                nn.gui_luc,
-                nn.nhan_luc,
-                nn.tre,
-                VanBanLuu.trang_thai,
-                VanBanLuu.so_ky_hieu,
-            ).join(VanBanLuu, VanBanLuu.id == nn.van_ban_id)
-            if ma_xac_nhan:
-                found = s.execute(
-                    query.where(nn.ma_xac_nhan == ma_xac_nhan).with_for_update(of=nn)
-                ).first()
-                if found is None:
+            conn = s.connection()
+            found = conn.execute(query, params).all()
+            if len(found) != 1:
+                if ma_xac_nhan:
                     raise NotFound("acknowledgement token", ma_xac_nhan)
-            else:
-                if not khoa or not ma_co_quan:
-                    raise Refused("acknowledgement", "name the directive and the body, or --token")
-                van_ban_id = tim_id_van_ban(s, khoa)
-                found = s.execute(
-                    query.where(
-                        nn.van_ban_id == van_ban_id, nn.ma_co_quan == ma_co_quan
-                    ).with_for_update(of=nn)
-                ).first()
-                if found is None:
-                    raise Refused(f"'{ma_co_quan}'", f"is not a recipient of {khoa}")
-            rid, van_ban_id, ma, tu_text, sent, received, late, vb_state, so = found
+                tim_id_van_ban(s, khoa or "")  # NotFound, or several directives by that name
+                raise Refused(f"'{ma_co_quan}'", f"is not a recipient of {khoa}")
+            (
+                rid,
+                van_ban_id,
+                ma,
+                tu_text,
+                sent,
+                received,
+                late,
+                vb_state,
+                so,
+                role_text,
+                acts_for,
+            ) = found[0]
             so = so or f"#{van_ban_id}"
             if vb_state == TrangThaiVanBan.thu_hoi.value:
                 raise Refused(so, "has been recalled (thu hồi); nothing to acknowledge")
-            role = self._vai_tro_cho(s, ten_nguoi, ma)
+            if role_text is None:
+                raise NotFound("user", ten_nguoi)
+            role = VaiTro(role_text)
+            if role is VaiTro.don_vi_nhan and acts_for != ma:
+                raise Refused(f"user '{ten_nguoi}'", f"acts for '{acts_for}', not for '{ma}'")
             if tu_text in DA_NHAN and received is not None:
                 when = gio_viet_nam(received)
                 assert when is not None
@@ -176,12 +219,11 @@ class TheoDoi:
             sent_at = gio_viet_nam(sent)
             # A clock set before the sending (VANTHU_NOW) cannot make a receipt late.
             late = sent_at is not None and now >= sent_at and nhan_tre(sent_at, now)
-            changed = s.execute(
-                update(nn)
-                .where(nn.id == rid, nn.trang_thai == tu.value)
-                .values(trang_thai=den.value, nhan_luc=utc(now), tre=late)
+            changed = conn.execute(
+                _GHI_XAC_NHAN,
+                {"rid": rid, "tu": tu.value, "den": den.value, "luc": utc(now), "tre_moi": late},
             )
-            if changed.rowcount != 1:  # type: ignore[attr-defined]
+            if changed.rowcount != 1:
                 raise ConcurrentChange(f"{so} {ma}", tu.value)
             ghi_nhat_ky(
                 s,
