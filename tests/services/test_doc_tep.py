@@ -124,3 +124,30 @@ def test_a_json_directive_file_reads_like_its_yaml_twin(tmp_path: Path) -> None:
     data = yaml.safe_load(NINH_THUAN.read_text(encoding="utf-8"))
     path = write(tmp_path, json.dumps(data, ensure_ascii=False, default=str), "van-ban.json")
     assert doc_tep(path, HOM_NAY) == doc_tep(NINH_THUAN, HOM_NAY)
+
+
+def test_a_directory_loads_from_csv_with_groups_separated_by_semicolons(tmp_path: Path) -> None:
+    from vanthu.services.danh_ba import doc_danh_ba
+
+    path = write(
+        tmp_path,
+        "ma,ten,ten_ngan,email,nhom\n"
+        "SYT,Sở Y tế tỉnh Ninh Thuận,Sở Y tế,syt@example.vn,so_ban_nganh; hoi_dong\n"
+        "CDC,Trung tâm Kiểm soát bệnh tật,,,\n",
+        "danh-ba.csv",
+    )
+    directory = doc_danh_ba(path)
+    assert [b.ma for b in directory.co_quan] == ["SYT", "CDC"]
+    assert directory.co_quan[0].nhom == ["so_ban_nganh", "hoi_dong"]
+    assert directory.co_quan[1].email is None and directory.co_quan[1].nhom == []
+
+
+def test_a_directory_row_with_a_bad_code_is_named(tmp_path: Path) -> None:
+    from vanthu.services.danh_ba import doc_danh_ba
+
+    path = write(tmp_path, "ma,ten\nSỞ Y TẾ,Sở Y tế\n", "danh-ba.csv")
+    with pytest.raises(InvalidDirective) as caught:
+        doc_danh_ba(path)
+    assert [str(p) for p in caught.value.problems] == [
+        "co_quan[0].ma: 'SỞ Y TẾ' may hold only letters, digits, '_', '.' and '-'"
+    ]

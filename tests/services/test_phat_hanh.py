@@ -176,3 +176,18 @@ def test_a_recall_tells_every_body_it_was_sent_to_and_freezes_the_record(
         app.vong_doi.chuyen("vt", so, SuKienVanBan.hoan_thanh)
     with pytest.raises(Refused, match="recalled"):
         app.theo_doi.bao_cao("vt", so, "SNV", "1/BC-SNV")
+
+
+def test_a_misaddressed_body_sends_it_back_with_a_reason(app: UngDung, dong_ho: DongHoGia) -> None:
+    so = issued(app, dong_ho)
+    app.phat_hanh.phat_hanh("vt", so)
+    with pytest.raises(TransitionRefused, match="reason"):
+        app.theo_doi.tu_choi("syt", so, "SYT", " ")
+    app.theo_doi.tu_choi("syt", so, "SYT", "Không thuộc thẩm quyền của Sở Y tế")
+    table = app.theo_doi.trang_thai(so)
+    row = {r.ma: r for r in table.dong}["SYT"]
+    assert row.trang_thai is TrangThaiNoiNhan.tu_choi
+    assert table.tong()["tu_choi"] == 1
+    assert "SYT" not in [r.ma for r in table.chua_nhan()]
+    with pytest.raises(TransitionRefused, match="final state"):
+        app.theo_doi.xac_nhan("syt", so, "SYT")

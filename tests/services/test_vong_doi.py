@@ -215,3 +215,21 @@ def test_an_issue_that_fails_leaves_no_number_taken_and_no_file_behind(
         app.vong_doi.ban_hanh("vt", key)
     assert snapshot(app) == before
     assert not list((tmp_path / "output").rglob("*.pdf"))
+
+
+def test_a_reserved_number_is_never_reused_and_stays_in_the_register_with_its_note(
+    app: UngDung,
+) -> None:
+    from vanthu.services.vong_doi import giu_so
+
+    first = app.vong_doi.ban_hanh("vt", str(duyet_xong(app))).so_ky_hieu
+    with pytest.raises(Refused, match="only a văn thư"):
+        giu_so(app.kho, "cv", "UBND:chung", "Công điện khẩn ký bản giấy", app.vong_doi.dong_ho)
+    reserved = giu_so(
+        app.kho, "vt", "UBND:chung", "Công điện khẩn ký bản giấy", app.vong_doi.dong_ho
+    )
+    third = app.vong_doi.ban_hanh("vt", str(duyet_xong(app))).so_ky_hieu
+    assert (first, reserved, third) == ("01/CĐ-UBND", 2, "03/CĐ-UBND")
+    register = so_dang_ky(app.kho, 2021)
+    assert [r[0] for r in register] == ["01/CĐ-UBND", "02", "03/CĐ-UBND"]
+    assert register[1][-1] == "Công điện khẩn ký bản giấy"

@@ -51,6 +51,8 @@ CAN_LY_DO_VAN_BAN = {"tra_lai", "thu_hoi"}
 
 TRANG_THAI_NOI_NHAN = ["cho_gui", "da_gui", "da_nhan", "da_bao_cao", "tu_choi"]
 SU_KIEN_NOI_NHAN = ["gui", "xac_nhan", "bao_cao", "tu_choi"]
+#: Recipient events that need a non-empty reason: sending a misaddressed copy back says why.
+CAN_LY_DO_NOI_NHAN = {"tu_choi"}
 
 NOI_NHAN: dict[tuple[str, str], tuple[str, set[str]]] = {
     ("cho_gui", "gui"): ("da_gui", {"van_thu"}),

@@ -22,7 +22,7 @@ from vanthu.workflow import (
 )
 from vanthu.workflow.vong_doi import _MoHinh
 
-from .mong_doi import NOI_NHAN, SU_KIEN_NOI_NHAN, TRANG_THAI_NOI_NHAN, VAI_TRO
+from .mong_doi import CAN_LY_DO_NOI_NHAN, NOI_NHAN, SU_KIEN_NOI_NHAN, TRANG_THAI_NOI_NHAN, VAI_TRO
 
 T = TrangThaiNoiNhan
 E = SuKienNoiNhan
@@ -41,11 +41,12 @@ def test_every_state_event_and_role_moves_or_is_refused_as_expected(
     state: str, event: str, role: str
 ) -> None:
     expected = NOI_NHAN.get((state, event))
+    ly_do = "Gửi nhầm cơ quan" if event in CAN_LY_DO_NOI_NHAN else None
     if expected is not None and role in expected[1]:
-        assert chuyen_noi_nhan(T(state), E(event), V(role)) == expected[0]
+        assert chuyen_noi_nhan(T(state), E(event), V(role), ly_do) == expected[0]
         return
     with pytest.raises(TransitionRefused) as caught:
-        chuyen_noi_nhan(T(state), E(event), V(role))
+        chuyen_noi_nhan(T(state), E(event), V(role), ly_do)
     refused = caught.value
     assert (refused.what, refused.state, refused.event, refused.role) == (
         "nơi nhận",
@@ -65,6 +66,13 @@ def test_the_events_offered_to_a_role_are_exactly_those_it_may_fire(state: str, 
     offered = su_kien_hop_le(T(state), V(role))
     expected = [e for e in SU_KIEN_NOI_NHAN if role in NOI_NHAN.get((state, e), ("", set()))[1]]
     assert [e.value for e in offered] == expected
+
+
+@pytest.mark.parametrize("ly_do", [None, "", "  "])
+def test_sending_a_copy_back_as_misaddressed_needs_a_reason(ly_do: str | None) -> None:
+    with pytest.raises(TransitionRefused) as caught:
+        chuyen_noi_nhan(T.da_gui, E.tu_choi, V.don_vi_nhan, ly_do)
+    assert caught.value.reason == "a reason (ly_do) is required"
 
 
 def test_acknowledging_twice_is_refused_so_the_caller_can_make_it_a_no_op() -> None:

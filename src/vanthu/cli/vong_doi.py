@@ -203,6 +203,16 @@ def dang_ky(cli: click.Group) -> None:
     @cli.command()
     @click.argument("van_ban")
     @click.argument("co_quan")
+    @click.option("--reason", "ly_do", required=True, help="Why it was misaddressed.")
+    @click.pass_context
+    def reject(ctx: click.Context, van_ban: str, co_quan: str, ly_do: str) -> None:
+        """Record that a body sent the directive back as misaddressed (từ chối, gửi nhầm)."""
+        _app(ctx).theo_doi.tu_choi(_actor(ctx), van_ban, co_quan, ly_do)
+        click.echo(f"{van_ban} {co_quan}: từ chối ({ly_do})")
+
+    @cli.command()
+    @click.argument("van_ban")
+    @click.argument("co_quan")
     @click.option("--reply", "tra_loi", required=True, help="Number of the reply (123/BC-SYT).")
     @click.option("--file", "tep", type=click.Path(path_type=Path), default=None)
     @click.pass_context
@@ -296,6 +306,23 @@ def dang_ky(cli: click.Group) -> None:
         for path in so_dang_ky_tep(_app(ctx).kho, nam, thu_muc):
             click.echo(str(path))
 
+    @cli.command("reserve-number")
+    @click.option(
+        "--register",
+        "so_dang_ky",
+        required=True,
+        help="The register, '<issuer>:<name>' (UBND:chung, UBND:mat).",
+    )
+    @click.option("--note", "ghi_chu", required=True, help="What the number is for.")
+    @click.pass_context
+    def reserve_number(ctx: click.Context, so_dang_ky: str, ghi_chu: str) -> None:
+        """Take the next number for a document issued outside vanthu; it is never reused."""
+        from ..services.vong_doi import giu_so
+
+        app = _app(ctx)
+        so = giu_so(app.kho, _actor(ctx), so_dang_ky, ghi_chu, app.vong_doi.dong_ho)
+        click.echo(f"{so:02d} ({so_dang_ky}): {ghi_chu}")
+
     @cli.group()
     def workflow() -> None:
         """The lifecycle tables."""
@@ -332,10 +359,10 @@ def bang_trang_thai(table: BangTrangThai) -> str:
     lines.append(
         f"Tổng: {t['noi_nhan']} nơi nhận · đã gửi {t['da_gui']} · đã nhận {t['da_nhan']} "
         f"(trễ {t['nhan_tre']}) · chưa nhận {t['chua_nhan']} · đã báo cáo {t['da_bao_cao']} · "
-        f"quá hạn {t['qua_han']}"
+        f"quá hạn {t['qua_han']}" + (f" · từ chối {t['tu_choi']}" if t["tu_choi"] else "")
     )
     # At a glance: who has not acknowledged, who is overdue.
-    missing = [r.ma for r in table.dong if r.gui_luc is not None and r.nhan_luc is None]
+    missing = [r.ma for r in table.chua_nhan()]
     overdue = [r.ma for r in table.dong if r.qua_han]
     if missing:
         lines.append(f"Chưa xác nhận ({len(missing)}): {', '.join(missing)}")

@@ -178,7 +178,7 @@ def _doan_tong_hop(
 ) -> list[str]:
     """The body of the summary: receipt, lateness, reports, and who is still missing."""
     t = table.tong()
-    missing = [r.ten for r in table.dong if r.gui_luc is not None and r.nhan_luc is None]
+    missing = [r.ten for r in table.chua_nhan()]
     late = [r.ten for r in table.dong if r.tre]
     paragraphs = [
         f"Thực hiện chế độ theo dõi, đôn đốc việc thực hiện văn bản, Văn phòng tổng hợp tình hình "

@@ -118,8 +118,19 @@ class BangTrangThai:
     trang_thai: TrangThaiVanBan
     dong: list[DongTrangThai]
 
+    def chua_nhan(self) -> list[DongTrangThai]:
+        """Sent, not acknowledged and not sent back as misaddressed."""
+        return [
+            r
+            for r in self.dong
+            if r.gui_luc is not None
+            and r.nhan_luc is None
+            and r.trang_thai is not TrangThaiNoiNhan.tu_choi
+        ]
+
     def tong(self) -> dict[str, int]:
-        """Totals: recipients, sent, acknowledged, late, reported, overdue, not acknowledged."""
+        """Totals: recipients, sent, acknowledged, late, reported, overdue, not acknowledged,
+        sent back as misaddressed."""
         rows = self.dong
         return {
             "noi_nhan": len(rows),
@@ -128,7 +139,8 @@ class BangTrangThai:
             "nhan_tre": sum(r.tre for r in rows),
             "da_bao_cao": sum(r.bao_cao_luc is not None for r in rows),
             "qua_han": sum(r.qua_han for r in rows),
-            "chua_nhan": sum(r.gui_luc is not None and r.nhan_luc is None for r in rows),
+            "chua_nhan": len(self.chua_nhan()),
+            "tu_choi": sum(r.trang_thai is TrangThaiNoiNhan.tu_choi for r in rows),
         }
 
 
@@ -252,6 +264,43 @@ class TheoDoi:
         return role
 
     # -- reports ---------------------------------------------------------------------------
+
+    def tu_choi(self, ten_nguoi: str, khoa: str, ma_co_quan: str, ly_do: str) -> None:
+        """Record that a body sent a directive back as misaddressed (gửi nhầm), with the reason.
+
+        Raises:
+            Refused: not a recipient, a recalled directive, or a user acting for another body.
+            TransitionRefused: not sent yet, already acknowledged, or no reason given.
+        """
+        now = self.dong_ho()
+        with self.kho.giao_dich() as s:
+            row = tim_van_ban(s, khoa)
+            recipient = s.scalars(
+                select(NoiNhanVanBan)
+                .where(NoiNhanVanBan.van_ban_id == row.id, NoiNhanVanBan.ma_co_quan == ma_co_quan)
+                .with_for_update()
+                .execution_options(populate_existing=True)
+            ).first()
+            if recipient is None:
+                raise Refused(f"'{ma_co_quan}'", f"is not a recipient of {row.so_ky_hieu or khoa}")
+            if row.trang_thai == TrangThaiVanBan.thu_hoi.value:
+                raise Refused(f"{row.so_ky_hieu}", "has been recalled (thu hồi)")
+            role = self._vai_tro_cho(s, ten_nguoi, ma_co_quan)
+            tu = TrangThaiNoiNhan(recipient.trang_thai)
+            den = chuyen_noi_nhan(tu, SuKienNoiNhan.tu_choi, role, ly_do)
+            recipient.trang_thai = den.value
+            recipient.ly_do = ly_do
+            ghi_nhat_ky(
+                s,
+                row.id,
+                f"noi_nhan:{row.id}:{ma_co_quan}",
+                "tu_choi",
+                ten_nguoi,
+                now,
+                tu=tu.value,
+                den=den.value,
+                ly_do=ly_do,
+            )
 
     def bao_cao(
         self,

@@ -437,6 +437,48 @@ class VongDoi:
             s.add_all(NhiemVuCoQuan(nhiem_vu_id=row.id, ma_co_quan=c) for c in codes)
 
 
+def giu_so(
+    kho: Kho, ten_nguoi: str, so_dang_ky: str, ghi_chu: str, dong_ho: DongHo = bay_gio
+) -> int:
+    """Take a number for a document outside vanthu (a paper one signed in a hurry, say).
+
+    Decree 30 leaves reservations to each office (spec §7). The number is never reused: if no
+    document ever carries it, it stays in the register as a gap with this note.
+
+    Raises:
+        Refused: not a văn thư, no note, or a register name that is not "<issuer>:<name>".
+    """
+    if not ghi_chu.strip():
+        raise Refused("reserve", "say what the number is for (--note)")
+    if ":" not in so_dang_ky:
+        raise Refused(so_dang_ky, "a register is named '<issuer>:<name>', e.g. UBND:chung")
+    now = dong_ho()
+    with kho.giao_dich() as s:
+        if VaiTro(nguoi_dung(s, ten_nguoi).vai_tro) is not VaiTro.van_thu:
+            raise Refused(f"user '{ten_nguoi}'", "only a văn thư takes numbers")
+        so = lay_so_moi(s, so_dang_ky, now.year)
+        s.add(
+            DongSoDangKy(
+                so_dang_ky=so_dang_ky,
+                nam=now.year,
+                so=so,
+                van_ban_id=None,
+                ngay=now.date(),
+                ghi_chu=ghi_chu.strip(),
+            )
+        )
+        ghi_nhat_ky(
+            s,
+            None,
+            f"so_dang_ky:{so_dang_ky}:{now.year}:{so}",
+            "giu_so",
+            ten_nguoi,
+            now,
+            ghi_chu=ghi_chu.strip(),
+        )
+        return so
+
+
 def lay_so_moi(s: Session, so_dang_ky: str, nam: int) -> int:
     """The next number of a register for a year, taken inside the caller's transaction.
 

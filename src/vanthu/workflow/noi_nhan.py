@@ -65,7 +65,7 @@ BANG_NOI_NHAN: tuple[ChuyenTiep[TrangThaiNoiNhan, SuKienNoiNhan], ...] = (
     ChuyenTiep(_E.gui, (_T.cho_gui,), _T.da_gui, frozenset({_V.van_thu})),
     ChuyenTiep(_E.xac_nhan, (_T.da_gui,), _T.da_nhan, _DON_VI_HOAC_VAN_THU),
     ChuyenTiep(_E.bao_cao, (_T.da_gui, _T.da_nhan), _T.da_bao_cao, _DON_VI_HOAC_VAN_THU),
-    ChuyenTiep(_E.tu_choi, (_T.da_gui,), _T.tu_choi, _DON_VI_HOAC_VAN_THU),
+    ChuyenTiep(_E.tu_choi, (_T.da_gui,), _T.tu_choi, _DON_VI_HOAC_VAN_THU, can_ly_do=True),
 )
 """The recipient lifecycle, one row per event: sources → target, roles, whether a reason is due."""
 
