@@ -73,7 +73,7 @@ def demo(examples: Path, out: Path) -> None:
 def _chay(app: UngDung, clock: DongHoDemo, examples: Path, out: Path) -> None:
     from ..services.danh_ba import doc_danh_ba, nap_danh_ba
     from ..services.nguoi_dung import them_nguoi_dung
-    from ..services.so_sach import so_dang_ky, so_dang_ky_csv
+    from ..services.so_sach import so_dang_ky_tep
 
     directory = doc_danh_ba(examples / DANH_BA)
     nap_danh_ba(app.kho, directory)
@@ -168,8 +168,7 @@ def _chay(app: UngDung, clock: DongHoDemo, examples: Path, out: Path) -> None:
     summary = app.don_doc.tong_hop(so, "Nguyễn Thị Thu")
     _buoc(clock, "báo cáo tổng hợp cho lãnh đạo")
 
-    register = out / "so-dang-ky-2021.csv"
-    register.write_text(so_dang_ky_csv(so_dang_ky(app.kho, 2021)), encoding="utf-8")
+    register = so_dang_ky_tep(app.kho, 2021, out)
 
     click.echo()
     click.echo(bang_trang_thai(app.theo_doi.trang_thai(so)))
@@ -180,7 +179,7 @@ def _chay(app: UngDung, clock: DongHoDemo, examples: Path, out: Path) -> None:
         result.thu_muc / "manifest.json",
         *reminder_files.paths(),
         *summary.paths(),
-        register,
+        *register,
         out / "vanthu.db",
     ]:
         click.echo(f"  {path}")
