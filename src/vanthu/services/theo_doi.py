@@ -265,6 +265,28 @@ class TheoDoi:
 
     # -- reports ---------------------------------------------------------------------------
 
+    def _noi_nhan_hanh_dong(
+        self, s: Session, ten_nguoi: str, khoa: str, ma_co_quan: str
+    ) -> tuple[VanBanLuu, NoiNhanVanBan, VaiTro]:
+        """The directive, its recipient row (locked: a second request at once waits and sees
+        the first) and the actor's role, for an event a body sends back.
+
+        Raises:
+            Refused: not a recipient, a recalled directive, or a user acting for another body.
+        """
+        row = tim_van_ban(s, khoa)
+        recipient = s.scalars(
+            select(NoiNhanVanBan)
+            .where(NoiNhanVanBan.van_ban_id == row.id, NoiNhanVanBan.ma_co_quan == ma_co_quan)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).first()
+        if recipient is None:
+            raise Refused(f"'{ma_co_quan}'", f"is not a recipient of {row.so_ky_hieu or khoa}")
+        if row.trang_thai == TrangThaiVanBan.thu_hoi.value:
+            raise Refused(f"{row.so_ky_hieu}", "has been recalled (thu hồi)")
+        return row, recipient, self._vai_tro_cho(s, ten_nguoi, ma_co_quan)
+
     def tu_choi(self, ten_nguoi: str, khoa: str, ma_co_quan: str, ly_do: str) -> None:
         """Record that a body sent a directive back as misaddressed (gửi nhầm), with the reason.
 
@@ -274,18 +296,7 @@ class TheoDoi:
         """
         now = self.dong_ho()
         with self.kho.giao_dich() as s:
-            row = tim_van_ban(s, khoa)
-            recipient = s.scalars(
-                select(NoiNhanVanBan)
-                .where(NoiNhanVanBan.van_ban_id == row.id, NoiNhanVanBan.ma_co_quan == ma_co_quan)
-                .with_for_update()
-                .execution_options(populate_existing=True)
-            ).first()
-            if recipient is None:
-                raise Refused(f"'{ma_co_quan}'", f"is not a recipient of {row.so_ky_hieu or khoa}")
-            if row.trang_thai == TrangThaiVanBan.thu_hoi.value:
-                raise Refused(f"{row.so_ky_hieu}", "has been recalled (thu hồi)")
-            role = self._vai_tro_cho(s, ten_nguoi, ma_co_quan)
+            row, recipient, role = self._noi_nhan_hanh_dong(s, ten_nguoi, khoa, ma_co_quan)
             tu = TrangThaiNoiNhan(recipient.trang_thai)
             den = chuyen_noi_nhan(tu, SuKienNoiNhan.tu_choi, role, ly_do)
             recipient.trang_thai = den.value
@@ -316,18 +327,7 @@ class TheoDoi:
         """
         now = self.dong_ho()
         with self.kho.giao_dich() as s:
-            row = tim_van_ban(s, khoa)
-            recipient = s.scalars(
-                select(NoiNhanVanBan)
-                .where(NoiNhanVanBan.van_ban_id == row.id, NoiNhanVanBan.ma_co_quan == ma_co_quan)
-                .with_for_update()  # two reports at once: the second waits and sees the first
-                .execution_options(populate_existing=True)
-            ).first()
-            if recipient is None:
-                raise Refused(f"'{ma_co_quan}'", f"is not a recipient of {row.so_ky_hieu or khoa}")
-            if row.trang_thai == TrangThaiVanBan.thu_hoi.value:
-                raise Refused(f"{row.so_ky_hieu}", "has been recalled (thu hồi)")
-            role = self._vai_tro_cho(s, ten_nguoi, ma_co_quan)
+            row, recipient, role = self._noi_nhan_hanh_dong(s, ten_nguoi, khoa, ma_co_quan)
             tu = TrangThaiNoiNhan(recipient.trang_thai)
             den = (
                 chuyen_noi_nhan(tu, SuKienNoiNhan.bao_cao, role)
