@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,12 @@ class Kho:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @cached_property
+    def tu_dong(self) -> Engine:
+        """The same database in autocommit: each statement its own transaction (PostgreSQL's
+        one-statement writes; never for several statements that must stand together)."""
+        return self.engine.execution_options(isolation_level="AUTOCOMMIT")
 
     @property
     def ten(self) -> str:
