@@ -450,3 +450,37 @@ def test_the_message_id_is_stable_and_tells_two_stores_apart() -> None:
     assert one == ma_thu("VB1-SYT", "a" * 24, "ninhthuan.gov.vn")
     assert one != ma_thu("VB1-SYT", "b" * 24, "ninhthuan.gov.vn")
     assert one.startswith("<VB1-SYT.") and one.endswith("@ninhthuan.gov.vn>")
+
+
+def test_a_recall_mails_its_notice_to_every_body_that_was_mailed_in_the_same_thread(
+    app: UngDung, dong_ho: DongHoGia, may_chu: MayChu, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vanthu.workflow import SuKienVanBan
+
+    so = issued(app, dong_ho)
+    phat_hanh_thu(app, dong_ho, may_chu).phat_hanh("vt", so)
+    originals = {t.rcpt_tos[0]: t.msg["Message-ID"] for t in may_chu.hop.thu}
+    may_chu.hop.thu.clear()
+    may_chu.hop.tu_choi.add(SYT)  # one address now refused: the recall still stands
+    for name, value in {
+        "VANTHU_SMTP_HOST": "127.0.0.1",
+        "VANTHU_SMTP_PORT": str(may_chu.cong),
+        "VANTHU_SMTP_TLS": "none",
+        "VANTHU_SMTP_FROM": NGUOI_GUI,
+    }.items():
+        monkeypatch.setenv(name, value)
+    dong_ho.dat("2021-09-14T09:00")
+    result = app.vong_doi.chuyen("ld", so, SuKienVanBan.thu_hoi, "Ban hành nhầm đối tượng")
+    assert result.den is TrangThaiVanBan.thu_hoi
+    assert result.thu_gui == len(originals) - 1 and len(result.thu_loi) == 1
+    assert result.thu_loi[0].startswith("SYT: 550")
+    for thu in may_chu.hop.thu:
+        msg = thu.msg
+        assert msg["Subject"] == "THU HỒI: Công điện số 01/CĐ-UBND ngày 13/09/2021"
+        assert msg["In-Reply-To"] == originals[thu.rcpt_tos[0]]
+        assert msg["Message-ID"] != originals[thu.rcpt_tos[0]]
+        body = msg.get_body(("plain",))
+        assert body is not None and "Lý do: Ban hành nhầm đối tượng" in body.get_content()
+    events = [e.su_kien for e in nhat_ky(app.kho, so)]
+    assert events.count("bao_thu_hoi_thu") == len(originals) - 1
+    assert events.count("bao_thu_hoi_thu_loi") == 1

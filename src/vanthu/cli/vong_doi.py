@@ -102,6 +102,12 @@ def dang_ky(cli: click.Group) -> None:
             click.echo(f"{label}: {result.tu.nhan if result.tu else '—'} → {result.den.nhan}")
             for path in result.tep:
                 click.echo(str(path))
+            if result.thu_gui or result.thu_loi:
+                click.echo(
+                    f"e-mail: {result.thu_gui} recall notices sent, {len(result.thu_loi)} not sent"
+                )
+            for failed in result.thu_loi:
+                click.echo(f"recall notice not mailed to {failed}", err=True)
 
     _event("submit", SuKienVanBan.trinh, False, "Submit a draft for review (trình).")
     _event("return", SuKienVanBan.tra_lai, True, "Return a draft to its drafter (trả lại).")

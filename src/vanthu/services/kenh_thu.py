@@ -62,6 +62,8 @@ class BaoMat(StrEnum):
 
 _CONG_MAC_DINH = {BaoMat.starttls: 587, BaoMat.ssl: 465, BaoMat.none: 25}
 
+KENH_THU = "thu"  # the e-mail channel (thư): the same files, mailed to the body's address
+
 
 @dataclass(frozen=True)
 class CauHinhThu:
@@ -305,3 +307,39 @@ class PhienThu:
             smtp.close()
             raise
         return smtp
+
+
+@dataclass(frozen=True)
+class ThuThuHoi:
+    """The recall notice (thông báo thu hồi) for one body that was mailed the directive."""
+
+    ma_co_quan: str
+    dia_chi: str
+    co_quan_nhan: str
+    co_quan_gui: str
+    van_ban: str
+    """'Công điện số 01/CĐ-UBND ngày 13/09/2021'."""
+    ma_theo_doi: str
+    ma_xac_nhan: str
+    thong_bao: str
+    """The notice text, as written into the body's folder."""
+    luc: dt.datetime
+
+
+def soan_thu_thu_hoi(nd: ThuThuHoi, cau_hinh: CauHinhThu) -> EmailMessage:
+    """The recall mail: a reply to the distribution mail (same thread), with the notice.
+
+    Raises:
+        ValueError: the body's address is not a usable mailbox.
+    """
+    original = ma_thu(nd.ma_theo_doi, nd.ma_xac_nhan, cau_hinh.mien_ma_thu)
+    msg = EmailMessage()
+    msg["From"] = dia_chi(nd.co_quan_gui, cau_hinh.nguoi_gui)
+    msg["To"] = dia_chi(nd.co_quan_nhan, nd.dia_chi)
+    msg["Subject"] = f"THU HỒI: {nd.van_ban}"
+    msg["Date"] = email.utils.format_datetime(nd.luc)
+    msg["Message-ID"] = original.replace(f"{nd.ma_theo_doi}.", f"{nd.ma_theo_doi}.thu-hoi.", 1)
+    msg["In-Reply-To"] = original
+    msg["References"] = original
+    msg.set_content(f"Kính gửi: {nd.co_quan_nhan}\n\n{nd.thong_bao}\nVăn thư — {nd.co_quan_gui}\n")
+    return msg

@@ -48,7 +48,7 @@ from ..workflow import (
 )
 from .danh_ba import NguoiNhanMoRong, mo_rong_noi_nhan
 from .dong_ho import DongHo, bay_gio, gio_viet_nam
-from .kenh_thu import CauHinhThu, NoiDungThu, PhienThu, cau_hinh_thu, ma_thu, soan_thu
+from .kenh_thu import KENH_THU, CauHinhThu, NoiDungThu, PhienThu, cau_hinh_thu, ma_thu, soan_thu
 from .nguoi_dung import nguoi_dung
 from .vong_doi import (
     THU_MUC_MAC_DINH,
@@ -62,7 +62,6 @@ from .vong_doi import (
 )
 
 KENH_TEP = "tep"  # the file-system channel: a folder per body
-KENH_THU = "thu"  # the e-mail channel (thư): the same files, mailed to the body's address
 #: Deliveries recorded per transaction: a crash repeats at most this many (idempotent) writes.
 LO_GHI = 50
 #: The same when mailing: a mail is not idempotent, so a crash may resend only the one in flight.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -22,8 +22,10 @@ from ..errors import ConcurrentChange, InvalidDirective, NotFound, Problem, Refu
 from ..schemas import LoaiVanBan, VanBan
 from ..storage import Kho
 from ..storage.bang import (
+    CoQuan,
     DemSo,
     DongSoDangKy,
+    LanGui,
     NhatKy,
     NhiemVu,
     NhiemVuCoQuan,
@@ -35,6 +37,7 @@ from .cau_hinh import CauHinh
 from .danh_ba import kiem_tra_danh_ba, ma_co_quan_nhiem_vu
 from .doc_tep import doc_van_ban
 from .dong_ho import DongHo, bay_gio
+from .kenh_thu import KENH_THU, PhienThu, ThuThuHoi, cau_hinh_thu, soan_thu_thu_hoi
 from .ket_xuat import trinh_ket_xuat
 from .nguoi_dung import nguoi_dung
 
@@ -155,6 +158,8 @@ class KetQuaChuyen:
     den: TrangThaiVanBan
     so_ky_hieu: str | None = None
     tep: tuple[Path, ...] = ()
+    thu_gui: int = 0  # recall notices mailed
+    thu_loi: tuple[str, ...] = ()  # "<body>: <what the server said>" for each one not sent
 
 
 class VongDoi:
@@ -252,8 +257,9 @@ class VongDoi:
                 values["thay_the_boi"] = newer.id
                 extra["thay_bang"] = newer.so_ky_hieu
             _doi_trang_thai(s, row, den, now, **values)
+            mails: list[ThuThuHoi] = []
             if su_kien is SuKienVanBan.thu_hoi:
-                self._bao_thu_hoi(s, row, ten_nguoi, now, ly_do or "")
+                mails = self._bao_thu_hoi(s, row, ten_nguoi, now, ly_do or "")
             ghi_nhat_ky(
                 s,
                 row.id,
@@ -265,7 +271,41 @@ class VongDoi:
                 den=den.value,
                 **extra,
             )
-            return KetQuaChuyen(row.id, tu, den, row.so_ky_hieu)
+            result = KetQuaChuyen(row.id, tu, den, row.so_ky_hieu)
+        if not mails:
+            return result
+        sent, failed = self._gui_thu_thu_hoi(mails, result.van_ban_id, ten_nguoi, now)
+        return replace(result, thu_gui=sent, thu_loi=failed)
+
+    def _gui_thu_thu_hoi(
+        self, mails: list[ThuThuHoi], van_ban_id: int, ten_nguoi: str, now: dt.datetime
+    ) -> tuple[int, tuple[str, ...]]:
+        """Mail the recall notice to every body that was mailed the directive, after the
+        recall is committed (a refused mail never undoes it); each outcome is logged."""
+        config = cau_hinh_thu()
+        if config is None:
+            return 0, tuple(f"{m.ma_co_quan}: e-mail is not configured" for m in mails)
+        outcomes: list[tuple[ThuThuHoi, str | None]] = []
+        with PhienThu(config) as session:
+            for mail in mails:
+                try:
+                    outcomes.append((mail, session.gui(soan_thu_thu_hoi(mail, config))))
+                except ValueError as error:
+                    outcomes.append((mail, str(error)))
+        with self.kho.giao_dich() as s:
+            for mail, loi in outcomes:
+                ghi_nhat_ky(
+                    s,
+                    van_ban_id,
+                    f"noi_nhan:{van_ban_id}:{mail.ma_co_quan}",
+                    "bao_thu_hoi_thu" if loi is None else "bao_thu_hoi_thu_loi",
+                    ten_nguoi,
+                    now,
+                    dia_chi=mail.dia_chi,
+                    **({"loi": loi} if loi else {}),
+                )
+        failed = tuple(f"{m.ma_co_quan}: {loi}" for m, loi in outcomes if loi)
+        return len(outcomes) - len(failed), failed
 
     @staticmethod
     def _van_ban_thay(s: Session, row: VanBanLuu, thay_bang: str | None) -> VanBanLuu:
@@ -279,10 +319,11 @@ class VongDoi:
 
     def _bao_thu_hoi(
         self, s: Session, row: VanBanLuu, ten_nguoi: str, now: dt.datetime, ly_do: str
-    ) -> None:
-        """Tell every body the directive was sent to that it is recalled (Decree 30, Art. 18.4)."""
+    ) -> list[ThuThuHoi]:
+        """Tell every body the directive was sent to that it is recalled (Decree 30, Art. 18.4):
+        a notice in its folder, and the mails to send once the recall is committed."""
         if not (row.so_ky_hieu and row.nam and row.ngay):
-            return
+            return []
         folder = thu_muc_van_ban(row)
         notice = (
             f"THÔNG BÁO THU HỒI VĂN BẢN\n\n"
@@ -297,10 +338,38 @@ class VongDoi:
                 NoiNhanVanBan.van_ban_id == row.id, NoiNhanVanBan.gui_luc.is_not(None)
             )
         ).all()
+        mailed = dict(
+            s.execute(
+                select(LanGui.noi_nhan_id, LanGui.dia_chi)
+                .join(NoiNhanVanBan, NoiNhanVanBan.id == LanGui.noi_nhan_id)
+                .where(NoiNhanVanBan.van_ban_id == row.id, LanGui.kenh == KENH_THU)
+            ).all()
+        )
+        names = dict(s.execute(select(CoQuan.ma, CoQuan.ten)).all()) if mailed else {}
+        issuer = " ".join(van_ban_cua(row, now.date()).co_quan.split())
+        title = (
+            f"{LoaiVanBan(row.loai).info.ten.capitalize()} số {row.so_ky_hieu} "
+            f"ngày {row.ngay:%d/%m/%Y}"
+        )
+        mails: list[ThuThuHoi] = []
         for recipient in recipients:
             target = folder / ten_tep(recipient.ma_co_quan)
             target.mkdir(parents=True, exist_ok=True)
             (target / "THU-HOI.txt").write_text(notice, encoding="utf-8")
+            if recipient.id in mailed:
+                mails.append(
+                    ThuThuHoi(
+                        ma_co_quan=recipient.ma_co_quan,
+                        dia_chi=mailed[recipient.id],
+                        co_quan_nhan=names.get(recipient.ma_co_quan, recipient.ma_co_quan),
+                        co_quan_gui=issuer,
+                        van_ban=title,
+                        ma_theo_doi=recipient.ma_theo_doi,
+                        ma_xac_nhan=recipient.ma_xac_nhan,
+                        thong_bao=notice,
+                        luc=now,
+                    )
+                )
             ghi_nhat_ky(
                 s,
                 row.id,
@@ -310,6 +379,7 @@ class VongDoi:
                 now,
                 dia_chi=str(target),
             )
+        return mails
 
     def ban_hanh(self, ten_nguoi: str, khoa: str) -> KetQuaChuyen:
         """Issue (ban hành): take the next register number and today's date, render DOCX and PDF
