@@ -133,7 +133,7 @@ def may_chu() -> Iterator[MayChu]:
 
 def phat_hanh_thu(app: UngDung, dong_ho: DongHoGia, may_chu: MayChu) -> PhatHanh:
     """The distribution use cases of ``app`` with the e-mail channel pointed at ``may_chu``."""
-    return PhatHanh(app.kho, app.thu_muc, dong_ho, thu=may_chu.cau_hinh())
+    return PhatHanh(app.kho, dong_ho, thu=may_chu.cau_hinh())
 
 
 def lan_gui(app: UngDung, kenh: str) -> dict[str, str]:

@@ -14,14 +14,11 @@ from sqlalchemy import select
 
 from ..errors import Refused
 from ..schemas import LoaiVanBan, VanBan
-from ..storage import Kho
 from ..storage.bang import CoQuan, VanBanLuu
 from ..workflow import VaiTro
-from .dong_ho import DongHo, bay_gio
 from .ket_xuat import DinhDang, TepKetXuat, ket_xuat_van_ban
 from .theo_doi import BangTrangThai, TheoDoi
 from .vong_doi import (
-    THU_MUC_MAC_DINH,
     KetQuaChuyen,
     VongDoi,
     ghi_nhat_ky,
@@ -55,13 +52,11 @@ def _ve_viec(trich_yeu: str) -> str:
 class DonDoc:
     """Reminder and summary use cases."""
 
-    def __init__(
-        self, kho: Kho, thu_muc: Path = THU_MUC_MAC_DINH, dong_ho: DongHo = bay_gio
-    ) -> None:
-        self.kho = kho
-        self.thu_muc = thu_muc
-        self.dong_ho = dong_ho
-        self.theo_doi = TheoDoi(kho, thu_muc, dong_ho)
+    def __init__(self, vong_doi: VongDoi, theo_doi: TheoDoi) -> None:
+        self.kho = vong_doi.kho
+        self.dong_ho = vong_doi.dong_ho
+        self.vong_doi = vong_doi
+        self.theo_doi = theo_doi
 
     def nhac_nho(
         self, ten_nguoi: str, khoa: str, so_ngay: int = 3
@@ -112,7 +107,7 @@ class DonDoc:
             "ky_hieu_nguoi_soan": original.ky_hieu_nguoi_soan,
         }
         data = {k: v for k, v in data.items() if v is not None}
-        draft = VongDoi(self.kho, self.thu_muc, self.dong_ho).soan_thao(
+        draft = self.vong_doi.soan_thao(
             ten_nguoi,
             data,
             f"đôn đốc {khoa}",

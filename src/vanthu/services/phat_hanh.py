@@ -51,7 +51,6 @@ from .dong_ho import DongHo, bay_gio, gio_viet_nam
 from .kenh_thu import KENH_THU, CauHinhThu, NoiDungThu, PhienThu, cau_hinh_thu, ma_thu, soan_thu
 from .nguoi_dung import nguoi_dung
 from .vong_doi import (
-    THU_MUC_MAC_DINH,
     _doi_trang_thai,
     ghi_nhat_ky,
     ten_tep,
@@ -149,14 +148,12 @@ class PhatHanh:
     def __init__(
         self,
         kho: Kho,
-        thu_muc: Path = THU_MUC_MAC_DINH,
         dong_ho: DongHo = bay_gio,
         thu: CauHinhThu | None = None,
     ) -> None:
         """``thu`` configures the e-mail channel; without it, ``VANTHU_SMTP_*`` is read when
         distributing (so a bad setting fails ``distribute``, not every command)."""
         self.kho = kho
-        self.thu_muc = thu_muc
         self.dong_ho = dong_ho
         self.thu = thu
         self._phieu: TrinhPhieuGui | None = None

@@ -35,7 +35,6 @@ from ..workflow import (
 )
 from .dong_ho import DongHo, bay_gio, gio_viet_nam
 from .vong_doi import (
-    THU_MUC_MAC_DINH,
     ghi_nhat_ky,
     ten_tep,
     thu_muc_van_ban,
@@ -144,6 +143,10 @@ class _GhiXacNhan:
     def doi_tuong(self) -> str:
         return f"noi_nhan:{self.van_ban_id}:{self.ket_qua.ma_co_quan}"
 
+    def xung_dot(self) -> ConcurrentChange:
+        """The error when the recipient's state moved between the read and the write."""
+        return ConcurrentChange(f"{self.ket_qua.so_ky_hieu} {self.ket_qua.ma_co_quan}", self.tu)
+
     def tham_so_ghi(self) -> dict[str, Any]:
         return {
             "rid": self.rid,
@@ -231,11 +234,8 @@ class ViecQuaHan:
 class TheoDoi:
     """Tracking use cases on one store."""
 
-    def __init__(
-        self, kho: Kho, thu_muc: Path = THU_MUC_MAC_DINH, dong_ho: DongHo = bay_gio
-    ) -> None:
+    def __init__(self, kho: Kho, dong_ho: DongHo = bay_gio) -> None:
         self.kho = kho
-        self.thu_muc = thu_muc
         self.dong_ho = dong_ho
 
     # -- acknowledgement -------------------------------------------------------------------
@@ -263,48 +263,31 @@ class TheoDoi:
             params |= {"khoa": int(key) if key.isdigit() else key, "ma": ma_co_quan}
         else:
             raise Refused("acknowledgement", "name the directive and the body, or --token")
+
+        def doc(conn: Any, s: Session | None) -> KetQuaXacNhan | _GhiXacNhan:
+            found = conn.execute(query, params).all()
+            return self._buoc_xac_nhan(found, ten_nguoi, now, khoa, ma_co_quan, ma_xac_nhan, s)
+
         if self.kho.ten == "postgresql":
             with self.kho.tu_dong.connect() as c:
-                step = self._buoc_xac_nhan(
-                    c.execute(query, params).all(),
-                    ten_nguoi,
-                    now,
-                    khoa,
-                    ma_co_quan,
-                    ma_xac_nhan,
-                    None,
-                )
+                step = doc(c, None)
                 if isinstance(step, KetQuaXacNhan):
                     return step
                 written = c.execute(_XAC_NHAN.ghi_va_nhat_ky, step.tham_so_mot_cau()).all()
                 if len(written) == 1:
                     return step.ket_qua
                 # Another acknowledgement of the same body came first: report it as given.
-                again = self._buoc_xac_nhan(
-                    c.execute(query, params).all(),
-                    ten_nguoi,
-                    now,
-                    khoa,
-                    ma_co_quan,
-                    ma_xac_nhan,
-                    None,
-                )
+                again = doc(c, None)
                 if isinstance(again, KetQuaXacNhan):
                     return again
-                raise ConcurrentChange(
-                    f"{step.ket_qua.so_ky_hieu} {step.ket_qua.ma_co_quan}", step.tu
-                )
+                raise step.xung_dot()
         with self.kho.giao_dich() as s:
             conn = s.connection()
-            step = self._buoc_xac_nhan(
-                conn.execute(query, params).all(), ten_nguoi, now, khoa, ma_co_quan, ma_xac_nhan, s
-            )
+            step = doc(conn, s)
             if isinstance(step, KetQuaXacNhan):
                 return step
             if conn.execute(_XAC_NHAN.ghi, step.tham_so_ghi()).rowcount != 1:
-                raise ConcurrentChange(
-                    f"{step.ket_qua.so_ky_hieu} {step.ket_qua.ma_co_quan}", step.tu
-                )
+                raise step.xung_dot()
             ghi_nhat_ky(
                 s,
                 step.van_ban_id,

@@ -27,9 +27,9 @@ class UngDung:
         self.kho = kho or mo_kho(db)
         self.thu_muc = thu_muc
         self.vong_doi = VongDoi(self.kho, thu_muc, dong_ho, doc_cau_hinh())
-        self.phat_hanh = PhatHanh(self.kho, thu_muc, dong_ho)
-        self.theo_doi = TheoDoi(self.kho, thu_muc, dong_ho)
-        self.don_doc = DonDoc(self.kho, thu_muc, dong_ho)
+        self.phat_hanh = PhatHanh(self.kho, dong_ho)
+        self.theo_doi = TheoDoi(self.kho, dong_ho)
+        self.don_doc = DonDoc(self.vong_doi, self.theo_doi)
 
     def dong(self) -> None:
         """Release the store's connections."""
