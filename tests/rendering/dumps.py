@@ -82,3 +82,18 @@ def pdf_page_png(data: bytes, page: int = 1, dpi: int = 60) -> bytes:
             check=True,
         )
         return prefix.with_suffix(".png").read_bytes()
+
+
+def embedded_fonts(data: bytes) -> set[str]:
+    """The base names of the PDF's fonts (subset tag removed); fails if one is not embedded."""
+    from pypdf import PdfReader
+
+    names = set()
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            name = str(font["/BaseFont"]).split("+", 1)[1]
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), name
+            names.add(name)
+    return names

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import HOM_NAY
-from tests.rendering.dumps import pdf_pages
+from tests.rendering.dumps import embedded_fonts, pdf_pages
 from vanthu.rendering import KetQua, TrinhKetXuat
 from vanthu.schemas import VanBan
 
@@ -59,13 +59,7 @@ def test_the_last_page_holds_noi_nhan_and_the_signature(pdf: bytes) -> None:
 
 def test_every_font_is_embedded_and_is_the_recorded_face(pdf: bytes) -> None:
     reader = PdfReader(io.BytesIO(pdf))
-    names = set()
-    for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
-            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
-            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-            names.add(str(font["/BaseFont"]).split("+", 1)[1])
+    names = embedded_fonts(pdf)
     assert names == {
         "TeX-Gyre-Termes",
         "TeX-Gyre-Termes-Bold",

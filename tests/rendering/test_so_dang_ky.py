@@ -12,7 +12,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from tests.rendering.dumps import pdf_pages
+from tests.rendering.dumps import embedded_fonts, pdf_pages
 from vanthu.errors import RenderError
 from vanthu.rendering.so_dang_ky import COT_SO_DANG_KY, SoDangKy, TrinhSoDangKy
 
@@ -226,13 +226,7 @@ def test_the_pdf_shows_the_cover_the_headings_and_the_lines(pdf_nho: bytes) -> N
 
 def test_every_pdf_font_is_embedded_termes(pdf_nho: bytes) -> None:
     reader = PdfReader(io.BytesIO(pdf_nho))
-    names = set()
-    for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
-            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
-            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-            names.add(str(font["/BaseFont"]).split("+", 1)[1])
+    names = embedded_fonts(pdf_nho)
     assert names == {"TeX-Gyre-Termes", "TeX-Gyre-Termes-Bold"}
     assert reader.metadata["/vanthufont"] == "TeX Gyre Termes"
     assert reader.metadata.title == "Sổ đăng ký văn bản đi năm 2021"
