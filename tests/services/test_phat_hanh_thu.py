@@ -33,7 +33,7 @@ from sqlalchemy import select
 
 from tests.services.conftest import DongHoGia
 from tests.services.test_phat_hanh import SO_NOI_NHAN, issued
-from vanthu.cli import cli
+from vanthu.cli.lenh import cli
 from vanthu.errors import Refused
 from vanthu.services.kenh_thu import BaoMat, CauHinhThu, PhienThu, cau_hinh_thu, ma_thu
 from vanthu.services.phat_hanh import KENH_TEP, KENH_THU, PhatHanh, ThuLoi

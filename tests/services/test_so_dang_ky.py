@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from tests.rendering.dumps import pdf_pages
 from tests.services.conftest import DongHoGia, duyet_xong
-from vanthu.cli import cli
+from vanthu.cli.lenh import cli
 from vanthu.rendering.so_dang_ky import COT_SO_DANG_KY
 from vanthu.services.so_sach import so_dang_ky, so_dang_ky_csv
 from vanthu.services.ung_dung import UngDung

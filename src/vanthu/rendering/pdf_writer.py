@@ -8,13 +8,12 @@ from functools import cache
 from typing import Any
 
 import jinja2
-from weasyprint import HTML
-from weasyprint.text.fonts import FontConfiguration
 
 from .. import __version__
 from ..errors import RenderError
 from .bo_cuc import BoCuc, Chu, Doan, DuongKe, HaiCot
 from .fonts import MatChu
+from .nap_weasyprint import HTML, FontConfiguration
 from .styles import BangKieu, Kieu, KieuDoan
 
 _STYLES = {

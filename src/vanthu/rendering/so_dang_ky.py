@@ -33,11 +33,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import _Cell
-from weasyprint import HTML
 
 from .. import __version__
 from ..errors import RenderError
 from .fonts import DoRongChu, MatChu, do_rong_chu, mat_chu_pdf
+from .nap_weasyprint import HTML
 from .pdf_writer import PdfWriter, font_config, html_environment
 from .styles import BangKieu, Kieu, TrangGiay, doc_bang_kieu, mau_mac_dinh
 

@@ -1,0 +1,108 @@
+"""The ``vanthu`` commands (lệnh): render, check and describe directive files; the lifecycle."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .. import __version__
+from ..errors import VanthuError
+from ..services import DinhDang, doc_tep, ket_xuat_tep, luoc_do_json
+from .demo import demo
+from .vong_doi import dang_ky
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="vanthu")
+@click.option(
+    "--db",
+    envvar="VANTHU_DB",
+    default=None,
+    help="Database: a SQLite file or a postgresql:// URL [default: output/vanthu.db].",
+)
+@click.option("--as", "as_user", envvar="VANTHU_USER", default=None, help="Acting user.")
+@click.option(
+    "--output-root",
+    "thu_muc",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="Folder for issued and distributed files.",
+)
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, as_user: str | None, thu_muc: Path) -> None:
+    """vanthu — văn bản hành chính theo Nghị định 30/2020/NĐ-CP (official directives)."""
+    ctx.obj = {"db": db, "as_user": as_user, "thu_muc": thu_muc, "app": None}
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "thu_muc",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="Folder for the rendered files.",
+)
+@click.option(
+    "--format",
+    "dinh_dang",
+    type=click.Choice([d.value for d in DinhDang]),
+    default=DinhDang.both.value,
+    show_default=True,
+    help="Which files to write.",
+)
+@click.option("--pdfa", is_flag=True, help="Write the PDF as PDF/A-2b, for archiving.")
+def render(files: tuple[Path, ...], thu_muc: Path, dinh_dang: str, pdfa: bool) -> None:
+    """Render directive files (YAML or JSON) to DOCX and PDF; print the paths written."""
+    for path in files:
+        written = ket_xuat_tep(path, thu_muc, DinhDang(dinh_dang), pdf_a=pdfa)
+        for out in written.paths():
+            click.echo(str(out))
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def check(files: tuple[Path, ...]) -> None:
+    """Validate directive files; list every problem with its field path."""
+    failed = 0
+    for path in files:
+        try:
+            vb = doc_tep(path)
+        except VanthuError as error:
+            failed += 1
+            click.echo(str(error), err=True)
+            continue
+        so = vb.so_ky_hieu or f"dự thảo …/{vb.ky_hieu_day_du}"
+        click.echo(f"{path}: OK ({vb.loai.info.ten.lower()} {so})")
+    if failed:
+        raise SystemExit(1)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the directive file."""
+    click.echo(luoc_do_json())
+
+
+dang_ky(cli)
+cli.add_command(demo)
+
+
+def chay() -> None:
+    """Run the command line; a VanthuError becomes its message and exit status 1."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except VanthuError as error:
+        click.echo(f"vanthu: {error}", err=True)
+        sys.exit(1)
