@@ -17,6 +17,7 @@ from vanthu.workflow import (
     VaiTro,
     chuyen_noi_nhan,
     han_xac_nhan,
+    nguong_tre,
     nhan_tre,
     su_kien_hop_le,
 )
@@ -181,6 +182,29 @@ def test_days_are_counted_in_the_senders_time_zone() -> None:
     assert nhan_tre(sent, datetime(2021, 9, 13, 10, 0, tzinfo=UTC)) is False  # 17:00 in Vietnam
     # Still the 13th in UTC, but already the 14th in Vietnam.
     assert nhan_tre(sent, datetime(2021, 9, 13, 17, 30, tzinfo=UTC)) is True
+
+
+@pytest.mark.parametrize("holidays", [frozenset(), QUOC_KHANH_2021, frozenset({date(2021, 9, 20)})])
+def test_the_lateness_threshold_judges_every_sending_time_as_nhan_tre_does(
+    holidays: frozenset[date],
+) -> None:
+    vietnam = timezone(timedelta(hours=7))
+    start = datetime(2021, 8, 28, tzinfo=vietnam)  # a Saturday; four weeks around both holidays
+    moments = [start + timedelta(days=d, hours=h) for d in range(30) for h in (0, 9, 17, 23.99)]
+    checked = 0
+    for received in moments:
+        threshold = nguong_tre(received, holidays)
+        for sent in moments:
+            if sent <= received:
+                assert nhan_tre(sent, received, holidays) is (sent < threshold), (sent, received)
+                checked += 1
+    assert checked > 7_000
+
+
+def test_the_lateness_threshold_is_midnight_after_the_last_working_day_before_receipt() -> None:
+    assert nguong_tre(at("2021-09-14", "08:00")) == at("2021-09-14", "00:00")  # Tuesday
+    assert nguong_tre(at("2021-09-20", "08:00")) == at("2021-09-18", "00:00")  # Monday
+    assert nguong_tre(at("2021-09-06", "08:00"), QUOC_KHANH_2021) == at("2021-09-02", "00:00")
 
 
 def test_receipt_before_sending_and_mixed_time_zones_are_refused() -> None:

@@ -5,12 +5,27 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, exists, insert, literal, select, update
+from sqlalchemy import (
+    Select,
+    String,
+    Table,
+    bindparam,
+    exists,
+    false,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    true,
+    update,
+)
+from sqlalchemy import cast as cast_
 from sqlalchemy.orm import Session
 
 from ..errors import ConcurrentChange, NotFound, Refused
@@ -26,11 +41,13 @@ from ..storage.bang import (
     VanBanLuu,
 )
 from ..workflow import (
+    BANG_NOI_NHAN,
     SuKienNoiNhan,
     TrangThaiNoiNhan,
     TrangThaiVanBan,
     VaiTro,
     chuyen_noi_nhan,
+    nguong_tre,
     nhan_tre,
 )
 from .dong_ho import DongHo, bay_gio, gio_viet_nam
@@ -50,21 +67,26 @@ DA_NHAN = {TrangThaiNoiNhan.da_nhan.value, TrangThaiNoiNhan.da_bao_cao.value}
 class _CauXacNhan:
     """The acknowledgement's statements, built once (building costs more than running them).
 
-    One joined SELECT finds the recipient, its directive and the acting user (by token, by
-    directive id, or by number and symbol); a guarded UPDATE records the receipt only if the
-    state is still the one read, and the log line goes with it. On PostgreSQL the UPDATE and the
-    log INSERT are one statement (a data-modifying CTE) run in autocommit, so an acknowledgement
-    costs two round trips instead of five; it stays atomic, and the guard keeps it exact.
+    ``tim``: one joined SELECT finds the recipient, its directive and the acting user (by token,
+    by directive id, or by number and symbol). On SQLite, ``ghi`` then records the receipt only
+    if the state is still the one read, and the log line goes with it in the same transaction.
+
+    ``mot_cau`` (PostgreSQL): the whole acknowledgement as one statement in autocommit, one
+    round trip: the same SELECT as a CTE, an UPDATE that records the receipt only where every
+    rule the service would check holds (see ``_cau_mot_cau``), and the log line inserted from
+    what the UPDATE returned. Atomic as one statement is; the guard keeps it exact. Only a
+    refusal, or an acknowledgement given before, costs a second round trip (the SELECT).
     """
 
     tim: dict[str, Any]
     ghi: Any
-    ghi_va_nhat_ky: Any
+    mot_cau: dict[str, Any]
 
 
-def _cau_xac_nhan() -> _CauXacNhan:
+def _cau_tim() -> Select[*tuple[Any, ...]]:
+    """The lookup of the recipient, its directive and the acting user, without its key."""
     nn, vb, user = NoiNhanVanBan, VanBanLuu, NguoiDung
-    base = (
+    return (
         select(
             nn.id,
             nn.van_ban_id,
@@ -73,43 +95,90 @@ def _cau_xac_nhan() -> _CauXacNhan:
             nn.gui_luc,
             nn.nhan_luc,
             nn.tre,
-            vb.trang_thai,
+            vb.trang_thai.label("vb_trang_thai"),
             vb.so_ky_hieu,
             user.vai_tro,
-            user.ma_co_quan,
+            user.ma_co_quan.label("thay_cho"),
         )
         .join(vb, vb.id == nn.van_ban_id)
         .outerjoin(user, user.ten == bindparam("ten"))
     )
-    table = cast(Table, nn.__table__)
+
+
+def _cau_mot_cau(tim: Select[*tuple[Any, ...]]) -> Any:
+    """The PostgreSQL acknowledgement as one statement (see ``_CauXacNhan``).
+
+    The UPDATE's guard is the service's judgement (``TheoDoi._buoc_xac_nhan``) written in SQL,
+    its states and roles read from the recipient lifecycle table: exactly one row found; the
+    directive not recalled; the user known, of a role that may acknowledge, and acting for this
+    body if it is a body's user; the copy, as it is now, still in the state read and that state
+    one the event leaves. Lateness is ``gui_luc < nguong`` (``nguong_tre``: the same judgement
+    as ``nhan_tre``). It returns one row when it wrote, none when the guard held it back; the
+    service then reads the copy again to say why, judging as on SQLite.
+    """
+    hang = next(h for h in BANG_NOI_NHAN if h.su_kien is SuKienNoiNhan.xac_nhan)
+    table = cast(Table, NoiNhanVanBan.__table__)
     log = cast(Table, NhatKy.__table__)
+    doc = tim.cte("doc")
+    written = (
+        update(table)
+        .where(
+            table.c.id == doc.c.id,
+            table.c.trang_thai == doc.c.trang_thai,
+            or_(*(doc.c.trang_thai == literal(t.value) for t in hang.nguon)),
+            doc.c.vb_trang_thai != literal(TrangThaiVanBan.thu_hoi.value),
+            or_(*(doc.c.vai_tro == literal(v.value) for v in sorted(hang.vai_tro))),
+            or_(
+                doc.c.vai_tro != literal(VaiTro.don_vi_nhan.value),
+                doc.c.thay_cho == doc.c.ma_co_quan,
+            ),
+            select(func.count()).select_from(doc).scalar_subquery() == 1,
+        )
+        .values(
+            trang_thai=literal(hang.dich.value),
+            nhan_luc=bindparam("nn_luc", type_=table.c.nhan_luc.type),
+            tre=func.coalesce(
+                doc.c.gui_luc < bindparam("nguong", type_=table.c.gui_luc.type), false()
+            ),
+        )
+        .returning(table.c.id, table.c.tre)
+        .cte("ghi")
+    )
+    columns = ["van_ban_id", "doi_tuong", "su_kien", "tu", "den", "nguoi", "luc", "chi_tiet"]
+    line = select(
+        doc.c.van_ban_id,
+        literal("noi_nhan:") + cast_(doc.c.van_ban_id, String) + literal(":") + doc.c.ma_co_quan,
+        literal(SuKienNoiNhan.xac_nhan.value),
+        doc.c.trang_thai,
+        literal(hang.dich.value),
+        bindparam("nk_nguoi", type_=log.c.nguoi.type),
+        bindparam("nk_luc", type_=log.c.luc.type),
+        func.json_build_object(literal("tre"), written.c.tre),
+    ).select_from(written.join(doc, doc.c.id == written.c.id))
+    logged = insert(log).from_select(columns, line).returning(log.c.id).cte("nk")
+    return select(doc.c.van_ban_id, doc.c.ma_co_quan, doc.c.so_ky_hieu, written.c.tre).select_from(
+        written.join(doc, doc.c.id == written.c.id).join(logged, true())
+    )
+
+
+def _cau_xac_nhan() -> _CauXacNhan:
+    nn, vb = NoiNhanVanBan, VanBanLuu
+    base = _cau_tim()
+    table = cast(Table, nn.__table__)
     record = (
         update(table)
         .where(table.c.id == bindparam("rid"), table.c.trang_thai == bindparam("tu"))
         .values(trang_thai=bindparam("den"), nhan_luc=bindparam("luc"), tre=bindparam("tre_moi"))
     )
-    changed = record.returning(table.c.id).cte("da_ghi")
-    columns = ["van_ban_id", "doi_tuong", "su_kien", "tu", "den", "nguoi", "luc", "chi_tiet"]
-    # Named apart from noi_nhan's columns: an UPDATE takes a parameter named like one of its
-    # table's columns as a value to SET.
-    line = select(
-        bindparam("nk_van_ban_id"),
-        bindparam("nk_doi_tuong"),
-        literal("xac_nhan"),
-        bindparam("nk_tu"),
-        bindparam("nk_den"),
-        bindparam("nk_nguoi"),
-        bindparam("nk_luc", type_=log.c.luc.type),
-        bindparam("nk_chi_tiet", type_=log.c.chi_tiet.type),
-    ).select_from(changed)
+    tim = {
+        "token": base.where(nn.ma_xac_nhan == bindparam("token")),
+        "id": base.where(vb.id == bindparam("khoa"), nn.ma_co_quan == bindparam("ma")),
+        "so": base.where(vb.so_ky_hieu == bindparam("khoa"), nn.ma_co_quan == bindparam("ma")),
+    }
     return _CauXacNhan(
-        tim={
-            "token": base.where(nn.ma_xac_nhan == bindparam("token")),
-            "id": base.where(vb.id == bindparam("khoa"), nn.ma_co_quan == bindparam("ma")),
-            "so": base.where(vb.so_ky_hieu == bindparam("khoa"), nn.ma_co_quan == bindparam("ma")),
-        },
+        tim=tim,
         ghi=record,
-        ghi_va_nhat_ky=insert(log).from_select(columns, line).returning(log.c.id),
+        mot_cau={key: _cau_mot_cau(query) for key, query in tim.items()},
     )
 
 
@@ -154,17 +223,6 @@ class _GhiXacNhan:
             "den": self.den,
             "luc": utc(self.luc),
             "tre_moi": self.ket_qua.tre,
-        }
-
-    def tham_so_mot_cau(self) -> dict[str, Any]:
-        return self.tham_so_ghi() | {
-            "nk_van_ban_id": self.van_ban_id,
-            "nk_doi_tuong": self.doi_tuong,
-            "nk_tu": self.tu,
-            "nk_den": self.den,
-            "nk_nguoi": self.nguoi,
-            "nk_luc": utc(self.luc),
-            "nk_chi_tiet": {"tre": self.ket_qua.tre},
         }
 
 
@@ -256,31 +314,22 @@ class TheoDoi:
         now = self.dong_ho()
         params: dict[str, Any] = {"ten": ten_nguoi}
         if ma_xac_nhan:
-            query, params["token"] = _XAC_NHAN.tim["token"], ma_xac_nhan
+            kind, params["token"] = "token", ma_xac_nhan
         elif khoa and ma_co_quan:
             key = khoa.strip().removeprefix("#")
-            query = _XAC_NHAN.tim["id" if key.isdigit() else "so"]
+            kind = "id" if key.isdigit() else "so"
             params |= {"khoa": int(key) if key.isdigit() else key, "ma": ma_co_quan}
         else:
             raise Refused("acknowledgement", "name the directive and the body, or --token")
 
-        def doc(conn: Any, s: Session | None) -> KetQuaXacNhan | _GhiXacNhan:
-            found = conn.execute(query, params).all()
+        def judge(found: Sequence[Any], s: Session | None) -> KetQuaXacNhan | _GhiXacNhan:
             return self._buoc_xac_nhan(found, ten_nguoi, now, khoa, ma_co_quan, ma_xac_nhan, s)
 
+        def doc(conn: Any, s: Session | None) -> KetQuaXacNhan | _GhiXacNhan:
+            return judge(conn.execute(_XAC_NHAN.tim[kind], params).all(), s)
+
         if self.kho.ten == "postgresql":
-            with self.kho.tu_dong.connect() as c:
-                step = doc(c, None)
-                if isinstance(step, KetQuaXacNhan):
-                    return step
-                written = c.execute(_XAC_NHAN.ghi_va_nhat_ky, step.tham_so_mot_cau()).all()
-                if len(written) == 1:
-                    return step.ket_qua
-                # Another acknowledgement of the same body came first: report it as given.
-                again = doc(c, None)
-                if isinstance(again, KetQuaXacNhan):
-                    return again
-                raise step.xung_dot()
+            return self._xac_nhan_mot_cau(kind, params, ten_nguoi, now, judge)
         with self.kho.giao_dich() as s:
             conn = s.connection()
             step = doc(conn, s)
@@ -300,6 +349,35 @@ class TheoDoi:
                 tre=step.ket_qua.tre,
             )
             return step.ket_qua
+
+    def _xac_nhan_mot_cau(
+        self,
+        kind: str,
+        params: dict[str, Any],
+        ten_nguoi: str,
+        now: dt.datetime,
+        judge: Callable[[Sequence[Any], Session | None], KetQuaXacNhan | _GhiXacNhan],
+    ) -> KetQuaXacNhan:
+        """PostgreSQL: the acknowledgement in one statement; a refusal judged from its row."""
+        viet_nam = gio_viet_nam(now)
+        assert viet_nam is not None
+        moment = utc(now)
+        params = params | {
+            "nn_luc": moment,
+            "nguong": utc(nguong_tre(viet_nam)),
+            "nk_nguoi": ten_nguoi,
+            "nk_luc": moment,
+        }
+        with self.kho.tu_dong.connect() as c:
+            row = c.execute(_XAC_NHAN.mot_cau[kind], params).first()
+            if row is not None:
+                van_ban_id, ma, so, late = row
+                return KetQuaXacNhan(so or f"#{van_ban_id}", ma, now, late, False)
+            # Nothing written: read the copy as it is now to say why (or that it was given).
+            step = judge(c.execute(_XAC_NHAN.tim[kind], params).all(), None)
+            if isinstance(step, KetQuaXacNhan):
+                return step
+            raise step.xung_dot()
 
     def _buoc_xac_nhan(
         self,

@@ -16,6 +16,7 @@ from .noi_nhan import (
     chuyen_noi_nhan,
     han_xac_nhan,
     la_ngay_lam_viec,
+    nguong_tre,
     nhan_tre,
     su_kien_noi_nhan_hop_le,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "chuyen_van_ban",
     "han_xac_nhan",
     "la_ngay_lam_viec",
+    "nguong_tre",
     "nhan_tre",
     "su_kien_hop_le",
     "su_kien_noi_nhan_hop_le",

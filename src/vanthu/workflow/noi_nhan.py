@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from .vai_tro import VaiTro
@@ -141,3 +141,20 @@ def nhan_tre(
     if sent_at.tzinfo is not None:
         received_at = received_at.astimezone(sent_at.tzinfo)
     return received_at.date() > han_xac_nhan(sent_at.date(), ngay_nghi)
+
+
+def nguong_tre(received_at: datetime, ngay_nghi: frozenset[date] = frozenset()) -> datetime:
+    """The moment (ngưỡng: threshold) that decides ``nhan_tre`` for a receipt at ``received_at``.
+
+    A copy sent before it is acknowledged late at ``received_at``; one sent at or after it is
+    on time. It is midnight after the last working day before the day of receipt: a copy sent
+    on or before that working day had until its end, which has passed; one sent later (that
+    day being the day of receipt, or the days off just before it) has until today's end.
+
+    So a store can judge lateness itself, comparing each copy's sending time with one value,
+    exactly as ``nhan_tre`` would, when both times are read in ``received_at``'s time zone.
+    """
+    last = received_at.date() - timedelta(days=1)
+    while not la_ngay_lam_viec(last, ngay_nghi):
+        last -= timedelta(days=1)
+    return datetime.combine(last + timedelta(days=1), time(), tzinfo=received_at.tzinfo)
