@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from sqlalchemy import func, select
 
 from tests.services.conftest import DongHoGia, duyet_xong
 from vanthu.errors import Refused, TransitionRefused
+from vanthu.services.phat_hanh import dat_ban_goc
 from vanthu.services.ung_dung import UngDung
 from vanthu.storage.bang import LanGui, NoiNhanVanBan
 from vanthu.workflow import SuKienVanBan, TrangThaiNoiNhan, TrangThaiVanBan
@@ -58,9 +60,36 @@ def test_every_body_gets_the_identical_issued_files_and_its_own_slip(
     for entry in manifest["noi_nhan"]:
         body = folder / entry["thu_muc"]
         assert hashlib.sha256((body / "01-CĐ-UBND.pdf").read_bytes()).hexdigest() == original
+        assert (body / "01-CĐ-UBND.pdf").samefile(folder / "01-CĐ-UBND.pdf")  # linked, not copied
         slips.add(hashlib.sha256((body / "phieu-gui.pdf").read_bytes()).hexdigest())
     assert len(slips) == SO_NOI_NHAN  # each slip names its own body and token
     assert app.theo_doi.trang_thai(so).trang_thai is TrangThaiVanBan.da_phat_hanh
+
+
+def test_a_body_folder_links_the_original_and_replaces_a_stale_copy(tmp_path: Path) -> None:
+    original = tmp_path / "01-CĐ-UBND.pdf"
+    original.write_bytes(b"%PDF-1.7 issued")
+    original.chmod(0o444)
+    body = tmp_path / "SYT"
+    body.mkdir()
+    (body / original.name).write_bytes(b"%PDF-1.7 half writ")  # a run killed half way
+    dat_ban_goc(original, body / original.name)
+    assert (body / original.name).samefile(original)
+    dat_ban_goc(original, body / original.name)  # again: kept as it is
+    assert (body / original.name).samefile(original)
+    assert original.read_bytes() == b"%PDF-1.7 issued"
+
+
+def test_a_body_folder_on_another_file_system_gets_a_copy(tmp_path: Path) -> None:
+    other = Path("/dev/shm")
+    if not other.is_dir() or other.stat().st_dev == tmp_path.stat().st_dev:
+        pytest.skip("no second file system to copy across")
+    original = tmp_path / "01-CĐ-UBND.pdf"
+    original.write_bytes(b"%PDF-1.7 issued")
+    with tempfile.TemporaryDirectory(dir=other) as folder:
+        copy = Path(folder) / original.name
+        dat_ban_goc(original, copy)
+        assert copy.read_bytes() == original.read_bytes() and not copy.samefile(original)
 
 
 def test_distributing_again_delivers_nothing_twice(app: UngDung, dong_ho: DongHoGia) -> None:

@@ -53,6 +53,29 @@ def utc(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(dt.UTC)
 
 
+def dong_nhat_ky(
+    van_ban_id: int | None,
+    doi_tuong: str,
+    su_kien: str,
+    nguoi: str,
+    luc: dt.datetime,
+    tu: str | None = None,
+    den: str | None = None,
+    **chi_tiet: Any,
+) -> dict[str, Any]:
+    """One event of the log (dòng: line), as the values ``ghi_nhat_ky`` inserts."""
+    return {
+        "van_ban_id": van_ban_id,
+        "doi_tuong": doi_tuong,
+        "su_kien": su_kien,
+        "tu": tu,
+        "den": den,
+        "nguoi": nguoi,
+        "luc": utc(luc),
+        "chi_tiet": chi_tiet,
+    }
+
+
 def ghi_nhat_ky(
     s: Session,
     van_ban_id: int | None,
@@ -65,19 +88,16 @@ def ghi_nhat_ky(
     **chi_tiet: Any,
 ) -> None:
     """Append one event to the log, in the caller's transaction (one plain INSERT)."""
-    s.connection().execute(
-        _GHI_NHAT_KY,
-        {
-            "van_ban_id": van_ban_id,
-            "doi_tuong": doi_tuong,
-            "su_kien": su_kien,
-            "tu": tu,
-            "den": den,
-            "nguoi": nguoi,
-            "luc": utc(luc),
-            "chi_tiet": chi_tiet,
-        },
+    ghi_cac_dong_nhat_ky(
+        s, [dong_nhat_ky(van_ban_id, doi_tuong, su_kien, nguoi, luc, tu, den, **chi_tiet)]
     )
+
+
+def ghi_cac_dong_nhat_ky(s: Session, dong: list[dict[str, Any]]) -> None:
+    """Append events made by ``dong_nhat_ky`` to the log, in the caller's transaction, in one
+    statement (a batch of deliveries costs one round trip, not one per body)."""
+    if dong:
+        s.connection().execute(_GHI_NHAT_KY, dong)
 
 
 def tim_id_van_ban(s: Session, khoa: str) -> int:
