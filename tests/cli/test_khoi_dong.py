@@ -1,10 +1,13 @@
-"""The entry point: commands imported with the collector paused, their objects frozen."""
+"""Start-up: commands imported with the collector paused, and only what a command needs."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
+
+from vanthu.storage import mo_kho
 
 _START = textwrap.dedent(
     """
@@ -27,3 +30,24 @@ def test_the_entry_point_freezes_what_start_up_imported_and_collects_normally_af
     lines = result.stdout.splitlines()
     assert lines[0].startswith("vanthu, version ")
     assert lines[-1] == "True True True"
+
+
+def test_tracking_loads_neither_the_renderer_nor_alembic_on_a_current_store(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "vanthu.db"
+    mo_kho(str(db)).dong()  # created and migrated here, so the check below opens a current one
+    check = textwrap.dedent(
+        f"""
+        import sys
+        import vanthu.cli.lenh
+        from vanthu.services.ung_dung import UngDung
+        app = UngDung(db={str(db)!r})
+        app.theo_doi.qua_han()
+        print(sorted(m for m in ("weasyprint", "docx", "alembic") if m in sys.modules))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -1,58 +1,32 @@
-"""Rendering: a directive laid out once (bố cục) and drawn as DOCX and as PDF."""
+"""Rendering: a directive laid out once (bố cục) and drawn as DOCX and as PDF.
+
+The names below are imported on first use: importing a part of this package (the transmittal
+slip, say) does not load WeasyPrint and python-docx, so the lifecycle commands that draw no
+directive (``vanthu ack``, ``vanthu status``) start without them.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-from pathlib import Path
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from ..schemas import VanBan
-from .bo_cuc import BoCuc
-from .docx_writer import DocxWriter
-from .fonts import MatChu, do_rong_chu, mat_chu_pdf
-from .pdf_writer import PdfWriter
-from .soan_bo_cuc import DUOC_HO_TRO, SoanBoCuc
-from .styles import BangKieu, doc_bang_kieu
+if TYPE_CHECKING:
+    from .bo_cuc import BoCuc
+    from .soan_bo_cuc import DUOC_HO_TRO
+    from .trinh_ket_xuat import KetQua, TrinhKetXuat
 
-
-@dataclass(frozen=True)
-class KetQua:
-    """The rendered files of one directive."""
-
-    bo_cuc: BoCuc
-    docx: bytes | None
-    pdf: bytes | None
+_NOI = {
+    "BoCuc": ".bo_cuc",
+    "DUOC_HO_TRO": ".soan_bo_cuc",
+    "KetQua": ".trinh_ket_xuat",
+    "TrinhKetXuat": ".trinh_ket_xuat",
+}
 
 
-class TrinhKetXuat:
-    """The renderer: one style sheet (from a Word template), one PDF face, both writers."""
-
-    def __init__(self, mau: Path | None = None, mat_chu: MatChu | None = None) -> None:
-        self.bang: BangKieu = doc_bang_kieu(mau)
-        self.mat_chu = mat_chu or mat_chu_pdf()
-        self.soan_bo_cuc = SoanBoCuc(self.bang, do_rong_chu(self.mat_chu))
-        self.docx = DocxWriter(self.bang, mau)
-        self.pdf = PdfWriter(self.bang, self.mat_chu)
-
-    def bo_cuc(self, vb: VanBan, hom_nay: dt.date | None = None) -> BoCuc:
-        """The layout of a directive (``hom_nay`` gives a draft its year)."""
-        return self.soan_bo_cuc.soan(vb, hom_nay or dt.date.today())
-
-    def ket_xuat(
-        self,
-        vb: VanBan,
-        docx: bool = True,
-        pdf: bool = True,
-        pdf_a: bool = False,
-        hom_nay: dt.date | None = None,
-    ) -> KetQua:
-        """Lay a directive out once and draw the requested formats."""
-        layout = self.bo_cuc(vb, hom_nay)
-        return KetQua(
-            bo_cuc=layout,
-            docx=self.docx.ghi(layout) if docx else None,
-            pdf=self.pdf.ghi(layout, pdf_a=pdf_a) if pdf else None,
-        )
+def __getattr__(name: str) -> Any:
+    if name in _NOI:
+        return getattr(import_module(_NOI[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["DUOC_HO_TRO", "BoCuc", "KetQua", "TrinhKetXuat"]

@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import RenderError
-from ..rendering import TrinhKetXuat
 from ..schemas import VanBan
 from .doc_tep import doc_tep
+
+if TYPE_CHECKING:
+    from ..rendering.trinh_ket_xuat import TrinhKetXuat
 
 
 class DinhDang(StrEnum):
@@ -36,7 +39,12 @@ class TepKetXuat:
 
 @cache
 def trinh_ket_xuat() -> TrinhKetXuat:
-    """The process-wide renderer (style sheet, fonts and WeasyPrint state loaded once)."""
+    """The process-wide renderer (style sheet, fonts and WeasyPrint state loaded once).
+
+    Imported here, on first use: the commands that draw no directive never load WeasyPrint.
+    """
+    from ..rendering.trinh_ket_xuat import TrinhKetXuat
+
     return TrinhKetXuat()
 
 

@@ -13,12 +13,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_DB = Path("output") / "vanthu.db"
+#: The newest migration under ``migrations/versions`` (a test holds this to Alembic's head). A
+#: store already there is opened without importing Alembic: ~0.2 s off every lifecycle command.
+REVISION_MOI_NHAT = "0002"
 
 
 def url_cua(db: str | None) -> str:
@@ -49,8 +50,25 @@ def _sqlite_settings(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def phien_ban(engine: Engine) -> str | None:
+    """The store's Alembic revision (phiên bản: version); None for a store never migrated."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    return None if revision is None else str(revision)
+
+
 def _migrate(engine: Engine) -> None:
-    """Bring the schema to the newest Alembic revision (safe to run from several processes)."""
+    """Bring the schema to the newest Alembic revision (safe to run from several processes).
+
+    One SELECT when it is there already; otherwise Alembic upgrades it.
+    """
+    if phien_ban(engine) == REVISION_MOI_NHAT:
+        return
+    from alembic import command
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", "vanthu.storage:migrations")
     with engine.begin() as connection:

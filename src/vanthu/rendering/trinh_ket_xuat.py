@@ -1,0 +1,55 @@
+"""The renderer (trình kết xuất): one style sheet, one PDF face, a layout drawn as DOCX and PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..schemas import VanBan
+from .bo_cuc import BoCuc
+from .docx_writer import DocxWriter
+from .fonts import MatChu, do_rong_chu, mat_chu_pdf
+from .pdf_writer import PdfWriter
+from .soan_bo_cuc import SoanBoCuc
+from .styles import BangKieu, doc_bang_kieu
+
+
+@dataclass(frozen=True)
+class KetQua:
+    """The rendered files of one directive."""
+
+    bo_cuc: BoCuc
+    docx: bytes | None
+    pdf: bytes | None
+
+
+class TrinhKetXuat:
+    """The renderer: one style sheet (from a Word template), one PDF face, both writers."""
+
+    def __init__(self, mau: Path | None = None, mat_chu: MatChu | None = None) -> None:
+        self.bang: BangKieu = doc_bang_kieu(mau)
+        self.mat_chu = mat_chu or mat_chu_pdf()
+        self.soan_bo_cuc = SoanBoCuc(self.bang, do_rong_chu(self.mat_chu))
+        self.docx = DocxWriter(self.bang, mau)
+        self.pdf = PdfWriter(self.bang, self.mat_chu)
+
+    def bo_cuc(self, vb: VanBan, hom_nay: dt.date | None = None) -> BoCuc:
+        """The layout of a directive (``hom_nay`` gives a draft its year)."""
+        return self.soan_bo_cuc.soan(vb, hom_nay or dt.date.today())
+
+    def ket_xuat(
+        self,
+        vb: VanBan,
+        docx: bool = True,
+        pdf: bool = True,
+        pdf_a: bool = False,
+        hom_nay: dt.date | None = None,
+    ) -> KetQua:
+        """Lay a directive out once and draw the requested formats."""
+        layout = self.bo_cuc(vb, hom_nay)
+        return KetQua(
+            bo_cuc=layout,
+            docx=self.docx.ghi(layout) if docx else None,
+            pdf=self.pdf.ghi(layout, pdf_a=pdf_a) if pdf else None,
+        )

@@ -1,0 +1,74 @@
+"""Opening the store: a new store is migrated, an old one upgraded, a current one left alone."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+
+from tests.csdl import LOAI_CSDL, csdl_moi
+from vanthu.storage import mo_kho
+from vanthu.storage.ket_noi import REVISION_MOI_NHAT, phien_ban
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", "vanthu.storage:migrations")
+    return config
+
+
+@pytest.fixture(params=LOAI_CSDL)
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    with csdl_moi(request.param, tmp_path) as url:
+        yield url
+
+
+def test_the_newest_revision_named_in_code_is_alembics_head() -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    assert script.get_current_head() == REVISION_MOI_NHAT
+
+
+def test_a_new_store_is_migrated_to_the_newest_revision(db: str) -> None:
+    kho = mo_kho(db)
+    try:
+        assert phien_ban(kho.engine) == REVISION_MOI_NHAT
+    finally:
+        kho.dong()
+
+
+def test_a_store_at_an_older_revision_is_upgraded_when_opened(db: str) -> None:
+    kho = mo_kho(db)
+    config = alembic_config()
+    with kho.engine.begin() as connection:  # as vanthu hands it to the migrations
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+    assert phien_ban(kho.engine) == "0001"
+    kho.dong()
+    kho = mo_kho(db)
+    try:
+        assert phien_ban(kho.engine) == REVISION_MOI_NHAT
+    finally:
+        kho.dong()
+
+
+def test_a_current_store_is_opened_without_loading_alembic(db: str) -> None:
+    mo_kho(db).dong()
+    check = textwrap.dedent(
+        f"""
+        import sys
+        from vanthu.storage import mo_kho
+        mo_kho({db!r}).dong()
+        print("alembic" in sys.modules)
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
