@@ -645,12 +645,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = TuyChon(only, not args.no_trace, args.profile)
 
     pg = _pg_version() if "postgresql" in backends else None
+    pg_shown = pg or ("not reachable" if "postgresql" in backends else "not measured")
     import sqlite3
 
     print(
         f"vanthu lifecycle benchmark — Python {platform.python_version()}, SQLAlchemy"
         f" {_version('SQLAlchemy')}, psycopg {_version('psycopg')}, SQLite"
-        f" {sqlite3.sqlite_version}, PostgreSQL {pg or 'not reachable'};"
+        f" {sqlite3.sqlite_version}, PostgreSQL {pg_shown};"
         f" {platform.platform()}, {os.cpu_count()} CPUs"
     )
     print(

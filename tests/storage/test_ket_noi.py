@@ -72,3 +72,16 @@ def test_a_current_store_is_opened_without_loading_alembic(db: str) -> None:
         [sys.executable, "-c", check], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_a_sqlite_store_puts_every_commit_on_disk_before_returning(tmp_path: Path) -> None:
+    kho = mo_kho(str(tmp_path / "vanthu.db"))
+    try:
+        with kho.engine.connect() as connection:
+            settings = [
+                connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+                for name in ("journal_mode", "synchronous", "foreign_keys")
+            ]
+        assert settings == ["wal", 2, 1]  # synchronous 2 = FULL
+    finally:
+        kho.dong()

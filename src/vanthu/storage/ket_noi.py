@@ -33,14 +33,21 @@ def url_cua(db: str | None) -> str:
 
 
 def _sqlite_settings(engine: Engine) -> None:
-    """WAL, foreign keys, a busy wait, and BEGIN IMMEDIATE so writers queue instead of failing."""
+    """WAL, foreign keys, a busy wait, and BEGIN IMMEDIATE so writers queue instead of failing.
+
+    ``synchronous=FULL``: every commit is on disk before it returns, as on PostgreSQL. With
+    WAL's usual NORMAL, a power cut could undo the last commits: an issue whose frozen files
+    already carry its number would vanish from the register, and the number be taken again.
+    It costs about 0.2 ms a commit on this kind of machine (10,002 acknowledgements: 2.2 s
+    with NORMAL, 4.2 s with FULL, ``benchmarks/lifecycle.py``).
+    """
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=60000")
         cursor.close()
