@@ -502,8 +502,8 @@ class PhatHanh:
         were recorded (one already recorded by another run is left as it is).
 
         The rows are locked first, in id order: a second distribution running at once waits
-        here, then finds them delivered. The whole batch is three statements and one flush,
-        whatever its size.
+        here, then finds them delivered. Whatever the batch's size, that is one SELECT, one
+        multi-row log INSERT, and one flush in which the ORM batches the UPDATEs and INSERTs.
         """
         if not ids:
             return 0

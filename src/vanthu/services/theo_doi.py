@@ -136,7 +136,7 @@ def _cau_mot_cau(tim: Select[*tuple[Any, ...]]) -> Any:
         )
         .values(
             trang_thai=literal(hang.dich.value),
-            nhan_luc=bindparam("nn_luc", type_=table.c.nhan_luc.type),
+            nhan_luc=bindparam("luc", type_=table.c.nhan_luc.type),
             tre=func.coalesce(
                 doc.c.gui_luc < bindparam("nguong", type_=table.c.gui_luc.type), false()
             ),
@@ -151,8 +151,8 @@ def _cau_mot_cau(tim: Select[*tuple[Any, ...]]) -> Any:
         literal(SuKienNoiNhan.xac_nhan.value),
         doc.c.trang_thai,
         literal(hang.dich.value),
-        bindparam("nk_nguoi", type_=log.c.nguoi.type),
-        bindparam("nk_luc", type_=log.c.luc.type),
+        bindparam("ten", type_=log.c.nguoi.type),
+        bindparam("luc", type_=log.c.luc.type),
         func.json_build_object(literal("tre"), written.c.tre),
     ).select_from(written.join(doc, doc.c.id == written.c.id))
     logged = insert(log).from_select(columns, line).returning(log.c.id).cte("nk")
@@ -329,7 +329,7 @@ class TheoDoi:
             return judge(conn.execute(_XAC_NHAN.tim[kind], params).all(), s)
 
         if self.kho.ten == "postgresql":
-            return self._xac_nhan_mot_cau(kind, params, ten_nguoi, now, judge)
+            return self._xac_nhan_mot_cau(kind, params, now, judge)
         with self.kho.giao_dich() as s:
             conn = s.connection()
             step = doc(conn, s)
@@ -354,20 +354,14 @@ class TheoDoi:
         self,
         kind: str,
         params: dict[str, Any],
-        ten_nguoi: str,
         now: dt.datetime,
         judge: Callable[[Sequence[Any], Session | None], KetQuaXacNhan | _GhiXacNhan],
     ) -> KetQuaXacNhan:
-        """PostgreSQL: the acknowledgement in one statement; a refusal judged from its row."""
+        """PostgreSQL: the acknowledgement in one statement; a refusal judged from the copy
+        read again."""
         viet_nam = gio_viet_nam(now)
         assert viet_nam is not None
-        moment = utc(now)
-        params = params | {
-            "nn_luc": moment,
-            "nguong": utc(nguong_tre(viet_nam)),
-            "nk_nguoi": ten_nguoi,
-            "nk_luc": moment,
-        }
+        params = params | {"luc": utc(now), "nguong": utc(nguong_tre(viet_nam))}
         with self.kho.tu_dong.connect() as c:
             row = c.execute(_XAC_NHAN.mot_cau[kind], params).first()
             if row is not None:
