@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import (
+    Connection,
     Select,
     String,
     Table,
@@ -29,7 +30,7 @@ from sqlalchemy import cast as cast_
 from sqlalchemy.orm import Session
 
 from ..errors import ConcurrentChange, NotFound, Refused
-from ..storage import Kho
+from ..storage import CauLenhBienDich, Kho
 from ..storage.bang import (
     BaoCaoNhan,
     CoQuan,
@@ -52,6 +53,8 @@ from ..workflow import (
 )
 from .dong_ho import DongHo, bay_gio, gio_viet_nam
 from .vong_doi import (
+    dong_nhat_ky,
+    ghi_cac_dong_nhat_ky,
     ghi_nhat_ky,
     ten_tep,
     thu_muc_van_ban,
@@ -75,12 +78,13 @@ class _CauXacNhan:
     round trip: the same SELECT as a CTE, an UPDATE that records the receipt only where every
     rule the service would check holds (see ``_cau_mot_cau``), and the log line inserted from
     what the UPDATE returned. Atomic as one statement is; the guard keeps it exact. Only a
-    refusal, or an acknowledgement given before, costs a second round trip (the SELECT).
+    refusal, or an acknowledgement given before, costs a second round trip (the SELECT). It
+    runs on the driver's connection, compiled once (``CauLenhBienDich``).
     """
 
     tim: dict[str, Any]
     ghi: Any
-    mot_cau: dict[str, Any]
+    mot_cau: dict[str, CauLenhBienDich]
 
 
 def _cau_tim() -> Select[*tuple[Any, ...]]:
@@ -178,7 +182,7 @@ def _cau_xac_nhan() -> _CauXacNhan:
     return _CauXacNhan(
         tim=tim,
         ghi=record,
-        mot_cau={key: _cau_mot_cau(query) for key, query in tim.items()},
+        mot_cau={key: CauLenhBienDich(_cau_mot_cau(query)) for key, query in tim.items()},
     )
 
 
@@ -322,31 +326,32 @@ class TheoDoi:
         else:
             raise Refused("acknowledgement", "name the directive and the body, or --token")
 
-        def judge(found: Sequence[Any], s: Session | None) -> KetQuaXacNhan | _GhiXacNhan:
-            return self._buoc_xac_nhan(found, ten_nguoi, now, khoa, ma_co_quan, ma_xac_nhan, s)
-
-        def doc(conn: Any, s: Session | None) -> KetQuaXacNhan | _GhiXacNhan:
-            return judge(conn.execute(_XAC_NHAN.tim[kind], params).all(), s)
+        def doc(conn: Connection) -> KetQuaXacNhan | _GhiXacNhan:
+            found = conn.execute(_XAC_NHAN.tim[kind], params).all()
+            return self._buoc_xac_nhan(found, ten_nguoi, now, khoa, ma_co_quan, ma_xac_nhan, conn)
 
         if self.kho.ten == "postgresql":
-            return self._xac_nhan_mot_cau(kind, params, now, judge)
-        with self.kho.giao_dich() as s:
-            conn = s.connection()
-            step = doc(conn, s)
+            return self._xac_nhan_mot_cau(kind, params, now, doc)
+        with self.kho.engine.begin() as conn:  # plain connection: no ORM session needed
+            step = doc(conn)
             if isinstance(step, KetQuaXacNhan):
                 return step
             if conn.execute(_XAC_NHAN.ghi, step.tham_so_ghi()).rowcount != 1:
                 raise step.xung_dot()
-            ghi_nhat_ky(
-                s,
-                step.van_ban_id,
-                step.doi_tuong,
-                "xac_nhan",
-                ten_nguoi,
-                now,
-                tu=step.tu,
-                den=step.den,
-                tre=step.ket_qua.tre,
+            ghi_cac_dong_nhat_ky(
+                conn,
+                [
+                    dong_nhat_ky(
+                        step.van_ban_id,
+                        step.doi_tuong,
+                        "xac_nhan",
+                        ten_nguoi,
+                        now,
+                        tu=step.tu,
+                        den=step.den,
+                        tre=step.ket_qua.tre,
+                    )
+                ],
             )
             return step.ket_qua
 
@@ -355,7 +360,7 @@ class TheoDoi:
         kind: str,
         params: dict[str, Any],
         now: dt.datetime,
-        judge: Callable[[Sequence[Any], Session | None], KetQuaXacNhan | _GhiXacNhan],
+        doc: Callable[[Connection], KetQuaXacNhan | _GhiXacNhan],
     ) -> KetQuaXacNhan:
         """PostgreSQL: the acknowledgement in one statement; a refusal judged from the copy
         read again."""
@@ -363,12 +368,12 @@ class TheoDoi:
         assert viet_nam is not None
         params = params | {"luc": utc(now), "nguong": utc(nguong_tre(viet_nam))}
         with self.kho.tu_dong.connect() as c:
-            row = c.execute(_XAC_NHAN.mot_cau[kind], params).first()
+            row = _XAC_NHAN.mot_cau[kind].mot_dong(c, params)
             if row is not None:
                 van_ban_id, ma, so, late = row
                 return KetQuaXacNhan(so or f"#{van_ban_id}", ma, now, late, False)
             # Nothing written: read the copy as it is now to say why (or that it was given).
-            step = judge(c.execute(_XAC_NHAN.tim[kind], params).all(), None)
+            step = doc(c)
             if isinstance(step, KetQuaXacNhan):
                 return step
             raise step.xung_dot()
@@ -381,18 +386,15 @@ class TheoDoi:
         khoa: str | None,
         ma_co_quan: str | None,
         ma_xac_nhan: str | None,
-        s: Session | None,
+        conn: Connection,
     ) -> KetQuaXacNhan | _GhiXacNhan:
         """Judge an acknowledgement from the row read: refuse it, report it as already given,
-        or say what to write. ``s`` is the caller's transaction, if it holds one."""
+        or say what to write. ``conn`` is the connection the row was read on (a lookup that
+        explains a refusal reads there, inside the caller's transaction if it holds one)."""
         if len(found) != 1:
             if ma_xac_nhan:
                 raise NotFound("acknowledgement token", ma_xac_nhan)
-            if s is None:
-                with self.kho.giao_dich() as own:
-                    tim_id_van_ban(own, khoa or "")
-            else:
-                tim_id_van_ban(s, khoa or "")  # NotFound, or several directives by that name
+            tim_id_van_ban(conn, khoa or "")  # NotFound, or several directives by that name
             raise Refused(f"'{ma_co_quan}'", f"is not a recipient of {khoa}")
         rid, van_ban_id, ma, tu_text, sent, received, late, vb_state, so, role, acts_for = found[0]
         so = so or f"#{van_ban_id}"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Connection, Table, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -93,14 +93,15 @@ def ghi_nhat_ky(
     )
 
 
-def ghi_cac_dong_nhat_ky(s: Session, dong: list[dict[str, Any]]) -> None:
-    """Append events made by ``dong_nhat_ky`` to the log, in the caller's transaction, in one
-    statement (a batch of deliveries costs one round trip, not one per body)."""
+def ghi_cac_dong_nhat_ky(s: Session | Connection, dong: list[dict[str, Any]]) -> None:
+    """Append events made by ``dong_nhat_ky`` to the log, in the caller's transaction (a
+    session's, or a connection's), in one statement: a batch of deliveries costs one round
+    trip, not one per body."""
     if dong:
-        s.connection().execute(_GHI_NHAT_KY, dong)
+        (s.connection() if isinstance(s, Session) else s).execute(_GHI_NHAT_KY, dong)
 
 
-def tim_id_van_ban(s: Session, khoa: str) -> int:
+def tim_id_van_ban(s: Session | Connection, khoa: str) -> int:
     """The id of a stored directive named by id ("7" or "#7") or number and symbol ("18/CĐ-UBND").
 
     Raises:

@@ -1,0 +1,58 @@
+"""Hot-path statements: compiled once, run on the driver's connection, on both databases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import JSON, bindparam, insert, literal, select
+
+from tests.csdl import LOAI_CSDL, csdl_moi
+from vanthu.storage import CauLenhBienDich, Kho, mo_kho
+from vanthu.storage.bang import NguoiDung
+
+
+@pytest.fixture(params=LOAI_CSDL)
+def kho(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Kho]:
+    with csdl_moi(request.param, tmp_path) as url:
+        store = mo_kho(url)
+        with store.giao_dich() as s:
+            s.execute(
+                insert(NguoiDung),
+                [
+                    {"ten": "vt", "ho_ten": "Nguyễn Thị Văn", "vai_tro": "van_thu"},
+                    {"ten": "syt", "ho_ten": "Văn thư Sở Y tế", "vai_tro": "don_vi_nhan"},
+                ],
+            )
+        yield store
+        store.dong()
+
+
+#: A user by name and role; the role is a literal the statement carries.
+BY_NAME = CauLenhBienDich(
+    select(NguoiDung.ho_ten, literal("x")).where(
+        NguoiDung.ten == bindparam("ten"), NguoiDung.vai_tro == literal("don_vi_nhan")
+    )
+)
+
+
+def test_a_compiled_statement_gives_the_row_sqlalchemy_would(kho: Kho) -> None:
+    with kho.engine.connect() as connection:
+        assert BY_NAME.mot_dong(connection, {"ten": "syt"}) == ("Văn thư Sở Y tế", "x")
+        assert BY_NAME.mot_dong(connection, {"ten": "vt"}) is None  # not a body's user
+        expected = connection.execute(BY_NAME.cau, {"ten": "syt"}).one()
+    assert tuple(expected) == ("Văn thư Sở Y tế", "x")
+
+
+def test_a_parameter_not_given_is_named(kho: Kho) -> None:
+    with kho.engine.connect() as connection, pytest.raises(KeyError, match="ten"):
+        BY_NAME.mot_dong(connection, {"ho_ten": "syt"})
+
+
+def test_a_statement_whose_parameters_sqlalchemy_converts_is_refused(kho: Kho) -> None:
+    converted = CauLenhBienDich(
+        select(literal(1)).where(bindparam("du_lieu", type_=JSON).is_not(None))
+    )
+    with kho.engine.connect() as connection, pytest.raises(ValueError, match="du_lieu"):
+        converted.mot_dong(connection, {"du_lieu": {"a": 1}})
