@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 # Golden files are made with the bundled face, whatever fonts this machine has.
 os.environ["VANTHU_PDF_FONT"] = "termes"
@@ -16,6 +17,23 @@ os.environ["VANTHU_PDF_FONT"] = "termes"
 from vanthu.rendering import TrinhKetXuat
 from vanthu.schemas import VanBan
 from vanthu.services import doc_tep
+
+# Property-based tests: CI runs a bounded number of examples ("ci", the default); `make fuzz`
+# runs many more ("fuzz"). The profile is chosen with HYPOTHESIS_PROFILE.
+settings.register_profile(
+    "ci",
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=2000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

@@ -1,0 +1,53 @@
+"""Limits (giới hạn) of every input vanthu accepts, enforced before any work starts.
+
+One table for the directive file, the directory, the lifecycle commands and the store, so that
+SQLite and PostgreSQL refuse the same values with the same message, and the README's Limits
+section can be checked against the code. A value over a limit is refused with its field path;
+nothing is truncated silently.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: Bytes in a directive file (YAML or JSON) or an uploaded one; read no further than this.
+TEP_VAN_BAN_TOI_DA: Final = 512 * 1024
+#: Bytes in a directory file (YAML or CSV).
+TEP_DANH_BA_TOI_DA: Final = 2 * 1024 * 1024
+#: Bytes in a report file a body sends back.
+TEP_BAO_CAO_TOI_DA: Final = 50 * 1024 * 1024
+#: Nesting of mappings and lists in a directive or directory file.
+DO_SAU_TOI_DA: Final = 16
+
+#: Characters in a one-line text field (issuer, position, name, place, a Nơi nhận line …).
+DONG_TOI_DA: Final = 200
+#: Characters in the trích yếu (subject line); real quyết định reach about 500.
+TRICH_YEU_TOI_DA: Final = 1000
+#: Characters in one body paragraph (đoạn) of noi_dung, a căn cứ or a task description.
+DOAN_TOI_DA: Final = 10_000
+#: Characters in the symbol (ký hiệu) "CĐ-UBND", given or derived, and in a reply's number.
+KY_HIEU_TOI_DA: Final = 40
+#: Characters in a reason (lý do) given to return, recall or reject.
+LY_DO_TOI_DA: Final = 2000
+
+#: The document number (số) runs from 1 to this within one register and year.
+SO_TOI_DA: Final = 999_999
+#: Years a directive, a register or a command may name.
+NAM_NHO_NHAT: Final = 1945
+NAM_LON_NHAT: Final = 2100
+
+#: Items in each list of the directive file.
+KINH_GUI_TOI_DA: Final = 200
+CAN_CU_TOI_DA: Final = 100
+NOI_DUNG_TOI_DA: Final = 2000
+NOI_NHAN_TOI_DA: Final = 1000
+NHIEM_VU_TOI_DA: Final = 500
+LUU_TOI_DA: Final = 20
+
+#: A code (mã) of a body, a group or a user name: it becomes part of a folder name, so it is
+#: 1–32 ASCII letters, digits, '_', '-' or '.', starting with a letter or digit ('.' and '..'
+#: are never codes).
+MA_MAU: Final = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}$"
+MA_TOI_DA: Final = 32
+#: Bodies in one directory.
+CO_QUAN_TOI_DA: Final = 5000
