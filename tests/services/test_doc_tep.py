@@ -149,5 +149,6 @@ def test_a_directory_row_with_a_bad_code_is_named(tmp_path: Path) -> None:
     with pytest.raises(InvalidDirective) as caught:
         doc_danh_ba(path)
     assert [str(p) for p in caught.value.problems] == [
-        "co_quan[0].ma: 'SỞ Y TẾ' may hold only letters, digits, '_', '.' and '-'"
+        "co_quan[0].ma: 'SỞ Y TẾ' is not a code: 1–32 ASCII letters, digits, '_', '.' or '-', "
+        "starting with a letter or digit"
     ]
