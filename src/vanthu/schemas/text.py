@@ -103,8 +103,10 @@ def loai_gia_tri(value: object) -> str:
         return "empty (null)"
     if isinstance(value, bool):
         return "true/false"
-    if isinstance(value, int | float):
+    if isinstance(value, int):
         return "a number"
+    if isinstance(value, float):
+        return f"a decimal number ({value})"
     if isinstance(value, dt.date):
         return "a date"
     if isinstance(value, str):

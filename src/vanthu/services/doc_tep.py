@@ -25,7 +25,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..errors import InvalidDirective, Problem
 from ..schemas import NguoiKy, VanBan
 from ..schemas.gioi_han import DO_SAU_TOI_DA, TEP_VAN_BAN_TOI_DA
-from ..schemas.text import kiem_tra_ky_tu, loai_gia_tri
+from ..schemas.text import kiem_tra_ky_tu, loai_gia_tri, ten_ky_tu
 
 #: Field names a cross-field rule may name at the start of its message.
 _MODEL_FIELDS = frozenset(VanBan.model_fields) | frozenset(NguoiKy.model_fields)
@@ -101,13 +101,14 @@ def doc_byte(path: Path, toi_da: int, nguon: str) -> bytes:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         raise refuse(f"cannot read the file: {error.strerror or error}") from None
-    with os.fdopen(fd, "rb") as stream:
-        try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise refuse("cannot read the file: not a regular file")
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise refuse("cannot read the file: not a regular file")
+        with os.fdopen(fd, "rb") as stream:
             data = stream.read(toi_da + 1)
-        except OSError as error:
-            raise refuse(f"cannot read the file: {error.strerror or error}") from None
+    except OSError as error:
+        raise refuse(f"cannot read the file: {error.strerror or error}") from None
     if len(data) > toi_da:
         raise refuse(f"the file is larger than {toi_da:,} bytes, the most vanthu reads")
     return data
@@ -268,10 +269,12 @@ def phan_tich_yaml(text: str, nguon: str) -> Any:
             column = len(before) - (before.rfind("\n") + 1) + 1
             where = f"line {before.count(chr(10)) + 1}, column {column}"
         character = getattr(error, "character", None)
+        if isinstance(character, str) and len(character) == 1:
+            character = ord(character)
         what = "malformed YAML: " + (
-            f"the character U+{ord(character):04X} is not allowed"
-            if isinstance(character, str) and len(character) == 1
-            else str(error)
+            f"contains {ten_ky_tu(chr(character))}, which YAML does not allow"
+            if isinstance(character, int) and 0 <= character <= 0x10FFFF
+            else str(error).split("\n")[0]
         )
     finally:
         loader.dispose()
@@ -347,6 +350,13 @@ def van_de_cau_truc(data: Any) -> list[Problem]:
                         )
                     )
                     continue
+                if isinstance(key, str):
+                    try:
+                        kiem_tra_ky_tu(key, nhieu_dong=False)
+                    except ValueError as error:
+                        where = _where((*loc, key))
+                        problems.append(Problem(where, f"the field name {error}"))
+                        continue
                 todo.append((item, (*loc, key)))
     return problems
 
