@@ -12,12 +12,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 from typing import Any
 
 import yaml
 from hypothesis import strategies as st
 
-from vanthu.schemas.gioi_han import DONG_TOI_DA, KY_HIEU_TOI_DA, SO_TOI_DA
+from vanthu.schemas import VanBan
+from vanthu.schemas.gioi_han import (
+    DOAN_TOI_DA,
+    DONG_TOI_DA,
+    KY_HIEU_TOI_DA,
+    NAM_LON_NHAT,
+    NAM_NHO_NHAT,
+    SO_TOI_DA,
+)
+from vanthu.schemas.text import kiem_tra_ky_tu
 
 #: "Today" for generated files (the same as tests.conftest.HOM_NAY).
 HOM_NAY = dt.date(2026, 11, 28)
@@ -317,3 +327,35 @@ def tep_dot_bien(draw: st.DrawFn) -> tuple[str, bytes]:
         return ".bin", draw(st.binary(max_size=200))
     written = _yaml_or_none(random)
     return ".yaml", written if written is not None else b"{"
+
+
+def lot_luoi(vb: VanBan) -> list[str]:
+    """What an accepted directive should never hold (the oracle for "wrongly accepted").
+
+    Text with characters that are never text or longer than any field allows, numbers out of
+    range, dates outside the years, a symbol over its limit.
+    """
+    found: list[str] = []
+    todo: list[tuple[str, Any]] = [("", vb.model_dump())]
+    while todo:
+        where, value = todo.pop()
+        if isinstance(value, dict):
+            todo += [(f"{where}.{k}", v) for k, v in value.items()]
+        elif isinstance(value, list):
+            todo += [(f"{where}[{i}]", v) for i, v in enumerate(value)]
+        elif isinstance(value, str):
+            try:
+                kiem_tra_ky_tu(value, nhieu_dong=True)
+            except ValueError as error:
+                found.append(f"{where}: {error}")
+            if len(value) > DOAN_TOI_DA or not unicodedata.is_normalized("NFC", value):
+                found.append(f"{where}: {len(value)} characters or not NFC")
+        elif isinstance(value, bool):
+            continue
+        elif isinstance(value, int) and not 1 <= value <= SO_TOI_DA:
+            found.append(f"{where}: {value} out of range")
+        elif isinstance(value, dt.date) and not NAM_NHO_NHAT <= value.year <= NAM_LON_NHAT:
+            found.append(f"{where}: {value} out of the years")
+    if len(vb.ky_hieu_day_du) > KY_HIEU_TOI_DA:
+        found.append(f"ky_hieu: {len(vb.ky_hieu_day_du)} characters")
+    return found
