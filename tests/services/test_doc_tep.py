@@ -379,6 +379,13 @@ def test_odd_keys_and_tags_are_named(tmp_path: Path, line: str, expected: str) -
     assert problems_of(path) == [expected]
 
 
+def test_a_flood_of_problems_is_cut_to_fifty_and_a_count(tmp_path: Path) -> None:
+    text = NINH_THUAN.read_text(encoding="utf-8") + "".join(f"k{i}: 1\n" for i in range(5000))
+    listed = problems_of(write(tmp_path, text))
+    assert len(listed) == 51
+    assert listed[-1] == "… and 4950 more problems"
+
+
 def test_json_refuses_nan_and_a_key_given_twice(tmp_path: Path) -> None:
     assert problems_of(write(tmp_path, '{"so": NaN}', "x.json")) == [
         "malformed JSON: NaN is not a number vanthu accepts"

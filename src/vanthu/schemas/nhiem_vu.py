@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from .gioi_han import CO_QUAN_TOI_DA, NHOM_TOI_DA, NOI_DUNG_TOI_DA
-from .text import DoanVanBan, Ma, Ngay, SoNguyen
+from .text import SO_NGUYEN, DoanVanBan, Ma, Ngay
 
 
 class NhiemVu(BaseModel):
@@ -13,9 +15,7 @@ class NhiemVu(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    doan: SoNguyen = Field(
-        ge=1,
-        le=NOI_DUNG_TOI_DA,
+    doan: Annotated[int, Field(ge=1, le=NOI_DUNG_TOI_DA), SO_NGUYEN] = Field(
         description="Number of the body paragraph (1 = first) it belongs to",
     )
     co_quan: list[Ma] = Field(

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator
+from pydantic.json_schema import WithJsonSchema
 
 from .gioi_han import (
     DOAN_TOI_DA,
@@ -175,36 +176,71 @@ def _bare_item(value: str) -> str:
     return _not_blank(value)
 
 
+def _json(limit: int) -> WithJsonSchema:
+    """What the JSON Schema of the directive file says of a text field."""
+    return WithJsonSchema({"type": "string", "minLength": 1, "maxLength": limit})
+
+
 _MOT_DONG = BeforeValidator(_doc_van_ban(nhieu_dong=False))
 _NHIEU_DONG = BeforeValidator(_doc_van_ban(nhieu_dong=True))
 
 #: Non-empty text of any length, line breaks allowed (a reason, a note): NFC, trimmed.
 Text = Annotated[str, _NHIEU_DONG, AfterValidator(_not_blank)]
 #: One line (issuer's place, position, name, a Nơi nhận line …), at most DONG_TOI_DA.
-Dong = Annotated[str, _MOT_DONG, AfterValidator(_not_blank), AfterValidator(_toi_da(DONG_TOI_DA))]
+Dong = Annotated[
+    str,
+    _MOT_DONG,
+    AfterValidator(_not_blank),
+    AfterValidator(_toi_da(DONG_TOI_DA)),
+    _json(DONG_TOI_DA),
+]
 #: A heading that may be broken by "\n" (co_quan, tham_quyen), at most DONG_TOI_DA.
 TieuDe = Annotated[
-    str, _NHIEU_DONG, AfterValidator(_not_blank), AfterValidator(_toi_da(DONG_TOI_DA))
+    str,
+    _NHIEU_DONG,
+    AfterValidator(_not_blank),
+    AfterValidator(_toi_da(DONG_TOI_DA)),
+    _json(DONG_TOI_DA),
 ]
 #: The subject line (trích yếu), "\n" allowed, at most TRICH_YEU_TOI_DA.
 TrichYeu = Annotated[
-    str, _NHIEU_DONG, AfterValidator(_not_blank), AfterValidator(_toi_da(TRICH_YEU_TOI_DA))
+    str,
+    _NHIEU_DONG,
+    AfterValidator(_not_blank),
+    AfterValidator(_toi_da(TRICH_YEU_TOI_DA)),
+    _json(TRICH_YEU_TOI_DA),
 ]
 #: A paragraph (body, task description), "\n" allowed, at most DOAN_TOI_DA.
 DoanVanBan = Annotated[
-    str, _NHIEU_DONG, AfterValidator(_not_blank), AfterValidator(_toi_da(DOAN_TOI_DA))
+    str,
+    _NHIEU_DONG,
+    AfterValidator(_not_blank),
+    AfterValidator(_toi_da(DOAN_TOI_DA)),
+    _json(DOAN_TOI_DA),
 ]
 #: A symbol or a part of one (CĐ-UBND, UBND, VX, initials): one line, at most KY_HIEU_TOI_DA.
 KyHieu = Annotated[
-    str, _MOT_DONG, AfterValidator(_not_blank), AfterValidator(_toi_da(KY_HIEU_TOI_DA))
+    str,
+    _MOT_DONG,
+    AfterValidator(_not_blank),
+    AfterValidator(_toi_da(KY_HIEU_TOI_DA)),
+    _json(KY_HIEU_TOI_DA),
 ]
 #: A list item printed as ``- item;`` on one line: given without that punctuation.
 ListItem = Annotated[
-    str, _MOT_DONG, AfterValidator(_bare_item), AfterValidator(_toi_da(DONG_TOI_DA))
+    str,
+    _MOT_DONG,
+    AfterValidator(_bare_item),
+    AfterValidator(_toi_da(DONG_TOI_DA)),
+    _json(DONG_TOI_DA),
 ]
 #: A căn cứ (legal basis): a list item as long as a paragraph.
 CanCu = Annotated[
-    str, _NHIEU_DONG, AfterValidator(_bare_item), AfterValidator(_toi_da(DOAN_TOI_DA))
+    str,
+    _NHIEU_DONG,
+    AfterValidator(_bare_item),
+    AfterValidator(_toi_da(DOAN_TOI_DA)),
+    _json(DOAN_TOI_DA),
 ]
 
 _MA = re.compile(MA_MAU)
@@ -221,7 +257,13 @@ def _ma(value: str) -> str:
 
 
 #: A directory code (mã) of a body or a group: it becomes part of a folder name (MA_MAU).
-Ma = Annotated[str, _MOT_DONG, AfterValidator(_not_blank), AfterValidator(_ma)]
+Ma = Annotated[
+    str,
+    _MOT_DONG,
+    AfterValidator(_not_blank),
+    AfterValidator(_ma),
+    WithJsonSchema({"type": "string", "pattern": MA_MAU}),
+]
 
 
 _CHU_SO = re.compile(r"^[0-9]{1,9}$")
@@ -238,8 +280,9 @@ def _so_nguyen(value: Any) -> int:
     return value
 
 
-#: A whole number: an int or a string of 1–9 ASCII digits; never a bool or a float.
-SoNguyen = Annotated[int, BeforeValidator(_so_nguyen)]
+#: A whole number: an int or a string of 1–9 ASCII digits; never a bool or a float. Give the
+#: range before it: ``Annotated[int, Field(ge=1, le=N), SO_NGUYEN]`` (so the JSON Schema has it).
+SO_NGUYEN = BeforeValidator(_so_nguyen)
 
 
 def _nam(value: int) -> int:
@@ -249,7 +292,12 @@ def _nam(value: int) -> int:
 
 
 #: A year within NAM_NHO_NHAT..NAM_LON_NHAT.
-Nam = Annotated[int, BeforeValidator(_so_nguyen), AfterValidator(_nam)]
+Nam = Annotated[
+    int,
+    BeforeValidator(_so_nguyen),
+    AfterValidator(_nam),
+    WithJsonSchema({"type": "integer", "minimum": NAM_NHO_NHAT, "maximum": NAM_LON_NHAT}),
+]
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -272,4 +320,6 @@ def _ngay(value: Any) -> dt.date:
 
 
 #: A calendar date (YAML date or "YYYY-MM-DD"), its year within NAM_NHO_NHAT..NAM_LON_NHAT.
-Ngay = Annotated[dt.date, BeforeValidator(_ngay)]
+Ngay = Annotated[
+    dt.date, BeforeValidator(_ngay), WithJsonSchema({"type": "string", "format": "date"})
+]

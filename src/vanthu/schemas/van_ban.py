@@ -34,6 +34,7 @@ from .nguoi_ky import NguoiKy
 from .nhiem_vu import NhiemVu
 from .noi_nhan import NoiNhan
 from .text import (
+    SO_NGUYEN,
     CanCu,
     DoanVanBan,
     Dong,
@@ -41,7 +42,6 @@ from .text import (
     ListItem,
     Nam,
     Ngay,
-    SoNguyen,
     TieuDe,
     TrichYeu,
     nfc,
@@ -115,8 +115,8 @@ class VanBan(BaseModel):
     don_vi_soan_thao: KyHieu | None = Field(
         default=None, description="Drafting unit abbreviation (công văn symbol, Lưu line): VX"
     )
-    so: SoNguyen | None = Field(
-        default=None, ge=1, le=SO_TOI_DA, description="Number in the register; absent in a draft"
+    so: Annotated[int, Field(ge=1, le=SO_TOI_DA), SO_NGUYEN] | None = Field(
+        default=None, description="Number in the register; absent in a draft"
     )
     ky_hieu: KyHieu | None = Field(
         default=None, description="Full symbol; derived from loai and abbreviations if absent"
@@ -166,8 +166,8 @@ class VanBan(BaseModel):
     ky_hieu_nguoi_soan: KyHieu | None = Field(
         default=None, description="Drafter initials (box 12), printed after the Lưu line"
     )
-    so_ban: SoNguyen | None = Field(
-        default=None, ge=1, le=SO_TOI_DA, description="Number of copies issued (box 12)"
+    so_ban: Annotated[int, Field(ge=1, le=SO_TOI_DA), SO_NGUYEN] | None = Field(
+        default=None, description="Number of copies issued (box 12)"
     )
     nhiem_vu: list[NhiemVu] = Field(
         default_factory=list,

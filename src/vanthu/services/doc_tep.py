@@ -31,6 +31,8 @@ from ..schemas.text import kiem_tra_ky_tu, loai_gia_tri, ten_ky_tu
 _MODEL_FIELDS = frozenset(VanBan.model_fields) | frozenset(NguoiKy.model_fields)
 #: Digits in a number: far more than any field needs, far fewer than Python's int-str limit.
 _CHU_SO_TOI_DA = 30
+#: Problems listed for one file before "… and N more problems".
+_VAN_DE_TOI_DA = 50
 #: Characters of a key shown in a field path before it is cut with "…".
 _KHOA_HIEN_TOI_DA = 40
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -66,8 +68,11 @@ def _where(loc: tuple[int | str, ...]) -> str:
 
 
 def danh_sach_van_de(error: ValidationError) -> list[Problem]:
-    """One Problem per pydantic error, cross-field rule lines split and named by their field."""
-    problems = []
+    """One Problem per pydantic error, cross-field rule lines split and named by their field.
+
+    At most _VAN_DE_TOI_DA are listed, then how many more: a message is read, not scrolled.
+    """
+    problems: list[Problem] = []
     for item in error.errors(include_url=False):
         base = _where(tuple(item["loc"]))
         # Rules that span fields are raised by a model as lines of "field: message".
@@ -78,6 +83,9 @@ def danh_sach_van_de(error: ValidationError) -> list[Problem]:
                 where = f"{base}.{head}" if base else head
                 message = rest
             problems.append(Problem(where, message))
+    if len(problems) > _VAN_DE_TOI_DA:
+        more = len(problems) - _VAN_DE_TOI_DA
+        problems = [*problems[:_VAN_DE_TOI_DA], Problem("", f"… and {more} more problems")]
     return problems
 
 
@@ -329,7 +337,7 @@ def van_de_cau_truc(data: Any) -> list[Problem]:
     """
     problems: list[Problem] = []
     todo: list[tuple[Any, tuple[int | str, ...]]] = [(data, ())]
-    while todo and len(problems) < 20:
+    while todo and len(problems) < _VAN_DE_TOI_DA:
         value, loc = todo.pop()
         if isinstance(value, SoQuaLon):
             problems.append(
