@@ -331,6 +331,12 @@ def test_a_directory_or_a_fifo_is_not_a_directive_file(tmp_path: Path) -> None:
     assert problems_of(fifo) == ["cannot read the file: not a regular file"]
 
 
+def test_a_path_with_a_nul_is_refused_not_a_traceback() -> None:
+    assert problems_of(Path("a\x00b.yaml")) == [
+        "cannot read the file: its name contains a NUL character"
+    ]
+
+
 def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "# " + "x" * TEP_VAN_BAN_TOI_DA)
     assert problems_of(path) == ["the file is larger than 524,288 bytes, the most vanthu reads"]

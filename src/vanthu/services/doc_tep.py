@@ -109,6 +109,8 @@ def doc_byte(path: Path, toi_da: int, nguon: str) -> bytes:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         raise refuse(f"cannot read the file: {error.strerror or error}") from None
+    except ValueError:  # a NUL in the path: no file can have that name
+        raise refuse("cannot read the file: its name contains a NUL character") from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             os.close(fd)
