@@ -10,6 +10,7 @@ stays small so a run of a few hundred examples takes seconds.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import unicodedata
@@ -68,7 +69,7 @@ def nguoi_ky(draw: st.DrawFn) -> dict[str, Any]:
     chain = draw(st.sampled_from(_CHUOI_QUYEN_HAN))
     data: dict[str, Any] = {"chuc_vu": draw(dong()), "ho_ten": draw(chu(40))}
     if chain:
-        data["quyen_han"] = chain
+        data["quyen_han"] = list(chain)
         data["thay_mat"] = [draw(chu(30)) for p in chain if p != "Q"]
     return data
 
@@ -219,7 +220,8 @@ def _replace(data: Any, loc: tuple[Any, ...], value: Any) -> None:
 @st.composite
 def du_lieu_dot_bien(draw: st.DrawFn) -> Any:
     """Valid data with one to three fields deleted, retyped or poisoned."""
-    data = draw(van_ban_hop_le())
+    # A copy: sampled values are shared between examples and must never be mutated.
+    data = copy.deepcopy(draw(van_ban_hop_le()))
     for _ in range(draw(st.integers(1, 3))):
         paths = _field_paths(data)
         if not paths:
