@@ -12,7 +12,7 @@ SYSTEM_PACKAGES := poppler-utils libharfbuzz-subset0 libpango-1.0-0 libpangoft2-
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 EXAMPLES := $(wildcard examples/*.yaml)
 
-.PHONY: demo test lint typecheck golden docx-template system-deps postgres venv benchmark clean
+.PHONY: demo test lint typecheck golden docx-template system-deps postgres venv benchmark fuzz clean
 
 venv: $(BIN)/.installed
 
@@ -59,6 +59,12 @@ docx-template: venv
 
 benchmark: system-deps venv
 	$(BIN)/python benchmarks/render.py
+
+# Property tests with many examples, then N generated and hostile files through `check` and the
+# accepted ones through rendering; fails on any traceback (reproducers in output/fuzz/).
+fuzz: system-deps venv
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q -m property
+	$(BIN)/python scripts/fuzz.py --render
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given
 
+from tests import chien_luoc
 from tests.conftest import HOM_NAY, NINH_THUAN
 from vanthu.errors import InvalidDirective
-from vanthu.services import doc_tep
+from vanthu.schemas import VanBan
+from vanthu.schemas.gioi_han import TEP_VAN_BAN_TOI_DA
+from vanthu.services import doc_tep, doc_van_ban
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def problems_of(path: Path) -> list[str]:
@@ -149,5 +163,332 @@ def test_a_directory_row_with_a_bad_code_is_named(tmp_path: Path) -> None:
     with pytest.raises(InvalidDirective) as caught:
         doc_danh_ba(path)
     assert [str(p) for p in caught.value.problems] == [
-        "co_quan[0].ma: 'SỞ Y TẾ' may hold only letters, digits, '_', '.' and '-'"
+        "co_quan[0].ma: 'SỞ Y TẾ' is not a code: 1–32 ASCII letters, digits, '_', '.' or '-', "
+        "starting with a letter or digit"
     ]
+
+
+# --- Hostile files: every defect the adversary found, one regression test each (#7) ---------
+
+
+def test_an_impossible_date_is_named_not_a_traceback(tmp_path: Path) -> None:
+    path = ninh_thuan_with(tmp_path, "ngay: 2021-09-13", "ngay: 2021-02-31")
+    assert problems_of(path) == ["ngay: 2021-02-31 is not a real date"]
+
+
+def test_an_impossible_time_is_named_not_a_traceback(tmp_path: Path) -> None:
+    path = ninh_thuan_with(tmp_path, "ngay: 2021-09-13", "ngay: 2021-09-13 25:61:00")
+    assert problems_of(path) == ["ngay: must be a date written YYYY-MM-DD"]
+
+
+def test_a_date_with_a_time_of_day_is_refused(tmp_path: Path) -> None:
+    path = ninh_thuan_with(tmp_path, "ngay: 2021-09-13", "ngay: 2021-09-13 10:00:00")
+    assert problems_of(path) == ["ngay: must be a date without a time of day (YYYY-MM-DD)"]
+
+
+def test_an_impossible_deadline_is_named_with_its_task(tmp_path: Path) -> None:
+    path = ninh_thuan_with(tmp_path, "han: 2021-09-30", "han: 2021-09-31")
+    assert problems_of(path) == ["nhiem_vu[0].han: 2021-09-31 is not a real date"]
+
+
+def test_deep_flow_nesting_is_refused_with_its_line(tmp_path: Path) -> None:
+    text = NINH_THUAN.read_text(encoding="utf-8") + "x: " + "[" * 5000 + "]" * 5000 + "\n"
+    [problem] = problems_of(write(tmp_path, text))
+    assert problem.startswith("line 136, column ")
+
+
+def test_deep_block_nesting_is_refused_with_its_line(tmp_path: Path) -> None:
+    nested = "".join("  " * i + "-\n" for i in range(1, 40))
+    [problem] = problems_of(ninh_thuan_with(tmp_path, "luu: [VXNV]\n", "luu:\n" + nested))
+    assert problem == "line 140, column 33: nested deeper than 16 levels"
+
+
+def test_deep_json_nesting_is_refused(tmp_path: Path) -> None:
+    assert problems_of(write(tmp_path, "[" * 100_000 + "]" * 100_000, "x.json")) == [
+        "nested deeper than 16 levels"
+    ]
+    deep = '{"x": ' + "[" * 20 + "]" * 20 + "}"
+    [problem] = problems_of(write(tmp_path, deep, "y.json"))
+    assert problem.endswith(": nested deeper than 16 levels")
+
+
+def test_an_integer_of_5000_digits_is_named_not_a_traceback(tmp_path: Path) -> None:
+    path = ninh_thuan_with(tmp_path, "so: 18", "so: " + "9" * 5000)
+    assert problems_of(path) == ["so: a number of 5000 characters is out of range"]
+    path = write(tmp_path, '{"so": ' + "9" * 5000 + "}", "x.json")
+    assert problems_of(path) == ["so: a number of 5000 characters is out of range"]
+
+
+def test_a_lone_surrogate_in_the_symbol_is_refused(tmp_path: Path) -> None:
+    path = ninh_thuan_with(tmp_path, "ky_hieu_co_quan: UBND", 'ky_hieu_co_quan: "UB\\ud800"')
+    [problem] = problems_of(path)
+    assert problem.startswith("line 6, column ")
+    data = yaml.safe_load(NINH_THUAN.read_text(encoding="utf-8"))
+    data["ky_hieu_co_quan"] = "UB\ud800"
+    raw = json.dumps(data, default=str)  # ensure_ascii: written as the escape \ud800
+    assert problems_of(write(tmp_path, raw, "x.json")) == [
+        "ky_hieu_co_quan: contains U+D800 (surrogate) at character 3"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("escape", "shown"),
+    [
+        ("\\0", "U+0000 (NULL) at character 2"),
+        ("\\x07", "U+0007 (BELL) at character 2"),
+        ("\\x85", "U+0085 (C1 control character) at character 2"),
+        ("\\r", "U+000D (CARRIAGE RETURN) at character 2"),
+        ("\\uffff", "U+FFFF (noncharacter) at character 2"),
+        ("\\ufdd0", "U+FDD0 (noncharacter) at character 2"),
+        ("\\u202e", "U+202E (RIGHT-TO-LEFT OVERRIDE) at character 2"),
+        ("\\u2066", "U+2066 (LEFT-TO-RIGHT ISOLATE) at character 2"),
+    ],
+)
+def test_a_character_that_is_never_text_is_named_with_field_and_position(
+    tmp_path: Path, escape: str, shown: str
+) -> None:
+    path = ninh_thuan_with(tmp_path, 'trich_yeu: "Về', f'trich_yeu: "V{escape}ề')
+    assert problems_of(path) == [f"trich_yeu: contains {shown}"]
+
+
+def test_a_line_break_in_a_one_line_field_is_refused(tmp_path: Path) -> None:
+    path = ninh_thuan_with(tmp_path, "dia_danh: Ninh Thuận", 'dia_danh: "Ninh\\nThuận"')
+    assert problems_of(path) == [
+        "dia_danh: contains a line break (U+000A) at character 5; this field is one line"
+    ]
+
+
+def test_a_tab_is_white_space(tmp_path: Path) -> None:
+    path = ninh_thuan_with(tmp_path, "dia_danh: Ninh Thuận", 'dia_danh: "Ninh\\tThuận"')
+    assert doc_tep(path, HOM_NAY).dia_danh == "Ninh Thuận"
+
+
+def test_a_raw_control_character_is_refused_with_its_line(tmp_path: Path) -> None:
+    path = ninh_thuan_with(tmp_path, "dia_danh: Ninh Thuận", "dia_danh: Ninh\x07Thuận")
+    assert problems_of(path) == [
+        "line 8, column 15: malformed YAML: contains U+0007 (BELL), which YAML does not allow"
+    ]
+
+
+def test_a_symbol_of_300_characters_is_refused_with_its_field_path(tmp_path: Path) -> None:
+    path = ninh_thuan_with(tmp_path, "so: 18", "so: 18\nky_hieu: CĐ-" + "A" * 297)
+    assert problems_of(path) == ["ky_hieu: at most 40 characters, got 300"]
+
+
+def test_a_derived_symbol_over_the_limit_is_refused(tmp_path: Path) -> None:
+    path = ninh_thuan_with(tmp_path, "ky_hieu_co_quan: UBND", "ky_hieu_co_quan: " + "U" * 40)
+    [problem] = problems_of(path)
+    assert problem.startswith("ky_hieu_co_quan: the symbol built from it")
+    assert problem.endswith("has 43 characters; at most 40")
+
+
+def test_true_is_not_a_number(tmp_path: Path) -> None:
+    path = ninh_thuan_with(tmp_path, "so: 18", "so: true")
+    assert problems_of(path) == ["so: must be a whole number, not true/false"]
+
+
+def test_a_decimal_is_not_a_number_of_the_register(tmp_path: Path) -> None:
+    path = ninh_thuan_with(tmp_path, "so: 18", "so: 18.0")
+    assert problems_of(path) == ["so: must be a whole number, not a decimal number (18.0)"]
+
+
+def test_zero_is_not_a_date(tmp_path: Path) -> None:
+    path = ninh_thuan_with(tmp_path, "ngay: 2021-09-13", "ngay: 0")
+    assert problems_of(path) == ["ngay: must be a date written YYYY-MM-DD, not a number"]
+
+
+def test_a_year_outside_the_range_is_refused(tmp_path: Path) -> None:
+    path = ninh_thuan_with(tmp_path, "ngay: 2021-09-13", "ngay: 1800-01-01")
+    assert problems_of(path) == ["ngay: the year 1800 is outside 1945–2100"]
+
+
+def test_a_leading_zero_is_decimal_not_octal(tmp_path: Path) -> None:
+    assert doc_tep(ninh_thuan_with(tmp_path, "so: 18", "so: 010"), HOM_NAY).so == 10
+    assert doc_tep(ninh_thuan_with(tmp_path, "so: 18", "so: 09"), HOM_NAY).so == 9
+
+
+def test_billion_laughs_is_refused_at_once(tmp_path: Path) -> None:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 30)]
+    path = write(tmp_path, "\n".join(lines * 200) + "\n")
+    start = time.perf_counter()
+    [problem] = problems_of(path)
+    assert time.perf_counter() - start < 1
+    assert (
+        problem == "line 1, column 5: anchors and aliases (& and *) are not allowed in vanthu files"
+    )
+
+
+def test_dev_zero_is_refused_without_reading_it() -> None:
+    [problem] = problems_of(Path("/dev/zero"))
+    assert problem == "cannot read the file: not a regular file"
+
+
+def test_a_directory_or_a_fifo_is_not_a_directive_file(tmp_path: Path) -> None:
+    assert problems_of(tmp_path) == ["cannot read the file: not a regular file"]
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)
+    assert problems_of(fifo) == ["cannot read the file: not a regular file"]
+
+
+def test_a_path_with_a_nul_is_refused_not_a_traceback() -> None:
+    assert problems_of(Path("a\x00b.yaml")) == [
+        "cannot read the file: its name contains a NUL character"
+    ]
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "# " + "x" * TEP_VAN_BAN_TOI_DA)
+    assert problems_of(path) == ["the file is larger than 524,288 bytes, the most vanthu reads"]
+
+
+def test_invalid_utf8_is_named_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"loai: cong_dien\nco_quan: \xff\xfe\n")
+    assert problems_of(path) == ["line 2, column 10: not UTF-8 (byte 0xFF); save it as UTF-8"]
+
+
+def test_a_utf8_bom_is_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + NINH_THUAN.read_bytes())
+    assert doc_tep(path, HOM_NAY) == doc_tep(NINH_THUAN, HOM_NAY)
+    json_path = tmp_path / "x.json"
+    data = json.dumps(yaml.safe_load(NINH_THUAN.read_text(encoding="utf-8")), default=str)
+    json_path.write_bytes(b"\xef\xbb\xbf" + data.encode())
+    assert doc_tep(json_path, HOM_NAY) == doc_tep(NINH_THUAN, HOM_NAY)
+
+
+_TAG = "tag:yaml.org,2002:"
+_RLO_AT_1 = "(RIGHT-TO-LEFT OVERRIDE) at character 1"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("1: x\n", "(top level): a field name must be text, not a number 1"),
+        ("null: x\n", "(top level): a field name must be text, not empty (null)"),
+        ("2021-01-01: x\n", "(top level): a field name must be text, not a date 2021-01-01"),
+        ("so: 19\n", "line 136, column 1: the key 'so' is given twice"),
+        ("? [a, b]\n: x\n", "line 136, column 3: malformed YAML: found unhashable key"),
+        (
+            "x: !!binary aGVsbG8=\n",
+            "line 136, column 4: the tag '" + _TAG + "binary' is not allowed",
+        ),
+        ("x: !!float abc\n", "line 136, column 4: the tag '" + _TAG + "float' is not allowed"),
+        ("---\nb: 2\n", "line 136, column 1: a directive file holds one YAML document"),
+        ("<<: {a: 1}\n", "<<: Extra inputs are not permitted"),
+        ('"\\u202ex": 1\n', "\\u202ex: the field name contains U+202E " + _RLO_AT_1),
+    ],
+)
+def test_odd_keys_and_tags_are_named(tmp_path: Path, line: str, expected: str) -> None:
+    path = write(tmp_path, NINH_THUAN.read_text(encoding="utf-8") + line)
+    assert problems_of(path) == [expected]
+
+
+def test_a_flood_of_problems_is_cut_to_fifty_and_a_count(tmp_path: Path) -> None:
+    text = NINH_THUAN.read_text(encoding="utf-8") + "".join(f"k{i}: 1\n" for i in range(5000))
+    listed = problems_of(write(tmp_path, text))
+    assert len(listed) == 51
+    assert listed[-1] == "… and 4950 more problems"
+
+
+def test_json_refuses_nan_and_a_key_given_twice(tmp_path: Path) -> None:
+    assert problems_of(write(tmp_path, '{"so": NaN}', "x.json")) == [
+        "malformed JSON: NaN is not a number vanthu accepts"
+    ]
+    assert problems_of(write(tmp_path, '{"so": 1, "so": 2}', "x.json")) == [
+        "malformed JSON: the key 'so' is given twice"
+    ]
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path) -> None:
+    path = Path(os.fsdecode(os.fsencode(tmp_path) + b"/\xff.yaml"))
+    path.write_text("- a\n", encoding="utf-8")
+    with pytest.raises(InvalidDirective) as caught:
+        doc_tep(path, HOM_NAY)
+    assert caught.value.source.endswith("/\\xff.yaml")
+
+
+# --- Properties -----------------------------------------------------------------------------
+
+
+def _read(suffix: str, raw: bytes) -> VanBan | InvalidDirective:
+    """Read bytes as a directive file; VanBan or InvalidDirective, never another exception."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"van-ban{suffix}"
+        path.write_bytes(raw)
+        try:
+            return doc_tep(path, chien_luoc.HOM_NAY)
+        except InvalidDirective as error:
+            return error
+
+
+def _refused_clearly(result: VanBan | InvalidDirective) -> None:
+    if isinstance(result, InvalidDirective):
+        assert result.problems
+        for problem in result.problems:
+            assert problem.message.strip()
+            str(problem).encode("utf-8")  # printable: no lone surrogate reaches a terminal
+
+
+@pytest.mark.property
+@given(chien_luoc.tep_hop_le())
+def test_property_generated_valid_files_are_accepted(tep: tuple[str, bytes]) -> None:
+    result = _read(*tep)
+    assert isinstance(result, VanBan), result
+
+
+@pytest.mark.property
+@given(chien_luoc.tep_dot_bien())
+def test_property_a_mutated_file_is_accepted_or_refused_clearly(tep: tuple[str, bytes]) -> None:
+    result = _read(*tep)
+    _refused_clearly(result)
+    if isinstance(result, VanBan):
+        assert chien_luoc.lot_luoi(result) == []
+
+
+@pytest.mark.property
+@given(chien_luoc.du_lieu_dot_bien())
+def test_property_mutated_data_is_accepted_or_refused_clearly(data: object) -> None:
+    try:
+        doc_van_ban(data, "data", dt.date(2026, 11, 28))
+    except InvalidDirective as error:
+        _refused_clearly(error)
+
+
+def test_check_refuses_hostile_files_in_one_clear_message_each(tmp_path: Path) -> None:
+    base = NINH_THUAN.read_text(encoding="utf-8")
+    hostile = {
+        "date.yaml": base.replace("ngay: 2021-09-13", "ngay: 2021-02-31").encode(),
+        "deep.yaml": (base + "x: " + "[" * 3000 + "]" * 3000 + "\n").encode(),
+        "big.yaml": base.replace("so: 18", "so: " + "9" * 5000).encode(),
+        "nul.yaml": base.replace('trich_yeu: "Về', 'trich_yeu: "V\\0ề').encode(),
+        "laughs.yaml": b"a: &a [x, x]\nb: [*a, *a]\n",
+        "latin1.yaml": base.encode("utf-8").replace("Ninh Thuận".encode(), b"Ninh Thu\xe2n"),
+    }
+    env = os.environ | {"PYTHONPATH": str(ROOT / "src")}
+    for name, raw in hostile.items():
+        path = tmp_path / name
+        path.write_bytes(raw)
+        done = subprocess.run(
+            [sys.executable, "-m", "vanthu", "check", str(path)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert done.returncode == 1, (name, done.stderr)
+        assert "Traceback" not in done.stderr, done.stderr
+        assert done.stderr.startswith(f"{path}: 1 problem\n  - "), done.stderr
+        assert done.stdout == ""
+    done = subprocess.run(
+        [sys.executable, "-m", "vanthu", "check", "/dev/zero"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert (done.returncode, done.stderr) == (
+        1,
+        "/dev/zero: 1 problem\n  - cannot read the file: not a regular file\n",
+    )

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import re
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
-from .text import Text
+from .gioi_han import CO_QUAN_TOI_DA, NHOM_TOI_DA
+from .text import Dong, Ma
 
-_MA = re.compile(r"^[A-Za-z0-9_.\-]+$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise ValueError("must be one e-mail address (name@example.vn)")
+    return value
 
 
 class CoQuanDanhBa(BaseModel):
@@ -16,18 +24,15 @@ class CoQuanDanhBa(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    ma: Text = Field(description="Short code, unique in the directory (SYT, UBND_PHAN_RANG)")
-    ten: Text = Field(description="Full name (Sở Y tế tỉnh Ninh Thuận)")
-    ten_ngan: Text | None = Field(default=None, description="Short name; default: the full name")
-    email: Text | None = Field(default=None, description="Delivery address for e-mail")
-    nhom: list[Text] = Field(default_factory=list, description="Groups (so_ban_nganh …)")
-
-    @field_validator("ma")
-    @classmethod
-    def _code(cls, value: str) -> str:
-        if not _MA.match(value):
-            raise ValueError(f"'{value}' may hold only letters, digits, '_', '.' and '-'")
-        return value
+    ma: Ma = Field(description="Short code, unique in the directory (SYT, UBND_PHAN_RANG)")
+    ten: Dong = Field(description="Full name (Sở Y tế tỉnh Ninh Thuận)")
+    ten_ngan: Dong | None = Field(default=None, description="Short name; default: the full name")
+    email: Annotated[Dong, AfterValidator(_email)] | None = Field(
+        default=None, description="Delivery address for e-mail"
+    )
+    nhom: list[Ma] = Field(
+        default_factory=list, max_length=NHOM_TOI_DA, description="Groups (so_ban_nganh …)"
+    )
 
 
 class DanhBa(BaseModel):
@@ -35,7 +40,7 @@ class DanhBa(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    co_quan: list[CoQuanDanhBa] = Field(min_length=1)
+    co_quan: list[CoQuanDanhBa] = Field(min_length=1, max_length=CO_QUAN_TOI_DA)
 
     @field_validator("co_quan")
     @classmethod

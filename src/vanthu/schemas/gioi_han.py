@@ -49,5 +49,7 @@ LUU_TOI_DA: Final = 20
 #: are never codes).
 MA_MAU: Final = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}$"
 MA_TOI_DA: Final = 32
-#: Bodies in one directory.
+#: Bodies in one directory; also the codes one Nơi nhận line or one task may name.
 CO_QUAN_TOI_DA: Final = 5000
+#: Groups one body belongs to, or one Nơi nhận line or one task names.
+NHOM_TOI_DA: Final = 100

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from .text import Text
+from .text import Dong
 
 
 class QuyenHan(StrEnum):
@@ -41,14 +41,16 @@ class NguoiKy(BaseModel):
 
     quyen_han: Annotated[list[QuyenHan], BeforeValidator(_as_list)] = Field(
         default_factory=list,
+        max_length=len(QuyenHan),
         description="Authority prefixes in printed order: TM, KT, Q, TL, TUQ (none: the head)",
     )
-    thay_mat: Annotated[list[Text], BeforeValidator(_as_list)] = Field(
+    thay_mat: Annotated[list[Dong], BeforeValidator(_as_list)] = Field(
         default_factory=list,
+        max_length=len(QuyenHan),
         description="For each prefix except Q: the body or title it signs for (ỦY BAN NHÂN DÂN)",
     )
-    chuc_vu: Text = Field(description="Official position of the signer (CHỦ TỊCH, PHÓ CHỦ TỊCH)")
-    ho_ten: Text = Field(description="Full name, without titles (Trần Quốc Nam)")
+    chuc_vu: Dong = Field(description="Official position of the signer (CHỦ TỊCH, PHÓ CHỦ TỊCH)")
+    ho_ten: Dong = Field(description="Full name, without titles (Trần Quốc Nam)")
 
     @model_validator(mode="after")
     def _check_chain(self) -> NguoiKy:

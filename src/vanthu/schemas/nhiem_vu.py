@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-from .text import Text
+from .gioi_han import CO_QUAN_TOI_DA, NHOM_TOI_DA, NOI_DUNG_TOI_DA
+from .text import SO_NGUYEN, DoanVanBan, Ma, Ngay
 
 
 class NhiemVu(BaseModel):
@@ -14,15 +15,21 @@ class NhiemVu(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    doan: int = Field(ge=1, description="Number of the body paragraph (1 = first) it belongs to")
-    co_quan: list[Text] = Field(
-        default_factory=list, description="Directory codes of the bodies assigned"
+    doan: Annotated[int, Field(ge=1, le=NOI_DUNG_TOI_DA), SO_NGUYEN] = Field(
+        description="Number of the body paragraph (1 = first) it belongs to",
     )
-    nhom: list[Text] = Field(
-        default_factory=list, description="Directory groups assigned (every member)"
+    co_quan: list[Ma] = Field(
+        default_factory=list,
+        max_length=CO_QUAN_TOI_DA,
+        description="Directory codes of the bodies assigned",
     )
-    han: dt.date = Field(description="Deadline")
-    bao_cao: bool = Field(default=True, description="Whether a report is due by the deadline")
-    mo_ta: Text | None = Field(
+    nhom: list[Ma] = Field(
+        default_factory=list,
+        max_length=NHOM_TOI_DA,
+        description="Directory groups assigned (every member)",
+    )
+    han: Ngay = Field(description="Deadline")
+    bao_cao: StrictBool = Field(default=True, description="Whether a report is due by the deadline")
+    mo_ta: DoanVanBan | None = Field(
         default=None, description="Short description; default: the paragraph"
     )

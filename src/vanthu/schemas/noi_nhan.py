@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
-from .text import ListItem, Text
+from .gioi_han import CO_QUAN_TOI_DA, NHOM_TOI_DA
+from .text import ListItem, Ma
 
 
 class NoiNhan(BaseModel):
@@ -19,13 +20,17 @@ class NoiNhan(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     ten: ListItem = Field(description="The line as printed, without the leading '- ' and final ';'")
-    ma_co_quan: list[Text] = Field(
-        default_factory=list, description="Directory codes of the bodies this line stands for"
+    ma_co_quan: list[Ma] = Field(
+        default_factory=list,
+        max_length=CO_QUAN_TOI_DA,
+        description="Directory codes of the bodies this line stands for",
     )
-    nhom: list[Text] = Field(
-        default_factory=list, description="Directory groups this line stands for (every member)"
+    nhom: list[Ma] = Field(
+        default_factory=list,
+        max_length=NHOM_TOI_DA,
+        description="Directory groups this line stands for (every member)",
     )
-    noi_bo: bool = Field(
+    noi_bo: StrictBool = Field(
         default=False, description="An internal line (the office's own units): delivers nothing"
     )
 

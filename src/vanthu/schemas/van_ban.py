@@ -19,11 +19,33 @@ from pydantic import (
 )
 
 from .danh_dau import DoKhan, DoMat
+from .gioi_han import (
+    CAN_CU_TOI_DA,
+    KINH_GUI_TOI_DA,
+    KY_HIEU_TOI_DA,
+    LUU_TOI_DA,
+    NHIEM_VU_TOI_DA,
+    NOI_DUNG_TOI_DA,
+    NOI_NHAN_TOI_DA,
+    SO_TOI_DA,
+)
 from .loai_van_ban import LoaiVanBan
 from .nguoi_ky import NguoiKy
 from .nhiem_vu import NhiemVu
 from .noi_nhan import NoiNhan
-from .text import ListItem, Text, nfc
+from .text import (
+    SO_NGUYEN,
+    CanCu,
+    DoanVanBan,
+    Dong,
+    KyHieu,
+    ListItem,
+    Nam,
+    Ngay,
+    TieuDe,
+    TrichYeu,
+    nfc,
+)
 
 #: Types whose sample form has no trích yếu (subject line).
 KHONG_TRICH_YEU = frozenset(
@@ -58,7 +80,7 @@ class Doan(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    doan: Text = Field(description="The paragraph text, with its own '1.', 'a)' or 'Điều 1.'")
+    doan: DoanVanBan = Field(description="The paragraph text, with its own '1.', 'a)' or 'Điều 1.'")
     kieu: KieuDoan = Field(default=KieuDoan.thuong, description="thuong, tieu_de or giua")
 
     @model_validator(mode="before")
@@ -82,62 +104,75 @@ class VanBan(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     loai: LoaiVanBan = Field(description="Document type, one of the 29 types of Decree 30")
-    co_quan_chu_quan: Text | None = Field(
+    co_quan_chu_quan: TieuDe | None = Field(
         default=None, description="Direct parent body as printed (UBND TỈNH NINH THUẬN)"
     )
-    co_quan: Text = Field(
+    co_quan: TieuDe = Field(
         description="Issuing body, or the state title of the issuing person; "
         "'\\n' forces a line break"
     )
-    ky_hieu_co_quan: Text = Field(description="Issuer abbreviation in the symbol (UBND, TTg)")
-    don_vi_soan_thao: Text | None = Field(
+    ky_hieu_co_quan: KyHieu = Field(description="Issuer abbreviation in the symbol (UBND, TTg)")
+    don_vi_soan_thao: KyHieu | None = Field(
         default=None, description="Drafting unit abbreviation (công văn symbol, Lưu line): VX"
     )
-    so: int | None = Field(
-        default=None, ge=1, description="Number in the register; absent in a draft"
+    so: Annotated[int, Field(ge=1, le=SO_TOI_DA), SO_NGUYEN] | None = Field(
+        default=None, description="Number in the register; absent in a draft"
     )
-    ky_hieu: Text | None = Field(
+    ky_hieu: KyHieu | None = Field(
         default=None, description="Full symbol; derived from loai and abbreviations if absent"
     )
-    dia_danh: Text = Field(description="Place name printed before the date (Ninh Thuận)")
-    ngay: dt.date | None = Field(default=None, description="Date of signature; absent in a draft")
-    nam: int | None = Field(
-        default=None, ge=1945, description="Year printed in a draft's date line (default: today's)"
+    dia_danh: Dong = Field(description="Place name printed before the date (Ninh Thuận)")
+    ngay: Ngay | None = Field(default=None, description="Date of signature; absent in a draft")
+    nam: Nam | None = Field(
+        default=None, description="Year printed in a draft's date line (default: today's)"
     )
     do_khan: DoKhan | None = Field(default=None, description="Urgency: khan, thuong_khan, hoa_toc")
     do_mat: DoMat | None = Field(default=None, description="Secrecy: mat, toi_mat, tuyet_mat")
-    trich_yeu: Text | None = Field(
+    trich_yeu: TrichYeu | None = Field(
         default=None, description="Subject line; 'V/v …' for a công văn; '\\n' forces a break"
     )
-    nguoi_gui: Text | None = Field(
+    nguoi_gui: Dong | None = Field(
         default=None, description="Công điện sender, printed as '<nguoi_gui> điện:'"
     )
     kinh_gui: Annotated[list[ListItem], BeforeValidator(_one_or_many)] = Field(
-        default_factory=list, description="Addressees after 'điện:' or 'Kính gửi:'"
+        default_factory=list,
+        max_length=KINH_GUI_TOI_DA,
+        description="Addressees after 'điện:' or 'Kính gửi:'",
     )
-    tham_quyen: Text | None = Field(
+    tham_quyen: TieuDe | None = Field(
         default=None,
         description="Quyết định/nghị quyết: the authority line before the căn cứ "
         "(CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH THUẬN)",
     )
-    can_cu: list[ListItem] = Field(
+    can_cu: list[CanCu] = Field(
         default_factory=list,
+        max_length=CAN_CU_TOI_DA,
         description="Legal bases, one per line; the last may be 'Theo đề nghị…'",
     )
-    noi_dung: list[Doan] = Field(min_length=1, description="Body paragraphs in order")
+    noi_dung: list[Doan] = Field(
+        min_length=1, max_length=NOI_DUNG_TOI_DA, description="Body paragraphs in order"
+    )
     nguoi_ky: NguoiKy
     noi_nhan: list[NoiNhan] = Field(
-        default_factory=list, description="Recipient lines in printed order (the Lưu line is added)"
+        default_factory=list,
+        max_length=NOI_NHAN_TOI_DA,
+        description="Recipient lines in printed order (the Lưu line is added)",
     )
-    luu: list[Text] = Field(
-        default_factory=list, description="Lưu entries after VT: drafting unit, copies kept (VXNV)"
+    luu: list[Dong] = Field(
+        default_factory=list,
+        max_length=LUU_TOI_DA,
+        description="Lưu entries after VT: drafting unit, copies kept (VXNV)",
     )
-    ky_hieu_nguoi_soan: Text | None = Field(
+    ky_hieu_nguoi_soan: KyHieu | None = Field(
         default=None, description="Drafter initials (box 12), printed after the Lưu line"
     )
-    so_ban: int | None = Field(default=None, ge=1, description="Number of copies issued (box 12)")
+    so_ban: Annotated[int, Field(ge=1, le=SO_TOI_DA), SO_NGUYEN] | None = Field(
+        default=None, description="Number of copies issued (box 12)"
+    )
     nhiem_vu: list[NhiemVu] = Field(
-        default_factory=list, description="Tasks the directive assigns, followed up after issue"
+        default_factory=list,
+        max_length=NHIEM_VU_TOI_DA,
+        description="Tasks the directive assigns, followed up after issue",
     )
 
     @field_validator("ky_hieu_co_quan", "don_vi_soan_thao")
@@ -250,6 +285,11 @@ class VanBan(BaseModel):
                 yield (
                     f"don_vi_soan_thao: required to build the symbol of a {name} "
                     "(<issuer>-<unit>, e.g. UBND-VX), or give ky_hieu"
+                )
+            elif len(self.ky_hieu_day_du) > KY_HIEU_TOI_DA:
+                yield (
+                    f"ky_hieu_co_quan: the symbol built from it, '{self.ky_hieu_day_du}', "
+                    f"has {len(self.ky_hieu_day_du)} characters; at most {KY_HIEU_TOI_DA}"
                 )
             return
         first = self.ky_hieu.split("-")[0]
