@@ -17,6 +17,24 @@ from .bo_cuc import BoCuc, Doan, DuongKe, HaiCot, Khoi
 from .styles import BangKieu, Kieu, mau_mac_dinh
 
 _TWIPS_PER_CM = 1440 / 2.54
+#: Characters in a DOCX core property (title, author …): python-docx refuses longer ones.
+THUOC_TINH_TOI_DA = 255
+
+
+def thuoc_tinh(text: str, toi_da: int = THUOC_TINH_TOI_DA) -> str:
+    """A core property's value: the text, or its words up to ``toi_da`` characters and "…".
+
+    Only the property is shortened; the printed text never is. A first word longer than the
+    limit is cut inside the word.
+    """
+    text = " ".join(text.split())
+    if len(text) <= toi_da:
+        return text
+    head = text[: toi_da - 1]
+    cut = head.rfind(" ")
+    if cut > 0:
+        head = head[:cut]
+    return head.rstrip(" ,;:.-") + "…"
 
 
 def _twips(cm: float) -> str:
@@ -54,10 +72,10 @@ class DocxWriter:
             else:
                 self._khoi(doc.add_paragraph(), block, body_width)
         props = doc.core_properties
-        props.title = bo_cuc.tieu_de
-        props.author = bo_cuc.tac_gia
-        props.subject = bo_cuc.chu_de
-        props.keywords = ", ".join(bo_cuc.tu_khoa)
+        props.title = thuoc_tinh(bo_cuc.tieu_de)
+        props.author = thuoc_tinh(bo_cuc.tac_gia)
+        props.subject = thuoc_tinh(bo_cuc.chu_de)
+        props.keywords = thuoc_tinh(", ".join(bo_cuc.tu_khoa))
         props.comments = "vanthu"
         out = io.BytesIO()
         doc.save(out)
