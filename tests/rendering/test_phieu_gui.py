@@ -14,7 +14,8 @@ from PIL import Image
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
-from tests.rendering.dumps import pdf_page_png, pdf_pages
+from tests.rendering.dumps import pdf_dump, pdf_page_png, pdf_pages
+from tests.rendering.goldens import check_png, check_text
 from vanthu.errors import RenderError
 from vanthu.rendering.phieu_gui import LOI_DE_NGHI, NoiDungPhieuGui, TrinhPhieuGui
 from vanthu.schemas.gioi_han import DONG_TOI_DA, KY_HIEU_TOI_DA, TRICH_YEU_TOI_DA
@@ -181,3 +182,8 @@ def test_an_empty_field_is_refused(trinh: TrinhPhieuGui, field: str, value: str)
 def test_a_qr_string_too_long_for_a_qr_code_is_refused(trinh: TrinhPhieuGui) -> None:
     with pytest.raises(RenderError, match="VT-2021-000123: qr"):
         trinh.ve(replace(SO_Y_TE, qr="x" * 5000))
+
+
+def test_the_slip_matches_its_golden_dump_and_page_image(pdf: bytes) -> None:
+    check_text("phieu-gui.pdf.txt", pdf_dump(pdf))
+    check_png("phieu-gui.page1.png", pdf_page_png(pdf))
