@@ -75,8 +75,13 @@ def _can_doi(words: list[str], limit: float, do: Callable[[str], float]) -> list
     inf = float("inf")
     best = [[inf] * (n + 1) for _ in range(count + 1)]
     cut = [[n] * (n + 1) for _ in range(count + 1)]
-    if count > 1:
-        best[1] = [width(i, n) for i in range(n)] + [inf]
+    # The last line too holds one word however wide, or several that fit: measured from the
+    # end, as far back as they fit.
+    best[1][n - 1] = width(n - 1, n)
+    for i in range(n - 2, -1, -1):
+        if width(i, n) > limit:
+            break
+        best[1][i] = width(i, n)
     for k in range(2, count + 1):
         row, rest, ends = best[k], best[k - 1], cut[k]
         for i in range(n - k + 1):
