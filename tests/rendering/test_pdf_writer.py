@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import HOM_NAY
+from tests.conftest import HOM_NAY, NINH_THUAN
 from tests.rendering.dumps import embedded_fonts, pdf_pages
 from vanthu.rendering import KetQua, TrinhKetXuat
+from vanthu.rendering.nap_weasyprint import FontConfiguration
+from vanthu.rendering.pdf_writer import _don_thu_muc_tam, font_config
 from vanthu.schemas import VanBan
 
 
@@ -83,3 +90,34 @@ def test_pdf_a_output_declares_pdf_a_2b(renderer: TrinhKetXuat, ninh_thuan: VanB
     assert 'pdfaid:part="2"' in raw
     assert 'pdfaid:conformance="B"' in raw
     assert "/OutputIntents" in reader.trailer["/Root"]
+
+
+def test_a_render_process_leaves_nothing_in_the_temporary_folder(tmp_path: Path) -> None:
+    # Regression (#7): every process left a 568 KB /tmp/weasyprint-* folder behind.
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    vanthu = Path(sys.executable).parent / "vanthu"
+    result = subprocess.run(
+        [str(vanthu), "render", str(NINH_THUAN), "-o", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "VANTHU_PDF_FONT": "termes", "TMPDIR": str(tmp)},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / f"{NINH_THUAN.stem}.pdf").exists()
+    assert list(tmp.iterdir()) == []
+
+
+def test_the_font_configuration_is_shared_and_its_folder_removed_at_exit() -> None:
+    config = font_config()
+    assert font_config() is config
+    folder = getattr(config, "_folder", None)
+    assert folder is not None and Path(folder).is_dir()  # the faces were copied for rendering
+    # What runs at exit, run on a throw-away configuration with a folder of its own.
+    other = FontConfiguration()
+    own = Path(tempfile.mkdtemp(prefix="weasyprint-"))
+    other._folder = own
+    _don_thu_muc_tam(other)
+    assert not own.exists()
+    assert other._folder is None
