@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from tests.conftest import HOM_NAY
 from tests.rendering.dumps import docx_lines, docx_paragraphs
 from vanthu.rendering import KetQua, TrinhKetXuat
-from vanthu.rendering.docx_writer import THUOC_TINH_TOI_DA, thuoc_tinh
+from vanthu.rendering.bo_cuc import THUOC_TINH_TOI_DA, thuoc_tinh
 from vanthu.rendering.styles import Kieu
 from vanthu.schemas import VanBan
 from vanthu.schemas.gioi_han import DONG_TOI_DA, TRICH_YEU_TOI_DA

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import io
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -15,6 +17,7 @@ from pypdf import PdfReader
 from tests.conftest import HOM_NAY, NINH_THUAN
 from tests.rendering.dumps import embedded_fonts, pdf_pages
 from vanthu.rendering import KetQua, TrinhKetXuat
+from vanthu.rendering.bo_cuc import THUOC_TINH_TOI_DA
 from vanthu.rendering.nap_weasyprint import FontConfiguration
 from vanthu.rendering.pdf_writer import _don_thu_muc_tam, font_config
 from vanthu.schemas import VanBan
@@ -121,3 +124,54 @@ def test_the_font_configuration_is_shared_and_its_folder_removed_at_exit() -> No
     _don_thu_muc_tam(other)
     assert not own.exists()
     assert other._folder is None
+
+
+def word_boxes(pdf: bytes) -> list[tuple[str, float, float]]:
+    """(word, xMin, xMax) in points of every word on every page, as poppler places them."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "in.pdf"
+        path.write_bytes(pdf)
+        out = subprocess.run(
+            ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
+    found = re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<', out)
+    return [(html.unescape(w), float(a), float(b)) for a, b, w in found]
+
+
+def test_a_word_wider_than_its_column_breaks_inside_it_instead_of_overflowing(
+    renderer: TrinhKetXuat, ninh_thuan: VanBan
+) -> None:
+    # Regression (#7): a long word ran over the Quốc hiệu and a long position off the page.
+    vb = ninh_thuan.model_copy(
+        update={
+            "co_quan_chu_quan": "X" * 120,
+            "nguoi_ky": ninh_thuan.nguoi_ky.model_copy(update={"chuc_vu": "PHÓCHỦTỊCH" * 20}),
+        }
+    )
+    result = renderer.ket_xuat(vb, docx=False, hom_nay=HOM_NAY)
+    assert result.pdf is not None
+    trang = renderer.bang.trang
+    pt = 72 / 2.54
+    left_column_end = (trang.le_trai + renderer.soan_bo_cuc.cot[0]) * pt
+    text_end = (trang.rong - trang.le_phai) * pt
+    boxes = word_boxes(result.pdf)
+    assert any(w.startswith("XXX") for w, _, _ in boxes)
+    for word, _, x_max in boxes:
+        if word.startswith("XXX"):
+            assert x_max <= left_column_end + 1, word
+        assert x_max <= text_end + 1, word
+    printed = "".join(w for w, _, _ in boxes if "PHÓ" in w or "CHỦ" in w or "TỊCH" in w)
+    assert printed.count("PHÓCHỦTỊCH") >= 19  # all of it, broken over several lines
+
+
+def test_the_pdf_metadata_of_a_long_trich_yeu_is_cut_and_its_text_printed_whole(
+    renderer: TrinhKetXuat, ninh_thuan: VanBan
+) -> None:
+    trich_yeu = ("Về việc đẩy mạnh phong trào thi đua bảo vệ vùng xanh " * 30)[:1000].strip()
+    vb = ninh_thuan.model_copy(update={"trich_yeu": trich_yeu})
+    result = renderer.ket_xuat(vb, docx=False, hom_nay=HOM_NAY)
+    assert result.pdf is not None
+    metadata = PdfReader(io.BytesIO(result.pdf)).metadata
+    assert metadata is not None and metadata.title is not None
+    assert len(metadata.title) <= THUOC_TINH_TOI_DA and metadata.title.endswith("…")
+    assert " ".join(trich_yeu.split()) in " ".join(" ".join(pdf_pages(result.pdf)).split())

@@ -13,28 +13,10 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from .bo_cuc import BoCuc, Doan, DuongKe, HaiCot, Khoi
+from .bo_cuc import BoCuc, Doan, DuongKe, HaiCot, Khoi, thuoc_tinh
 from .styles import BangKieu, Kieu, mau_mac_dinh
 
 _TWIPS_PER_CM = 1440 / 2.54
-#: Characters in a DOCX core property (title, author …): python-docx refuses longer ones.
-THUOC_TINH_TOI_DA = 255
-
-
-def thuoc_tinh(text: str, toi_da: int = THUOC_TINH_TOI_DA) -> str:
-    """A core property's value: the text, or its words up to ``toi_da`` characters and "…".
-
-    Only the property is shortened; the printed text never is. A first word longer than the
-    limit is cut inside the word.
-    """
-    text = " ".join(text.split())
-    if len(text) <= toi_da:
-        return text
-    head = text[: toi_da - 1]
-    cut = head.rfind(" ")
-    if cut > 0:
-        head = head[:cut]
-    return head.rstrip(" ,;:.-") + "…"
 
 
 def _twips(cm: float) -> str:

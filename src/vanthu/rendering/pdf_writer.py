@@ -13,7 +13,7 @@ import jinja2
 
 from .. import __version__
 from ..errors import RenderError
-from .bo_cuc import BoCuc, Chu, Doan, DuongKe, HaiCot
+from .bo_cuc import BoCuc, Chu, Doan, DuongKe, HaiCot, thuoc_tinh
 from .fonts import MatChu
 from .nap_weasyprint import HTML, FontConfiguration
 from .styles import BangKieu, Kieu, KieuDoan
@@ -76,6 +76,7 @@ def html_environment() -> jinja2.Environment:
     env.tests["duong_ke"] = lambda block: isinstance(block, DuongKe)
     env.tests["hai_cot"] = lambda block: isinstance(block, HaiCot)
     env.filters["manh"] = manh
+    env.filters["thuoc_tinh"] = thuoc_tinh
     return env
 
 
