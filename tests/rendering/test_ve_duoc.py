@@ -39,7 +39,7 @@ def test_vietnamese_text_and_its_punctuation_can_all_be_drawn() -> None:
 
 
 def test_line_breaks_and_spaces_are_never_reported() -> None:
-    assert ky_tu_khong_ve_duoc("a b\nc  d") == ""
+    assert ky_tu_khong_ve_duoc("a b\nc  d\te\r\n") == ""
 
 
 @pytest.mark.parametrize(

@@ -20,8 +20,9 @@ from ..errors import InvalidDirective, Problem
 from ..schemas import VanBan
 from .fonts import MatChu, mat_chu_pdf
 
-#: Characters a text may hold that are never drawn as glyphs: a forced line break, a space.
-_KHONG_VE = frozenset("\n ")
+#: Characters never drawn as glyphs: line breaks, a space, a tab (white space that the schema
+#: collapses and every writer turns into a break or a space).
+_KHONG_VE = frozenset("\n\r\t ")
 
 
 @cache
