@@ -39,10 +39,12 @@ _GIO_VIET_NAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 
 # The slip's layout. Kept here rather than as package data until setup.cfg's package_data lists
 # a .typ file. ``phieu(k)`` draws the slip at step k: step 0 sets the text at 14 pt, each step
-# one point smaller (and the QR code 2 mm narrower), down to 7 pt at step 7. The first step
-# whose slip fits on the page is drawn, so a body name of DONG_TOI_DA characters and a trích yếu
-# of TRICH_YEU_TOI_DA wrap and shrink rather than spill; a slip that does not fit even at 7 pt
-# (only past the input limits) is an error.
+# one point smaller (and the QR code 2 mm narrower), down to 7 pt at step 7. ``d.buoc`` "0"
+# draws step 0 straight onto the page (one layout: what nearly every slip needs) and stops with
+# ``_KHONG_VUA`` if it spills; "tu-dong" measures the steps and draws the first that fits, so a
+# body name of DONG_TOI_DA characters and a trích yếu of TRICH_YEU_TOI_DA wrap and shrink
+# rather than spill. A slip that does not fit even at 7 pt (only past the input limits) is an
+# error.
 _MAU = """\
 #let d = sys.inputs
 #set document(title: d.tieu_de, author: d.co_quan_gui)
@@ -87,16 +89,23 @@ _MAU = """\
   )
 }
 
-#layout(area => {
-  let steps = range(8)
-  let fits(k) = measure(block(width: area.width, phieu(k))).height <= area.height
-  let k = steps.find(fits)
-  if k == none {
-    panic("the slip does not fit on one page: the document line or a name is too long")
-  }
-  block(width: 100%, height: area.height, phieu(k))
-})
+#if d.buoc == "0" {
+  phieu(0)
+  context if counter(page).final().first() > 1 { panic("KHONG_VUA") }
+} else {
+  layout(area => {
+    let steps = range(8)
+    let fits(k) = measure(block(width: area.width, phieu(k))).height <= area.height
+    let k = steps.find(fits)
+    if k == none {
+      panic("the slip does not fit on one page: the document line or a name is too long")
+    }
+    block(width: 100%, height: area.height, phieu(k))
+  })
+}
 """.encode()
+#: What the template panics with when step 0 spills onto a second page.
+_KHONG_VUA = "KHONG_VUA"
 
 #: The instruction printed beside the QR code.
 LOI_DE_NGHI = (
@@ -178,12 +187,19 @@ class TrinhPhieuGui:
         except ValueError as error:  # empty, or too long for a QR code
             raise RenderError(f"{where}: qr", str(error)) from None
         ngay = phieu.ngay_gui
+        timestamp = dt.datetime(ngay.year, ngay.month, ngay.day, tzinfo=_GIO_VIET_NAM)
         try:
-            pdf, warnings = self._compiler.compile_with_warnings(
-                input=_MAU,
-                sys_inputs=values,
-                timestamp=dt.datetime(ngay.year, ngay.month, ngay.day, tzinfo=_GIO_VIET_NAM),
-            )
+            try:
+                pdf, warnings = self._compiler.compile_with_warnings(
+                    input=_MAU, sys_inputs={**values, "buoc": "0"}, timestamp=timestamp
+                )
+            except typst.TypstError as error:
+                if _KHONG_VUA not in error.message:
+                    raise
+                # A long name or subject: measure the steps and draw the largest that fits.
+                pdf, warnings = self._compiler.compile_with_warnings(
+                    input=_MAU, sys_inputs={**values, "buoc": "tu-dong"}, timestamp=timestamp
+                )
         except typst.TypstError as error:
             raise RenderError(where, error.message) from None
         if warnings:
