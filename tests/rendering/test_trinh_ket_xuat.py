@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import copy
+import os
 import random
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import HOM_NAY, example_files
+from tests.conftest import EXAMPLES, HOM_NAY, example_files
 from vanthu.rendering import DUOC_HO_TRO, TrinhKetXuat, kiem_tra_ve_duoc
 from vanthu.schemas.gioi_han import DOAN_TOI_DA, DONG_TOI_DA, TRICH_YEU_TOI_DA
 from vanthu.services import doc_van_ban
@@ -78,3 +82,23 @@ def test_any_directive_within_the_limits_renders_to_docx_and_pdf(
     result = renderer.ket_xuat(vb, hom_nay=HOM_NAY)
     assert result.docx is not None and result.docx.startswith(b"PK")
     assert result.pdf is not None and result.pdf.startswith(b"%PDF-")
+
+
+def test_a_quyet_dinh_with_a_thousand_character_trich_yeu_passes_check_and_renders(
+    tmp_path: Path,
+) -> None:
+    # Regression (#7): past about 230 characters `render` died on the DOCX title property.
+    data = yaml.safe_load((EXAMPLES / "quyet-dinh.yaml").read_text(encoding="utf-8"))
+    words = "Về việc công nhận xã Phước Hà, huyện Thuận Nam đạt chuẩn nông thôn mới năm 2021 "
+    data["trich_yeu"] = (words * 13)[:TRICH_YEU_TOI_DA].strip()
+    data["co_quan"] = ("Ủy ban nhân dân tỉnh Ninh Thuận " * 7)[:DONG_TOI_DA].strip()
+    path = tmp_path / "dai.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    vanthu = Path(sys.executable).parent / "vanthu"
+    env = {**os.environ, "VANTHU_PDF_FONT": "termes"}
+    for args in (["check", str(path)], ["render", str(path), "-o", str(tmp_path / "out")]):
+        result = subprocess.run(
+            [str(vanthu), *args], capture_output=True, text=True, env=env, check=False
+        )
+        assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["dai.docx", "dai.pdf"]
