@@ -61,7 +61,10 @@ def ninh_thuan() -> VanBan:
 def hermetic_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """A developer's shell settings (store, actor, clock, SMTP server…) never reach a test."""
     for name in list(os.environ):
-        if name.startswith("VANTHU_") and name not in {"VANTHU_PDF_FONT", "VANTHU_TEST_PG"}:
+        # VANTHU_UPDATE_GOLDEN is the golden files' switch, read (and refused under CI) by
+        # tests/rendering/goldens.py when a test runs.
+        keep = {"VANTHU_PDF_FONT", "VANTHU_TEST_PG", "VANTHU_UPDATE_GOLDEN"}
+        if name.startswith("VANTHU_") and name not in keep:
             monkeypatch.delenv(name)
 
 

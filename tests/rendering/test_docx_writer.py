@@ -12,8 +12,10 @@ from docx.oxml.ns import qn
 from tests.conftest import HOM_NAY
 from tests.rendering.dumps import docx_lines, docx_paragraphs
 from vanthu.rendering import KetQua, TrinhKetXuat
+from vanthu.rendering.bo_cuc import THUOC_TINH_TOI_DA, thuoc_tinh
 from vanthu.rendering.styles import Kieu
 from vanthu.schemas import VanBan
+from vanthu.schemas.gioi_han import DONG_TOI_DA, TRICH_YEU_TOI_DA
 
 
 @pytest.fixture(scope="module")
@@ -134,3 +136,43 @@ def test_the_document_properties_name_the_directive(docx_bytes: bytes) -> None:
     props = Document(io.BytesIO(docx_bytes)).core_properties
     assert props.title.startswith("Công điện 18/CĐ-UBND: Về việc đẩy mạnh")
     assert props.author == "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN"
+
+
+# --- regression (#7): a trích yếu over about 230 characters crashed render and issue --------
+
+
+def test_a_property_within_255_characters_is_kept_whole() -> None:
+    assert thuoc_tinh("Công điện 18/CĐ-UBND") == "Công điện 18/CĐ-UBND"
+    assert thuoc_tinh("a" * THUOC_TINH_TOI_DA) == "a" * THUOC_TINH_TOI_DA
+
+
+def test_a_longer_property_is_cut_at_a_word_and_ends_with_an_ellipsis() -> None:
+    text = "Về việc tăng cường phòng, chống dịch COVID-19 trên địa bàn tỉnh " * 10
+    cut = thuoc_tinh(text)
+    assert len(cut) <= THUOC_TINH_TOI_DA
+    assert cut.endswith("…")
+    assert " ".join(text.split()).startswith(cut[:-1])
+    assert text.split()[len(cut[:-1].split()) - 1] == cut[:-1].split()[-1]  # a whole word
+
+
+def test_a_single_word_longer_than_a_property_is_cut_inside_it() -> None:
+    assert thuoc_tinh("x" * 300) == "x" * (THUOC_TINH_TOI_DA - 1) + "…"
+
+
+def test_a_trich_yeu_of_a_thousand_characters_is_printed_whole_and_titled_short(
+    renderer: TrinhKetXuat, ninh_thuan: VanBan
+) -> None:
+    words = "Về việc đẩy mạnh phong trào thi đua bảo vệ vùng xanh trên địa bàn tỉnh "
+    trich_yeu = (words * 20)[:TRICH_YEU_TOI_DA].strip()
+    vb = ninh_thuan.model_copy(update={"trich_yeu": trich_yeu, "co_quan": "Ủ" * DONG_TOI_DA})
+    result = renderer.ket_xuat(vb, pdf=False, hom_nay=HOM_NAY)
+    assert result.docx is not None
+    doc = Document(io.BytesIO(result.docx))
+    props = doc.core_properties
+    assert len(props.title) <= THUOC_TINH_TOI_DA and props.title.endswith("…")
+    assert len(props.subject) <= THUOC_TINH_TOI_DA
+    assert props.author == "Ủ" * DONG_TOI_DA
+    printed = " ".join(
+        p.text for p in docx_paragraphs(result.docx) if p.style.name == Kieu.TRICH_YEU.value
+    )
+    assert printed == trich_yeu

@@ -5,52 +5,22 @@ Refresh them with ``make golden`` (VANTHU_UPDATE_GOLDEN=1) and review the diff b
 
 from __future__ import annotations
 
-import io
-import os
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageChops
+from PIL import Image
 
 from tests.conftest import HOM_NAY, example_files
 from tests.rendering.dumps import docx_dump, pdf_dump, pdf_page_png
+from tests.rendering.goldens import (
+    PAGE_TOLERANCE,
+    cap_nhat,
+    check_png,
+    check_text,
+    differing_share,
+)
 from vanthu.rendering import KetQua, TrinhKetXuat
 from vanthu.services import doc_tep
-
-GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("VANTHU_UPDATE_GOLDEN") == "1"
-#: A pixel "differs" when its grey level moves by more than this (of 255) ...
-PIXEL_TOLERANCE = 64
-#: ... and a page differs when more than this share of its pixels do.
-PAGE_TOLERANCE = 0.002
-
-
-def check_text(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.write_text(actual, encoding="utf-8")
-        return
-    assert path.exists(), f"{path} is missing: run `make golden`"
-    assert actual == path.read_text(encoding="utf-8"), f"{name} changed: run `make golden`"
-
-
-def differing_share(a: Image.Image, b: Image.Image) -> float:
-    """Share of pixels whose grey level differs by more than PIXEL_TOLERANCE."""
-    diff = ImageChops.difference(a.convert("L"), b.convert("L"))
-    histogram = diff.histogram()
-    return sum(histogram[PIXEL_TOLERANCE + 1 :]) / (a.width * a.height)
-
-
-def check_png(name: str, actual: bytes) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.write_bytes(actual)
-        return
-    assert path.exists(), f"{path} is missing: run `make golden`"
-    with Image.open(path) as expected_image, Image.open(io.BytesIO(actual)) as actual_image:
-        assert expected_image.size == actual_image.size
-        share = differing_share(expected_image, actual_image)
-    assert share <= PAGE_TOLERANCE, f"{name}: {share:.2%} of pixels differ: run `make golden`"
 
 
 @pytest.fixture(scope="module", params=example_files(), ids=lambda p: p.stem)
@@ -83,3 +53,19 @@ def test_the_image_comparison_notices_a_moved_block() -> None:
     moved.paste(0, (10, 10, 40, 40))
     assert differing_share(blank, blank) == 0
     assert differing_share(blank, moved) > PAGE_TOLERANCE
+
+
+def test_the_update_switch_is_read_when_the_test_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Regression (#7): read at import, an exported variable made `make test` rewrite and pass.
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("VANTHU_UPDATE_GOLDEN", raising=False)
+    assert not cap_nhat()
+    monkeypatch.setenv("VANTHU_UPDATE_GOLDEN", "1")
+    assert cap_nhat()
+
+
+def test_the_update_switch_is_refused_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CI", "true")
+    monkeypatch.setenv("VANTHU_UPDATE_GOLDEN", "1")
+    with pytest.raises(pytest.fail.Exception, match="CI compares golden files"):
+        cap_nhat()

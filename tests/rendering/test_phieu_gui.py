@@ -14,9 +14,11 @@ from PIL import Image
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
-from tests.rendering.dumps import pdf_page_png, pdf_pages
+from tests.rendering.dumps import pdf_dump, pdf_page_png, pdf_pages
+from tests.rendering.goldens import check_png, check_text
 from vanthu.errors import RenderError
 from vanthu.rendering.phieu_gui import LOI_DE_NGHI, NoiDungPhieuGui, TrinhPhieuGui
+from vanthu.schemas.gioi_han import DONG_TOI_DA, KY_HIEU_TOI_DA, TRICH_YEU_TOI_DA
 
 QR_CODE = zxingcpp.BarcodeFormat.QRCode
 SO_Y_TE = NoiDungPhieuGui(
@@ -136,8 +138,29 @@ def test_a_long_subject_is_set_smaller_and_stays_on_one_page(trinh: TrinhPhieuGu
     assert "Mã xác nhận: 3f9a-7c21-b0d4" in text
 
 
-def test_a_subject_too_long_for_one_page_is_refused(trinh: TrinhPhieuGui) -> None:
-    subject = "; ".join(["tăng cường kiểm soát người ra vào tỉnh"] * 60)
+def test_names_and_a_subject_at_their_limits_wrap_and_stay_on_one_page(
+    trinh: TrinhPhieuGui,
+) -> None:
+    # Regression (#7): a 200-character body name or a long subject pushed the slip onto a
+    # second page, so `distribute` failed after the number was taken.
+    sender = ("ỦY BAN NHÂN DÂN TỈNH NINH THUẬN VÀ CÁC ĐƠN VỊ " * 5)[:DONG_TOI_DA].strip()
+    recipient = ("Sở Y tế tỉnh Ninh Thuận và các đơn vị trực thuộc " * 5)[:DONG_TOI_DA].strip()
+    symbol = ("CĐ-" + "UBNDTỈNHNINHTHUẬN" * 3)[:KY_HIEU_TOI_DA]
+    subject = ("tăng cường kiểm soát người ra vào tỉnh Ninh Thuận; " * 25)[:TRICH_YEU_TOI_DA]
+    line = f"Công điện số 999999/{symbol} ngày 13/09/2021 về việc {subject.strip()}"
+    slip = replace(SO_Y_TE, co_quan_gui=sender, co_quan_nhan=recipient, van_ban=line)
+    text = text_of(trinh.ve(slip))
+    assert f"Kính gửi: {recipient}" in text
+    assert f"Văn bản gửi: {line}" in text
+    assert sender in text
+    assert "Mã xác nhận: 3f9a-7c21-b0d4" in text
+    assert qr_codes(trinh.ve(slip)) == [SO_Y_TE.qr]
+
+
+def test_a_subject_far_past_its_limit_that_cannot_fit_one_page_is_refused(
+    trinh: TrinhPhieuGui,
+) -> None:
+    subject = "; ".join(["tăng cường kiểm soát người ra vào tỉnh"] * 200)
     with pytest.raises(RenderError, match="does not fit on one page"):
         trinh.ve(replace(SO_Y_TE, van_ban=subject))
 
@@ -159,3 +182,8 @@ def test_an_empty_field_is_refused(trinh: TrinhPhieuGui, field: str, value: str)
 def test_a_qr_string_too_long_for_a_qr_code_is_refused(trinh: TrinhPhieuGui) -> None:
     with pytest.raises(RenderError, match="VT-2021-000123: qr"):
         trinh.ve(replace(SO_Y_TE, qr="x" * 5000))
+
+
+def test_the_slip_matches_its_golden_dump_and_page_image(pdf: bytes) -> None:
+    check_text("phieu-gui.pdf.txt", pdf_dump(pdf))
+    check_png("phieu-gui.page1.png", pdf_page_png(pdf))

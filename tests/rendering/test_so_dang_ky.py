@@ -12,7 +12,8 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from tests.rendering.dumps import embedded_fonts, pdf_pages
+from tests.rendering.dumps import docx_dump, embedded_fonts, pdf_dump, pdf_page_png, pdf_pages
+from tests.rendering.goldens import check_png, check_text
 from vanthu.errors import RenderError
 from vanthu.rendering.so_dang_ky import COT_SO_DANG_KY, SoDangKy, TrinhSoDangKy
 
@@ -257,3 +258,14 @@ def test_no_line_of_the_register_is_split_across_two_pages(pdf_lon: bytes) -> No
             [n for n, text in enumerate(pages) if re.search(re.escape(m), text)] for m in marks
         ]
         assert found[0] == found[1] == found[2] and len(found[0]) == 1, (i, found)
+
+
+# --- golden files -------------------------------------------------------------------------
+
+
+def test_the_register_matches_its_golden_dumps_and_page_image(
+    docx_nho: bytes, pdf_nho: bytes
+) -> None:
+    check_text("so-dang-ky.docx.txt", docx_dump(docx_nho))
+    check_text("so-dang-ky.pdf.txt", pdf_dump(pdf_nho))
+    check_png("so-dang-ky.page1.png", pdf_page_png(pdf_nho))

@@ -9,7 +9,7 @@ import click
 
 from .. import __version__
 from ..errors import VanthuError
-from ..services import DinhDang, doc_tep, ket_xuat_tep, luoc_do_json
+from ..services import DinhDang, ket_xuat_tep, kiem_tra_tep, luoc_do_json
 from .demo import demo
 from .vong_doi import dang_ky
 
@@ -72,7 +72,7 @@ def check(files: tuple[Path, ...]) -> None:
     failed = 0
     for path in files:
         try:
-            vb = doc_tep(path)
+            vb = kiem_tra_tep(path)
         except VanthuError as error:
             failed += 1
             click.echo(str(error), err=True)

@@ -14,12 +14,15 @@ if TYPE_CHECKING:
     from .bo_cuc import BoCuc
     from .soan_bo_cuc import DUOC_HO_TRO
     from .trinh_ket_xuat import KetQua, TrinhKetXuat
+    from .ve_duoc import kiem_tra_ve_duoc, ky_tu_khong_ve_duoc
 
 _NOI = {
     "BoCuc": ".bo_cuc",
     "DUOC_HO_TRO": ".soan_bo_cuc",
     "KetQua": ".trinh_ket_xuat",
     "TrinhKetXuat": ".trinh_ket_xuat",
+    "kiem_tra_ve_duoc": ".ve_duoc",
+    "ky_tu_khong_ve_duoc": ".ve_duoc",
 }
 
 
@@ -29,4 +32,11 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["DUOC_HO_TRO", "BoCuc", "KetQua", "TrinhKetXuat"]
+__all__ = [
+    "DUOC_HO_TRO",
+    "BoCuc",
+    "KetQua",
+    "TrinhKetXuat",
+    "kiem_tra_ve_duoc",
+    "ky_tu_khong_ve_duoc",
+]

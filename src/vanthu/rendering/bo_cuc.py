@@ -11,6 +11,26 @@ from dataclasses import dataclass, field
 
 from .styles import Kieu
 
+#: Characters in a metadata property (title, author …): python-docx refuses longer DOCX core
+#: properties, and the PDF carries the same values.
+THUOC_TINH_TOI_DA = 255
+
+
+def thuoc_tinh(text: str, toi_da: int = THUOC_TINH_TOI_DA) -> str:
+    """A core property's value: the text, or its words up to ``toi_da`` characters and "…".
+
+    Only the property is shortened; the printed text never is. A first word longer than the
+    limit is cut inside the word.
+    """
+    text = " ".join(text.split())
+    if len(text) <= toi_da:
+        return text
+    head = text[: toi_da - 1]
+    cut = head.rfind(" ")
+    if cut > 0:
+        head = head[:cut]
+    return head.rstrip(" ,;:.-") + "…"
+
 
 @dataclass(frozen=True)
 class Chu:

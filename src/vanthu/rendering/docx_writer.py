@@ -13,7 +13,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from .bo_cuc import BoCuc, Doan, DuongKe, HaiCot, Khoi
+from .bo_cuc import BoCuc, Doan, DuongKe, HaiCot, Khoi, thuoc_tinh
 from .styles import BangKieu, Kieu, mau_mac_dinh
 
 _TWIPS_PER_CM = 1440 / 2.54
@@ -54,10 +54,10 @@ class DocxWriter:
             else:
                 self._khoi(doc.add_paragraph(), block, body_width)
         props = doc.core_properties
-        props.title = bo_cuc.tieu_de
-        props.author = bo_cuc.tac_gia
-        props.subject = bo_cuc.chu_de
-        props.keywords = ", ".join(bo_cuc.tu_khoa)
+        props.title = thuoc_tinh(bo_cuc.tieu_de)
+        props.author = thuoc_tinh(bo_cuc.tac_gia)
+        props.subject = thuoc_tinh(bo_cuc.chu_de)
+        props.keywords = thuoc_tinh(", ".join(bo_cuc.tu_khoa))
         props.comments = "vanthu"
         out = io.BytesIO()
         doc.save(out)

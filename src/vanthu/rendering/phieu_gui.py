@@ -38,8 +38,13 @@ _KIEU = {(False, "normal"): "regular", (True, "normal"): "bold", (False, "italic
 _GIO_VIET_NAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 
 # The slip's layout. Kept here rather than as package data until setup.cfg's package_data lists
-# a .typ file. ``vua`` sets the document line in the largest size (14 → 10 pt) at which it fits
-# in 32 mm; the last line turns a slip that would still spill onto a second page into an error.
+# a .typ file. ``phieu(k)`` draws the slip at step k: step 0 sets the text at 14 pt, each step
+# one point smaller (and the QR code 2 mm narrower), down to 7 pt at step 7. ``d.buoc`` "0"
+# draws step 0 straight onto the page (one layout: what nearly every slip needs) and stops with
+# ``_KHONG_VUA`` if it spills; "tu-dong" measures the steps and draws the first that fits, so a
+# body name of DONG_TOI_DA characters and a trích yếu of TRICH_YEU_TOI_DA wrap and shrink
+# rather than spill. A slip that does not fit even at 7 pt (only past the input limits) is an
+# error.
 _MAU = """\
 #let d = sys.inputs
 #set document(title: d.tieu_de, author: d.co_quan_gui)
@@ -48,47 +53,59 @@ _MAU = """\
   bottom-edge: "descender")
 #set par(justify: true, leading: 0.45em, spacing: 0.9em)
 
-#let vua(body, height, sizes: (14pt, 13pt, 12pt, 11pt, 10pt)) = layout(area => {
-  let fits(s) = measure(block(width: area.width, text(size: s, body))).height <= height
-  let size = sizes.find(fits)
-  text(size: if size == none { sizes.last() } else { size }, body)
-})
+#let phieu(k) = {
+  let co = 14pt - k * 1pt
+  set text(size: co)
+  align(center)[
+    #text(size: 13pt - k * 0.5pt, weight: "bold", d.co_quan_gui)
+    #v(-0.6em)
+    #line(length: 30mm, stroke: 0.5pt)
+    #v(0.3em)
+    #text(size: 15pt - k * 0.5pt, weight: "bold", "PHIẾU GỬI")
+    #v(-0.7em)
+    #text(size: 13pt - k * 0.5pt, style: "italic", [Mã theo dõi: #d.ma_theo_doi])
+  ]
+  v(1fr)
+  [Kính gửi: #text(weight: "bold", d.co_quan_nhan)]
+  parbreak()
+  [Văn bản gửi: #d.van_ban]
+  parbreak()
+  [Ngày gửi: #d.ngay_gui]
+  v(2fr)
+  line(length: 100%, stroke: 0.5pt)
+  v(-0.6em)
+  grid(
+    columns: (40mm - k * 2mm, 1fr),
+    column-gutter: 3mm,
+    align: horizon,
+    image(bytes(d.qr), format: "svg", width: 40mm - k * 2mm),
+    {
+      set par(justify: false)
+      text(size: 13pt - k * 0.5pt, style: "italic", d.loi_de_nghi)
+      parbreak()
+      [Mã xác nhận: ]
+      text(weight: "bold", d.ma_xac_nhan)
+    },
+  )
+}
 
-#align(center)[
-  #text(size: 13pt, weight: "bold", d.co_quan_gui)
-  #v(-0.6em)
-  #line(length: 30mm, stroke: 0.5pt)
-  #v(0.3em)
-  #text(size: 15pt, weight: "bold", "PHIẾU GỬI")
-  #v(-0.7em)
-  #text(size: 13pt, style: "italic", [Mã theo dõi: #d.ma_theo_doi])
-]
-#v(1fr)
-Kính gửi: #text(weight: "bold", d.co_quan_nhan)
-
-#vua([Văn bản gửi: #d.van_ban], 32mm)
-
-Ngày gửi: #d.ngay_gui
-#v(2fr)
-#line(length: 100%, stroke: 0.5pt)
-#v(-0.6em)
-#grid(
-  columns: (40mm, 1fr),
-  column-gutter: 3mm,
-  align: horizon,
-  image(bytes(d.qr), format: "svg", width: 40mm),
-  {
-    set par(justify: false)
-    text(size: 13pt, style: "italic", d.loi_de_nghi)
-    parbreak()
-    [Mã xác nhận: ]
-    text(weight: "bold", d.ma_xac_nhan)
-  },
-)
-#context if counter(page).final().first() > 1 {
-  panic("the slip does not fit on one page: the document line or a name is too long")
+#if d.buoc == "0" {
+  phieu(0)
+  context if counter(page).final().first() > 1 { panic("KHONG_VUA") }
+} else {
+  layout(area => {
+    let steps = range(8)
+    let fits(k) = measure(block(width: area.width, phieu(k))).height <= area.height
+    let k = steps.find(fits)
+    if k == none {
+      panic("the slip does not fit on one page: the document line or a name is too long")
+    }
+    block(width: 100%, height: area.height, phieu(k))
+  })
 }
 """.encode()
+#: What the template panics with when step 0 spills onto a second page.
+_KHONG_VUA = "KHONG_VUA"
 
 #: The instruction printed beside the QR code.
 LOI_DE_NGHI = (
@@ -170,12 +187,19 @@ class TrinhPhieuGui:
         except ValueError as error:  # empty, or too long for a QR code
             raise RenderError(f"{where}: qr", str(error)) from None
         ngay = phieu.ngay_gui
+        timestamp = dt.datetime(ngay.year, ngay.month, ngay.day, tzinfo=_GIO_VIET_NAM)
         try:
-            pdf, warnings = self._compiler.compile_with_warnings(
-                input=_MAU,
-                sys_inputs=values,
-                timestamp=dt.datetime(ngay.year, ngay.month, ngay.day, tzinfo=_GIO_VIET_NAM),
-            )
+            try:
+                pdf, warnings = self._compiler.compile_with_warnings(
+                    input=_MAU, sys_inputs={**values, "buoc": "0"}, timestamp=timestamp
+                )
+            except typst.TypstError as error:
+                if _KHONG_VUA not in error.message:
+                    raise
+                # A long name or subject: measure the steps and draw the largest that fits.
+                pdf, warnings = self._compiler.compile_with_warnings(
+                    input=_MAU, sys_inputs={**values, "buoc": "tu-dong"}, timestamp=timestamp
+                )
         except typst.TypstError as error:
             raise RenderError(where, error.message) from None
         if warnings:

@@ -36,6 +36,7 @@ from docx.table import _Cell
 
 from .. import __version__
 from ..errors import RenderError
+from .bo_cuc import thuoc_tinh
 from .fonts import DoRongChu, MatChu, do_rong_chu, mat_chu_pdf
 from .nap_weasyprint import HTML
 from .pdf_writer import PdfWriter, font_config, html_environment
@@ -310,9 +311,9 @@ class TrinhSoDangKy:
         doc.add_paragraph().paragraph_format.keep_with_next = True  # space above the table
         self._bang(doc, bo_cuc)
         props = doc.core_properties
-        props.title = bo_cuc.tieu_de
-        props.author = bo_cuc.tac_gia
-        props.subject = bo_cuc.tieu_de
+        props.title = thuoc_tinh(bo_cuc.tieu_de)
+        props.author = thuoc_tinh(bo_cuc.tac_gia)
+        props.subject = thuoc_tinh(bo_cuc.tieu_de)
         props.comments = "vanthu"
         out = io.BytesIO()
         doc.save(out)

@@ -110,7 +110,8 @@ class SoanBoCuc:
             trai += self._dong(vb.co_quan_chu_quan.upper(), Kieu.CO_QUAN_CHU_QUAN, trai_rong)
         co_quan = self._dong(vb.co_quan.upper(), Kieu.CO_QUAN, trai_rong)
         trai += co_quan
-        longest = max(self._rong(d.text, Kieu.CO_QUAN) for d in co_quan)
+        # A word wider than the column is broken inside it by the writers: the rule stays within.
+        longest = min(max(self._rong(d.text, Kieu.CO_QUAN) for d in co_quan), trai_rong)
         trai.append(DuongKe(round(longest * TY_LE_KE_CO_QUAN, 2)))
         so = vb.so_hien_thi or CHO_TRONG
         trai.append(Doan(Kieu.SO_KY_HIEU, (Chu(f"Số: {so}/{vb.ky_hieu_day_du}"),)))
@@ -154,7 +155,7 @@ class SoanBoCuc:
         if vb.trich_yeu and vb.loai not in KHONG_TRICH_YEU:
             lines = self._dong(vb.trich_yeu, Kieu.TRICH_YEU, rong)
             out += lines
-            longest = max(self._rong(d.text, Kieu.TRICH_YEU) for d in lines)
+            longest = min(max(self._rong(d.text, Kieu.TRICH_YEU) for d in lines), rong)
             out.append(DuongKe(round(longest * TY_LE_KE_TRICH_YEU, 2)))
         else:
             out.append(DuongKe(round(self._rong(vb.loai.info.ten, Kieu.TEN_LOAI) / 2, 2)))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..workflow import SuKienVanBan, VaiTro
 from .doc_tep import doc_tep, doc_van_ban
 from .ket_xuat import DinhDang, TepKetXuat, ket_xuat_tep, ket_xuat_van_ban, trinh_ket_xuat
+from .kiem_tra import kiem_tra_tep, kiem_tra_van_ban
 from .luoc_do import luoc_do_json
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ __all__ = [
     "doc_van_ban",
     "ket_xuat_tep",
     "ket_xuat_van_ban",
+    "kiem_tra_tep",
+    "kiem_tra_van_ban",
     "luoc_do_json",
     "so_do_vong_doi",
     "trinh_ket_xuat",

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import RenderError
 from ..schemas import VanBan
-from .doc_tep import doc_tep
+from .kiem_tra import kiem_tra_tep, kiem_tra_van_ban
 
 if TYPE_CHECKING:
     from ..rendering.trinh_ket_xuat import TrinhKetXuat
@@ -55,12 +55,17 @@ def ket_xuat_van_ban(
     dinh_dang: DinhDang = DinhDang.both,
     pdf_a: bool = False,
     hom_nay: dt.date | None = None,
+    nguon: str | None = None,
 ) -> TepKetXuat:
     """Render a validated directive into ``thu_muc/<ten>.docx`` and ``.pdf``.
 
+    The preflight runs first: nothing is written for a directive that cannot be drawn.
+    ``nguon`` names the directive in errors (default: ``ten``).
+
     Raises:
-        UnsupportedLayout, RenderError: see :mod:`vanthu.errors`.
+        InvalidDirective, UnsupportedLayout, RenderError: see :mod:`vanthu.errors`.
     """
+    kiem_tra_van_ban(vb, nguon or ten)
     want_docx = dinh_dang in {DinhDang.docx, DinhDang.both}
     want_pdf = dinh_dang in {DinhDang.pdf, DinhDang.both}
     result = trinh_ket_xuat().ket_xuat(
@@ -88,5 +93,5 @@ def ket_xuat_tep(
     hom_nay: dt.date | None = None,
 ) -> TepKetXuat:
     """Read, validate and render one directive file, named after the file's stem."""
-    vb = doc_tep(path, hom_nay)
-    return ket_xuat_van_ban(vb, thu_muc, path.stem, dinh_dang, pdf_a, hom_nay)
+    vb = kiem_tra_tep(path, hom_nay)
+    return ket_xuat_van_ban(vb, thu_muc, path.stem, dinh_dang, pdf_a, hom_nay, str(path))

@@ -1,0 +1,145 @@
+"""What the embedded faces can draw (vẽ được), and the preflight that refuses anything else.
+
+vanthu embeds one face in every PDF it draws: the directive's face (Times New Roman where
+installed, else TeX Gyre Termes) and TeX Gyre Termes in the transmittal slip. A character
+missing from a face's cmap would print as an empty box (Typst) or in a stray system face
+(WeasyPrint), and the slip refuses it — after the number is taken. So the rule of issue #7 is
+applied at ``check``: a character no embedded face can draw, in every style, is refused there,
+with its field path, rather than drawn by a fallback face (no packaged face covers the same
+ground in Typst, WeasyPrint and Word with Times' widths). The cmaps are read with fontTools.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from fontTools.ttLib import TTFont
+
+from ..errors import InvalidDirective, Problem
+from ..schemas import VanBan
+from .fonts import MatChu, mat_chu_pdf
+
+#: Characters never drawn as glyphs: line breaks, a space, a tab (white space that the schema
+#: collapses and every writer turns into a break or a space).
+_KHONG_VE = frozenset("\n\r\t ")
+
+
+@cache
+def _bang_ma(mat_chu: MatChu) -> frozenset[int]:
+    """The code points that every style of a face can draw."""
+    sets = []
+    for _, path in mat_chu.tep:
+        with TTFont(str(path), lazy=True) as font:
+            sets.append(frozenset(font.getBestCmap()))
+    return frozenset.intersection(*sets)
+
+
+def mat_chu_nhung() -> tuple[MatChu, ...]:
+    """The faces vanthu embeds: the directive's PDF face, then the slip's (TeX Gyre Termes)."""
+    faces = [mat_chu_pdf(), mat_chu_pdf("termes")]
+    return tuple(dict.fromkeys(faces))
+
+
+def ky_tu_khong_ve_duoc(text: str) -> str:
+    """The distinct characters of ``text``, in order of appearance, that an embedded face
+    cannot draw ("" when every one can; "\\n" and spaces always can).
+
+    Raises:
+        RenderError: the face package is missing or ``VANTHU_PDF_FONT`` is wrong.
+    """
+    faces = [_bang_ma(face) for face in mat_chu_nhung()]
+    # Each distinct character is looked up once: a 500 KB text has a few hundred.
+    missing = {ch for ch in set(text) - _KHONG_VE if not all(ord(ch) in cmap for cmap in faces)}
+    if not missing:
+        return ""
+    return "".join(dict.fromkeys(ch for ch in text if ch in missing))
+
+
+def _mat_chu_thieu(ch: str) -> str:
+    """The name of the first embedded face that has no glyph for ``ch``."""
+    for face in mat_chu_nhung():
+        if ord(ch) not in _bang_ma(face):
+            return face.ten
+    return mat_chu_nhung()[0].ten  # pragma: no cover - only asked about a lacking character
+
+
+def truong_in(vb: VanBan) -> Iterator[tuple[str, str]]:
+    """Every printed text field of a directive as (field path, text as printed).
+
+    Fields printed in capitals (issuer, authority, signer's position) are given in capitals
+    too: a lower-case letter may have an upper-case form the face lacks.
+    """
+    if vb.co_quan_chu_quan is not None:
+        yield "co_quan_chu_quan", vb.co_quan_chu_quan.upper()
+    yield "co_quan", vb.co_quan.upper()
+    yield "co_quan", vb.co_quan  # the slip prints the sender as given
+    yield "ky_hieu", vb.ky_hieu_day_du
+    if vb.don_vi_soan_thao is not None:
+        yield "don_vi_soan_thao", vb.don_vi_soan_thao
+    yield "dia_danh", vb.dia_danh
+    if vb.trich_yeu is not None:
+        yield "trich_yeu", vb.trich_yeu
+    if vb.nguoi_gui is not None:
+        yield "nguoi_gui", vb.nguoi_gui
+    for i, item in enumerate(vb.kinh_gui):
+        yield f"kinh_gui[{i}]", item
+    if vb.tham_quyen is not None:
+        yield "tham_quyen", vb.tham_quyen.upper()
+    for i, item in enumerate(vb.can_cu):
+        yield f"can_cu[{i}]", item
+    for i, doan in enumerate(vb.noi_dung):
+        yield f"noi_dung[{i}].doan", doan.doan
+    for i, item in enumerate(vb.nguoi_ky.thay_mat):
+        yield f"nguoi_ky.thay_mat[{i}]", item.upper()
+    yield "nguoi_ky.chuc_vu", vb.nguoi_ky.chuc_vu.upper()
+    yield "nguoi_ky.ho_ten", vb.nguoi_ky.ho_ten
+    for i, noi in enumerate(vb.noi_nhan):
+        yield f"noi_nhan[{i}]", noi.ten
+    for i, item in enumerate(vb.luu):
+        yield f"luu[{i}]", item
+    if vb.ky_hieu_nguoi_soan is not None:
+        yield "ky_hieu_nguoi_soan", vb.ky_hieu_nguoi_soan
+    for i, task in enumerate(vb.nhiem_vu):
+        if task.mo_ta is not None:
+            yield f"nhiem_vu[{i}].mo_ta", task.mo_ta
+
+
+def van_de_ve(vb: VanBan) -> list[Problem]:
+    """What the renderer cannot draw in a directive, one problem per field and character."""
+    problems: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    for where, text in truong_in(vb):
+        for ch in ky_tu_khong_ve_duoc(text):
+            if (where, ch) in seen:
+                continue
+            seen.add((where, ch))
+            problems.append(
+                Problem(
+                    where,
+                    f"U+{ord(ch):04X} {_ten_ky_tu(ch)} cannot be drawn by the embedded font "
+                    f"{_mat_chu_thieu(ch)}",
+                )
+            )
+    return problems
+
+
+def _ten_ky_tu(ch: str) -> str:
+    """A character as a message shows it: quoted if printable, else by code point only."""
+    return repr(ch) if ch.isprintable() else "(a control or unassigned character)"
+
+
+def kiem_tra_ve_duoc(van_ban: VanBan, nguon: str) -> None:
+    """The preflight: refuse a directive the renderer could not draw, before anything is written.
+
+    Args:
+        van_ban: a validated directive.
+        nguon: where it came from (a file name), named in the error.
+
+    Raises:
+        InvalidDirective: one problem per field path and undrawable character.
+        RenderError: the face package is missing or ``VANTHU_PDF_FONT`` is wrong.
+    """
+    problems = van_de_ve(van_ban)
+    if problems:
+        raise InvalidDirective(nguon, problems)
