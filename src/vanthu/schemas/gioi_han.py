@@ -51,3 +51,7 @@ MA_MAU: Final = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}$"
 MA_TOI_DA: Final = 32
 #: Bodies in one directory.
 CO_QUAN_TOI_DA: Final = 5000
+
+#: Bytes (UTF-8) in one file or folder name built from data (a symbol, a code, a year): file
+#: systems allow 255; the rest leaves room for the temporary names written beside it.
+TEN_TEP_TOI_DA: Final = 200

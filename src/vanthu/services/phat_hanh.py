@@ -23,7 +23,6 @@ import hashlib
 import json
 import os
 import secrets
-import shutil
 import threading
 from collections.abc import Callable, Collection
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
@@ -35,7 +34,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..errors import Refused
+from ..errors import DeliveryFailed, OutputError, Refused, VanthuError
 from ..rendering.phieu_gui import NoiDungPhieuGui, TrinhPhieuGui
 from ..schemas import LoaiVanBan
 from ..storage import Kho
@@ -51,6 +50,9 @@ from ..workflow import (
 )
 from .danh_ba import NguoiNhanMoRong, mo_rong_noi_nhan
 from .dong_ho import DongHo, bay_gio, gio_viet_nam
+from .duong_dan import ten_an_toan, trong_goc
+from .ghi_tep import dat_ban_goc as dat_ban_goc  # where body folders get the originals
+from .ghi_tep import ghi_nguyen_tu, ghi_thu_muc
 from .kenh_thu import KENH_THU, CauHinhThu, NoiDungThu, PhienThu, cau_hinh_thu, ma_thu, soan_thu
 from .nguoi_dung import nguoi_dung
 from .vong_doi import (
@@ -58,7 +60,7 @@ from .vong_doi import (
     dong_nhat_ky,
     ghi_cac_dong_nhat_ky,
     ghi_nhat_ky,
-    ten_tep,
+    hoan_tat_cac_ban_hanh,
     thu_muc_van_ban,
     tim_van_ban,
     utc,
@@ -77,30 +79,6 @@ LUONG_VE = min(4, os.cpu_count() or 1)
 PHIEU_GUI = "phieu-gui.pdf"
 
 TienDo = Callable[[int, int], None]
-
-
-def dat_ban_goc(original: Path, copy: Path) -> None:
-    """Put an issued file in a body's folder (đặt bản gốc): a hard link to the frozen original.
-
-    A link is the identical file by construction, read-only like the original, and costs no
-    bytes: copying the DOCX and PDF into 3,000 folders took 8.3 s on this kind of machine's
-    disk, linking them 0.4 s. Where the file system cannot link (another device, a share
-    without links) the file is copied. A file already there is kept if it is the original, and
-    replaced otherwise (a copy from an earlier run, or a partial one); a run linking the same
-    body at the same moment finds the link made and leaves it.
-    """
-    for _ in range(2):
-        try:
-            os.link(original, copy)
-            return
-        except FileExistsError:
-            if os.path.samefile(original, copy):
-                return
-            copy.unlink(missing_ok=True)
-        except OSError:
-            shutil.copyfile(original, copy)
-            return
-    shutil.copyfile(original, copy)
 
 
 @dataclass(frozen=True)
@@ -182,12 +160,15 @@ class PhatHanh:
         kho: Kho,
         dong_ho: DongHo = bay_gio,
         thu: CauHinhThu | None = None,
+        thu_muc: Path | None = None,
     ) -> None:
         """``thu`` configures the e-mail channel; without it, ``VANTHU_SMTP_*`` is read when
-        distributing (so a bad setting fails ``distribute``, not every command)."""
+        distributing (so a bad setting fails ``distribute``, not every command). ``thu_muc`` is
+        the output root: issues a dead process left staged there are finished first."""
         self.kho = kho
         self.dong_ho = dong_ho
         self.thu = thu
+        self.thu_muc = thu_muc
         self._phieu = threading.local()  # one slip renderer per drawing thread
 
     def cau_hinh_thu(self, gui_thu: bool | None = None) -> CauHinhThu | None:
@@ -227,8 +208,15 @@ class PhatHanh:
             TransitionRefused: not issued yet, recalled, or the actor is not a văn thư.
             Refused: the Nơi nhận names bodies or groups the directory lacks; e-mail asked for
                 but not (or badly) configured.
+            OutputError: a folder cannot be written, or an issued file is missing; what was
+                delivered before it is recorded, and a re-run delivers the rest.
+            DeliveryFailed: some bodies could not be delivered (a slip that cannot be drawn, a
+                code that cannot name a folder): they have no folder and stay pending, each
+                reason is logged, and every other body is delivered and recorded.
         """
         settings = self.cau_hinh_thu(gui_thu)
+        if self.thu_muc is not None:
+            hoan_tat_cac_ban_hanh(self.kho, self.thu_muc)
         mailing = settings is not None
         now = self.dong_ho()
         with self.kho.giao_dich() as s:
@@ -253,6 +241,9 @@ class PhatHanh:
                 nguoi=ten_nguoi,
                 luc=now,
             )
+        for original in ban.ban_goc:
+            if not original.is_file():
+                raise OutputError(str(original), "the issued file is missing: nothing was sent")
 
         with self.kho.giao_dich() as s:
             work, total, _ = self._con_lai(s, van_ban_id, mailing)
@@ -260,6 +251,7 @@ class PhatHanh:
         done = total - len(work)
         sent = mailed = 0
         failures: list[ThuLoi] = []
+        undelivered: dict[str, str] = {}
         size = LO_GHI_THU if mailing else LO_GHI
         with (
             PhienThu(settings) if settings else nullcontext(None) as session,
@@ -267,7 +259,8 @@ class PhatHanh:
         ):
             for start in range(0, len(work), size):
                 ids = [v.noi_nhan.id for v in work[start : start + size]]
-                files, mails, refused = self._mot_lo(ban, ids, session, pool)
+                files, mails, refused, not_written = self._mot_lo(ban, ids, session, pool)
+                undelivered.update(not_written)
                 sent += files
                 mailed += mails
                 failures.extend(refused)
@@ -295,6 +288,9 @@ class PhatHanh:
                     so_noi_nhan=total,
                 )
             self._ghi_manifest(s, van_ban_id, ban.thu_muc, ban.ban_goc)
+            pending = sum(v.tep for v in left)
+        if undelivered:
+            raise DeliveryFailed(so_ky_hieu, total - pending, total, list(undelivered.items()))
         return KetQuaPhatHanh(
             so_ky_hieu,
             total,
@@ -310,12 +306,19 @@ class PhatHanh:
 
     def _mot_lo(
         self, ban: _BanGui, ids: list[int], session: PhienThu | None, pool: Executor
-    ) -> tuple[int, int, list[ThuLoi]]:
+    ) -> tuple[int, int, list[ThuLoi], dict[str, str]]:
         """One batch: write the folders (on ``pool``'s threads), send the mails, record both in
         one transaction.
 
+        A body whose folder cannot be made (its slip cannot be drawn, its code cannot name a
+        folder) gets no folder and no mail; it stays pending and the reason is logged.
+
         Returns:
-            The file deliveries and the mails recorded, and the mails that did not go.
+            The file deliveries and the mails recorded, the mails that did not go, and the
+            bodies not delivered (code → reason).
+
+        Raises:
+            OutputError: a folder cannot be written (after recording what the batch delivered).
         """
         with self.kho.giao_dich() as s:  # what another run may have done meanwhile
             batch = self._con_lai(s, ban.van_ban_id, session is not None, ids).viec
@@ -338,24 +341,35 @@ class PhatHanh:
                 ban.co_quan_gui,
                 day,
             )
-        written = {key: folder.result() for key, folder in folders.items()}
+        written: dict[int, str] = {}
+        not_written: dict[int, str] = {}
+        fatal: OutputError | None = None
+        for key, folder in folders.items():
+            try:
+                written[key] = folder.result()
+            except OutputError as error:
+                fatal = fatal or error
+                not_written[key] = str(error)
+            except VanthuError as error:
+                not_written[key] = str(error)
         accepted: dict[int, str] = {}
         refused: list[ThuLoi] = []
         for v in batch:
-            if session is None or not v.thu:
+            if session is None or not v.thu or v.noi_nhan.id in not_written or fatal:
                 continue
-            error = self._gui_thu(session, ban, v)
-            if error is None:
+            problem = self._gui_thu(session, ban, v)
+            if problem is None:
                 accepted[v.noi_nhan.id] = ma_thu(
                     v.noi_nhan.ma_theo_doi,
                     v.noi_nhan.ma_xac_nhan,
                     session.cau_hinh.mien_ma_thu,
                 )
             else:
-                refused.append(ThuLoi(v.co_quan.ma, v.dia_chi, error))
+                refused.append(ThuLoi(v.co_quan.ma, v.dia_chi, problem))
         mails = 0
+        delivered = [v.noi_nhan.id for v in batch if v.tep and v.noi_nhan.id in written]
         with self.kho.giao_dich() as s:
-            files = self._ghi_lan_gui(s, ban, [v.noi_nhan.id for v in batch if v.tep], written)
+            files = self._ghi_lan_gui(s, ban, delivered, written)
             for v in batch:
                 key = v.noi_nhan.id
                 if key in accepted and self._ghi_thu(s, ban, v, accepted[key]):
@@ -372,7 +386,24 @@ class PhatHanh:
                     dia_chi=failure.dia_chi,
                     loi=failure.loi,
                 )
-        return files, mails, refused
+            for v in batch:
+                if v.noi_nhan.id in not_written:
+                    ghi_nhat_ky(
+                        s,
+                        ban.van_ban_id,
+                        f"noi_nhan:{ban.van_ban_id}:{v.co_quan.ma}",
+                        "gui_loi",
+                        ban.nguoi,
+                        ban.luc,
+                        kenh=KENH_TEP,
+                        loi=not_written[v.noi_nhan.id],
+                    )
+        if fatal is not None:
+            raise fatal
+        reasons = {
+            v.co_quan.ma: not_written[v.noi_nhan.id] for v in batch if v.noi_nhan.id in not_written
+        }
+        return files, mails, refused, reasons
 
     def _ghi_nguoi_nhan(self, s: Session, row: VanBanLuu, now: dt.datetime) -> None:
         """Record each expanded body as a pending recipient (once)."""
@@ -433,16 +464,19 @@ class PhatHanh:
     @staticmethod
     def _day_du(ban: _BanGui, v: _Viec) -> bool:
         """Whether a body's folder still holds every file its mail attaches."""
-        target = ban.thu_muc / ten_tep(v.co_quan.ma)
+        try:
+            target = _thu_muc_co_quan(ban.thu_muc, v.co_quan.ma)
+        except VanthuError:
+            return False
         names = [*(p.name for p in ban.ban_goc), PHIEU_GUI]
         return all((target / name).is_file() for name in names)
 
     @staticmethod
     def _gui_thu(session: PhienThu, ban: _BanGui, v: _Viec) -> str | None:
         """Mail one body the files of its folder; None when the server took it, else why not."""
-        target = ban.thu_muc / ten_tep(v.co_quan.ma)
         docx, pdf = ban.ban_goc
         try:
+            target = _thu_muc_co_quan(ban.thu_muc, v.co_quan.ma)
             message = soan_thu(
                 NoiDungThu(
                     dia_chi=v.dia_chi,
@@ -457,7 +491,7 @@ class PhatHanh:
                 ),
                 session.cau_hinh,
             )
-        except (ValueError, OSError) as error:
+        except (ValueError, OSError, VanthuError) as error:
             return str(error)
         return session.gui(message)
 
@@ -472,13 +506,16 @@ class PhatHanh:
     ) -> str:
         """Write one body's folder: the identical issued files and its transmittal slip.
 
-        Runs on a drawing thread: it touches files and this thread's slip renderer, never the
-        store."""
+        The slip is drawn first and the folder appears complete or not at all, so a slip that
+        cannot be drawn leaves no folder. Runs on a drawing thread: it touches files and this
+        thread's slip renderer, never the store.
+
+        Raises:
+            Refused: the body's code cannot name a folder. RenderError: the slip cannot be drawn.
+            OutputError: the folder cannot be written, or would leave the directive's folder.
+        """
         recipient, co_quan = body
-        target = folder / ten_tep(co_quan.ma)
-        target.mkdir(parents=True, exist_ok=True)
-        for original in originals:
-            dat_ban_goc(original, target / original.name)
+        target = _thu_muc_co_quan(folder, co_quan.ma)
         renderer: TrinhPhieuGui | None = getattr(self._phieu, "trinh", None)
         if renderer is None:
             renderer = self._phieu.trinh = TrinhPhieuGui()
@@ -493,7 +530,9 @@ class PhatHanh:
                 qr=f"vanthu:ack:{recipient.ma_theo_doi}:{recipient.ma_xac_nhan}",
             )
         )
-        (target / PHIEU_GUI).write_bytes(slip)
+        files: dict[str, bytes | Path] = {p.name: p for p in originals}
+        files[PHIEU_GUI] = slip
+        ghi_thu_muc(target, files)
         return str(target)
 
     @staticmethod
@@ -619,12 +658,29 @@ class PhatHanh:
                     "ten": c.ten,
                     "ma_theo_doi": r.ma_theo_doi,
                     "trang_thai": r.trang_thai,
-                    "thu_muc": ten_tep(c.ma),
+                    "thu_muc": _ten_thu_muc(c.ma),
                     "email": mailed.get(r.id),  # where its copy was mailed, if it was
                 }
                 for r, c in rows
             ],
         }
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "manifest.json"
-        path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+        data = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
+        ghi_nguyen_tu(trong_goc(folder, "manifest.json"), data)
+
+
+def _thu_muc_co_quan(folder: Path, ma: str) -> Path:
+    """A body's folder in the directive's folder, named by its code and proven to stay there.
+
+    Raises:
+        Refused: the code cannot name a folder ('..', '.', a separator …).
+        OutputError: the folder would leave the directive's folder (a symbolic link).
+    """
+    return trong_goc(folder, ten_an_toan(ma, "directory code"))
+
+
+def _ten_thu_muc(ma: str) -> str | None:
+    """The name of a body's folder, for the manifest; None when its code cannot name one."""
+    try:
+        return ten_an_toan(ma, "directory code")
+    except Refused:
+        return None
