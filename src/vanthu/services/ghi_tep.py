@@ -64,8 +64,7 @@ def diem_dung(ten: str) -> None:
 def loi_ghi(path: Path, error: OSError) -> OutputError:
     """The error for a file or folder that cannot be written: the path and the OS's reason."""
     reason = os.strerror(error.errno) if error.errno else str(error)
-    where = error.filename if isinstance(error.filename, str) else str(path)
-    return OutputError(where, f"cannot be written: {reason}")
+    return OutputError(str(path), f"cannot be written: {reason}")
 
 
 def _dong_bo_thu_muc(folder: Path) -> None:
@@ -218,6 +217,8 @@ class BanTam:
         """Drop the staged files (the issue was rolled back)."""
         shutil.rmtree(self.thu_muc, ignore_errors=True)
         self.tha_khoa()
+        with contextlib.suppress(OSError):
+            self.thu_muc.parent.rmdir()  # only when no other issue is staged
 
     def cong_bo(self) -> None:
         """Move each staged file into its issued place, then remove the staging folder.
@@ -260,7 +261,14 @@ def dat_tam(goc: Path, van_ban_id: int, tep: Mapping[Path, bytes]) -> BanTam:
     folder = base / f"{van_ban_id}-{os.getpid()}-{secrets.token_hex(4)}"
     ban = BanTam(folder, {}, None)
     try:
-        folder.mkdir(parents=True)
+        for attempt in range(5):
+            try:
+                base.mkdir(parents=True, exist_ok=True)
+                folder.mkdir()
+                break
+            except FileNotFoundError:  # another run removed the empty base meanwhile
+                if attempt == 4:
+                    raise
         ban.khoa = os.open(folder / _KHOA, os.O_RDWR | os.O_CREAT, 0o600)
         fcntl.flock(ban.khoa, fcntl.LOCK_EX)
         entries: dict[str, dict[str, str]] = {}
@@ -277,7 +285,8 @@ def dat_tam(goc: Path, van_ban_id: int, tep: Mapping[Path, bytes]) -> BanTam:
         _dong_bo_thu_muc(folder)
     except OSError as error:
         ban.huy()
-        raise loi_ghi(folder if error.filename is None else Path(error.filename), error) from None
+        where = Path(error.filename) if isinstance(error.filename, str) else folder
+        raise loi_ghi(where, error) from None
     except BaseException:
         ban.huy()
         raise
