@@ -40,8 +40,8 @@ from .duong_dan import trong_goc
 THU_MUC_TAM = ".ban-hanh"
 _KHOA = "khoa"
 _DICH = "dich.json"
-#: Seconds a staging folder without its ``dich.json`` is left alone: its process may have made
-#: it and not yet taken its lock.
+#: Seconds a hidden scratch or staging folder is left alone: its maker may not have locked and
+#: named it yet.
 _TRE_TOI_DA_S = 60.0
 
 #: Test hook: the moment named here (see ``diem_dung``) stops the process, after touching the
@@ -88,18 +88,123 @@ def _ghi_xuong(path: Path, data: bytes, che_do: int = 0o644) -> None:
         os.close(fd)
 
 
-def _ten_tam(path: Path) -> Path:
-    """A temporary name beside ``path``, hidden, unique to this call."""
+def _ten_tam(path: Path, khu: KhuTam | None) -> Path:
+    """A temporary name for ``path``, unique to this call: in the run's scratch folder, else
+    hidden beside it."""
+    if khu is not None:
+        return khu.thu_muc / f"{path.name}.{secrets.token_hex(4)}"
     return path.with_name(f".{path.name}.{secrets.token_hex(4)}.tam")
 
 
-def ghi_nguyen_tu(path: Path, data: bytes, che_do: int = 0o644) -> None:
-    """Write a file whole or not at all: a temporary file beside it, then ``os.replace``.
+def _lay_khoa_neu_bo(folder: Path) -> int | None:
+    """The lock of a scratch or staging folder if no live process holds it (its owner died),
+    else None. The caller closes the descriptor to release it.
+
+    A hidden folder is one being made (see :func:`_tao_co_khoa`): it is taken only once it is
+    older than ``_TRE_TOI_DA_S`` (its maker died before naming it).
+    """
+    try:
+        if folder.name.startswith(".") and time.time() - folder.stat().st_mtime < _TRE_TOI_DA_S:
+            return None
+        fd = os.open(folder / _KHOA, os.O_RDWR | os.O_CREAT, 0o600)
+    except FileNotFoundError:  # removed meanwhile by its owner or another run
+        return None
+    except OSError as error:
+        raise loi_ghi(folder, error) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def _tao_co_khoa(base: Path, ten: str) -> tuple[Path, int]:
+    """A new folder ``base/ten`` holding a lock file this process locks until it closes it.
+
+    The folder is made under a hidden name, locked, then renamed: a folder under its own name
+    is always locked by its live maker, so a lock taken on one means its maker is dead.
+    """
+    folder = base / ten
+    hidden = base / f".{ten}"
+    for attempt in range(5):
+        try:
+            base.mkdir(parents=True, exist_ok=True)
+            hidden.mkdir()
+            break
+        except FileNotFoundError:  # another run removed the empty base meanwhile
+            if attempt == 4:
+                raise
+    fd = os.open(hidden / _KHOA, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        os.rename(hidden, folder)
+    except BaseException:
+        os.close(fd)
+        shutil.rmtree(hidden, ignore_errors=True)
+        raise
+    return folder, fd
+
+
+class KhuTam:
+    """A run's scratch folder ``<folder>/.dang-ghi/<pid>-<rand>/`` (khu tạm), locked while the
+    run's process lives. Body folders and files are made there and renamed into place, so a
+    killed run leaves nothing half written in sight; the next run removes its scratch folder."""
+
+    TEN = ".dang-ghi"
+
+    def __init__(self, thu_muc: Path, khoa: int) -> None:
+        self.thu_muc = thu_muc
+        self._khoa: int | None = khoa
+
+    @classmethod
+    def mo(cls, goc: Path) -> KhuTam:
+        """Remove the scratch folders of dead runs under ``goc``, and make this run's.
+
+        Raises:
+            OutputError: ``goc`` cannot be written, naming it.
+        """
+        base = goc / cls.TEN
+        try:
+            for folder in sorted(p for p in base.iterdir() if p.is_dir()):
+                fd = _lay_khoa_neu_bo(folder)
+                if fd is not None:
+                    shutil.rmtree(folder, ignore_errors=True)
+                    os.close(fd)
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            raise loi_ghi(base, error) from None
+        try:
+            folder, fd = _tao_co_khoa(base, f"{os.getpid()}-{secrets.token_hex(4)}")
+        except OSError as error:
+            raise loi_ghi(goc, error) from None
+        return cls(folder, fd)
+
+    def dong(self) -> None:
+        """Remove the scratch folder and release its lock."""
+        shutil.rmtree(self.thu_muc, ignore_errors=True)
+        if self._khoa is not None:
+            os.close(self._khoa)
+            self._khoa = None
+        with contextlib.suppress(OSError):
+            self.thu_muc.parent.rmdir()  # only when no other run is writing
+
+    def __enter__(self) -> KhuTam:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.dong()
+
+
+def ghi_nguyen_tu(path: Path, data: bytes, che_do: int = 0o644, khu: KhuTam | None = None) -> None:
+    """Write a file whole or not at all: a temporary file (in ``khu``, else beside it), then
+    ``os.replace``.
 
     Raises:
         OutputError: the folder cannot be written (permissions, full disk …), naming it.
     """
-    temp = _ten_tam(path)
+    temp = _ten_tam(path, khu)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _ghi_xuong(temp, data, che_do)
@@ -110,9 +215,9 @@ def ghi_nguyen_tu(path: Path, data: bytes, che_do: int = 0o644) -> None:
         raise loi_ghi(path, error) from None
 
 
-def sao_chep(original: Path, copy: Path) -> None:
+def sao_chep(original: Path, copy: Path, khu: KhuTam | None = None) -> None:
     """Copy an issued file whole (a temporary file, then ``os.replace``), read-only."""
-    temp = _ten_tam(copy)
+    temp = _ten_tam(copy, khu)
     try:
         shutil.copyfile(original, temp)
         temp.chmod(0o444)
@@ -124,7 +229,10 @@ def sao_chep(original: Path, copy: Path) -> None:
 
 
 def dat_ban_goc(
-    original: Path, copy: Path, lien_ket: Callable[[Path, Path], None] = os.link
+    original: Path,
+    copy: Path,
+    lien_ket: Callable[[Path, Path], None] = os.link,
+    khu: KhuTam | None = None,
 ) -> None:
     """Put an issued file in a body's folder (đặt bản gốc): a hard link to the frozen original.
 
@@ -148,14 +256,14 @@ def dat_ban_goc(
             copy.unlink(missing_ok=True)
         except OSError:
             break
-    sao_chep(original, copy)
+    sao_chep(original, copy, khu)
 
 
-def ghi_thu_muc(target: Path, tep: Mapping[str, bytes | Path]) -> None:
+def ghi_thu_muc(target: Path, tep: Mapping[str, bytes | Path], khu: KhuTam | None = None) -> None:
     """Write one body's folder so that it appears complete or not at all.
 
     ``tep`` maps each file name to its bytes, or to an issued original to link. A new folder is
-    filled under a hidden temporary name beside it and renamed into place; a folder already
+    filled under a temporary name (in ``khu``) and renamed into place; a folder already
     there (an earlier run, a recall notice, reports) keeps its other files and has each of these
     replaced whole.
 
@@ -166,13 +274,13 @@ def ghi_thu_muc(target: Path, tep: Mapping[str, bytes | Path]) -> None:
     def dien(folder: Path) -> None:
         for name, content in tep.items():
             if isinstance(content, Path):
-                dat_ban_goc(content, folder / name)
+                dat_ban_goc(content, folder / name, khu=khu)
             else:
-                ghi_nguyen_tu(folder / name, content)
+                ghi_nguyen_tu(folder / name, content, khu=khu)
 
     try:
         if not target.is_dir():
-            temp = _ten_tam(target)
+            temp = _ten_tam(target, khu)
             temp.mkdir(parents=True)
             try:
                 dien(temp)
@@ -261,16 +369,7 @@ def dat_tam(goc: Path, van_ban_id: int, tep: Mapping[Path, bytes]) -> BanTam:
     folder = base / f"{van_ban_id}-{os.getpid()}-{secrets.token_hex(4)}"
     ban = BanTam(folder, {}, None)
     try:
-        for attempt in range(5):
-            try:
-                base.mkdir(parents=True, exist_ok=True)
-                folder.mkdir()
-                break
-            except FileNotFoundError:  # another run removed the empty base meanwhile
-                if attempt == 4:
-                    raise
-        ban.khoa = os.open(folder / _KHOA, os.O_RDWR | os.O_CREAT, 0o600)
-        fcntl.flock(ban.khoa, fcntl.LOCK_EX)
+        folder, ban.khoa = _tao_co_khoa(base, folder.name)
         entries: dict[str, dict[str, str]] = {}
         for i, (target, data) in enumerate(tep.items()):
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -319,20 +418,12 @@ def hoan_tat_ban_hanh(goc: Path, da_ghi: DaGhi) -> list[Path]:
         raise loi_ghi(base, error) from None
     moved: list[Path] = []
     for folder in folders:
+        fd = _lay_khoa_neu_bo(folder)
+        if fd is None:
+            continue  # its process is alive, in the middle of its issue
         try:
-            fd = os.open(folder / _KHOA, os.O_RDWR | os.O_CREAT, 0o600)
-        except FileNotFoundError:  # removed meanwhile by its owner or another run
-            continue
-        except OSError as error:
-            raise loi_ghi(folder, error) from None
-        try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                continue  # its process is alive, in the middle of its issue
-            if not folder.is_dir():
-                continue
-            moved.extend(_hoan_tat_mot(goc, folder, da_ghi))
+            if folder.is_dir():
+                moved.extend(_hoan_tat_mot(goc, folder, da_ghi))
         finally:
             os.close(fd)
     with contextlib.suppress(OSError):
@@ -358,14 +449,6 @@ def _hoan_tat_mot(goc: Path, folder: Path, da_ghi: DaGhi) -> list[Path]:
         }
         hashes = {str(dich[n]): e["sha256"] for n, e in entries.items()}
         complete = all(_en_place(folder / n, dich[n], e["sha256"]) for n, e in entries.items())
-    except FileNotFoundError:
-        try:
-            young = time.time() - folder.stat().st_mtime < _TRE_TOI_DA_S
-        except OSError:
-            return []  # removed meanwhile
-        if young:
-            return []  # just made: its process may not have taken its lock yet
-        complete, van_ban_id, dich, hashes = False, 0, {}, {}
     except (OSError, ValueError, KeyError, TypeError, OutputError):
         complete, van_ban_id, dich, hashes = False, 0, {}, {}
     if complete and da_ghi(van_ban_id, hashes):
@@ -381,6 +464,7 @@ def _hoan_tat_mot(goc: Path, folder: Path, da_ghi: DaGhi) -> list[Path]:
 
 __all__ = [
     "BanTam",
+    "KhuTam",
     "dat_ban_goc",
     "dat_tam",
     "diem_dung",

@@ -51,8 +51,8 @@ from ..workflow import (
 from .danh_ba import NguoiNhanMoRong, mo_rong_noi_nhan
 from .dong_ho import DongHo, bay_gio, gio_viet_nam
 from .duong_dan import ten_an_toan, trong_goc
+from .ghi_tep import KhuTam, ghi_nguyen_tu, ghi_thu_muc
 from .ghi_tep import dat_ban_goc as dat_ban_goc  # where body folders get the originals
-from .ghi_tep import ghi_nguyen_tu, ghi_thu_muc
 from .kenh_thu import KENH_THU, CauHinhThu, NoiDungThu, PhienThu, cau_hinh_thu, ma_thu, soan_thu
 from .nguoi_dung import nguoi_dung
 from .vong_doi import (
@@ -253,42 +253,44 @@ class PhatHanh:
         failures: list[ThuLoi] = []
         undelivered: dict[str, str] = {}
         size = LO_GHI_THU if mailing else LO_GHI
-        with (
-            PhienThu(settings) if settings else nullcontext(None) as session,
-            ThreadPoolExecutor(LUONG_VE, thread_name_prefix="phieu-gui") as pool,
-        ):
-            for start in range(0, len(work), size):
-                ids = [v.noi_nhan.id for v in work[start : start + size]]
-                files, mails, refused, not_written = self._mot_lo(ban, ids, session, pool)
-                undelivered.update(not_written)
-                sent += files
-                mailed += mails
-                failures.extend(refused)
-                done += len(ids)
-                if tien_do:
-                    tien_do(done, total)
+        # Folders and files are made in this run's scratch folder and renamed into place.
+        with KhuTam.mo(ban.thu_muc) as khu:
+            with (
+                PhienThu(settings) if settings else nullcontext(None) as session,
+                ThreadPoolExecutor(LUONG_VE, thread_name_prefix="phieu-gui") as pool,
+            ):
+                for start in range(0, len(work), size):
+                    ids = [v.noi_nhan.id for v in work[start : start + size]]
+                    files, mails, refused, not_written = self._mot_lo(ban, ids, session, pool, khu)
+                    undelivered.update(not_written)
+                    sent += files
+                    mailed += mails
+                    failures.extend(refused)
+                    done += len(ids)
+                    if tien_do:
+                        tien_do(done, total)
 
-        with self.kho.giao_dich() as s:
-            row = tim_van_ban(s, str(van_ban_id), khoa_dong=True)
-            left, _, no_address = self._con_lai(s, van_ban_id, mailing)
-            finished = not left
-            if finished and row.trang_thai == TrangThaiVanBan.da_ban_hanh.value:
-                tu = TrangThaiVanBan(row.trang_thai)
-                den = chuyen_van_ban(tu, SuKienVanBan.phat_hanh, VaiTro.van_thu)
-                _doi_trang_thai(s, row, den, now)
-                ghi_nhat_ky(
-                    s,
-                    van_ban_id,
-                    f"van_ban:{van_ban_id}",
-                    "phat_hanh",
-                    ten_nguoi,
-                    now,
-                    tu=tu.value,
-                    den=den.value,
-                    so_noi_nhan=total,
-                )
-            self._ghi_manifest(s, van_ban_id, ban.thu_muc, ban.ban_goc)
-            pending = sum(v.tep for v in left)
+            with self.kho.giao_dich() as s:
+                row = tim_van_ban(s, str(van_ban_id), khoa_dong=True)
+                left, _, no_address = self._con_lai(s, van_ban_id, mailing)
+                finished = not left
+                if finished and row.trang_thai == TrangThaiVanBan.da_ban_hanh.value:
+                    tu = TrangThaiVanBan(row.trang_thai)
+                    den = chuyen_van_ban(tu, SuKienVanBan.phat_hanh, VaiTro.van_thu)
+                    _doi_trang_thai(s, row, den, now)
+                    ghi_nhat_ky(
+                        s,
+                        van_ban_id,
+                        f"van_ban:{van_ban_id}",
+                        "phat_hanh",
+                        ten_nguoi,
+                        now,
+                        tu=tu.value,
+                        den=den.value,
+                        so_noi_nhan=total,
+                    )
+                self._ghi_manifest(s, van_ban_id, ban.thu_muc, ban.ban_goc, khu)
+                pending = sum(v.tep for v in left)
         if undelivered:
             raise DeliveryFailed(so_ky_hieu, total - pending, total, list(undelivered.items()))
         return KetQuaPhatHanh(
@@ -305,7 +307,12 @@ class PhatHanh:
         )
 
     def _mot_lo(
-        self, ban: _BanGui, ids: list[int], session: PhienThu | None, pool: Executor
+        self,
+        ban: _BanGui,
+        ids: list[int],
+        session: PhienThu | None,
+        pool: Executor,
+        khu: KhuTam,
     ) -> tuple[int, int, list[ThuLoi], dict[str, str]]:
         """One batch: write the folders (on ``pool``'s threads), send the mails, record both in
         one transaction.
@@ -340,6 +347,7 @@ class PhatHanh:
                 ban.dong_van_ban,
                 ban.co_quan_gui,
                 day,
+                khu,
             )
         written: dict[int, str] = {}
         not_written: dict[int, str] = {}
@@ -503,6 +511,7 @@ class PhatHanh:
         title: str,
         issuer: str,
         ngay_gui: dt.date,
+        khu: KhuTam,
     ) -> str:
         """Write one body's folder: the identical issued files and its transmittal slip.
 
@@ -532,7 +541,7 @@ class PhatHanh:
         )
         files: dict[str, bytes | Path] = {p.name: p for p in originals}
         files[PHIEU_GUI] = slip
-        ghi_thu_muc(target, files)
+        ghi_thu_muc(target, files, khu)
         return str(target)
 
     @staticmethod
@@ -631,7 +640,9 @@ class PhatHanh:
         return f"{name} số {row.so_ky_hieu} ngày {_ngay_viet(row.ngay)} về việc {subject}"
 
     @staticmethod
-    def _ghi_manifest(s: Session, van_ban_id: int, folder: Path, originals: list[Path]) -> None:
+    def _ghi_manifest(
+        s: Session, van_ban_id: int, folder: Path, originals: list[Path], khu: KhuTam
+    ) -> None:
         """manifest.json: the issued files with their SHA-256, and each body's deliveries."""
         rows = s.execute(
             select(NoiNhanVanBan, CoQuan)
@@ -665,7 +676,7 @@ class PhatHanh:
             ],
         }
         data = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
-        ghi_nguyen_tu(trong_goc(folder, "manifest.json"), data)
+        ghi_nguyen_tu(trong_goc(folder, "manifest.json"), data, khu=khu)
 
 
 def _thu_muc_co_quan(folder: Path, ma: str) -> Path:

@@ -44,7 +44,7 @@ from .danh_ba import kiem_tra_danh_ba, ma_co_quan_nhiem_vu
 from .doc_tep import doc_van_ban
 from .dong_ho import DongHo, bay_gio
 from .duong_dan import ten_an_toan, trong_goc
-from .ghi_tep import BanTam, dat_tam, diem_dung, ghi_nguyen_tu, hoan_tat_ban_hanh, sha256
+from .ghi_tep import BanTam, KhuTam, dat_tam, diem_dung, ghi_nguyen_tu, hoan_tat_ban_hanh, sha256
 from .kenh_thu import KENH_THU, PhienThu, ThuThuHoi, cau_hinh_thu, soan_thu_thu_hoi
 from .ket_xuat import trinh_ket_xuat
 from .nguoi_dung import nguoi_dung
@@ -412,35 +412,41 @@ class VongDoi:
             f"ngày {row.ngay:%d/%m/%Y}"
         )
         mails: list[ThuThuHoi] = []
-        for recipient in recipients:
-            code = ten_an_toan(recipient.ma_co_quan, "directory code")
-            target = trong_goc(folder, code)
-            path = trong_goc(folder, code, "THU-HOI.txt")
-            ghi_nguyen_tu(path, notice.encode("utf-8"))
-            notices.append(path)
-            if recipient.id in mailed:
-                mails.append(
-                    ThuThuHoi(
-                        ma_co_quan=recipient.ma_co_quan,
-                        dia_chi=mailed[recipient.id],
-                        co_quan_nhan=names.get(recipient.ma_co_quan, recipient.ma_co_quan),
-                        co_quan_gui=issuer,
-                        van_ban=title,
-                        ma_theo_doi=recipient.ma_theo_doi,
-                        ma_xac_nhan=recipient.ma_xac_nhan,
-                        thong_bao=notice,
-                        luc=now,
+        # Each notice is made in a scratch folder and renamed into place: whole or absent.
+        khu = KhuTam.mo(folder) if recipients else None
+        try:
+            for recipient in recipients:
+                code = ten_an_toan(recipient.ma_co_quan, "directory code")
+                target = trong_goc(folder, code)
+                path = trong_goc(folder, code, "THU-HOI.txt")
+                ghi_nguyen_tu(path, notice.encode("utf-8"), khu=khu)
+                notices.append(path)
+                if recipient.id in mailed:
+                    mails.append(
+                        ThuThuHoi(
+                            ma_co_quan=recipient.ma_co_quan,
+                            dia_chi=mailed[recipient.id],
+                            co_quan_nhan=names.get(recipient.ma_co_quan, recipient.ma_co_quan),
+                            co_quan_gui=issuer,
+                            van_ban=title,
+                            ma_theo_doi=recipient.ma_theo_doi,
+                            ma_xac_nhan=recipient.ma_xac_nhan,
+                            thong_bao=notice,
+                            luc=now,
+                        )
                     )
+                ghi_nhat_ky(
+                    s,
+                    row.id,
+                    f"noi_nhan:{row.id}:{recipient.ma_co_quan}",
+                    "bao_thu_hoi",
+                    ten_nguoi,
+                    now,
+                    dia_chi=str(target),
                 )
-            ghi_nhat_ky(
-                s,
-                row.id,
-                f"noi_nhan:{row.id}:{recipient.ma_co_quan}",
-                "bao_thu_hoi",
-                ten_nguoi,
-                now,
-                dia_chi=str(target),
-            )
+        finally:
+            if khu is not None:
+                khu.dong()
         return mails
 
     def ban_hanh(self, ten_nguoi: str, khoa: str) -> KetQuaChuyen:
