@@ -3,6 +3,9 @@ be drawn, a folder that cannot be written. What is on disk and what the store re
 
 from __future__ import annotations
 
+import resource
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -193,3 +196,36 @@ def test_an_output_folder_that_cannot_be_written_fails_the_issue_and_takes_no_nu
     assert app.vong_doi.ban_hanh("vt", key).so_ky_hieu == "01/CĐ-UBND"
     assert sorted(p.name for p in (output / "2021" / "01-CĐ-UBND").iterdir()) == TEP_GOC
     assert not (output / ".ban-hanh").exists()
+
+
+@contextmanager
+def gioi_han_kich_thuoc_tep(bytes_: int) -> Iterator[None]:
+    """Writes past ``bytes_`` fail in this process (EFBIG), as on a disk that fills up mid-file
+    (Python ignores the SIGXFSZ signal that would otherwise come with it)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (bytes_, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+
+
+def test_a_disk_that_fills_up_mid_file_fails_the_issue_with_the_path_and_takes_no_number(
+    app: UngDung, dong_ho: DongHoGia, tmp_path: Path
+) -> None:
+    dong_ho.dat("2021-09-13T08:30")
+    warm = str(duyet_xong(app))  # the renderer's own scratch files are made on first use
+    assert app.vong_doi.ban_hanh("vt", warm).so_ky_hieu == "01/CĐ-UBND"
+    key = str(duyet_xong(app))
+    output = tmp_path / "output"
+    before = {p: p.stat().st_size for p in output.rglob("*") if p.is_file()}
+    staged = rf"^{output}/\.ban-hanh/.*: cannot be written: File too large"
+    with gioi_han_kich_thuoc_tep(16 * 1024), pytest.raises(OutputError, match=staged):
+        app.vong_doi.ban_hanh("vt", key)
+    with app.kho.giao_dich() as s:
+        assert s.scalar(select(func.count()).select_from(DongSoDangKy)) == 1
+        row = s.get(VanBanLuu, int(key))
+        assert row is not None and row.trang_thai == TrangThaiVanBan.da_duyet.value
+    after = {p: p.stat().st_size for p in output.rglob("*") if p.is_file()}
+    assert after == before, "no file, whole or half, is left"
+    assert app.vong_doi.ban_hanh("vt", key).so_ky_hieu == "02/CĐ-UBND"

@@ -8,6 +8,7 @@ the event goes into the log (nhật ký) in the same transaction.
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -44,7 +45,16 @@ from .danh_ba import kiem_tra_danh_ba, ma_co_quan_nhiem_vu
 from .doc_tep import doc_van_ban
 from .dong_ho import DongHo, bay_gio
 from .duong_dan import ten_an_toan, trong_goc
-from .ghi_tep import BanTam, KhuTam, dat_tam, diem_dung, ghi_nguyen_tu, hoan_tat_ban_hanh, sha256
+from .ghi_tep import (
+    BanTam,
+    KhuTam,
+    dat_tam,
+    diem_dung,
+    ghi_nguyen_tu,
+    hoan_tat_ban_hanh,
+    loi_ghi,
+    sha256,
+)
 from .kenh_thu import KENH_THU, PhienThu, ThuThuHoi, cau_hinh_thu, soan_thu_thu_hoi
 from .ket_xuat import trinh_ket_xuat
 from .nguoi_dung import nguoi_dung
@@ -574,7 +584,11 @@ class VongDoi:
         year = ten_an_toan(str(ngay.year), "year")
         docx = trong_goc(self.thu_muc, year, folder_name, f"{name}.docx")
         pdf = trong_goc(self.thu_muc, year, folder_name, f"{name}.pdf")
-        result = trinh_ket_xuat().ket_xuat(vb, hom_nay=ngay)
+        try:
+            result = trinh_ket_xuat().ket_xuat(vb, hom_nay=ngay)
+        except OSError as error:  # the renderer's scratch files (fonts) on a full disk
+            where = error.filename if isinstance(error.filename, str) else tempfile.gettempdir()
+            raise loi_ghi(Path(where), error) from None
         assert result.docx is not None and result.pdf is not None
         staged.append(dat_tam(self.thu_muc, van_ban_id, {docx: result.docx, pdf: result.pdf}))
         return [docx, pdf], [sha256(result.docx), sha256(result.pdf)]
