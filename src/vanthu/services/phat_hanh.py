@@ -6,6 +6,17 @@ A delivery recorded is never repeated; a body whose files were written but whose
 lost (the process died) is written again — the same bytes — and recorded. When every body is
 delivered, the directive moves to đã phát hành and ``manifest.json`` lists what went where.
 
+Each body's folder appears complete or not at all: it is filled in the run's scratch folder
+(:class:`.ghi_tep.KhuTam`) after its slip is drawn, and renamed into place. A body that cannot be
+delivered — its slip cannot be drawn (a character the face lacks, a name too long), or its code
+cannot name a folder (:func:`.duong_dan.ten_an_toan`) — gets no folder, stays pending, and its
+reason is logged (``gui_loi``); every other body is delivered and recorded, and the run ends
+with :class:`~vanthu.errors.DeliveryFailed` naming each such body. Per body, not all or
+nothing: one misspelt body in the directory must not hold back an urgent công điện from the
+other 52, and a re-run after the fix delivers only what is left. A folder that cannot be
+written at all (an unwritable or full disk) stops the run with an OutputError naming it, after
+recording what the batch did deliver.
+
 Two channels (kênh), each recorded once per body in ``lan_gui``: the file system (``tep``,
 always) and e-mail (``thu``, when configured: see :mod:`.kenh_thu`). A body with an address is
 mailed the files of its folder right after the folder is written, and both deliveries are
