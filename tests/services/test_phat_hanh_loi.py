@@ -229,3 +229,28 @@ def test_a_disk_that_fills_up_mid_file_fails_the_issue_with_the_path_and_takes_n
     after = {p: p.stat().st_size for p in output.rglob("*") if p.is_file()}
     assert after == before, "no file, whole or half, is left"
     assert app.vong_doi.ban_hanh("vt", key).so_ky_hieu == "02/CĐ-UBND"
+
+
+def test_an_issued_folder_moved_outside_the_output_folder_in_the_store_is_refused_untouched(
+    app: UngDung, dong_ho: DongHoGia, tmp_path: Path
+) -> None:
+    key = ban_hanh_cho_nhom(app, dong_ho, {"THU_1": "Một"})
+    elsewhere = tmp_path / "noi-khac"
+    elsewhere.mkdir()
+    for suffix in ("docx", "pdf"):
+        (elsewhere / f"01-CĐ-UBND.{suffix}").write_bytes(b"issued")
+    with app.kho.giao_dich() as s:  # a store edited by hand
+        s.execute(
+            update(VanBanLuu)
+            .where(VanBanLuu.id == int(key))
+            .values(
+                docx_duong_dan=str(elsewhere / "01-CĐ-UBND.docx"),
+                pdf_duong_dan=str(elsewhere / "01-CĐ-UBND.pdf"),
+            )
+        )
+    with pytest.raises(OutputError, match="is not inside the output folder"):
+        app.phat_hanh.phat_hanh("vt", key)
+    with pytest.raises(OutputError, match="is not inside the output folder"):
+        app.vong_doi.chuyen("ld", key, SuKienVanBan.thu_hoi, "Ban hành nhầm")
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["01-CĐ-UBND.docx", "01-CĐ-UBND.pdf"]
+    assert trang_thai_noi_nhan(app) == {}, "nothing recorded"

@@ -82,4 +82,20 @@ def trong_goc(goc: Path, *phan: str) -> Path:
     return path
 
 
-__all__ = ["ten_an_toan", "trong_goc"]
+def nam_trong(goc: Path, path: Path) -> Path:
+    """``path`` itself, once proven to lie under ``goc`` (both resolved, links followed): a
+    folder read back from the store (an issued directive's) before anything is written in it.
+
+    Raises:
+        OutputError: it lies elsewhere.
+    """
+    try:
+        inside = path.resolve().is_relative_to(goc.resolve())
+    except (OSError, ValueError) as error:
+        raise OutputError(str(path), f"cannot be resolved: {error}") from None
+    if not inside:
+        raise OutputError(str(path), f"is not inside the output folder {goc}")
+    return path
+
+
+__all__ = ["nam_trong", "ten_an_toan", "trong_goc"]

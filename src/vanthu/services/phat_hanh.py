@@ -61,7 +61,7 @@ from ..workflow import (
 )
 from .danh_ba import NguoiNhanMoRong, mo_rong_noi_nhan
 from .dong_ho import DongHo, bay_gio, gio_viet_nam
-from .duong_dan import ten_an_toan, trong_goc
+from .duong_dan import nam_trong, ten_an_toan, trong_goc
 from .ghi_tep import KhuTam, ghi_nguyen_tu, ghi_thu_muc
 from .ghi_tep import dat_ban_goc as dat_ban_goc  # where body folders get the originals
 from .kenh_thu import KENH_THU, CauHinhThu, NoiDungThu, PhienThu, cau_hinh_thu, ma_thu, soan_thu
@@ -240,6 +240,11 @@ class PhatHanh:
             elif VaiTro(user.vai_tro) is not VaiTro.van_thu:
                 raise Refused(f"user '{ten_nguoi}'", "only a văn thư distributes")
             assert row.so_ky_hieu and row.nam and row.ngay and row.pdf_duong_dan
+            if self.thu_muc is not None:
+                nam_trong(self.thu_muc, thu_muc_van_ban(row))
+            for original in (row.docx_duong_dan or "", row.pdf_duong_dan):
+                if not Path(original).is_file():
+                    raise OutputError(original, "the issued file is missing: nothing was sent")
             self._ghi_nguoi_nhan(s, row, now)
             van_ban_id, so_ky_hieu = row.id, row.so_ky_hieu
             ban = _BanGui(
@@ -252,9 +257,6 @@ class PhatHanh:
                 nguoi=ten_nguoi,
                 luc=now,
             )
-        for original in ban.ban_goc:
-            if not original.is_file():
-                raise OutputError(str(original), "the issued file is missing: nothing was sent")
 
         with self.kho.giao_dich() as s:
             work, total, _ = self._con_lai(s, van_ban_id, mailing)

@@ -44,7 +44,7 @@ from .cau_hinh import CauHinh
 from .danh_ba import kiem_tra_danh_ba, ma_co_quan_nhiem_vu
 from .doc_tep import doc_van_ban
 from .dong_ho import DongHo, bay_gio
-from .duong_dan import ten_an_toan, trong_goc
+from .duong_dan import nam_trong, ten_an_toan, trong_goc
 from .ghi_tep import (
     BanTam,
     KhuTam,
@@ -394,7 +394,7 @@ class VongDoi:
         """
         if not (row.so_ky_hieu and row.nam and row.ngay):
             return []
-        folder = thu_muc_van_ban(row)
+        folder = nam_trong(self.thu_muc, thu_muc_van_ban(row))
         notice = (
             f"THÔNG BÁO THU HỒI VĂN BẢN\n\n"
             f"{LoaiVanBan(row.loai).info.ten.capitalize()} số {row.so_ky_hieu} ngày "
