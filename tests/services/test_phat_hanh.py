@@ -212,6 +212,7 @@ def test_a_recall_tells_every_body_it_was_sent_to_and_freezes_the_record(
     notices = sorted(folder.glob("*/THU-HOI.txt"))
     assert len(notices) == SO_NOI_NHAN
     assert "Lý do: Ban hành nhầm đối tượng" in notices[0].read_text(encoding="utf-8")
+    assert not list(folder.rglob(".*")), "the notices' scratch folder is gone"
     with pytest.raises(TransitionRefused, match="final state"):
         app.vong_doi.chuyen("vt", so, SuKienVanBan.hoan_thanh)
     with pytest.raises(Refused, match="recalled"):

@@ -465,6 +465,7 @@ def _hoan_tat_mot(goc: Path, folder: Path, da_ghi: DaGhi) -> list[Path]:
 __all__ = [
     "BanTam",
     "KhuTam",
+    "ThongBaoTam",
     "dat_ban_goc",
     "dat_tam",
     "diem_dung",
@@ -474,3 +475,45 @@ __all__ = [
     "loi_ghi",
     "sao_chep",
 ]
+
+
+class ThongBaoTam:
+    """Notices (thông báo) written in a scratch folder before a transaction commits, and put in
+    place after it: a notice of a change that was rolled back is never seen."""
+
+    def __init__(self) -> None:
+        self._khu: dict[Path, KhuTam] = {}
+        self._cho: list[tuple[Path, Path]] = []
+
+    def them(self, goc: Path, dich: Path, data: bytes) -> None:
+        """Write the notice meant for ``dich`` (under ``goc``) in ``goc``'s scratch folder.
+
+        Raises:
+            OutputError: ``goc`` cannot be written.
+        """
+        khu = self._khu.get(goc)
+        if khu is None:
+            khu = self._khu[goc] = KhuTam.mo(goc)
+        temp = khu.thu_muc / f"{len(self._cho)}-{dich.name}"
+        ghi_nguyen_tu(temp, data)
+        self._cho.append((temp, dich))
+
+    def dat_vao_cho(self) -> list[Path]:
+        """Rename every notice into place; the places, in order.
+
+        Raises:
+            OutputError: a notice cannot be put in place, naming it.
+        """
+        for temp, dich in self._cho:
+            try:
+                dich.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(temp, dich)
+            except OSError as error:
+                raise loi_ghi(dich, error) from None
+        return [dich for _, dich in self._cho]
+
+    def dong(self) -> None:
+        """Remove the scratch folders (and any notice not put in place)."""
+        for khu in self._khu.values():
+            khu.dong()
+        self._khu.clear()

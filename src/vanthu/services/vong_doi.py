@@ -47,10 +47,9 @@ from .dong_ho import DongHo, bay_gio
 from .duong_dan import nam_trong, ten_an_toan, trong_goc
 from .ghi_tep import (
     BanTam,
-    KhuTam,
+    ThongBaoTam,
     dat_tam,
     diem_dung,
-    ghi_nguyen_tu,
     hoan_tat_ban_hanh,
     loi_ghi,
     sha256,
@@ -278,19 +277,29 @@ class VongDoi:
         ``thay_bang`` names the newer, issued directive that replaces this one (thay_the).
         A recall (thu_hoi) also tells every body it was sent to, in its folder and the log.
 
+        The recall notices are written in a scratch folder before the commit (a folder that cannot
+        be written refuses the recall) and renamed into place after it: a recall that did not
+        happen is announced nowhere.
+
         Raises:
             TransitionRefused, NotFound, ConcurrentChange, Refused.
+            OutputError: a notice cannot be written (the recall is then not made), or, after the
+                recall is committed, cannot be put in place (said in the message).
         """
         if su_kien is SuKienVanBan.ban_hanh:
             return self.ban_hanh(ten_nguoi, khoa)
         now = self.dong_ho()
-        notices: list[Path] = []
+        notices = ThongBaoTam()
         try:
             result, mails = self._chuyen(ten_nguoi, khoa, su_kien, ly_do, thay_bang, now, notices)
-        except BaseException:
-            for path in notices:  # a recall that did not happen is announced nowhere
-                path.unlink(missing_ok=True)
-            raise
+            try:
+                notices.dat_vao_cho()
+            except OutputError as error:
+                raise OutputError(
+                    error.path, f"{error.detail}; the recall of {result.so_ky_hieu} is made"
+                ) from None
+        finally:
+            notices.dong()
         if not mails:
             return result
         sent, failed = self._gui_thu_thu_hoi(mails, result.van_ban_id, ten_nguoi, now)
@@ -304,7 +313,7 @@ class VongDoi:
         ly_do: str | None,
         thay_bang: str | None,
         now: dt.datetime,
-        notices: list[Path],
+        notices: ThongBaoTam,
     ) -> tuple[KetQuaChuyen, list[ThuThuHoi]]:
         """One lifecycle transaction; the recall notices written are added to ``notices``."""
         with self.kho.giao_dich() as s:
@@ -382,10 +391,10 @@ class VongDoi:
         ten_nguoi: str,
         now: dt.datetime,
         ly_do: str,
-        notices: list[Path],
+        notices: ThongBaoTam,
     ) -> list[ThuThuHoi]:
         """Tell every body the directive was sent to that it is recalled (Decree 30, Art. 18.4):
-        a notice in its folder (each path added to ``notices``), and the mails to send once the
+        a notice for its folder (staged in ``notices``), and the mails to send once the
         recall is committed.
 
         Raises:
@@ -422,41 +431,34 @@ class VongDoi:
             f"ngày {row.ngay:%d/%m/%Y}"
         )
         mails: list[ThuThuHoi] = []
-        # Each notice is made in a scratch folder and renamed into place: whole or absent.
-        khu = KhuTam.mo(folder) if recipients else None
-        try:
-            for recipient in recipients:
-                code = ten_an_toan(recipient.ma_co_quan, "directory code")
-                target = trong_goc(folder, code)
-                path = trong_goc(folder, code, "THU-HOI.txt")
-                ghi_nguyen_tu(path, notice.encode("utf-8"), khu=khu)
-                notices.append(path)
-                if recipient.id in mailed:
-                    mails.append(
-                        ThuThuHoi(
-                            ma_co_quan=recipient.ma_co_quan,
-                            dia_chi=mailed[recipient.id],
-                            co_quan_nhan=names.get(recipient.ma_co_quan, recipient.ma_co_quan),
-                            co_quan_gui=issuer,
-                            van_ban=title,
-                            ma_theo_doi=recipient.ma_theo_doi,
-                            ma_xac_nhan=recipient.ma_xac_nhan,
-                            thong_bao=notice,
-                            luc=now,
-                        )
+        for recipient in recipients:
+            code = ten_an_toan(recipient.ma_co_quan, "directory code")
+            target = trong_goc(folder, code)
+            path = trong_goc(folder, code, "THU-HOI.txt")
+            notices.them(folder, path, notice.encode("utf-8"))
+            if recipient.id in mailed:
+                mails.append(
+                    ThuThuHoi(
+                        ma_co_quan=recipient.ma_co_quan,
+                        dia_chi=mailed[recipient.id],
+                        co_quan_nhan=names.get(recipient.ma_co_quan, recipient.ma_co_quan),
+                        co_quan_gui=issuer,
+                        van_ban=title,
+                        ma_theo_doi=recipient.ma_theo_doi,
+                        ma_xac_nhan=recipient.ma_xac_nhan,
+                        thong_bao=notice,
+                        luc=now,
                     )
-                ghi_nhat_ky(
-                    s,
-                    row.id,
-                    f"noi_nhan:{row.id}:{recipient.ma_co_quan}",
-                    "bao_thu_hoi",
-                    ten_nguoi,
-                    now,
-                    dia_chi=str(target),
                 )
-        finally:
-            if khu is not None:
-                khu.dong()
+            ghi_nhat_ky(
+                s,
+                row.id,
+                f"noi_nhan:{row.id}:{recipient.ma_co_quan}",
+                "bao_thu_hoi",
+                ten_nguoi,
+                now,
+                dia_chi=str(target),
+            )
         return mails
 
     def ban_hanh(self, ten_nguoi: str, khoa: str) -> KetQuaChuyen:
