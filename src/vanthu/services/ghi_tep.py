@@ -15,6 +15,13 @@ Issue (ban hành) protocol — no numbered file exists in its issued place witho
 5. Before the next issue or distribution, :func:`hoan_tat_ban_hanh` looks at every staging
    folder whose lock it can take (its process is gone): if the store holds that issue with the
    same paths and hashes, the files are moved into place; otherwise the folder is deleted.
+
+Distribution and recall write in a run's scratch folder (:class:`KhuTam`,
+``<directive folder>/.dang-ghi/<pid>-<rand>/``, locked the same way) and rename into place: a
+body's folder appears complete or not at all, and recall notices appear only once the recall is
+committed (:class:`ThongBaoTam`). The next run removes the scratch folder of a dead one. A name
+starting with '.' is never made from data (:func:`.duong_dan.ten_an_toan`), so these folders
+cannot collide with a body's.
 """
 
 from __future__ import annotations
