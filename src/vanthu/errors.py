@@ -9,7 +9,9 @@
     ├── TransitionRefused     an event the lifecycle does not allow (state, event, role)
     ├── NotFound              a directive, user, body or recipient that is not in the store
     ├── ConcurrentChange      the stored state moved under us; nothing was written
-    └── Refused               a well-formed request the rules forbid (e.g. ack of a recalled one)
+    ├── Refused               a well-formed request the rules forbid (e.g. ack of a recalled one)
+    ├── OutputError           a file cannot be written where it belongs (unwritable, full, escapes)
+    └── DeliveryFailed        distribution could not deliver to some bodies (each with its reason)
 
 Interfaces turn these into a one-line message and a non-zero exit code (CLI).
 """
@@ -110,3 +112,32 @@ class Refused(VanthuError):
         self.what = what
         self.reason = reason
         super().__init__(f"{what}: {reason}")
+
+
+class OutputError(VanthuError):
+    """A file or folder cannot be written where it belongs: the folder is unwritable or full, or
+    a path built from data would leave its root. Nothing stored was changed because of it."""
+
+    def __init__(self, path: str, detail: str) -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(f"{path}: {detail}")
+
+
+class DeliveryFailed(VanthuError):
+    """A distribution run left some bodies undelivered, each for a reason (a slip that cannot be
+    drawn, a code that cannot name a folder). The other bodies were delivered and recorded; the
+    failed ones have no folder and stay pending, so a run after the fix delivers only them."""
+
+    def __init__(
+        self, so_ky_hieu: str, delivered: int, total: int, failures: Sequence[tuple[str, str]]
+    ) -> None:
+        self.so_ky_hieu = so_ky_hieu
+        self.delivered = delivered
+        self.total = total
+        self.failures = tuple(failures)
+        lines = "\n".join(f"  - {code}: {reason}" for code, reason in self.failures)
+        super().__init__(
+            f"{so_ky_hieu}: {len(self.failures)} of {total} bodies not delivered "
+            f"({delivered} delivered); fix them and run distribute again\n{lines}"
+        )

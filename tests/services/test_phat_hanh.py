@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
-import tempfile
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -80,16 +82,25 @@ def test_a_body_folder_links_the_original_and_replaces_a_stale_copy(tmp_path: Pa
     assert original.read_bytes() == b"%PDF-1.7 issued"
 
 
-def test_a_body_folder_on_another_file_system_gets_a_copy(tmp_path: Path) -> None:
-    other = Path("/dev/shm")
-    if not other.is_dir() or other.stat().st_dev == tmp_path.stat().st_dev:
-        pytest.skip("no second file system to copy across")
+def _khong_lien_ket_duoc(original: Path, copy: Path) -> None:
+    """os.link as on a folder of another device: the kernel's EXDEV."""
+    raise OSError(errno.EXDEV, os.strerror(errno.EXDEV), str(original), None, str(copy))
+
+
+def test_a_body_folder_that_cannot_link_gets_a_whole_read_only_copy(tmp_path: Path) -> None:
     original = tmp_path / "01-CĐ-UBND.pdf"
     original.write_bytes(b"%PDF-1.7 issued")
-    with tempfile.TemporaryDirectory(dir=other) as folder:
-        copy = Path(folder) / original.name
-        dat_ban_goc(original, copy)
-        assert copy.read_bytes() == original.read_bytes() and not copy.samefile(original)
+    original.chmod(0o444)
+    body = tmp_path / "SYT"
+    body.mkdir()
+    copy = body / original.name
+    copy.write_bytes(b"%PDF-1.7 half")  # a copy an earlier run left half written
+    dat_ban_goc(original, copy, lien_ket=_khong_lien_ket_duoc)
+    assert copy.read_bytes() == original.read_bytes() and not copy.samefile(original)
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o444  # frozen like the original
+    assert sorted(p.name for p in body.iterdir()) == [original.name]  # no temporary left
+    dat_ban_goc(original, copy, lien_ket=_khong_lien_ket_duoc)  # again: the same bytes
+    assert copy.read_bytes() == original.read_bytes()
 
 
 def test_distributing_again_delivers_nothing_twice(app: UngDung, dong_ho: DongHoGia) -> None:
@@ -201,6 +212,7 @@ def test_a_recall_tells_every_body_it_was_sent_to_and_freezes_the_record(
     notices = sorted(folder.glob("*/THU-HOI.txt"))
     assert len(notices) == SO_NOI_NHAN
     assert "Lý do: Ban hành nhầm đối tượng" in notices[0].read_text(encoding="utf-8")
+    assert not list(folder.rglob(".*")), "the notices' scratch folder is gone"
     with pytest.raises(TransitionRefused, match="final state"):
         app.vong_doi.chuyen("vt", so, SuKienVanBan.hoan_thanh)
     with pytest.raises(Refused, match="recalled"):

@@ -198,6 +198,7 @@ def test_distribution_killed_part_way_and_resumed_delivers_each_body_exactly_onc
 
     # 4. The files: each body has the frozen original, byte for byte, and its own whole slip.
     assert sorted(p.name for p in folder.iterdir() if p.is_dir()) == codes
+    assert not [p for p in folder.rglob(".*")], "the killed run's scratch folder is gone"
     slips = set()
     for code in codes:
         body = folder / code

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from docx import Document
 from pypdf import PdfReader
@@ -12,8 +13,9 @@ from pypdf import PdfReader
 from tests.rendering.dumps import pdf_pages
 from tests.services.conftest import DongHoGia, duyet_xong
 from vanthu.cli.lenh import cli
+from vanthu.errors import OutputError
 from vanthu.rendering.so_dang_ky import COT_SO_DANG_KY
-from vanthu.services.so_sach import so_dang_ky, so_dang_ky_csv
+from vanthu.services.so_sach import so_dang_ky, so_dang_ky_csv, so_dang_ky_tep
 from vanthu.services.ung_dung import UngDung
 
 
@@ -61,3 +63,14 @@ def test_register_out_writes_the_years_register_as_docx_pdf_and_csv(
     assert printed.exit_code == 0, printed.output
     assert printed.stdout_bytes == so_dang_ky_csv(so_dang_ky(app.kho, 2021)).encode()
     assert csv.read_bytes() == b"\xef\xbb\xbf" + printed.stdout_bytes
+
+
+def test_a_register_folder_that_cannot_be_written_is_named_and_nothing_half_written_is_left(
+    app: UngDung, tmp_path: Path
+) -> None:
+    out = tmp_path / "so"
+    out.write_bytes(b"a file where the folder should be")
+    with pytest.raises(OutputError, match=rf"^{out}/so-dang-ky-2021.docx: cannot be written"):
+        so_dang_ky_tep(app.kho, 2021, out)
+    assert out.read_bytes() == b"a file where the folder should be"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "no temporary left"

@@ -53,3 +53,7 @@ MA_TOI_DA: Final = 32
 CO_QUAN_TOI_DA: Final = 5000
 #: Groups one body belongs to, or one Nơi nhận line or one task names.
 NHOM_TOI_DA: Final = 100
+
+#: Bytes (UTF-8) in one file or folder name built from data (a symbol, a code, a year): file
+#: systems allow 255; the rest leaves room for the temporary names written beside it.
+TEN_TEP_TOI_DA: Final = 200

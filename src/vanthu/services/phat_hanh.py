@@ -6,6 +6,17 @@ A delivery recorded is never repeated; a body whose files were written but whose
 lost (the process died) is written again — the same bytes — and recorded. When every body is
 delivered, the directive moves to đã phát hành and ``manifest.json`` lists what went where.
 
+Each body's folder appears complete or not at all: it is filled in the run's scratch folder
+(:class:`.ghi_tep.KhuTam`) after its slip is drawn, and renamed into place. A body that cannot be
+delivered — its slip cannot be drawn (a character the face lacks, a name too long), or its code
+cannot name a folder (:func:`.duong_dan.ten_an_toan`) — gets no folder, stays pending, and its
+reason is logged (``gui_loi``); every other body is delivered and recorded, and the run ends
+with :class:`~vanthu.errors.DeliveryFailed` naming each such body. Per body, not all or
+nothing: one misspelt body in the directory must not hold back an urgent công điện from the
+other 52, and a re-run after the fix delivers only what is left. A folder that cannot be
+written at all (an unwritable or full disk) stops the run with an OutputError naming it, after
+recording what the batch did deliver.
+
 Two channels (kênh), each recorded once per body in ``lan_gui``: the file system (``tep``,
 always) and e-mail (``thu``, when configured: see :mod:`.kenh_thu`). A body with an address is
 mailed the files of its folder right after the folder is written, and both deliveries are
@@ -23,7 +34,6 @@ import hashlib
 import json
 import os
 import secrets
-import shutil
 import threading
 from collections.abc import Callable, Collection
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
@@ -35,7 +45,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..errors import Refused
+from ..errors import DeliveryFailed, OutputError, Refused, VanthuError
 from ..rendering.phieu_gui import NoiDungPhieuGui, TrinhPhieuGui
 from ..schemas import LoaiVanBan
 from ..storage import Kho
@@ -51,6 +61,9 @@ from ..workflow import (
 )
 from .danh_ba import NguoiNhanMoRong, mo_rong_noi_nhan
 from .dong_ho import DongHo, bay_gio, gio_viet_nam
+from .duong_dan import nam_trong, ten_an_toan, trong_goc
+from .ghi_tep import KhuTam, ghi_nguyen_tu, ghi_thu_muc
+from .ghi_tep import dat_ban_goc as dat_ban_goc  # where body folders get the originals
 from .kenh_thu import KENH_THU, CauHinhThu, NoiDungThu, PhienThu, cau_hinh_thu, ma_thu, soan_thu
 from .nguoi_dung import nguoi_dung
 from .vong_doi import (
@@ -58,7 +71,7 @@ from .vong_doi import (
     dong_nhat_ky,
     ghi_cac_dong_nhat_ky,
     ghi_nhat_ky,
-    ten_tep,
+    hoan_tat_cac_ban_hanh,
     thu_muc_van_ban,
     tim_van_ban,
     utc,
@@ -77,30 +90,6 @@ LUONG_VE = min(4, os.cpu_count() or 1)
 PHIEU_GUI = "phieu-gui.pdf"
 
 TienDo = Callable[[int, int], None]
-
-
-def dat_ban_goc(original: Path, copy: Path) -> None:
-    """Put an issued file in a body's folder (đặt bản gốc): a hard link to the frozen original.
-
-    A link is the identical file by construction, read-only like the original, and costs no
-    bytes: copying the DOCX and PDF into 3,000 folders took 8.3 s on this kind of machine's
-    disk, linking them 0.4 s. Where the file system cannot link (another device, a share
-    without links) the file is copied. A file already there is kept if it is the original, and
-    replaced otherwise (a copy from an earlier run, or a partial one); a run linking the same
-    body at the same moment finds the link made and leaves it.
-    """
-    for _ in range(2):
-        try:
-            os.link(original, copy)
-            return
-        except FileExistsError:
-            if os.path.samefile(original, copy):
-                return
-            copy.unlink(missing_ok=True)
-        except OSError:
-            shutil.copyfile(original, copy)
-            return
-    shutil.copyfile(original, copy)
 
 
 @dataclass(frozen=True)
@@ -182,12 +171,15 @@ class PhatHanh:
         kho: Kho,
         dong_ho: DongHo = bay_gio,
         thu: CauHinhThu | None = None,
+        thu_muc: Path | None = None,
     ) -> None:
         """``thu`` configures the e-mail channel; without it, ``VANTHU_SMTP_*`` is read when
-        distributing (so a bad setting fails ``distribute``, not every command)."""
+        distributing (so a bad setting fails ``distribute``, not every command). ``thu_muc`` is
+        the output root: issues a dead process left staged there are finished first."""
         self.kho = kho
         self.dong_ho = dong_ho
         self.thu = thu
+        self.thu_muc = thu_muc
         self._phieu = threading.local()  # one slip renderer per drawing thread
 
     def cau_hinh_thu(self, gui_thu: bool | None = None) -> CauHinhThu | None:
@@ -227,8 +219,15 @@ class PhatHanh:
             TransitionRefused: not issued yet, recalled, or the actor is not a văn thư.
             Refused: the Nơi nhận names bodies or groups the directory lacks; e-mail asked for
                 but not (or badly) configured.
+            OutputError: a folder cannot be written, or an issued file is missing; what was
+                delivered before it is recorded, and a re-run delivers the rest.
+            DeliveryFailed: some bodies could not be delivered (a slip that cannot be drawn, a
+                code that cannot name a folder): they have no folder and stay pending, each
+                reason is logged, and every other body is delivered and recorded.
         """
         settings = self.cau_hinh_thu(gui_thu)
+        if self.thu_muc is not None:
+            hoan_tat_cac_ban_hanh(self.kho, self.thu_muc)
         mailing = settings is not None
         now = self.dong_ho()
         with self.kho.giao_dich() as s:
@@ -241,6 +240,11 @@ class PhatHanh:
             elif VaiTro(user.vai_tro) is not VaiTro.van_thu:
                 raise Refused(f"user '{ten_nguoi}'", "only a văn thư distributes")
             assert row.so_ky_hieu and row.nam and row.ngay and row.pdf_duong_dan
+            if self.thu_muc is not None:
+                nam_trong(self.thu_muc, thu_muc_van_ban(row))
+            for original in (row.docx_duong_dan or "", row.pdf_duong_dan):
+                if not Path(original).is_file():
+                    raise OutputError(original, "the issued file is missing: nothing was sent")
             self._ghi_nguoi_nhan(s, row, now)
             van_ban_id, so_ky_hieu = row.id, row.so_ky_hieu
             ban = _BanGui(
@@ -260,41 +264,48 @@ class PhatHanh:
         done = total - len(work)
         sent = mailed = 0
         failures: list[ThuLoi] = []
+        undelivered: dict[str, str] = {}
         size = LO_GHI_THU if mailing else LO_GHI
-        with (
-            PhienThu(settings) if settings else nullcontext(None) as session,
-            ThreadPoolExecutor(LUONG_VE, thread_name_prefix="phieu-gui") as pool,
-        ):
-            for start in range(0, len(work), size):
-                ids = [v.noi_nhan.id for v in work[start : start + size]]
-                files, mails, refused = self._mot_lo(ban, ids, session, pool)
-                sent += files
-                mailed += mails
-                failures.extend(refused)
-                done += len(ids)
-                if tien_do:
-                    tien_do(done, total)
+        # Folders and files are made in this run's scratch folder and renamed into place.
+        with KhuTam.mo(ban.thu_muc) as khu:
+            with (
+                PhienThu(settings) if settings else nullcontext(None) as session,
+                ThreadPoolExecutor(LUONG_VE, thread_name_prefix="phieu-gui") as pool,
+            ):
+                for start in range(0, len(work), size):
+                    ids = [v.noi_nhan.id for v in work[start : start + size]]
+                    files, mails, refused, not_written = self._mot_lo(ban, ids, session, pool, khu)
+                    undelivered.update(not_written)
+                    sent += files
+                    mailed += mails
+                    failures.extend(refused)
+                    done += len(ids)
+                    if tien_do:
+                        tien_do(done, total)
 
-        with self.kho.giao_dich() as s:
-            row = tim_van_ban(s, str(van_ban_id), khoa_dong=True)
-            left, _, no_address = self._con_lai(s, van_ban_id, mailing)
-            finished = not left
-            if finished and row.trang_thai == TrangThaiVanBan.da_ban_hanh.value:
-                tu = TrangThaiVanBan(row.trang_thai)
-                den = chuyen_van_ban(tu, SuKienVanBan.phat_hanh, VaiTro.van_thu)
-                _doi_trang_thai(s, row, den, now)
-                ghi_nhat_ky(
-                    s,
-                    van_ban_id,
-                    f"van_ban:{van_ban_id}",
-                    "phat_hanh",
-                    ten_nguoi,
-                    now,
-                    tu=tu.value,
-                    den=den.value,
-                    so_noi_nhan=total,
-                )
-            self._ghi_manifest(s, van_ban_id, ban.thu_muc, ban.ban_goc)
+            with self.kho.giao_dich() as s:
+                row = tim_van_ban(s, str(van_ban_id), khoa_dong=True)
+                left, _, no_address = self._con_lai(s, van_ban_id, mailing)
+                finished = not left
+                if finished and row.trang_thai == TrangThaiVanBan.da_ban_hanh.value:
+                    tu = TrangThaiVanBan(row.trang_thai)
+                    den = chuyen_van_ban(tu, SuKienVanBan.phat_hanh, VaiTro.van_thu)
+                    _doi_trang_thai(s, row, den, now)
+                    ghi_nhat_ky(
+                        s,
+                        van_ban_id,
+                        f"van_ban:{van_ban_id}",
+                        "phat_hanh",
+                        ten_nguoi,
+                        now,
+                        tu=tu.value,
+                        den=den.value,
+                        so_noi_nhan=total,
+                    )
+                self._ghi_manifest(s, van_ban_id, ban.thu_muc, ban.ban_goc, khu)
+                pending = sum(v.tep for v in left)
+        if undelivered:
+            raise DeliveryFailed(so_ky_hieu, total - pending, total, list(undelivered.items()))
         return KetQuaPhatHanh(
             so_ky_hieu,
             total,
@@ -309,13 +320,25 @@ class PhatHanh:
         )
 
     def _mot_lo(
-        self, ban: _BanGui, ids: list[int], session: PhienThu | None, pool: Executor
-    ) -> tuple[int, int, list[ThuLoi]]:
+        self,
+        ban: _BanGui,
+        ids: list[int],
+        session: PhienThu | None,
+        pool: Executor,
+        khu: KhuTam,
+    ) -> tuple[int, int, list[ThuLoi], dict[str, str]]:
         """One batch: write the folders (on ``pool``'s threads), send the mails, record both in
         one transaction.
 
+        A body whose folder cannot be made (its slip cannot be drawn, its code cannot name a
+        folder) gets no folder and no mail; it stays pending and the reason is logged.
+
         Returns:
-            The file deliveries and the mails recorded, and the mails that did not go.
+            The file deliveries and the mails recorded, the mails that did not go, and the
+            bodies not delivered (code → reason).
+
+        Raises:
+            OutputError: a folder cannot be written (after recording what the batch delivered).
         """
         with self.kho.giao_dich() as s:  # what another run may have done meanwhile
             batch = self._con_lai(s, ban.van_ban_id, session is not None, ids).viec
@@ -337,25 +360,37 @@ class PhatHanh:
                 ban.dong_van_ban,
                 ban.co_quan_gui,
                 day,
+                khu,
             )
-        written = {key: folder.result() for key, folder in folders.items()}
+        written: dict[int, str] = {}
+        not_written: dict[int, str] = {}
+        fatal: OutputError | None = None
+        for key, folder in folders.items():
+            try:
+                written[key] = folder.result()
+            except OutputError as error:
+                fatal = fatal or error
+                not_written[key] = str(error)
+            except VanthuError as error:
+                not_written[key] = str(error)
         accepted: dict[int, str] = {}
         refused: list[ThuLoi] = []
         for v in batch:
-            if session is None or not v.thu:
+            if session is None or not v.thu or v.noi_nhan.id in not_written or fatal:
                 continue
-            error = self._gui_thu(session, ban, v)
-            if error is None:
+            problem = self._gui_thu(session, ban, v)
+            if problem is None:
                 accepted[v.noi_nhan.id] = ma_thu(
                     v.noi_nhan.ma_theo_doi,
                     v.noi_nhan.ma_xac_nhan,
                     session.cau_hinh.mien_ma_thu,
                 )
             else:
-                refused.append(ThuLoi(v.co_quan.ma, v.dia_chi, error))
+                refused.append(ThuLoi(v.co_quan.ma, v.dia_chi, problem))
         mails = 0
+        delivered = [v.noi_nhan.id for v in batch if v.tep and v.noi_nhan.id in written]
         with self.kho.giao_dich() as s:
-            files = self._ghi_lan_gui(s, ban, [v.noi_nhan.id for v in batch if v.tep], written)
+            files = self._ghi_lan_gui(s, ban, delivered, written)
             for v in batch:
                 key = v.noi_nhan.id
                 if key in accepted and self._ghi_thu(s, ban, v, accepted[key]):
@@ -372,7 +407,24 @@ class PhatHanh:
                     dia_chi=failure.dia_chi,
                     loi=failure.loi,
                 )
-        return files, mails, refused
+            for v in batch:
+                if v.noi_nhan.id in not_written:
+                    ghi_nhat_ky(
+                        s,
+                        ban.van_ban_id,
+                        f"noi_nhan:{ban.van_ban_id}:{v.co_quan.ma}",
+                        "gui_loi",
+                        ban.nguoi,
+                        ban.luc,
+                        kenh=KENH_TEP,
+                        loi=not_written[v.noi_nhan.id],
+                    )
+        if fatal is not None:
+            raise fatal
+        reasons = {
+            v.co_quan.ma: not_written[v.noi_nhan.id] for v in batch if v.noi_nhan.id in not_written
+        }
+        return files, mails, refused, reasons
 
     def _ghi_nguoi_nhan(self, s: Session, row: VanBanLuu, now: dt.datetime) -> None:
         """Record each expanded body as a pending recipient (once)."""
@@ -433,16 +485,19 @@ class PhatHanh:
     @staticmethod
     def _day_du(ban: _BanGui, v: _Viec) -> bool:
         """Whether a body's folder still holds every file its mail attaches."""
-        target = ban.thu_muc / ten_tep(v.co_quan.ma)
+        try:
+            target = _thu_muc_co_quan(ban.thu_muc, v.co_quan.ma)
+        except VanthuError:
+            return False
         names = [*(p.name for p in ban.ban_goc), PHIEU_GUI]
         return all((target / name).is_file() for name in names)
 
     @staticmethod
     def _gui_thu(session: PhienThu, ban: _BanGui, v: _Viec) -> str | None:
         """Mail one body the files of its folder; None when the server took it, else why not."""
-        target = ban.thu_muc / ten_tep(v.co_quan.ma)
         docx, pdf = ban.ban_goc
         try:
+            target = _thu_muc_co_quan(ban.thu_muc, v.co_quan.ma)
             message = soan_thu(
                 NoiDungThu(
                     dia_chi=v.dia_chi,
@@ -457,7 +512,7 @@ class PhatHanh:
                 ),
                 session.cau_hinh,
             )
-        except (ValueError, OSError) as error:
+        except (ValueError, OSError, VanthuError) as error:
             return str(error)
         return session.gui(message)
 
@@ -469,16 +524,20 @@ class PhatHanh:
         title: str,
         issuer: str,
         ngay_gui: dt.date,
+        khu: KhuTam,
     ) -> str:
         """Write one body's folder: the identical issued files and its transmittal slip.
 
-        Runs on a drawing thread: it touches files and this thread's slip renderer, never the
-        store."""
+        The slip is drawn first and the folder appears complete or not at all, so a slip that
+        cannot be drawn leaves no folder. Runs on a drawing thread: it touches files and this
+        thread's slip renderer, never the store.
+
+        Raises:
+            Refused: the body's code cannot name a folder. RenderError: the slip cannot be drawn.
+            OutputError: the folder cannot be written, or would leave the directive's folder.
+        """
         recipient, co_quan = body
-        target = folder / ten_tep(co_quan.ma)
-        target.mkdir(parents=True, exist_ok=True)
-        for original in originals:
-            dat_ban_goc(original, target / original.name)
+        target = _thu_muc_co_quan(folder, co_quan.ma)
         renderer: TrinhPhieuGui | None = getattr(self._phieu, "trinh", None)
         if renderer is None:
             renderer = self._phieu.trinh = TrinhPhieuGui()
@@ -493,7 +552,9 @@ class PhatHanh:
                 qr=f"vanthu:ack:{recipient.ma_theo_doi}:{recipient.ma_xac_nhan}",
             )
         )
-        (target / PHIEU_GUI).write_bytes(slip)
+        files: dict[str, bytes | Path] = {p.name: p for p in originals}
+        files[PHIEU_GUI] = slip
+        ghi_thu_muc(target, files, khu)
         return str(target)
 
     @staticmethod
@@ -592,7 +653,9 @@ class PhatHanh:
         return f"{name} số {row.so_ky_hieu} ngày {_ngay_viet(row.ngay)} về việc {subject}"
 
     @staticmethod
-    def _ghi_manifest(s: Session, van_ban_id: int, folder: Path, originals: list[Path]) -> None:
+    def _ghi_manifest(
+        s: Session, van_ban_id: int, folder: Path, originals: list[Path], khu: KhuTam
+    ) -> None:
         """manifest.json: the issued files with their SHA-256, and each body's deliveries."""
         rows = s.execute(
             select(NoiNhanVanBan, CoQuan)
@@ -619,12 +682,29 @@ class PhatHanh:
                     "ten": c.ten,
                     "ma_theo_doi": r.ma_theo_doi,
                     "trang_thai": r.trang_thai,
-                    "thu_muc": ten_tep(c.ma),
+                    "thu_muc": _ten_thu_muc(c.ma),
                     "email": mailed.get(r.id),  # where its copy was mailed, if it was
                 }
                 for r, c in rows
             ],
         }
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "manifest.json"
-        path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+        data = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
+        ghi_nguyen_tu(trong_goc(folder, "manifest.json"), data, khu=khu)
+
+
+def _thu_muc_co_quan(folder: Path, ma: str) -> Path:
+    """A body's folder in the directive's folder, named by its code and proven to stay there.
+
+    Raises:
+        Refused: the code cannot name a folder ('..', '.', a separator …).
+        OutputError: the folder would leave the directive's folder (a symbolic link).
+    """
+    return trong_goc(folder, ten_an_toan(ma, "directory code"))
+
+
+def _ten_thu_muc(ma: str) -> str | None:
+    """The name of a body's folder, for the manifest; None when its code cannot name one."""
+    try:
+        return ten_an_toan(ma, "directory code")
+    except Refused:
+        return None

@@ -12,13 +12,14 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from ..errors import RenderError
 from ..rendering.so_dang_ky import COT_SO_DANG_KY as COT_SO_DANG_KY  # the Decree's headings
 from ..rendering.so_dang_ky import SoDangKy, TrinhSoDangKy
 from ..schemas import LoaiVanBan, VanBan
 from ..storage import Kho
 from ..storage.bang import DongSoDangKy, NhatKy, NoiNhanVanBan, VanBanLuu
 from .dong_ho import gio_viet_nam
+from .duong_dan import ten_an_toan, trong_goc
+from .ghi_tep import ghi_nguyen_tu
 from .vong_doi import THU_MUC_MAC_DINH, tim_van_ban
 
 
@@ -170,9 +171,11 @@ def so_dang_ky_tep(kho: Kho, nam: int, thu_muc: Path | None = None) -> list[Path
         Excel opens the Vietnamese text as UTF-8.
 
     Raises:
-        RenderError: rendering failed or the folder cannot be written.
+        RenderError: rendering failed.
+        OutputError: the folder cannot be written (each file is written whole or not at all).
     """
-    folder = thu_muc if thu_muc is not None else THU_MUC_MAC_DINH / str(nam)
+    year = ten_an_toan(str(nam), "year")
+    folder = thu_muc if thu_muc is not None else trong_goc(THU_MUC_MAC_DINH, year)
     so = so_dang_ky_in(kho, nam)
     renderer = trinh_so_dang_ky()
     files = {
@@ -181,14 +184,10 @@ def so_dang_ky_tep(kho: Kho, nam: int, thu_muc: Path | None = None) -> list[Path
         ".csv": so_dang_ky_csv(list(so.dong)).encode("utf-8-sig"),
     }
     paths = []
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for suffix, data in files.items():
-            path = folder / f"so-dang-ky-{nam}{suffix}"
-            path.write_bytes(data)
-            paths.append(path)
-    except OSError as error:
-        raise RenderError(str(folder), f"cannot write the register: {error}") from None
+    for suffix, data in files.items():
+        path = trong_goc(folder, f"so-dang-ky-{year}{suffix}")
+        ghi_nguyen_tu(path, data)
+        paths.append(path)
     return paths
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,11 +51,12 @@ from ..workflow import (
     nhan_tre,
 )
 from .dong_ho import DongHo, bay_gio, gio_viet_nam
+from .duong_dan import ten_an_toan, trong_goc
+from .ghi_tep import ghi_nguyen_tu
 from .vong_doi import (
     dong_nhat_ky,
     ghi_cac_dong_nhat_ky,
     ghi_nhat_ky,
-    ten_tep,
     thu_muc_van_ban,
     tim_id_van_ban,
     tim_van_ban,
@@ -512,12 +512,16 @@ class TheoDoi:
             if tep is not None:
                 if not tep.is_file():
                     raise NotFound("report file", str(tep))
-                folder = thu_muc_van_ban(row)
-                target = folder / ten_tep(ma_co_quan) / "bao-cao"
-                target.mkdir(parents=True, exist_ok=True)
-                stored_path = target / f"{ten_tep(so_ky_hieu_tra_loi)}{tep.suffix}"
-                shutil.copyfile(tep, stored_path)
-                stored, digest = str(stored_path), hashlib.sha256(tep.read_bytes()).hexdigest()
+                name = ten_an_toan(f"{so_ky_hieu_tra_loi}{tep.suffix}", "report number")
+                stored_path = trong_goc(
+                    thu_muc_van_ban(row),
+                    ten_an_toan(ma_co_quan, "directory code"),
+                    "bao-cao",
+                    name,
+                )
+                content = tep.read_bytes()
+                ghi_nguyen_tu(stored_path, content)
+                stored, digest = str(stored_path), hashlib.sha256(content).hexdigest()
             tasks = s.scalars(
                 select(NhiemVu.id)
                 .join(NhiemVuCoQuan, NhiemVuCoQuan.nhiem_vu_id == NhiemVu.id)

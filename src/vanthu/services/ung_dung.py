@@ -27,7 +27,7 @@ class UngDung:
         self.kho = kho or mo_kho(db)
         self.thu_muc = thu_muc
         self.vong_doi = VongDoi(self.kho, thu_muc, dong_ho, doc_cau_hinh())
-        self.phat_hanh = PhatHanh(self.kho, dong_ho)
+        self.phat_hanh = PhatHanh(self.kho, dong_ho, thu_muc=thu_muc)
         self.theo_doi = TheoDoi(self.kho, dong_ho)
         self.don_doc = DonDoc(self.vong_doi, self.theo_doi)
 

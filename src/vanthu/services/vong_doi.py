@@ -8,8 +8,8 @@ the event goes into the log (nhật ký) in the same transaction.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
+import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, cast
@@ -18,7 +18,14 @@ from sqlalchemy import Connection, Table, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from ..errors import ConcurrentChange, InvalidDirective, NotFound, Problem, Refused
+from ..errors import (
+    ConcurrentChange,
+    InvalidDirective,
+    NotFound,
+    OutputError,
+    Problem,
+    Refused,
+)
 from ..schemas import LoaiVanBan, VanBan
 from ..storage import Kho
 from ..storage.bang import (
@@ -37,6 +44,16 @@ from .cau_hinh import CauHinh
 from .danh_ba import kiem_tra_danh_ba, ma_co_quan_nhiem_vu
 from .doc_tep import doc_van_ban
 from .dong_ho import DongHo, bay_gio
+from .duong_dan import nam_trong, ten_an_toan, trong_goc
+from .ghi_tep import (
+    BanTam,
+    ThongBaoTam,
+    dat_tam,
+    diem_dung,
+    hoan_tat_ban_hanh,
+    loi_ghi,
+    sha256,
+)
 from .kenh_thu import KENH_THU, PhienThu, ThuThuHoi, cau_hinh_thu, soan_thu_thu_hoi
 from .ket_xuat import trinh_ket_xuat
 from .nguoi_dung import nguoi_dung
@@ -260,12 +277,45 @@ class VongDoi:
         ``thay_bang`` names the newer, issued directive that replaces this one (thay_the).
         A recall (thu_hoi) also tells every body it was sent to, in its folder and the log.
 
+        The recall notices are written in a scratch folder before the commit (a folder that cannot
+        be written refuses the recall) and renamed into place after it: a recall that did not
+        happen is announced nowhere.
+
         Raises:
             TransitionRefused, NotFound, ConcurrentChange, Refused.
+            OutputError: a notice cannot be written (the recall is then not made), or, after the
+                recall is committed, cannot be put in place (said in the message).
         """
         if su_kien is SuKienVanBan.ban_hanh:
             return self.ban_hanh(ten_nguoi, khoa)
         now = self.dong_ho()
+        notices = ThongBaoTam()
+        try:
+            result, mails = self._chuyen(ten_nguoi, khoa, su_kien, ly_do, thay_bang, now, notices)
+            try:
+                notices.dat_vao_cho()
+            except OutputError as error:
+                raise OutputError(
+                    error.path, f"{error.detail}; the recall of {result.so_ky_hieu} is made"
+                ) from None
+        finally:
+            notices.dong()
+        if not mails:
+            return result
+        sent, failed = self._gui_thu_thu_hoi(mails, result.van_ban_id, ten_nguoi, now)
+        return replace(result, thu_gui=sent, thu_loi=failed)
+
+    def _chuyen(
+        self,
+        ten_nguoi: str,
+        khoa: str,
+        su_kien: SuKienVanBan,
+        ly_do: str | None,
+        thay_bang: str | None,
+        now: dt.datetime,
+        notices: ThongBaoTam,
+    ) -> tuple[KetQuaChuyen, list[ThuThuHoi]]:
+        """One lifecycle transaction; the recall notices written are added to ``notices``."""
         with self.kho.giao_dich() as s:
             row = tim_van_ban(s, khoa, khoa_dong=True)
             user = nguoi_dung(s, ten_nguoi)
@@ -280,7 +330,7 @@ class VongDoi:
             _doi_trang_thai(s, row, den, now, **values)
             mails: list[ThuThuHoi] = []
             if su_kien is SuKienVanBan.thu_hoi:
-                mails = self._bao_thu_hoi(s, row, ten_nguoi, now, ly_do or "")
+                mails = self._bao_thu_hoi(s, row, ten_nguoi, now, ly_do or "", notices)
             ghi_nhat_ky(
                 s,
                 row.id,
@@ -292,11 +342,7 @@ class VongDoi:
                 den=den.value,
                 **extra,
             )
-            result = KetQuaChuyen(row.id, tu, den, row.so_ky_hieu)
-        if not mails:
-            return result
-        sent, failed = self._gui_thu_thu_hoi(mails, result.van_ban_id, ten_nguoi, now)
-        return replace(result, thu_gui=sent, thu_loi=failed)
+            return KetQuaChuyen(row.id, tu, den, row.so_ky_hieu), mails
 
     def _gui_thu_thu_hoi(
         self, mails: list[ThuThuHoi], van_ban_id: int, ten_nguoi: str, now: dt.datetime
@@ -339,13 +385,25 @@ class VongDoi:
         return newer
 
     def _bao_thu_hoi(
-        self, s: Session, row: VanBanLuu, ten_nguoi: str, now: dt.datetime, ly_do: str
+        self,
+        s: Session,
+        row: VanBanLuu,
+        ten_nguoi: str,
+        now: dt.datetime,
+        ly_do: str,
+        notices: ThongBaoTam,
     ) -> list[ThuThuHoi]:
         """Tell every body the directive was sent to that it is recalled (Decree 30, Art. 18.4):
-        a notice in its folder, and the mails to send once the recall is committed."""
+        a notice for its folder (staged in ``notices``), and the mails to send once the
+        recall is committed.
+
+        Raises:
+            Refused: a body's code cannot name a folder; OutputError: a notice cannot be written
+                (or would leave the directive's folder). The recall is then not made.
+        """
         if not (row.so_ky_hieu and row.nam and row.ngay):
             return []
-        folder = thu_muc_van_ban(row)
+        folder = nam_trong(self.thu_muc, thu_muc_van_ban(row))
         notice = (
             f"THÔNG BÁO THU HỒI VĂN BẢN\n\n"
             f"{LoaiVanBan(row.loai).info.ten.capitalize()} số {row.so_ky_hieu} ngày "
@@ -374,9 +432,10 @@ class VongDoi:
         )
         mails: list[ThuThuHoi] = []
         for recipient in recipients:
-            target = folder / ten_tep(recipient.ma_co_quan)
-            target.mkdir(parents=True, exist_ok=True)
-            (target / "THU-HOI.txt").write_text(notice, encoding="utf-8")
+            code = ten_an_toan(recipient.ma_co_quan, "directory code")
+            target = trong_goc(folder, code)
+            path = trong_goc(folder, code, "THU-HOI.txt")
+            notices.them(folder, path, notice.encode("utf-8"))
             if recipient.id in mailed:
                 mails.append(
                     ThuThuHoi(
@@ -406,109 +465,135 @@ class VongDoi:
         """Issue (ban hành): take the next register number and today's date, render DOCX and PDF
         once, freeze them with their SHA-256, and write the register line — one transaction.
 
-        If anything fails the transaction rolls back: the number is not consumed, and the files
-        already written are removed so the number can be issued cleanly later.
-        """
-        written: list[Path] = []
-        try:
-            return self._ban_hanh(ten_nguoi, khoa, written)
-        except BaseException:
-            for path in written:
-                path.unlink(missing_ok=True)
-            raise
+        No numbered file reaches its issued place without its register row (the protocol is in
+        :mod:`.ghi_tep`): the files are staged before the commit and moved into place after it.
+        If anything fails before the commit, the number is not consumed and nothing is left on
+        disk; staged issues of a process that died are finished or dropped first.
 
-    def _ban_hanh(self, ten_nguoi: str, khoa: str, written: list[Path]) -> KetQuaChuyen:
+        Raises:
+            OutputError: the output folder cannot be written (nothing stored changed), or the
+                issue is committed but its files could not be moved into place yet (the next
+                issue or distribution does it).
+        """
+        hoan_tat_cac_ban_hanh(self.kho, self.thu_muc)
+        staged: list[BanTam] = []
+        body_done = False
+        try:
+            with self.kho.giao_dich() as s:
+                result = self._ban_hanh(s, ten_nguoi, khoa, staged)
+                diem_dung("ban_hanh:truoc_commit")
+                body_done = True
+        except BaseException:
+            for ban in staged:
+                # Rolled back for certain: drop the files. A failing COMMIT may still have
+                # reached the store: leave them to the next run, which asks the store.
+                ban.tha_khoa() if body_done else ban.huy()
+            raise
+        diem_dung("ban_hanh:da_commit")
+        for ban in staged:
+            try:
+                ban.cong_bo()
+            except OutputError as error:
+                raise OutputError(
+                    error.path,
+                    f"{error.detail}; {result.so_ky_hieu} is issued, and its files are put in "
+                    "place by the next issue or distribute",
+                ) from None
+        return result
+
+    def _ban_hanh(
+        self, s: Session, ten_nguoi: str, khoa: str, staged: list[BanTam]
+    ) -> KetQuaChuyen:
         now = self.dong_ho()
-        with self.kho.giao_dich() as s:
-            row = tim_van_ban(s, khoa, khoa_dong=True)
-            user = nguoi_dung(s, ten_nguoi)
-            tu = TrangThaiVanBan(row.trang_thai)
-            den = chuyen_van_ban(tu, SuKienVanBan.ban_hanh, VaiTro(user.vai_tro))
-            ngay = now.date()
-            draft = van_ban_cua(row, ngay)
-            kiem_tra_danh_ba(s, draft)  # the directory may have changed since the draft
-            register = self.cau_hinh.so_cua(draft)
-            so = lay_so_moi(s, register, ngay.year)
-            data = _luu_noi_dung(draft) | {"so": so, "ngay": ngay.isoformat()}
-            data.pop("nam", None)
-            vb = doc_van_ban(data, f"directive #{row.id}", ngay)
-            assert vb.so_ky_hieu is not None
-            twins = s.scalars(
-                select(VanBanLuu.id).where(
-                    VanBanLuu.nam == ngay.year, VanBanLuu.so_ky_hieu == vb.so_ky_hieu
-                )
-            ).all()
-            files = self._dong_bang(vb, ngay, row.id, bool(twins), written)
-            digests = {p.suffix: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
-            s.add(
-                DongSoDangKy(
-                    so_dang_ky=register,
-                    nam=ngay.year,
-                    so=so,
-                    van_ban_id=row.id,
-                    ngay=ngay,
-                    ghi_chu="",
-                )
+        row = tim_van_ban(s, khoa, khoa_dong=True)
+        user = nguoi_dung(s, ten_nguoi)
+        tu = TrangThaiVanBan(row.trang_thai)
+        den = chuyen_van_ban(tu, SuKienVanBan.ban_hanh, VaiTro(user.vai_tro))
+        ngay = now.date()
+        draft = van_ban_cua(row, ngay)
+        kiem_tra_danh_ba(s, draft)  # the directory may have changed since the draft
+        register = self.cau_hinh.so_cua(draft)
+        so = lay_so_moi(s, register, ngay.year)
+        data = _luu_noi_dung(draft) | {"so": so, "ngay": ngay.isoformat()}
+        data.pop("nam", None)
+        vb = doc_van_ban(data, f"directive #{row.id}", ngay)
+        assert vb.so_ky_hieu is not None
+        twins = s.scalars(
+            select(VanBanLuu.id).where(
+                VanBanLuu.nam == ngay.year, VanBanLuu.so_ky_hieu == vb.so_ky_hieu
             )
-            _doi_trang_thai(
-                s,
-                row,
-                den,
-                now,
-                so=so,
-                nam=ngay.year,
-                ngay=ngay,
-                so_ky_hieu=vb.so_ky_hieu,
-                noi_dung=_luu_noi_dung(vb),
-                docx_sha256=digests[".docx"],
-                pdf_sha256=digests[".pdf"],
-                docx_duong_dan=str(files[0]),
-                pdf_duong_dan=str(files[1]),
-            )
-            self._ghi_nhiem_vu(s, row.id, vb)
-            ghi_nhat_ky(
-                s,
-                row.id,
-                f"van_ban:{row.id}",
-                "ban_hanh",
-                ten_nguoi,
-                now,
-                tu=tu.value,
-                den=den.value,
-                so=so,
-                so_ky_hieu=vb.so_ky_hieu,
+        ).all()
+        files, digests = self._dong_bang(vb, ngay, row.id, bool(twins), staged)
+        s.add(
+            DongSoDangKy(
                 so_dang_ky=register,
-                docx_sha256=digests[".docx"],
-                pdf_sha256=digests[".pdf"],
-                # Decree 30 PL VI: warn the văn thư of a duplicate number and symbol.
-                **({"canh_bao_trung": [f"#{i}" for i in twins]} if twins else {}),
+                nam=ngay.year,
+                so=so,
+                van_ban_id=row.id,
+                ngay=ngay,
+                ghi_chu="",
             )
-            return KetQuaChuyen(row.id, tu, den, vb.so_ky_hieu, tuple(files))
+        )
+        _doi_trang_thai(
+            s,
+            row,
+            den,
+            now,
+            so=so,
+            nam=ngay.year,
+            ngay=ngay,
+            so_ky_hieu=vb.so_ky_hieu,
+            noi_dung=_luu_noi_dung(vb),
+            docx_sha256=digests[0],
+            pdf_sha256=digests[1],
+            docx_duong_dan=str(files[0]),
+            pdf_duong_dan=str(files[1]),
+        )
+        self._ghi_nhiem_vu(s, row.id, vb)
+        ghi_nhat_ky(
+            s,
+            row.id,
+            f"van_ban:{row.id}",
+            "ban_hanh",
+            ten_nguoi,
+            now,
+            tu=tu.value,
+            den=den.value,
+            so=so,
+            so_ky_hieu=vb.so_ky_hieu,
+            so_dang_ky=register,
+            docx_sha256=digests[0],
+            pdf_sha256=digests[1],
+            # Decree 30 PL VI: warn the văn thư of a duplicate number and symbol.
+            **({"canh_bao_trung": [f"#{i}" for i in twins]} if twins else {}),
+        )
+        return KetQuaChuyen(row.id, tu, den, vb.so_ky_hieu, tuple(files))
 
     def _dong_bang(
-        self, vb: VanBan, ngay: dt.date, van_ban_id: int, trung: bool, written: list[Path]
-    ) -> list[Path]:
-        """Render the issued directive once into output/<year>/<số ký hiệu>/.
+        self, vb: VanBan, ngay: dt.date, van_ban_id: int, trung: bool, staged: list[BanTam]
+    ) -> tuple[list[Path], list[str]]:
+        """Render the issued directive once and stage it for output/<year>/<số ký hiệu>/.
 
-        Each path is added to ``written`` as soon as it exists; a read-only leftover of an issue
-        that never committed (a killed process) is replaced.
+        Returns:
+            The DOCX's and PDF's issued places and their SHA-256; the staged files are added to
+            ``staged`` (moved into place by the caller once the issue is committed).
         """
         assert vb.so_ky_hieu is not None
         # output/<year>/<số ký hiệu>/; a repeated number and symbol (a separate register) gets
         # its own folder so that no issued original is ever overwritten.
-        folder_name = ten_tep(vb.so_ky_hieu) + (f"-{van_ban_id}" if trung else "")
-        folder = self.thu_muc / str(ngay.year) / folder_name
-        folder.mkdir(parents=True, exist_ok=True)
-        result = trinh_ket_xuat().ket_xuat(vb, hom_nay=ngay)
+        name = ten_an_toan(vb.so_ky_hieu, "symbol")
+        folder_name = name + (f"-{van_ban_id}" if trung else "")
+        year = ten_an_toan(str(ngay.year), "year")
+        docx = trong_goc(self.thu_muc, year, folder_name, f"{name}.docx")
+        pdf = trong_goc(self.thu_muc, year, folder_name, f"{name}.pdf")
+        try:
+            result = trinh_ket_xuat().ket_xuat(vb, hom_nay=ngay)
+        except OSError as error:  # the renderer's scratch files (fonts) on a full disk
+            where = error.filename if isinstance(error.filename, str) else tempfile.gettempdir()
+            raise loi_ghi(Path(where), error) from None
         assert result.docx is not None and result.pdf is not None
-        name = ten_tep(vb.so_ky_hieu)
-        docx, pdf = folder / f"{name}.docx", folder / f"{name}.pdf"
-        for path, data in ((docx, result.docx), (pdf, result.pdf)):
-            path.unlink(missing_ok=True)
-            written.append(path)
-            path.write_bytes(data)
-            path.chmod(0o444)  # frozen: the issued original is never rewritten
-        return [docx, pdf]
+        staged.append(dat_tam(self.thu_muc, van_ban_id, {docx: result.docx, pdf: result.pdf}))
+        return [docx, pdf], [sha256(result.docx), sha256(result.pdf)]
 
     @staticmethod
     def _ghi_nhiem_vu(s: Session, van_ban_id: int, vb: VanBan) -> None:
@@ -593,8 +678,34 @@ def lay_so_moi(s: Session, so_dang_ky: str, nam: int) -> int:
 
 
 def ten_tep(so_ky_hieu: str) -> str:
-    """A file or folder name for a number and symbol: '18/CĐ-UBND' → '18-CĐ-UBND'."""
-    return re.sub(r"[/\\:*?\"<>|\s]+", "-", so_ky_hieu)
+    """A file or folder name for a number and symbol: '18/CĐ-UBND' → '18-CĐ-UBND'.
+
+    Raises:
+        Refused: the text cannot name a file (see :func:`.duong_dan.ten_an_toan`).
+    """
+    return ten_an_toan(so_ky_hieu)
+
+
+def hoan_tat_cac_ban_hanh(kho: Kho, goc: Path) -> list[Path]:
+    """Finish the issues whose process died between its commit and moving its files into place,
+    and drop the staged files of those that never committed (see :mod:`.ghi_tep`).
+
+    Returns:
+        The issued files moved into place.
+    """
+
+    def da_ghi(van_ban_id: int, hashes: Mapping[str, str]) -> bool:
+        with kho.giao_dich() as s:
+            row = s.get(VanBanLuu, van_ban_id)
+            if row is None or row.so is None:
+                return False
+            stored = {
+                row.docx_duong_dan or "": row.docx_sha256,
+                row.pdf_duong_dan or "": row.pdf_sha256,
+            }
+            return stored == dict(hashes)
+
+    return hoan_tat_ban_hanh(goc, da_ghi)
 
 
 def thu_muc_van_ban(row: VanBanLuu) -> Path:
