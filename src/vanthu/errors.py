@@ -9,7 +9,9 @@
     ├── TransitionRefused     an event the lifecycle does not allow (state, event, role)
     ├── NotFound              a directive, user, body or recipient that is not in the store
     ├── ConcurrentChange      the stored state moved under us; nothing was written
-    └── Refused               a well-formed request the rules forbid (e.g. ack of a recalled one)
+    ├── Refused               a well-formed request the rules forbid (e.g. ack of a recalled one)
+    ├── InvalidSetting        a setting or argument that cannot be used (VANTHU_NOW, --db, --year)
+    └── StoreUnavailable      the store cannot be opened or used now (not a database, no server)
 
 Interfaces turn these into a one-line message and a non-zero exit code (CLI).
 """
@@ -110,3 +112,21 @@ class Refused(VanthuError):
         self.what = what
         self.reason = reason
         super().__init__(f"{what}: {reason}")
+
+
+class InvalidSetting(VanthuError):
+    """A setting (environment variable, option) or an argument whose value cannot be used."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        self.name = name
+        self.reason = reason
+        super().__init__(f"{name}: {reason}")
+
+
+class StoreUnavailable(VanthuError):
+    """The store (kho) cannot be opened or used now; nothing was written."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        self.where = where
+        self.reason = reason
+        super().__init__(f"store {where}: {reason}")

@@ -16,6 +16,8 @@ TEP_VAN_BAN_TOI_DA: Final = 512 * 1024
 TEP_DANH_BA_TOI_DA: Final = 2 * 1024 * 1024
 #: Bytes in a report file a body sends back.
 TEP_BAO_CAO_TOI_DA: Final = 50 * 1024 * 1024
+#: Bytes in the office configuration file (VANTHU_CONFIG).
+TEP_CAU_HINH_TOI_DA: Final = 64 * 1024
 #: Nesting of mappings and lists in a directive or directory file.
 DO_SAU_TOI_DA: Final = 16
 
@@ -49,5 +51,9 @@ LUU_TOI_DA: Final = 20
 #: are never codes).
 MA_MAU: Final = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}$"
 MA_TOI_DA: Final = 32
+#: A register's name (chung, mat, qd_ct in VANTHU_CONFIG): a code of at most 20 characters, so
+#: that a register's key "<issuer symbol>:<name>" (KY_HIEU_TOI_DA + 1 + 20) fits its column.
+TEN_SO_MAU: Final = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,19}$"
+TEN_SO_TOI_DA: Final = 20
 #: Bodies in one directory.
 CO_QUAN_TOI_DA: Final = 5000
