@@ -34,6 +34,8 @@ LY_DO_TOI_DA: Final = 2000
 
 #: The document number (số) runs from 1 to this within one register and year.
 SO_TOI_DA: Final = 999_999
+#: A directive's id is a 32-bit integer in the store (both databases): no larger one exists.
+ID_TOI_DA: Final = 2**31 - 1
 #: Years a directive, a register or a command may name.
 NAM_NHO_NHAT: Final = 1945
 NAM_LON_NHAT: Final = 2100

@@ -18,6 +18,7 @@ from ..rendering.so_dang_ky import SoDangKy, TrinhSoDangKy
 from ..schemas import LoaiVanBan, VanBan
 from ..storage import Kho
 from ..storage.bang import DongSoDangKy, NhatKy, NoiNhanVanBan, VanBanLuu
+from . import tham_so
 from .dong_ho import gio_viet_nam
 from .vong_doi import THU_MUC_MAC_DINH, tim_van_ban
 
@@ -56,8 +57,13 @@ def nhat_ky(kho: Kho, khoa: str) -> list[DongNhatKy]:
         ]
 
 
-def so_dang_ky(kho: Kho, nam: int) -> list[tuple[str, ...]]:
-    """The outgoing register of a year, one row per number taken, in number order."""
+def so_dang_ky(kho: Kho, nam: int | str) -> list[tuple[str, ...]]:
+    """The outgoing register of a year, one row per number taken, in number order.
+
+    Raises:
+        InvalidSetting: not a year within ``gioi_han.NAM_NHO_NHAT``..``NAM_LON_NHAT``.
+    """
+    nam = tham_so.nam(nam)
     rows: list[tuple[str, ...]] = []
     with kho.giao_dich() as s:
         counts = dict(
@@ -123,7 +129,7 @@ def trinh_so_dang_ky() -> TrinhSoDangKy:
     return TrinhSoDangKy()
 
 
-def so_dang_ky_in(kho: Kho, nam: int) -> SoDangKy:
+def so_dang_ky_in(kho: Kho, nam: int | str) -> SoDangKy:
     """The outgoing register of a year as it is printed: its lines and its cover.
 
     The issuing body (and its parent) are those of the first directive in the register; the
@@ -131,6 +137,7 @@ def so_dang_ky_in(kho: Kho, nam: int) -> SoDangKy:
     year has one register: with several (a secret register beside the general one) the numbers
     of the lines do not form one range, and the cover leaves it blank.
     """
+    nam = tham_so.nam(nam)
     rows = so_dang_ky(kho, nam)
     with kho.giao_dich() as s:
         lines = s.execute(
@@ -159,7 +166,7 @@ def so_dang_ky_in(kho: Kho, nam: int) -> SoDangKy:
     )
 
 
-def so_dang_ky_tep(kho: Kho, nam: int, thu_muc: Path | None = None) -> list[Path]:
+def so_dang_ky_tep(kho: Kho, nam: int | str, thu_muc: Path | None = None) -> list[Path]:
     """Write the register of a year as ``so-dang-ky-<nam>.docx``, ``.pdf`` and ``.csv``.
 
     Args:
@@ -172,6 +179,7 @@ def so_dang_ky_tep(kho: Kho, nam: int, thu_muc: Path | None = None) -> list[Path
     Raises:
         RenderError: rendering failed or the folder cannot be written.
     """
+    nam = tham_so.nam(nam)
     folder = thu_muc if thu_muc is not None else THU_MUC_MAC_DINH / str(nam)
     so = so_dang_ky_in(kho, nam)
     renderer = trinh_so_dang_ky()
