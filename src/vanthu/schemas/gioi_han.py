@@ -34,6 +34,8 @@ LY_DO_TOI_DA: Final = 2000
 
 #: The document number (số) runs from 1 to this within one register and year.
 SO_TOI_DA: Final = 999_999
+#: Characters in a number and symbol "999999/<ký hiệu>" (so_ky_hieu), and in a key naming one.
+SO_KY_HIEU_TOI_DA: Final = len(str(SO_TOI_DA)) + 1 + KY_HIEU_TOI_DA
 #: A directive's id is a 32-bit integer in the store (both databases): no larger one exists.
 ID_TOI_DA: Final = 2**31 - 1
 #: Years a directive, a register or a command may name.
@@ -57,5 +59,9 @@ MA_TOI_DA: Final = 32
 #: that a register's key "<issuer symbol>:<name>" (KY_HIEU_TOI_DA + 1 + 20) fits its column.
 TEN_SO_MAU: Final = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,19}$"
 TEN_SO_TOI_DA: Final = 20
+#: Characters in a body's short name (ten_ngan) in the directory; a full name is a DONG_TOI_DA.
+TEN_NGAN_TOI_DA: Final = 100
+#: Characters in a body's e-mail address in the directory (RFC 5321 allows 254).
+EMAIL_TOI_DA: Final = 200
 #: Bodies in one directory.
 CO_QUAN_TOI_DA: Final = 5000

@@ -24,14 +24,12 @@ from ..schemas.gioi_han import (
     MA_TOI_DA,
     NAM_LON_NHAT,
     NAM_NHO_NHAT,
-    SO_TOI_DA,
+    SO_KY_HIEU_TOI_DA,
     TEN_SO_MAU,
     TEN_SO_TOI_DA,
     TEP_BAO_CAO_TOI_DA,
 )
 
-#: The longest number and symbol a directive can carry: "999999/" and a symbol.
-SO_KY_HIEU_TOI_DA = len(str(SO_TOI_DA)) + 1 + KY_HIEU_TOI_DA
 #: A reply's number looks like one: it starts with a letter or digit, and holds no '\' or '..'.
 _SO_TRA_LOI = re.compile(r"^\w(?:(?!\.\.)[^\\])*$")
 
@@ -132,6 +130,18 @@ def so_tra_loi(text: str) -> str:
 def ly_do(text: str | None) -> str | None:
     """A reason (lý do): at most ``LY_DO_TOI_DA`` characters, line breaks allowed."""
     return None if text is None else _van_ban(text, "--reason", LY_DO_TOI_DA, nhieu_dong=True)
+
+
+def dong(text: str, name: str) -> str:
+    """One line of text (a full name): NFC, not empty, at most ``DONG_TOI_DA`` characters.
+
+    Raises:
+        InvalidSetting: empty, too long, or a control character.
+    """
+    value = " ".join(_van_ban(text, name, DONG_TOI_DA).split())
+    if not value:
+        raise InvalidSetting(name, "must not be empty")
+    return value
 
 
 def ghi_chu(text: str) -> str:
