@@ -223,6 +223,26 @@ def test_a_register_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
     one_line_error(result, "/proc/vanthu")
 
 
+def test_a_full_disk_while_issuing_is_one_line_and_takes_no_number(
+    approved: Path, tmp_path: Path
+) -> None:
+    # A file-size limit makes every write past 40 KB fail as a full disk would (EFBIG, not
+    # ENOSPC: a tmpfs of that size needs a mount, which CI containers do not allow).
+    command = f'ulimit -f 40; exec "{VANTHU}" --output-root out --as vt issue 1'
+    result = subprocess.run(
+        ["bash", "-c", command],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "VANTHU_PDF_FONT": "termes", "VANTHU_DB": str(approved)},
+        check=False,
+    )
+    line = one_line_error(result)
+    assert "File too large" in line or "disk I/O error" in line, line  # files, or the store
+    assert "#1 — đã duyệt" in vanthu(tmp_path, "status", "1", db=str(approved)).stdout
+    assert not [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
+
+
 def test_rendering_into_a_folder_under_a_file_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "plain").write_text("x", encoding="utf-8")
     one_line_error(vanthu(tmp_path, "render", str(NINH_THUAN), "-o", "plain/out"), "plain/out")
