@@ -58,11 +58,16 @@ def url_cua(db: str | None) -> str:
         InvalidSetting: not a SQLite path or a ``postgresql://`` URL.
         StoreUnavailable: the SQLite path is a folder or a device, or its folder cannot be made.
     """
+    return _url(db).render_as_string(hide_password=False)
+
+
+def _url(db: str | None) -> URL:
+    """:func:`url_cua` as a URL object (a SQLite path may hold '?' or '%' as it is)."""
     db = db or os.environ.get("VANTHU_DB") or str(DEFAULT_DB)
     if not db.isprintable():
         raise InvalidSetting(CAI_DAT, "the database holds a control character")
     if "://" not in db:
-        return _url_sqlite(Path(db)).render_as_string(hide_password=False)
+        return _url_sqlite(Path(db))
     try:
         url = make_url(db)
         port = url.port
@@ -85,7 +90,7 @@ def url_cua(db: str | None) -> str:
         raise InvalidSetting(
             CAI_DAT, f"'{backend}' is not supported; use a SQLite file or a postgresql:// URL"
         )
-    return url.render_as_string(hide_password=False)
+    return url
 
 
 def _url_sqlite(path: Path, url: URL | None = None) -> URL:
@@ -246,7 +251,7 @@ def mo_kho(db: str | None = None, migrate: bool = True) -> Kho:
         InvalidSetting: a malformed ``db``.
         StoreUnavailable: not a database, no server, no such database, locked too long.
     """
-    url = make_url(url_cua(db))
+    url = _url(db)
     connect_args: dict[str, Any] = {}
     if url.get_backend_name() == "sqlite":
         if "timeout" not in url.query:
