@@ -23,6 +23,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.types import TypeEngine
 
 from .bang import BoundedString
+from .ket_noi import loi_kho
 
 
 def _converts(kind: TypeEngine[Any], dialect: Dialect) -> bool:
@@ -93,6 +94,7 @@ class CauLenhBienDich:
         Raises:
             KeyError: a parameter the statement needs is not in ``params``.
             Refused: a value longer than its column (as SQLAlchemy would refuse it).
+            StoreUnavailable: the server or the file failed (see ``ket_noi.loi_kho``).
         """
         compiled = self.bien_dich(connection.dialect)
         missing = compiled.can - params.keys()
@@ -108,6 +110,14 @@ class CauLenhBienDich:
         try:
             cursor.execute(compiled.sql, arguments)
             row = cursor.fetchone()
+        except connection.dialect.loaded_dbapi.Error as error:
+            # What SQLAlchemy's handle_error would say for it (a server gone, a locked store).
+            if connection.dialect.is_disconnect(error, driver, cursor):
+                connection.invalidate()  # as SQLAlchemy does: the pool will not reuse it
+            unavailable = loi_kho(connection.engine, error)
+            if unavailable is None:
+                raise
+            raise unavailable from None
         finally:
             cursor.close()
         return None if row is None else tuple(row)

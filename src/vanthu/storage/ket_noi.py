@@ -122,36 +122,40 @@ def _mot_dong(error: BaseException) -> str:
     return "; ".join(line.strip() for line in str(error).splitlines() if line.strip())
 
 
-def _loi_moi_truong(engine: Engine, url: URL) -> None:
-    """Turn what the machine did wrong into a :class:`StoreUnavailable` (and a VanthuError
-    raised inside a statement, such as a value too long for its column, into itself).
+def loi_kho(engine: Engine, error: BaseException) -> StoreUnavailable | None:
+    """What the machine did wrong (lỗi kho: a store error), as a :class:`StoreUnavailable`.
 
-    A driver error that means a bug (no such table, a broken constraint) is left as it is.
+    None for a driver error that means a bug (no such table, a broken constraint): that one
+    keeps its traceback.
     """
     dbapi = engine.dialect.loaded_dbapi
-    sqlite = engine.dialect.name == "sqlite"
-    where = _nom(url)
-    wait = url.query.get("timeout", CHO_SQLITE)
+    where = f"{_nom(engine.url)} ({CAI_DAT})"
+    if engine.dialect.name != "sqlite":
+        if isinstance(error, dbapi.OperationalError):
+            return StoreUnavailable(where, _mot_dong(error))
+        return None
+    text = str(error)
+    if not isinstance(error, dbapi.DatabaseError) or not text.startswith(_SQLITE_MOI_TRUONG):
+        return None
+    if text.startswith("database is locked"):
+        wait = engine.url.query.get("timeout", CHO_SQLITE)
+        text = f"locked by another process for longer than {wait} s; nothing was written, try again"
+    return StoreUnavailable(where, text)
+
+
+def _loi_moi_truong(engine: Engine) -> None:
+    """Raise :func:`loi_kho`'s error in place of SQLAlchemy's, for every statement and
+    connection of ``engine``; a VanthuError raised inside a statement (a value too long for its
+    column) is raised as itself."""
 
     @event.listens_for(engine, "handle_error")
     def _on_error(context: ExceptionContext) -> None:
         error = context.original_exception
         if isinstance(error, VanthuError):
             raise error
-        if sqlite:
-            text = str(error)
-            if not isinstance(error, dbapi.DatabaseError) or not text.startswith(
-                _SQLITE_MOI_TRUONG
-            ):
-                return
-            if text.startswith("database is locked"):
-                text = (
-                    f"locked by another process for longer than {wait} s; nothing was written, "
-                    "try again"
-                )
-            raise StoreUnavailable(f"{where} ({CAI_DAT})", text) from None
-        if isinstance(error, dbapi.OperationalError):
-            raise StoreUnavailable(f"{where} ({CAI_DAT})", _mot_dong(error)) from None
+        unavailable = loi_kho(engine, error)
+        if unavailable is not None:
+            raise unavailable from None
 
 
 def _sqlite_settings(engine: Engine) -> None:
@@ -259,7 +263,7 @@ def mo_kho(db: str | None = None, migrate: bool = True) -> Kho:
     elif "connect_timeout" not in url.query:
         connect_args["connect_timeout"] = CHO_POSTGRESQL
     engine = create_engine(url, connect_args=connect_args)
-    _loi_moi_truong(engine, url)
+    _loi_moi_truong(engine)
     if engine.dialect.name == "sqlite":
         _sqlite_settings(engine)
     if migrate:
