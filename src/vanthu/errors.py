@@ -11,7 +11,9 @@
     ├── ConcurrentChange      the stored state moved under us; nothing was written
     ├── Refused               a well-formed request the rules forbid (e.g. ack of a recalled one)
     ├── OutputError           a file cannot be written where it belongs (unwritable, full, escapes)
-    └── DeliveryFailed        distribution could not deliver to some bodies (each with its reason)
+    ├── DeliveryFailed        distribution could not deliver to some bodies (each with its reason)
+    ├── InvalidSetting        a setting or argument that cannot be used (VANTHU_NOW, --db, --year)
+    └── StoreUnavailable      the store cannot be opened or used now (not a database, no server)
 
 Interfaces turn these into a one-line message and a non-zero exit code (CLI).
 """
@@ -141,3 +143,19 @@ class DeliveryFailed(VanthuError):
             f"{so_ky_hieu}: {len(self.failures)} of {total} bodies not delivered "
             f"({delivered} delivered); fix them and run distribute again\n{lines}"
         )
+class InvalidSetting(VanthuError):
+    """A setting (environment variable, option) or an argument whose value cannot be used."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        self.name = name
+        self.reason = reason
+        super().__init__(f"{name}: {reason}")
+
+
+class StoreUnavailable(VanthuError):
+    """The store (kho) cannot be opened or used now; nothing was written."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        self.where = where
+        self.reason = reason
+        super().__init__(f"store {where}: {reason}")

@@ -125,3 +125,53 @@ def test_the_demo_runs_the_whole_lifecycle_and_lists_what_it_wrote(tmp_path: Pat
     ):
         assert (folder / name).exists(), name
         assert str(folder / name).split("/SYT")[0] in text
+
+
+def refused(result: subprocess.CompletedProcess[str], message: str) -> None:
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [f"vanthu: {message}"]
+
+
+def test_keys_that_are_not_ids_or_numbers_are_one_line_and_never_another_directive(
+    tmp_path: Path,
+) -> None:
+    refused(run(tmp_path, "status", "²"), "directive '²' not found")
+    refused(run(tmp_path, "log", "٣"), "directive '٣' not found")
+    refused(
+        run(tmp_path, "ack", "9" * 30, "SYT", user="syt"), "directive '999999999999…' not found"
+    )
+    refused(
+        run(tmp_path, "status", ""),
+        "directive: name it by its id (7) or its number and symbol (01/CĐ-UBND)",
+    )
+
+
+def test_a_register_year_must_be_a_year(tmp_path: Path) -> None:
+    refused(
+        run(tmp_path, "register", "--year", "٢٠٢١"), "year '٢٠٢١': give a year from 1945 to 2100"
+    )
+    refused(run(tmp_path, "register", "--year", "-1"), "year '-1': give a year from 1945 to 2100")
+
+
+def test_a_report_names_its_reply_and_its_file_within_their_limits(tmp_path: Path) -> None:
+    refused(
+        run(tmp_path, "report", "1", "SYT", "--reply", "..", user="syt"),
+        "--reply: give the reply's number and symbol, e.g. 123/BC-SYT (no '..' or '\\')",
+    )
+    refused(
+        run(tmp_path, "report", "1", "SYT", "--reply", "x" * 300, user="syt"),
+        "--reply: 300 characters; at most 40",
+    )
+    refused(
+        run(tmp_path, "report", "1", "SYT", "--reply", "7/BC", "--file", str(tmp_path), user="syt"),
+        f"--file {tmp_path}: is a folder",
+    )
+
+
+def test_an_acting_user_that_is_not_a_user_name_is_one_line(tmp_path: Path) -> None:
+    refused(
+        run(tmp_path, "submit", "1", user="\udcff"),  # the byte 0xFF in argv, not UTF-8
+        "--as / VANTHU_USER '\\udcff': a code is 1–32 ASCII letters, digits, '_', '-' or '.', "
+        "starting with a letter or digit",
+    )

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 from sqlalchemy import JSON, bindparam, insert, literal, select
 
-from tests.csdl import LOAI_CSDL, csdl_moi
+from tests.csdl import LOAI_CSDL, PG_ADMIN, csdl_moi
+from vanthu.errors import Refused, StoreUnavailable
 from vanthu.storage import CauLenhBienDich, Kho, mo_kho
 from vanthu.storage.bang import NguoiDung
 
@@ -56,3 +58,28 @@ def test_a_statement_whose_parameters_sqlalchemy_converts_is_refused(kho: Kho) -
     )
     with kho.engine.connect() as connection, pytest.raises(ValueError, match="du_lieu"):
         converted.mot_dong(connection, {"du_lieu": {"a": 1}})
+
+
+def test_a_value_longer_than_its_column_is_refused_as_sqlalchemy_would(kho: Kho) -> None:
+    with kho.engine.connect() as connection, pytest.raises(Refused, match=r"^nguoi_dung\.ten: 65"):
+        BY_NAME.mot_dong(connection, {"ten": "x" * 65})
+
+
+def test_a_server_that_drops_the_connection_is_a_store_error_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    with csdl_moi("postgresql", tmp_path) as url:
+        store = mo_kho(url)
+        try:
+            for run in (
+                lambda c: BY_NAME.mot_dong(c, {"ten": "vt"}),
+                lambda c: c.exec_driver_sql("SELECT 1"),
+            ):
+                with store.engine.connect() as connection:
+                    pid = connection.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+                    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+                        admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+                    with pytest.raises(StoreUnavailable, match="terminating connection"):
+                        run(connection)
+        finally:
+            store.dong()

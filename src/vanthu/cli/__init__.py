@@ -16,10 +16,15 @@ import gc
 
 
 def main() -> None:
-    """Entry point of the ``vanthu`` command (and of ``python -m vanthu``)."""
+    """Entry point of the ``vanthu`` command (and of ``python -m vanthu``).
+
+    Ctrl-C while the commands are still being imported ends with status 130, as it does later.
+    """
     gc.disable()
     try:
         from .lenh import chay
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
     finally:
         gc.freeze()
         gc.enable()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -94,11 +95,22 @@ cli.add_command(demo)
 
 
 def chay() -> None:
-    """Run the command line; a VanthuError becomes its message and exit status 1."""
+    """Run the command line: every failure a user can cause is one line and a non-zero exit.
+
+    A VanthuError becomes ``vanthu: <message>`` and status 1; click's usage errors are shown as
+    click shows them (status 2); an OSError the machine raised (an output folder under a file,
+    a full disk) names the path and the reason, status 1; Ctrl-C is status 130; a reader that
+    stopped reading (``vanthu register … | head -1``) ends the command quietly. Anything else is
+    a bug and keeps its traceback.
+    """
     try:
         cli.main(standalone_mode=False)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a closed pipe is found here, not at interpreter exit
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
         sys.exit(130)
     except click.ClickException as error:
         error.show()
@@ -106,3 +118,20 @@ def chay() -> None:
     except VanthuError as error:
         click.echo(f"vanthu: {error}", err=True)
         sys.exit(1)
+    except BrokenPipeError:
+        # Python's advice: send what is left to /dev/null so the exit does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+    except OSError as error:
+        click.echo(f"vanthu: {loi_he_thong(error)}", err=True)
+        sys.exit(1)
+
+
+def loi_he_thong(error: OSError) -> str:
+    """A system error (lỗi hệ thống) on one line: the path(s) it names and the reason."""
+    reason = error.strerror or str(error)
+    paths = [str(p) for p in (error.filename, error.filename2) if p is not None]
+    if not paths:
+        return reason
+    return f"cannot use {' → '.join(paths)}: {reason}"

@@ -6,16 +6,25 @@ import contextlib
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import click
-from click._termui_impl import ProgressBar
 
 from ..services import SuKienVanBan, VaiTro, doc_tep
 
 if TYPE_CHECKING:
     from ..services.theo_doi import BangTrangThai
     from ..services.ung_dung import UngDung
+
+
+class _ProgressBar(Protocol):
+    """What ``distribute`` uses of the bar ``click.progressbar`` returns (click's class is
+    private)."""
+
+    pos: int
+
+    def update(self, n_steps: int) -> None: ...
+
 
 # The lifecycle's services import the store (SQLAlchemy, Alembic) and the slip renderer: they are
 # imported inside the commands, so `vanthu render` and `vanthu check` start without them.
@@ -158,7 +167,7 @@ def dang_ky(cli: click.Group) -> None:
                 click.echo(f"{body.ma:<16} {body.ten}  ← {body.dong_in}")
             return
         with contextlib.ExitStack() as stack:
-            bars: list[ProgressBar[int]] = []
+            bars: list[_ProgressBar] = []
 
             def progress(done: int, total: int) -> None:
                 if not bars:
@@ -288,7 +297,7 @@ def dang_ky(cli: click.Group) -> None:
             click.echo(f"{_gio(e.luc)}  {e.nguoi:<10} {e.su_kien:<12} {e.doi_tuong:<24} {change}")
 
     @cli.command()
-    @click.option("--year", "nam", type=int, required=True)
+    @click.option("--year", "nam", required=True, help="The year, e.g. 2021.")
     @click.option(
         "-o",
         "--out",
@@ -298,7 +307,7 @@ def dang_ky(cli: click.Group) -> None:
         help="Write so-dang-ky-<year>.docx, .pdf and .csv into this folder; print the paths.",
     )
     @click.pass_context
-    def register(ctx: click.Context, nam: int, thu_muc: Path | None) -> None:
+    def register(ctx: click.Context, nam: str, thu_muc: Path | None) -> None:
         """Print the outgoing register (sổ đăng ký văn bản đi) of a year as CSV.
 
         With --out, write it as DOCX, PDF and CSV (the columns of Decree 30 Phụ lục IV) and

@@ -16,6 +16,8 @@ TEP_VAN_BAN_TOI_DA: Final = 512 * 1024
 TEP_DANH_BA_TOI_DA: Final = 2 * 1024 * 1024
 #: Bytes in a report file a body sends back.
 TEP_BAO_CAO_TOI_DA: Final = 50 * 1024 * 1024
+#: Bytes in the office configuration file (VANTHU_CONFIG).
+TEP_CAU_HINH_TOI_DA: Final = 64 * 1024
 #: Nesting of mappings and lists in a directive or directory file.
 DO_SAU_TOI_DA: Final = 16
 
@@ -32,6 +34,10 @@ LY_DO_TOI_DA: Final = 2000
 
 #: The document number (số) runs from 1 to this within one register and year.
 SO_TOI_DA: Final = 999_999
+#: Characters in a number and symbol "999999/<ký hiệu>" (so_ky_hieu), and in a key naming one.
+SO_KY_HIEU_TOI_DA: Final = len(str(SO_TOI_DA)) + 1 + KY_HIEU_TOI_DA
+#: A directive's id is a 32-bit integer in the store (both databases): no larger one exists.
+ID_TOI_DA: Final = 2**31 - 1
 #: Years a directive, a register or a command may name.
 NAM_NHO_NHAT: Final = 1945
 NAM_LON_NHAT: Final = 2100
@@ -49,6 +55,14 @@ LUU_TOI_DA: Final = 20
 #: are never codes).
 MA_MAU: Final = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}$"
 MA_TOI_DA: Final = 32
+#: A register's name (chung, mat, qd_ct in VANTHU_CONFIG): a code of at most 20 characters, so
+#: that a register's key "<issuer symbol>:<name>" (KY_HIEU_TOI_DA + 1 + 20) fits its column.
+TEN_SO_MAU: Final = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,19}$"
+TEN_SO_TOI_DA: Final = 20
+#: Characters in a body's short name (ten_ngan) in the directory; a full name is a DONG_TOI_DA.
+TEN_NGAN_TOI_DA: Final = 100
+#: Characters in a body's e-mail address in the directory (RFC 5321 allows 254).
+EMAIL_TOI_DA: Final = 200
 #: Bodies in one directory; also the codes one Nơi nhận line or one task may name.
 CO_QUAN_TOI_DA: Final = 5000
 #: Groups one body belongs to, or one Nơi nhận line or one task names.

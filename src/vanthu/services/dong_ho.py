@@ -6,6 +6,9 @@ import datetime as dt
 import os
 from collections.abc import Callable
 
+from ..errors import InvalidSetting
+from ..schemas.gioi_han import NAM_LON_NHAT, NAM_NHO_NHAT
+
 #: Vietnam has one time zone, UTC+7, and no daylight saving.
 GIO_VIET_NAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 
@@ -13,12 +16,33 @@ DongHo = Callable[[], dt.datetime]
 
 
 def bay_gio() -> dt.datetime:
-    """Now, in Vietnam time; ``VANTHU_NOW`` (ISO 8601) fixes it for demos and tests."""
+    """Now, in Vietnam time; ``VANTHU_NOW`` (ISO 8601) fixes it for demos and tests.
+
+    Raises:
+        InvalidSetting: ``VANTHU_NOW`` is not an ISO 8601 moment in the years vanthu keeps.
+    """
     fixed = os.environ.get("VANTHU_NOW")
     if fixed:
-        moment = dt.datetime.fromisoformat(fixed)
-        return moment if moment.tzinfo else moment.replace(tzinfo=GIO_VIET_NAM)
+        return gio_co_dinh(fixed)
     return dt.datetime.now(GIO_VIET_NAM)
+
+
+def gio_co_dinh(text: str, name: str = "VANTHU_NOW") -> dt.datetime:
+    """A fixed moment (giờ cố định) given as ISO 8601 text; Vietnam time unless a zone is given.
+
+    Raises:
+        InvalidSetting: not an ISO 8601 moment, or a year outside NAM_NHO_NHAT..NAM_LON_NHAT.
+    """
+    example = "give an ISO 8601 moment such as 2021-09-13T08:00 or 2021-09-13T08:00+07:00"
+    try:
+        moment = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidSetting(name, f"{text[:40]!r} is not a moment; {example}") from None
+    if not NAM_NHO_NHAT <= moment.year <= NAM_LON_NHAT:
+        raise InvalidSetting(
+            name, f"the year {moment.year} is not between {NAM_NHO_NHAT} and {NAM_LON_NHAT}"
+        )
+    return moment if moment.tzinfo else moment.replace(tzinfo=GIO_VIET_NAM)
 
 
 def gio_viet_nam(moment: dt.datetime | None) -> dt.datetime | None:

@@ -10,6 +10,7 @@ from ..errors import NotFound, Refused
 from ..storage import Kho
 from ..storage.bang import CoQuan, NguoiDung
 from ..workflow import VaiTro
+from . import tham_so
 
 
 def them_nguoi_dung(
@@ -20,6 +21,8 @@ def them_nguoi_dung(
     Raises:
         Refused: a đơn vị nhận user without a body, or a body not in the directory.
     """
+    ten, ho_ten = tham_so.ma(ten, "user"), tham_so.dong(ho_ten, "--ho-ten")
+    ma_co_quan = None if ma_co_quan is None else tham_so.ma(ma_co_quan, "--co-quan")
     if vai_tro is VaiTro.don_vi_nhan and not ma_co_quan:
         raise Refused(f"user '{ten}'", "a đơn vị nhận user must name its body (--co-quan)")
     with kho.giao_dich() as s:
@@ -33,11 +36,12 @@ def ten_nguoi_dung(ten: str | None) -> str:
 
     Raises:
         Refused: neither is set.
+        InvalidSetting: not a user name (``gioi_han.MA_MAU``).
     """
     ten = ten or os.environ.get("VANTHU_USER")
     if not ten:
         raise Refused("user", "say who is acting: --as USER or VANTHU_USER")
-    return ten
+    return tham_so.ma(ten, "--as / VANTHU_USER")
 
 
 def nguoi_dung(s: Session, ten: str) -> NguoiDung:

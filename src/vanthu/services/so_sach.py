@@ -17,6 +17,7 @@ from ..rendering.so_dang_ky import SoDangKy, TrinhSoDangKy
 from ..schemas import LoaiVanBan, VanBan
 from ..storage import Kho
 from ..storage.bang import DongSoDangKy, NhatKy, NoiNhanVanBan, VanBanLuu
+from . import tham_so
 from .dong_ho import gio_viet_nam
 from .duong_dan import ten_an_toan, trong_goc
 from .ghi_tep import ghi_nguyen_tu
@@ -57,8 +58,13 @@ def nhat_ky(kho: Kho, khoa: str) -> list[DongNhatKy]:
         ]
 
 
-def so_dang_ky(kho: Kho, nam: int) -> list[tuple[str, ...]]:
-    """The outgoing register of a year, one row per number taken, in number order."""
+def so_dang_ky(kho: Kho, nam: int | str) -> list[tuple[str, ...]]:
+    """The outgoing register of a year, one row per number taken, in number order.
+
+    Raises:
+        InvalidSetting: not a year within ``gioi_han.NAM_NHO_NHAT``..``NAM_LON_NHAT``.
+    """
+    nam = tham_so.nam(nam)
     rows: list[tuple[str, ...]] = []
     with kho.giao_dich() as s:
         counts = dict(
@@ -124,7 +130,7 @@ def trinh_so_dang_ky() -> TrinhSoDangKy:
     return TrinhSoDangKy()
 
 
-def so_dang_ky_in(kho: Kho, nam: int) -> SoDangKy:
+def so_dang_ky_in(kho: Kho, nam: int | str) -> SoDangKy:
     """The outgoing register of a year as it is printed: its lines and its cover.
 
     The issuing body (and its parent) are those of the first directive in the register; the
@@ -132,6 +138,7 @@ def so_dang_ky_in(kho: Kho, nam: int) -> SoDangKy:
     year has one register: with several (a secret register beside the general one) the numbers
     of the lines do not form one range, and the cover leaves it blank.
     """
+    nam = tham_so.nam(nam)
     rows = so_dang_ky(kho, nam)
     with kho.giao_dich() as s:
         lines = s.execute(
@@ -160,7 +167,7 @@ def so_dang_ky_in(kho: Kho, nam: int) -> SoDangKy:
     )
 
 
-def so_dang_ky_tep(kho: Kho, nam: int, thu_muc: Path | None = None) -> list[Path]:
+def so_dang_ky_tep(kho: Kho, nam: int | str, thu_muc: Path | None = None) -> list[Path]:
     """Write the register of a year as ``so-dang-ky-<nam>.docx``, ``.pdf`` and ``.csv``.
 
     Args:
@@ -174,6 +181,7 @@ def so_dang_ky_tep(kho: Kho, nam: int, thu_muc: Path | None = None) -> list[Path
         RenderError: rendering failed.
         OutputError: the folder cannot be written (each file is written whole or not at all).
     """
+    nam = tham_so.nam(nam)
     year = ten_an_toan(str(nam), "year")
     folder = thu_muc if thu_muc is not None else trong_goc(THU_MUC_MAC_DINH, year)
     so = so_dang_ky_in(kho, nam)

@@ -50,6 +50,7 @@ from ..workflow import (
     nguong_tre,
     nhan_tre,
 )
+from . import tham_so
 from .dong_ho import DongHo, bay_gio, gio_viet_nam
 from .duong_dan import ten_an_toan, trong_goc
 from .ghi_tep import ghi_nguyen_tu
@@ -318,11 +319,12 @@ class TheoDoi:
         now = self.dong_ho()
         params: dict[str, Any] = {"ten": ten_nguoi}
         if ma_xac_nhan:
-            kind, params["token"] = "token", ma_xac_nhan
+            kind, params["token"] = "token", tham_so.ma_xac_nhan(ma_xac_nhan)
         elif khoa and ma_co_quan:
-            key = khoa.strip().removeprefix("#")
-            kind = "id" if key.isdigit() else "so"
-            params |= {"khoa": int(key) if key.isdigit() else key, "ma": ma_co_quan}
+            key = tham_so.khoa_van_ban(khoa)
+            ma_co_quan = tham_so.ma(ma_co_quan)
+            kind = "id" if isinstance(key, int) else "so"
+            params |= {"khoa": key, "ma": ma_co_quan}
         else:
             raise Refused("acknowledgement", "name the directive and the body, or --token")
 
@@ -468,6 +470,7 @@ class TheoDoi:
             Refused: not a recipient, a recalled directive, or a user acting for another body.
             TransitionRefused: not sent yet, already acknowledged, or no reason given.
         """
+        ma_co_quan, ly_do = tham_so.ma(ma_co_quan), tham_so.ly_do(ly_do) or ""
         now = self.dong_ho()
         with self.kho.giao_dich() as s:
             row, recipient, role = self._noi_nhan_hanh_dong(s, ten_nguoi, khoa, ma_co_quan)
@@ -498,7 +501,13 @@ class TheoDoi:
         """Store a report sent back by a body against the directive's tasks (hashed file).
 
         The report counts for every task of the directive assigned to that body.
+
+        Raises:
+            InvalidSetting: a reply number or a file out of ``tham_so``'s limits.
         """
+        ma_co_quan = tham_so.ma(ma_co_quan)
+        so_ky_hieu_tra_loi = tham_so.so_tra_loi(so_ky_hieu_tra_loi)
+        tep = None if tep is None else tham_so.tep_bao_cao(tep)
         now = self.dong_ho()
         with self.kho.giao_dich() as s:
             row, recipient, role = self._noi_nhan_hanh_dong(s, ten_nguoi, khoa, ma_co_quan)

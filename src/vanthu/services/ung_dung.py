@@ -24,9 +24,12 @@ class UngDung:
         dong_ho: DongHo = bay_gio,
         kho: Kho | None = None,
     ) -> None:
+        # The settings are read before the store is opened: a malformed one changes nothing.
+        cau_hinh = doc_cau_hinh()
+        dong_ho()
         self.kho = kho or mo_kho(db)
         self.thu_muc = thu_muc
-        self.vong_doi = VongDoi(self.kho, thu_muc, dong_ho, doc_cau_hinh())
+        self.vong_doi = VongDoi(self.kho, thu_muc, dong_ho, cau_hinh)
         self.phat_hanh = PhatHanh(self.kho, dong_ho, thu_muc=thu_muc)
         self.theo_doi = TheoDoi(self.kho, dong_ho)
         self.don_doc = DonDoc(self.vong_doi, self.theo_doi)

@@ -40,6 +40,7 @@ from ..storage.bang import (
     VanBanLuu,
 )
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, chuyen_van_ban
+from . import tham_so
 from .cau_hinh import CauHinh
 from .danh_ba import kiem_tra_danh_ba, ma_co_quan_nhiem_vu
 from .doc_tep import doc_van_ban
@@ -57,6 +58,7 @@ from .ghi_tep import (
 from .kenh_thu import KENH_THU, PhienThu, ThuThuHoi, cau_hinh_thu, soan_thu_thu_hoi
 from .ket_xuat import trinh_ket_xuat
 from .nguoi_dung import nguoi_dung
+from .tham_so import khoa_van_ban
 
 THU_MUC_MAC_DINH = Path("output")
 #: The log as a plain table: an INSERT through it skips the ORM's unit of work.
@@ -122,12 +124,13 @@ def tim_id_van_ban(s: Session | Connection, khoa: str) -> int:
     """The id of a stored directive named by id ("7" or "#7") or number and symbol ("18/CĐ-UBND").
 
     Raises:
+        InvalidSetting: an empty key or one with a control character.
         NotFound: no such directive.
         Refused: the number and symbol name several (two years, or a secret register).
     """
-    key = khoa.strip().removeprefix("#")
-    if key.isdigit():
-        rows = s.execute(select(VanBanLuu.id, VanBanLuu.nam).where(VanBanLuu.id == int(key)))
+    key = khoa_van_ban(khoa)
+    if isinstance(key, int):
+        rows = s.execute(select(VanBanLuu.id, VanBanLuu.nam).where(VanBanLuu.id == key))
     else:
         rows = s.execute(
             select(VanBanLuu.id, VanBanLuu.nam)
@@ -288,6 +291,7 @@ class VongDoi:
         """
         if su_kien is SuKienVanBan.ban_hanh:
             return self.ban_hanh(ten_nguoi, khoa)
+        ly_do = tham_so.ly_do(ly_do)
         now = self.dong_ho()
         notices = ThongBaoTam()
         try:
@@ -624,10 +628,10 @@ def giu_so(
     Raises:
         Refused: not a văn thư, no note, or a register name that is not "<issuer>:<name>".
     """
-    if not ghi_chu.strip():
+    ghi_chu = tham_so.ghi_chu(ghi_chu)
+    if not ghi_chu:
         raise Refused("reserve", "say what the number is for (--note)")
-    if ":" not in so_dang_ky:
-        raise Refused(so_dang_ky, "a register is named '<issuer>:<name>', e.g. UBND:chung")
+    so_dang_ky = tham_so.so_dang_ky(so_dang_ky)
     now = dong_ho()
     with kho.giao_dich() as s:
         if VaiTro(nguoi_dung(s, ten_nguoi).vai_tro) is not VaiTro.van_thu:

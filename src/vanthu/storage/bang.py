@@ -1,9 +1,16 @@
-"""The tables (bảng) of the store, as SQLAlchemy mapped classes; Alembic migrations follow them."""
+"""The tables (bảng) of the store, as SQLAlchemy mapped classes; Alembic migrations follow them.
+
+Every text column with a length is a :class:`BoundedString`: a value longer than the column is
+refused before it reaches the database, with the same message on SQLite (which would store it)
+and PostgreSQL (which would raise). The services hold values to ``schemas.gioi_han`` first, and
+``tests/storage/test_gioi_han_cot.py`` proves each of those limits fits its column; this is the
+last line, so that the two databases can never disagree.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from sqlalchemy import (
     JSON,
@@ -14,9 +21,35 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from ..errors import Refused
+
+
+class BoundedString(TypeDecorator[str]):
+    """A VARCHAR(n) whose length is enforced by vanthu on every database, not only PostgreSQL."""
+
+    impl = String
+    cache_ok = True
+    #: "table.column", set once the tables are declared (see the end of this module).
+    column_name = "a text column"
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        """Refuse a value longer than the column before the statement is sent.
+
+        Raises:
+            Refused: naming the column, the length and the limit.
+        """
+        length = cast(String, self.impl_instance).length
+        if value is not None and length is not None and len(value) > length:
+            raise Refused(
+                self.column_name, f"{len(value)} characters; the store keeps at most {length}"
+            )
+        return value
 
 
 class Bang(DeclarativeBase):
@@ -30,10 +63,10 @@ class NguoiDung(Bang):
 
     __tablename__ = "nguoi_dung"
 
-    ten: Mapped[str] = mapped_column(String(64), primary_key=True)
-    ho_ten: Mapped[str] = mapped_column(String(200))
-    vai_tro: Mapped[str] = mapped_column(String(20))
-    ma_co_quan: Mapped[str | None] = mapped_column(String(32))  # a recipient body's user
+    ten: Mapped[str] = mapped_column(BoundedString(64), primary_key=True)
+    ho_ten: Mapped[str] = mapped_column(BoundedString(200))
+    vai_tro: Mapped[str] = mapped_column(BoundedString(20))
+    ma_co_quan: Mapped[str | None] = mapped_column(BoundedString(32))  # a recipient body's user
 
 
 class CoQuan(Bang):
@@ -41,10 +74,10 @@ class CoQuan(Bang):
 
     __tablename__ = "co_quan"
 
-    ma: Mapped[str] = mapped_column(String(32), primary_key=True)
-    ten: Mapped[str] = mapped_column(String(300))
-    ten_ngan: Mapped[str] = mapped_column(String(100))
-    email: Mapped[str | None] = mapped_column(String(200))
+    ma: Mapped[str] = mapped_column(BoundedString(32), primary_key=True)
+    ten: Mapped[str] = mapped_column(BoundedString(300))
+    ten_ngan: Mapped[str] = mapped_column(BoundedString(100))
+    email: Mapped[str | None] = mapped_column(BoundedString(200))
 
 
 class NhomCoQuan(Bang):
@@ -52,7 +85,7 @@ class NhomCoQuan(Bang):
 
     __tablename__ = "nhom_co_quan"
 
-    nhom: Mapped[str] = mapped_column(String(64), primary_key=True)
+    nhom: Mapped[str] = mapped_column(BoundedString(64), primary_key=True)
     ma_co_quan: Mapped[str] = mapped_column(
         ForeignKey("co_quan.ma", ondelete="CASCADE"), primary_key=True
     )
@@ -64,20 +97,20 @@ class VanBanLuu(Bang):
     __tablename__ = "van_ban"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    loai: Mapped[str] = mapped_column(String(32))
-    ky_hieu: Mapped[str] = mapped_column(String(64))
+    loai: Mapped[str] = mapped_column(BoundedString(32))
+    ky_hieu: Mapped[str] = mapped_column(BoundedString(64))
     trich_yeu: Mapped[str] = mapped_column(Text, default="")
     noi_dung: Mapped[dict[str, Any]] = mapped_column(JSON)
-    trang_thai: Mapped[str] = mapped_column(String(20), index=True)
+    trang_thai: Mapped[str] = mapped_column(BoundedString(20), index=True)
     phien_ban: Mapped[int] = mapped_column(Integer, default=1)
     nguoi_soan: Mapped[str] = mapped_column(ForeignKey("nguoi_dung.ten"))
     so: Mapped[int | None] = mapped_column(Integer)
     nam: Mapped[int | None] = mapped_column(Integer)
     ngay: Mapped[dt.date | None] = mapped_column(Date)
     # Unique per register and year (so_dang_ky), not here: a secret register may repeat a symbol.
-    so_ky_hieu: Mapped[str | None] = mapped_column(String(80), index=True)
-    docx_sha256: Mapped[str | None] = mapped_column(String(64))
-    pdf_sha256: Mapped[str | None] = mapped_column(String(64))
+    so_ky_hieu: Mapped[str | None] = mapped_column(BoundedString(80), index=True)
+    docx_sha256: Mapped[str | None] = mapped_column(BoundedString(64))
+    pdf_sha256: Mapped[str | None] = mapped_column(BoundedString(64))
     docx_duong_dan: Mapped[str | None] = mapped_column(Text)
     pdf_duong_dan: Mapped[str | None] = mapped_column(Text)
     ly_do: Mapped[str | None] = mapped_column(Text)
@@ -91,7 +124,7 @@ class DemSo(Bang):
 
     __tablename__ = "dem_so"
 
-    so_dang_ky: Mapped[str] = mapped_column(String(64), primary_key=True)
+    so_dang_ky: Mapped[str] = mapped_column(BoundedString(64), primary_key=True)
     nam: Mapped[int] = mapped_column(Integer, primary_key=True)
     so_cuoi: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -103,7 +136,7 @@ class DongSoDangKy(Bang):
     __table_args__ = (UniqueConstraint("so_dang_ky", "nam", "so"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    so_dang_ky: Mapped[str] = mapped_column(String(64))
+    so_dang_ky: Mapped[str] = mapped_column(BoundedString(64))
     nam: Mapped[int] = mapped_column(Integer)
     so: Mapped[int] = mapped_column(Integer)
     van_ban_id: Mapped[int | None] = mapped_column(ForeignKey("van_ban.id"))
@@ -121,9 +154,9 @@ class NoiNhanVanBan(Bang):
     van_ban_id: Mapped[int] = mapped_column(ForeignKey("van_ban.id"), index=True)
     ma_co_quan: Mapped[str] = mapped_column(ForeignKey("co_quan.ma"))
     dong: Mapped[int] = mapped_column(Integer)  # the Nơi nhận line it was expanded from
-    trang_thai: Mapped[str] = mapped_column(String(20))
-    ma_theo_doi: Mapped[str] = mapped_column(String(40), unique=True)
-    ma_xac_nhan: Mapped[str] = mapped_column(String(64), unique=True)
+    trang_thai: Mapped[str] = mapped_column(BoundedString(20))
+    ma_theo_doi: Mapped[str] = mapped_column(BoundedString(48), unique=True)
+    ma_xac_nhan: Mapped[str] = mapped_column(BoundedString(64), unique=True)
     gui_luc: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     nhan_luc: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     tre: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -139,7 +172,7 @@ class LanGui(Bang):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     noi_nhan_id: Mapped[int] = mapped_column(ForeignKey("noi_nhan.id"))
-    kenh: Mapped[str] = mapped_column(String(16))
+    kenh: Mapped[str] = mapped_column(BoundedString(16))
     luc: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     dia_chi: Mapped[str] = mapped_column(Text)
 
@@ -177,9 +210,9 @@ class BaoCaoNhan(Bang):
     van_ban_id: Mapped[int] = mapped_column(ForeignKey("van_ban.id"), index=True)
     nhiem_vu_id: Mapped[int | None] = mapped_column(ForeignKey("nhiem_vu.id"))
     ma_co_quan: Mapped[str] = mapped_column(ForeignKey("co_quan.ma"))
-    so_ky_hieu_tra_loi: Mapped[str] = mapped_column(String(80))
+    so_ky_hieu_tra_loi: Mapped[str] = mapped_column(BoundedString(80))
     tep: Mapped[str | None] = mapped_column(Text)
-    sha256: Mapped[str | None] = mapped_column(String(64))
+    sha256: Mapped[str | None] = mapped_column(BoundedString(64))
     luc: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
@@ -190,10 +223,23 @@ class NhatKy(Bang):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     van_ban_id: Mapped[int | None] = mapped_column(ForeignKey("van_ban.id"), index=True)
-    doi_tuong: Mapped[str] = mapped_column(String(120))
-    su_kien: Mapped[str] = mapped_column(String(40))
-    tu: Mapped[str | None] = mapped_column(String(20))
-    den: Mapped[str | None] = mapped_column(String(20))
-    nguoi: Mapped[str] = mapped_column(String(64))
+    doi_tuong: Mapped[str] = mapped_column(BoundedString(120))
+    su_kien: Mapped[str] = mapped_column(BoundedString(40))
+    tu: Mapped[str | None] = mapped_column(BoundedString(20))
+    den: Mapped[str | None] = mapped_column(BoundedString(20))
+    nguoi: Mapped[str] = mapped_column(BoundedString(64))
     luc: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     chi_tiet: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+def _name_bounded_columns() -> None:
+    """Tell each BoundedString which column it is, for its message (a foreign key shares its
+    target's type object, so each column gets its own copy first)."""
+    for table in Bang.metadata.tables.values():
+        for column in table.columns:
+            if isinstance(column.type, BoundedString):
+                column.type = column.type.copy()
+                column.type.column_name = f"{table.name}.{column.name}"
+
+
+_name_bounded_columns()

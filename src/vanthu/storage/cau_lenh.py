@@ -7,7 +7,9 @@ fifth of the whole call (10,002 acknowledgements: 0.41-0.52 ms each through
 
 Only a statement whose parameters SQLAlchemy would pass to the driver unchanged qualifies (no
 type of its parameters has a bind processor for the dialect); compiling any other is refused,
-so nothing can reach the database in a form SQLAlchemy would have converted.
+so nothing can reach the database in a form SQLAlchemy would have converted. A
+:class:`~vanthu.storage.bang.BoundedString` converts nothing: its length check is run here, as
+SQLAlchemy would run it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,17 @@ from typing import Any
 from sqlalchemy import Connection, Dialect
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.types import TypeEngine
+
+from .bang import BoundedString
+from .ket_noi import loi_kho
+
+
+def _converts(kind: TypeEngine[Any], dialect: Dialect) -> bool:
+    """Whether SQLAlchemy would change a value of this type on its way to the driver."""
+    if isinstance(kind, BoundedString):  # it only checks the length
+        kind = kind.impl_instance
+    return kind.dialect_impl(dialect).bind_processor(dialect) is not None
 
 
 @dataclass(frozen=True)
@@ -31,6 +44,8 @@ class _DaBienDich:
     """Parameters each call must give."""
     thu_tu: tuple[str, ...] | None
     """The order of the parameters, for a driver that takes them by position (SQLite)."""
+    do_dai: tuple[tuple[str, BoundedString], ...] = ()
+    """Parameters whose length is checked before the statement runs, and their column type."""
 
 
 class CauLenhBienDich:
@@ -51,10 +66,15 @@ class CauLenhBienDich:
             return done
         compiled = self.cau.compile(dialect=dialect)
         assert isinstance(compiled, SQLCompiler)
+        bounded = tuple(
+            (compiled.bind_names[bind], bind.type)
+            for bind in compiled.binds.values()
+            if isinstance(bind.type, BoundedString)
+        )
         converted = sorted(
             compiled.bind_names[bind]
             for bind in compiled.binds.values()
-            if bind.type.dialect_impl(dialect).bind_processor(dialect) is not None
+            if _converts(bind.type, dialect)
         )
         if converted:
             raise ValueError(f"parameters converted by SQLAlchemy: {', '.join(converted)}")
@@ -63,6 +83,7 @@ class CauLenhBienDich:
             hang_so={name: value for name, value in compiled.params.items() if value is not None},
             can=frozenset(name for name, value in compiled.params.items() if value is None),
             thu_tu=None if compiled.positiontup is None else tuple(compiled.positiontup),
+            do_dai=bounded,
         )
         self._theo_dialect[dialect.name] = done
         return done
@@ -72,12 +93,16 @@ class CauLenhBienDich:
 
         Raises:
             KeyError: a parameter the statement needs is not in ``params``.
+            Refused: a value longer than its column (as SQLAlchemy would refuse it).
+            StoreUnavailable: the server or the file failed (see ``ket_noi.loi_kho``).
         """
         compiled = self.bien_dich(connection.dialect)
         missing = compiled.can - params.keys()
         if missing:
             raise KeyError(f"parameters not given: {', '.join(sorted(missing))}")
         values = compiled.hang_so | params
+        for name, bounded in compiled.do_dai:
+            bounded.process_bind_param(values[name], connection.dialect)
         arguments: Any = values if compiled.thu_tu is None else [values[n] for n in compiled.thu_tu]
         driver = connection.connection.driver_connection
         assert driver is not None
@@ -85,6 +110,14 @@ class CauLenhBienDich:
         try:
             cursor.execute(compiled.sql, arguments)
             row = cursor.fetchone()
+        except connection.dialect.loaded_dbapi.Error as error:
+            # What SQLAlchemy's handle_error would say for it (a server gone, a locked store).
+            if connection.dialect.is_disconnect(error, driver, cursor):
+                connection.invalidate()  # as SQLAlchemy does: the pool will not reuse it
+            unavailable = loi_kho(connection.engine, error)
+            if unavailable is None:
+                raise
+            raise unavailable from None
         finally:
             cursor.close()
         return None if row is None else tuple(row)

@@ -2,6 +2,13 @@
 
 SQLite (a file under ``output/``) is the embedded default; a ``postgresql+psycopg://`` URL works
 the same. ``VANTHU_DB`` or ``--db`` chooses; a bare path means a SQLite file.
+
+What the machine can do wrong (a path that is not a database, a server that does not answer, a
+database locked for longer than the wait) becomes a :class:`StoreUnavailable` naming the store
+and the reason, at the one place every statement goes through (the engine's ``handle_error``);
+a malformed setting is an :class:`InvalidSetting`. Both leave the store as it was. How long to
+wait is part of the URL: ``sqlite:///path?timeout=60`` (a locked database, seconds) and
+``postgresql://…?connect_timeout=5`` (a server that does not answer).
 """
 
 from __future__ import annotations
@@ -13,27 +20,147 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import URL, Engine, create_engine, event, inspect, make_url
+from sqlalchemy.engine import ExceptionContext
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..errors import InvalidSetting, StoreUnavailable, VanthuError
+
 DEFAULT_DB = Path("output") / "vanthu.db"
+#: Where the store is chosen, as a message names it.
+CAI_DAT = "--db / VANTHU_DB"
+#: Seconds a SQLite command waits for a database another process is writing (``?timeout=``).
+CHO_SQLITE = 60
+#: Seconds to wait for a PostgreSQL server to answer a connection (``?connect_timeout=``).
+CHO_POSTGRESQL = 5
+#: SQLite's messages for a file or a machine that cannot hold the store (the rest are bugs).
+_SQLITE_MOI_TRUONG = (
+    "database is locked",
+    "unable to open database file",
+    "disk I/O error",
+    "database or disk is full",
+    "attempt to write a readonly database",
+    "file is not a database",
+    "database disk image is malformed",
+)
 #: The newest migration under ``migrations/versions`` (a test holds this to Alembic's head). A
 #: store already there is opened without importing Alembic: ~0.2 s off every lifecycle command.
-REVISION_MOI_NHAT = "0002"
+REVISION_MOI_NHAT = "0003"
 
 
 def url_cua(db: str | None) -> str:
-    """The SQLAlchemy URL for ``db`` (a URL, or a SQLite file path), else ``VANTHU_DB``."""
+    """The SQLAlchemy URL for ``db`` (a URL, or a SQLite file path), else ``VANTHU_DB``.
+
+    A SQLite file's folder is created if missing.
+
+    Raises:
+        InvalidSetting: not a SQLite path or a ``postgresql://`` URL.
+        StoreUnavailable: the SQLite path is a folder or a device, or its folder cannot be made.
+    """
+    return _url(db).render_as_string(hide_password=False)
+
+
+def _url(db: str | None) -> URL:
+    """:func:`url_cua` as a URL object (a SQLite path may hold '?' or '%' as it is)."""
     db = db or os.environ.get("VANTHU_DB") or str(DEFAULT_DB)
-    if "://" in db:
-        return db.replace("postgresql://", "postgresql+psycopg://", 1)
-    path = Path(db)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{path}"
+    if not db.isprintable():
+        raise InvalidSetting(CAI_DAT, "the database holds a control character")
+    if "://" not in db:
+        return _url_sqlite(Path(db))
+    try:
+        url = make_url(db)
+        port = url.port
+    except (ArgumentError, ValueError):
+        raise InvalidSetting(
+            CAI_DAT, "not a database URL; give postgresql://user@host:port/name or a SQLite file"
+        ) from None
+    backend = url.get_backend_name()
+    if backend in ("postgresql", "postgres"):
+        if port is not None and not 0 < port < 65536:
+            raise InvalidSetting(CAI_DAT, f"port {port} is not between 1 and 65535")
+        if not url.database:
+            raise InvalidSetting(CAI_DAT, "name the database: postgresql://user@host:port/name")
+        url = url.set(drivername="postgresql+psycopg")
+    elif backend == "sqlite":
+        if not url.database or url.database == ":memory:":
+            raise InvalidSetting(CAI_DAT, "name the SQLite file: sqlite:///path/vanthu.db")
+        url = _url_sqlite(Path(url.database), url)
+    else:
+        raise InvalidSetting(
+            CAI_DAT, f"'{backend}' is not supported; use a SQLite file or a postgresql:// URL"
+        )
+    return url
+
+
+def _url_sqlite(path: Path, url: URL | None = None) -> URL:
+    """A SQLite file's URL, once the path is known to be a file (or nothing yet) in a folder."""
+    where = f"'{path}' ({CAI_DAT})"
+    if path.exists() and not path.is_file():
+        kind = "a folder" if path.is_dir() else "a device or another special file"
+        raise StoreUnavailable(where, f"is {kind}, not a database file")
+    above = next((p for p in path.parents if p.exists()), None)
+    if above is not None and not above.is_dir():
+        raise StoreUnavailable(where, f"'{above}' is a file, not a folder")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreUnavailable(where, f"cannot make its folder: {error.strerror}") from None
+    return (url or make_url("sqlite://")).set(database=str(path))
+
+
+def _nom(url: URL) -> str:
+    """The store as a message names it: the SQLite file, or the URL without its password."""
+    if url.get_backend_name() == "sqlite":
+        return f"'{url.database}'"
+    shown = url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
+    return f"'{shown}'"
+
+
+def _mot_dong(error: BaseException) -> str:
+    """A driver's message on one line (psycopg adds hints on the lines after)."""
+    return "; ".join(line.strip() for line in str(error).splitlines() if line.strip())
+
+
+def loi_kho(engine: Engine, error: BaseException) -> StoreUnavailable | None:
+    """What the machine did wrong (lỗi kho: a store error), as a :class:`StoreUnavailable`.
+
+    None for a driver error that means a bug (no such table, a broken constraint): that one
+    keeps its traceback.
+    """
+    dbapi = engine.dialect.loaded_dbapi
+    where = f"{_nom(engine.url)} ({CAI_DAT})"
+    if engine.dialect.name != "sqlite":
+        if isinstance(error, dbapi.OperationalError):
+            return StoreUnavailable(where, _mot_dong(error))
+        return None
+    text = str(error)
+    if not isinstance(error, dbapi.DatabaseError) or not text.startswith(_SQLITE_MOI_TRUONG):
+        return None
+    if text.startswith("database is locked"):
+        wait = engine.url.query.get("timeout", CHO_SQLITE)
+        text = f"locked by another process for longer than {wait} s; nothing was written, try again"
+    return StoreUnavailable(where, text)
+
+
+def _loi_moi_truong(engine: Engine) -> None:
+    """Raise :func:`loi_kho`'s error in place of SQLAlchemy's, for every statement and
+    connection of ``engine``; a VanthuError raised inside a statement (a value too long for its
+    column) is raised as itself."""
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: ExceptionContext) -> None:
+        error = context.original_exception
+        if isinstance(error, VanthuError):
+            raise error
+        unavailable = loi_kho(engine, error)
+        if unavailable is not None:
+            raise unavailable from None
 
 
 def _sqlite_settings(engine: Engine) -> None:
-    """WAL, foreign keys, a busy wait, and BEGIN IMMEDIATE so writers queue instead of failing.
+    """WAL, foreign keys, and BEGIN IMMEDIATE so writers queue (for ``?timeout=`` seconds, set
+    on the driver's connection) instead of failing.
 
     ``synchronous=FULL``: every commit is on disk before it returns, as on PostgreSQL. With
     WAL's usual NORMAL, a power cut could undo the last commits: an issue whose frozen files
@@ -49,7 +176,6 @@ def _sqlite_settings(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=60000")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -71,10 +197,12 @@ def _migrate(engine: Engine) -> None:
 
     One SELECT when it is there already; otherwise Alembic upgrades it.
     """
-    if phien_ban(engine) == REVISION_MOI_NHAT:
+    revision = phien_ban(engine)
+    if revision == REVISION_MOI_NHAT:
         return
     from alembic import command
     from alembic.config import Config
+    from alembic.util import CommandError
 
     config = Config()
     config.set_main_option("script_location", "vanthu.storage:migrations")
@@ -83,7 +211,12 @@ def _migrate(engine: Engine) -> None:
             # One migrating process at a time; the others wait, then find nothing to do.
             connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7261001)")
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        try:
+            command.upgrade(config, "head")
+        except CommandError as error:  # a store made by a newer vanthu, or not by vanthu
+            raise StoreUnavailable(
+                _nom(engine.url), f"its schema is at revision '{revision}': {error}"
+            ) from None
 
 
 class Kho:
@@ -116,9 +249,21 @@ class Kho:
 
 
 def mo_kho(db: str | None = None, migrate: bool = True) -> Kho:
-    """Open (and migrate) the store at ``db``; see :func:`url_cua`."""
-    url = url_cua(db)
-    engine = create_engine(url, future=True)
+    """Open (and migrate) the store at ``db``; see :func:`url_cua`.
+
+    Raises:
+        InvalidSetting: a malformed ``db``.
+        StoreUnavailable: not a database, no server, no such database, locked too long.
+    """
+    url = _url(db)
+    connect_args: dict[str, Any] = {}
+    if url.get_backend_name() == "sqlite":
+        if "timeout" not in url.query:
+            connect_args["timeout"] = CHO_SQLITE
+    elif "connect_timeout" not in url.query:
+        connect_args["connect_timeout"] = CHO_POSTGRESQL
+    engine = create_engine(url, connect_args=connect_args)
+    _loi_moi_truong(engine)
     if engine.dialect.name == "sqlite":
         _sqlite_settings(engine)
     if migrate:

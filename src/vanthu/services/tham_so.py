@@ -1,0 +1,192 @@
+"""Arguments (tham số) a person types to a use case, checked against the limits before any work.
+
+A directive's key (an id, or its number and symbol), a body's code, a year, a reply's number, a
+reason, a note and a report file: each is normalised (NFC, trimmed) and held to
+``schemas.gioi_han``, so that SQLite and PostgreSQL see the same values and a bad one is refused
+with one line naming the argument, before anything is read or written. A key that is well
+formed but names nothing is NotFound, as it would be in the store.
+"""
+
+from __future__ import annotations
+
+import re
+import stat
+import unicodedata
+from pathlib import Path
+
+from ..errors import InvalidSetting, NotFound
+from ..schemas.gioi_han import (
+    DONG_TOI_DA,
+    ID_TOI_DA,
+    KY_HIEU_TOI_DA,
+    LY_DO_TOI_DA,
+    MA_MAU,
+    MA_TOI_DA,
+    NAM_LON_NHAT,
+    NAM_NHO_NHAT,
+    SO_KY_HIEU_TOI_DA,
+    TEN_SO_MAU,
+    TEN_SO_TOI_DA,
+    TEP_BAO_CAO_TOI_DA,
+)
+
+#: A reply's number looks like one: it starts with a letter or digit, and holds no '\' or '..'.
+_SO_TRA_LOI = re.compile(r"^\w(?:(?!\.\.)[^\\])*$")
+
+
+def _van_ban(text: str, name: str, toi_da: int, nhieu_dong: bool = False) -> str:
+    """Text typed as an argument: NFC, trimmed, at most ``toi_da`` characters, printable
+    (line breaks too when ``nhieu_dong``)."""
+    value = unicodedata.normalize("NFC", text).strip()
+    if len(value) > toi_da:
+        raise InvalidSetting(name, f"{len(value)} characters; at most {toi_da}")
+    lines = value.split("\n") if nhieu_dong else [value]
+    if not all(line.isprintable() for line in lines):
+        raise InvalidSetting(name, "holds a control or unprintable character")
+    return value
+
+
+def khoa_van_ban(khoa: str) -> int | str:
+    """A directive's key: its id ("7", "#7", ASCII digits only) or its number and symbol.
+
+    Raises:
+        InvalidSetting: empty, or a control character.
+        NotFound: too long for a number and symbol, or an id no directive can have.
+    """
+    key = _van_ban(khoa, "directive", 10 * SO_KY_HIEU_TOI_DA).removeprefix("#").strip()
+    if not key:
+        raise InvalidSetting(
+            "directive", "name it by its id (7) or its number and symbol (01/CĐ-UBND)"
+        )
+    if re.fullmatch(r"[0-9]+", key):  # str.isdigit() would take '²' and '٣' too
+        number = int(key)
+        if not 0 < number <= ID_TOI_DA:
+            raise NotFound("directive", key if len(key) <= 12 else f"{key[:12]}…")
+        return number
+    if len(key) > SO_KY_HIEU_TOI_DA:
+        raise NotFound("directive", f"{key[:SO_KY_HIEU_TOI_DA]}…")
+    return key
+
+
+def ma(text: str, name: str = "co_quan") -> str:
+    """A code (of a body, a group or a user) as ``gioi_han.MA_MAU`` allows.
+
+    Raises:
+        InvalidSetting: anything else.
+    """
+    value = text.strip()
+    if not re.fullmatch(MA_MAU, value):
+        raise InvalidSetting(
+            f"{name} {value[: MA_TOI_DA + 8]!r}",
+            f"a code is 1–{MA_TOI_DA} ASCII letters, digits, '_', '-' or '.', "
+            "starting with a letter or digit",
+        )
+    return value
+
+
+def ma_xac_nhan(text: str) -> str:
+    """An acknowledgement token as printed on the slip (hexadecimal).
+
+    Raises:
+        NotFound: not one that could have been printed.
+    """
+    value = text.strip()
+    if not re.fullmatch(r"[0-9A-Za-z]{1,64}", value):
+        raise NotFound("acknowledgement token", value[:64])
+    return value
+
+
+def nam(text: str | int) -> int:
+    """A year: ASCII digits within ``NAM_NHO_NHAT``..``NAM_LON_NHAT``.
+
+    Raises:
+        InvalidSetting: anything else.
+    """
+    value = str(text).strip()
+    if not re.fullmatch(r"[0-9]{4}", value) or not NAM_NHO_NHAT <= int(value) <= NAM_LON_NHAT:
+        raise InvalidSetting(
+            f"year {value[:12]!r}", f"give a year from {NAM_NHO_NHAT} to {NAM_LON_NHAT}"
+        )
+    return int(value)
+
+
+def so_tra_loi(text: str) -> str:
+    """A reply's number and symbol ("123/BC-SYT"): at most ``KY_HIEU_TOI_DA`` characters.
+
+    It becomes part of a file name (after ``ten_tep``), so it starts with a letter or digit and
+    holds no '\\' and no '..'.
+
+    Raises:
+        InvalidSetting: empty, too long, a control character, or not shaped like a number.
+    """
+    value = _van_ban(text, "--reply", KY_HIEU_TOI_DA)
+    if not _SO_TRA_LOI.match(value):
+        raise InvalidSetting(
+            "--reply", "give the reply's number and symbol, e.g. 123/BC-SYT (no '..' or '\\')"
+        )
+    return value
+
+
+def ly_do(text: str | None) -> str | None:
+    """A reason (lý do): at most ``LY_DO_TOI_DA`` characters, line breaks allowed."""
+    return None if text is None else _van_ban(text, "--reason", LY_DO_TOI_DA, nhieu_dong=True)
+
+
+def dong(text: str, name: str) -> str:
+    """One line of text (a full name): NFC, not empty, at most ``DONG_TOI_DA`` characters.
+
+    Raises:
+        InvalidSetting: empty, too long, or a control character.
+    """
+    value = " ".join(_van_ban(text, name, DONG_TOI_DA).split())
+    if not value:
+        raise InvalidSetting(name, "must not be empty")
+    return value
+
+
+def ghi_chu(text: str) -> str:
+    """A note on a reserved number: one line of at most ``DONG_TOI_DA`` characters."""
+    return _van_ban(text, "--note", DONG_TOI_DA)
+
+
+def so_dang_ky(text: str) -> str:
+    """A register named as '<issuer>:<name>' (UBND:chung): the issuer's symbol, a name.
+
+    Raises:
+        InvalidSetting: not of that shape, or too long for the register's key.
+    """
+    issuer, _, name = _van_ban(text, "--register", KY_HIEU_TOI_DA + 1 + TEN_SO_TOI_DA).partition(
+        ":"
+    )
+    if not issuer or " " in issuer or ":" in name or not re.fullmatch(TEN_SO_MAU, name):
+        raise InvalidSetting(
+            "--register",
+            f"a register is named '<issuer>:<name>', e.g. UBND:chung; the name is 1–"
+            f"{TEN_SO_TOI_DA} letters, digits, '_', '-' or '.'",
+        )
+    if len(issuer) > KY_HIEU_TOI_DA:
+        raise InvalidSetting(
+            "--register", f"the issuer holds more than {KY_HIEU_TOI_DA} characters"
+        )
+    return f"{issuer}:{name}"
+
+
+def tep_bao_cao(path: Path) -> Path:
+    """A report file to store: a regular file of at most ``TEP_BAO_CAO_TOI_DA`` bytes.
+
+    Raises:
+        InvalidSetting: missing, unreadable, a folder or a device, or too big.
+    """
+    name = f"--file {path}"
+    try:
+        info = path.stat()
+    except OSError as error:
+        raise InvalidSetting(name, error.strerror or "cannot be read") from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise InvalidSetting(name, f"is {kind}")
+    if info.st_size > TEP_BAO_CAO_TOI_DA:
+        raise InvalidSetting(
+            name, f"{info.st_size} bytes; a report file holds at most {TEP_BAO_CAO_TOI_DA}"
+        )
+    return path
