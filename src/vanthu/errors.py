@@ -143,6 +143,8 @@ class DeliveryFailed(VanthuError):
             f"{so_ky_hieu}: {len(self.failures)} of {total} bodies not delivered "
             f"({delivered} delivered); fix them and run distribute again\n{lines}"
         )
+
+
 class InvalidSetting(VanthuError):
     """A setting (environment variable, option) or an argument whose value cannot be used."""
 
