@@ -100,3 +100,8 @@ def test_a_yaml_directory_refuses_aliases_and_odd_keys(tmp_path: Path) -> None:
 
 def test_a_device_is_not_a_directory_file() -> None:
     assert problems_of(Path(os.devnull)) == ["cannot read the file: not a regular file"]
+
+
+def test_a_short_name_wider_than_its_column_is_refused_with_its_row(tmp_path: Path) -> None:
+    path = write(tmp_path, "ma,ten,ten_ngan\nSYT,Sở Y tế," + "Y" * 101 + "\n")
+    assert problems_of(path) == ["co_quan[0].ten_ngan: at most 100 characters, got 101"]

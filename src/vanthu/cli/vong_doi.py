@@ -93,10 +93,10 @@ def dang_ky(cli: click.Group) -> None:
     @click.pass_context
     def draft(ctx: click.Context, path: Path) -> None:
         """Store a directive file as a new draft (dự thảo); prints its id."""
-        doc_tep(path)  # full validation with file and line before anything is stored
-        import yaml
+        from ..services.doc_tep import doc_du_lieu
 
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        doc_tep(path)  # full validation with file and line before anything is stored
+        data = doc_du_lieu(path)  # the same bounded reading, so "010" is 10 here too
         result = _app(ctx).vong_doi.soan_thao(_actor(ctx), data, str(path))
         click.echo(f"#{result.van_ban_id} {result.den.nhan}")
 
