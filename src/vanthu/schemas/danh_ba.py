@@ -37,7 +37,9 @@ class CoQuanDanhBa(BaseModel):
 
     ma: Ma = Field(description="Short code, unique in the directory (SYT, UBND_PHAN_RANG)")
     ten: Dong = Field(description="Full name (Sở Y tế tỉnh Ninh Thuận)")
-    ten_ngan: Annotated[Dong, _toi_da(TEN_NGAN_TOI_DA)] | None = Field(default=None, description="Short name; default: the full name")
+    ten_ngan: Annotated[Dong, _toi_da(TEN_NGAN_TOI_DA)] | None = Field(
+        default=None, description="Short name; default: the full name"
+    )
     # A one-line text (DONG_TOI_DA = EMAIL_TOI_DA characters) holding one address.
     email: Annotated[Dong, AfterValidator(_email)] | None = Field(
         default=None, description="Delivery address for e-mail"
