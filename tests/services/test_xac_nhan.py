@@ -46,6 +46,8 @@ def expected(state: TrangThaiNoiNhan, user: str) -> str:
     """What acknowledging SYT's copy in ``state`` as ``user`` does, from the lifecycle table."""
     if user == "snv":
         return "refused"
+    if USERS[user] not in {VaiTro.van_thu, VaiTro.don_vi_nhan}:  # never, not even repeated
+        return "refused"
     if state in (T.da_nhan, T.da_bao_cao):
         return "given before"
     try:
