@@ -254,16 +254,20 @@ def test_only_the_drafter_submits_their_draft(app: UngDung) -> None:
 
 
 @pytest.mark.parametrize("event", [SuKienVanBan.duyet, SuKienVanBan.tra_lai])
-def test_a_leader_neither_approves_nor_returns_a_draft_they_wrote(
+def test_a_leader_submits_their_own_draft_and_another_leader_reviews_it(
     app: UngDung, event: SuKienVanBan
 ) -> None:
+    from vanthu.services.nguoi_dung import them_nguoi_dung
+    from vanthu.workflow import VaiTro
+
+    them_nguoi_dung(app.kho, "ld2", "Lê Phó Chủ Tịch", VaiTro.lanh_dao, nguoi_thuc_hien="vt")
     key = str(app.vong_doi.soan_thao("ld", cong_dien_du_thao(), "test").van_ban_id)
-    with app.kho.giao_dich() as s:  # submitted on the leader's behalf
-        s.execute(VanBanLuu.__table__.update().values(trang_thai=TrangThaiVanBan.cho_duyet.value))
+    app.vong_doi.chuyen("ld", key, SuKienVanBan.trinh)  # not stuck: its drafter submits it
     before = snapshot(app)
     with pytest.raises(TransitionRefused, match="'ld' drafted it; another lãnh đạo"):
         app.vong_doi.chuyen("ld", key, event, "Sửa")
     assert snapshot(app) == before
+    assert app.vong_doi.chuyen("ld2", key, event, "Sửa").tu is TrangThaiVanBan.cho_duyet
 
 
 def _cong_dien_gui_syt(**task: object) -> dict[str, object]:

@@ -87,7 +87,12 @@ TEN = (*NGUOI_DUNG, "ai")
 #: An actor drawn as DUNG is the one the rules expect (the drafter, a văn thư, the body's user):
 #: a walk of random actors alone would rarely get a directive past its draft.
 DUNG = "(đúng người)"
-NGUOI = st.sampled_from((DUNG, *TEN))
+#: An actor drawn as GAN_DUNG is nearly right: the right role but the wrong person (another
+#: chuyên viên than the drafter, the drafter reviewing their own draft, another body's user),
+#: or a neighbouring role where no person is singled out.
+GAN_DUNG = "(gần đúng)"
+NGUOI = st.sampled_from((DUNG, GAN_DUNG, *TEN))
+NGUOI_SOAN = (V.chuyen_vien, V.lanh_dao, V.van_thu)
 #: Issues render a DOCX and a PDF (~0.3 s each): at most this many per example.
 BAN_HANH_TOI_DA = 2
 CON_HIEU_LUC = {T.da_ban_hanh, T.da_phat_hanh, T.dang_theo_doi, T.hoan_thanh}
@@ -243,19 +248,21 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
         trang_thai: Collection[TrangThaiVanBan] = (),
         tru: int | None = None,
     ) -> int:
-        """A directive, the latest ones most often (Hypothesis draws small numbers first); for
-        the expected actor (DUNG), one in a state the event leaves if there is one."""
+        """A directive, the latest ones most often (Hypothesis draws small numbers first): for
+        the expected actor (DUNG) and for every even ``i``, one in a state the event leaves
+        (``trang_thai``) if there is one, so that wrong actors meet directives they could act
+        on were it not for who they are."""
         ids = self.ids
-        if ai == DUNG:
+        if ai in (DUNG, GAN_DUNG) or i % 2 == 0:
             with self.app.kho.giao_dich() as s:
                 states = dict(s.execute(select(VanBanLuu.id, VanBanLuu.trang_thai)).all())
             ids = [v for v in ids if states[v] in trang_thai and v != tru] or ids
-        return ids[-1 - i % len(ids)]
+        return ids[-1 - i // 2 % len(ids)]
 
     def dung(self, ai: str, vai_tro: VaiTro, tru: str | None = None, ma: str | None = None) -> str:
-        """``ai``, or if it is DUNG the first user of ``vai_tro`` (acting for body ``ma`` if
-        given, other than ``tru``); "ai" (unknown) if there is none."""
-        if ai != DUNG:
+        """``ai``, or if it is DUNG or GAN_DUNG the first user of ``vai_tro`` (acting for body
+        ``ma`` if given, other than ``tru``); "ai" (unknown) if there is none."""
+        if ai not in (DUNG, GAN_DUNG):
             return ai
         with self.app.kho.giao_dich() as s:
             query = select(NguoiDung.ten).where(NguoiDung.vai_tro == vai_tro.value)
@@ -263,6 +270,15 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
                 query = query.where(NguoiDung.ma_co_quan == ma)
             names = [n for n in s.scalars(query.order_by(NguoiDung.ten)) if n != tru]
         return names[0] if names else "ai"
+
+    def nguoi_cua(self, ai: str, ma: str) -> str:
+        """For a body's copy: DUNG is the body's user (else a văn thư), GAN_DUNG another
+        body's user."""
+        if ai == DUNG:
+            return self.dung(self.dung(ai, V.don_vi_nhan, ma=ma), V.van_thu)
+        if ai == GAN_DUNG:
+            return self.dung(ai, V.don_vi_nhan, ma="B" if ma == "A" else "A")
+        return ai
 
     # -- the rules -----------------------------------------------------------------------
 
@@ -294,7 +310,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
     @precondition(lambda self: len(self.ids) < 4)
     @rule(ai=NGUOI)
     def soan_thao(self, ai: str) -> None:
-        ai = self.dung(ai, V.chuyen_vien)
+        ai = self.dung(ai, V.lanh_dao if ai == GAN_DUNG else V.chuyen_vien)
         user = self.vai_tro(ai)
         ok = user is not None and user[0] in (V.chuyen_vien, V.lanh_dao)
         result: list[int] = []
@@ -312,7 +328,9 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
         row = self.van_ban(van_ban_id)
         if su_kien is SuKienVanBan.trinh:
             ai = row.nguoi_soan if ai == DUNG else ai
+            ai = self.dung(ai, V.chuyen_vien, tru=row.nguoi_soan)  # GAN_DUNG: another one
         else:
+            ai = row.nguoi_soan if ai == GAN_DUNG else ai  # reviewing their own draft
             ai = self.dung(ai, V.lanh_dao, tru=row.nguoi_soan)
         user = self.vai_tro(ai)
         allowed = user is not None and ok(user[0], T(row.trang_thai), row.nguoi_soan, ai)
@@ -331,7 +349,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
             i,
             SuKienVanBan.trinh,
             lambda role, state, drafter, actor: (
-                role is V.chuyen_vien and state in (T.du_thao, T.tra_lai) and drafter == actor
+                role in NGUOI_SOAN and state in (T.du_thao, T.tra_lai) and drafter == actor
             ),
         )
 
@@ -364,7 +382,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
     def ban_hanh_van_ban(self, ai: str, i: int) -> None:
         van_ban_id = self.chon(i, ai, {T.da_duyet})
         row = self.van_ban(van_ban_id)
-        ai = self.dung(ai, V.van_thu)
+        ai = self.dung(ai, V.lanh_dao if ai == GAN_DUNG else V.van_thu)
         user = self.vai_tro(ai)
         allowed = user is not None and user[0] is V.van_thu and row.trang_thai == T.da_duyet
         if allowed and self.ban_hanh >= BAN_HANH_TOI_DA:
@@ -381,7 +399,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
     def phat_hanh(self, ai: str, i: int) -> None:
         van_ban_id = self.chon(i, ai, {T.da_ban_hanh})
         row = self.van_ban(van_ban_id)
-        ai = self.dung(ai, V.van_thu)
+        ai = self.dung(ai, V.lanh_dao if ai == GAN_DUNG else V.van_thu)
         user = self.vai_tro(ai)
         allowed = (
             user is not None
@@ -412,7 +430,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
     def xac_nhan(self, ai: str, i: int, ma: str, cach: str) -> None:
         van_ban_id = self.chon(i, ai, DA_GUI)
         row = self.van_ban(van_ban_id)
-        ai = self.dung(self.dung(ai, V.don_vi_nhan, ma=ma), V.van_thu) if ai == DUNG else ai
+        ai = self.nguoi_cua(ai, ma)
         copy = self.ban_sao(van_ban_id, ma)
         allowed = (
             copy is not None
@@ -437,7 +455,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
     def tu_choi(self, ai: str, i: int, ma: str) -> None:
         van_ban_id = self.chon(i, ai, DA_GUI)
         row = self.van_ban(van_ban_id)
-        ai = self.dung(self.dung(ai, V.don_vi_nhan, ma=ma), V.van_thu) if ai == DUNG else ai
+        ai = self.nguoi_cua(ai, ma)
         copy = self.ban_sao(van_ban_id, ma)
         allowed = (
             copy is not None
@@ -455,7 +473,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
     def bao_cao(self, ai: str, i: int, ma: str) -> None:
         van_ban_id = self.chon(i, ai, DA_GUI)
         row = self.van_ban(van_ban_id)
-        ai = self.dung(self.dung(ai, V.don_vi_nhan, ma=ma), V.van_thu) if ai == DUNG else ai
+        ai = self.nguoi_cua(ai, ma)
         copy = self.ban_sao(van_ban_id, ma)
         allowed = (
             copy is not None
@@ -473,7 +491,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
     def thay_the(self, ai: str, i: int, j: int) -> None:
         old = self.van_ban(self.chon(i, ai, CON_HIEU_LUC))
         new = self.van_ban(self.chon(j, ai, CON_HIEU_LUC - {T.hoan_thanh}, tru=old.id))
-        ai = self.dung(ai, V.van_thu)
+        ai = self.dung(ai, V.lanh_dao if ai == GAN_DUNG else V.van_thu)
         user = self.vai_tro(ai)
         allowed = (
             user is not None
@@ -495,7 +513,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
 
     @rule(ai=NGUOI, ten=st.sampled_from(TEN), vai_tro=st.sampled_from(list(V)))
     def doi_vai_tro(self, ai: str, ten: str, vai_tro: VaiTro) -> None:
-        ai = self.dung(ai, V.van_thu)
+        ai = self.dung(ai, V.lanh_dao if ai == GAN_DUNG else V.van_thu)
         actor, current = self.vai_tro(ai), self.vai_tro(ten)
         with self.app.kho.giao_dich() as s:
             clerks = set(
