@@ -139,3 +139,30 @@ def test_only_a_recipient_user_names_a_body_and_it_must(app: UngDung) -> None:
     with pytest.raises(NotFound, match="body 'KHONG_CO'"):
         them_nguoi_dung(app.kho, "moi", "Mới", VaiTro.don_vi_nhan, "KHONG_CO", nguoi_thuc_hien="vt")
     assert users_and_directory(app) == before
+
+
+def test_who_added_or_changed_whom_and_who_loaded_the_directory_is_logged(
+    empty: UngDung, dong_ho: DongHoGia
+) -> None:
+    them_nguoi_dung(
+        empty.kho, "vt", "Nguyễn Thị Văn", VaiTro.van_thu, nguoi_thuc_hien=None, dong_ho=dong_ho
+    )
+    nap_danh_ba(empty.kho, doc_danh_ba(DANH_BA), "vt", dong_ho)
+    them_nguoi_dung(
+        empty.kho, "ld", "Trần Quốc Nam", VaiTro.chuyen_vien, nguoi_thuc_hien="vt", dong_ho=dong_ho
+    )
+    them_nguoi_dung(
+        empty.kho, "ld", "Trần Quốc Nam", VaiTro.lanh_dao, nguoi_thuc_hien="vt", dong_ho=dong_ho
+    )
+    with empty.kho.giao_dich() as s:
+        lines = s.execute(
+            select(NhatKy.doi_tuong, NhatKy.su_kien, NhatKy.tu, NhatKy.den, NhatKy.nguoi).order_by(
+                NhatKy.id
+            )
+        ).all()
+    assert [tuple(line) for line in lines] == [
+        ("nguoi_dung:vt", "them_nguoi_dung", None, "van_thu", "vt"),
+        ("danh_ba", "nap_danh_ba", None, None, "vt"),
+        ("nguoi_dung:ld", "them_nguoi_dung", None, "chuyen_vien", "vt"),
+        ("nguoi_dung:ld", "sua_nguoi_dung", "chuyen_vien", "lanh_dao", "vt"),
+    ]

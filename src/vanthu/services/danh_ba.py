@@ -20,7 +20,8 @@ from ..schemas.danh_ba import DanhBa
 from ..storage import Kho
 from ..storage.bang import CoQuan, NhomCoQuan
 from .doc_tep import danh_sach_van_de
-from .nguoi_dung import quan_tri_vien
+from .dong_ho import DongHo, bay_gio
+from .nguoi_dung import dong_quan_tri, quan_tri_vien
 
 
 def doc_danh_ba(path: Path) -> DanhBa:
@@ -57,10 +58,10 @@ def doc_danh_ba(path: Path) -> DanhBa:
         raise InvalidDirective(str(path), danh_sach_van_de(error)) from None
 
 
-def nap_danh_ba(kho: Kho, danh_ba: DanhBa, ten_nguoi: str | None) -> int:
+def nap_danh_ba(kho: Kho, danh_ba: DanhBa, ten_nguoi: str | None, dong_ho: DongHo = bay_gio) -> int:
     """Add or update every body and its groups in one transaction, as ``ten_nguoi``; how many.
 
-    Keeping the directory is the văn thư's job (see :mod:`.nguoi_dung`).
+    Keeping the directory is the văn thư's job (see :mod:`.nguoi_dung`); the load is logged.
 
     Raises:
         Refused: no actor, or one who is not a văn thư.
@@ -77,6 +78,12 @@ def nap_danh_ba(kho: Kho, danh_ba: DanhBa, ten_nguoi: str | None) -> int:
             s.execute(delete(NhomCoQuan).where(NhomCoQuan.ma_co_quan == body.ma))
             s.flush()
             s.add_all(NhomCoQuan(nhom=g, ma_co_quan=body.ma) for g in dict.fromkeys(body.nhom))
+        assert ten_nguoi is not None  # quan_tri_vien refused an anonymous load
+        s.add(
+            dong_quan_tri(
+                "danh_ba", "nap_danh_ba", ten_nguoi, dong_ho(), so_co_quan=len(danh_ba.co_quan)
+            )
+        )
     return len(danh_ba.co_quan)
 
 

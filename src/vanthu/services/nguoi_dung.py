@@ -7,6 +7,7 @@ The rule an office expects: keeping the users and the directory (danh bạ) is t
 - After that, adding a user, changing one's name, role or body, and loading the directory need
   an actor who is a văn thư (``--as`` / ``VANTHU_USER``).
 - Nobody can demote the last văn thư: the store would have no one left to administer it.
+- Every change is logged (nhật ký): who added or changed whom, from which role to which.
 - A user name is a code (``gioi_han.MA_MAU``: it may become part of a path); a full name is one
   non-blank line of at most ``gioi_han.DONG_TOI_DA`` characters, NFC, without control
   characters. Only a đơn vị nhận user names a body, and must.
@@ -14,6 +15,7 @@ The rule an office expects: keeping the users and the directory (danh bạ) is t
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import unicodedata
@@ -24,8 +26,9 @@ from sqlalchemy.orm import Session
 from ..errors import NotFound, Refused
 from ..schemas.gioi_han import DONG_TOI_DA, MA_MAU
 from ..storage import Kho
-from ..storage.bang import CoQuan, NguoiDung
+from ..storage.bang import CoQuan, NguoiDung, NhatKy
 from ..workflow import VaiTro
+from .dong_ho import DongHo, bay_gio
 
 #: Unicode categories never accepted in a name: controls, surrogates, unassigned/non-characters.
 _LOAI_CAM = frozenset({"Cc", "Cs", "Cn"})
@@ -85,6 +88,7 @@ def them_nguoi_dung(
     ma_co_quan: str | None = None,
     *,
     nguoi_thuc_hien: str | None,
+    dong_ho: DongHo = bay_gio,
 ) -> None:
     """Add or update a user, as ``nguoi_thuc_hien`` (the acting user; see the module's rule).
 
@@ -136,7 +140,42 @@ def them_nguoi_dung(
                 )
         if ma_co_quan and s.get(CoQuan, ma_co_quan) is None:
             raise NotFound("body", ma_co_quan)
+        before = None if current is None else current.vai_tro  # merge updates ``current``
         s.merge(NguoiDung(ten=ten, ho_ten=ho_ten, vai_tro=vai_tro.value, ma_co_quan=ma_co_quan))
+        s.add(
+            dong_quan_tri(
+                f"nguoi_dung:{ten}",
+                "them_nguoi_dung" if current is None else "sua_nguoi_dung",
+                nguoi_thuc_hien or ten,  # the first user of a store adds themself
+                dong_ho(),
+                tu=before,
+                den=vai_tro.value,
+                ho_ten=ho_ten,
+                **({"ma_co_quan": ma_co_quan} if ma_co_quan else {}),
+            )
+        )
+
+
+def dong_quan_tri(
+    doi_tuong: str,
+    su_kien: str,
+    nguoi: str,
+    luc: dt.datetime,
+    tu: str | None = None,
+    den: str | None = None,
+    **chi_tiet: object,
+) -> NhatKy:
+    """A log line (dòng) of administration (quản trị): users or the directory, no directive."""
+    return NhatKy(
+        van_ban_id=None,
+        doi_tuong=doi_tuong,
+        su_kien=su_kien,
+        tu=tu,
+        den=den,
+        nguoi=nguoi,
+        luc=luc.astimezone(dt.UTC),
+        chi_tiet=chi_tiet,
+    )
 
 
 def ten_nguoi_dung(ten: str | None) -> str:
