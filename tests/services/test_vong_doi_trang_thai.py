@@ -279,30 +279,36 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
         if ai == GAN_DUNG and ma == "A":
             return self.dung(ai, V.don_vi_nhan, ma="B")
         if ai == GAN_DUNG:  # a role that never acts for a body, also on a copy done before
-            return self.dung(ai, V.chuyen_vien)
+            return self.dung(ai, V.chuyen_vien if ma == "B" else V.lanh_dao)
         return ai
 
     # -- the rules -----------------------------------------------------------------------
 
     @initialize(
         dich=st.lists(
-            st.sampled_from([T.du_thao, T.cho_duyet, T.da_duyet, T.da_ban_hanh]), max_size=2
+            st.tuples(
+                st.sampled_from([T.du_thao, T.cho_duyet, T.da_duyet, T.da_ban_hanh]),
+                st.sampled_from(["cv", "ld"]),
+            ),
+            max_size=2,
         )
     )
-    def chuan_bi(self, dich: list[TrangThaiVanBan]) -> None:
-        """A distributed directive, and up to two more carried by the right people to random
-        states (random walks alone rarely get past a draft); at most two issued in all."""
+    def chuan_bi(self, dich: list[tuple[TrangThaiVanBan, str]]) -> None:
+        """A distributed directive, and up to two more drafted by a chuyên viên or a lãnh đạo
+        and carried by the right people to random states (random walks alone rarely get past
+        a draft); at most two issued in all."""
         order = [T.du_thao, T.cho_duyet, T.da_duyet, T.da_ban_hanh, T.da_phat_hanh]
-        for target in [T.da_phat_hanh, *dich]:
-            key = str(self.app.vong_doi.soan_thao("cv", cong_dien(), "chuẩn bị").van_ban_id)
+        for target, drafter in [(T.da_phat_hanh, "cv"), *dich]:
+            key = str(self.app.vong_doi.soan_thao(drafter, cong_dien(), "chuẩn bị").van_ban_id)
             self.ids.append(int(key))
             steps = order.index(target)
             if steps >= order.index(T.da_ban_hanh) and self.ban_hanh >= BAN_HANH_TOI_DA:
                 steps = order.index(T.da_duyet)
             if steps >= 1:
-                self.app.vong_doi.chuyen("cv", key, SuKienVanBan.trinh)
+                self.app.vong_doi.chuyen(drafter, key, SuKienVanBan.trinh)
             if steps >= 2:
-                self.app.vong_doi.chuyen("ld", key, SuKienVanBan.duyet)
+                reviewer = "ld2" if drafter == "ld" else "ld"
+                self.app.vong_doi.chuyen(reviewer, key, SuKienVanBan.duyet)
             if steps >= 3:
                 self.app.vong_doi.ban_hanh("vt", key)
                 self.ban_hanh += 1
@@ -492,7 +498,8 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
     @rule(ai=NGUOI, i=st.integers(0, 9), j=st.integers(0, 9))
     def thay_the(self, ai: str, i: int, j: int) -> None:
         old = self.van_ban(self.chon(i, ai, CON_HIEU_LUC))
-        new = self.van_ban(self.chon(j, ai, CON_HIEU_LUC - {T.hoan_thanh}, tru=old.id))
+        # The replacing one: in force for an even ``j``, any for an odd one, whoever acts.
+        new = self.van_ban(self.chon(j, "", CON_HIEU_LUC - {T.hoan_thanh}, tru=old.id))
         ai = self.dung(ai, V.lanh_dao if ai == GAN_DUNG else V.van_thu)
         user = self.vai_tro(ai)
         allowed = (
@@ -516,9 +523,11 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
     @rule(ai=NGUOI, ten=NGUOI, vai_tro=st.sampled_from(list(V)))
     def doi_vai_tro(self, ai: str, ten: str, vai_tro: VaiTro) -> None:
         """Change a user's role; the user drawn as DUNG or GAN_DUNG is a văn thư (the last one,
-        often)."""
+        often), changed by themself when the actor is drawn so too."""
+        if ten in (DUNG, GAN_DUNG):
+            ten = self.dung(ten, V.van_thu)
+            ai = ten if ai in (DUNG, GAN_DUNG) else ai
         ai = self.dung(ai, V.lanh_dao if ai == GAN_DUNG else V.van_thu)
-        ten = self.dung(ten, V.van_thu)
         actor, current = self.vai_tro(ai), self.vai_tro(ten)
         with self.app.kho.giao_dich() as s:
             clerks = set(
@@ -549,31 +558,35 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
         buoc=st.integers(1, 5),
         sau=st.sampled_from(["xac_nhan", "thu_hoi", "thay_the", "bao_cao", "tu_choi"]),
         ma=st.sampled_from(CO_QUAN),
+        khac=st.sampled_from(TEN),
     )
-    def tien(self, i: int, buoc: int, sau: str, ma: str) -> None:
-        """The next ``buoc`` steps of a directive's life, each by the one the rules expect;
-        once it is distributed, ``sau`` says what happens next."""
+    def tien(self, i: int, buoc: int, sau: str, ma: str, khac: str) -> None:
+        """The next ``buoc`` steps of a directive's life: at each, a nearly-right actor
+        (GAN_DUNG) and any user (``khac``) try first, then the one the rules expect (DUNG),
+        then the first two again on what it did; once it is distributed, ``sau`` says what
+        happens next."""
         van_ban_id = self.chon(i)
         for _ in range(buoc):
-            state = T(self.van_ban(van_ban_id).trang_thai)
-            if state in (T.du_thao, T.tra_lai):
-                self.trinh(DUNG, i)
-            elif state is T.cho_duyet:
-                self.duyet_hoac_tra_lai(DUNG, i, True)
-            elif state is T.da_duyet:
-                self.ban_hanh_van_ban(DUNG, i)
-            elif state is T.da_ban_hanh:
-                self.phat_hanh(DUNG, i)
-            elif state is T.da_phat_hanh and sau == "xac_nhan":
-                self.xac_nhan(DUNG, i, ma, "ma_xac_nhan")
-            elif state is T.da_phat_hanh and sau == "bao_cao":
-                self.bao_cao(DUNG, i, ma)
-            elif state is T.da_phat_hanh and sau == "tu_choi":
-                self.tu_choi(DUNG, i, ma)
-            elif state is T.da_phat_hanh and sau == "thu_hoi":
-                self.thu_hoi(DUNG, i)
-            elif state is T.da_phat_hanh:
-                self.thay_the(DUNG, i, 0)
+            for ai in (GAN_DUNG, khac, DUNG, GAN_DUNG, khac):
+                state = T(self.van_ban(van_ban_id).trang_thai)
+                if state in (T.du_thao, T.tra_lai):
+                    self.trinh(ai, i)
+                elif state is T.cho_duyet:
+                    self.duyet_hoac_tra_lai(ai, i, True)
+                elif state is T.da_duyet:
+                    self.ban_hanh_van_ban(ai, i)
+                elif state is T.da_ban_hanh:
+                    self.phat_hanh(ai, i)
+                elif state is T.da_phat_hanh and sau == "xac_nhan":
+                    self.xac_nhan(ai, i, ma, "ma_xac_nhan")
+                elif state is T.da_phat_hanh and sau == "bao_cao":
+                    self.bao_cao(ai, i, ma)
+                elif state is T.da_phat_hanh and sau == "tu_choi":
+                    self.tu_choi(ai, i, ma)
+                elif state is T.da_phat_hanh and sau == "thu_hoi":
+                    self.thu_hoi(ai, i)
+                elif state is T.da_phat_hanh:
+                    self.thay_the(ai, i, buoc)
 
     @rule()
     def sang_ngay_hom_sau(self) -> None:
@@ -651,11 +664,11 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
             assert sent == delivered, (van_ban_id, sent, delivered)
 
 
-@pytest.mark.parametrize(("loai", "phan"), [(LOAI_CSDL[0], 4), (LOAI_CSDL[1], 12)])
+@pytest.mark.parametrize(("loai", "phan"), [(LOAI_CSDL[0], 2), (LOAI_CSDL[1], 12)])
 def test_random_actors_never_break_a_rule_and_a_refusal_changes_nothing(
     loai: str, phan: int, tmp_path: Path
 ) -> None:
-    """SQLite runs a quarter of the profile's examples (15 in CI), PostgreSQL a twelfth (5):
+    """SQLite runs half the profile's examples (30 in CI), PostgreSQL a twelfth (5):
     every example builds a fresh store and renders up to two issues."""
     with contextlib.ExitStack() as stack:
         VongDoiNgauNhien.csdl = (
