@@ -490,10 +490,10 @@ def _do_tren_kho(backend: str, db: str, folder: Path, options: TuyChon, baseline
     output = folder / "output"
     start = time.perf_counter()
     app = _ung_dung(db, str(output), LUC_CHUAN_BI)
-    nap_danh_ba(app.kho, _danh_ba(XAC_NHAN_CO_QUAN))
-    them_nguoi_dung(app.kho, "cv", "Đặng Ngọc Đức", VaiTro.chuyen_vien)
-    them_nguoi_dung(app.kho, "ld", "Trần Quốc Nam", VaiTro.lanh_dao)
-    them_nguoi_dung(app.kho, "vt", "Nguyễn Thị Văn", VaiTro.van_thu)
+    them_nguoi_dung(app.kho, "vt", "Nguyễn Thị Văn", VaiTro.van_thu, nguoi_thuc_hien=None)
+    nap_danh_ba(app.kho, _danh_ba(XAC_NHAN_CO_QUAN), "vt")
+    them_nguoi_dung(app.kho, "cv", "Đặng Ngọc Đức", VaiTro.chuyen_vien, nguoi_thuc_hien="vt")
+    them_nguoi_dung(app.kho, "ld", "Trần Quốc Nam", VaiTro.lanh_dao, nguoi_thuc_hien="vt")
     runs = (False, True) if options.trace else (False,)
     keys = {(n, t): _duyet(app, _cong_dien(n, task=True)) for n in CAP for t in runs}
     codes = [f"XA_{i:05d}" for i in range(XAC_NHAN_CO_QUAN)]

@@ -38,10 +38,15 @@ def ok(result: subprocess.CompletedProcess[str]) -> str:
 
 
 def test_a_clerk_carries_a_directive_from_draft_to_acknowledgement(tmp_path: Path) -> None:
-    ok(run(tmp_path, "directory", "load", str(EXAMPLES / "danh-ba" / "ninh-thuan-2021.yaml")))
-    ok(run(tmp_path, "user", "add", "duc", "--role", "chuyen_vien", "--ho-ten", "Đặng Ngọc Đức"))
-    ok(run(tmp_path, "user", "add", "nam", "--role", "lanh_dao", "--ho-ten", "Trần Quốc Nam"))
+    # The văn thư is the store's first user (no --as), then administers the rest.
     ok(run(tmp_path, "user", "add", "thu", "--role", "van_thu", "--ho-ten", "Nguyễn Thị Thu"))
+    directory = EXAMPLES / "danh-ba" / "ninh-thuan-2021.yaml"
+    ok(run(tmp_path, "directory", "load", str(directory), user="thu"))
+    for ten, vai_tro, ho_ten in (
+        ("duc", "chuyen_vien", "Đặng Ngọc Đức"),
+        ("nam", "lanh_dao", "Trần Quốc Nam"),
+    ):
+        ok(run(tmp_path, "user", "add", ten, "--role", vai_tro, "--ho-ten", ho_ten, user="thu"))
     ok(
         run(
             tmp_path,
@@ -54,6 +59,7 @@ def test_a_clerk_carries_a_directive_from_draft_to_acknowledgement(tmp_path: Pat
             "Sở Y tế",
             "--co-quan",
             "SYT",
+            user="thu",
         )
     )
     data = yaml.safe_load(NINH_THUAN.read_text(encoding="utf-8"))

@@ -47,15 +47,16 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def app(db_url: str, tmp_path: Path, dong_ho: DongHoGia) -> Iterator[UngDung]:
     application = UngDung(db=db_url, thu_muc=tmp_path / "output", dong_ho=dong_ho)
-    nap_danh_ba(application.kho, doc_danh_ba(DANH_BA))
+    # The văn thư is the store's first user (no actor: bootstrap); then administers the rest.
+    them_nguoi_dung(application.kho, "vt", "Nguyễn Thị Văn", VaiTro.van_thu, nguoi_thuc_hien=None)
+    nap_danh_ba(application.kho, doc_danh_ba(DANH_BA), "vt")
     for ten, ho_ten, vai_tro, body in (
         ("cv", "Đặng Ngọc Đức", VaiTro.chuyen_vien, None),
         ("ld", "Trần Quốc Nam", VaiTro.lanh_dao, None),
-        ("vt", "Nguyễn Thị Văn", VaiTro.van_thu, None),
         ("syt", "Văn thư Sở Y tế", VaiTro.don_vi_nhan, "SYT"),
         ("snv", "Văn thư Sở Nội vụ", VaiTro.don_vi_nhan, "SNV"),
     ):
-        them_nguoi_dung(application.kho, ten, ho_ten, vai_tro, body)
+        them_nguoi_dung(application.kho, ten, ho_ten, vai_tro, body, nguoi_thuc_hien="vt")
     yield application
     application.dong()
 

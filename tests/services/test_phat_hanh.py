@@ -198,7 +198,7 @@ def test_overdue_bodies_are_followed_up_reminded_and_summarised(
     draft, files = app.don_doc.nhac_nho("vt", so)
     assert draft.den is TrangThaiVanBan.du_thao
     assert [p.suffix for p in files.paths()] == [".docx", ".pdf"]
-    summary = app.don_doc.tong_hop(so, "Nguyễn Thị Văn")
+    summary = app.don_doc.tong_hop("vt", so)
     assert all(p.exists() for p in summary.paths())
 
 

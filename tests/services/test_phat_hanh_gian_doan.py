@@ -105,7 +105,7 @@ def so_thu_muc(folder: Path) -> int:
 def test_distribution_killed_part_way_and_resumed_delivers_each_body_exactly_once(
     app: UngDung, db_url: str, dong_ho: DongHoGia, doc_kho: Engine, tmp_path: Path
 ) -> None:
-    nap_danh_ba(app.kho, doc_danh_ba(danh_ba_xa(tmp_path / "danh-ba-xa.yaml", SO_XA)))
+    nap_danh_ba(app.kho, doc_danh_ba(danh_ba_xa(tmp_path / "danh-ba-xa.yaml", SO_XA)), "vt")
     key = str(app.vong_doi.soan_thao("cv", cong_dien_cac_xa(), "test").van_ban_id)
     app.vong_doi.chuyen("cv", key, SuKienVanBan.trinh)
     app.vong_doi.chuyen("ld", key, SuKienVanBan.duyet)

@@ -233,3 +233,130 @@ def test_a_reserved_number_is_never_reused_and_stays_in_the_register_with_its_no
     register = so_dang_ky(app.kho, 2021)
     assert [r[0] for r in register] == ["01/CĐ-UBND", "02", "03/CĐ-UBND"]
     assert register[1][-1] == "Công điện khẩn ký bản giấy"
+
+
+def test_only_the_drafter_submits_their_draft(app: UngDung) -> None:
+    from vanthu.services.nguoi_dung import them_nguoi_dung
+    from vanthu.workflow import VaiTro
+
+    them_nguoi_dung(app.kho, "cv2", "Lê Văn Hai", VaiTro.chuyen_vien, nguoi_thuc_hien="vt")
+    key = str(app.vong_doi.soan_thao("cv", cong_dien_du_thao(), "test").van_ban_id)
+    before = snapshot(app)
+    with pytest.raises(
+        TransitionRefused, match=r"user 'cv2' on directive #1: 'trinh' refused .* drafter 'cv'"
+    ):
+        app.vong_doi.chuyen("cv2", key, SuKienVanBan.trinh)
+    assert snapshot(app) == before
+    app.vong_doi.chuyen("cv", key, SuKienVanBan.trinh)
+    app.vong_doi.chuyen("ld", key, SuKienVanBan.tra_lai, "Bổ sung")
+    with pytest.raises(TransitionRefused, match="drafter 'cv'"):  # returned: still the drafter's
+        app.vong_doi.chuyen("cv2", key, SuKienVanBan.trinh)
+
+
+@pytest.mark.parametrize("event", [SuKienVanBan.duyet, SuKienVanBan.tra_lai])
+def test_a_leader_submits_their_own_draft_and_another_leader_reviews_it(
+    app: UngDung, event: SuKienVanBan
+) -> None:
+    from vanthu.services.nguoi_dung import them_nguoi_dung
+    from vanthu.workflow import VaiTro
+
+    them_nguoi_dung(app.kho, "ld2", "Lê Phó Chủ Tịch", VaiTro.lanh_dao, nguoi_thuc_hien="vt")
+    key = str(app.vong_doi.soan_thao("ld", cong_dien_du_thao(), "test").van_ban_id)
+    app.vong_doi.chuyen("ld", key, SuKienVanBan.trinh)  # not stuck: its drafter submits it
+    before = snapshot(app)
+    with pytest.raises(TransitionRefused, match="'ld' drafted it; another lãnh đạo"):
+        app.vong_doi.chuyen("ld", key, event, "Sửa")
+    assert snapshot(app) == before
+    assert app.vong_doi.chuyen("ld2", key, event, "Sửa").tu is TrangThaiVanBan.cho_duyet
+
+
+def _cong_dien_gui_syt(**task: object) -> dict[str, object]:
+    """The công điện sent to the Sở Y tế only, with one task."""
+    return cong_dien_du_thao() | {
+        "noi_nhan": [{"ten": "Sở Y tế", "ma_co_quan": ["SYT"]}],
+        "nhiem_vu": [{"doan": 3, "han": "2021-09-30"} | task],
+    }
+
+
+@pytest.mark.parametrize(
+    ("task", "message"),
+    [
+        ({"co_quan": ["SNV"]}, r"nhiem_vu\[0\].co_quan: body 'SNV' is not among the recipients"),
+        ({"nhom": ["ubnd_huyen"]}, r"nhiem_vu\[0\].nhom: group 'ubnd_huyen' has bodies"),
+    ],
+)
+def test_a_task_for_a_body_that_is_not_a_recipient_is_refused_at_draft(
+    app: UngDung, task: dict[str, object], message: str
+) -> None:
+    before = snapshot(app)
+    with pytest.raises(Refused, match=message):
+        app.vong_doi.soan_thao("cv", _cong_dien_gui_syt(**task), "test")
+    assert snapshot(app) == before
+    app.vong_doi.soan_thao("cv", _cong_dien_gui_syt(co_quan=["SYT"]), "test")  # its recipient
+
+
+def test_a_task_whose_body_left_the_recipients_is_refused_at_approval(app: UngDung) -> None:
+    from sqlalchemy import delete
+
+    from vanthu.storage.bang import NhomCoQuan
+
+    key = str(app.vong_doi.soan_thao("cv", cong_dien_du_thao(), "test").van_ban_id)
+    app.vong_doi.chuyen("cv", key, SuKienVanBan.trinh)
+    with app.kho.giao_dich() as s:  # SNV leaves every group the Nơi nhận names
+        s.execute(delete(NhomCoQuan).where(NhomCoQuan.ma_co_quan == "SNV"))
+    before = snapshot(app)
+    with pytest.raises(Refused, match=r"nhiem_vu\[1\].co_quan: body 'SNV'"):
+        app.vong_doi.chuyen("ld", key, SuKienVanBan.duyet)
+    assert snapshot(app) == before
+
+
+def _ban_hanh(app: UngDung, data: dict[str, object] | None = None) -> str:
+    """A draft carried to issued; its number and symbol."""
+    key = str(app.vong_doi.soan_thao("cv", data or cong_dien_du_thao(), "test").van_ban_id)
+    app.vong_doi.chuyen("cv", key, SuKienVanBan.trinh)
+    app.vong_doi.chuyen("ld", key, SuKienVanBan.duyet)
+    so = app.vong_doi.ban_hanh("vt", key).so_ky_hieu
+    assert so is not None
+    return so
+
+
+def test_a_replacement_must_be_another_issued_directive_in_force_of_the_same_body(
+    app: UngDung, dong_ho: DongHoGia
+) -> None:
+    old = _ban_hanh(app)  # 01, 12/09
+    recalled = _ban_hanh(app)  # 02
+    app.vong_doi.chuyen("ld", recalled, SuKienVanBan.thu_hoi, "Sai")
+    draft = str(app.vong_doi.soan_thao("cv", cong_dien_du_thao(), "test").van_ban_id)
+    other_body = cong_dien_du_thao() | {
+        "co_quan_chu_quan": "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN",
+        "co_quan": "SỞ Y TẾ",
+        "ky_hieu_co_quan": "SYT",
+    }
+    foreign = _ban_hanh(app, other_body)
+    before = snapshot(app)
+    for by, message in (
+        (old, "cannot be replaced by itself"),
+        (recalled, r"02/CĐ-UBND: is thu hồi \(thu_hoi\); only an issued directive in force"),
+        (draft, r"#3: is dự thảo \(du_thao\)"),
+        (foreign, "is issued by another body than 01/CĐ-UBND"),
+        ("  ", "name the directive that replaces it"),
+    ):
+        with pytest.raises(Refused, match=message):
+            app.vong_doi.chuyen("vt", old, SuKienVanBan.thay_the, thay_bang=by)
+        assert snapshot(app) == before
+    with pytest.raises(NotFound, match="directive '99/CĐ-UBND'"):
+        app.vong_doi.chuyen("vt", old, SuKienVanBan.thay_the, thay_bang="99/CĐ-UBND")
+    dong_ho.dat("2021-09-14T09:00")
+    newer = _ban_hanh(app)
+    with pytest.raises(
+        Refused, match="01/CĐ-UBND: was issued on 12/09/2021, before 03/CĐ-UBND"
+    ):  # older replaces newer
+        app.vong_doi.chuyen("vt", newer, SuKienVanBan.thay_the, thay_bang=old)
+    app.vong_doi.chuyen("vt", old, SuKienVanBan.thay_the, thay_bang=newer)
+    third = _ban_hanh(app)
+    before = snapshot(app)
+    with pytest.raises(TransitionRefused, match="'thay_the' refused in state 'thay_the'"):
+        app.vong_doi.chuyen("vt", old, SuKienVanBan.thay_the, thay_bang=third)
+    with pytest.raises(Refused, match="is thay thế"):  # a replaced directive replaces nothing
+        app.vong_doi.chuyen("vt", third, SuKienVanBan.thay_the, thay_bang=old)
+    assert snapshot(app) == before

@@ -46,6 +46,8 @@ def expected(state: TrangThaiNoiNhan, user: str) -> str:
     """What acknowledging SYT's copy in ``state`` as ``user`` does, from the lifecycle table."""
     if user == "snv":
         return "refused"
+    if USERS[user] not in {VaiTro.van_thu, VaiTro.don_vi_nhan}:  # never, not even repeated
+        return "refused"
     if state in (T.da_nhan, T.da_bao_cao):
         return "given before"
     try:
@@ -182,3 +184,70 @@ def test_a_number_that_names_two_directives_acknowledges_neither(
     with app.kho.giao_dich() as s:
         received = s.scalar(select(func.count()).where(NoiNhanVanBan.trang_thai == T.da_nhan.value))
     assert received == 0
+
+
+def _token(app: UngDung, body: str) -> str:
+    with app.kho.giao_dich() as s:
+        token = s.scalar(select(NoiNhanVanBan.ma_xac_nhan).where(NoiNhanVanBan.ma_co_quan == body))
+    assert token is not None
+    return token
+
+
+def test_a_token_contradicted_by_the_directive_or_the_body_named_beside_it_is_refused(
+    app: UngDung, dong_ho: DongHoGia
+) -> None:
+    so = issued(app, dong_ho)
+    app.phat_hanh.phat_hanh("vt", so)
+    token = _token(app, "SYT")
+    before = snapshot(app)
+    for khoa, body, message in (
+        (so, "SNV", f"token '{token}': is the copy of {so} for 'SYT', not for 'SNV'"),
+        ("99/CĐ-UBND", "SYT", "not of '99/CĐ-UBND'"),
+        ("#7", None, "not of '#7'"),
+        (None, "SNV", "not for 'SNV'"),
+    ):
+        with pytest.raises(Refused, match=message):
+            app.theo_doi.xac_nhan("vt", khoa, body, token)
+        assert snapshot(app) == before
+    with pytest.raises(NotFound, match="acknowledgement token 'sai'"):
+        app.theo_doi.xac_nhan("vt", so, "SYT", "sai")
+    # Naming the token's own directive and body agrees with it.
+    assert app.theo_doi.xac_nhan("syt", so, "SYT", token).ma_co_quan == "SYT"
+
+
+@pytest.mark.parametrize("user", ["cv", "ld"])
+def test_a_role_that_may_not_acknowledge_is_refused_even_when_it_was_given_before(
+    app: UngDung, dong_ho: DongHoGia, user: str
+) -> None:
+    so = issued(app, dong_ho)
+    app.phat_hanh.phat_hanh("vt", so)
+    app.theo_doi.xac_nhan("syt", so, "SYT")
+    before = snapshot(app)
+    with pytest.raises(TransitionRefused, match=f"user '{user}' on {so} → SYT: 'xac_nhan'"):
+        app.theo_doi.xac_nhan(user, so, "SYT")
+    assert snapshot(app) == before
+
+
+@pytest.mark.parametrize("user", ["cv", "ld"])
+def test_a_role_that_may_not_report_is_refused_even_after_a_report(
+    app: UngDung, dong_ho: DongHoGia, user: str
+) -> None:
+    from vanthu.storage.bang import BaoCaoNhan
+
+    so = issued(app, dong_ho)
+    app.phat_hanh.phat_hanh("vt", so)
+    app.theo_doi.bao_cao("snv", so, "SNV", "12/BC-SNV")
+
+    def reports() -> tuple[Any, ...]:
+        with app.kho.giao_dich() as s:
+            return (
+                s.scalar(select(func.count()).select_from(BaoCaoNhan)),
+                s.scalar(select(func.count()).select_from(NhatKy)),
+            )
+
+    before = reports()
+    with pytest.raises(TransitionRefused, match=f"user '{user}' on {so} → SNV: 'bao_cao'"):
+        app.theo_doi.bao_cao(user, so, "SNV", "13/BC-SNV")
+    with pytest.raises(Refused, match="acts for 'SYT', not for 'SNV'"):
+        app.theo_doi.bao_cao("syt", so, "SNV", "13/BC-SNV")
+    assert reports() == before

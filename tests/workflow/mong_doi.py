@@ -29,8 +29,9 @@ SU_KIEN_VAN_BAN = [
 
 #: (state, event) → (target, the roles that may fire it); every pair not listed is refused.
 VAN_BAN: dict[tuple[str, str], tuple[str, set[str]]] = {
-    ("du_thao", "trinh"): ("cho_duyet", {"chuyen_vien"}),
-    ("tra_lai", "trinh"): ("cho_duyet", {"chuyen_vien"}),
+    # Whoever may draft submits (the services: only their own draft).
+    ("du_thao", "trinh"): ("cho_duyet", {"chuyen_vien", "lanh_dao", "van_thu"}),
+    ("tra_lai", "trinh"): ("cho_duyet", {"chuyen_vien", "lanh_dao", "van_thu"}),
     ("cho_duyet", "tra_lai"): ("tra_lai", {"lanh_dao"}),
     ("cho_duyet", "duyet"): ("da_duyet", {"lanh_dao"}),
     ("da_duyet", "ban_hanh"): ("da_ban_hanh", {"van_thu"}),

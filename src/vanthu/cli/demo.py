@@ -76,10 +76,11 @@ def _chay(app: UngDung, clock: DongHoDemo, examples: Path, out: Path) -> None:
     from ..services.so_sach import so_dang_ky_tep
 
     directory = doc_danh_ba(examples / DANH_BA)
-    nap_danh_ba(app.kho, directory)
-    them_nguoi_dung(app.kho, "duc", "Đặng Ngọc Đức", VaiTro.chuyen_vien)
-    them_nguoi_dung(app.kho, "nam", "Trần Quốc Nam", VaiTro.lanh_dao)
-    them_nguoi_dung(app.kho, "thu", "Nguyễn Thị Thu", VaiTro.van_thu)
+    # The văn thư is the store's first user (no actor needed), then administers the rest.
+    them_nguoi_dung(app.kho, "thu", "Nguyễn Thị Thu", VaiTro.van_thu, nguoi_thuc_hien=None)
+    nap_danh_ba(app.kho, directory, "thu")
+    them_nguoi_dung(app.kho, "duc", "Đặng Ngọc Đức", VaiTro.chuyen_vien, nguoi_thuc_hien="thu")
+    them_nguoi_dung(app.kho, "nam", "Trần Quốc Nam", VaiTro.lanh_dao, nguoi_thuc_hien="thu")
     for body in directory.co_quan:
         them_nguoi_dung(
             app.kho,
@@ -87,6 +88,7 @@ def _chay(app: UngDung, clock: DongHoDemo, examples: Path, out: Path) -> None:
             f"Văn thư {body.ten_ngan or body.ten}",
             VaiTro.don_vi_nhan,
             body.ma,
+            nguoi_thuc_hien="thu",
         )
     click.echo(
         f"Danh bạ: {len(directory.co_quan)} cơ quan; người dùng: duc (chuyên viên), "
@@ -165,7 +167,7 @@ def _chay(app: UngDung, clock: DongHoDemo, examples: Path, out: Path) -> None:
         click.echo(f"  {v.ma_co_quan:<16} hạn {v.han:%d/%m/%Y}, quá {v.so_ngay} ngày")
     reminder, reminder_files = app.don_doc.nhac_nho("thu", so)
     _buoc(clock, f"thu soạn công văn đôn đốc (dự thảo #{reminder.van_ban_id})")
-    summary = app.don_doc.tong_hop(so, "Nguyễn Thị Thu")
+    summary = app.don_doc.tong_hop("thu", so)
     _buoc(clock, "báo cáo tổng hợp cho lãnh đạo")
 
     register = so_dang_ky_tep(app.kho, 2021, out)

@@ -68,10 +68,11 @@ def dang_ky(cli: click.Group) -> None:
     def user_add(
         ctx: click.Context, ten: str, vai_tro: str, ho_ten: str, co_quan: str | None
     ) -> None:
-        """Add or update a user."""
-        from ..services.nguoi_dung import them_nguoi_dung
+        """Add or update a user, as a văn thư (the first user of a store: a văn thư, no --as)."""
+        from ..services.nguoi_dung import ten_nguoi_dung_neu_co, them_nguoi_dung
 
-        them_nguoi_dung(_app(ctx).kho, ten, ho_ten, VaiTro(vai_tro), co_quan)
+        actor = ten_nguoi_dung_neu_co(ctx.find_root().obj.get("as_user"))
+        them_nguoi_dung(_app(ctx).kho, ten, ho_ten, VaiTro(vai_tro), co_quan, nguoi_thuc_hien=actor)
         click.echo(f"{ten}: {vai_tro}")
 
     @cli.group()
@@ -82,10 +83,10 @@ def dang_ky(cli: click.Group) -> None:
     @click.argument("path", type=click.Path(path_type=Path))
     @click.pass_context
     def directory_load(ctx: click.Context, path: Path) -> None:
-        """Load bodies and groups from a YAML or CSV file (adds or updates)."""
+        """Load bodies and groups from a YAML or CSV file (adds or updates), as a văn thư."""
         from ..services.danh_ba import doc_danh_ba, nap_danh_ba
 
-        count = nap_danh_ba(_app(ctx).kho, doc_danh_ba(path))
+        count = nap_danh_ba(_app(ctx).kho, doc_danh_ba(path), _actor(ctx))
         click.echo(f"{count} bodies loaded from {path}")
 
     @cli.command()
@@ -280,9 +281,7 @@ def dang_ky(cli: click.Group) -> None:
     @click.pass_context
     def summary(ctx: click.Context, van_ban: str, ho_ten: str | None) -> None:
         """Render the summary report (báo cáo tổng hợp) for the leader, DOCX and PDF."""
-        app = _app(ctx)
-        name = ho_ten or _ho_ten(app, _actor(ctx))
-        for path in app.don_doc.tong_hop(van_ban, name).paths():
+        for path in _app(ctx).don_doc.tong_hop(_actor(ctx), van_ban, ho_ten).paths():
             click.echo(str(path))
 
     @cli.command()
@@ -348,13 +347,6 @@ def dang_ky(cli: click.Group) -> None:
         from ..services import so_do_vong_doi
 
         click.echo(so_do_vong_doi())
-
-
-def _ho_ten(app: UngDung, ten: str) -> str:
-    from ..services.nguoi_dung import nguoi_dung
-
-    with app.kho.giao_dich() as s:
-        return nguoi_dung(s, ten).ho_ten
 
 
 def bang_trang_thai(table: BangTrangThai) -> str:

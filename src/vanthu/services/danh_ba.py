@@ -27,6 +27,8 @@ from .doc_tep import (
     ten_nguon,
     van_de_cau_truc,
 )
+from .dong_ho import DongHo, bay_gio
+from .nguoi_dung import dong_quan_tri, quan_tri_vien
 
 
 def doc_danh_ba(path: Path) -> DanhBa:
@@ -93,9 +95,17 @@ def _dong_csv(text: str, nguon: str) -> list[dict[str, Any]]:
     return rows
 
 
-def nap_danh_ba(kho: Kho, danh_ba: DanhBa) -> int:
-    """Add or update every body and its groups in one transaction; returns how many."""
+def nap_danh_ba(kho: Kho, danh_ba: DanhBa, ten_nguoi: str | None, dong_ho: DongHo = bay_gio) -> int:
+    """Add or update every body and its groups in one transaction, as ``ten_nguoi``; how many.
+
+    Keeping the directory is the văn thư's job (see :mod:`.nguoi_dung`); the load is logged.
+
+    Raises:
+        Refused: no actor, or one who is not a văn thư.
+        NotFound: no such user.
+    """
     with kho.giao_dich() as s:
+        quan_tri_vien(s, ten_nguoi, "load the directory")
         for body in danh_ba.co_quan:
             s.merge(
                 CoQuan(
@@ -105,6 +115,12 @@ def nap_danh_ba(kho: Kho, danh_ba: DanhBa) -> int:
             s.execute(delete(NhomCoQuan).where(NhomCoQuan.ma_co_quan == body.ma))
             s.flush()
             s.add_all(NhomCoQuan(nhom=g, ma_co_quan=body.ma) for g in dict.fromkeys(body.nhom))
+        assert ten_nguoi is not None  # quan_tri_vien refused an anonymous load
+        s.add(
+            dong_quan_tri(
+                "danh_ba", "nap_danh_ba", ten_nguoi, dong_ho(), so_co_quan=len(danh_ba.co_quan)
+            )
+        )
     return len(danh_ba.co_quan)
 
 
@@ -159,12 +175,15 @@ def ma_co_quan_nhiem_vu(s: Session, codes: Sequence[str], nhom: Sequence[str]) -
 
 
 def kiem_tra_danh_ba(s: Session, vb: VanBan) -> None:
-    """Every body and group a directive names — in its Nơi nhận and its tasks — is known.
+    """Every body and group a directive names — in its Nơi nhận and its tasks — is known, and
+    every body a task names, directly or through a group, is among its recipients (a task to a
+    body the directive is never sent to would stay overdue forever, its report refused).
 
     Raises:
-        Refused: naming each unknown code or group and where it is used.
+        Refused: naming each unknown code or group and where it is used; or the task
+            (``nhiem_vu[i].co_quan`` / ``nhiem_vu[i].nhom``) whose body is not a recipient.
     """
-    mo_rong_noi_nhan(s, vb)
+    recipients = {r.ma for r in mo_rong_noi_nhan(s, vb)}
     bodies = set(s.scalars(select(CoQuan.ma)))
     groups = set(s.scalars(select(NhomCoQuan.nhom).distinct()))
     unknown = [
@@ -176,3 +195,18 @@ def kiem_tra_danh_ba(s: Session, vb: VanBan) -> None:
     ]
     if unknown:
         raise Refused("nhiem_vu", "the directory has no " + ", ".join(unknown))
+    for i, task in enumerate(vb.nhiem_vu):
+        for code in task.co_quan:
+            if code not in recipients:
+                raise Refused(
+                    f"nhiem_vu[{i}].co_quan",
+                    f"body '{code}' is not among the recipients (Nơi nhận) of the directive",
+                )
+        for group in task.nhom:
+            outside = [c for c in ma_co_quan_nhiem_vu(s, (), (group,)) if c not in recipients]
+            if outside:
+                raise Refused(
+                    f"nhiem_vu[{i}].nhom",
+                    f"group '{group}' has bodies that are not among the recipients (Nơi nhận): "
+                    + ", ".join(outside),
+                )

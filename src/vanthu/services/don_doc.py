@@ -17,6 +17,7 @@ from ..schemas import LoaiVanBan, VanBan
 from ..storage.bang import CoQuan, VanBanLuu
 from ..workflow import VaiTro
 from .ket_xuat import DinhDang, TepKetXuat, ket_xuat_van_ban
+from .nguoi_dung import nguoi_dung
 from .theo_doi import BangTrangThai, TheoDoi
 from .vong_doi import (
     KetQuaChuyen,
@@ -133,8 +134,42 @@ class DonDoc:
             )
         return draft, files
 
-    def tong_hop(self, khoa: str, ho_ten: str, chuc_vu: str = "CHÁNH VĂN PHÒNG") -> TepKetXuat:
-        """Render the summary report (báo cáo tổng hợp) for the leader, as a draft."""
+    def tong_hop(
+        self,
+        ten_nguoi: str,
+        khoa: str,
+        ho_ten: str | None = None,
+        chuc_vu: str = "CHÁNH VĂN PHÒNG",
+    ) -> TepKetXuat:
+        """Render the summary report (báo cáo tổng hợp) for the leader, as a draft, signed by
+        ``ho_ten`` (default: the acting user's full name).
+
+        The summary shows how every recipient stands, so it is read by the office that issued
+        the directive: a văn thư or a lãnh đạo, or the chuyên viên who drafted this directive
+        (who follows it up); never by a recipient body's user.
+
+        Raises:
+            NotFound: no such user or directive.
+            Refused: the user may not read this summary.
+        """
+        with self.kho.giao_dich() as s:
+            user = nguoi_dung(s, ten_nguoi)
+            role = VaiTro(user.vai_tro)
+            drafter = tim_van_ban(s, khoa).nguoi_soan
+            if role not in (VaiTro.van_thu, VaiTro.lanh_dao) and not (
+                role is VaiTro.chuyen_vien and drafter == ten_nguoi
+            ):
+                who = (
+                    "a đơn vị nhận"
+                    if role is VaiTro.don_vi_nhan
+                    else "a chuyên viên who did not draft it"
+                )
+                raise Refused(
+                    f"user '{ten_nguoi}'",
+                    f"is {who}; the summary of {khoa} is for the văn thư, the lãnh đạo "
+                    "and its drafter",
+                )
+            ho_ten = ho_ten or user.ho_ten
         today = self.dong_ho().date()
         table = self.theo_doi.trang_thai(khoa)
         overdue = self.theo_doi.qua_han(khoa)

@@ -1,34 +1,183 @@
-"""Users and their roles: adding them, and knowing who is acting (``--as`` / ``VANTHU_USER``)."""
+"""Users and their roles: who may administer them, adding them, and knowing who is acting.
+
+The rule an office expects: keeping the users and the directory (danh bạ) is the văn thư's job.
+
+- The very first user of an empty store is created without an actor (bootstrap), and must be a
+  văn thư: anyone else could administer nobody, and the store would be locked.
+- After that, adding a user, changing one's name, role or body, and loading the directory need
+  an actor who is a văn thư (``--as`` / ``VANTHU_USER``).
+- Nobody can demote the last văn thư: the store would have no one left to administer it.
+- Every change is logged (nhật ký): who added or changed whom, from which role to which.
+- A user name is a code (``gioi_han.MA_MAU``: it may become part of a path); a full name is one
+  non-blank line of at most ``gioi_han.DONG_TOI_DA`` characters, NFC, without control
+  characters. Only a đơn vị nhận user names a body, and must.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
+import unicodedata
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound, Refused
+from ..schemas.gioi_han import DONG_TOI_DA, MA_MAU
 from ..storage import Kho
-from ..storage.bang import CoQuan, NguoiDung
+from ..storage.bang import CoQuan, NguoiDung, NhatKy
 from ..workflow import VaiTro
 from . import tham_so
+from .dong_ho import DongHo, bay_gio
+
+#: Unicode categories never accepted in a name: controls, surrogates, unassigned/non-characters.
+_LOAI_CAM = frozenset({"Cc", "Cs", "Cn"})
+
+
+def _ten_hop_le(ten: str) -> str:
+    """A user name as stored, or Refused naming why it is not one."""
+    if not re.fullmatch(MA_MAU, ten):
+        raise Refused(
+            f"user name '{ten}'",
+            "must be 1–32 ASCII letters, digits, '_', '-' or '.', starting with a letter or digit",
+        )
+    return ten
+
+
+def ho_ten_hop_le(ten: str, ho_ten: str) -> str:
+    """A full name as stored: NFC, trimmed, one non-blank line without control characters.
+
+    Raises:
+        Refused: blank, too long, or carrying a control or unassigned character.
+    """
+    value = unicodedata.normalize("NFC", ho_ten).strip()
+    where = f"user '{ten}': ho_ten"
+    bad = [c for c in value if unicodedata.category(c) in _LOAI_CAM]
+    if bad:
+        raise Refused(where, f"control or unassigned character U+{ord(bad[0]):04X} is not allowed")
+    value = " ".join(value.split())
+    if not value:
+        raise Refused(where, "must not be empty")
+    if len(value) > DONG_TOI_DA:
+        raise Refused(where, f"{len(value)} characters, at most {DONG_TOI_DA}")
+    return value
+
+
+def quan_tri_vien(s: Session, ten_nguoi: str | None, viec: str) -> NguoiDung:
+    """The acting user, who must be a văn thư to do ``viec`` (administering users, directory).
+
+    Raises:
+        Refused: no actor named, or the actor is not a văn thư.
+        NotFound: no such user.
+    """
+    if not ten_nguoi:
+        raise Refused(viec, "say who is acting (--as USER or VANTHU_USER): only a văn thư may")
+    user = nguoi_dung(s, ten_nguoi)
+    if VaiTro(user.vai_tro) is not VaiTro.van_thu:
+        raise Refused(
+            f"user '{ten_nguoi}'", f"is a {VaiTro(user.vai_tro).nhan}; only a văn thư may {viec}"
+        )
+    return user
 
 
 def them_nguoi_dung(
-    kho: Kho, ten: str, ho_ten: str, vai_tro: VaiTro, ma_co_quan: str | None = None
+    kho: Kho,
+    ten: str,
+    ho_ten: str,
+    vai_tro: VaiTro,
+    ma_co_quan: str | None = None,
+    *,
+    nguoi_thuc_hien: str | None,
+    dong_ho: DongHo = bay_gio,
 ) -> None:
-    """Add or update a user. A recipient body's user (đơn vị nhận) names its body.
+    """Add or update a user, as ``nguoi_thuc_hien`` (the acting user; see the module's rule).
+
+    Args:
+        nguoi_thuc_hien: the acting văn thư; None only to create the first user of an empty
+            store, who must be a văn thư.
 
     Raises:
-        Refused: a đơn vị nhận user without a body, or a body not in the directory.
+        Refused: a bad user or full name; a body named by a user who is not a đơn vị nhận, or
+            none by one who is; no actor, or one who is not a văn thư, when the store has users;
+            a first user who is not a văn thư; demoting the last văn thư.
+        NotFound: the actor or the body is not in the store.
     """
-    ten, ho_ten = tham_so.ma(ten, "user"), tham_so.dong(ho_ten, "--ho-ten")
+    ten = _ten_hop_le(ten)
+    ho_ten = ho_ten_hop_le(ten, ho_ten)
+    vai_tro = VaiTro(vai_tro)
     ma_co_quan = None if ma_co_quan is None else tham_so.ma(ma_co_quan, "--co-quan")
     if vai_tro is VaiTro.don_vi_nhan and not ma_co_quan:
         raise Refused(f"user '{ten}'", "a đơn vị nhận user must name its body (--co-quan)")
+    if vai_tro is not VaiTro.don_vi_nhan and ma_co_quan:
+        raise Refused(
+            f"user '{ten}'", f"only a đơn vị nhận user names a body, not a {vai_tro.nhan}"
+        )
     with kho.giao_dich() as s:
+        if s.scalar(select(func.count()).select_from(NguoiDung)) == 0 and not nguoi_thuc_hien:
+            if vai_tro is not VaiTro.van_thu:
+                raise Refused(
+                    f"user '{ten}'",
+                    "the first user of a store must be a văn thư: only a văn thư adds users",
+                )
+        else:
+            quan_tri_vien(s, nguoi_thuc_hien, "add or change users")
+        current = s.get(NguoiDung, ten, with_for_update=True)
+        if (
+            current is not None
+            and VaiTro(current.vai_tro) is VaiTro.van_thu
+            and vai_tro is not VaiTro.van_thu
+        ):
+            # Every văn thư row locked: two demotions at once cannot each leave the other last.
+            clerks = s.scalars(
+                select(NguoiDung.ten)
+                .where(NguoiDung.vai_tro == VaiTro.van_thu.value)
+                .with_for_update()
+            ).all()
+            if not set(clerks) - {ten}:
+                raise Refused(
+                    f"user '{ten}'",
+                    f"is the last văn thư; {nguoi_thuc_hien or 'nobody'} may not make them a "
+                    f"{vai_tro.nhan} (add another văn thư first)",
+                )
         if ma_co_quan and s.get(CoQuan, ma_co_quan) is None:
             raise NotFound("body", ma_co_quan)
+        before = None if current is None else current.vai_tro  # merge updates ``current``
         s.merge(NguoiDung(ten=ten, ho_ten=ho_ten, vai_tro=vai_tro.value, ma_co_quan=ma_co_quan))
+        s.add(
+            dong_quan_tri(
+                f"nguoi_dung:{ten}",
+                "them_nguoi_dung" if current is None else "sua_nguoi_dung",
+                nguoi_thuc_hien or ten,  # the first user of a store adds themself
+                dong_ho(),
+                tu=before,
+                den=vai_tro.value,
+                ho_ten=ho_ten,
+                **({"ma_co_quan": ma_co_quan} if ma_co_quan else {}),
+            )
+        )
+
+
+def dong_quan_tri(
+    doi_tuong: str,
+    su_kien: str,
+    nguoi: str,
+    luc: dt.datetime,
+    tu: str | None = None,
+    den: str | None = None,
+    **chi_tiet: object,
+) -> NhatKy:
+    """A log line (dòng) of administration (quản trị): users or the directory, no directive."""
+    return NhatKy(
+        van_ban_id=None,
+        doi_tuong=doi_tuong,
+        su_kien=su_kien,
+        tu=tu,
+        den=den,
+        nguoi=nguoi,
+        luc=luc.astimezone(dt.UTC),
+        chi_tiet=chi_tiet,
+    )
 
 
 def ten_nguoi_dung(ten: str | None) -> str:
@@ -38,10 +187,20 @@ def ten_nguoi_dung(ten: str | None) -> str:
         Refused: neither is set.
         InvalidSetting: not a user name (``gioi_han.MA_MAU``).
     """
-    ten = ten or os.environ.get("VANTHU_USER")
-    if not ten:
+    found = ten_nguoi_dung_neu_co(ten)
+    if not found:
         raise Refused("user", "say who is acting: --as USER or VANTHU_USER")
-    return tham_so.ma(ten, "--as / VANTHU_USER")
+    return found
+
+
+def ten_nguoi_dung_neu_co(ten: str | None) -> str | None:
+    """The acting user if one is named (``--as``, else ``VANTHU_USER``), or None.
+
+    Raises:
+        InvalidSetting: not a user name (``gioi_han.MA_MAU``).
+    """
+    found = ten or os.environ.get("VANTHU_USER")
+    return tham_so.ma(found, "--as / VANTHU_USER") if found else None
 
 
 def nguoi_dung(s: Session, ten: str) -> NguoiDung:

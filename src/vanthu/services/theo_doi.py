@@ -28,7 +28,7 @@ from sqlalchemy import (
 from sqlalchemy import cast as cast_
 from sqlalchemy.orm import Session
 
-from ..errors import ConcurrentChange, NotFound, Refused
+from ..errors import ConcurrentChange, NotFound, Refused, TransitionRefused
 from ..storage import CauLenhBienDich, Kho
 from ..storage.bang import (
     BaoCaoNhan,
@@ -294,6 +294,26 @@ class ViecQuaHan:
     so_ngay: int
 
 
+def _vai_tro_duoc(
+    su_kien: SuKienNoiNhan, ten_nguoi: str, vai_tro: VaiTro, so: str, ma: str, tu: str
+) -> None:
+    """The role may fire ``su_kien`` at all (also when it was done before and is repeated).
+
+    Raises:
+        TransitionRefused: the role is not one the recipient lifecycle table allows.
+    """
+    allowed = frozenset().union(*(h.vai_tro for h in BANG_NOI_NHAN if h.su_kien is su_kien))
+    if vai_tro not in allowed:
+        raise TransitionRefused(
+            f"user '{ten_nguoi}' on {so} → {ma}",
+            tu,
+            su_kien.value,
+            vai_tro.value,
+            f"role '{vai_tro}' may not; allowed roles: "
+            + ", ".join(v for v in VaiTro if v in allowed),
+        )
+
+
 class TheoDoi:
     """Tracking use cases on one store."""
 
@@ -320,6 +340,8 @@ class TheoDoi:
         params: dict[str, Any] = {"ten": ten_nguoi}
         if ma_xac_nhan:
             kind, params["token"] = "token", tham_so.ma_xac_nhan(ma_xac_nhan)
+            if khoa or ma_co_quan:
+                self._ma_khop(params["token"], khoa, ma_co_quan)
         elif khoa and ma_co_quan:
             key = tham_so.khoa_van_ban(khoa)
             ma_co_quan = tham_so.ma(ma_co_quan)
@@ -356,6 +378,35 @@ class TheoDoi:
                 ],
             )
             return step.ket_qua
+
+    def _ma_khop(self, ma_xac_nhan: str, khoa: str | None, ma_co_quan: str | None) -> None:
+        """A token identifies one recipient's copy: a directive or a body named beside it must
+        be that copy's (read before anything is written; a token's copy never changes).
+
+        Raises:
+            NotFound: no such token.
+            Refused: the directive or the body named is not the token's.
+        """
+        with self.kho.engine.connect() as conn:
+            found = conn.execute(_XAC_NHAN.tim["token"], {"ten": "", "token": ma_xac_nhan}).all()
+            if len(found) != 1:
+                raise NotFound("acknowledgement token", ma_xac_nhan)
+            van_ban_id, ma, so = found[0].van_ban_id, found[0].ma_co_quan, found[0].so_ky_hieu
+            if khoa:
+                try:
+                    named = tim_id_van_ban(conn, khoa)
+                except NotFound:
+                    named = None
+                if named != van_ban_id:
+                    raise Refused(
+                        f"token '{ma_xac_nhan}'",
+                        f"is the copy of {so or f'#{van_ban_id}'} for '{ma}', not of '{khoa}'",
+                    )
+            if ma_co_quan and ma_co_quan != ma:
+                raise Refused(
+                    f"token '{ma_xac_nhan}'",
+                    f"is the copy of {so or f'#{van_ban_id}'} for '{ma}', not for '{ma_co_quan}'",
+                )
 
     def _xac_nhan_mot_cau(
         self,
@@ -407,6 +458,7 @@ class TheoDoi:
         vai_tro = VaiTro(role)
         if vai_tro is VaiTro.don_vi_nhan and acts_for != ma:
             raise Refused(f"user '{ten_nguoi}'", f"acts for '{acts_for}', not for '{ma}'")
+        _vai_tro_duoc(SuKienNoiNhan.xac_nhan, ten_nguoi, vai_tro, so, ma, tu_text)
         if tu_text in DA_NHAN and received is not None:
             when = gio_viet_nam(received)
             assert when is not None
@@ -512,6 +564,9 @@ class TheoDoi:
         with self.kho.giao_dich() as s:
             row, recipient, role = self._noi_nhan_hanh_dong(s, ten_nguoi, khoa, ma_co_quan)
             tu = TrangThaiNoiNhan(recipient.trang_thai)
+            _vai_tro_duoc(
+                SuKienNoiNhan.bao_cao, ten_nguoi, role, row.so_ky_hieu or khoa, ma_co_quan, tu
+            )
             den = (
                 chuyen_noi_nhan(tu, SuKienNoiNhan.bao_cao, role)
                 if tu is not TrangThaiNoiNhan.da_bao_cao

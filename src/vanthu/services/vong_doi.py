@@ -25,6 +25,7 @@ from ..errors import (
     OutputError,
     Problem,
     Refused,
+    TransitionRefused,
 )
 from ..schemas import LoaiVanBan, VanBan
 from ..storage import Kho
@@ -324,7 +325,12 @@ class VongDoi:
             row = tim_van_ban(s, khoa, khoa_dong=True)
             user = nguoi_dung(s, ten_nguoi)
             tu = TrangThaiVanBan(row.trang_thai)
-            den = chuyen_van_ban(tu, su_kien, VaiTro(user.vai_tro), ly_do)
+            den = chuyen_van_ban(
+                tu, su_kien, VaiTro(user.vai_tro), ly_do, ten=_ai_tren(ten_nguoi, row)
+            )
+            _kiem_tra_nguoi_soan(row, su_kien, ten_nguoi, user.vai_tro)
+            if su_kien is SuKienVanBan.duyet:  # the directory may have changed since the draft
+                kiem_tra_danh_ba(s, van_ban_cua(row, now.date()))
             extra: dict[str, Any] = {"ly_do": ly_do} if ly_do else {}
             values: dict[str, Any] = dict(extra)
             if su_kien is SuKienVanBan.thay_the:
@@ -380,12 +386,38 @@ class VongDoi:
 
     @staticmethod
     def _van_ban_thay(s: Session, row: VanBanLuu, thay_bang: str | None) -> VanBanLuu:
-        """The issued directive that replaces ``row``."""
-        if not thay_bang:
-            raise Refused(f"directive #{row.id}", "name the directive that replaces it (--by)")
+        """The directive that replaces ``row``: another one, of the same issuing body, issued
+        on the same day or later and still in force (issued, distributed, followed up or
+        completed; not recalled, not itself replaced).
+
+        Raises:
+            Refused: naming the replacing directive and the rule it breaks.
+            NotFound: no such directive.
+        """
+        old = row.so_ky_hieu or f"#{row.id}"
+        if not thay_bang or not thay_bang.strip():
+            raise Refused(f"directive {old}", "name the directive that replaces it (--by)")
         newer = tim_van_ban(s, thay_bang)
-        if newer.id == row.id or newer.so is None:
-            raise Refused(thay_bang, "a replacing directive must be another, issued directive")
+        name = newer.so_ky_hieu or f"#{newer.id}"
+        if newer.id == row.id:
+            raise Refused(f"directive {old}", "cannot be replaced by itself")
+        state = TrangThaiVanBan(newer.trang_thai)
+        if state not in CON_HIEU_LUC or newer.ngay is None:
+            raise Refused(
+                f"directive {name}",
+                f"is {state.nhan} ({state.value}); only an issued directive in force "
+                f"replaces {old}",
+            )
+        if _co_quan_ban_hanh(newer) != _co_quan_ban_hanh(row):
+            raise Refused(
+                f"directive {name}",
+                f"is issued by another body than {old}; only the issuing body replaces its own",
+            )
+        if row.ngay is not None and newer.ngay < row.ngay:
+            raise Refused(
+                f"directive {name}",
+                f"was issued on {newer.ngay:%d/%m/%Y}, before {old} ({row.ngay:%d/%m/%Y})",
+            )
         return newer
 
     def _bao_thu_hoi(
@@ -615,6 +647,51 @@ class VongDoi:
             s.flush()
             codes = ma_co_quan_nhiem_vu(s, task.co_quan, task.nhom)
             s.add_all(NhiemVuCoQuan(nhiem_vu_id=row.id, ma_co_quan=c) for c in codes)
+
+
+#: The states of a directive in force: issued and not recalled or replaced.
+CON_HIEU_LUC = frozenset(
+    {
+        TrangThaiVanBan.da_ban_hanh,
+        TrangThaiVanBan.da_phat_hanh,
+        TrangThaiVanBan.dang_theo_doi,
+        TrangThaiVanBan.hoan_thanh,
+    }
+)
+
+
+def _co_quan_ban_hanh(row: VanBanLuu) -> tuple[str, str]:
+    """The issuing body of a stored directive (its parent body and its own), for comparing."""
+    data = row.noi_dung
+    return tuple(  # type: ignore[return-value]
+        " ".join(str(data.get(key) or "").split()).casefold()
+        for key in ("co_quan_chu_quan", "co_quan")
+    )
+
+
+def _kiem_tra_nguoi_soan(
+    row: VanBanLuu, su_kien: SuKienVanBan, ten_nguoi: str, vai_tro: str
+) -> None:
+    """Who the draft belongs to: only its drafter submits it; its drafter never returns or
+    approves it (another person must review what one person wrote).
+
+    Raises:
+        TransitionRefused: naming the user, the drafter and the rule.
+    """
+    if su_kien is SuKienVanBan.trinh and ten_nguoi != row.nguoi_soan:
+        reason = f"only its drafter '{row.nguoi_soan}' submits it, not '{ten_nguoi}'"
+    elif su_kien in (SuKienVanBan.duyet, SuKienVanBan.tra_lai) and ten_nguoi == row.nguoi_soan:
+        reason = f"'{ten_nguoi}' drafted it; another lãnh đạo must review it"
+    else:
+        return
+    raise TransitionRefused(
+        _ai_tren(ten_nguoi, row), row.trang_thai, su_kien.value, vai_tro, reason
+    )
+
+
+def _ai_tren(ten_nguoi: str, row: VanBanLuu) -> str:
+    """Who acts on which directive, as a refusal names them."""
+    return f"user '{ten_nguoi}' on directive {row.so_ky_hieu or f'#{row.id}'}"
 
 
 def giu_so(

@@ -33,6 +33,8 @@ it falls behind them. Regenerate it with `{LENH}`.
 An arrow reads `event (roles that may fire it)`; "cần lý do" marks an event that needs a
 non-empty reason. Roles: `chuyen_vien` (chuyên viên, the drafter), `lanh_dao` (lãnh đạo, the
 leader who signs), `van_thu` (văn thư, the clerk), `don_vi_nhan` (đơn vị nhận, a recipient body).
+Beyond the tables, the services let only a draft's drafter submit it, and nobody return or
+approve a draft they wrote; a recipient body's user acts only for that body.
 """
 
 

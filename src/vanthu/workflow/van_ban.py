@@ -80,8 +80,13 @@ _T = TrangThaiVanBan
 _E = SuKienVanBan
 _V = VaiTro
 
+#: Whoever may draft submits: a chuyên viên, a lãnh đạo writing one themself, a văn thư's
+#: reminder (đôn đốc). The services add that only the drafter submits their own draft, and that
+#: nobody returns or approves a draft they wrote.
+_NGUOI_SOAN = frozenset({_V.chuyen_vien, _V.lanh_dao, _V.van_thu})
+
 BANG_VAN_BAN: tuple[ChuyenTiep[TrangThaiVanBan, SuKienVanBan], ...] = (
-    ChuyenTiep(_E.trinh, (_T.du_thao, _T.tra_lai), _T.cho_duyet, frozenset({_V.chuyen_vien})),
+    ChuyenTiep(_E.trinh, (_T.du_thao, _T.tra_lai), _T.cho_duyet, _NGUOI_SOAN),
     ChuyenTiep(_E.tra_lai, (_T.cho_duyet,), _T.tra_lai, frozenset({_V.lanh_dao}), can_ly_do=True),
     ChuyenTiep(_E.duyet, (_T.cho_duyet,), _T.da_duyet, frozenset({_V.lanh_dao})),
     ChuyenTiep(_E.ban_hanh, (_T.da_duyet,), _T.da_ban_hanh, frozenset({_V.van_thu})),

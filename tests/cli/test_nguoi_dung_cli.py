@@ -1,0 +1,45 @@
+"""`vanthu user add` and `vanthu directory load` as typed: only a văn thư administers them."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from tests.cli.test_vong_doi_cli import ok, run
+from tests.conftest import EXAMPLES
+
+DANH_BA = str(EXAMPLES / "danh-ba" / "ninh-thuan-2021.yaml")
+
+
+def refused(result: subprocess.CompletedProcess[str], message: str) -> None:
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and message in result.stderr, result.stderr
+
+
+def test_only_a_van_thu_adds_users_or_loads_the_directory_after_the_first_user(
+    tmp_path: Path,
+) -> None:
+    refused(
+        run(tmp_path, "user", "add", "duc", "--role", "chuyen_vien", "--ho-ten", "Đức"),
+        "the first user of a store must be a văn thư",
+    )
+    ok(run(tmp_path, "user", "add", "thu", "--role", "van_thu", "--ho-ten", "Nguyễn Thị Thu"))
+    refused(run(tmp_path, "directory", "load", DANH_BA), "say who is acting")
+    ok(run(tmp_path, "user", "add", "duc", "--role", "chuyen_vien", "--ho-ten", "Đức", user="thu"))
+    refused(
+        run(tmp_path, "user", "add", "x", "--role", "van_thu", "--ho-ten", "X", user="duc"),
+        "user 'duc': is a chuyên viên; only a văn thư may add or change users",
+    )
+    refused(
+        run(tmp_path, "directory", "load", DANH_BA, user="duc"),
+        "only a văn thư may load the directory",
+    )
+    refused(
+        run(tmp_path, "user", "add", "thu", "--role", "lanh_dao", "--ho-ten", "T", user="thu"),
+        "is the last văn thư",
+    )
+    refused(
+        run(tmp_path, "user", "add", "", "--role", "chuyen_vien", "--ho-ten", "T", user="thu"),
+        "user name ''",
+    )
+    ok(run(tmp_path, "directory", "load", DANH_BA, user="thu"))

@@ -1,0 +1,30 @@
+"""Reminders and the summary report: who may have them made."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.services.conftest import DongHoGia
+from tests.services.test_phat_hanh import issued
+from vanthu.errors import NotFound, Refused
+from vanthu.services.nguoi_dung import them_nguoi_dung
+from vanthu.services.ung_dung import UngDung
+from vanthu.workflow import VaiTro
+
+
+def test_the_summary_is_for_the_clerk_the_leader_and_the_drafter_only(
+    app: UngDung, dong_ho: DongHoGia
+) -> None:
+    so = issued(app, dong_ho)
+    app.phat_hanh.phat_hanh("vt", so)
+    them_nguoi_dung(app.kho, "cv2", "Lê Văn Hai", VaiTro.chuyen_vien, nguoi_thuc_hien="vt")
+    folder = app.thu_muc / "2021"
+    with pytest.raises(Refused, match="user 'syt': is a đơn vị nhận; the summary of"):
+        app.don_doc.tong_hop("syt", so)
+    with pytest.raises(Refused, match="user 'cv2': is a chuyên viên who did not draft it"):
+        app.don_doc.tong_hop("cv2", so)
+    with pytest.raises(NotFound, match="user 'ai'"):
+        app.don_doc.tong_hop("ai", so)
+    assert not list(folder.rglob("bao-cao-tong-hop*"))
+    for user in ("vt", "ld", "cv"):  # cv drafted it
+        assert app.don_doc.tong_hop(user, so).pdf is not None
