@@ -105,3 +105,25 @@ def test_a_device_is_not_a_directory_file() -> None:
 def test_a_short_name_wider_than_its_column_is_refused_with_its_row(tmp_path: Path) -> None:
     path = write(tmp_path, "ma,ten,ten_ngan\nSYT,Sở Y tế," + "Y" * 101 + "\n")
     assert problems_of(path) == ["co_quan[0].ten_ngan: at most 100 characters, got 101"]
+
+
+def test_a_body_name_the_slip_could_not_draw_is_refused_before_anything_is_stored(
+    tmp_path: Path,
+) -> None:
+    from tests.csdl import csdl_moi
+    from vanthu.services.danh_ba import nap_danh_ba
+    from vanthu.services.nguoi_dung import them_nguoi_dung
+    from vanthu.services.ung_dung import UngDung
+    from vanthu.workflow import VaiTro
+
+    directory = doc_danh_ba(write(tmp_path, "ma,ten,ten_ngan\nSYT,Sở Y tế ✓,Sở Ⅱ\n"))
+    with csdl_moi("sqlite", tmp_path) as url:
+        app = UngDung(db=url, thu_muc=tmp_path / "output")
+        them_nguoi_dung(app.kho, "vt", "Văn thư", VaiTro.van_thu, nguoi_thuc_hien=None)
+        with pytest.raises(InvalidDirective) as caught:
+            nap_danh_ba(app.kho, directory, "vt")
+        app.dong()
+    assert [(p.where, p.message[:12]) for p in caught.value.problems] == [
+        ("co_quan[0].ten", "U+2713 '✓' c"),
+        ("co_quan[0].ten_ngan", "U+2161 'Ⅱ' c"),
+    ]

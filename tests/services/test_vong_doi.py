@@ -360,3 +360,28 @@ def test_a_replacement_must_be_another_issued_directive_in_force_of_the_same_bod
     with pytest.raises(Refused, match="is thay thế"):  # a replaced directive replaces nothing
         app.vong_doi.chuyen("vt", third, SuKienVanBan.thay_the, thay_bang=old)
     assert snapshot(app) == before
+
+
+def test_a_draft_with_a_character_no_font_can_draw_is_refused_and_nothing_is_stored(
+    app: UngDung,
+) -> None:
+    data = cong_dien_du_thao() | {"trich_yeu": "Về việc ✓ vùng xanh"}
+    with pytest.raises(InvalidDirective) as caught:
+        app.vong_doi.soan_thao("cv", data, "test")
+    assert [p.where for p in caught.value.problems] == ["trich_yeu"]
+    with app.kho.giao_dich() as s:
+        assert s.scalar(select(func.count()).select_from(VanBanLuu)) == 0
+
+
+def test_issue_refuses_what_cannot_be_drawn_before_a_number_is_taken(app: UngDung) -> None:
+    key = str(duyet_xong(app))
+    # A draft stored before the preflight existed (or by another tool) holds a ✓.
+    with app.kho.giao_dich() as s:
+        row = s.get(VanBanLuu, int(key))
+        assert row is not None
+        row.noi_dung = row.noi_dung | {"trich_yeu": "Về việc ✓"}
+    with pytest.raises(InvalidDirective):
+        app.vong_doi.ban_hanh("vt", key)
+    with app.kho.giao_dich() as s:
+        assert s.scalar(select(func.count()).select_from(DongSoDangKy)) == 0
+    assert not list((app.thu_muc).rglob("*.pdf"))

@@ -107,21 +107,21 @@ def truong_in(vb: VanBan) -> Iterator[tuple[str, str]]:
 
 def van_de_ve(vb: VanBan) -> list[Problem]:
     """What the renderer cannot draw in a directive, one problem per field and character."""
-    problems: list[Problem] = []
-    seen: set[tuple[str, str]] = set()
-    for where, text in truong_in(vb):
-        for ch in ky_tu_khong_ve_duoc(text):
-            if (where, ch) in seen:
-                continue
-            seen.add((where, ch))
-            problems.append(
-                Problem(
-                    where,
-                    f"U+{ord(ch):04X} {_ten_ky_tu(ch)} cannot be drawn by the embedded font "
-                    f"{_mat_chu_thieu(ch)}",
-                )
-            )
-    return problems
+    # A field printed twice (as written and in capitals) names each character once.
+    found = (p for where, text in truong_in(vb) for p in van_de_ve_chu(where, text))
+    return list(dict.fromkeys(found))
+
+
+def van_de_ve_chu(where: str, text: str) -> list[Problem]:
+    """One problem per distinct character of ``text`` (the field ``where``) no face can draw."""
+    return [
+        Problem(
+            where,
+            f"U+{ord(ch):04X} {_ten_ky_tu(ch)} cannot be drawn by the embedded font "
+            f"{_mat_chu_thieu(ch)}",
+        )
+        for ch in ky_tu_khong_ve_duoc(text)
+    ]
 
 
 def _ten_ky_tu(ch: str) -> str:

@@ -95,6 +95,26 @@ def _dong_csv(text: str, nguon: str) -> list[dict[str, Any]]:
     return rows
 
 
+def _ve_duoc(danh_ba: DanhBa) -> None:
+    """Refuse a body whose name the slip could not draw: it would fail distribution after the
+    number is taken.
+
+    Raises:
+        InvalidDirective: each name holding a character no embedded face can draw.
+    """
+    # Imported here: the check reads font files, which loading users never needs.
+    from ..rendering.ve_duoc import van_de_ve_chu
+
+    problems = [
+        problem
+        for i, body in enumerate(danh_ba.co_quan)
+        for field in ("ten", "ten_ngan")
+        for problem in van_de_ve_chu(f"co_quan[{i}].{field}", getattr(body, field) or "")
+    ]
+    if problems:
+        raise InvalidDirective("danh bạ", problems)
+
+
 def nap_danh_ba(kho: Kho, danh_ba: DanhBa, ten_nguoi: str | None, dong_ho: DongHo = bay_gio) -> int:
     """Add or update every body and its groups in one transaction, as ``ten_nguoi``; how many.
 
@@ -104,6 +124,7 @@ def nap_danh_ba(kho: Kho, danh_ba: DanhBa, ten_nguoi: str | None, dong_ho: DongH
         Refused: no actor, or one who is not a văn thư.
         NotFound: no such user.
     """
+    _ve_duoc(danh_ba)
     with kho.giao_dich() as s:
         quan_tri_vien(s, ten_nguoi, "load the directory")
         for body in danh_ba.co_quan:

@@ -58,6 +58,7 @@ from .ghi_tep import (
 )
 from .kenh_thu import KENH_THU, PhienThu, ThuThuHoi, cau_hinh_thu, soan_thu_thu_hoi
 from .ket_xuat import trinh_ket_xuat
+from .kiem_tra import kiem_tra_van_ban
 from .nguoi_dung import nguoi_dung
 from .tham_so import khoa_van_ban
 
@@ -235,6 +236,7 @@ class VongDoi:
         """
         now = self.dong_ho()
         vb = doc_van_ban(data, nguon, now.date())
+        kiem_tra_van_ban(vb, nguon)  # what cannot be drawn is refused now, not at issue
         if vb.so is not None or vb.ngay is not None:
             raise InvalidDirective(
                 nguon, [Problem("so", "a draft has no number or date: the văn thư issues it")]
@@ -548,6 +550,7 @@ class VongDoi:
         ngay = now.date()
         draft = van_ban_cua(row, ngay)
         kiem_tra_danh_ba(s, draft)  # the directory may have changed since the draft
+        kiem_tra_van_ban(draft, f"directive #{row.id}")  # before a number is taken
         register = self.cau_hinh.so_cua(draft)
         so = lay_so_moi(s, register, ngay.year)
         data = _luu_noi_dung(draft) | {"so": so, "ngay": ngay.isoformat()}
