@@ -196,10 +196,10 @@ def approved(tmp_path: Path) -> Iterator[Path]:
         thu_muc=tmp_path / "output",
         dong_ho=lambda: dt.datetime(2021, 9, 13, 8, 0, tzinfo=GIO_VIET_NAM),
     )
-    nap_danh_ba(app.kho, doc_danh_ba(DANH_BA))
+    them_nguoi_dung(app.kho, "vt", "Nguyễn Thị Văn", VaiTro.van_thu, nguoi_thuc_hien=None)
+    nap_danh_ba(app.kho, doc_danh_ba(DANH_BA), "vt")
     for ten, vai_tro in (("cv", VaiTro.chuyen_vien), ("ld", VaiTro.lanh_dao)):
-        them_nguoi_dung(app.kho, ten, "Đặng Ngọc Đức", vai_tro)
-    them_nguoi_dung(app.kho, "vt", "Nguyễn Thị Văn", VaiTro.van_thu)
+        them_nguoi_dung(app.kho, ten, "Đặng Ngọc Đức", vai_tro, nguoi_thuc_hien="vt")
     assert duyet_xong(app) == 1
     app.dong()
     yield db

@@ -151,8 +151,8 @@ def so_nguoi_dung(kho: Kho) -> int:
 def test_a_full_name_over_its_limit_is_refused_by_the_use_case_on_both_databases(
     kho: Kho,
 ) -> None:
-    with pytest.raises(InvalidSetting, match=r"^--ho-ten: 201 characters; at most 200$"):
-        them_nguoi_dung(kho, "cv", "Đ" * 201, VaiTro.chuyen_vien)
+    with pytest.raises(Refused, match=r"^user 'vt': ho_ten: 201 characters, at most 200$"):
+        them_nguoi_dung(kho, "vt", "Đ" * 201, VaiTro.van_thu, nguoi_thuc_hien=None)
     assert so_nguoi_dung(kho) == 0
 
 
