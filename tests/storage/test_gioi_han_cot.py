@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import String, func, select
 
 from tests.csdl import LOAI_CSDL, csdl_moi
-from vanthu.errors import InvalidSetting, Refused
+from vanthu.errors import Refused
 from vanthu.schemas import LoaiVanBan
 from vanthu.schemas.gioi_han import (
     DONG_TOI_DA,
