@@ -1,6 +1,6 @@
-"""Reading files in: directive, directory and configuration files — bounded, UTF-8, safe
-YAML/JSON, every problem with its field path or line.
+"""Reading files in: directive, directory and configuration files, every problem named.
 
+Each file is bounded, UTF-8, safe YAML or JSON; every problem carries its field path or line.
 Imports schemas and :mod:`vanthu.errors` only: no storage, rendering or services.
 """
 

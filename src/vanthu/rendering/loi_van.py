@@ -1,5 +1,8 @@
-"""Document prose written once: a directive named in running text, its mail subject and slip
-line, the recall notice, and the paragraphs of the reminder and of the summary report."""
+"""Document prose, written once: titles, subjects, recall notice, reminder and summary texts.
+
+A directive named in running text, its mail subject and slip line, the recall notice, and the
+paragraphs of the reminder and of the summary report; dates as :func:`.ngay_thang.ngay_vn`.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""Dates as documents print them: the place and date line (box 4), "Hà Nội, ngày 05 tháng 01
-năm 2020", and a date in running text, "13/09/2021"."""
+"""Dates as documents print them: the place and date line (box 4) and dates in running text.
+
+"Hà Nội, ngày 05 tháng 01 năm 2020" (Decree 30) and "13/09/2021" (text, registers, slips).
+"""
 
 from __future__ import annotations
 
