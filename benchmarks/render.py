@@ -58,9 +58,9 @@ from pathlib import Path
 from typing import Any
 
 from vanthu.errors import VanthuError
+from vanthu.reading import doc_tep
 from vanthu.rendering import TrinhKetXuat
 from vanthu.schemas import VanBan
-from vanthu.services import doc_tep
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -29,7 +29,7 @@ from hypothesis import strategies as st  # noqa: E402
 from tests import chien_luoc  # noqa: E402
 
 from vanthu.errors import InvalidDirective, VanthuError  # noqa: E402
-from vanthu.services import doc_tep  # noqa: E402
+from vanthu.reading import doc_tep  # noqa: E402
 from vanthu.services.ket_xuat import ket_xuat_van_ban  # noqa: E402
 
 OUT = ROOT / "output" / "fuzz"

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, settings
 # Golden files are made with the bundled face, whatever fonts this machine has.
 os.environ["VANTHU_PDF_FONT"] = "termes"
 
+from vanthu.reading import doc_tep
 from vanthu.rendering import TrinhKetXuat
 from vanthu.schemas import VanBan
-from vanthu.services import doc_tep
 
 # Property-based tests: CI runs a bounded number of examples ("ci", the default); `make fuzz`
 # runs many more ("fuzz"). The profile is chosen with HYPOTHESIS_PROFILE.

@@ -8,8 +8,8 @@ import pytest
 
 from tests.conftest import HOM_NAY, example_files
 from tests.rendering.dumps import docx_lines, pdf_pages
+from vanthu.reading import doc_tep
 from vanthu.rendering import TrinhKetXuat
-from vanthu.services import doc_tep
 
 
 def _norm(text: str) -> str:

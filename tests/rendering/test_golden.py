@@ -19,8 +19,8 @@ from tests.rendering.goldens import (
     check_text,
     differing_share,
 )
+from vanthu.reading import doc_tep
 from vanthu.rendering import KetQua, TrinhKetXuat
-from vanthu.services import doc_tep
 
 
 @pytest.fixture(scope="module", params=example_files(), ids=lambda p: p.stem)

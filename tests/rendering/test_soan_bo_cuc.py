@@ -159,7 +159,7 @@ def test_several_kinh_gui_addressees_go_below_the_label_with_dashes_under_its_co
     renderer: TrinhKetXuat,
 ) -> None:
     from tests.conftest import EXAMPLES
-    from vanthu.services import doc_tep
+    from vanthu.reading import doc_tep
 
     bo_cuc = renderer.bo_cuc(doc_tep(EXAMPLES / "cong-van-kinh-gui.yaml", HOM_NAY), HOM_NAY)
     block = [b for b in bo_cuc.khoi if isinstance(b, Doan) and b.kieu is Kieu.KINH_GUI]

@@ -27,6 +27,7 @@ from fontTools.ttLib import TTFont
 
 from ..errors import RenderError
 from .fonts import MatChu, mat_chu_pdf
+from .ngay_thang import ngay_vn
 
 #: The family every slip is set in; ``TrinhPhieuGui`` loads no other face.
 HO_CHU = "TeX Gyre Termes"
@@ -176,7 +177,7 @@ class TrinhPhieuGui:
             name: self._chu(where, name, getattr(phieu, name))
             for name in ("co_quan_gui", "co_quan_nhan", "van_ban", "ma_theo_doi", "ma_xac_nhan")
         }
-        values["ngay_gui"] = _ngay(phieu.ngay_gui)
+        values["ngay_gui"] = ngay_vn(phieu.ngay_gui)
         values["tieu_de"] = f"Phiếu gửi {values['ma_theo_doi']}"
         values["loi_de_nghi"] = LOI_DE_NGHI
         # The QR code carries the caller's string byte for byte: the acknowledgement compares it.
@@ -218,11 +219,6 @@ class TrinhPhieuGui:
             shown = ", ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in lacking)
             raise RenderError(f"{where}: {name}", f"{HO_CHU} has no glyph for {shown}")
         return text
-
-
-def _ngay(ngay: dt.date) -> str:
-    """The day sent as the slip prints it, like the document line: "13/09/2021"."""
-    return f"{ngay.day:02d}/{ngay.month:02d}/{ngay.year}"
 
 
 def _bang_ma(mat_chu: MatChu) -> frozenset[int]:

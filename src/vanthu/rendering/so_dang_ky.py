@@ -39,6 +39,7 @@ from ..errors import RenderError
 from .bo_cuc import thuoc_tinh
 from .fonts import DoRongChu, MatChu, do_rong_chu, mat_chu_pdf
 from .nap_weasyprint import HTML
+from .ngay_thang import ngay_vn
 from .pdf_writer import PdfWriter, font_config, html_environment
 from .styles import BangKieu, Kieu, TrangGiay, doc_bang_kieu, mau_mac_dinh
 
@@ -157,10 +158,6 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
-def _ngay(ngay: dt.date) -> str:
-    return f"{ngay.day:02d}/{ngay.month:02d}/{ngay.year}"
-
-
 def _tu_den(tu: str, den: str, cai: str) -> str:
     return f"Từ {cai} {tu} đến {cai} {den}"
 
@@ -188,7 +185,7 @@ def _bia(so: SoDangKy) -> tuple[DongBia, ...]:
     if so.tu_den_ngay is None:
         ngay = _tu_den(CHO_TRONG, CHO_TRONG, "ngày")
     else:
-        ngay = _tu_den(_ngay(so.tu_den_ngay[0]), _ngay(so.tu_den_ngay[1]), "ngày")
+        ngay = _tu_den(ngay_vn(so.tu_den_ngay[0]), ngay_vn(so.tu_den_ngay[1]), "ngày")
     if so.tu_den_so is None:
         so_ = _tu_den(CHO_TRONG, CHO_TRONG, "số")
     else:

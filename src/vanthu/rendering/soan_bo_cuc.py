@@ -15,6 +15,7 @@ from ..schemas import DoKhan, KieuDoan, LoaiVanBan, VanBan
 from ..schemas.van_ban import CO_THAM_QUYEN, KHONG_TRICH_YEU
 from .bo_cuc import BoCuc, Chu, Doan, DuongKe, HaiCot, Khoi
 from .fonts import DoRongChu
+from .loi_van import ten_loai
 from .ngat_dong import ngat_dong
 from .ngay_thang import CHO_TRONG, ngay_thang_nam
 from .styles import BangKieu, Kieu
@@ -91,7 +92,7 @@ class SoanBoCuc:
         khoi.extend(self._can_cu(vb))
         khoi.extend(self._noi_dung(vb))
         khoi.append(self._chu_ky(vb))
-        ten = vb.loai.info.ten.capitalize()
+        ten = ten_loai(vb.loai)
         so = vb.so_ky_hieu or f"dự thảo …/{vb.ky_hieu_day_du}"
         trich_yeu = " ".join((vb.trich_yeu or "").split())
         return BoCuc(

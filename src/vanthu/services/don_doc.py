@@ -13,7 +13,14 @@ from typing import Any
 from sqlalchemy import select
 
 from ..errors import Refused
-from ..schemas import LoaiVanBan, VanBan
+from ..rendering.loi_van import (
+    doan_don_doc,
+    doan_tong_hop,
+    ten_van_ban,
+    trich_yeu_don_doc,
+    trich_yeu_tong_hop,
+)
+from ..schemas import VanBan
 from ..storage.bang import CoQuan, VanBanLuu
 from ..workflow import VaiTro
 from .ket_xuat import DinhDang, TepKetXuat, ket_xuat_van_ban
@@ -28,26 +35,8 @@ from .vong_doi import (
 )
 
 
-def _ngay(ngay: dt.date) -> str:
-    return f"{ngay.day:02d}/{ngay.month:02d}/{ngay.year}"
-
-
 def _ten_van_ban(row: VanBanLuu) -> str:
-    return f"{LoaiVanBan(row.loai).info.ten.capitalize()} số {row.so_ky_hieu}"
-
-
-def _ten_thuong(co_quan: str, dia_danh: str) -> str:
-    """A body's name in running text: 'ỦY BAN NHÂN DÂN TỈNH NINH THUẬN' → '… tỉnh Ninh Thuận'."""
-    text = " ".join(co_quan.split()).lower()
-    return text.replace(dia_danh.lower(), dia_danh)
-
-
-def _ve_viec(trich_yeu: str) -> str:
-    text = trich_yeu
-    for prefix in ("Về việc ", "V/v "):
-        if text.startswith(prefix):
-            return text[len(prefix) :]
-    return text
+    return ten_van_ban(row.loai, row.so_ky_hieu, None)
 
 
 class DonDoc:
@@ -80,9 +69,8 @@ class DonDoc:
             names = {c.ma: c.ten for c in s.scalars(select(CoQuan).where(CoQuan.ma.in_(codes)))}
             assert row.ngay is not None
             title = _ten_van_ban(row)
-            issued = _ngay(row.ngay)
+            issued = row.ngay
         new_deadline = today + dt.timedelta(days=so_ngay)
-        tasks = "; ".join(dict.fromkeys(v.mo_ta[:1].lower() + v.mo_ta[1:] for v in overdue))
         data: dict[str, Any] = {
             "loai": "cong_van",
             "co_quan_chu_quan": original.co_quan_chu_quan,
@@ -91,17 +79,19 @@ class DonDoc:
             "don_vi_soan_thao": original.don_vi_soan_thao or (original.luu or ["VP"])[0],
             "dia_danh": original.dia_danh,
             "nam": today.year,
-            "trich_yeu": f"V/v đôn đốc thực hiện {title}",
+            "trich_yeu": trich_yeu_don_doc(title),
             "kinh_gui": [names[c] for c in codes],
-            "noi_dung": [
-                f"Ngày {issued}, {original.nguoi_ky.chuc_vu.capitalize()} "
-                f"{_ten_thuong(original.co_quan, original.dia_danh)} ban hành {title} "
-                f"về việc {_ve_viec(row.trich_yeu)}; trong đó giao các cơ quan, đơn vị thực hiện "
-                f"và báo cáo kết quả: {tasks}.",
-                f"Đến ngày {_ngay(today)}, các cơ quan, đơn vị nêu trên chưa gửi báo cáo theo "
-                "yêu cầu. Để bảo đảm tiến độ, đề nghị Thủ trưởng các cơ quan, đơn vị khẩn trương "
-                f"triển khai thực hiện và báo cáo kết quả trước ngày {_ngay(new_deadline)}.",
-            ],
+            "noi_dung": doan_don_doc(
+                van_ban=title,
+                ngay_ban_hanh=issued,
+                chuc_vu=original.nguoi_ky.chuc_vu,
+                co_quan=original.co_quan,
+                dia_danh=original.dia_danh,
+                trich_yeu=row.trich_yeu,
+                nhiem_vu=[v.mo_ta for v in overdue],
+                hom_nay=today,
+                han_moi=new_deadline,
+            ),
             "nguoi_ky": original.nguoi_ky.model_dump(exclude_defaults=True),
             "noi_nhan": ["Như trên", {"ten": "CT, các PCT UBND tỉnh", "noi_bo": True}],
             "luu": original.luu,
@@ -187,7 +177,7 @@ class DonDoc:
             "ky_hieu_co_quan": "VP",
             "dia_danh": original.dia_danh,
             "nam": today.year,
-            "trich_yeu": f"Tình hình tiếp nhận và thực hiện {title}",
+            "trich_yeu": trich_yeu_tong_hop(title),
             "noi_dung": paragraphs,
             "nguoi_ky": {"chuc_vu": chuc_vu, "ho_ten": ho_ten},
             "noi_nhan": [f"{original.nguoi_ky.chuc_vu.capitalize()} UBND tỉnh (báo cáo)"],
@@ -207,24 +197,11 @@ def _doan_tong_hop(
     table: BangTrangThai, overdue_names: list[str], title: str, today: dt.date
 ) -> list[str]:
     """The body of the summary: receipt, lateness, reports, and who is still missing."""
-    t = table.tong()
-    missing = [r.ten for r in table.chua_nhan()]
-    late = [r.ten for r in table.dong if r.tre]
-    paragraphs = [
-        f"Thực hiện chế độ theo dõi, đôn đốc việc thực hiện văn bản, Văn phòng tổng hợp tình hình "
-        f"tiếp nhận và thực hiện {title} đến ngày {_ngay(today)} như sau:",
-        f"1. Về phát hành: văn bản đã được gửi đến {t['da_gui']}/{t['noi_nhan']} cơ quan, "
-        "đơn vị theo Nơi nhận.",
-        f"2. Về xác nhận đã nhận: {t['da_nhan']} cơ quan, đơn vị đã xác nhận, trong đó "
-        f"{t['nhan_tre']} xác nhận không trong ngày nhận"
-        + (f" ({', '.join(late)})" if late else "")
-        + f"; {t['chua_nhan']} cơ quan, đơn vị chưa xác nhận"
-        + (f": {', '.join(missing)}" if missing else "")
-        + ".",
-        f"3. Về báo cáo kết quả thực hiện: {t['da_bao_cao']} cơ quan, đơn vị đã gửi báo cáo; "
-        f"{len(set(overdue_names))} cơ quan, đơn vị quá hạn chưa báo cáo"
-        + (f": {', '.join(dict.fromkeys(overdue_names))}" if overdue_names else "")
-        + ".",
-        "Văn phòng kính báo cáo và đề xuất tiếp tục đôn đốc các cơ quan, đơn vị chưa thực hiện.",
-    ]
-    return paragraphs
+    return doan_tong_hop(
+        van_ban=title,
+        hom_nay=today,
+        tong=table.tong(),
+        chua_nhan=[r.ten for r in table.chua_nhan()],
+        nhan_tre=[r.ten for r in table.dong if r.tre],
+        qua_han=overdue_names,
+    )

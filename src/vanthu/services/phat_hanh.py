@@ -46,8 +46,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import DeliveryFailed, OutputError, Refused, VanthuError
+from ..rendering.loi_van import dong_van_ban, tieu_de_thu
 from ..rendering.phieu_gui import NoiDungPhieuGui, TrinhPhieuGui
-from ..schemas import LoaiVanBan
 from ..storage import Kho
 from ..storage.bang import CoQuan, LanGui, NoiNhanVanBan, VanBanLuu
 from ..workflow import (
@@ -157,10 +157,6 @@ class _BanGui:
     co_quan_gui: str
     nguoi: str
     luc: dt.datetime
-
-
-def _ngay_viet(ngay: dt.date) -> str:
-    return f"{ngay.day:02d}/{ngay.month:02d}/{ngay.year}"
 
 
 class PhatHanh:
@@ -637,20 +633,13 @@ class PhatHanh:
     def _tieu_de(row: VanBanLuu) -> str:
         """The mail's Subject: 'Công điện số 01/CĐ-UBND ngày 13/09/2021: Về việc …'."""
         assert row.ngay is not None
-        name = LoaiVanBan(row.loai).info.ten.capitalize()
-        subject = " ".join(row.trich_yeu.split())
-        head = f"{name} số {row.so_ky_hieu} ngày {_ngay_viet(row.ngay)}"
-        return f"{head}: {subject[:1].upper()}{subject[1:]}" if subject else head
+        return tieu_de_thu(row.loai, row.so_ky_hieu, row.ngay, row.trich_yeu)
 
     @staticmethod
     def _dong_van_ban(row: VanBanLuu) -> str:
         """'Công điện số 18/CĐ-UBND ngày 13/09/2021 về việc …' for the slip."""
         assert row.ngay is not None
-        name = LoaiVanBan(row.loai).info.ten.capitalize()
-        subject = row.trich_yeu
-        if subject.lower().startswith("về việc "):
-            subject = subject[len("Về việc ") :]
-        return f"{name} số {row.so_ky_hieu} ngày {_ngay_viet(row.ngay)} về việc {subject}"
+        return dong_van_ban(row.loai, row.so_ky_hieu, row.ngay, row.trich_yeu)
 
     @staticmethod
     def _ghi_manifest(

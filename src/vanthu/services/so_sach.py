@@ -12,9 +12,11 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from ..rendering.loi_van import ten_loai
+from ..rendering.ngay_thang import ngay_vn
 from ..rendering.so_dang_ky import COT_SO_DANG_KY as COT_SO_DANG_KY  # the Decree's headings
 from ..rendering.so_dang_ky import SoDangKy, TrinhSoDangKy
-from ..schemas import LoaiVanBan, VanBan
+from ..schemas import VanBan
 from ..storage import Kho
 from ..storage.bang import DongSoDangKy, NhatKy, NoiNhanVanBan, VanBanLuu
 from . import tham_so
@@ -83,7 +85,7 @@ def so_dang_ky(kho: Kho, nam: int | str) -> list[tuple[str, ...]]:
                 rows.append(
                     (
                         f"{line.so:02d}",
-                        _ngay(line.ngay),
+                        ngay_vn(line.ngay),
                         "",
                         "",
                         "",
@@ -100,14 +102,14 @@ def so_dang_ky(kho: Kho, nam: int | str) -> list[tuple[str, ...]]:
             rows.append(
                 (
                     row.so_ky_hieu or "",
-                    _ngay(line.ngay),
-                    f"{LoaiVanBan(row.loai).info.ten.capitalize()}: {row.trich_yeu}",
+                    ngay_vn(line.ngay),
+                    f"{ten_loai(row.loai)}: {row.trich_yeu}",
                     vb.nguoi_ky.ho_ten,
                     "; ".join(printed),
                     ", ".join(["VT", *vb.luu]),
                     # Copies issued: as declared, else the bodies it went to; blank before that.
                     str(vb.so_ban or counts.get(row.id) or ""),
-                    _ngay(line.ngay),
+                    ngay_vn(line.ngay),
                     "",
                     line.ghi_chu,
                 )
@@ -197,7 +199,3 @@ def so_dang_ky_tep(kho: Kho, nam: int | str, thu_muc: Path | None = None) -> lis
         ghi_nguyen_tu(path, data)
         paths.append(path)
     return paths
-
-
-def _ngay(ngay: dt.date) -> str:
-    return f"{ngay.day:02d}/{ngay.month:02d}/{ngay.year}"

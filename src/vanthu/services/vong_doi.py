@@ -27,7 +27,9 @@ from ..errors import (
     Refused,
     TransitionRefused,
 )
-from ..schemas import LoaiVanBan, VanBan
+from ..rendering.loi_van import ten_van_ban, thong_bao_thu_hoi
+from ..rendering.ngay_thang import ngay_vn
+from ..schemas import VanBan
 from ..storage import Kho
 from ..storage.bang import (
     CoQuan,
@@ -418,7 +420,7 @@ class VongDoi:
         if row.ngay is not None and newer.ngay < row.ngay:
             raise Refused(
                 f"directive {name}",
-                f"was issued on {newer.ngay:%d/%m/%Y}, before {old} ({row.ngay:%d/%m/%Y})",
+                f"was issued on {ngay_vn(newer.ngay)}, before {old} ({ngay_vn(row.ngay)})",
             )
         return newer
 
@@ -442,14 +444,7 @@ class VongDoi:
         if not (row.so_ky_hieu and row.nam and row.ngay):
             return []
         folder = nam_trong(self.thu_muc, thu_muc_van_ban(row))
-        notice = (
-            f"THÔNG BÁO THU HỒI VĂN BẢN\n\n"
-            f"{LoaiVanBan(row.loai).info.ten.capitalize()} số {row.so_ky_hieu} ngày "
-            f"{row.ngay:%d/%m/%Y} đã được thu hồi ngày {now:%d/%m/%Y}.\n"
-            f"Lý do: {ly_do}\n\n"
-            "Đề nghị cơ quan, đơn vị gửi trả văn bản giấy (nếu có) và xóa bản điện tử đã nhận, "
-            "thông báo lại cho nơi gửi (Nghị định 30/2020/NĐ-CP, Điều 18 khoản 4).\n"
-        )
+        notice = thong_bao_thu_hoi(ten_van_ban(row.loai, row.so_ky_hieu, row.ngay), now, ly_do)
         recipients = s.scalars(
             select(NoiNhanVanBan).where(
                 NoiNhanVanBan.van_ban_id == row.id, NoiNhanVanBan.gui_luc.is_not(None)
@@ -464,10 +459,7 @@ class VongDoi:
         )
         names = dict(s.execute(select(CoQuan.ma, CoQuan.ten)).all()) if mailed else {}
         issuer = " ".join(van_ban_cua(row, now.date()).co_quan.split())
-        title = (
-            f"{LoaiVanBan(row.loai).info.ten.capitalize()} số {row.so_ky_hieu} "
-            f"ngày {row.ngay:%d/%m/%Y}"
-        )
+        title = ten_van_ban(row.loai, row.so_ky_hieu, row.ngay)
         mails: list[ThuThuHoi] = []
         for recipient in recipients:
             code = ten_an_toan(recipient.ma_co_quan, "directory code")

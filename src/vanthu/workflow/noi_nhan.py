@@ -3,57 +3,32 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from enum import StrEnum
 
+from .nhan import EnumCoNhan
 from .vai_tro import VaiTro
 from .vong_doi import ChuyenTiep, VongDoi
 
 
-class TrangThaiNoiNhan(StrEnum):
+class TrangThaiNoiNhan(EnumCoNhan):
     """Where one recipient body's copy is; ``da_bao_cao`` and ``tu_choi`` are final."""
 
-    cho_gui = "cho_gui"
-    da_gui = "da_gui"
-    da_nhan = "da_nhan"
+    cho_gui = "cho_gui", "chờ gửi"
+    da_gui = "da_gui", "đã gửi"
+    da_nhan = "da_nhan", "đã nhận"
     """Received: the body acknowledged it (whether late is ``nhan_tre``'s business)."""
-    da_bao_cao = "da_bao_cao"
-    tu_choi = "tu_choi"
+    da_bao_cao = "da_bao_cao", "đã báo cáo"
+    tu_choi = "tu_choi", "từ chối"
     """Rejected by the body as misaddressed."""
 
-    @property
-    def nhan(self) -> str:
-        """The Vietnamese label for the UI and the docs."""
-        return _NHAN_TRANG_THAI[self]
 
-
-class SuKienNoiNhan(StrEnum):
+class SuKienNoiNhan(EnumCoNhan):
     """What can happen to one recipient's copy; who may make it happen is in ``BANG_NOI_NHAN``."""
 
-    gui = "gui"
-    xac_nhan = "xac_nhan"
-    bao_cao = "bao_cao"
-    tu_choi = "tu_choi"
+    gui = "gui", "gửi"
+    xac_nhan = "xac_nhan", "xác nhận"
+    bao_cao = "bao_cao", "báo cáo"
+    tu_choi = "tu_choi", "từ chối"
 
-    @property
-    def nhan(self) -> str:
-        """The Vietnamese label for the UI and the docs."""
-        return _NHAN_SU_KIEN[self]
-
-
-_NHAN_TRANG_THAI = {
-    TrangThaiNoiNhan.cho_gui: "chờ gửi",
-    TrangThaiNoiNhan.da_gui: "đã gửi",
-    TrangThaiNoiNhan.da_nhan: "đã nhận",
-    TrangThaiNoiNhan.da_bao_cao: "đã báo cáo",
-    TrangThaiNoiNhan.tu_choi: "từ chối",
-}
-
-_NHAN_SU_KIEN = {
-    SuKienNoiNhan.gui: "gửi",
-    SuKienNoiNhan.xac_nhan: "xác nhận",
-    SuKienNoiNhan.bao_cao: "báo cáo",
-    SuKienNoiNhan.tu_choi: "từ chối",
-}
 
 _T = TrangThaiNoiNhan
 _E = SuKienNoiNhan

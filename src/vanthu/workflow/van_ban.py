@@ -2,79 +2,43 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
+from .nhan import EnumCoNhan
 from .vai_tro import VaiTro
 from .vong_doi import ChuyenTiep, VongDoi
 
 
-class TrangThaiVanBan(StrEnum):
+class TrangThaiVanBan(EnumCoNhan):
     """Where a directive is in its life; ``thu_hoi`` and ``thay_the`` are final."""
 
-    du_thao = "du_thao"
-    cho_duyet = "cho_duyet"
-    tra_lai = "tra_lai"
-    da_duyet = "da_duyet"
-    da_ban_hanh = "da_ban_hanh"
+    du_thao = "du_thao", "dự thảo"
+    cho_duyet = "cho_duyet", "chờ duyệt"
+    tra_lai = "tra_lai", "trả lại"
+    da_duyet = "da_duyet", "đã duyệt"
+    da_ban_hanh = "da_ban_hanh", "đã ban hành"
     """Issued: number and date taken from the register, the rendered files frozen."""
-    da_phat_hanh = "da_phat_hanh"
+    da_phat_hanh = "da_phat_hanh", "đã phát hành"
     """Distributed: delivered to every recipient body."""
-    dang_theo_doi = "dang_theo_doi"
-    hoan_thanh = "hoan_thanh"
-    thu_hoi = "thu_hoi"
+    dang_theo_doi = "dang_theo_doi", "đang theo dõi"
+    hoan_thanh = "hoan_thanh", "hoàn thành"
+    thu_hoi = "thu_hoi", "thu hồi"
     """Recalled after issue: recipients are told and the record is frozen."""
-    thay_the = "thay_the"
+    thay_the = "thay_the", "thay thế"
     """Replaced by a newer directive."""
 
-    @property
-    def nhan(self) -> str:
-        """The Vietnamese label for the UI and the docs."""
-        return _NHAN_TRANG_THAI[self]
 
-
-class SuKienVanBan(StrEnum):
+class SuKienVanBan(EnumCoNhan):
     """What can happen to a directive; who may make it happen is in ``BANG_VAN_BAN``."""
 
-    trinh = "trinh"
-    tra_lai = "tra_lai"
-    duyet = "duyet"
-    ban_hanh = "ban_hanh"
-    phat_hanh = "phat_hanh"
-    theo_doi = "theo_doi"
-    hoan_thanh = "hoan_thanh"
-    thu_hoi = "thu_hoi"
-    thay_the = "thay_the"
+    trinh = "trinh", "trình"
+    tra_lai = "tra_lai", "trả lại"
+    duyet = "duyet", "duyệt"
+    ban_hanh = "ban_hanh", "ban hành"
+    phat_hanh = "phat_hanh", "phát hành"
+    theo_doi = "theo_doi", "theo dõi"
+    hoan_thanh = "hoan_thanh", "hoàn thành"
+    thu_hoi = "thu_hoi", "thu hồi"
+    thay_the = "thay_the", "thay thế"
 
-    @property
-    def nhan(self) -> str:
-        """The Vietnamese label for the UI and the docs."""
-        return _NHAN_SU_KIEN[self]
-
-
-_NHAN_TRANG_THAI = {
-    TrangThaiVanBan.du_thao: "dự thảo",
-    TrangThaiVanBan.cho_duyet: "chờ duyệt",
-    TrangThaiVanBan.tra_lai: "trả lại",
-    TrangThaiVanBan.da_duyet: "đã duyệt",
-    TrangThaiVanBan.da_ban_hanh: "đã ban hành",
-    TrangThaiVanBan.da_phat_hanh: "đã phát hành",
-    TrangThaiVanBan.dang_theo_doi: "đang theo dõi",
-    TrangThaiVanBan.hoan_thanh: "hoàn thành",
-    TrangThaiVanBan.thu_hoi: "thu hồi",
-    TrangThaiVanBan.thay_the: "thay thế",
-}
-
-_NHAN_SU_KIEN = {
-    SuKienVanBan.trinh: "trình",
-    SuKienVanBan.tra_lai: "trả lại",
-    SuKienVanBan.duyet: "duyệt",
-    SuKienVanBan.ban_hanh: "ban hành",
-    SuKienVanBan.phat_hanh: "phát hành",
-    SuKienVanBan.theo_doi: "theo dõi",
-    SuKienVanBan.hoan_thanh: "hoàn thành",
-    SuKienVanBan.thu_hoi: "thu hồi",
-    SuKienVanBan.thay_the: "thay thế",
-}
 
 _T = TrangThaiVanBan
 _E = SuKienVanBan

@@ -18,9 +18,9 @@ from hypothesis import given
 from tests import chien_luoc
 from tests.conftest import HOM_NAY, NINH_THUAN
 from vanthu.errors import InvalidDirective
+from vanthu.reading.van_ban import doc_tep, doc_van_ban
 from vanthu.schemas import VanBan
 from vanthu.schemas.gioi_han import TEP_VAN_BAN_TOI_DA
-from vanthu.services import doc_tep, doc_van_ban
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -141,7 +141,7 @@ def test_a_json_directive_file_reads_like_its_yaml_twin(tmp_path: Path) -> None:
 
 
 def test_a_directory_loads_from_csv_with_groups_separated_by_semicolons(tmp_path: Path) -> None:
-    from vanthu.services.danh_ba import doc_danh_ba
+    from vanthu.reading.danh_ba import doc_danh_ba
 
     path = write(
         tmp_path,
@@ -157,7 +157,7 @@ def test_a_directory_loads_from_csv_with_groups_separated_by_semicolons(tmp_path
 
 
 def test_a_directory_row_with_a_bad_code_is_named(tmp_path: Path) -> None:
-    from vanthu.services.danh_ba import doc_danh_ba
+    from vanthu.reading.danh_ba import doc_danh_ba
 
     path = write(tmp_path, "ma,ten\nSỞ Y TẾ,Sở Y tế\n", "danh-ba.csv")
     with pytest.raises(InvalidDirective) as caught:

@@ -1,0 +1,84 @@
+"""Office configuration (cấu hình): which document types share a numbering register.
+
+Decree 30 leaves it to the head of the organisation whether all administrative documents share
+one sequence or types keep their own (spec §7). ``VANTHU_CONFIG`` names a YAML file::
+
+    so_dang_ky:            # document type → register name; unlisted types use "chung"
+      quyet_dinh: qd_ct
+      chi_thi: qd_ct
+
+Secret documents (``do_mat``) always take the separate register "mat".
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..errors import InvalidSetting
+from ..schemas import LoaiVanBan, VanBan
+from ..schemas.gioi_han import TEN_SO_MAU, TEN_SO_TOI_DA, TEP_CAU_HINH_TOI_DA
+
+SO_CHUNG = "chung"
+SO_MAT = "mat"
+
+
+@dataclass(frozen=True)
+class CauHinh:
+    """The settings in force."""
+
+    so_dang_ky: dict[str, str] = field(default_factory=dict)
+
+    def so_cua(self, vb: VanBan) -> str:
+        """The register a directive takes its number from: issuer and register name."""
+        name = SO_MAT if vb.do_mat else self.so_dang_ky.get(vb.loai.value, SO_CHUNG)
+        return f"{vb.ky_hieu_co_quan}:{name}"
+
+
+def doc_cau_hinh(path: str | None = None) -> CauHinh:
+    """Read ``path`` or ``VANTHU_CONFIG``; the defaults when neither is set.
+
+    A register name becomes part of the register's key in the store, so it is a code
+    (``gioi_han.TEN_SO_MAU``); a document type must be one vanthu knows.
+
+    Raises:
+        InvalidSetting: the file cannot be read, is too big, not UTF-8 YAML, or not of the
+            documented shape (named with VANTHU_CONFIG, the file and the field).
+    """
+    path = path or os.environ.get("VANTHU_CONFIG")
+    if not path:
+        return CauHinh()
+    name = f"VANTHU_CONFIG {path}"
+    try:
+        with Path(path).open("rb") as file:
+            raw = file.read(TEP_CAU_HINH_TOI_DA + 1)
+    except OSError as error:
+        raise InvalidSetting(name, f"cannot read it: {error.strerror}") from None
+    if len(raw) > TEP_CAU_HINH_TOI_DA:
+        raise InvalidSetting(name, f"larger than {TEP_CAU_HINH_TOI_DA} bytes")
+    try:
+        data = yaml.safe_load(raw.decode("utf-8")) or {}
+    except UnicodeDecodeError as error:
+        raise InvalidSetting(name, f"not UTF-8 text (byte {error.start})") from None
+    except (yaml.YAMLError, RecursionError) as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark else ""
+        raise InvalidSetting(name, f"{where}not a YAML mapping") from None
+    registers = data.get("so_dang_ky", {}) if isinstance(data, dict) else None
+    if not isinstance(registers, dict):
+        raise InvalidSetting(name, "so_dang_ky must map document types to register names")
+    known = {loai.value for loai in LoaiVanBan}
+    for loai, register in registers.items():
+        if not isinstance(loai, str) or loai not in known:
+            raise InvalidSetting(name, f"so_dang_ky: {str(loai)[:40]!r} is not a document type")
+        if not isinstance(register, str) or not re.fullmatch(TEN_SO_MAU, register):
+            raise InvalidSetting(
+                name,
+                f"so_dang_ky.{loai}: a register name is 1–{TEN_SO_TOI_DA} letters, digits, "
+                "'_', '-' or '.'",
+            )
+    return CauHinh(so_dang_ky=registers)

@@ -1,0 +1,110 @@
+"""The shape of parsed file data and its problems, each named by its field path."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import Problem
+from ..schemas import NguoiKy, VanBan
+from ..schemas.gioi_han import DO_SAU_TOI_DA
+from ..schemas.text import kiem_tra_ky_tu, loai_gia_tri
+
+#: Field names a cross-field rule may name at the start of its message.
+_MODEL_FIELDS = frozenset(VanBan.model_fields) | frozenset(NguoiKy.model_fields)
+#: Digits in a number: far more than any field needs, far fewer than Python's int-str limit.
+CHU_SO_TOI_DA = 30
+#: Problems listed for one file before "… and N more problems".
+_VAN_DE_TOI_DA = 50
+#: Characters of a key shown in a field path before it is cut with "…".
+_KHOA_HIEN_TOI_DA = 40
+
+
+class SoQuaLon(str):
+    """A number written with more than CHU_SO_TOI_DA digits, kept as its text to be refused."""
+
+
+def ten_khoa(key: str) -> str:
+    """A key as shown in a field path: hostile characters escaped, a long one cut."""
+    shown = key if len(key) <= _KHOA_HIEN_TOI_DA else key[:_KHOA_HIEN_TOI_DA] + "…"
+    try:
+        kiem_tra_ky_tu(shown, nhieu_dong=False)
+    except ValueError:
+        return shown.encode("unicode_escape", "backslashreplace").decode("ascii")
+    return shown
+
+
+def vi_tri(loc: tuple[int | str, ...]) -> str:
+    """A pydantic location as a field path: ``nguoi_ky.quyen_han[1]``."""
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            name = ten_khoa(str(part))
+            path += f".{name}" if path else name
+    return path
+
+
+def danh_sach_van_de(error: ValidationError) -> list[Problem]:
+    """One Problem per pydantic error, cross-field rule lines split and named by their field.
+
+    At most _VAN_DE_TOI_DA are listed, then how many more: a message is read, not scrolled.
+    """
+    problems: list[Problem] = []
+    for item in error.errors(include_url=False):
+        base = vi_tri(tuple(item["loc"]))
+        # Rules that span fields are raised by a model as lines of "field: message".
+        for message in str(item["msg"]).removeprefix("Value error, ").split("\n"):
+            where = base
+            head, sep, rest = message.partition(": ")
+            if sep and head in _MODEL_FIELDS:
+                where = f"{base}.{head}" if base else head
+                message = rest
+            problems.append(Problem(where, message))
+    if len(problems) > _VAN_DE_TOI_DA:
+        more = len(problems) - _VAN_DE_TOI_DA
+        problems = [*problems[:_VAN_DE_TOI_DA], Problem("", f"… and {more} more problems")]
+    return problems
+
+
+def van_de_cau_truc(data: Any) -> list[Problem]:
+    """What is wrong with the shape of parsed data before the schema looks at it.
+
+    Keys that are not text, numbers too long to be any field's value, nesting deeper than
+    DO_SAU_TOI_DA; each named by its field path.
+    """
+    problems: list[Problem] = []
+    todo: list[tuple[Any, tuple[int | str, ...]]] = [(data, ())]
+    while todo and len(problems) < _VAN_DE_TOI_DA:
+        value, loc = todo.pop()
+        if isinstance(value, SoQuaLon):
+            problems.append(
+                Problem(vi_tri(loc), f"a number of {len(value)} characters is out of range")
+            )
+        elif isinstance(value, dict | list):
+            if len(loc) >= DO_SAU_TOI_DA:
+                problems.append(Problem(vi_tri(loc), f"nested deeper than {DO_SAU_TOI_DA} levels"))
+                continue
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, item in reversed(list(items)):
+                if isinstance(value, dict) and not isinstance(key, str):
+                    shown = str(key) if isinstance(key, int | float | bool | dt.date) else ""
+                    problems.append(
+                        Problem(
+                            vi_tri(loc) or "(top level)",
+                            f"a field name must be text, not {loai_gia_tri(key)} {shown}".rstrip(),
+                        )
+                    )
+                    continue
+                if isinstance(key, str):
+                    try:
+                        kiem_tra_ky_tu(key, nhieu_dong=False)
+                    except ValueError as error:
+                        where = vi_tri((*loc, key))
+                        problems.append(Problem(where, f"the field name {error}"))
+                        continue
+                todo.append((item, (*loc, key)))
+    return problems
