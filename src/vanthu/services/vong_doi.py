@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InvalidDirective, OutputError, Problem, Refused, TransitionRefused
+from ..rendering.thu_hoi import ten_van_ban, thong_bao_thu_hoi
 from ..schemas import LoaiVanBan, VanBan
 from ..schemas.gio import utc as utc  # moved
 from ..storage import KetNoi, Kho, Phien
@@ -328,22 +329,13 @@ class VongDoi:
         if not (row.so_ky_hieu and row.nam and row.ngay):
             return []
         folder = nam_trong(self.thu_muc, thu_muc_van_ban(row))
-        notice = (
-            f"THÔNG BÁO THU HỒI VĂN BẢN\n\n"
-            f"{LoaiVanBan(row.loai).info.ten.capitalize()} số {row.so_ky_hieu} ngày "
-            f"{row.ngay:%d/%m/%Y} đã được thu hồi ngày {now:%d/%m/%Y}.\n"
-            f"Lý do: {ly_do}\n\n"
-            "Đề nghị cơ quan, đơn vị gửi trả văn bản giấy (nếu có) và xóa bản điện tử đã nhận, "
-            "thông báo lại cho nơi gửi (Nghị định 30/2020/NĐ-CP, Điều 18 khoản 4).\n"
-        )
+        loai = LoaiVanBan(row.loai)
+        notice = thong_bao_thu_hoi(loai, row.so_ky_hieu, row.ngay, now.date(), ly_do)
         recipients = noi_nhan_da_gui(s, row.id)
         mailed = dia_chi_da_gui(s, row.id, KENH_THU)
         names = ten_co_quan(s) if mailed else {}
         issuer = " ".join(van_ban_cua(row, now.date()).co_quan.split())
-        title = (
-            f"{LoaiVanBan(row.loai).info.ten.capitalize()} số {row.so_ky_hieu} "
-            f"ngày {row.ngay:%d/%m/%Y}"
-        )
+        title = ten_van_ban(loai, row.so_ky_hieu, row.ngay)
         mails: list[ThuThuHoi] = []
         for recipient in recipients:
             code = ten_an_toan(recipient.ma_co_quan, "directory code")
