@@ -257,9 +257,9 @@ class VongDoi:
                 except ValueError as error:
                     outcomes.append((mail, str(error)))
         with self.kho.giao_dich() as s:
-            for mail, loi in outcomes:
-                ghi_dong_nhat_ky(
-                    s,
+            ghi_dong_nhat_ky(
+                s,
+                *(
                     dong_nhat_ky(
                         van_ban_id,
                         f"noi_nhan:{van_ban_id}:{mail.ma_co_quan}",
@@ -268,8 +268,10 @@ class VongDoi:
                         now,
                         dia_chi=mail.dia_chi,
                         **({"loi": loi} if loi else {}),
-                    ),
-                )
+                    )
+                    for mail, loi in outcomes
+                ),
+            )
         failed = tuple(f"{m.ma_co_quan}: {loi}" for m, loi in outcomes if loi)
         return len(outcomes) - len(failed), failed
 
@@ -337,6 +339,7 @@ class VongDoi:
         issuer = " ".join(van_ban_cua(row, now.date()).co_quan.split())
         title = ten_van_ban(loai, row.so_ky_hieu, row.ngay)
         mails: list[ThuThuHoi] = []
+        lines: list[dict[str, Any]] = []
         for recipient in recipients:
             code = ten_an_toan(recipient.ma_co_quan, "directory code")
             target = trong_goc(folder, code)
@@ -356,8 +359,7 @@ class VongDoi:
                         luc=now,
                     )
                 )
-            ghi_dong_nhat_ky(
-                s,
+            lines.append(
                 dong_nhat_ky(
                     row.id,
                     f"noi_nhan:{row.id}:{recipient.ma_co_quan}",
@@ -365,8 +367,9 @@ class VongDoi:
                     ten_nguoi,
                     now,
                     dia_chi=str(target),
-                ),
+                )
             )
+        ghi_dong_nhat_ky(s, *lines)
         return mails
 
     def ban_hanh(self, ten_nguoi: str, khoa: str) -> KetQuaChuyen:
