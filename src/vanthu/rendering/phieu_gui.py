@@ -26,6 +26,7 @@ import zxingcpp
 from fontTools.ttLib import TTFont
 
 from ..errors import RenderError
+from ..schemas.gio import GIO_VIET_NAM
 from .fonts import MatChu, mat_chu_pdf
 from .ngay_thang import ngay_vn
 
@@ -35,8 +36,6 @@ HO_CHU = "TeX Gyre Termes"
 MUC_SUA_LOI_QR = "M"
 #: The styles the slip uses, as (bold, Typst's style name) → what an error calls them.
 _KIEU = {(False, "normal"): "regular", (True, "normal"): "bold", (False, "italic"): "italic"}
-#: Vietnam's offset: the slip's PDF creation date is midnight of the day sent, there.
-_GIO_VIET_NAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 
 # The slip's layout. Kept here rather than as package data until setup.cfg's package_data lists
 # a .typ file. ``phieu(k)`` draws the slip at step k: step 0 sets the text at 14 pt, each step
@@ -187,8 +186,8 @@ class TrinhPhieuGui:
             ).to_svg(add_quiet_zones=True)
         except ValueError as error:  # empty, or too long for a QR code
             raise RenderError(f"{where}: qr", str(error)) from None
-        ngay = phieu.ngay_gui
-        timestamp = dt.datetime(ngay.year, ngay.month, ngay.day, tzinfo=_GIO_VIET_NAM)
+        ngay = phieu.ngay_gui  # the PDF's creation date: midnight of the day sent, in Vietnam
+        timestamp = dt.datetime(ngay.year, ngay.month, ngay.day, tzinfo=GIO_VIET_NAM)
         try:
             try:
                 pdf, warnings = self._compiler.compile_with_warnings(

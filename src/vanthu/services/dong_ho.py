@@ -7,10 +7,9 @@ import os
 from collections.abc import Callable
 
 from ..errors import InvalidSetting
+from ..schemas.gio import GIO_VIET_NAM as GIO_VIET_NAM  # the one Vietnam-time constant
+from ..schemas.gio import gio_viet_nam as gio_viet_nam  # moved
 from ..schemas.gioi_han import NAM_LON_NHAT, NAM_NHO_NHAT
-
-#: Vietnam has one time zone, UTC+7, and no daylight saving.
-GIO_VIET_NAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 
 DongHo = Callable[[], dt.datetime]
 
@@ -43,12 +42,3 @@ def gio_co_dinh(text: str, name: str = "VANTHU_NOW") -> dt.datetime:
             name, f"the year {moment.year} is not between {NAM_NHO_NHAT} and {NAM_LON_NHAT}"
         )
     return moment if moment.tzinfo else moment.replace(tzinfo=GIO_VIET_NAM)
-
-
-def gio_viet_nam(moment: dt.datetime | None) -> dt.datetime | None:
-    """A stored moment in Vietnam time (SQLite hands back naive UTC)."""
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(GIO_VIET_NAM)

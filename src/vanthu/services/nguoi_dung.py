@@ -15,7 +15,6 @@ The rule an office expects: keeping the users and the directory (danh bạ) is t
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import unicodedata
@@ -26,7 +25,8 @@ from sqlalchemy.orm import Session
 from ..errors import NotFound, Refused
 from ..schemas.gioi_han import DONG_TOI_DA, MA_MAU
 from ..storage import Kho
-from ..storage.bang import CoQuan, NguoiDung, NhatKy
+from ..storage.bang import CoQuan, NguoiDung
+from ..storage.van_ban import dong_quan_tri as dong_quan_tri  # moved
 from ..workflow import VaiTro
 from . import tham_so
 from .dong_ho import DongHo, bay_gio
@@ -156,28 +156,6 @@ def them_nguoi_dung(
                 **({"ma_co_quan": ma_co_quan} if ma_co_quan else {}),
             )
         )
-
-
-def dong_quan_tri(
-    doi_tuong: str,
-    su_kien: str,
-    nguoi: str,
-    luc: dt.datetime,
-    tu: str | None = None,
-    den: str | None = None,
-    **chi_tiet: object,
-) -> NhatKy:
-    """A log line (dòng) of administration (quản trị): users or the directory, no directive."""
-    return NhatKy(
-        van_ban_id=None,
-        doi_tuong=doi_tuong,
-        su_kien=su_kien,
-        tu=tu,
-        den=den,
-        nguoi=nguoi,
-        luc=luc.astimezone(dt.UTC),
-        chi_tiet=chi_tiet,
-    )
 
 
 def ten_nguoi_dung(ten: str | None) -> str:

@@ -5,22 +5,23 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
-
-from sqlalchemy import func, select
 
 from ..rendering.loi_van import ten_loai
 from ..rendering.ngay_thang import ngay_vn
 from ..rendering.so_dang_ky import COT_SO_DANG_KY as COT_SO_DANG_KY  # the Decree's headings
 from ..rendering.so_dang_ky import SoDangKy, TrinhSoDangKy
 from ..schemas import VanBan
+from ..schemas.gio import gio_viet_nam
 from ..storage import Kho
-from ..storage.bang import DongSoDangKy, NhatKy, NoiNhanVanBan, VanBanLuu
+from ..storage.bang import DongSoDangKy, VanBanLuu
+from ..storage.so_dang_ky import dong_cua_nam, so_ban_gui
+from ..storage.van_ban import nhat_ky_cua
 from . import tham_so
-from .dong_ho import gio_viet_nam
 from .duong_dan import ten_an_toan, trong_goc
 from .ghi_tep import ghi_nguyen_tu
 from .vong_doi import THU_MUC_MAC_DINH, tim_van_ban
@@ -43,9 +44,6 @@ def nhat_ky(kho: Kho, khoa: str) -> list[DongNhatKy]:
     """Every logged event of a directive and its recipients, oldest first."""
     with kho.giao_dich() as s:
         row = tim_van_ban(s, khoa)
-        events = s.scalars(
-            select(NhatKy).where(NhatKy.van_ban_id == row.id).order_by(NhatKy.id)
-        ).all()
         return [
             DongNhatKy(
                 gio_viet_nam(e.luc) or e.luc,
@@ -56,7 +54,7 @@ def nhat_ky(kho: Kho, khoa: str) -> list[DongNhatKy]:
                 e.den,
                 dict(e.chi_tiet or {}),
             )
-            for e in events
+            for e in nhat_ky_cua(s, row.id)
         ]
 
 
@@ -67,53 +65,50 @@ def so_dang_ky(kho: Kho, nam: int | str) -> list[tuple[str, ...]]:
         InvalidSetting: not a year within ``gioi_han.NAM_NHO_NHAT``..``NAM_LON_NHAT``.
     """
     nam = tham_so.nam(nam)
-    rows: list[tuple[str, ...]] = []
     with kho.giao_dich() as s:
-        counts = dict(
-            s.execute(
-                select(NoiNhanVanBan.van_ban_id, func.count()).group_by(NoiNhanVanBan.van_ban_id)
-            ).all()
-        )
-        lines = s.execute(
-            select(DongSoDangKy, VanBanLuu)
-            .outerjoin(VanBanLuu, VanBanLuu.id == DongSoDangKy.van_ban_id)
-            .where(DongSoDangKy.nam == nam)
-            .order_by(DongSoDangKy.so_dang_ky, DongSoDangKy.so)
-        ).all()
-        for line, row in lines:
-            if row is None:
-                rows.append(
-                    (
-                        f"{line.so:02d}",
-                        ngay_vn(line.ngay),
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        line.ghi_chu or "số không sử dụng",
-                    )
-                )
-                continue
-            vb = VanBan.model_validate(row.noi_dung, context={"hom_nay": line.ngay})
-            printed = [n.ten for n in vb.noi_nhan]
+        return _dong_in(dong_cua_nam(s, nam), so_ban_gui(s))
+
+
+def _dong_in(
+    lines: Sequence[tuple[DongSoDangKy, VanBanLuu | None]], counts: Mapping[int, int]
+) -> list[tuple[str, ...]]:
+    """The printed lines of the register (see :func:`so_dang_ky`), from the stored lines and
+    each directive's number of recipient copies."""
+    rows: list[tuple[str, ...]] = []
+    for line, row in lines:
+        if row is None:
             rows.append(
                 (
-                    row.so_ky_hieu or "",
-                    ngay_vn(line.ngay),
-                    f"{ten_loai(row.loai)}: {row.trich_yeu}",
-                    vb.nguoi_ky.ho_ten,
-                    "; ".join(printed),
-                    ", ".join(["VT", *vb.luu]),
-                    # Copies issued: as declared, else the bodies it went to; blank before that.
-                    str(vb.so_ban or counts.get(row.id) or ""),
+                    f"{line.so:02d}",
                     ngay_vn(line.ngay),
                     "",
-                    line.ghi_chu,
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    line.ghi_chu or "số không sử dụng",
                 )
             )
+            continue
+        vb = VanBan.model_validate(row.noi_dung, context={"hom_nay": line.ngay})
+        printed = [n.ten for n in vb.noi_nhan]
+        rows.append(
+            (
+                row.so_ky_hieu or "",
+                ngay_vn(line.ngay),
+                f"{ten_loai(row.loai)}: {row.trich_yeu}",
+                vb.nguoi_ky.ho_ten,
+                "; ".join(printed),
+                ", ".join(["VT", *vb.luu]),
+                # Copies issued: as declared, else the bodies it went to; blank before that.
+                str(vb.so_ban or counts.get(row.id) or ""),
+                ngay_vn(line.ngay),
+                "",
+                line.ghi_chu,
+            )
+        )
     return rows
 
 
@@ -141,23 +136,13 @@ def so_dang_ky_in(kho: Kho, nam: int | str) -> SoDangKy:
     of the lines do not form one range, and the cover leaves it blank.
     """
     nam = tham_so.nam(nam)
-    rows = so_dang_ky(kho, nam)
     with kho.giao_dich() as s:
-        lines = s.execute(
-            select(DongSoDangKy.so_dang_ky, DongSoDangKy.so, DongSoDangKy.ngay).where(
-                DongSoDangKy.nam == nam
-            )
-        ).all()
-        first = s.scalars(
-            select(VanBanLuu.noi_dung)
-            .join(DongSoDangKy, DongSoDangKy.van_ban_id == VanBanLuu.id)
-            .where(DongSoDangKy.nam == nam)
-            .order_by(DongSoDangKy.so_dang_ky, DongSoDangKy.so)
-            .limit(1)
-        ).first()
-    registers = {line.so_dang_ky for line in lines}
-    numbers = [line.so for line in lines]
-    days = [line.ngay for line in lines]
+        lines = dong_cua_nam(s, nam)
+        rows = _dong_in(lines, so_ban_gui(s))
+    first = next((row.noi_dung for _, row in lines if row is not None), None)
+    registers = {line.so_dang_ky for line, _ in lines}
+    numbers = [line.so for line, _ in lines]
+    days = [line.ngay for line, _ in lines]
     content = first or {}
     return SoDangKy(
         co_quan=str(content.get("co_quan") or ""),

@@ -12,36 +12,36 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
-
-from ..errors import (
-    ConcurrentChange,
-    InvalidDirective,
-    NotFound,
-    OutputError,
-    Problem,
-    Refused,
-    TransitionRefused,
-)
+from ..errors import InvalidDirective, OutputError, Problem, Refused, TransitionRefused
 from ..rendering.loi_van import ten_van_ban, thong_bao_thu_hoi
 from ..rendering.ngay_thang import ngay_vn
 from ..schemas import VanBan
-from ..storage import Kho
-from ..storage.bang import (
-    CoQuan,
-    DemSo,
-    DongSoDangKy,
-    LanGui,
-    NhatKy,
-    NhiemVu,
-    NhiemVuCoQuan,
-    NoiNhanVanBan,
-    VanBanLuu,
+from ..schemas.gio import utc as utc  # moved
+from ..storage import KetNoi, Kho, Phien
+from ..storage.bang import VanBanLuu
+from ..storage.so_dang_ky import ghi_dong_so, giu_so_moi
+from ..storage.so_dang_ky import lay_so_moi as lay_so_moi  # moved
+from ..storage.van_ban import (
+    dia_chi_da_gui,
+    doi_trang_thai,
+    ghi_dong_nhat_ky,
+    ghi_nhiem_vu,
+    id_van_ban,
+    noi_dung_luu,
+    noi_nhan_da_gui,
+    ten_co_quan,
+    tep_da_ban_hanh,
+    them_du_thao,
+    trung_so_ky_hieu,
+    van_ban_theo_khoa,
 )
+from ..storage.van_ban import doi_trang_thai as _doi_trang_thai  # moved
+from ..storage.van_ban import dong_nhat_ky as dong_nhat_ky  # moved
+from ..storage.van_ban import ghi_cac_dong_nhat_ky as ghi_cac_dong_nhat_ky  # moved
+from ..storage.van_ban import ghi_nhat_ky as ghi_nhat_ky  # moved
+from ..storage.van_ban import van_ban_cua as van_ban_cua  # moved
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, chuyen_van_ban
 from . import tham_so
 from .cau_hinh import CauHinh
@@ -65,133 +65,24 @@ from .nguoi_dung import nguoi_dung
 from .tham_so import khoa_van_ban
 
 THU_MUC_MAC_DINH = Path("output")
-#: The log as a plain table: an INSERT through it skips the ORM's unit of work.
-_NHAT_KY = cast(Table, NhatKy.__table__)
-#: Built once: constructing a statement per event costs more than running it.
-_GHI_NHAT_KY = insert(_NHAT_KY)
 
 
-def utc(moment: dt.datetime) -> dt.datetime:
-    """Stored moments are UTC (SQLite keeps no zone)."""
-    return moment.astimezone(dt.UTC)
-
-
-def dong_nhat_ky(
-    van_ban_id: int | None,
-    doi_tuong: str,
-    su_kien: str,
-    nguoi: str,
-    luc: dt.datetime,
-    tu: str | None = None,
-    den: str | None = None,
-    **chi_tiet: Any,
-) -> dict[str, Any]:
-    """One event of the log (dòng: line), as the values ``ghi_nhat_ky`` inserts."""
-    return {
-        "van_ban_id": van_ban_id,
-        "doi_tuong": doi_tuong,
-        "su_kien": su_kien,
-        "tu": tu,
-        "den": den,
-        "nguoi": nguoi,
-        "luc": utc(luc),
-        "chi_tiet": chi_tiet,
-    }
-
-
-def ghi_nhat_ky(
-    s: Session,
-    van_ban_id: int | None,
-    doi_tuong: str,
-    su_kien: str,
-    nguoi: str,
-    luc: dt.datetime,
-    tu: str | None = None,
-    den: str | None = None,
-    **chi_tiet: Any,
-) -> None:
-    """Append one event to the log, in the caller's transaction (one plain INSERT)."""
-    ghi_cac_dong_nhat_ky(
-        s, [dong_nhat_ky(van_ban_id, doi_tuong, su_kien, nguoi, luc, tu, den, **chi_tiet)]
-    )
-
-
-def ghi_cac_dong_nhat_ky(s: Session | Connection, dong: list[dict[str, Any]]) -> None:
-    """Append events made by ``dong_nhat_ky`` to the log, in the caller's transaction (a
-    session's, or a connection's), in one statement: a batch of deliveries costs one round
-    trip, not one per body."""
-    if dong:
-        (s.connection() if isinstance(s, Session) else s).execute(_GHI_NHAT_KY, dong)
-
-
-def tim_id_van_ban(s: Session | Connection, khoa: str) -> int:
-    """The id of a stored directive named by id ("7" or "#7") or number and symbol ("18/CĐ-UBND").
+def tim_id_van_ban(s: KetNoi, khoa: str) -> int:
+    """The id of the directive a person named: by id ("7" or "#7") or by number and symbol
+    ("18/CĐ-UBND").
 
     Raises:
         InvalidSetting: an empty key or one with a control character.
         NotFound: no such directive.
         Refused: the number and symbol name several (two years, or a secret register).
     """
-    key = khoa_van_ban(khoa)
-    if isinstance(key, int):
-        rows = s.execute(select(VanBanLuu.id, VanBanLuu.nam).where(VanBanLuu.id == key))
-    else:
-        rows = s.execute(
-            select(VanBanLuu.id, VanBanLuu.nam)
-            .where(VanBanLuu.so_ky_hieu == key)
-            .order_by(VanBanLuu.id)
-        )
-    found = rows.all()
-    if not found:
-        raise NotFound("directive", khoa)
-    if len(found) > 1:
-        ids = ", ".join(f"#{i} ({nam})" for i, nam in found)
-        raise Refused(khoa, f"names several directives ({ids}); give the id instead")
-    return int(found[0][0])
+    return id_van_ban(s, khoa_van_ban(khoa), khoa)
 
 
-def tim_van_ban(s: Session, khoa: str, khoa_dong: bool = False) -> VanBanLuu:
-    """The stored directive named by ``khoa`` (see :func:`tim_id_van_ban`).
-
-    ``khoa_dong`` locks the row until the transaction ends (PostgreSQL; SQLite writers are
-    serialised by BEGIN IMMEDIATE).
-    """
-    row = s.get(
-        VanBanLuu,
-        tim_id_van_ban(s, khoa),
-        with_for_update=khoa_dong or None,
-        populate_existing=khoa_dong,
-    )
-    assert row is not None
-    return row
-
-
-def van_ban_cua(row: VanBanLuu, hom_nay: dt.date) -> VanBan:
-    """The stored content as a validated directive."""
-    return VanBan.model_validate(row.noi_dung, context={"hom_nay": hom_nay})
-
-
-def _luu_noi_dung(vb: VanBan) -> dict[str, Any]:
-    return vb.model_dump(mode="json", exclude_defaults=True)
-
-
-def _doi_trang_thai(
-    s: Session, row: VanBanLuu, dich: TrangThaiVanBan, luc: dt.datetime, **values: Any
-) -> None:
-    """Write the new state only if the stored one is still what was read."""
-    result = s.execute(
-        update(VanBanLuu)
-        .where(VanBanLuu.id == row.id, VanBanLuu.trang_thai == row.trang_thai)
-        .values(
-            trang_thai=dich.value,
-            phien_ban=VanBanLuu.phien_ban + 1,
-            cap_nhat_luc=utc(luc),
-            **values,
-        )
-        .execution_options(synchronize_session="fetch")
-    )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
-        raise ConcurrentChange(f"directive #{row.id}", row.trang_thai)
+def tim_van_ban(s: Phien, khoa: str, khoa_dong: bool = False) -> VanBanLuu:
+    """The stored directive a person named (see :func:`tim_id_van_ban`); ``khoa_dong`` locks
+    its row until the transaction ends."""
+    return van_ban_theo_khoa(s, khoa_van_ban(khoa), khoa, khoa_dong)
 
 
 @dataclass(frozen=True)
@@ -248,27 +139,18 @@ class VongDoi:
             if vai_tro_duoc_soan is not None and VaiTro(user.vai_tro) not in vai_tro_duoc_soan:
                 raise Refused(f"user '{ten_nguoi}'", f"a {user.vai_tro} does not draft directives")
             kiem_tra_danh_ba(s, vb)  # an unknown body is caught now, not at issue time
-            row = VanBanLuu(
-                loai=vb.loai.value,
-                ky_hieu=vb.ky_hieu_day_du,
-                trich_yeu=" ".join((vb.trich_yeu or "").split()),
-                noi_dung=_luu_noi_dung(vb),
-                trang_thai=TrangThaiVanBan.du_thao.value,
-                nguoi_soan=ten_nguoi,
-                tao_luc=utc(now),
-                cap_nhat_luc=utc(now),
-            )
-            s.add(row)
-            s.flush()
-            ghi_nhat_ky(
+            row = them_du_thao(s, vb, ten_nguoi, now)
+            ghi_dong_nhat_ky(
                 s,
-                row.id,
-                f"van_ban:{row.id}",
-                "soan_thao",
-                ten_nguoi,
-                now,
-                den=TrangThaiVanBan.du_thao.value,
-                nguon=nguon,
+                dong_nhat_ky(
+                    row.id,
+                    f"van_ban:{row.id}",
+                    "soan_thao",
+                    ten_nguoi,
+                    now,
+                    den=TrangThaiVanBan.du_thao.value,
+                    nguon=nguon,
+                ),
             )
             return KetQuaChuyen(row.id, None, TrangThaiVanBan.du_thao)
 
@@ -341,20 +223,22 @@ class VongDoi:
                 newer = self._van_ban_thay(s, row, thay_bang)
                 values["thay_the_boi"] = newer.id
                 extra["thay_bang"] = newer.so_ky_hieu
-            _doi_trang_thai(s, row, den, now, **values)
+            doi_trang_thai(s, row, den, now, **values)
             mails: list[ThuThuHoi] = []
             if su_kien is SuKienVanBan.thu_hoi:
                 mails = self._bao_thu_hoi(s, row, ten_nguoi, now, ly_do or "", notices)
-            ghi_nhat_ky(
+            ghi_dong_nhat_ky(
                 s,
-                row.id,
-                f"van_ban:{row.id}",
-                su_kien.value,
-                ten_nguoi,
-                now,
-                tu=tu.value,
-                den=den.value,
-                **extra,
+                dong_nhat_ky(
+                    row.id,
+                    f"van_ban:{row.id}",
+                    su_kien.value,
+                    ten_nguoi,
+                    now,
+                    tu=tu.value,
+                    den=den.value,
+                    **extra,
+                ),
             )
             return KetQuaChuyen(row.id, tu, den, row.so_ky_hieu), mails
 
@@ -374,22 +258,26 @@ class VongDoi:
                 except ValueError as error:
                     outcomes.append((mail, str(error)))
         with self.kho.giao_dich() as s:
-            for mail, loi in outcomes:
-                ghi_nhat_ky(
-                    s,
-                    van_ban_id,
-                    f"noi_nhan:{van_ban_id}:{mail.ma_co_quan}",
-                    "bao_thu_hoi_thu" if loi is None else "bao_thu_hoi_thu_loi",
-                    ten_nguoi,
-                    now,
-                    dia_chi=mail.dia_chi,
-                    **({"loi": loi} if loi else {}),
-                )
+            ghi_dong_nhat_ky(
+                s,
+                *(
+                    dong_nhat_ky(
+                        van_ban_id,
+                        f"noi_nhan:{van_ban_id}:{mail.ma_co_quan}",
+                        "bao_thu_hoi_thu" if loi is None else "bao_thu_hoi_thu_loi",
+                        ten_nguoi,
+                        now,
+                        dia_chi=mail.dia_chi,
+                        **({"loi": loi} if loi else {}),
+                    )
+                    for mail, loi in outcomes
+                ),
+            )
         failed = tuple(f"{m.ma_co_quan}: {loi}" for m, loi in outcomes if loi)
         return len(outcomes) - len(failed), failed
 
     @staticmethod
-    def _van_ban_thay(s: Session, row: VanBanLuu, thay_bang: str | None) -> VanBanLuu:
+    def _van_ban_thay(s: Phien, row: VanBanLuu, thay_bang: str | None) -> VanBanLuu:
         """The directive that replaces ``row``: another one, of the same issuing body, issued
         on the same day or later and still in force (issued, distributed, followed up or
         completed; not recalled, not itself replaced).
@@ -426,7 +314,7 @@ class VongDoi:
 
     def _bao_thu_hoi(
         self,
-        s: Session,
+        s: Phien,
         row: VanBanLuu,
         ten_nguoi: str,
         now: dt.datetime,
@@ -444,23 +332,14 @@ class VongDoi:
         if not (row.so_ky_hieu and row.nam and row.ngay):
             return []
         folder = nam_trong(self.thu_muc, thu_muc_van_ban(row))
-        notice = thong_bao_thu_hoi(ten_van_ban(row.loai, row.so_ky_hieu, row.ngay), now, ly_do)
-        recipients = s.scalars(
-            select(NoiNhanVanBan).where(
-                NoiNhanVanBan.van_ban_id == row.id, NoiNhanVanBan.gui_luc.is_not(None)
-            )
-        ).all()
-        mailed = dict(
-            s.execute(
-                select(LanGui.noi_nhan_id, LanGui.dia_chi)
-                .join(NoiNhanVanBan, NoiNhanVanBan.id == LanGui.noi_nhan_id)
-                .where(NoiNhanVanBan.van_ban_id == row.id, LanGui.kenh == KENH_THU)
-            ).all()
-        )
-        names = dict(s.execute(select(CoQuan.ma, CoQuan.ten)).all()) if mailed else {}
-        issuer = " ".join(van_ban_cua(row, now.date()).co_quan.split())
         title = ten_van_ban(row.loai, row.so_ky_hieu, row.ngay)
+        notice = thong_bao_thu_hoi(title, now.date(), ly_do)
+        recipients = noi_nhan_da_gui(s, row.id)
+        mailed = dia_chi_da_gui(s, row.id, KENH_THU)
+        names = ten_co_quan(s) if mailed else {}
+        issuer = " ".join(van_ban_cua(row, now.date()).co_quan.split())
         mails: list[ThuThuHoi] = []
+        lines: list[dict[str, Any]] = []
         for recipient in recipients:
             code = ten_an_toan(recipient.ma_co_quan, "directory code")
             target = trong_goc(folder, code)
@@ -480,15 +359,17 @@ class VongDoi:
                         luc=now,
                     )
                 )
-            ghi_nhat_ky(
-                s,
-                row.id,
-                f"noi_nhan:{row.id}:{recipient.ma_co_quan}",
-                "bao_thu_hoi",
-                ten_nguoi,
-                now,
-                dia_chi=str(target),
+            lines.append(
+                dong_nhat_ky(
+                    row.id,
+                    f"noi_nhan:{row.id}:{recipient.ma_co_quan}",
+                    "bao_thu_hoi",
+                    ten_nguoi,
+                    now,
+                    dia_chi=str(target),
+                )
             )
+        ghi_dong_nhat_ky(s, *lines)
         return mails
 
     def ban_hanh(self, ten_nguoi: str, khoa: str) -> KetQuaChuyen:
@@ -531,9 +412,7 @@ class VongDoi:
                 ) from None
         return result
 
-    def _ban_hanh(
-        self, s: Session, ten_nguoi: str, khoa: str, staged: list[BanTam]
-    ) -> KetQuaChuyen:
+    def _ban_hanh(self, s: Phien, ten_nguoi: str, khoa: str, staged: list[BanTam]) -> KetQuaChuyen:
         now = self.dong_ho()
         row = tim_van_ban(s, khoa, khoa_dong=True)
         user = nguoi_dung(s, ten_nguoi)
@@ -545,27 +424,14 @@ class VongDoi:
         kiem_tra_van_ban(draft, f"directive #{row.id}")  # before a number is taken
         register = self.cau_hinh.so_cua(draft)
         so = lay_so_moi(s, register, ngay.year)
-        data = _luu_noi_dung(draft) | {"so": so, "ngay": ngay.isoformat()}
+        data = noi_dung_luu(draft) | {"so": so, "ngay": ngay.isoformat()}
         data.pop("nam", None)
         vb = doc_van_ban(data, f"directive #{row.id}", ngay)
         assert vb.so_ky_hieu is not None
-        twins = s.scalars(
-            select(VanBanLuu.id).where(
-                VanBanLuu.nam == ngay.year, VanBanLuu.so_ky_hieu == vb.so_ky_hieu
-            )
-        ).all()
+        twins = trung_so_ky_hieu(s, ngay.year, vb.so_ky_hieu)
         files, digests = self._dong_bang(vb, ngay, row.id, bool(twins), staged)
-        s.add(
-            DongSoDangKy(
-                so_dang_ky=register,
-                nam=ngay.year,
-                so=so,
-                van_ban_id=row.id,
-                ngay=ngay,
-                ghi_chu="",
-            )
-        )
-        _doi_trang_thai(
+        ghi_dong_so(s, register, so, ngay, row.id)
+        doi_trang_thai(
             s,
             row,
             den,
@@ -574,29 +440,31 @@ class VongDoi:
             nam=ngay.year,
             ngay=ngay,
             so_ky_hieu=vb.so_ky_hieu,
-            noi_dung=_luu_noi_dung(vb),
+            noi_dung=noi_dung_luu(vb),
             docx_sha256=digests[0],
             pdf_sha256=digests[1],
             docx_duong_dan=str(files[0]),
             pdf_duong_dan=str(files[1]),
         )
         self._ghi_nhiem_vu(s, row.id, vb)
-        ghi_nhat_ky(
+        ghi_dong_nhat_ky(
             s,
-            row.id,
-            f"van_ban:{row.id}",
-            "ban_hanh",
-            ten_nguoi,
-            now,
-            tu=tu.value,
-            den=den.value,
-            so=so,
-            so_ky_hieu=vb.so_ky_hieu,
-            so_dang_ky=register,
-            docx_sha256=digests[0],
-            pdf_sha256=digests[1],
-            # Decree 30 PL VI: warn the văn thư of a duplicate number and symbol.
-            **({"canh_bao_trung": [f"#{i}" for i in twins]} if twins else {}),
+            dong_nhat_ky(
+                row.id,
+                f"van_ban:{row.id}",
+                "ban_hanh",
+                ten_nguoi,
+                now,
+                tu=tu.value,
+                den=den.value,
+                so=so,
+                so_ky_hieu=vb.so_ky_hieu,
+                so_dang_ky=register,
+                docx_sha256=digests[0],
+                pdf_sha256=digests[1],
+                # Decree 30 PL VI: warn the văn thư of a duplicate number and symbol.
+                **({"canh_bao_trung": [f"#{i}" for i in twins]} if twins else {}),
+            ),
         )
         return KetQuaChuyen(row.id, tu, den, vb.so_ky_hieu, tuple(files))
 
@@ -627,21 +495,19 @@ class VongDoi:
         return [docx, pdf], [sha256(result.docx), sha256(result.pdf)]
 
     @staticmethod
-    def _ghi_nhiem_vu(s: Session, van_ban_id: int, vb: VanBan) -> None:
+    def _ghi_nhiem_vu(s: Phien, van_ban_id: int, vb: VanBan) -> None:
         """Record the tasks the directive assigns, with their bodies."""
         for task in vb.nhiem_vu:
             text = vb.noi_dung[task.doan - 1].doan
-            row = NhiemVu(
-                van_ban_id=van_ban_id,
-                doan=task.doan,
-                mo_ta=task.mo_ta or (text[:160] + ("…" if len(text) > 160 else "")),
-                han=task.han,
-                can_bao_cao=task.bao_cao,
+            ghi_nhiem_vu(
+                s,
+                van_ban_id,
+                task.doan,
+                task.mo_ta or (text[:160] + ("…" if len(text) > 160 else "")),
+                task.han,
+                task.bao_cao,
+                ma_co_quan_nhiem_vu(s, task.co_quan, task.nhom),
             )
-            s.add(row)
-            s.flush()
-            codes = ma_co_quan_nhiem_vu(s, task.co_quan, task.nhom)
-            s.add_all(NhiemVuCoQuan(nhiem_vu_id=row.id, ma_co_quan=c) for c in codes)
 
 
 #: The states of a directive in force: issued and not recalled or replaced.
@@ -708,49 +574,19 @@ def giu_so(
     with kho.giao_dich() as s:
         if VaiTro(nguoi_dung(s, ten_nguoi).vai_tro) is not VaiTro.van_thu:
             raise Refused(f"user '{ten_nguoi}'", "only a văn thư takes numbers")
-        so = lay_so_moi(s, so_dang_ky, now.year)
-        s.add(
-            DongSoDangKy(
-                so_dang_ky=so_dang_ky,
-                nam=now.year,
-                so=so,
-                van_ban_id=None,
-                ngay=now.date(),
-                ghi_chu=ghi_chu.strip(),
-            )
-        )
-        ghi_nhat_ky(
+        so = giu_so_moi(s, so_dang_ky, now.date(), ghi_chu.strip())
+        ghi_dong_nhat_ky(
             s,
-            None,
-            f"so_dang_ky:{so_dang_ky}:{now.year}:{so}",
-            "giu_so",
-            ten_nguoi,
-            now,
-            ghi_chu=ghi_chu.strip(),
+            dong_nhat_ky(
+                None,
+                f"so_dang_ky:{so_dang_ky}:{now.year}:{so}",
+                "giu_so",
+                ten_nguoi,
+                now,
+                ghi_chu=ghi_chu.strip(),
+            ),
         )
         return so
-
-
-def lay_so_moi(s: Session, so_dang_ky: str, nam: int) -> int:
-    """The next number of a register for a year, taken inside the caller's transaction.
-
-    The counter row is created on first use and incremented with UPDATE … RETURNING, which
-    holds the row (PostgreSQL) or the database (SQLite, BEGIN IMMEDIATE) until commit: two
-    issuers can never take the same number, and a rolled-back issue leaves no gap.
-    """
-    dialect = s.get_bind().dialect.name
-    upsert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    s.execute(
-        upsert(DemSo).values(so_dang_ky=so_dang_ky, nam=nam, so_cuoi=0).on_conflict_do_nothing()
-    )
-    return int(
-        s.execute(
-            update(DemSo)
-            .where(DemSo.so_dang_ky == so_dang_ky, DemSo.nam == nam)
-            .values(so_cuoi=DemSo.so_cuoi + 1)
-            .returning(DemSo.so_cuoi)
-        ).scalar_one()
-    )
 
 
 def ten_tep(so_ky_hieu: str) -> str:
@@ -772,14 +608,8 @@ def hoan_tat_cac_ban_hanh(kho: Kho, goc: Path) -> list[Path]:
 
     def da_ghi(van_ban_id: int, hashes: Mapping[str, str]) -> bool:
         with kho.giao_dich() as s:
-            row = s.get(VanBanLuu, van_ban_id)
-            if row is None or row.so is None:
-                return False
-            stored = {
-                row.docx_duong_dan or "": row.docx_sha256,
-                row.pdf_duong_dan or "": row.pdf_sha256,
-            }
-            return stored == dict(hashes)
+            stored = tep_da_ban_hanh(s, van_ban_id)
+        return stored is not None and stored == dict(hashes)
 
     return hoan_tat_ban_hanh(goc, da_ghi)
 
@@ -795,4 +625,11 @@ def thu_muc_van_ban(row: VanBanLuu) -> Path:
     return Path(row.pdf_duong_dan).parent
 
 
-__all__ = ["THU_MUC_MAC_DINH", "KetQuaChuyen", "VongDoi", "lay_so_moi", "tim_van_ban"]
+__all__ = [
+    "THU_MUC_MAC_DINH",
+    "KetQuaChuyen",
+    "VongDoi",
+    "_doi_trang_thai",  # moved to storage.van_ban.doi_trang_thai
+    "lay_so_moi",
+    "tim_van_ban",
+]

@@ -20,7 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event, inspect, make_url
+from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, make_url
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
@@ -217,6 +217,12 @@ def _migrate(engine: Engine) -> None:
             raise StoreUnavailable(
                 _nom(engine.url), f"its schema is at revision '{revision}': {error}"
             ) from None
+
+
+#: One transaction of the store, as ``Kho.giao_dich`` opens it and the use cases pass it down.
+Phien = Session
+#: What a query reads through: a transaction, or a bare connection (the hot paths).
+KetNoi = Session | Connection
 
 
 class Kho:

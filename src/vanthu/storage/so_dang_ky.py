@@ -1,0 +1,86 @@
+"""The outgoing register (sổ đăng ký đi): the next number, reserved numbers, the lines of a year."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from .bang import DemSo, DongSoDangKy, NoiNhanVanBan, VanBanLuu
+
+
+def lay_so_moi(s: Session, so_dang_ky: str, nam: int) -> int:
+    """The next number of a register for a year, taken inside the caller's transaction.
+
+    The counter row is created on first use and incremented with UPDATE … RETURNING, which
+    holds the row (PostgreSQL) or the database (SQLite, BEGIN IMMEDIATE) until commit: two
+    issuers can never take the same number, and a rolled-back issue leaves no gap.
+    """
+    dialect = s.get_bind().dialect.name
+    upsert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    s.execute(
+        upsert(DemSo).values(so_dang_ky=so_dang_ky, nam=nam, so_cuoi=0).on_conflict_do_nothing()
+    )
+    return int(
+        s.execute(
+            update(DemSo)
+            .where(DemSo.so_dang_ky == so_dang_ky, DemSo.nam == nam)
+            .values(so_cuoi=DemSo.so_cuoi + 1)
+            .returning(DemSo.so_cuoi)
+        ).scalar_one()
+    )
+
+
+def ghi_dong_so(
+    s: Session,
+    so_dang_ky: str,
+    so: int,
+    ngay: dt.date,
+    van_ban_id: int | None = None,
+    ghi_chu: str = "",
+) -> None:
+    """Write the register line of a number taken (in the year of ``ngay``): the directive it
+    went to, or none (a reserved number) with a note."""
+    s.add(
+        DongSoDangKy(
+            so_dang_ky=so_dang_ky,
+            nam=ngay.year,
+            so=so,
+            van_ban_id=van_ban_id,
+            ngay=ngay,
+            ghi_chu=ghi_chu,
+        )
+    )
+
+
+def giu_so_moi(s: Session, so_dang_ky: str, ngay: dt.date, ghi_chu: str) -> int:
+    """Reserve the next number of a register for a document outside vanthu: the number, taken
+    and written with its note and no directive, in the caller's transaction."""
+    so = lay_so_moi(s, so_dang_ky, ngay.year)
+    ghi_dong_so(s, so_dang_ky, so, ngay, None, ghi_chu)
+    return so
+
+
+def dong_cua_nam(s: Session, nam: int) -> list[tuple[DongSoDangKy, VanBanLuu | None]]:
+    """The register lines of a year with the directive of each (None for a reserved number),
+    by register then number."""
+    rows = s.execute(
+        select(DongSoDangKy, VanBanLuu)
+        .outerjoin(VanBanLuu, VanBanLuu.id == DongSoDangKy.van_ban_id)
+        .where(DongSoDangKy.nam == nam)
+        .order_by(DongSoDangKy.so_dang_ky, DongSoDangKy.so)
+    )
+    return [(line, row) for line, row in rows]
+
+
+def so_ban_gui(s: Session) -> dict[int, int]:
+    """Directive id → how many recipient copies it has."""
+    return {
+        van_ban_id: count
+        for van_ban_id, count in s.execute(
+            select(NoiNhanVanBan.van_ban_id, func.count()).group_by(NoiNhanVanBan.van_ban_id)
+        ).all()
+    }

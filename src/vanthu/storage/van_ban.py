@@ -1,0 +1,268 @@
+"""Stored directives (VanBanLuu) and their log (nhật ký): lookups, state changes, log lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table, insert, select, update
+from sqlalchemy.orm import Session
+
+from ..errors import ConcurrentChange, NotFound, Refused
+from ..schemas import VanBan
+from ..schemas.gio import utc
+from ..workflow import TrangThaiVanBan
+from .bang import CoQuan, LanGui, NhatKy, NhiemVu, NhiemVuCoQuan, NoiNhanVanBan, VanBanLuu
+
+#: The log as a plain table: an INSERT through it skips the ORM's unit of work.
+_NHAT_KY = cast(Table, NhatKy.__table__)
+#: Built once: constructing a statement per event costs more than running it.
+_GHI_NHAT_KY = insert(_NHAT_KY)
+
+
+# --- The log: one function builds a line, one writes lines ------------------------------------
+
+
+def dong_nhat_ky(
+    van_ban_id: int | None,
+    doi_tuong: str,
+    su_kien: str,
+    nguoi: str,
+    luc: dt.datetime,
+    tu: str | None = None,
+    den: str | None = None,
+    **chi_tiet: Any,
+) -> dict[str, Any]:
+    """One event of the log (dòng: line), as :func:`ghi_dong_nhat_ky` writes it.
+
+    ``van_ban_id`` is None for a line of no directive (users, the directory, a reserved
+    number); ``luc`` is stored in UTC; ``chi_tiet`` holds the event's details (JSON).
+    """
+    return {
+        "van_ban_id": van_ban_id,
+        "doi_tuong": doi_tuong,
+        "su_kien": su_kien,
+        "tu": tu,
+        "den": den,
+        "nguoi": nguoi,
+        "luc": utc(luc),
+        "chi_tiet": chi_tiet,
+    }
+
+
+def ghi_dong_nhat_ky(s: Session | Connection, *dong: Mapping[str, Any]) -> None:
+    """Append lines made by :func:`dong_nhat_ky` to the log, in the caller's transaction (a
+    session's, or a connection's), in one statement: a batch costs one round trip."""
+    if dong:
+        (s.connection() if isinstance(s, Session) else s).execute(_GHI_NHAT_KY, list(dong))
+
+
+def nhat_ky_cua(s: Session, van_ban_id: int) -> Sequence[NhatKy]:
+    """Every logged event of a directive and its recipients, oldest first."""
+    return s.scalars(
+        select(NhatKy).where(NhatKy.van_ban_id == van_ban_id).order_by(NhatKy.id)
+    ).all()
+
+
+# The old forms of the log writer, kept for the call sites of other branches; each is the one
+# builder and the one writer above. New code calls ``ghi_dong_nhat_ky(s, dong_nhat_ky(...))``.
+
+
+def ghi_nhat_ky(
+    s: Session | Connection,
+    van_ban_id: int | None,
+    doi_tuong: str,
+    su_kien: str,
+    nguoi: str,
+    luc: dt.datetime,
+    tu: str | None = None,
+    den: str | None = None,
+    **chi_tiet: Any,
+) -> None:
+    """Old form: append one event (``ghi_dong_nhat_ky(s, dong_nhat_ky(...))``)."""
+    ghi_dong_nhat_ky(
+        s, dong_nhat_ky(van_ban_id, doi_tuong, su_kien, nguoi, luc, tu, den, **chi_tiet)
+    )
+
+
+def ghi_cac_dong_nhat_ky(s: Session | Connection, dong: Iterable[Mapping[str, Any]]) -> None:
+    """Old form: append a list of lines (``ghi_dong_nhat_ky(s, *dong)``)."""
+    ghi_dong_nhat_ky(s, *dong)
+
+
+def dong_quan_tri(
+    doi_tuong: str,
+    su_kien: str,
+    nguoi: str,
+    luc: dt.datetime,
+    tu: str | None = None,
+    den: str | None = None,
+    **chi_tiet: object,
+) -> NhatKy:
+    """Old form: a log line of administration (users, the directory) as an ORM row for
+    ``s.add`` (``ghi_dong_nhat_ky(s, dong_nhat_ky(None, ...))``)."""
+    return NhatKy(**dong_nhat_ky(None, doi_tuong, su_kien, nguoi, luc, tu, den, **chi_tiet))
+
+
+# --- Directives -------------------------------------------------------------------------------
+
+
+def id_van_ban(s: Session | Connection, khoa: int | str, ten: str | None = None) -> int:
+    """The id of the stored directive with id ``khoa`` (an int) or number and symbol (a str,
+    such as "18/CĐ-UBND"); ``ten`` is how the caller named it (for the messages).
+
+    Raises:
+        NotFound: no such directive.
+        Refused: the number and symbol name several (two years, or a secret register).
+    """
+    if isinstance(khoa, int):
+        rows = s.execute(select(VanBanLuu.id, VanBanLuu.nam).where(VanBanLuu.id == khoa))
+    else:
+        rows = s.execute(
+            select(VanBanLuu.id, VanBanLuu.nam)
+            .where(VanBanLuu.so_ky_hieu == khoa)
+            .order_by(VanBanLuu.id)
+        )
+    found = rows.all()
+    name = str(khoa) if ten is None else ten
+    if not found:
+        raise NotFound("directive", name)
+    if len(found) > 1:
+        ids = ", ".join(f"#{i} ({nam})" for i, nam in found)
+        raise Refused(name, f"names several directives ({ids}); give the id instead")
+    return int(found[0][0])
+
+
+def van_ban_theo_khoa(
+    s: Session, khoa: int | str, ten: str | None = None, khoa_dong: bool = False
+) -> VanBanLuu:
+    """The stored directive named by ``khoa`` (see :func:`id_van_ban`).
+
+    ``khoa_dong`` locks the row until the transaction ends (PostgreSQL; SQLite writers are
+    serialised by BEGIN IMMEDIATE) and reads it afresh.
+    """
+    row = s.get(
+        VanBanLuu,
+        id_van_ban(s, khoa, ten),
+        with_for_update=khoa_dong or None,
+        populate_existing=khoa_dong,
+    )
+    assert row is not None
+    return row
+
+
+def noi_dung_luu(vb: VanBan) -> dict[str, Any]:
+    """A directive's content as it is stored (JSON, defaults left out)."""
+    return vb.model_dump(mode="json", exclude_defaults=True)
+
+
+def van_ban_cua(row: VanBanLuu, hom_nay: dt.date) -> VanBan:
+    """The stored content as a validated directive."""
+    return VanBan.model_validate(row.noi_dung, context={"hom_nay": hom_nay})
+
+
+def them_du_thao(s: Session, vb: VanBan, nguoi_soan: str, luc: dt.datetime) -> VanBanLuu:
+    """Store a new draft (dự thảo) of ``vb``; its id is assigned (flushed)."""
+    row = VanBanLuu(
+        loai=vb.loai.value,
+        ky_hieu=vb.ky_hieu_day_du,
+        trich_yeu=" ".join((vb.trich_yeu or "").split()),
+        noi_dung=noi_dung_luu(vb),
+        trang_thai=TrangThaiVanBan.du_thao.value,
+        nguoi_soan=nguoi_soan,
+        tao_luc=utc(luc),
+        cap_nhat_luc=utc(luc),
+    )
+    s.add(row)
+    s.flush()
+    return row
+
+
+def doi_trang_thai(
+    s: Session, row: VanBanLuu, dich: TrangThaiVanBan, luc: dt.datetime, **values: Any
+) -> None:
+    """Write the new state (and ``values``) only if the stored state is still what was read.
+
+    Raises:
+        ConcurrentChange: another transaction changed the state since ``row`` was read.
+    """
+    result = s.execute(
+        update(VanBanLuu)
+        .where(VanBanLuu.id == row.id, VanBanLuu.trang_thai == row.trang_thai)
+        .values(
+            trang_thai=dich.value,
+            phien_ban=VanBanLuu.phien_ban + 1,
+            cap_nhat_luc=utc(luc),
+            **values,
+        )
+        .execution_options(synchronize_session="fetch")
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise ConcurrentChange(f"directive #{row.id}", row.trang_thai)
+
+
+def trung_so_ky_hieu(s: Session, nam: int, so_ky_hieu: str) -> list[int]:
+    """The ids of the directives of year ``nam`` that already carry ``so_ky_hieu`` (twins)."""
+    return list(
+        s.scalars(
+            select(VanBanLuu.id).where(VanBanLuu.nam == nam, VanBanLuu.so_ky_hieu == so_ky_hieu)
+        ).all()
+    )
+
+
+def tep_da_ban_hanh(s: Session, van_ban_id: int) -> dict[str, str | None] | None:
+    """The issued files of a directive as stored (path → SHA-256); None if not issued."""
+    row = s.get(VanBanLuu, van_ban_id)
+    if row is None or row.so is None:
+        return None
+    return {
+        row.docx_duong_dan or "": row.docx_sha256,
+        row.pdf_duong_dan or "": row.pdf_sha256,
+    }
+
+
+def ghi_nhiem_vu(
+    s: Session,
+    van_ban_id: int,
+    doan: int,
+    mo_ta: str,
+    han: dt.date,
+    can_bao_cao: bool,
+    ma_co_quan: Iterable[str],
+) -> int:
+    """Record one task a directive assigns, with the bodies it falls to; its id."""
+    row = NhiemVu(van_ban_id=van_ban_id, doan=doan, mo_ta=mo_ta, han=han, can_bao_cao=can_bao_cao)
+    s.add(row)
+    s.flush()
+    s.add_all(NhiemVuCoQuan(nhiem_vu_id=row.id, ma_co_quan=c) for c in ma_co_quan)
+    return row.id
+
+
+# --- What a recall reads of the copies sent (storage/noi_nhan.py and danh_ba.py once merged) ---
+
+
+def noi_nhan_da_gui(s: Session, van_ban_id: int) -> Sequence[NoiNhanVanBan]:
+    """The recipient copies of a directive that were sent."""
+    return s.scalars(
+        select(NoiNhanVanBan).where(
+            NoiNhanVanBan.van_ban_id == van_ban_id, NoiNhanVanBan.gui_luc.is_not(None)
+        )
+    ).all()
+
+
+def dia_chi_da_gui(s: Session, van_ban_id: int, kenh: str) -> dict[int, str]:
+    """Recipient copy id → the address it was sent to on channel ``kenh``."""
+    return {
+        noi_nhan_id: dia_chi
+        for noi_nhan_id, dia_chi in s.execute(
+            select(LanGui.noi_nhan_id, LanGui.dia_chi)
+            .join(NoiNhanVanBan, NoiNhanVanBan.id == LanGui.noi_nhan_id)
+            .where(NoiNhanVanBan.van_ban_id == van_ban_id, LanGui.kenh == kenh)
+        ).all()
+    }
+
+
+def ten_co_quan(s: Session) -> dict[str, str]:
+    """Every body of the directory: code → name."""
+    return {ma: ten for ma, ten in s.execute(select(CoQuan.ma, CoQuan.ten)).all()}
