@@ -235,7 +235,7 @@ class TheoDoi:
             NotFound: no such token.
             Refused: the directive or the body named is not the token's.
         """
-        with luu.giao_dich_nhe(self.kho) as conn:
+        with luu.ket_noi_doc(self.kho) as conn:
             found = luu.tim_xac_nhan(conn, "token", {"ten": "", "token": ma_xac_nhan})
             if len(found) != 1:
                 raise NotFound("acknowledgement token", ma_xac_nhan)

@@ -219,6 +219,13 @@ def giao_dich_nhe(kho: Kho) -> Iterator[Connection]:
 
 
 @contextmanager
+def ket_noi_doc(kho: Kho) -> Iterator[Connection]:
+    """A connection for reading: what it began is rolled back at the end of the block."""
+    with kho.engine.connect() as conn:
+        yield conn
+
+
+@contextmanager
 def ket_noi_tu_dong(kho: Kho) -> Iterator[Connection]:
     """A connection in autocommit (``Kho.tu_dong``): each statement its own transaction."""
     with kho.tu_dong.connect() as conn:
@@ -433,6 +440,7 @@ __all__ = [
     "ghi_tu_choi",
     "ghi_xac_nhan",
     "giao_dich_nhe",
+    "ket_noi_doc",
     "ket_noi_tu_dong",
     "luu_bao_cao",
     "noi_nhan_khoa",
