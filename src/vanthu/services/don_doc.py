@@ -10,8 +10,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from ..errors import Refused
 from ..rendering.loi_van import (
     doan_don_doc,
@@ -21,10 +19,10 @@ from ..rendering.loi_van import (
     trich_yeu_tong_hop,
 )
 from ..schemas import VanBan
-from ..storage.bang import CoQuan, VanBanLuu
+from ..storage.bang import VanBanLuu
+from ..storage.danh_ba import nguoi_dung, ten_co_quan
 from ..workflow import VaiTro
 from .ket_xuat import DinhDang, TepKetXuat, ket_xuat_van_ban
-from .nguoi_dung import nguoi_dung
 from .theo_doi import BangTrangThai, TheoDoi
 from .vong_doi import (
     KetQuaChuyen,
@@ -66,7 +64,7 @@ class DonDoc:
             row = tim_van_ban(s, khoa)
             original = VanBan.model_validate(row.noi_dung, context={"hom_nay": today})
             codes = list(dict.fromkeys(v.ma_co_quan for v in overdue))
-            names = {c.ma: c.ten for c in s.scalars(select(CoQuan).where(CoQuan.ma.in_(codes)))}
+            names = ten_co_quan(s, codes)
             assert row.ngay is not None
             title = _ten_van_ban(row)
             issued = row.ngay

@@ -19,13 +19,12 @@ import os
 import re
 import unicodedata
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from ..errors import NotFound, Refused
 from ..schemas.gioi_han import DONG_TOI_DA, MA_MAU
 from ..storage import Kho
-from ..storage.bang import CoQuan, NguoiDung
+from ..storage import danh_ba as luu
+from ..storage.bang import NguoiDung
+from ..storage.danh_ba import Phien, nguoi_dung
 from ..storage.van_ban import dong_quan_tri as dong_quan_tri  # moved
 from ..workflow import VaiTro
 from . import tham_so
@@ -64,7 +63,7 @@ def ho_ten_hop_le(ten: str, ho_ten: str) -> str:
     return value
 
 
-def quan_tri_vien(s: Session, ten_nguoi: str | None, viec: str) -> NguoiDung:
+def quan_tri_vien(s: Phien, ten_nguoi: str | None, viec: str) -> NguoiDung:
     """The acting user, who must be a văn thư to do ``viec`` (administering users, directory).
 
     Raises:
@@ -114,7 +113,7 @@ def them_nguoi_dung(
             f"user '{ten}'", f"only a đơn vị nhận user names a body, not a {vai_tro.nhan}"
         )
     with kho.giao_dich() as s:
-        if s.scalar(select(func.count()).select_from(NguoiDung)) == 0 and not nguoi_thuc_hien:
+        if luu.so_nguoi_dung(s) == 0 and not nguoi_thuc_hien:
             if vai_tro is not VaiTro.van_thu:
                 raise Refused(
                     f"user '{ten}'",
@@ -122,39 +121,31 @@ def them_nguoi_dung(
                 )
         else:
             quan_tri_vien(s, nguoi_thuc_hien, "add or change users")
-        current = s.get(NguoiDung, ten, with_for_update=True)
-        if (
-            current is not None
-            and VaiTro(current.vai_tro) is VaiTro.van_thu
-            and vai_tro is not VaiTro.van_thu
-        ):
-            # Every văn thư row locked: two demotions at once cannot each leave the other last.
-            clerks = s.scalars(
-                select(NguoiDung.ten)
-                .where(NguoiDung.vai_tro == VaiTro.van_thu.value)
-                .with_for_update()
-            ).all()
-            if not set(clerks) - {ten}:
-                raise Refused(
-                    f"user '{ten}'",
-                    f"is the last văn thư; {nguoi_thuc_hien or 'nobody'} may not make them a "
-                    f"{vai_tro.nhan} (add another văn thư first)",
-                )
-        if ma_co_quan and s.get(CoQuan, ma_co_quan) is None:
-            raise NotFound("body", ma_co_quan)
+        current = luu.nguoi_dung_khoa(s, ten)
         before = None if current is None else current.vai_tro  # merge updates ``current``
-        s.merge(NguoiDung(ten=ten, ho_ten=ho_ten, vai_tro=vai_tro.value, ma_co_quan=ma_co_quan))
-        s.add(
-            dong_quan_tri(
-                f"nguoi_dung:{ten}",
-                "them_nguoi_dung" if current is None else "sua_nguoi_dung",
-                nguoi_thuc_hien or ten,  # the first user of a store adds themself
-                dong_ho(),
-                tu=before,
-                den=vai_tro.value,
-                ho_ten=ho_ten,
-                **({"ma_co_quan": ma_co_quan} if ma_co_quan else {}),
+        if (
+            before == VaiTro.van_thu.value
+            and vai_tro is not VaiTro.van_thu
+            and not set(luu.ten_van_thu_khoa(s)) - {ten}
+        ):
+            raise Refused(
+                f"user '{ten}'",
+                f"is the last văn thư; {nguoi_thuc_hien or 'nobody'} may not make them a "
+                f"{vai_tro.nhan} (add another văn thư first)",
             )
+        if ma_co_quan and not luu.co_co_quan(s, ma_co_quan):
+            raise NotFound("body", ma_co_quan)
+        luu.luu_nguoi_dung(s, ten, ho_ten, vai_tro, ma_co_quan)
+        luu.ghi_quan_tri(
+            s,
+            f"nguoi_dung:{ten}",
+            "them_nguoi_dung" if current is None else "sua_nguoi_dung",
+            nguoi_thuc_hien or ten,  # the first user of a store adds themself
+            dong_ho(),
+            tu=before,
+            den=vai_tro.value,
+            ho_ten=ho_ten,
+            **({"ma_co_quan": ma_co_quan} if ma_co_quan else {}),
         )
 
 
@@ -181,13 +172,12 @@ def ten_nguoi_dung_neu_co(ten: str | None) -> str | None:
     return tham_so.ma(found, "--as / VANTHU_USER") if found else None
 
 
-def nguoi_dung(s: Session, ten: str) -> NguoiDung:
-    """The stored user.
-
-    Raises:
-        NotFound: no such user.
-    """
-    user = s.get(NguoiDung, ten)
-    if user is None:
-        raise NotFound("user", ten)
-    return user
+__all__ = [
+    "dong_quan_tri",  # moved to storage.van_ban
+    "ho_ten_hop_le",
+    "nguoi_dung",  # moved to storage.danh_ba
+    "quan_tri_vien",
+    "ten_nguoi_dung",
+    "ten_nguoi_dung_neu_co",
+    "them_nguoi_dung",
+]

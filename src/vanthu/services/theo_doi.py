@@ -7,41 +7,15 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
-
-from sqlalchemy import (
-    Connection,
-    Select,
-    String,
-    Table,
-    bindparam,
-    exists,
-    false,
-    func,
-    insert,
-    literal,
-    or_,
-    select,
-    true,
-    update,
-)
-from sqlalchemy import cast as cast_
-from sqlalchemy.orm import Session
+from typing import Any
 
 from ..errors import ConcurrentChange, NotFound, Refused, TransitionRefused
-from ..storage import CauLenhBienDich, Kho
-from ..storage.bang import (
-    BaoCaoNhan,
-    CoQuan,
-    NguoiDung,
-    NhatKy,
-    NhiemVu,
-    NhiemVuCoQuan,
-    NoiNhanVanBan,
-    VanBanLuu,
-)
+from ..storage import Kho
+from ..storage import theo_doi as luu
+from ..storage.bang import BaoCaoNhan, NoiNhanVanBan, VanBanLuu
+from ..storage.danh_ba import Phien, vai_tro_nguoi_dung
+from ..storage.theo_doi import DongXacNhan, KetNoi, ViecQuaHan
 from ..workflow import (
-    BANG_NOI_NHAN,
     SuKienNoiNhan,
     TrangThaiNoiNhan,
     TrangThaiVanBan,
@@ -50,6 +24,7 @@ from ..workflow import (
     nguong_tre,
     nhan_tre,
 )
+from ..workflow.xac_nhan import DIEU_KIEN_XAC_NHAN, vai_tro_duoc
 from . import tham_so
 from .dong_ho import DongHo, bay_gio, gio_viet_nam
 from .duong_dan import ten_an_toan, trong_goc
@@ -64,130 +39,8 @@ from .vong_doi import (
     utc,
 )
 
-DA_NHAN = {TrangThaiNoiNhan.da_nhan.value, TrangThaiNoiNhan.da_bao_cao.value}
-
-
-@dataclass(frozen=True)
-class _CauXacNhan:
-    """The acknowledgement's statements, built once (building costs more than running them).
-
-    ``tim``: one joined SELECT finds the recipient, its directive and the acting user (by token,
-    by directive id, or by number and symbol). On SQLite, ``ghi`` then records the receipt only
-    if the state is still the one read, and the log line goes with it in the same transaction.
-
-    ``mot_cau`` (PostgreSQL): the whole acknowledgement as one statement in autocommit, one
-    round trip: the same SELECT as a CTE, an UPDATE that records the receipt only where every
-    rule the service would check holds (see ``_cau_mot_cau``), and the log line inserted from
-    what the UPDATE returned. Atomic as one statement is; the guard keeps it exact. Only a
-    refusal, or an acknowledgement given before, costs a second round trip (the SELECT). It
-    runs on the driver's connection, compiled once (``CauLenhBienDich``).
-    """
-
-    tim: dict[str, Any]
-    ghi: Any
-    mot_cau: dict[str, CauLenhBienDich]
-
-
-def _cau_tim() -> Select[*tuple[Any, ...]]:
-    """The lookup of the recipient, its directive and the acting user, without its key."""
-    nn, vb, user = NoiNhanVanBan, VanBanLuu, NguoiDung
-    return (
-        select(
-            nn.id,
-            nn.van_ban_id,
-            nn.ma_co_quan,
-            nn.trang_thai,
-            nn.gui_luc,
-            nn.nhan_luc,
-            nn.tre,
-            vb.trang_thai.label("vb_trang_thai"),
-            vb.so_ky_hieu,
-            user.vai_tro,
-            user.ma_co_quan.label("thay_cho"),
-        )
-        .join(vb, vb.id == nn.van_ban_id)
-        .outerjoin(user, user.ten == bindparam("ten"))
-    )
-
-
-def _cau_mot_cau(tim: Select[*tuple[Any, ...]]) -> Any:
-    """The PostgreSQL acknowledgement as one statement (see ``_CauXacNhan``).
-
-    The UPDATE's guard is the service's judgement (``TheoDoi._buoc_xac_nhan``) written in SQL,
-    its states and roles read from the recipient lifecycle table: exactly one row found; the
-    directive not recalled; the user known, of a role that may acknowledge, and acting for this
-    body if it is a body's user; the copy, as it is now, still in the state read and that state
-    one the event leaves. Lateness is ``gui_luc < nguong`` (``nguong_tre``: the same judgement
-    as ``nhan_tre``). It returns one row when it wrote, none when the guard held it back; the
-    service then reads the copy again to say why, judging as on SQLite.
-    """
-    hang = next(h for h in BANG_NOI_NHAN if h.su_kien is SuKienNoiNhan.xac_nhan)
-    table = cast(Table, NoiNhanVanBan.__table__)
-    log = cast(Table, NhatKy.__table__)
-    doc = tim.cte("doc")
-    written = (
-        update(table)
-        .where(
-            table.c.id == doc.c.id,
-            table.c.trang_thai == doc.c.trang_thai,
-            or_(*(doc.c.trang_thai == literal(t.value) for t in hang.nguon)),
-            doc.c.vb_trang_thai != literal(TrangThaiVanBan.thu_hoi.value),
-            or_(*(doc.c.vai_tro == literal(v.value) for v in sorted(hang.vai_tro))),
-            or_(
-                doc.c.vai_tro != literal(VaiTro.don_vi_nhan.value),
-                doc.c.thay_cho == doc.c.ma_co_quan,
-            ),
-            select(func.count()).select_from(doc).scalar_subquery() == 1,
-        )
-        .values(
-            trang_thai=literal(hang.dich.value),
-            nhan_luc=bindparam("luc", type_=table.c.nhan_luc.type),
-            tre=func.coalesce(
-                doc.c.gui_luc < bindparam("nguong", type_=table.c.gui_luc.type), false()
-            ),
-        )
-        .returning(table.c.id, table.c.tre)
-        .cte("ghi")
-    )
-    columns = ["van_ban_id", "doi_tuong", "su_kien", "tu", "den", "nguoi", "luc", "chi_tiet"]
-    line = select(
-        doc.c.van_ban_id,
-        literal("noi_nhan:") + cast_(doc.c.van_ban_id, String) + literal(":") + doc.c.ma_co_quan,
-        literal(SuKienNoiNhan.xac_nhan.value),
-        doc.c.trang_thai,
-        literal(hang.dich.value),
-        bindparam("ten", type_=log.c.nguoi.type),
-        bindparam("luc", type_=log.c.luc.type),
-        func.json_build_object(literal("tre"), written.c.tre),
-    ).select_from(written.join(doc, doc.c.id == written.c.id))
-    logged = insert(log).from_select(columns, line).returning(log.c.id).cte("nk")
-    return select(doc.c.van_ban_id, doc.c.ma_co_quan, doc.c.so_ky_hieu, written.c.tre).select_from(
-        written.join(doc, doc.c.id == written.c.id).join(logged, true())
-    )
-
-
-def _cau_xac_nhan() -> _CauXacNhan:
-    nn, vb = NoiNhanVanBan, VanBanLuu
-    base = _cau_tim()
-    table = cast(Table, nn.__table__)
-    record = (
-        update(table)
-        .where(table.c.id == bindparam("rid"), table.c.trang_thai == bindparam("tu"))
-        .values(trang_thai=bindparam("den"), nhan_luc=bindparam("luc"), tre=bindparam("tre_moi"))
-    )
-    tim = {
-        "token": base.where(nn.ma_xac_nhan == bindparam("token")),
-        "id": base.where(vb.id == bindparam("khoa"), nn.ma_co_quan == bindparam("ma")),
-        "so": base.where(vb.so_ky_hieu == bindparam("khoa"), nn.ma_co_quan == bindparam("ma")),
-    }
-    return _CauXacNhan(
-        tim=tim,
-        ghi=record,
-        mot_cau={key: CauLenhBienDich(_cau_mot_cau(query)) for key, query in tim.items()},
-    )
-
-
-_XAC_NHAN = _cau_xac_nhan()
+#: States in which a copy counts as received (from the lifecycle table).
+DA_NHAN = {t.value for t in DIEU_KIEN_XAC_NHAN.da_nhan}
 
 
 @dataclass(frozen=True)
@@ -220,15 +73,6 @@ class _GhiXacNhan:
     def xung_dot(self) -> ConcurrentChange:
         """The error when the recipient's state moved between the read and the write."""
         return ConcurrentChange(f"{self.ket_qua.so_ky_hieu} {self.ket_qua.ma_co_quan}", self.tu)
-
-    def tham_so_ghi(self) -> dict[str, Any]:
-        return {
-            "rid": self.rid,
-            "tu": self.tu,
-            "den": self.den,
-            "luc": utc(self.luc),
-            "tre_moi": self.ket_qua.tre,
-        }
 
 
 @dataclass(frozen=True)
@@ -280,20 +124,6 @@ class BangTrangThai:
         }
 
 
-@dataclass(frozen=True)
-class ViecQuaHan:
-    """A body that has not reported on a task whose deadline has passed."""
-
-    so_ky_hieu: str
-    van_ban_id: int
-    nhiem_vu_id: int
-    mo_ta: str
-    han: dt.date
-    ma_co_quan: str
-    ten_co_quan: str
-    so_ngay: int
-
-
 def _vai_tro_duoc(
     su_kien: SuKienNoiNhan, ten_nguoi: str, vai_tro: VaiTro, so: str, ma: str, tu: str
 ) -> None:
@@ -302,7 +132,7 @@ def _vai_tro_duoc(
     Raises:
         TransitionRefused: the role is not one the recipient lifecycle table allows.
     """
-    allowed = frozenset().union(*(h.vai_tro for h in BANG_NOI_NHAN if h.su_kien is su_kien))
+    allowed = vai_tro_duoc(su_kien)
     if vai_tro not in allowed:
         raise TransitionRefused(
             f"user '{ten_nguoi}' on {so} → {ma}",
@@ -312,6 +142,24 @@ def _vai_tro_duoc(
             f"role '{vai_tro}' may not; allowed roles: "
             + ", ".join(v for v in VaiTro if v in allowed),
         )
+
+
+def _nguoi_hanh_dong(
+    ten_nguoi: str, nguoi: tuple[VaiTro, str | None] | None, ma_co_quan: str
+) -> VaiTro:
+    """The actor's role, from the user read (role, body); a body's user (``DIEU_KIEN_XAC_NHAN.
+    chi_co_quan_minh``) acts only for its own body.
+
+    Raises:
+        NotFound: no such user.
+        Refused: a body's user acting for another body.
+    """
+    if nguoi is None:
+        raise NotFound("user", ten_nguoi)
+    vai_tro, thay_cho = nguoi
+    if vai_tro is DIEU_KIEN_XAC_NHAN.chi_co_quan_minh and thay_cho != ma_co_quan:
+        raise Refused(f"user '{ten_nguoi}'", f"acts for '{thay_cho}', not for '{ma_co_quan}'")
+    return vai_tro
 
 
 class TheoDoi:
@@ -350,17 +198,17 @@ class TheoDoi:
         else:
             raise Refused("acknowledgement", "name the directive and the body, or --token")
 
-        def doc(conn: Connection) -> KetQuaXacNhan | _GhiXacNhan:
-            found = conn.execute(_XAC_NHAN.tim[kind], params).all()
+        def doc(conn: KetNoi) -> KetQuaXacNhan | _GhiXacNhan:
+            found = luu.tim_xac_nhan(conn, kind, params)
             return self._buoc_xac_nhan(found, ten_nguoi, now, khoa, ma_co_quan, ma_xac_nhan, conn)
 
         if self.kho.ten == "postgresql":
             return self._xac_nhan_mot_cau(kind, params, now, doc)
-        with self.kho.engine.begin() as conn:  # plain connection: no ORM session needed
+        with luu.giao_dich_nhe(self.kho) as conn:
             step = doc(conn)
             if isinstance(step, KetQuaXacNhan):
                 return step
-            if conn.execute(_XAC_NHAN.ghi, step.tham_so_ghi()).rowcount != 1:
+            if not luu.ghi_xac_nhan(conn, step.rid, step.tu, step.den, utc(now), step.ket_qua.tre):
                 raise step.xung_dot()
             ghi_cac_dong_nhat_ky(
                 conn,
@@ -387,8 +235,8 @@ class TheoDoi:
             NotFound: no such token.
             Refused: the directive or the body named is not the token's.
         """
-        with self.kho.engine.connect() as conn:
-            found = conn.execute(_XAC_NHAN.tim["token"], {"ten": "", "token": ma_xac_nhan}).all()
+        with luu.ket_noi_doc(self.kho) as conn:
+            found = luu.tim_xac_nhan(conn, "token", {"ten": "", "token": ma_xac_nhan})
             if len(found) != 1:
                 raise NotFound("acknowledgement token", ma_xac_nhan)
             van_ban_id, ma, so = found[0].van_ban_id, found[0].ma_co_quan, found[0].so_ky_hieu
@@ -413,18 +261,17 @@ class TheoDoi:
         kind: str,
         params: dict[str, Any],
         now: dt.datetime,
-        doc: Callable[[Connection], KetQuaXacNhan | _GhiXacNhan],
+        doc: Callable[[KetNoi], KetQuaXacNhan | _GhiXacNhan],
     ) -> KetQuaXacNhan:
         """PostgreSQL: the acknowledgement in one statement; a refusal judged from the copy
         read again."""
         viet_nam = gio_viet_nam(now)
         assert viet_nam is not None
-        params = params | {"luc": utc(now), "nguong": utc(nguong_tre(viet_nam))}
-        with self.kho.tu_dong.connect() as c:
-            row = _XAC_NHAN.mot_cau[kind].mot_dong(c, params)
-            if row is not None:
-                van_ban_id, ma, so, late = row
-                return KetQuaXacNhan(so or f"#{van_ban_id}", ma, now, late, False)
+        with luu.ket_noi_tu_dong(self.kho) as c:
+            done = luu.xac_nhan_mot_cau(c, kind, params, utc(now), utc(nguong_tre(viet_nam)))
+            if done is not None:
+                so = done.so_ky_hieu or f"#{done.van_ban_id}"
+                return KetQuaXacNhan(so, done.ma_co_quan, now, done.tre, False)
             # Nothing written: read the copy as it is now to say why (or that it was given).
             step = doc(c)
             if isinstance(step, KetQuaXacNhan):
@@ -433,13 +280,13 @@ class TheoDoi:
 
     def _buoc_xac_nhan(
         self,
-        found: Sequence[Any],
+        found: Sequence[DongXacNhan],
         ten_nguoi: str,
         now: dt.datetime,
         khoa: str | None,
         ma_co_quan: str | None,
         ma_xac_nhan: str | None,
-        conn: Connection,
+        conn: KetNoi,
     ) -> KetQuaXacNhan | _GhiXacNhan:
         """Judge an acknowledgement from the row read: refuse it, report it as already given,
         or say what to write. ``conn`` is the connection the row was read on (a lookup that
@@ -449,28 +296,26 @@ class TheoDoi:
                 raise NotFound("acknowledgement token", ma_xac_nhan)
             tim_id_van_ban(conn, khoa or "")  # NotFound, or several directives by that name
             raise Refused(f"'{ma_co_quan}'", f"is not a recipient of {khoa}")
-        rid, van_ban_id, ma, tu_text, sent, received, late, vb_state, so, role, acts_for = found[0]
-        so = so or f"#{van_ban_id}"
-        if vb_state == TrangThaiVanBan.thu_hoi.value:
+        row = found[0]
+        ma, tu_text, received = row.ma_co_quan, row.trang_thai, row.nhan_luc
+        so = row.so_ky_hieu or f"#{row.van_ban_id}"
+        if row.vb_trang_thai == DIEU_KIEN_XAC_NHAN.van_ban_dong.value:
             raise Refused(so, "has been recalled (thu hồi); nothing to acknowledge")
-        if role is None:
-            raise NotFound("user", ten_nguoi)
-        vai_tro = VaiTro(role)
-        if vai_tro is VaiTro.don_vi_nhan and acts_for != ma:
-            raise Refused(f"user '{ten_nguoi}'", f"acts for '{acts_for}', not for '{ma}'")
+        nguoi = None if row.vai_tro is None else (VaiTro(row.vai_tro), row.thay_cho)
+        vai_tro = _nguoi_hanh_dong(ten_nguoi, nguoi, ma)
         _vai_tro_duoc(SuKienNoiNhan.xac_nhan, ten_nguoi, vai_tro, so, ma, tu_text)
         if tu_text in DA_NHAN and received is not None:
             when = gio_viet_nam(received)
             assert when is not None
-            return KetQuaXacNhan(so, ma, when, late, True)
+            return KetQuaXacNhan(so, ma, when, row.tre, True)
         tu = TrangThaiNoiNhan(tu_text)
         den = chuyen_noi_nhan(tu, SuKienNoiNhan.xac_nhan, vai_tro)
-        sent_at = gio_viet_nam(sent)
+        sent_at = gio_viet_nam(row.gui_luc)
         # A clock set before the sending (VANTHU_NOW) cannot make a receipt late.
         late = sent_at is not None and now >= sent_at and nhan_tre(sent_at, now)
         return _GhiXacNhan(
-            rid,
-            van_ban_id,
+            row.id,
+            row.van_ban_id,
             tu.value,
             den.value,
             ten_nguoi,
@@ -478,23 +323,10 @@ class TheoDoi:
             KetQuaXacNhan(so, ma, now, late, False),
         )
 
-    @staticmethod
-    def _vai_tro_cho(s: Session, ten_nguoi: str, ma_co_quan: str) -> VaiTro:
-        """The actor's role; a recipient body's user may act only for its own body."""
-        user = s.execute(
-            select(NguoiDung.vai_tro, NguoiDung.ma_co_quan).where(NguoiDung.ten == ten_nguoi)
-        ).first()
-        if user is None:
-            raise NotFound("user", ten_nguoi)
-        role = VaiTro(user[0])
-        if role is VaiTro.don_vi_nhan and user[1] != ma_co_quan:
-            raise Refused(f"user '{ten_nguoi}'", f"acts for '{user[1]}', not for '{ma_co_quan}'")
-        return role
-
     # -- reports ---------------------------------------------------------------------------
 
     def _noi_nhan_hanh_dong(
-        self, s: Session, ten_nguoi: str, khoa: str, ma_co_quan: str
+        self, s: Phien, ten_nguoi: str, khoa: str, ma_co_quan: str
     ) -> tuple[VanBanLuu, NoiNhanVanBan, VaiTro]:
         """The directive, its recipient row (locked: a second request at once waits and sees
         the first) and the actor's role, for an event a body sends back.
@@ -503,17 +335,13 @@ class TheoDoi:
             Refused: not a recipient, a recalled directive, or a user acting for another body.
         """
         row = tim_van_ban(s, khoa)
-        recipient = s.scalars(
-            select(NoiNhanVanBan)
-            .where(NoiNhanVanBan.van_ban_id == row.id, NoiNhanVanBan.ma_co_quan == ma_co_quan)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        ).first()
+        recipient = luu.noi_nhan_khoa(s, row.id, ma_co_quan)
         if recipient is None:
             raise Refused(f"'{ma_co_quan}'", f"is not a recipient of {row.so_ky_hieu or khoa}")
-        if row.trang_thai == TrangThaiVanBan.thu_hoi.value:
+        if row.trang_thai == DIEU_KIEN_XAC_NHAN.van_ban_dong.value:
             raise Refused(f"{row.so_ky_hieu}", "has been recalled (thu hồi)")
-        return row, recipient, self._vai_tro_cho(s, ten_nguoi, ma_co_quan)
+        role = _nguoi_hanh_dong(ten_nguoi, vai_tro_nguoi_dung(s, ten_nguoi), ma_co_quan)
+        return row, recipient, role
 
     def tu_choi(self, ten_nguoi: str, khoa: str, ma_co_quan: str, ly_do: str) -> None:
         """Record that a body sent a directive back as misaddressed (gửi nhầm), with the reason.
@@ -528,8 +356,7 @@ class TheoDoi:
             row, recipient, role = self._noi_nhan_hanh_dong(s, ten_nguoi, khoa, ma_co_quan)
             tu = TrangThaiNoiNhan(recipient.trang_thai)
             den = chuyen_noi_nhan(tu, SuKienNoiNhan.tu_choi, role, ly_do)
-            recipient.trang_thai = den.value
-            recipient.ly_do = ly_do
+            luu.ghi_tu_choi(recipient, den.value, ly_do)
             ghi_nhat_ky(
                 s,
                 row.id,
@@ -586,25 +413,9 @@ class TheoDoi:
                 content = tep.read_bytes()
                 ghi_nguyen_tu(stored_path, content)
                 stored, digest = str(stored_path), hashlib.sha256(content).hexdigest()
-            tasks = s.scalars(
-                select(NhiemVu.id)
-                .join(NhiemVuCoQuan, NhiemVuCoQuan.nhiem_vu_id == NhiemVu.id)
-                .where(NhiemVu.van_ban_id == row.id, NhiemVuCoQuan.ma_co_quan == ma_co_quan)
-            ).all()
-            report = BaoCaoNhan(
-                van_ban_id=row.id,
-                nhiem_vu_id=tasks[0] if len(tasks) == 1 else None,
-                ma_co_quan=ma_co_quan,
-                so_ky_hieu_tra_loi=so_ky_hieu_tra_loi,
-                tep=stored,
-                sha256=digest,
-                luc=utc(now),
+            report = luu.luu_bao_cao(
+                s, recipient, den.value, so_ky_hieu_tra_loi, stored, digest, utc(now)
             )
-            s.add(report)
-            if recipient.nhan_luc is None:
-                recipient.nhan_luc = utc(now)  # a report is also proof of receipt
-            recipient.trang_thai = den.value
-            recipient.bao_cao_luc = utc(now)
             ghi_nhat_ky(
                 s,
                 row.id,
@@ -624,43 +435,28 @@ class TheoDoi:
     def trang_thai(self, khoa: str) -> BangTrangThai:
         """The per-recipient status table of one directive (plain columns: one query each)."""
         today = self.dong_ho().date()
-        nn = NoiNhanVanBan
         with self.kho.giao_dich() as s:
             van_ban_id = tim_id_van_ban(s, khoa)
-            head = s.execute(
-                select(VanBanLuu.so_ky_hieu, VanBanLuu.trich_yeu, VanBanLuu.trang_thai).where(
-                    VanBanLuu.id == van_ban_id
-                )
-            ).one()
-            overdue = {v.ma_co_quan for v in self._qua_han(s, today, van_ban_id)}
+            head = luu.dau_van_ban(s, van_ban_id)
+            overdue = {v.ma_co_quan for v in luu.qua_han(s, today, van_ban_id)}
             lines = [
                 DongTrangThai(
-                    ma=ma,
-                    ten=ten,
-                    trang_thai=TrangThaiNoiNhan(state),
-                    gui_luc=gio_viet_nam(sent),
-                    nhan_luc=gio_viet_nam(received),
-                    tre=late,
-                    bao_cao_luc=gio_viet_nam(reported),
-                    qua_han=ma in overdue,
+                    ma=r.ma,
+                    ten=r.ten,
+                    trang_thai=TrangThaiNoiNhan(r.trang_thai),
+                    gui_luc=gio_viet_nam(r.gui_luc),
+                    nhan_luc=gio_viet_nam(r.nhan_luc),
+                    tre=r.tre,
+                    bao_cao_luc=gio_viet_nam(r.bao_cao_luc),
+                    qua_han=r.ma in overdue,
                 )
-                for ma, ten, state, sent, received, late, reported in s.execute(
-                    select(
-                        nn.ma_co_quan,
-                        CoQuan.ten_ngan,
-                        nn.trang_thai,
-                        nn.gui_luc,
-                        nn.nhan_luc,
-                        nn.tre,
-                        nn.bao_cao_luc,
-                    )
-                    .join(CoQuan, CoQuan.ma == nn.ma_co_quan)
-                    .where(nn.van_ban_id == van_ban_id)
-                    .order_by(nn.id)
-                )
+                for r in luu.cac_noi_nhan(s, van_ban_id)
             ]
             return BangTrangThai(
-                head[0] or f"#{van_ban_id}", head[1], TrangThaiVanBan(head[2]), lines
+                head.so_ky_hieu or f"#{van_ban_id}",
+                head.trich_yeu,
+                TrangThaiVanBan(head.trang_thai),
+                lines,
             )
 
     def qua_han(self, khoa: str | None = None) -> list[ViecQuaHan]:
@@ -668,41 +464,4 @@ class TheoDoi:
         today = self.dong_ho().date()
         with self.kho.giao_dich() as s:
             van_ban_id = tim_id_van_ban(s, khoa) if khoa else None
-            return self._qua_han(s, today, van_ban_id)
-
-    @staticmethod
-    def _qua_han(s: Session, today: dt.date, van_ban_id: int | None) -> list[ViecQuaHan]:
-        """Overdue (task, body) pairs without a report from that body on that directive."""
-        reported = exists().where(
-            BaoCaoNhan.van_ban_id == NhiemVu.van_ban_id,
-            BaoCaoNhan.ma_co_quan == NhiemVuCoQuan.ma_co_quan,
-        )
-        query = (
-            select(
-                NhiemVu.id,
-                NhiemVu.mo_ta,
-                NhiemVu.han,
-                NhiemVuCoQuan.ma_co_quan,
-                CoQuan.ten_ngan,
-                VanBanLuu.id,
-                VanBanLuu.so_ky_hieu,
-            )
-            .join(NhiemVuCoQuan, NhiemVuCoQuan.nhiem_vu_id == NhiemVu.id)
-            .join(CoQuan, CoQuan.ma == NhiemVuCoQuan.ma_co_quan)
-            .join(VanBanLuu, VanBanLuu.id == NhiemVu.van_ban_id)
-            .where(
-                NhiemVu.han < today,
-                NhiemVu.can_bao_cao.is_(True),
-                VanBanLuu.trang_thai.in_(
-                    [TrangThaiVanBan.da_phat_hanh.value, TrangThaiVanBan.dang_theo_doi.value]
-                ),
-                ~reported,
-            )
-            .order_by(NhiemVu.han, NhiemVu.id, NhiemVuCoQuan.ma_co_quan)
-        )
-        if van_ban_id is not None:
-            query = query.where(NhiemVu.van_ban_id == van_ban_id)
-        return [
-            ViecQuaHan(so or f"#{vid}", vid, tid, mo_ta, han, ma, ten, (today - han).days)
-            for tid, mo_ta, han, ma, ten, vid, so in s.execute(query)
-        ]
+            return luu.qua_han(s, today, van_ban_id)
