@@ -25,7 +25,7 @@ from tests.services.conftest import DANH_BA, duyet_xong
 from vanthu.services.danh_ba import doc_danh_ba, nap_danh_ba
 from vanthu.services.dong_ho import GIO_VIET_NAM
 from vanthu.services.nguoi_dung import them_nguoi_dung
-from vanthu.services.ung_dung import UngDung
+from vanthu.services.ung_dung import BoDichVu
 from vanthu.workflow import VaiTro
 
 VANTHU = Path(sys.executable).parent / "vanthu"
@@ -191,7 +191,7 @@ def test_a_configuration_that_is_a_folder_is_one_line_naming_it(tmp_path: Path) 
 def approved(tmp_path: Path) -> Iterator[Path]:
     """A SQLite store holding draft #1, approved and ready to issue; its path."""
     db = tmp_path / "vanthu.db"
-    app = UngDung(
+    app = BoDichVu(
         db=str(db),
         thu_muc=tmp_path / "output",
         dong_ho=lambda: dt.datetime(2021, 9, 13, 8, 0, tzinfo=GIO_VIET_NAM),
