@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..schemas.danh_ba import DanhBa
 from ..storage import Kho, mo_kho
@@ -17,9 +17,14 @@ from .dong_ho import DongHo, bay_gio
 from .ket_xuat import TepKetXuat
 from .nguoi_dung import them_nguoi_dung
 from .phat_hanh import KetQuaPhatHanh, PhatHanh, TienDo
-from .so_sach import DongNhatKy, nhat_ky, so_dang_ky, so_dang_ky_csv, so_dang_ky_tep
 from .theo_doi import BangTrangThai, KetQuaXacNhan, TheoDoi, ViecQuaHan
 from .vong_doi import THU_MUC_MAC_DINH, KetQuaChuyen, VongDoi, giu_so
+
+if TYPE_CHECKING:
+    from .so_sach import DongNhatKy
+
+# The books (.so_sach) load the register's renderer (python-docx, WeasyPrint): imported by the
+# methods that need them, so that tracking commands start without the renderer.
 
 
 class BoDichVu:
@@ -354,6 +359,8 @@ class UngDung:
         Raises:
             NotFound: no such directive.
         """
+        from .so_sach import nhat_ky
+
         return nhat_ky(self._dv.kho, khoa)
 
     def so_dang_ky(self, nam: int | str) -> list[tuple[str, ...]]:
@@ -362,6 +369,8 @@ class UngDung:
         Raises:
             InvalidSetting: not a year within the limits.
         """
+        from .so_sach import so_dang_ky
+
         return so_dang_ky(self._dv.kho, nam)
 
     def so_dang_ky_csv(self, nam: int | str) -> str:
@@ -370,6 +379,8 @@ class UngDung:
         Raises:
             InvalidSetting: not a year within the limits.
         """
+        from .so_sach import so_dang_ky, so_dang_ky_csv
+
         return so_dang_ky_csv(so_dang_ky(self._dv.kho, nam))
 
     def so_dang_ky_tep(self, nam: int | str, thu_muc: Path | None = None) -> list[Path]:
@@ -380,6 +391,8 @@ class UngDung:
             RenderError: rendering failed.
             OutputError: the folder cannot be written.
         """
+        from .so_sach import so_dang_ky_tep
+
         return so_dang_ky_tep(self._dv.kho, nam, thu_muc)
 
     def giu_so(self, nguoi: str, so_dang_ky: str, ghi_chu: str) -> int:
