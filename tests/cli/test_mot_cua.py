@@ -1,4 +1,4 @@
-"""The CLI has one door (một cửa): it imports only the ``vanthu.services`` package, never a module."""
+"""The CLI has one door (một cửa): the ``vanthu.services`` package, none of its modules."""
 
 from __future__ import annotations
 
