@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.services.conftest import DANH_BA, DongHoGia, cong_dien_du_thao
+from vanthu import errors
 from vanthu.errors import Refused, TransitionRefused
 from vanthu.services import UngDung
 from vanthu.workflow import TrangThaiNoiNhan, TrangThaiVanBan, VaiTro
@@ -142,4 +144,14 @@ def test_every_public_method_of_the_facade_has_a_docstring_naming_what_it_raises
     doc = inspect.getdoc(method) or ""
     assert doc.splitlines()[0], f"{name}: no summary line"
     assert "\nRaises:\n" in doc, f"{name}: no Raises section"
+    section = doc.split("\nRaises:\n", 1)[1]
+    named = [
+        n
+        for group in re.findall(r"^    ([A-Z]\w+(?:, [A-Z]\w+)*)[:.]", section, re.M)
+        for n in group.split(", ")
+        if n != "Nothing"
+    ]
+    assert named or section.strip().startswith("Nothing"), f"{name}: Raises names no error"
+    for error in named:
+        assert issubclass(getattr(errors, error), errors.VanthuError), f"{name}: {error}"
     assert inspect.signature(method).return_annotation is not inspect.Signature.empty

@@ -83,7 +83,7 @@ class UngDung:
         Raises:
             InvalidSetting: ``VANTHU_CONFIG``, ``VANTHU_NOW`` or the database URL is malformed
                 (read before the store is opened, so nothing changes).
-            StorageError: the store cannot be opened or migrated.
+            StoreUnavailable: not a database, no server, no such database, locked too long.
         """
         self._dv = BoDichVu(db, thu_muc, dong_ho)
 
