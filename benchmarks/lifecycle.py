@@ -93,7 +93,7 @@ from vanthu.schemas.danh_ba import DanhBa
 from vanthu.services.danh_ba import nap_danh_ba
 from vanthu.services.nguoi_dung import them_nguoi_dung
 from vanthu.services.phat_hanh import LUONG_VE, dat_ban_goc
-from vanthu.services.ung_dung import UngDung
+from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import NoiNhanVanBan, VanBanLuu
 from vanthu.workflow import SuKienVanBan, TrangThaiNoiNhan, TrangThaiVanBan, VaiTro
 
@@ -162,12 +162,12 @@ def _rss_max_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _ung_dung(db: str, thu_muc: str, luc: str) -> UngDung:
+def _ung_dung(db: str, thu_muc: str, luc: str) -> BoDichVu:
     moment = dt.datetime.fromisoformat(luc)
-    return UngDung(db=db, thu_muc=Path(thu_muc), dong_ho=lambda: moment)
+    return BoDichVu(db=db, thu_muc=Path(thu_muc), dong_ho=lambda: moment)
 
 
-def _phat_hanh(app: UngDung, key: str) -> str:
+def _phat_hanh(app: BoDichVu, key: str) -> str:
     start = time.perf_counter()
     issued = app.vong_doi.ban_hanh("vt", key)
     middle = time.perf_counter()
@@ -181,7 +181,7 @@ def _phat_hanh(app: UngDung, key: str) -> str:
     )
 
 
-def _xac_nhan(app: UngDung, work: Sequence[tuple[str, Sequence[str]]]) -> str:
+def _xac_nhan(app: BoDichVu, work: Sequence[tuple[str, Sequence[str]]]) -> str:
     count = 0
     start = time.perf_counter()
     for so_ky_hieu, codes in work:
@@ -402,7 +402,7 @@ def _cong_dien(recipients: int, task: bool) -> dict[str, Any]:
     return data
 
 
-def _duyet(app: UngDung, data: dict[str, Any]) -> str:
+def _duyet(app: BoDichVu, data: dict[str, Any]) -> str:
     """A draft carried to approved; its id."""
     key = str(app.vong_doi.soan_thao("cv", data, "benchmark").van_ban_id)
     app.vong_doi.chuyen("cv", key, SuKienVanBan.trinh)
@@ -410,7 +410,7 @@ def _duyet(app: UngDung, data: dict[str, Any]) -> str:
     return key
 
 
-def _da_gui(app: UngDung, key: str, codes: Sequence[str]) -> str:
+def _da_gui(app: BoDichVu, key: str, codes: Sequence[str]) -> str:
     """Issue a directive and record ``codes`` as delivered recipients directly; its number."""
     issued = app.vong_doi.ban_hanh("vt", key)
     assert issued.so_ky_hieu is not None

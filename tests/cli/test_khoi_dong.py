@@ -41,9 +41,9 @@ def test_tracking_loads_neither_the_renderer_nor_alembic_on_a_current_store(
         f"""
         import sys
         import vanthu.cli.lenh
-        from vanthu.services.ung_dung import UngDung
+        from vanthu.services import UngDung
         app = UngDung(db={str(db)!r})
-        app.theo_doi.qua_han()
+        app.theo_doi_qua_han()
         print(sorted(m for m in ("weasyprint", "docx", "alembic") if m in sys.modules))
         """
     )

@@ -21,11 +21,9 @@ import pytest
 
 from tests.conftest import NINH_THUAN
 from tests.csdl import PG_ADMIN
-from tests.services.conftest import DANH_BA, duyet_xong
-from vanthu.services.danh_ba import doc_danh_ba, nap_danh_ba
+from tests.services.conftest import DANH_BA, cong_dien_du_thao
+from vanthu.services import UngDung
 from vanthu.services.dong_ho import GIO_VIET_NAM
-from vanthu.services.nguoi_dung import them_nguoi_dung
-from vanthu.services.ung_dung import UngDung
 from vanthu.workflow import VaiTro
 
 VANTHU = Path(sys.executable).parent / "vanthu"
@@ -196,11 +194,14 @@ def approved(tmp_path: Path) -> Iterator[Path]:
         thu_muc=tmp_path / "output",
         dong_ho=lambda: dt.datetime(2021, 9, 13, 8, 0, tzinfo=GIO_VIET_NAM),
     )
-    them_nguoi_dung(app.kho, "vt", "Nguyễn Thị Văn", VaiTro.van_thu, nguoi_thuc_hien=None)
-    nap_danh_ba(app.kho, doc_danh_ba(DANH_BA), "vt")
+    app.them_nguoi_dung(None, "vt", "Nguyễn Thị Văn", VaiTro.van_thu)
+    app.nap_danh_ba("vt", app.doc_danh_ba(DANH_BA))
     for ten, vai_tro in (("cv", VaiTro.chuyen_vien), ("ld", VaiTro.lanh_dao)):
-        them_nguoi_dung(app.kho, ten, "Đặng Ngọc Đức", vai_tro, nguoi_thuc_hien="vt")
-    assert duyet_xong(app) == 1
+        app.them_nguoi_dung("vt", ten, "Đặng Ngọc Đức", vai_tro)
+    draft = app.soan_thao("cv", cong_dien_du_thao(), "test")
+    assert draft.van_ban_id == 1
+    app.trinh("cv", "1")
+    app.duyet("ld", "1")
     app.dong()
     yield db
 
@@ -286,7 +287,7 @@ def test_ctrl_c_ends_the_command_with_status_130_and_no_traceback(tmp_path: Path
 
 
 def test_the_progress_bar_is_typed_without_clicks_private_module() -> None:
-    source = (Path(__file__).parents[2] / "src/vanthu/cli/vong_doi.py").read_text(encoding="utf-8")
+    source = (Path(__file__).parents[2] / "src/vanthu/cli/van_ban.py").read_text(encoding="utf-8")
     assert "_termui_impl" not in source
 
 

@@ -14,7 +14,7 @@ from tests.csdl import LOAI_CSDL, csdl_moi
 from vanthu.services.danh_ba import doc_danh_ba, nap_danh_ba
 from vanthu.services.dong_ho import GIO_VIET_NAM
 from vanthu.services.nguoi_dung import them_nguoi_dung
-from vanthu.services.ung_dung import UngDung
+from vanthu.services.ung_dung import BoDichVu
 from vanthu.workflow import VaiTro
 
 DANH_BA = EXAMPLES / "danh-ba" / "ninh-thuan-2021.yaml"
@@ -45,8 +45,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def app(db_url: str, tmp_path: Path, dong_ho: DongHoGia) -> Iterator[UngDung]:
-    application = UngDung(db=db_url, thu_muc=tmp_path / "output", dong_ho=dong_ho)
+def app(db_url: str, tmp_path: Path, dong_ho: DongHoGia) -> Iterator[BoDichVu]:
+    application = BoDichVu(db=db_url, thu_muc=tmp_path / "output", dong_ho=dong_ho)
     # The văn thư is the store's first user (no actor: bootstrap); then administers the rest.
     them_nguoi_dung(application.kho, "vt", "Nguyễn Thị Văn", VaiTro.van_thu, nguoi_thuc_hien=None)
     nap_danh_ba(application.kho, doc_danh_ba(DANH_BA), "vt")
@@ -70,7 +70,7 @@ def cong_dien_du_thao() -> dict[str, object]:
     return data
 
 
-def duyet_xong(app: UngDung) -> int:
+def duyet_xong(app: BoDichVu) -> int:
     """A draft carried to approved; its id."""
     from vanthu.workflow import SuKienVanBan
 

@@ -27,7 +27,7 @@ from vanthu.services.ghi_tep import (
     dat_tam,
     hoan_tat_ban_hanh,
 )
-from vanthu.services.ung_dung import UngDung
+from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import DongSoDangKy, VanBanLuu
 from vanthu.workflow import TrangThaiVanBan
 
@@ -50,7 +50,7 @@ def tep_co_so(output: Path) -> dict[str, str]:
     }
 
 
-def so_dang_ky(app: UngDung) -> dict[str, str]:
+def so_dang_ky(app: BoDichVu) -> dict[str, str]:
     """What the register vouches for: each issued file's path → its SHA-256."""
     with app.kho.giao_dich() as s:
         rows = s.execute(
@@ -63,14 +63,14 @@ def so_dang_ky(app: UngDung) -> dict[str, str]:
         return vouched
 
 
-def khong_tep_gia(app: UngDung, output: Path) -> None:
+def khong_tep_gia(app: BoDichVu, output: Path) -> None:
     """No numbered file without its register row and the same hash."""
     vouched = so_dang_ky(app)
     for path, digest in tep_co_so(output).items():
         assert vouched.get(path) == digest, f"{path} is not what the register says"
 
 
-def trang_thai(app: UngDung, van_ban_id: int) -> tuple[str, str | None]:
+def trang_thai(app: BoDichVu, van_ban_id: int) -> tuple[str, str | None]:
     with app.kho.giao_dich() as s:
         row = s.get(VanBanLuu, van_ban_id)
         assert row is not None
@@ -79,7 +79,7 @@ def trang_thai(app: UngDung, van_ban_id: int) -> tuple[str, str | None]:
 
 @pytest.mark.parametrize("moment", LUC_GIET)
 def test_an_issue_killed_at_any_moment_leaves_no_numbered_file_without_its_register_row(
-    app: UngDung, db_url: str, dong_ho: DongHoGia, tmp_path: Path, moment: str
+    app: BoDichVu, db_url: str, dong_ho: DongHoGia, tmp_path: Path, moment: str
 ) -> None:
     first, second = duyet_xong(app), duyet_xong(app)
     output = tmp_path / "output"

@@ -22,12 +22,12 @@ def test_a_body_name_the_slip_could_not_draw_is_refused_before_anything_is_store
     from tests.csdl import csdl_moi
     from vanthu.services.danh_ba import nap_danh_ba
     from vanthu.services.nguoi_dung import them_nguoi_dung
-    from vanthu.services.ung_dung import UngDung
+    from vanthu.services.ung_dung import BoDichVu
     from vanthu.workflow import VaiTro
 
     directory = doc_danh_ba(write(tmp_path, "ma,ten,ten_ngan\nSYT,Sở Y tế ✓,Sở Ⅱ\n"))
     with csdl_moi("sqlite", tmp_path) as url:
-        app = UngDung(db=url, thu_muc=tmp_path / "output")
+        app = BoDichVu(db=url, thu_muc=tmp_path / "output")
         them_nguoi_dung(app.kho, "vt", "Văn thư", VaiTro.van_thu, nguoi_thuc_hien=None)
         with pytest.raises(InvalidDirective) as caught:
             nap_danh_ba(app.kho, directory, "vt")

@@ -8,12 +8,12 @@ from tests.services.conftest import DongHoGia
 from tests.services.test_phat_hanh import issued
 from vanthu.errors import NotFound, Refused
 from vanthu.services.nguoi_dung import them_nguoi_dung
-from vanthu.services.ung_dung import UngDung
+from vanthu.services.ung_dung import BoDichVu
 from vanthu.workflow import VaiTro
 
 
 def test_the_summary_is_for_the_clerk_the_leader_and_the_drafter_only(
-    app: UngDung, dong_ho: DongHoGia
+    app: BoDichVu, dong_ho: DongHoGia
 ) -> None:
     so = issued(app, dong_ho)
     app.phat_hanh.phat_hanh("vt", so)

@@ -27,7 +27,7 @@ from tests.services.conftest import cong_dien_du_thao, duyet_xong
 from vanthu.errors import ConcurrentChange, TransitionRefused
 from vanthu.services.dong_ho import GIO_VIET_NAM
 from vanthu.services.phat_hanh import KENH_TEP
-from vanthu.services.ung_dung import UngDung
+from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import DemSo, DongSoDangKy, LanGui, NhatKy, NoiNhanVanBan, VanBanLuu
 from vanthu.workflow import SuKienVanBan, TrangThaiVanBan
 
@@ -45,9 +45,9 @@ HAN_CHO_S = 180
 KetQua = dict[str, str]
 
 
-def _mo_ung_dung(db_url: str, thu_muc: str) -> UngDung:
+def _mo_ung_dung(db_url: str, thu_muc: str) -> BoDichVu:
     """A child's own application on the shared store, its clock fixed at ``LUC_BAN_HANH``."""
-    return UngDung(db=db_url, thu_muc=Path(thu_muc), dong_ho=lambda: LUC_BAN_HANH)
+    return BoDichVu(db=db_url, thu_muc=Path(thu_muc), dong_ho=lambda: LUC_BAN_HANH)
 
 
 def _thu(action: Callable[[], str | None]) -> str:
@@ -60,21 +60,21 @@ def _thu(action: Callable[[], str | None]) -> str:
         return f"UNEXPECTED {type(error).__name__}: {error}"
 
 
-def _ban_hanh(app: UngDung, van_ban_id: int) -> str | None:
+def _ban_hanh(app: BoDichVu, van_ban_id: int) -> str | None:
     return app.vong_doi.ban_hanh("vt", str(van_ban_id)).so_ky_hieu
 
 
 def _chuyen(
-    app: UngDung, user: str, van_ban_id: int, su_kien: SuKienVanBan, ly_do: str | None
+    app: BoDichVu, user: str, van_ban_id: int, su_kien: SuKienVanBan, ly_do: str | None
 ) -> str | None:
     return app.vong_doi.chuyen(user, str(van_ban_id), su_kien, ly_do).so_ky_hieu
 
 
-def _xac_nhan(app: UngDung, van_ban_id: int, ma_co_quan: str) -> str:
+def _xac_nhan(app: BoDichVu, van_ban_id: int, ma_co_quan: str) -> str:
     return "again" if app.theo_doi.xac_nhan("vt", str(van_ban_id), ma_co_quan).da_co else "new"
 
 
-def _phat_hanh(app: UngDung, van_ban_id: int) -> str:
+def _phat_hanh(app: BoDichVu, van_ban_id: int) -> str:
     return str(app.phat_hanh.phat_hanh("vt", str(van_ban_id)).gui_moi)
 
 
@@ -174,7 +174,7 @@ def chay_song_song(
 
 
 def test_processes_issuing_at_once_take_every_number_once_without_gaps(
-    app: UngDung, db_url: str, tmp_path: Path
+    app: BoDichVu, db_url: str, tmp_path: Path
 ) -> None:
     ids = [duyet_xong(app) for _ in range(SO_VAN_BAN)]
     # Every child tries every directive, each starting at its own quarter of the list: they
@@ -223,7 +223,7 @@ def test_processes_issuing_at_once_take_every_number_once_without_gaps(
 
 
 def test_two_processes_firing_the_same_event_at_once_one_wins_the_other_is_refused(
-    app: UngDung, db_url: str, tmp_path: Path
+    app: BoDichVu, db_url: str, tmp_path: Path
 ) -> None:
     submitted = app.vong_doi.soan_thao("cv", cong_dien_du_thao(), "test").van_ban_id
     app.vong_doi.chuyen("cv", str(submitted), SuKienVanBan.trinh)
@@ -266,7 +266,7 @@ def test_two_processes_firing_the_same_event_at_once_one_wins_the_other_is_refus
 
 
 def test_two_processes_distributing_the_same_directive_at_once_deliver_each_body_once(
-    app: UngDung,
+    app: BoDichVu,
     db_url: str,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -302,7 +302,7 @@ def test_two_processes_distributing_the_same_directive_at_once_deliver_each_body
 
 
 def test_two_processes_acknowledging_the_same_body_at_once_record_it_once(
-    app: UngDung, db_url: str, tmp_path: Path, request: pytest.FixtureRequest
+    app: BoDichVu, db_url: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     key = duyet_xong(app)
     app.vong_doi.ban_hanh("vt", str(key))

@@ -13,12 +13,12 @@ from vanthu.errors import NotFound, Refused
 from vanthu.schemas.gioi_han import DONG_TOI_DA
 from vanthu.services.danh_ba import doc_danh_ba, nap_danh_ba
 from vanthu.services.nguoi_dung import them_nguoi_dung
-from vanthu.services.ung_dung import UngDung
+from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import CoQuan, NguoiDung, NhatKy, NhomCoQuan
 from vanthu.workflow import VaiTro
 
 
-def users_and_directory(app: UngDung) -> tuple[object, ...]:
+def users_and_directory(app: BoDichVu) -> tuple[object, ...]:
     """Everything administering users or the directory may change, and the log's length."""
     with app.kho.giao_dich() as s:
         return (
@@ -33,15 +33,15 @@ def users_and_directory(app: UngDung) -> tuple[object, ...]:
 
 
 @pytest.fixture
-def empty(db_url: str, tmp_path: Path, dong_ho: DongHoGia) -> Iterator[UngDung]:
+def empty(db_url: str, tmp_path: Path, dong_ho: DongHoGia) -> Iterator[BoDichVu]:
     """An application on an empty store: no user, no directory."""
-    application = UngDung(db=db_url, thu_muc=tmp_path / "output", dong_ho=dong_ho)
+    application = BoDichVu(db=db_url, thu_muc=tmp_path / "output", dong_ho=dong_ho)
     yield application
     application.dong()
 
 
 def test_the_first_user_of_an_empty_store_is_a_van_thu_added_without_an_actor(
-    empty: UngDung,
+    empty: BoDichVu,
 ) -> None:
     before = users_and_directory(empty)
     with pytest.raises(Refused, match="the first user of a store must be a văn thư"):
@@ -52,7 +52,7 @@ def test_the_first_user_of_an_empty_store_is_a_van_thu_added_without_an_actor(
         them_nguoi_dung(empty.kho, "vt2", "Lê Văn Hai", VaiTro.van_thu, nguoi_thuc_hien=None)
 
 
-def test_loading_the_directory_needs_a_van_thu(empty: UngDung) -> None:
+def test_loading_the_directory_needs_a_van_thu(empty: BoDichVu) -> None:
     directory = doc_danh_ba(DANH_BA)
     with pytest.raises(Refused, match="only a văn thư may"):
         nap_danh_ba(empty.kho, directory, None)
@@ -65,7 +65,7 @@ def test_loading_the_directory_needs_a_van_thu(empty: UngDung) -> None:
 
 @pytest.mark.parametrize("actor", ["cv", "ld", "syt", None])
 def test_only_a_van_thu_loads_the_directory_or_adds_or_demotes_users(
-    app: UngDung, actor: str | None
+    app: BoDichVu, actor: str | None
 ) -> None:
     before = users_and_directory(app)
     with pytest.raises(Refused, match=r"only a văn thư may|say who is acting"):
@@ -77,14 +77,14 @@ def test_only_a_van_thu_loads_the_directory_or_adds_or_demotes_users(
     assert users_and_directory(app) == before
 
 
-def test_an_unknown_actor_is_named(app: UngDung) -> None:
+def test_an_unknown_actor_is_named(app: BoDichVu) -> None:
     before = users_and_directory(app)
     with pytest.raises(NotFound, match="user 'ai' not found"):
         them_nguoi_dung(app.kho, "moi", "Người Mới", VaiTro.van_thu, nguoi_thuc_hien="ai")
     assert users_and_directory(app) == before
 
 
-def test_the_last_van_thu_cannot_be_demoted_but_one_of_two_can(app: UngDung) -> None:
+def test_the_last_van_thu_cannot_be_demoted_but_one_of_two_can(app: BoDichVu) -> None:
     before = users_and_directory(app)
     with pytest.raises(Refused, match="'vt': is the last văn thư"):
         them_nguoi_dung(app.kho, "vt", "Nguyễn Thị Văn", VaiTro.lanh_dao, nguoi_thuc_hien="vt")
@@ -114,7 +114,7 @@ def test_the_last_van_thu_cannot_be_demoted_but_one_of_two_can(app: UngDung) -> 
     ],
 )
 def test_bad_user_names_and_full_names_are_refused_with_what_is_wrong(
-    app: UngDung, ten: str, ho_ten: str, message: str
+    app: BoDichVu, ten: str, ho_ten: str, message: str
 ) -> None:
     before = users_and_directory(app)
     with pytest.raises(Refused, match=message):
@@ -122,7 +122,7 @@ def test_bad_user_names_and_full_names_are_refused_with_what_is_wrong(
     assert users_and_directory(app) == before
 
 
-def test_a_full_name_is_stored_in_nfc_and_trimmed(app: UngDung) -> None:
+def test_a_full_name_is_stored_in_nfc_and_trimmed(app: BoDichVu) -> None:
     decomposed = "  Nguye\u0302\u0303n Văn   Mới "
     them_nguoi_dung(app.kho, "moi", decomposed, VaiTro.chuyen_vien, nguoi_thuc_hien="vt")
     with app.kho.giao_dich() as s:
@@ -130,7 +130,7 @@ def test_a_full_name_is_stored_in_nfc_and_trimmed(app: UngDung) -> None:
         assert user is not None and user.ho_ten == "Nguyễn Văn Mới"
 
 
-def test_only_a_recipient_user_names_a_body_and_it_must(app: UngDung) -> None:
+def test_only_a_recipient_user_names_a_body_and_it_must(app: BoDichVu) -> None:
     before = users_and_directory(app)
     with pytest.raises(Refused, match="only a đơn vị nhận user names a body"):
         them_nguoi_dung(app.kho, "moi", "Mới", VaiTro.lanh_dao, "SYT", nguoi_thuc_hien="vt")
@@ -142,7 +142,7 @@ def test_only_a_recipient_user_names_a_body_and_it_must(app: UngDung) -> None:
 
 
 def test_who_added_or_changed_whom_and_who_loaded_the_directory_is_logged(
-    empty: UngDung, dong_ho: DongHoGia
+    empty: BoDichVu, dong_ho: DongHoGia
 ) -> None:
     them_nguoi_dung(
         empty.kho, "vt", "Nguyễn Thị Văn", VaiTro.van_thu, nguoi_thuc_hien=None, dong_ho=dong_ho

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from tests.services.conftest import DongHoGia, duyet_xong
 from vanthu.errors import Refused, TransitionRefused
 from vanthu.services.phat_hanh import dat_ban_goc
-from vanthu.services.ung_dung import UngDung
+from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import LanGui, NoiNhanVanBan
 from vanthu.workflow import SuKienVanBan, TrangThaiNoiNhan, TrangThaiVanBan
 
@@ -23,7 +23,7 @@ from vanthu.workflow import SuKienVanBan, TrangThaiNoiNhan, TrangThaiVanBan
 SO_NOI_NHAN = 53  # every body of the example directory
 
 
-def issued(app: UngDung, dong_ho: DongHoGia) -> str:
+def issued(app: BoDichVu, dong_ho: DongHoGia) -> str:
     key = str(duyet_xong(app))
     dong_ho.dat("2021-09-13T08:30")
     result = app.vong_doi.ban_hanh("vt", key)
@@ -32,7 +32,7 @@ def issued(app: UngDung, dong_ho: DongHoGia) -> str:
 
 
 def test_the_clerk_sees_the_expanded_list_before_distributing(
-    app: UngDung, dong_ho: DongHoGia
+    app: BoDichVu, dong_ho: DongHoGia
 ) -> None:
     so = issued(app, dong_ho)
     bodies = app.phat_hanh.xem_truoc(so)
@@ -46,7 +46,7 @@ def test_the_clerk_sees_the_expanded_list_before_distributing(
 
 
 def test_every_body_gets_the_identical_issued_files_and_its_own_slip(
-    app: UngDung, dong_ho: DongHoGia, tmp_path: Path
+    app: BoDichVu, dong_ho: DongHoGia, tmp_path: Path
 ) -> None:
     so = issued(app, dong_ho)
     seen: list[tuple[int, int]] = []
@@ -103,7 +103,7 @@ def test_a_body_folder_that_cannot_link_gets_a_whole_read_only_copy(tmp_path: Pa
     assert copy.read_bytes() == original.read_bytes()
 
 
-def test_distributing_again_delivers_nothing_twice(app: UngDung, dong_ho: DongHoGia) -> None:
+def test_distributing_again_delivers_nothing_twice(app: BoDichVu, dong_ho: DongHoGia) -> None:
     so = issued(app, dong_ho)
     app.phat_hanh.phat_hanh("vt", so)
     again = app.phat_hanh.phat_hanh("vt", so)
@@ -112,14 +112,14 @@ def test_distributing_again_delivers_nothing_twice(app: UngDung, dong_ho: DongHo
         assert s.scalar(select(func.count()).select_from(LanGui)) == SO_NOI_NHAN
 
 
-def test_a_draft_cannot_be_distributed(app: UngDung) -> None:
+def test_a_draft_cannot_be_distributed(app: BoDichVu) -> None:
     key = str(duyet_xong(app))
     with pytest.raises(TransitionRefused, match="not allowed from this state"):
         app.phat_hanh.phat_hanh("vt", key)
 
 
 def test_acknowledging_records_time_and_lateness_and_repeating_changes_nothing(
-    app: UngDung, dong_ho: DongHoGia
+    app: BoDichVu, dong_ho: DongHoGia
 ) -> None:
     so = issued(app, dong_ho)
     app.phat_hanh.phat_hanh("vt", so)
@@ -137,7 +137,7 @@ def test_acknowledging_records_time_and_lateness_and_repeating_changes_nothing(
     assert totals["chua_nhan"] == SO_NOI_NHAN - 2
 
 
-def test_the_slip_token_acknowledges_its_own_body(app: UngDung, dong_ho: DongHoGia) -> None:
+def test_the_slip_token_acknowledges_its_own_body(app: BoDichVu, dong_ho: DongHoGia) -> None:
     so = issued(app, dong_ho)
     app.phat_hanh.phat_hanh("vt", so)
     with app.kho.giao_dich() as s:
@@ -155,7 +155,7 @@ def test_the_slip_token_acknowledges_its_own_body(app: UngDung, dong_ho: DongHoG
     ],
 )
 def test_acknowledgements_that_break_a_rule_are_refused(
-    app: UngDung, dong_ho: DongHoGia, user: str, body: str, message: str
+    app: BoDichVu, dong_ho: DongHoGia, user: str, body: str, message: str
 ) -> None:
     so = issued(app, dong_ho)
     app.phat_hanh.phat_hanh("vt", so)
@@ -163,7 +163,7 @@ def test_acknowledgements_that_break_a_rule_are_refused(
         app.theo_doi.xac_nhan(user, so, body)
 
 
-def test_a_recalled_directive_cannot_be_acknowledged(app: UngDung, dong_ho: DongHoGia) -> None:
+def test_a_recalled_directive_cannot_be_acknowledged(app: BoDichVu, dong_ho: DongHoGia) -> None:
     so = issued(app, dong_ho)
     app.phat_hanh.phat_hanh("vt", so)
     app.vong_doi.chuyen("ld", so, SuKienVanBan.thu_hoi, "Ban hành nhầm")
@@ -172,7 +172,7 @@ def test_a_recalled_directive_cannot_be_acknowledged(app: UngDung, dong_ho: Dong
 
 
 def test_overdue_bodies_are_followed_up_reminded_and_summarised(
-    app: UngDung, dong_ho: DongHoGia, tmp_path: Path
+    app: BoDichVu, dong_ho: DongHoGia, tmp_path: Path
 ) -> None:
     so = issued(app, dong_ho)
     app.phat_hanh.phat_hanh("vt", so)
@@ -203,7 +203,7 @@ def test_overdue_bodies_are_followed_up_reminded_and_summarised(
 
 
 def test_a_recall_tells_every_body_it_was_sent_to_and_freezes_the_record(
-    app: UngDung, dong_ho: DongHoGia, tmp_path: Path
+    app: BoDichVu, dong_ho: DongHoGia, tmp_path: Path
 ) -> None:
     so = issued(app, dong_ho)
     app.phat_hanh.phat_hanh("vt", so)
@@ -219,7 +219,7 @@ def test_a_recall_tells_every_body_it_was_sent_to_and_freezes_the_record(
         app.theo_doi.bao_cao("vt", so, "SNV", "1/BC-SNV")
 
 
-def test_a_misaddressed_body_sends_it_back_with_a_reason(app: UngDung, dong_ho: DongHoGia) -> None:
+def test_a_misaddressed_body_sends_it_back_with_a_reason(app: BoDichVu, dong_ho: DongHoGia) -> None:
     so = issued(app, dong_ho)
     app.phat_hanh.phat_hanh("vt", so)
     with pytest.raises(TransitionRefused, match="reason"):

@@ -26,7 +26,7 @@ from sqlalchemy import Engine, create_engine, func, select, text
 from tests.services.conftest import DongHoGia, cong_dien_du_thao
 from vanthu.services.danh_ba import doc_danh_ba, nap_danh_ba
 from vanthu.services.phat_hanh import KENH_TEP, LO_GHI
-from vanthu.services.ung_dung import UngDung
+from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import CoQuan, LanGui, NhatKy, NoiNhanVanBan, VanBanLuu
 from vanthu.storage.ket_noi import url_cua
 from vanthu.workflow import SuKienVanBan, TrangThaiNoiNhan, TrangThaiVanBan
@@ -103,7 +103,7 @@ def so_thu_muc(folder: Path) -> int:
 
 
 def test_distribution_killed_part_way_and_resumed_delivers_each_body_exactly_once(
-    app: UngDung, db_url: str, dong_ho: DongHoGia, doc_kho: Engine, tmp_path: Path
+    app: BoDichVu, db_url: str, dong_ho: DongHoGia, doc_kho: Engine, tmp_path: Path
 ) -> None:
     nap_danh_ba(app.kho, doc_danh_ba(danh_ba_xa(tmp_path / "danh-ba-xa.yaml", SO_XA)), "vt")
     key = str(app.vong_doi.soan_thao("cv", cong_dien_cac_xa(), "test").van_ban_id)

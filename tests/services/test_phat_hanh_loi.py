@@ -13,7 +13,7 @@ from sqlalchemy import func, insert, select, update
 
 from tests.services.conftest import DongHoGia, cong_dien_du_thao, duyet_xong
 from vanthu.errors import DeliveryFailed, OutputError, Refused
-from vanthu.services.ung_dung import UngDung
+from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import (
     CoQuan,
     DemSo,
@@ -29,7 +29,7 @@ NHOM_THU = "nhom_thu"
 TEP_GOC = ["01-CĐ-UBND.docx", "01-CĐ-UBND.pdf"]
 
 
-def ban_hanh_cho_nhom(app: UngDung, dong_ho: DongHoGia, bodies: dict[str, str]) -> str:
+def ban_hanh_cho_nhom(app: BoDichVu, dong_ho: DongHoGia, bodies: dict[str, str]) -> str:
     """Bodies put straight into the store (no schema check), and a directive issued to them."""
     with app.kho.giao_dich() as s:
         s.execute(
@@ -56,19 +56,19 @@ def tat_ca_tep(root: Path) -> set[str]:
     return {str(p.relative_to(root)) for p in root.rglob("*")}
 
 
-def trang_thai_noi_nhan(app: UngDung) -> dict[str, str]:
+def trang_thai_noi_nhan(app: BoDichVu) -> dict[str, str]:
     with app.kho.giao_dich() as s:
         return dict(s.execute(select(NoiNhanVanBan.ma_co_quan, NoiNhanVanBan.trang_thai)).all())
 
 
-def su_kien(app: UngDung, name: str) -> list[tuple[str, dict[str, object]]]:
+def su_kien(app: BoDichVu, name: str) -> list[tuple[str, dict[str, object]]]:
     with app.kho.giao_dich() as s:
         rows = s.execute(select(NhatKy.doi_tuong, NhatKy.chi_tiet).where(NhatKy.su_kien == name))
         return [(d, dict(c or {})) for d, c in rows]
 
 
 def test_codes_dot_and_dot_dot_in_the_store_write_nothing_outside_the_directive_folder(
-    app: UngDung, dong_ho: DongHoGia, tmp_path: Path
+    app: BoDichVu, dong_ho: DongHoGia, tmp_path: Path
 ) -> None:
     key = ban_hanh_cho_nhom(
         app,
@@ -119,7 +119,7 @@ def test_codes_dot_and_dot_dot_in_the_store_write_nothing_outside_the_directive_
 
 @pytest.mark.parametrize("glyph", ["Ⅱ", "✓"])
 def test_a_body_whose_slip_cannot_be_drawn_gets_no_folder_and_the_others_are_delivered(
-    app: UngDung, dong_ho: DongHoGia, tmp_path: Path, glyph: str
+    app: BoDichVu, dong_ho: DongHoGia, tmp_path: Path, glyph: str
 ) -> None:
     key = ban_hanh_cho_nhom(
         app,
@@ -153,7 +153,7 @@ def test_a_body_whose_slip_cannot_be_drawn_gets_no_folder_and_the_others_are_del
 
 
 def test_a_body_folder_that_cannot_be_written_stops_with_its_path_and_a_rerun_finishes(
-    app: UngDung, dong_ho: DongHoGia, tmp_path: Path
+    app: BoDichVu, dong_ho: DongHoGia, tmp_path: Path
 ) -> None:
     key = ban_hanh_cho_nhom(app, dong_ho, {"THU_1": "Một", "THU_2": "Hai", "THU_3": "Ba"})
     folder = tmp_path / "output" / "2021" / "01-CĐ-UBND"
@@ -175,7 +175,7 @@ def test_a_body_folder_that_cannot_be_written_stops_with_its_path_and_a_rerun_fi
 
 
 def test_an_output_folder_that_cannot_be_written_fails_the_issue_and_takes_no_number(
-    app: UngDung, dong_ho: DongHoGia, tmp_path: Path
+    app: BoDichVu, dong_ho: DongHoGia, tmp_path: Path
 ) -> None:
     key = str(duyet_xong(app))
     output = tmp_path / "output"
@@ -211,7 +211,7 @@ def gioi_han_kich_thuoc_tep(bytes_: int) -> Iterator[None]:
 
 
 def test_a_disk_that_fills_up_mid_file_fails_the_issue_with_the_path_and_takes_no_number(
-    app: UngDung, dong_ho: DongHoGia, tmp_path: Path
+    app: BoDichVu, dong_ho: DongHoGia, tmp_path: Path
 ) -> None:
     dong_ho.dat("2021-09-13T08:30")
     warm = str(duyet_xong(app))  # the renderer's own scratch files are made on first use
@@ -232,7 +232,7 @@ def test_a_disk_that_fills_up_mid_file_fails_the_issue_with_the_path_and_takes_n
 
 
 def test_an_issued_folder_moved_outside_the_output_folder_in_the_store_is_refused_untouched(
-    app: UngDung, dong_ho: DongHoGia, tmp_path: Path
+    app: BoDichVu, dong_ho: DongHoGia, tmp_path: Path
 ) -> None:
     key = ban_hanh_cho_nhom(app, dong_ho, {"THU_1": "Một"})
     elsewhere = tmp_path / "noi-khac"

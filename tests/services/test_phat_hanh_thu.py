@@ -38,7 +38,7 @@ from vanthu.errors import Refused
 from vanthu.services.kenh_thu import BaoMat, CauHinhThu, PhienThu, cau_hinh_thu, ma_thu
 from vanthu.services.phat_hanh import KENH_TEP, KENH_THU, PhatHanh, ThuLoi
 from vanthu.services.so_sach import nhat_ky
-from vanthu.services.ung_dung import UngDung
+from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import CoQuan, LanGui, NoiNhanVanBan
 from vanthu.workflow import TrangThaiNoiNhan, TrangThaiVanBan
 
@@ -131,12 +131,12 @@ def may_chu() -> Iterator[MayChu]:
         yield running
 
 
-def phat_hanh_thu(app: UngDung, dong_ho: DongHoGia, may_chu: MayChu) -> PhatHanh:
+def phat_hanh_thu(app: BoDichVu, dong_ho: DongHoGia, may_chu: MayChu) -> PhatHanh:
     """The distribution use cases of ``app`` with the e-mail channel pointed at ``may_chu``."""
     return PhatHanh(app.kho, dong_ho, thu=may_chu.cau_hinh())
 
 
-def lan_gui(app: UngDung, kenh: str) -> dict[str, str]:
+def lan_gui(app: BoDichVu, kenh: str) -> dict[str, str]:
     """Body code → address of every delivery recorded for a channel."""
     with app.kho.giao_dich() as s:
         rows = s.execute(
@@ -147,7 +147,7 @@ def lan_gui(app: UngDung, kenh: str) -> dict[str, str]:
     return {code: address for code, address in rows}
 
 
-def dia_chi_danh_ba(app: UngDung) -> dict[str, str]:
+def dia_chi_danh_ba(app: BoDichVu) -> dict[str, str]:
     """Address → body code, for every body of the directory that has one."""
     with app.kho.giao_dich() as s:
         return {c.email: c.ma for c in s.scalars(select(CoQuan)) if c.email}
@@ -158,7 +158,7 @@ def sha256(data: bytes) -> str:
 
 
 def test_each_body_is_mailed_once_with_the_files_of_its_folder(
-    app: UngDung, dong_ho: DongHoGia, may_chu: MayChu, tmp_path: Path
+    app: BoDichVu, dong_ho: DongHoGia, may_chu: MayChu, tmp_path: Path
 ) -> None:
     so = issued(app, dong_ho)
     result = phat_hanh_thu(app, dong_ho, may_chu).phat_hanh("vt", so)
@@ -210,7 +210,7 @@ def test_each_body_is_mailed_once_with_the_files_of_its_folder(
 
 
 def test_distributing_again_mails_nothing(
-    app: UngDung, dong_ho: DongHoGia, may_chu: MayChu
+    app: BoDichVu, dong_ho: DongHoGia, may_chu: MayChu
 ) -> None:
     so = issued(app, dong_ho)
     phat_hanh = phat_hanh_thu(app, dong_ho, may_chu)
@@ -223,7 +223,7 @@ def test_distributing_again_mails_nothing(
 
 
 def test_a_body_without_an_address_gets_its_folder_only_and_is_listed(
-    app: UngDung, dong_ho: DongHoGia, may_chu: MayChu
+    app: BoDichVu, dong_ho: DongHoGia, may_chu: MayChu
 ) -> None:
     so = issued(app, dong_ho)
     with app.kho.giao_dich() as s:
@@ -238,7 +238,7 @@ def test_a_body_without_an_address_gets_its_folder_only_and_is_listed(
 
 
 def test_a_refused_address_stays_pending_for_email_until_a_rerun_sends_only_it(
-    app: UngDung, dong_ho: DongHoGia, may_chu: MayChu
+    app: BoDichVu, dong_ho: DongHoGia, may_chu: MayChu
 ) -> None:
     so = issued(app, dong_ho)
     phat_hanh = phat_hanh_thu(app, dong_ho, may_chu)
@@ -266,7 +266,7 @@ def test_a_refused_address_stays_pending_for_email_until_a_rerun_sends_only_it(
 
 
 def test_a_crash_after_the_server_accepted_resends_that_mail_once_with_the_same_message_id(
-    app: UngDung, dong_ho: DongHoGia, may_chu: MayChu, monkeypatch: pytest.MonkeyPatch
+    app: BoDichVu, dong_ho: DongHoGia, may_chu: MayChu, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     so = issued(app, dong_ho)
     phat_hanh = phat_hanh_thu(app, dong_ho, may_chu)
@@ -297,7 +297,7 @@ def test_a_crash_after_the_server_accepted_resends_that_mail_once_with_the_same_
 
 
 def test_an_unreachable_server_fails_every_mail_at_once_and_no_email_finishes_by_files(
-    app: UngDung, dong_ho: DongHoGia
+    app: BoDichVu, dong_ho: DongHoGia
 ) -> None:
     so = issued(app, dong_ho)
     closed = MayChu(HopThu(), _cong_trong())
@@ -313,7 +313,7 @@ def test_an_unreachable_server_fails_every_mail_at_once_and_no_email_finishes_by
 
 
 def test_without_settings_nothing_is_mailed_and_asking_for_email_is_refused(
-    app: UngDung, dong_ho: DongHoGia, monkeypatch: pytest.MonkeyPatch
+    app: BoDichVu, dong_ho: DongHoGia, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("VANTHU_SMTP_HOST", raising=False)
     so = issued(app, dong_ho)
@@ -325,7 +325,7 @@ def test_without_settings_nothing_is_mailed_and_asking_for_email_is_refused(
 
 
 def test_the_distribute_command_mails_when_configured_and_fails_while_a_mail_is_left(
-    app: UngDung, dong_ho: DongHoGia, may_chu: MayChu, db_url: str, tmp_path: Path
+    app: BoDichVu, dong_ho: DongHoGia, may_chu: MayChu, db_url: str, tmp_path: Path
 ) -> None:
     so = issued(app, dong_ho)
     may_chu.hop.tu_choi = {SYT}
@@ -453,7 +453,7 @@ def test_the_message_id_is_stable_and_tells_two_stores_apart() -> None:
 
 
 def test_a_recall_mails_its_notice_to_every_body_that_was_mailed_in_the_same_thread(
-    app: UngDung, dong_ho: DongHoGia, may_chu: MayChu, monkeypatch: pytest.MonkeyPatch
+    app: BoDichVu, dong_ho: DongHoGia, may_chu: MayChu, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from vanthu.workflow import SuKienVanBan
 

@@ -16,11 +16,11 @@ from vanthu.cli.lenh import cli
 from vanthu.errors import OutputError
 from vanthu.rendering.so_dang_ky import COT_SO_DANG_KY
 from vanthu.services.so_sach import so_dang_ky, so_dang_ky_csv, so_dang_ky_tep
-from vanthu.services.ung_dung import UngDung
+from vanthu.services.ung_dung import BoDichVu
 
 
 def test_register_out_writes_the_years_register_as_docx_pdf_and_csv(
-    app: UngDung, dong_ho: DongHoGia, db_url: str, tmp_path: Path
+    app: BoDichVu, dong_ho: DongHoGia, db_url: str, tmp_path: Path
 ) -> None:
     for day in ("2021-09-13T08:30", "2021-09-14T10:00"):
         key = str(duyet_xong(app))
@@ -66,7 +66,7 @@ def test_register_out_writes_the_years_register_as_docx_pdf_and_csv(
 
 
 def test_a_register_folder_that_cannot_be_written_is_named_and_nothing_half_written_is_left(
-    app: UngDung, tmp_path: Path
+    app: BoDichVu, tmp_path: Path
 ) -> None:
     out = tmp_path / "so"
     out.write_bytes(b"a file where the folder should be")

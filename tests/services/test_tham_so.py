@@ -14,7 +14,7 @@ from vanthu.errors import InvalidSetting, NotFound, VanthuError
 from vanthu.schemas.gioi_han import TEP_BAO_CAO_TOI_DA
 from vanthu.services import tham_so
 from vanthu.services.so_sach import nhat_ky, so_dang_ky
-from vanthu.services.ung_dung import UngDung
+from vanthu.services.ung_dung import BoDichVu
 from vanthu.workflow import SuKienVanBan
 
 
@@ -133,7 +133,7 @@ def test_a_report_file_is_a_regular_file_within_its_limit(tmp_path: Path) -> Non
 # -- in the use cases, on both databases ---------------------------------------------------------
 
 
-def test_odd_keys_find_no_directive_on_either_database(app: UngDung) -> None:
+def test_odd_keys_find_no_directive_on_either_database(app: BoDichVu) -> None:
     for _ in range(3):
         duyet_xong(app)  # directive #3 exists: '٣' was taken for it
     for key in ("²", "٣", "9" * 30, "-1"):
@@ -146,12 +146,12 @@ def test_odd_keys_find_no_directive_on_either_database(app: UngDung) -> None:
                 lookup()
 
 
-def test_a_year_outside_the_limits_is_refused_on_either_database(app: UngDung) -> None:
+def test_a_year_outside_the_limits_is_refused_on_either_database(app: BoDichVu) -> None:
     with pytest.raises(InvalidSetting, match=r"^year '٢٠٢١': give a year"):
         so_dang_ky(app.kho, "٢٠٢١")
 
 
-def test_a_reason_over_its_limit_changes_nothing(app: UngDung) -> None:
+def test_a_reason_over_its_limit_changes_nothing(app: BoDichVu) -> None:
     key = str(duyet_xong(app))
     before = nhat_ky(app.kho, key)
     with pytest.raises(InvalidSetting, match=r"^--reason: 2001 characters"):

@@ -12,12 +12,12 @@ from sqlalchemy import func, select
 from tests.services.conftest import DongHoGia, cong_dien_du_thao, duyet_xong
 from vanthu.errors import InvalidDirective, NotFound, Refused, TransitionRefused
 from vanthu.services.so_sach import nhat_ky, so_dang_ky
-from vanthu.services.ung_dung import UngDung
+from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import DongSoDangKy, NhatKy, VanBanLuu
 from vanthu.workflow import SuKienVanBan, TrangThaiVanBan
 
 
-def snapshot(app: UngDung) -> tuple[object, ...]:
+def snapshot(app: BoDichVu) -> tuple[object, ...]:
     """Everything a refused event must leave untouched."""
     with app.kho.giao_dich() as s:
         rows = [
@@ -32,7 +32,7 @@ def snapshot(app: UngDung) -> tuple[object, ...]:
 
 
 def test_a_draft_goes_through_review_and_is_issued_under_the_first_number(
-    app: UngDung, dong_ho: DongHoGia
+    app: BoDichVu, dong_ho: DongHoGia
 ) -> None:
     draft = app.vong_doi.soan_thao("cv", cong_dien_du_thao(), "test")
     key = str(draft.van_ban_id)
@@ -61,7 +61,7 @@ def test_a_draft_goes_through_review_and_is_issued_under_the_first_number(
     assert register[0][1] == "13/09/2021"
 
 
-def test_issuing_twice_is_refused_and_keeps_the_first_number(app: UngDung) -> None:
+def test_issuing_twice_is_refused_and_keeps_the_first_number(app: BoDichVu) -> None:
     key = str(duyet_xong(app))
     app.vong_doi.ban_hanh("vt", key)
     before = snapshot(app)
@@ -75,7 +75,7 @@ def test_issuing_twice_is_refused_and_keeps_the_first_number(app: UngDung) -> No
     [("cv", SuKienVanBan.duyet), ("vt", SuKienVanBan.duyet), ("ld", SuKienVanBan.ban_hanh)],
 )
 def test_a_role_that_may_not_fire_an_event_changes_nothing(
-    app: UngDung, user: str, event: SuKienVanBan
+    app: BoDichVu, user: str, event: SuKienVanBan
 ) -> None:
     draft = app.vong_doi.soan_thao("cv", cong_dien_du_thao(), "test")
     app.vong_doi.chuyen("cv", str(draft.van_ban_id), SuKienVanBan.trinh)
@@ -87,7 +87,7 @@ def test_a_role_that_may_not_fire_an_event_changes_nothing(
     assert snapshot(app) == before
 
 
-def test_returning_a_draft_needs_a_reason(app: UngDung) -> None:
+def test_returning_a_draft_needs_a_reason(app: BoDichVu) -> None:
     draft = app.vong_doi.soan_thao("cv", cong_dien_du_thao(), "test")
     app.vong_doi.chuyen("cv", str(draft.van_ban_id), SuKienVanBan.trinh)
     before = snapshot(app)
@@ -96,7 +96,7 @@ def test_returning_a_draft_needs_a_reason(app: UngDung) -> None:
     assert snapshot(app) == before
 
 
-def test_a_draft_with_a_number_is_refused_and_nothing_is_stored(app: UngDung) -> None:
+def test_a_draft_with_a_number_is_refused_and_nothing_is_stored(app: BoDichVu) -> None:
     data = cong_dien_du_thao() | {"so": 5, "ngay": "2021-09-10"}
     data.pop("nam")
     before = snapshot(app)
@@ -105,19 +105,19 @@ def test_a_draft_with_a_number_is_refused_and_nothing_is_stored(app: UngDung) ->
     assert snapshot(app) == before
 
 
-def test_unknown_users_and_directives_are_named(app: UngDung) -> None:
+def test_unknown_users_and_directives_are_named(app: BoDichVu) -> None:
     with pytest.raises(NotFound, match="user 'ai'"):
         app.vong_doi.soan_thao("ai", cong_dien_du_thao(), "test")
     with pytest.raises(NotFound, match="directive '99/CĐ-UBND'"):
         app.vong_doi.chuyen("ld", "99/CĐ-UBND", SuKienVanBan.duyet)
 
 
-def test_a_recipient_body_cannot_draft(app: UngDung) -> None:
+def test_a_recipient_body_cannot_draft(app: BoDichVu) -> None:
     with pytest.raises(Refused, match="does not draft"):
         app.vong_doi.soan_thao("syt", cong_dien_du_thao(), "test")
 
 
-def test_numbers_follow_on_and_restart_at_01_each_year(app: UngDung, dong_ho: DongHoGia) -> None:
+def test_numbers_follow_on_and_restart_at_01_each_year(app: BoDichVu, dong_ho: DongHoGia) -> None:
     numbers = []
     for when in ("2021-12-30T09:00", "2021-12-31T09:00", "2022-01-03T09:00"):
         key = str(duyet_xong(app))
@@ -126,7 +126,7 @@ def test_numbers_follow_on_and_restart_at_01_each_year(app: UngDung, dong_ho: Do
     assert numbers == ["01/CĐ-UBND", "02/CĐ-UBND", "01/CĐ-UBND"]
 
 
-def test_a_secret_directive_takes_its_own_register(app: UngDung) -> None:
+def test_a_secret_directive_takes_its_own_register(app: BoDichVu) -> None:
     first = app.vong_doi.ban_hanh("vt", str(duyet_xong(app))).so_ky_hieu
     data = cong_dien_du_thao() | {"do_mat": "mat"}
     draft = app.vong_doi.soan_thao("cv", data, "test")
@@ -143,7 +143,7 @@ def test_a_secret_directive_takes_its_own_register(app: UngDung) -> None:
         app.vong_doi.chuyen("ld", "01/CĐ-UBND", SuKienVanBan.thu_hoi, "x")
 
 
-def test_the_log_replays_to_the_stored_state(app: UngDung) -> None:
+def test_the_log_replays_to_the_stored_state(app: BoDichVu) -> None:
     key = str(duyet_xong(app))
     app.vong_doi.ban_hanh("vt", key)
     app.vong_doi.chuyen("ld", key, SuKienVanBan.thu_hoi, "Sai nội dung")
@@ -159,12 +159,12 @@ def test_the_log_replays_to_the_stored_state(app: UngDung) -> None:
     assert events[-1].chi_tiet == {"ly_do": "Sai nội dung"}
 
 
-def test_issued_files_live_under_the_output_folder(app: UngDung, tmp_path: Path) -> None:
+def test_issued_files_live_under_the_output_folder(app: BoDichVu, tmp_path: Path) -> None:
     result = app.vong_doi.ban_hanh("vt", str(duyet_xong(app)))
     assert all(p.is_relative_to(tmp_path / "output" / "2021") for p in result.tep)
 
 
-def test_the_log_cannot_be_rewritten_or_deleted(app: UngDung) -> None:
+def test_the_log_cannot_be_rewritten_or_deleted(app: BoDichVu) -> None:
     from sqlalchemy import delete, update
     from sqlalchemy.exc import DatabaseError
 
@@ -175,7 +175,7 @@ def test_the_log_cannot_be_rewritten_or_deleted(app: UngDung) -> None:
     assert [e.nguoi for e in nhat_ky(app.kho, "1")] == ["cv"]
 
 
-def test_a_newer_issued_directive_replaces_an_older_one(app: UngDung) -> None:
+def test_a_newer_issued_directive_replaces_an_older_one(app: BoDichVu) -> None:
     old = app.vong_doi.ban_hanh("vt", str(duyet_xong(app)))
     new = app.vong_doi.ban_hanh("vt", str(duyet_xong(app)))
     with pytest.raises(Refused, match="name the directive that replaces it"):
@@ -188,7 +188,7 @@ def test_a_newer_issued_directive_replaces_an_older_one(app: UngDung) -> None:
     assert nhat_ky(app.kho, "1")[-1].chi_tiet == {"thay_bang": "02/CĐ-UBND"}
 
 
-def test_a_task_naming_an_unknown_body_is_refused_when_drafted(app: UngDung) -> None:
+def test_a_task_naming_an_unknown_body_is_refused_when_drafted(app: BoDichVu) -> None:
     data = cong_dien_du_thao() | {
         "nhiem_vu": [{"doan": 1, "co_quan": ["KHONG_CO"], "han": "2021-09-30"}]
     }
@@ -199,7 +199,7 @@ def test_a_task_naming_an_unknown_body_is_refused_when_drafted(app: UngDung) -> 
 
 
 def test_an_issue_that_fails_leaves_no_number_taken_and_no_file_behind(
-    app: UngDung, tmp_path: Path
+    app: BoDichVu, tmp_path: Path
 ) -> None:
     from sqlalchemy import delete
 
@@ -218,7 +218,7 @@ def test_an_issue_that_fails_leaves_no_number_taken_and_no_file_behind(
 
 
 def test_a_reserved_number_is_never_reused_and_stays_in_the_register_with_its_note(
-    app: UngDung,
+    app: BoDichVu,
 ) -> None:
     from vanthu.services.vong_doi import giu_so
 
@@ -235,7 +235,7 @@ def test_a_reserved_number_is_never_reused_and_stays_in_the_register_with_its_no
     assert register[1][-1] == "Công điện khẩn ký bản giấy"
 
 
-def test_only_the_drafter_submits_their_draft(app: UngDung) -> None:
+def test_only_the_drafter_submits_their_draft(app: BoDichVu) -> None:
     from vanthu.services.nguoi_dung import them_nguoi_dung
     from vanthu.workflow import VaiTro
 
@@ -255,7 +255,7 @@ def test_only_the_drafter_submits_their_draft(app: UngDung) -> None:
 
 @pytest.mark.parametrize("event", [SuKienVanBan.duyet, SuKienVanBan.tra_lai])
 def test_a_leader_submits_their_own_draft_and_another_leader_reviews_it(
-    app: UngDung, event: SuKienVanBan
+    app: BoDichVu, event: SuKienVanBan
 ) -> None:
     from vanthu.services.nguoi_dung import them_nguoi_dung
     from vanthu.workflow import VaiTro
@@ -286,7 +286,7 @@ def _cong_dien_gui_syt(**task: object) -> dict[str, object]:
     ],
 )
 def test_a_task_for_a_body_that_is_not_a_recipient_is_refused_at_draft(
-    app: UngDung, task: dict[str, object], message: str
+    app: BoDichVu, task: dict[str, object], message: str
 ) -> None:
     before = snapshot(app)
     with pytest.raises(Refused, match=message):
@@ -295,7 +295,7 @@ def test_a_task_for_a_body_that_is_not_a_recipient_is_refused_at_draft(
     app.vong_doi.soan_thao("cv", _cong_dien_gui_syt(co_quan=["SYT"]), "test")  # its recipient
 
 
-def test_a_task_whose_body_left_the_recipients_is_refused_at_approval(app: UngDung) -> None:
+def test_a_task_whose_body_left_the_recipients_is_refused_at_approval(app: BoDichVu) -> None:
     from sqlalchemy import delete
 
     from vanthu.storage.bang import NhomCoQuan
@@ -310,7 +310,7 @@ def test_a_task_whose_body_left_the_recipients_is_refused_at_approval(app: UngDu
     assert snapshot(app) == before
 
 
-def _ban_hanh(app: UngDung, data: dict[str, object] | None = None) -> str:
+def _ban_hanh(app: BoDichVu, data: dict[str, object] | None = None) -> str:
     """A draft carried to issued; its number and symbol."""
     key = str(app.vong_doi.soan_thao("cv", data or cong_dien_du_thao(), "test").van_ban_id)
     app.vong_doi.chuyen("cv", key, SuKienVanBan.trinh)
@@ -321,7 +321,7 @@ def _ban_hanh(app: UngDung, data: dict[str, object] | None = None) -> str:
 
 
 def test_a_replacement_must_be_another_issued_directive_in_force_of_the_same_body(
-    app: UngDung, dong_ho: DongHoGia
+    app: BoDichVu, dong_ho: DongHoGia
 ) -> None:
     old = _ban_hanh(app)  # 01, 12/09
     recalled = _ban_hanh(app)  # 02
@@ -363,7 +363,7 @@ def test_a_replacement_must_be_another_issued_directive_in_force_of_the_same_bod
 
 
 def test_a_draft_with_a_character_no_font_can_draw_is_refused_and_nothing_is_stored(
-    app: UngDung,
+    app: BoDichVu,
 ) -> None:
     data = cong_dien_du_thao() | {"trich_yeu": "Về việc ✓ vùng xanh"}
     with pytest.raises(InvalidDirective) as caught:
@@ -373,7 +373,7 @@ def test_a_draft_with_a_character_no_font_can_draw_is_refused_and_nothing_is_sto
         assert s.scalar(select(func.count()).select_from(VanBanLuu)) == 0
 
 
-def test_issue_refuses_what_cannot_be_drawn_before_a_number_is_taken(app: UngDung) -> None:
+def test_issue_refuses_what_cannot_be_drawn_before_a_number_is_taken(app: BoDichVu) -> None:
     key = str(duyet_xong(app))
     # A draft stored before the preflight existed (or by another tool) holds a ✓.
     with app.kho.giao_dich() as s:

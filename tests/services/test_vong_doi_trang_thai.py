@@ -47,7 +47,7 @@ from vanthu.schemas.danh_ba import DanhBa
 from vanthu.services.danh_ba import nap_danh_ba
 from vanthu.services.dong_ho import GIO_VIET_NAM
 from vanthu.services.nguoi_dung import them_nguoi_dung
-from vanthu.services.ung_dung import UngDung
+from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import (
     BaoCaoNhan,
     DongSoDangKy,
@@ -150,7 +150,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
         if self.csdl is not None:
             url = self.stack.enter_context(luoc_do_moi(self.csdl))
         self.dong_ho = DongHoGia(dt.datetime(2021, 9, 13, 9, 0, tzinfo=GIO_VIET_NAM))
-        self.app = UngDung(db=url, thu_muc=folder / "output", dong_ho=self.dong_ho)
+        self.app = BoDichVu(db=url, thu_muc=folder / "output", dong_ho=self.dong_ho)
         self.stack.callback(self.app.dong)
         self.thu_muc = folder / "output"
         them_nguoi_dung(self.app.kho, "vt", "Văn thư", V.van_thu, nguoi_thuc_hien=None)

@@ -15,7 +15,7 @@ from sqlalchemy import func, select, update
 from tests.services.conftest import DongHoGia
 from tests.services.test_phat_hanh import issued
 from vanthu.errors import NotFound, Refused, TransitionRefused, VanthuError
-from vanthu.services.ung_dung import UngDung
+from vanthu.services.ung_dung import BoDichVu
 from vanthu.services.vong_doi import tim_id_van_ban
 from vanthu.storage.bang import NhatKy, NoiNhanVanBan, VanBanLuu
 from vanthu.workflow import (
@@ -57,7 +57,7 @@ def expected(state: TrangThaiNoiNhan, user: str) -> str:
     return "recorded"
 
 
-def put(app: UngDung, so: str, state: TrangThaiNoiNhan) -> None:
+def put(app: BoDichVu, so: str, state: TrangThaiNoiNhan) -> None:
     """Set SYT's copy to ``state`` directly, with the times that state implies."""
     received = SENT + dt.timedelta(hours=1) if state in (T.da_nhan, T.da_bao_cao) else None
     with app.kho.giao_dich() as s:
@@ -77,7 +77,7 @@ def put(app: UngDung, so: str, state: TrangThaiNoiNhan) -> None:
         )
 
 
-def snapshot(app: UngDung) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
+def snapshot(app: BoDichVu) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
     """SYT's copy as stored, and every acknowledgement line of the log."""
     with app.kho.giao_dich() as s:
         copy = s.execute(
@@ -101,7 +101,7 @@ def snapshot(app: UngDung) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
 
 
 def test_every_state_and_role_is_recorded_or_refused_as_the_lifecycle_says(
-    app: UngDung, dong_ho: DongHoGia
+    app: BoDichVu, dong_ho: DongHoGia
 ) -> None:
     so = issued(app, dong_ho)
     app.phat_hanh.phat_hanh("vt", so)
@@ -148,7 +148,7 @@ def test_every_state_and_role_is_recorded_or_refused_as_the_lifecycle_says(
     ],
 )
 def test_lateness_is_recorded_as_the_same_day_rule_says(
-    app: UngDung, dong_ho: DongHoGia, now: str, late: bool
+    app: BoDichVu, dong_ho: DongHoGia, now: str, late: bool
 ) -> None:
     so = issued(app, dong_ho)
     app.phat_hanh.phat_hanh("vt", so)
@@ -160,7 +160,7 @@ def test_lateness_is_recorded_as_the_same_day_rule_says(
 
 
 def test_an_unknown_user_is_refused_and_nothing_is_written(
-    app: UngDung, dong_ho: DongHoGia
+    app: BoDichVu, dong_ho: DongHoGia
 ) -> None:
     so = issued(app, dong_ho)
     app.phat_hanh.phat_hanh("vt", so)
@@ -171,7 +171,7 @@ def test_an_unknown_user_is_refused_and_nothing_is_written(
 
 
 def test_a_number_that_names_two_directives_acknowledges_neither(
-    app: UngDung, dong_ho: DongHoGia
+    app: BoDichVu, dong_ho: DongHoGia
 ) -> None:
     first = issued(app, dong_ho)
     app.phat_hanh.phat_hanh("vt", first)
@@ -186,7 +186,7 @@ def test_a_number_that_names_two_directives_acknowledges_neither(
     assert received == 0
 
 
-def _token(app: UngDung, body: str) -> str:
+def _token(app: BoDichVu, body: str) -> str:
     with app.kho.giao_dich() as s:
         token = s.scalar(select(NoiNhanVanBan.ma_xac_nhan).where(NoiNhanVanBan.ma_co_quan == body))
     assert token is not None
@@ -194,7 +194,7 @@ def _token(app: UngDung, body: str) -> str:
 
 
 def test_a_token_contradicted_by_the_directive_or_the_body_named_beside_it_is_refused(
-    app: UngDung, dong_ho: DongHoGia
+    app: BoDichVu, dong_ho: DongHoGia
 ) -> None:
     so = issued(app, dong_ho)
     app.phat_hanh.phat_hanh("vt", so)
@@ -217,7 +217,7 @@ def test_a_token_contradicted_by_the_directive_or_the_body_named_beside_it_is_re
 
 @pytest.mark.parametrize("user", ["cv", "ld"])
 def test_a_role_that_may_not_acknowledge_is_refused_even_when_it_was_given_before(
-    app: UngDung, dong_ho: DongHoGia, user: str
+    app: BoDichVu, dong_ho: DongHoGia, user: str
 ) -> None:
     so = issued(app, dong_ho)
     app.phat_hanh.phat_hanh("vt", so)
@@ -230,7 +230,7 @@ def test_a_role_that_may_not_acknowledge_is_refused_even_when_it_was_given_befor
 
 @pytest.mark.parametrize("user", ["cv", "ld"])
 def test_a_role_that_may_not_report_is_refused_even_after_a_report(
-    app: UngDung, dong_ho: DongHoGia, user: str
+    app: BoDichVu, dong_ho: DongHoGia, user: str
 ) -> None:
     from vanthu.storage.bang import BaoCaoNhan
 

@@ -11,12 +11,11 @@ from typing import TYPE_CHECKING, Any
 import click
 import yaml
 
-from ..services import SuKienVanBan, VaiTro
-from ..services.dong_ho import GIO_VIET_NAM
-from .vong_doi import bang_trang_thai
+from ..services import GIO_VIET_NAM, VaiTro
+from .theo_doi import bang_trang_thai
 
 if TYPE_CHECKING:
-    from ..services.ung_dung import UngDung
+    from ..services import UngDung
 
 CONG_DIEN = "cong-dien-ninh-thuan-vung-xanh.yaml"
 DANH_BA = Path("danh-ba") / "ninh-thuan-2021.yaml"
@@ -60,7 +59,7 @@ def demo(examples: Path, out: Path) -> None:
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    from ..services.ung_dung import UngDung  # the store: imported only when the demo runs
+    from ..services import UngDung  # the store: imported only when the demo runs
 
     clock = DongHoDemo()
     app = UngDung(db=str(out / "vanthu.db"), thu_muc=out, dong_ho=clock)
@@ -71,24 +70,19 @@ def demo(examples: Path, out: Path) -> None:
 
 
 def _chay(app: UngDung, clock: DongHoDemo, examples: Path, out: Path) -> None:
-    from ..services.danh_ba import doc_danh_ba, nap_danh_ba
-    from ..services.nguoi_dung import them_nguoi_dung
-    from ..services.so_sach import so_dang_ky_tep
-
-    directory = doc_danh_ba(examples / DANH_BA)
+    directory = app.doc_danh_ba(examples / DANH_BA)
     # The văn thư is the store's first user (no actor needed), then administers the rest.
-    them_nguoi_dung(app.kho, "thu", "Nguyễn Thị Thu", VaiTro.van_thu, nguoi_thuc_hien=None)
-    nap_danh_ba(app.kho, directory, "thu")
-    them_nguoi_dung(app.kho, "duc", "Đặng Ngọc Đức", VaiTro.chuyen_vien, nguoi_thuc_hien="thu")
-    them_nguoi_dung(app.kho, "nam", "Trần Quốc Nam", VaiTro.lanh_dao, nguoi_thuc_hien="thu")
+    app.them_nguoi_dung(None, "thu", "Nguyễn Thị Thu", VaiTro.van_thu)
+    app.nap_danh_ba("thu", directory)
+    app.them_nguoi_dung("thu", "duc", "Đặng Ngọc Đức", VaiTro.chuyen_vien)
+    app.them_nguoi_dung("thu", "nam", "Trần Quốc Nam", VaiTro.lanh_dao)
     for body in directory.co_quan:
-        them_nguoi_dung(
-            app.kho,
+        app.them_nguoi_dung(
+            "thu",
             body.ma.lower(),
             f"Văn thư {body.ten_ngan or body.ten}",
             VaiTro.don_vi_nhan,
             body.ma,
-            nguoi_thuc_hien="thu",
         )
     click.echo(
         f"Danh bạ: {len(directory.co_quan)} cơ quan; người dùng: duc (chuyên viên), "
@@ -99,32 +93,32 @@ def _chay(app: UngDung, clock: DongHoDemo, examples: Path, out: Path) -> None:
     data.pop("so", None)
     data.pop("ngay", None)
     data["nam"] = 2021
-    draft = app.vong_doi.soan_thao("duc", data, str(examples / CONG_DIEN))
+    draft = app.soan_thao("duc", data, str(examples / CONG_DIEN))
     key = str(draft.van_ban_id)
     _buoc(clock, f"duc soạn dự thảo #{key}")
     clock.den("2021-09-12 09:00")
-    app.vong_doi.chuyen("duc", key, SuKienVanBan.trinh)
+    app.trinh("duc", key)
     _buoc(clock, "duc trình lãnh đạo")
     clock.den("2021-09-12 10:30")
     reason = "Bổ sung nhiệm vụ báo cáo của Sở Nội vụ và UBND các huyện, thành phố"
-    app.vong_doi.chuyen("nam", key, SuKienVanBan.tra_lai, reason)
+    app.tra_lai("nam", key, reason)
     _buoc(clock, f"nam trả lại: {reason}")
     clock.den("2021-09-12 14:00")
-    app.vong_doi.chuyen("duc", key, SuKienVanBan.trinh)
+    app.trinh("duc", key)
     _buoc(clock, "duc trình lại")
     clock.den("2021-09-12 16:00")
-    app.vong_doi.chuyen("nam", key, SuKienVanBan.duyet)
+    app.duyet("nam", key)
     _buoc(clock, "nam duyệt, ký")
 
     clock.den("2021-09-13 08:00")
-    issued = app.vong_doi.ban_hanh("thu", key)
+    issued = app.ban_hanh("thu", key)
     so = issued.so_ky_hieu or key
     _buoc(clock, f"thu ban hành: số {so}")
     clock.den("2021-09-13 08:30")
-    preview = app.phat_hanh.xem_truoc(so)
+    preview = app.xem_truoc_noi_nhan(so)
     _buoc(clock, f"thu xem danh sách nơi nhận: {len(preview)} cơ quan")
     with click.progressbar(length=len(preview), label="Phát hành") as bar:
-        result = app.phat_hanh.phat_hanh("thu", so, lambda done, _t: bar.update(done - bar.pos))
+        result = app.phat_hanh("thu", so, lambda done, _t: bar.update(done - bar.pos))
     _buoc(clock, f"thu phát hành đến {result.tong} cơ quan → {result.thu_muc}")
 
     bodies = [b.ma for b in preview]
@@ -133,11 +127,11 @@ def _chay(app: UngDung, clock: DongHoDemo, examples: Path, out: Path) -> None:
     on_time, late = bodies[: len(bodies) * 7 // 10], bodies[len(bodies) * 7 // 10 :][:8]
     for i, code in enumerate(on_time):
         clock.den(f"2021-09-13 {9 + i // 10:02d}:{(i * 7) % 60:02d}")
-        app.theo_doi.xac_nhan(code.lower(), so, code)
+        app.xac_nhan(code.lower(), so, code)
     _buoc(clock, f"{len(on_time)} cơ quan xác nhận trong ngày")
     for i, code in enumerate(late):
         clock.den(f"2021-09-14 {8 + i:02d}:15")
-        app.theo_doi.xac_nhan(code.lower(), so, code)
+        app.xac_nhan(code.lower(), so, code)
     _buoc(
         clock,
         f"{len(late)} cơ quan xác nhận trễ; {len(bodies) - len(on_time) - len(late)} chưa xác nhận",
@@ -157,23 +151,23 @@ def _chay(app: UngDung, clock: DongHoDemo, examples: Path, out: Path) -> None:
         path.write_text(
             f"Báo cáo số {number} của {code} về thực hiện Công điện {so}.\n", encoding="utf-8"
         )
-        app.theo_doi.bao_cao(code.lower(), so, code, number, path)
+        app.bao_cao(code.lower(), so, code, number, path)
         _buoc(clock, f"{code} gửi báo cáo {number}")
 
     clock.den("2021-10-06 09:00")
-    overdue = app.theo_doi.qua_han(so)
+    overdue = app.theo_doi_qua_han(so)
     _buoc(clock, f"quá hạn: {len(overdue)} cơ quan chưa báo cáo")
     for v in overdue:
         click.echo(f"  {v.ma_co_quan:<16} hạn {v.han:%d/%m/%Y}, quá {v.so_ngay} ngày")
-    reminder, reminder_files = app.don_doc.nhac_nho("thu", so)
+    reminder, reminder_files = app.don_doc("thu", so)
     _buoc(clock, f"thu soạn công văn đôn đốc (dự thảo #{reminder.van_ban_id})")
-    summary = app.don_doc.tong_hop("thu", so)
+    summary = app.tong_hop("thu", so)
     _buoc(clock, "báo cáo tổng hợp cho lãnh đạo")
 
-    register = so_dang_ky_tep(app.kho, 2021, out)
+    register = app.so_dang_ky_tep(2021, out)
 
     click.echo()
-    click.echo(bang_trang_thai(app.theo_doi.trang_thai(so)))
+    click.echo(bang_trang_thai(app.trang_thai(so)))
     click.echo()
     click.echo("Tệp đã ghi:")
     for path in [

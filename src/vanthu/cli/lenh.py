@@ -11,8 +11,8 @@ import click
 from .. import __version__
 from ..errors import VanthuError
 from ..services import DinhDang, ket_xuat_tep, kiem_tra_tep, luoc_do_json
+from . import nguoi_dung, theo_doi, van_ban
 from .demo import demo
-from .vong_doi import dang_ky
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -90,8 +90,33 @@ def schema() -> None:
     click.echo(luoc_do_json())
 
 
-dang_ky(cli)
-cli.add_command(demo)
+for _command in (
+    nguoi_dung.user,
+    nguoi_dung.directory,
+    van_ban.draft,
+    van_ban.submit,
+    van_ban.tra_lai,
+    van_ban.approve,
+    van_ban.issue,
+    van_ban.follow,
+    van_ban.complete,
+    van_ban.recall,
+    van_ban.replace,
+    van_ban.distribute,
+    theo_doi.ack,
+    theo_doi.reject,
+    theo_doi.report,
+    theo_doi.followup,
+    theo_doi.remind,
+    theo_doi.status,
+    theo_doi.summary,
+    van_ban.log,
+    van_ban.register,
+    van_ban.reserve_number,
+    van_ban.workflow,
+    demo,
+):
+    cli.add_command(_command)
 
 
 def chay() -> None:

@@ -1,33 +1,50 @@
-"""Use cases: the only thing the CLI and the web layer call.
+"""Use cases: the only thing the CLI and the web layer call — the façade ``UngDung`` and a few
+pure helpers.
 
-The lifecycle (``UngDung``: storage, SQLAlchemy, Alembic) is imported on first use, so that
+The façade (storage, SQLAlchemy, Alembic) and what it returns are imported on first use, so that
 rendering a file from the command line does not pay for the database layer's start-up.
 """
 
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from ..workflow import SuKienVanBan, VaiTro
 from .doc_tep import doc_tep, doc_van_ban
+from .dong_ho import GIO_VIET_NAM
 from .ket_xuat import DinhDang, TepKetXuat, ket_xuat_tep, ket_xuat_van_ban, trinh_ket_xuat
 from .kiem_tra import kiem_tra_tep, kiem_tra_van_ban
 from .luoc_do import luoc_do_json
 
 if TYPE_CHECKING:
-    from .ung_dung import UngDung, so_do_vong_doi
+    from .nguoi_dung import ten_nguoi_dung, ten_nguoi_dung_neu_co
+    from .theo_doi import BangTrangThai
+    from .ung_dung import KetQuaBaoCao, UngDung, so_do_vong_doi
+    from .vong_doi import KetQuaChuyen
 
-_LAZY = {"UngDung", "so_do_vong_doi"}
+# name → the module that holds it, imported when the name is first asked for
+_LAZY = {
+    "BangTrangThai": ".theo_doi",
+    "KetQuaBaoCao": ".ung_dung",
+    "KetQuaChuyen": ".vong_doi",
+    "UngDung": ".ung_dung",
+    "so_do_vong_doi": ".ung_dung",
+    "ten_nguoi_dung": ".nguoi_dung",
+    "ten_nguoi_dung_neu_co": ".nguoi_dung",
+}
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        from . import ung_dung
-
-        return getattr(ung_dung, name)
+        return getattr(import_module(_LAZY[name], __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [
+    "GIO_VIET_NAM",
+    "BangTrangThai",
     "DinhDang",
+    "KetQuaBaoCao",
+    "KetQuaChuyen",
     "SuKienVanBan",
     "TepKetXuat",
     "UngDung",
@@ -40,5 +57,7 @@ __all__ = [
     "kiem_tra_van_ban",
     "luoc_do_json",
     "so_do_vong_doi",
+    "ten_nguoi_dung",
+    "ten_nguoi_dung_neu_co",
     "trinh_ket_xuat",
 ]

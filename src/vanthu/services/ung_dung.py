@@ -1,21 +1,38 @@
-"""The application (ứng dụng): one store, output folder and clock, with every use case on them."""
+"""The application (ứng dụng): the one façade an interface calls, every use case on one store."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from ..schemas.danh_ba import DanhBa
 from ..storage import Kho, mo_kho
+from ..storage.theo_doi import ViecQuaHan
 from ..workflow import SuKienVanBan, VaiTro
 from .cau_hinh import doc_cau_hinh
+from .danh_ba import NguoiNhanMoRong, doc_danh_ba, nap_danh_ba
+from .doc_tep import doc_du_lieu, doc_tep
 from .don_doc import DonDoc
 from .dong_ho import DongHo, bay_gio
-from .phat_hanh import PhatHanh
-from .theo_doi import TheoDoi
-from .vong_doi import THU_MUC_MAC_DINH, VongDoi
+from .ket_xuat import TepKetXuat
+from .nguoi_dung import them_nguoi_dung
+from .phat_hanh import KetQuaPhatHanh, PhatHanh, TienDo
+from .theo_doi import BangTrangThai, KetQuaXacNhan, TheoDoi
+from .vong_doi import THU_MUC_MAC_DINH, KetQuaChuyen, VongDoi, giu_so
+
+if TYPE_CHECKING:
+    from .so_sach import DongNhatKy
+
+# The books (.so_sach) load the register's renderer (python-docx, WeasyPrint): imported by the
+# methods that need them, so that tracking commands start without the renderer.
 
 
-class UngDung:
-    """What an interface (CLI, web) holds: the use cases wired to one store."""
+class BoDichVu:
+    """The service objects (bộ dịch vụ) wired to one store, clock and output folder.
+
+    The façade holds one; the services' own tests drive them directly. No interface holds one.
+    """
 
     def __init__(
         self,
@@ -29,6 +46,7 @@ class UngDung:
         dong_ho()
         self.kho = kho or mo_kho(db)
         self.thu_muc = thu_muc
+        self.dong_ho = dong_ho
         self.vong_doi = VongDoi(self.kho, thu_muc, dong_ho, cau_hinh)
         self.phat_hanh = PhatHanh(self.kho, dong_ho, thu_muc=thu_muc)
         self.theo_doi = TheoDoi(self.kho, dong_ho)
@@ -39,6 +57,365 @@ class UngDung:
         self.kho.dong()
 
 
+@dataclass(frozen=True)
+class KetQuaBaoCao:
+    """A report stored: the reply's number and the SHA-256 of its file (if one was given)."""
+
+    so_ky_hieu_tra_loi: str
+    sha256: str | None
+
+
+class UngDung:
+    """What an interface (CLI, web desk) holds: one method per use case, on one store.
+
+    ``nguoi`` is always the acting user's name; the interface has found out who acts. Every
+    method opens and ends its own transactions: the caller never sees a store, a session or a
+    connection. Refusals are :class:`vanthu.errors.VanthuError` subclasses, one line each.
+    """
+
+    def __init__(
+        self,
+        db: str | None = None,
+        thu_muc: Path = THU_MUC_MAC_DINH,
+        dong_ho: DongHo = bay_gio,
+    ) -> None:
+        """Open the store at ``db`` (a SQLite file or a postgresql:// URL; None: the default).
+
+        Raises:
+            InvalidSetting: ``VANTHU_CONFIG``, ``VANTHU_NOW`` or the database URL is malformed
+                (read before the store is opened, so nothing changes).
+            StoreUnavailable: not a database, no server, no such database, locked too long.
+        """
+        self._dv = BoDichVu(db, thu_muc, dong_ho)
+
+    def dong(self) -> None:
+        """Release the store's connections.
+
+        Raises:
+            Nothing a user can cause.
+        """
+        self._dv.dong()
+
+    # -- files in ----------------------------------------------------------------------------
+
+    @staticmethod
+    def doc_du_thao(tep: Path) -> dict[str, Any]:
+        """Read a directive file for a draft: validated in full (file, line and field path
+        named) before anything is stored, and the data as read, bounded like ``check``.
+
+        Raises:
+            InvalidDirective: unreadable, malformed, or breaking a rule of the directive file.
+        """
+        doc_tep(tep)
+        data: dict[str, Any] = doc_du_lieu(tep)
+        return data
+
+    @staticmethod
+    def doc_danh_ba(tep: Path) -> DanhBa:
+        """Read a directory file (YAML or CSV) to load with :meth:`nap_danh_ba`.
+
+        Raises:
+            InvalidDirective: unreadable or invalid, with the row or field named.
+        """
+        return doc_danh_ba(tep)
+
+    # -- users and the directory -------------------------------------------------------------
+
+    def them_nguoi_dung(
+        self,
+        nguoi: str | None,
+        ten: str,
+        ho_ten: str,
+        vai_tro: VaiTro,
+        ma_co_quan: str | None = None,
+    ) -> None:
+        """Add or update a user, as the văn thư ``nguoi`` (None only for a store's first user,
+        who must be a văn thư).
+
+        Raises:
+            Refused: a bad name; a body for a user who is not a đơn vị nhận or none for one who
+                is; an actor who is not a văn thư; demoting the last văn thư.
+            NotFound: the actor or the body is not in the store.
+        """
+        them_nguoi_dung(
+            self._dv.kho,
+            ten,
+            ho_ten,
+            vai_tro,
+            ma_co_quan,
+            nguoi_thuc_hien=nguoi,
+            dong_ho=self._dv.dong_ho,
+        )
+
+    def nap_danh_ba(self, nguoi: str | None, danh_ba: DanhBa) -> int:
+        """Add or update every body and group of a directory in one transaction; how many.
+
+        Raises:
+            Refused: no actor, or one who is not a văn thư; a name the fonts cannot draw.
+            NotFound: no such user.
+        """
+        return nap_danh_ba(self._dv.kho, danh_ba, nguoi, self._dv.dong_ho)
+
+    # -- the directive's lifecycle -----------------------------------------------------------
+
+    def soan_thao(self, nguoi: str, du_lieu: dict[str, Any], nguon: str) -> KetQuaChuyen:
+        """Store a new draft (dự thảo) from directive data (see :meth:`doc_du_thao`).
+
+        Raises:
+            InvalidDirective: the data breaks a rule, or already carries a number or date.
+            Refused: the user does not draft, or the Nơi nhận names unknown bodies or groups.
+            NotFound: no such user.
+        """
+        return self._dv.vong_doi.soan_thao(nguoi, du_lieu, nguon)
+
+    def trinh(self, nguoi: str, khoa: str, ly_do: str | None = None) -> KetQuaChuyen:
+        """Submit a draft for review (trình).
+
+        Raises:
+            TransitionRefused, NotFound, ConcurrentChange, Refused.
+        """
+        return self._dv.vong_doi.chuyen(nguoi, khoa, SuKienVanBan.trinh, ly_do)
+
+    def tra_lai(self, nguoi: str, khoa: str, ly_do: str | None) -> KetQuaChuyen:
+        """Return a draft to its drafter (trả lại), with the reason.
+
+        Raises:
+            TransitionRefused: not under review, not a leader, or no reason.
+            NotFound, ConcurrentChange, Refused.
+        """
+        return self._dv.vong_doi.chuyen(nguoi, khoa, SuKienVanBan.tra_lai, ly_do)
+
+    def duyet(self, nguoi: str, khoa: str, ly_do: str | None = None) -> KetQuaChuyen:
+        """Approve and sign (duyệt, ký).
+
+        Raises:
+            TransitionRefused, NotFound, ConcurrentChange, Refused.
+        """
+        return self._dv.vong_doi.chuyen(nguoi, khoa, SuKienVanBan.duyet, ly_do)
+
+    def ban_hanh(self, nguoi: str, khoa: str) -> KetQuaChuyen:
+        """Issue (ban hành): number, date, render and freeze the files, write the register line.
+
+        Raises:
+            TransitionRefused, NotFound, ConcurrentChange, Refused.
+            RenderError: the directive cannot be rendered (no number is taken).
+            OutputError: the output folder cannot be written (nothing stored changed), or the
+                files of a committed issue could not be moved into place yet.
+        """
+        return self._dv.vong_doi.ban_hanh(nguoi, khoa)
+
+    def theo_doi(self, nguoi: str, khoa: str, ly_do: str | None = None) -> KetQuaChuyen:
+        """Start following up the directive's tasks (theo dõi).
+
+        Raises:
+            TransitionRefused, NotFound, ConcurrentChange, Refused.
+        """
+        return self._dv.vong_doi.chuyen(nguoi, khoa, SuKienVanBan.theo_doi, ly_do)
+
+    def hoan_thanh(self, nguoi: str, khoa: str, ly_do: str | None = None) -> KetQuaChuyen:
+        """Mark the directive completed (hoàn thành).
+
+        Raises:
+            TransitionRefused, NotFound, ConcurrentChange, Refused.
+        """
+        return self._dv.vong_doi.chuyen(nguoi, khoa, SuKienVanBan.hoan_thanh, ly_do)
+
+    def thu_hoi(self, nguoi: str, khoa: str, ly_do: str | None) -> KetQuaChuyen:
+        """Recall an issued directive (thu hồi); every body it went to is told, in its folder
+        and by e-mail when the channel is on (what was not mailed is in the result).
+
+        Raises:
+            TransitionRefused: not issued, not a văn thư or leader, or no reason.
+            NotFound, ConcurrentChange, Refused.
+            OutputError: a notice cannot be written (the recall is then not made).
+        """
+        return self._dv.vong_doi.chuyen(nguoi, khoa, SuKienVanBan.thu_hoi, ly_do)
+
+    def thay_the(self, nguoi: str, khoa: str, thay_bang: str) -> KetQuaChuyen:
+        """Record that the newer, issued directive ``thay_bang`` replaces this one (thay thế).
+
+        Raises:
+            TransitionRefused, NotFound, ConcurrentChange, Refused.
+        """
+        return self._dv.vong_doi.chuyen(nguoi, khoa, SuKienVanBan.thay_the, thay_bang=thay_bang)
+
+    # -- distribution ------------------------------------------------------------------------
+
+    def xem_truoc_noi_nhan(self, khoa: str) -> list[NguoiNhanMoRong]:
+        """The bodies the Nơi nhận expands to, for the clerk to see before distributing.
+
+        Raises:
+            NotFound: no such directive.
+            Refused: the Nơi nhận names bodies or groups the directory lacks.
+        """
+        return self._dv.phat_hanh.xem_truoc(khoa)
+
+    def phat_hanh(
+        self,
+        nguoi: str,
+        khoa: str,
+        tien_do: TienDo | None = None,
+        gui_thu: bool | None = None,
+    ) -> KetQuaPhatHanh:
+        """Distribute an issued directive to every body of its Nơi nhận (phát hành); safe to
+        run again. ``tien_do(done, total)`` is told the progress; ``gui_thu`` also mails each
+        body (None: when the e-mail channel is configured).
+
+        Raises:
+            TransitionRefused: not issued yet, recalled, or the actor is not a văn thư.
+            Refused: unknown bodies or groups; e-mail asked for but not (or badly) configured.
+            OutputError: a folder cannot be written, or an issued file is missing.
+            DeliveryFailed: some bodies could not be delivered; the others are recorded.
+        """
+        return self._dv.phat_hanh.phat_hanh(nguoi, khoa, tien_do, gui_thu)
+
+    # -- tracking ----------------------------------------------------------------------------
+
+    def xac_nhan(
+        self,
+        nguoi: str,
+        khoa: str | None = None,
+        ma_co_quan: str | None = None,
+        ma_xac_nhan: str | None = None,
+    ) -> KetQuaXacNhan:
+        """Record that a body received a directive (xác nhận): by directive and body, or by the
+        slip's code. Repeating it changes nothing.
+
+        Raises:
+            Refused: not a recipient, a recalled directive, a user acting for another body, or
+                a code that is not valid.
+            NotFound: no such user, directive or body.
+            TransitionRefused: not sent yet, or sent back as misaddressed.
+        """
+        return self._dv.theo_doi.xac_nhan(nguoi, khoa, ma_co_quan, ma_xac_nhan)
+
+    def tu_choi(self, nguoi: str, khoa: str, ma_co_quan: str, ly_do: str) -> None:
+        """Record that a body sent the directive back as misaddressed (từ chối), with the reason.
+
+        Raises:
+            Refused: not a recipient, a recalled directive, or a user acting for another body.
+            TransitionRefused: not sent yet, already acknowledged, or no reason given.
+        """
+        self._dv.theo_doi.tu_choi(nguoi, khoa, ma_co_quan, ly_do)
+
+    def bao_cao(
+        self,
+        nguoi: str,
+        khoa: str,
+        ma_co_quan: str,
+        so_ky_hieu_tra_loi: str,
+        tep: Path | None = None,
+    ) -> KetQuaBaoCao:
+        """Store a body's report back on the directive's tasks (báo cáo), its file hashed.
+
+        Raises:
+            InvalidSetting: a reply number or a file out of the limits.
+            Refused, NotFound, TransitionRefused: as for :meth:`xac_nhan`.
+        """
+        report = self._dv.theo_doi.bao_cao(nguoi, khoa, ma_co_quan, so_ky_hieu_tra_loi, tep)
+        return KetQuaBaoCao(report.so_ky_hieu_tra_loi, report.sha256)
+
+    def theo_doi_qua_han(self, khoa: str | None = None) -> list[ViecQuaHan]:
+        """Every body overdue on a task (of one directive, or of all).
+
+        Raises:
+            NotFound: no such directive.
+        """
+        return self._dv.theo_doi.qua_han(khoa)
+
+    def trang_thai(self, khoa: str) -> BangTrangThai:
+        """The per-recipient status table of a directive: sent, received, late, reported.
+
+        Raises:
+            NotFound: no such directive.
+        """
+        return self._dv.theo_doi.trang_thai(khoa)
+
+    def don_doc(self, nguoi: str, khoa: str) -> tuple[KetQuaChuyen, TepKetXuat]:
+        """Draft and render the reminder công văn (đôn đốc) to the overdue bodies.
+
+        Raises:
+            Refused: nobody is overdue, or the user does not draft.
+            NotFound: no such user or directive.
+            RenderError, OutputError: the draft cannot be rendered or written.
+        """
+        return self._dv.don_doc.nhac_nho(nguoi, khoa)
+
+    def tong_hop(self, nguoi: str, khoa: str, ho_ten: str | None = None) -> TepKetXuat:
+        """Render the summary report (báo cáo tổng hợp) for the leader, signed by ``ho_ten``
+        (default: the acting user's full name).
+
+        Raises:
+            NotFound: no such user or directive.
+            Refused: the user may not read this summary.
+            RenderError, OutputError: the summary cannot be rendered or written.
+        """
+        return self._dv.don_doc.tong_hop(nguoi, khoa, ho_ten)
+
+    # -- the books ---------------------------------------------------------------------------
+
+    def nhat_ky(self, khoa: str) -> list[DongNhatKy]:
+        """Every logged event of a directive and its recipients, oldest first (nhật ký).
+
+        Raises:
+            NotFound: no such directive.
+        """
+        from .so_sach import nhat_ky
+
+        return nhat_ky(self._dv.kho, khoa)
+
+    def so_dang_ky(self, nam: int | str) -> list[tuple[str, ...]]:
+        """The outgoing register (sổ đăng ký văn bản đi) of a year, one row per number taken.
+
+        Raises:
+            InvalidSetting: not a year within the limits.
+        """
+        from .so_sach import so_dang_ky
+
+        return so_dang_ky(self._dv.kho, nam)
+
+    def so_dang_ky_csv(self, nam: int | str) -> str:
+        """The register of a year as CSV text.
+
+        Raises:
+            InvalidSetting: not a year within the limits.
+        """
+        from .so_sach import so_dang_ky, so_dang_ky_csv
+
+        return so_dang_ky_csv(so_dang_ky(self._dv.kho, nam))
+
+    def so_dang_ky_tep(self, nam: int | str, thu_muc: Path | None = None) -> list[Path]:
+        """Write the register of a year as DOCX, PDF and CSV (``output/<nam>/`` if no folder).
+
+        Raises:
+            InvalidSetting: not a year within the limits.
+            RenderError: rendering failed.
+            OutputError: the folder cannot be written.
+        """
+        from .so_sach import so_dang_ky_tep
+
+        return so_dang_ky_tep(self._dv.kho, nam, thu_muc)
+
+    def giu_so(self, nguoi: str, so_dang_ky: str, ghi_chu: str) -> int:
+        """Take the next number of a register for a document issued outside vanthu (giữ số);
+        it is never reused.
+
+        Raises:
+            Refused: not a văn thư, no note, or a register name that is not "<issuer>:<name>".
+            NotFound: no such user.
+        """
+        return giu_so(self._dv.kho, nguoi, so_dang_ky, ghi_chu, self._dv.dong_ho)
+
+    @staticmethod
+    def so_do_vong_doi() -> str:
+        """The lifecycle diagram (Mermaid), drawn from the workflow tables.
+
+        Raises:
+            Nothing a user can cause.
+        """
+        return so_do_vong_doi()
+
+
 def so_do_vong_doi() -> str:
     """The lifecycle diagram (Mermaid), drawn from the workflow tables."""
     from ..workflow.so_do import so_do_mermaid
@@ -46,4 +423,4 @@ def so_do_vong_doi() -> str:
     return so_do_mermaid()
 
 
-__all__ = ["SuKienVanBan", "UngDung", "VaiTro", "so_do_vong_doi"]
+__all__ = ["BoDichVu", "KetQuaBaoCao", "SuKienVanBan", "UngDung", "VaiTro", "so_do_vong_doi"]
