@@ -34,8 +34,8 @@ from sqlalchemy import select
 from tests.services.conftest import DongHoGia
 from tests.services.test_phat_hanh import SO_NOI_NHAN, issued
 from vanthu.cli.lenh import cli
+from vanthu.delivery.thu import BaoMat, CauHinhThu, PhienThu, cau_hinh_thu, ma_thu
 from vanthu.errors import Refused
-from vanthu.services.kenh_thu import BaoMat, CauHinhThu, PhienThu, cau_hinh_thu, ma_thu
 from vanthu.services.phat_hanh import KENH_TEP, KENH_THU, PhatHanh, ThuLoi
 from vanthu.services.so_sach import nhat_ky
 from vanthu.services.ung_dung import UngDung
