@@ -47,8 +47,14 @@ from ..delivery.duong_dan import nam_trong
 from ..delivery.ghi_tep import KhuTam
 from ..delivery.ghi_tep import dat_ban_goc as dat_ban_goc  # where body folders get the originals
 from ..delivery.thu import CauHinhThu, NoiDungThu, PhienThu, cau_hinh_thu, ma_thu, soan_thu
-from ..delivery.thu_muc import PHIEU_GUI as PHIEU_GUI
-from ..delivery.thu_muc import DongBanKe, day_du, ghi_ban_ke, ghi_ban_sao, thu_muc_co_quan
+from ..delivery.thu_muc import (
+    PHIEU_GUI,
+    DongBanKe,
+    day_du,
+    ghi_ban_ke,
+    ghi_ban_sao,
+    thu_muc_co_quan,
+)
 from ..errors import DeliveryFailed, OutputError, Refused, VanthuError
 from ..rendering.phieu_gui import NoiDungPhieuGui, TrinhPhieuGui
 from ..schemas import LoaiVanBan
@@ -80,6 +86,7 @@ LO_GHI_THU = 1
 #: Threads drawing slips and writing folders at once: Typst releases the GIL while it lays a
 #: slip out, so two threads draw 3,000 slips in about 60 % of the time one takes (2 cores).
 LUONG_VE = min(4, os.cpu_count() or 1)
+
 TienDo = Callable[[int, int], None]
 
 
