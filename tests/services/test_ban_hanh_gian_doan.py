@@ -1,5 +1,5 @@
 """The fault test for issue: a real ``vanthu issue`` process killed with SIGKILL at each moment of
-the staging protocol (see :mod:`vanthu.services.ghi_tep`).
+the staging protocol (see :mod:`vanthu.delivery.ghi_tep`).
 
 Afterwards every numbered file in an issued place belongs to a register row with the same
 SHA-256, and the next issue works: it finishes the committed issue the kill interrupted (its files
@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.services.conftest import DongHoGia, duyet_xong
-from vanthu.services.ghi_tep import (
+from vanthu.delivery.ghi_tep import (
     BIEN_DUNG,
     BIEN_TEP_DUNG,
     THU_MUC_TAM,

@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.services.conftest import DongHoGia, duyet_xong
+from vanthu.delivery.ghi_tep import dat_ban_goc
 from vanthu.errors import Refused, TransitionRefused
-from vanthu.services.phat_hanh import dat_ban_goc
 from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import LanGui, NoiNhanVanBan
 from vanthu.workflow import SuKienVanBan, TrangThaiNoiNhan, TrangThaiVanBan

@@ -11,31 +11,22 @@ aiosmtpd's own AUTH code writes on every successful login, not a warning from ou
 
 from __future__ import annotations
 
-import email
-import email.policy
 import hashlib
 import json
-import socket
-import ssl
-import subprocess
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 from click.testing import CliRunner
 from sqlalchemy import select
 
+from tests.delivery.may_chu_thu import NGUOI_GUI, HopThu, MayChu, chay, cong_trong
 from tests.services.conftest import DongHoGia
 from tests.services.test_phat_hanh import SO_NOI_NHAN, issued
 from vanthu.cli.lenh import cli
+from vanthu.delivery.thu import ma_thu
 from vanthu.errors import Refused
-from vanthu.services.kenh_thu import BaoMat, CauHinhThu, PhienThu, cau_hinh_thu, ma_thu
 from vanthu.services.phat_hanh import KENH_TEP, KENH_THU, PhatHanh, ThuLoi
 from vanthu.services.so_sach import nhat_ky
 from vanthu.services.ung_dung import BoDichVu
@@ -43,7 +34,6 @@ from vanthu.storage.bang import CoQuan, LanGui, NoiNhanVanBan
 from vanthu.workflow import TrangThaiNoiNhan, TrangThaiVanBan
 
 SO = "01/CĐ-UBND"
-NGUOI_GUI = "Văn thư UBND tỉnh Ninh Thuận <vanthu@ninhthuan.gov.vn>"
 TIEU_DE = (
     "Công điện số 01/CĐ-UBND ngày 13/09/2021: Về việc đẩy mạnh phong trào thi đua bảo vệ "
     "“vùng xanh” trong phòng, chống dịch COVID-19 trên địa bàn tỉnh"
@@ -53,81 +43,10 @@ SYT = "syt@ninhthuan.gov.vn"
 TU_CHOI_SYT = f"550 5.1.1 <{SYT}>: Recipient address rejected: mailbox unavailable"
 
 
-@dataclass
-class Thu:
-    """One message as the server accepted it."""
-
-    rcpt_tos: list[str]
-    msg: EmailMessage
-    tls: bool
-    dang_nhap: bool
-
-
-@dataclass
-class HopThu:
-    """An aiosmtpd handler: keeps what it accepts, refuses the addresses in ``tu_choi``."""
-
-    thu: list[Thu] = field(default_factory=list)
-    tu_choi: set[str] = field(default_factory=set)
-
-    async def handle_RCPT(
-        self, server: SMTP, session: Session, envelope: Envelope, address: str, options: Any
-    ) -> str:
-        if address in self.tu_choi:
-            return f"550 5.1.1 <{address}>: Recipient address rejected: mailbox unavailable"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
-        assert isinstance(envelope.content, bytes)
-        msg = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        assert isinstance(msg, EmailMessage)
-        transport = server.transport
-        tls = transport is not None and transport.get_extra_info("ssl_object") is not None
-        self.thu.append(Thu(list(envelope.rcpt_tos), msg, tls, bool(session.authenticated)))
-        return "250 2.0.0 Message accepted for delivery"
-
-    def den(self, address: str) -> list[Thu]:
-        """The messages delivered to one address."""
-        return [t for t in self.thu if t.rcpt_tos == [address]]
-
-
-@dataclass
-class MayChu:
-    """A running test SMTP server: its handler and the settings that reach it."""
-
-    hop: HopThu
-    cong: int
-
-    def cau_hinh(self, **extra: Any) -> CauHinhThu:
-        settings: dict[str, Any] = {"bao_mat": BaoMat.none, **extra}
-        return CauHinhThu(may_chu="127.0.0.1", nguoi_gui=NGUOI_GUI, cong=self.cong, **settings)
-
-
-def _cong_trong() -> int:
-    """A port nothing listens on now (aiosmtpd's readiness check needs a real port, not 0)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-@contextmanager
-def _chay(handler: HopThu, **smtp: Any) -> Iterator[MayChu]:
-    """An aiosmtpd server on loopback for the length of the block."""
-    port = _cong_trong()
-    controller = Controller(handler, hostname="127.0.0.1", port=port, **smtp)
-    controller.start()
-    try:
-        yield MayChu(handler, port)
-    finally:
-        controller.stop()
-
-
 @pytest.fixture
 def may_chu() -> Iterator[MayChu]:
     """A plain SMTP server on loopback, as a relay on the same machine would be."""
-    with _chay(HopThu()) as running:
+    with chay(HopThu()) as running:
         yield running
 
 
@@ -300,7 +219,7 @@ def test_an_unreachable_server_fails_every_mail_at_once_and_no_email_finishes_by
     app: BoDichVu, dong_ho: DongHoGia
 ) -> None:
     so = issued(app, dong_ho)
-    closed = MayChu(HopThu(), _cong_trong())
+    closed = MayChu(HopThu(), cong_trong())
     result = phat_hanh_thu(app, dong_ho, closed).phat_hanh("vt", so)
     assert result.gui_moi == SO_NOI_NHAN and result.thu_moi == 0 and not result.xong
     assert len(result.thu_loi) == SO_NOI_NHAN
@@ -349,107 +268,6 @@ def test_the_distribute_command_mails_when_configured_and_fails_while_a_mail_is_
     again = runner.invoke(cli, [*args, "distribute", so, "--no-email"])
     assert again.exit_code == 0 and "e-mail" not in again.stdout
     assert len(may_chu.hop.thu) == SO_NOI_NHAN
-
-
-# -- settings and the connection, without a store ----------------------------------------------
-
-
-def test_the_settings_come_from_the_environment() -> None:
-    assert cau_hinh_thu({}) is None
-    settings = cau_hinh_thu(
-        {
-            "VANTHU_SMTP_HOST": "smtp.ninhthuan.gov.vn",
-            "VANTHU_SMTP_FROM": "vanthu@ubnd.ninhthuan.gov.vn",
-            "VANTHU_SMTP_USER": "vanthu",
-            "VANTHU_SMTP_PASSWORD": "mat-khau",
-        }
-    )
-    assert settings is not None
-    assert (settings.cong_dung, settings.bao_mat) == (587, BaoMat.starttls)
-    assert settings.mien_ma_thu == "ubnd.ninhthuan.gov.vn"
-    assert (settings.ten_dang_nhap, settings.mat_khau) == ("vanthu", "mat-khau")
-    ssl_only = cau_hinh_thu(
-        {"VANTHU_SMTP_HOST": "h", "VANTHU_SMTP_FROM": "a@b.vn", "VANTHU_SMTP_TLS": "SSL"}
-    )
-    assert ssl_only is not None and ssl_only.cong_dung == 465
-
-
-@pytest.mark.parametrize(
-    ("extra", "message"),
-    [
-        ({"VANTHU_SMTP_FROM": ""}, "VANTHU_SMTP_FROM: required"),
-        ({"VANTHU_SMTP_FROM": "van thu"}, "'van thu' is not an e-mail address"),
-        ({"VANTHU_SMTP_PORT": "25x"}, "VANTHU_SMTP_PORT: '25x' is not a port number"),
-        ({"VANTHU_SMTP_TLS": "tls"}, "'tls': use starttls, ssl or none"),
-        ({"VANTHU_SMTP_USER": "vanthu"}, "set both VANTHU_SMTP_USER and VANTHU_SMTP_PASSWORD"),
-    ],
-)
-def test_unusable_settings_are_refused_by_name(extra: dict[str, str], message: str) -> None:
-    env = {"VANTHU_SMTP_HOST": "127.0.0.1", "VANTHU_SMTP_FROM": "vanthu@ninhthuan.gov.vn"}
-    with pytest.raises(Refused, match=message):
-        cau_hinh_thu(env | extra)
-
-
-@pytest.fixture(scope="session")
-def chung_chi(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """A throw-away self-signed certificate for 127.0.0.1: (certificate, key)."""
-    folder = tmp_path_factory.mktemp("tls")
-    cert, key = folder / "cert.pem", folder / "key.pem"
-    subprocess.run(
-        [
-            *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"),
-            *("-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1"),
-            *("-addext", "subjectAltName=IP:127.0.0.1"),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return cert, key
-
-
-def _dang_nhap(
-    server: SMTP, session: Session, envelope: Envelope, mechanism: str, data: Any
-) -> AuthResult:
-    ok = isinstance(data, LoginPassword) and (data.login, data.password) == (b"vt", b"mat-khau")
-    return AuthResult(success=ok, handled=False)  # not handled: the server answers 535
-
-
-@pytest.mark.parametrize("bao_mat", [BaoMat.starttls, BaoMat.ssl])
-def test_the_connection_is_encrypted_and_logged_in_before_a_mail_is_sent(
-    bao_mat: BaoMat, chung_chi: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    cert, key = chung_chi
-    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    server_tls.load_cert_chain(cert, key)
-    # The client verifies the server as in production: against the default trust store,
-    # which OpenSSL reads from SSL_CERT_FILE when it is set.
-    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
-    if bao_mat is BaoMat.starttls:
-        smtp: dict[str, Any] = {"tls_context": server_tls, "require_starttls": True}
-    else:
-        # aiosmtpd only counts STARTTLS as TLS when it decides whether to offer AUTH.
-        smtp = {"ssl_context": server_tls, "auth_require_tls": False}
-    with _chay(HopThu(), authenticator=_dang_nhap, **smtp) as running:
-        settings = running.cau_hinh(bao_mat=bao_mat, ten_dang_nhap="vt", mat_khau="mat-khau")
-        message = EmailMessage()
-        message["From"], message["To"], message["Subject"] = NGUOI_GUI, SYT, "Thử kênh thư"
-        message.set_content("Xin chào")
-        with PhienThu(settings) as session:
-            assert session.gui(message) is None
-        wrong = running.cau_hinh(bao_mat=bao_mat, ten_dang_nhap="vt", mat_khau="sai")
-        with PhienThu(wrong) as session:
-            refused = session.gui(message)
-        assert refused is not None and refused.endswith(
-            "535 5.7.8 Authentication credentials invalid"
-        )
-        assert [(t.tls, t.dang_nhap) for t in running.hop.thu] == [(True, True)]
-
-
-def test_the_message_id_is_stable_and_tells_two_stores_apart() -> None:
-    one = ma_thu("VB1-SYT", "a" * 24, "ninhthuan.gov.vn")
-    assert one == ma_thu("VB1-SYT", "a" * 24, "ninhthuan.gov.vn")
-    assert one != ma_thu("VB1-SYT", "b" * 24, "ninhthuan.gov.vn")
-    assert one.startswith("<VB1-SYT.") and one.endswith("@ninhthuan.gov.vn>")
 
 
 def test_a_recall_mails_its_notice_to_every_body_that_was_mailed_in_the_same_thread(

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from vanthu.delivery.duong_dan import ten_an_toan, trong_goc
 from vanthu.errors import OutputError, Refused
 from vanthu.schemas.gioi_han import TEN_TEP_TOI_DA
-from vanthu.services.duong_dan import ten_an_toan, trong_goc
 
 #: Text an adversary would try: separators, dots, NUL, controls, surrogates, bidi, long runs.
 _MANH = st.sampled_from(
