@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import String, func, select
 
 from tests.csdl import LOAI_CSDL, csdl_moi
+from vanthu.delivery.thu import KENH_THU
 from vanthu.errors import Refused
 from vanthu.schemas import LoaiVanBan
 from vanthu.schemas.gioi_han import (
@@ -29,7 +30,6 @@ from vanthu.schemas.gioi_han import (
     TEN_NGAN_TOI_DA,
     TEN_SO_TOI_DA,
 )
-from vanthu.services.kenh_thu import KENH_THU
 from vanthu.services.nguoi_dung import them_nguoi_dung
 from vanthu.services.phat_hanh import KENH_TEP
 from vanthu.storage import Kho, mo_kho

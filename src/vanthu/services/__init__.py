@@ -8,8 +8,8 @@ rendering a file from the command line does not pay for the database layer's sta
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from ..reading.van_ban import doc_tep, doc_van_ban
 from ..workflow import SuKienVanBan, VaiTro
-from .doc_tep import doc_tep, doc_van_ban
 from .dong_ho import GIO_VIET_NAM
 from .ket_xuat import DinhDang, TepKetXuat, ket_xuat_tep, ket_xuat_van_ban, trinh_ket_xuat
 from .kiem_tra import kiem_tra_tep, kiem_tra_van_ban

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from ..reading.van_ban import doc_tep
 from ..schemas import VanBan
-from .doc_tep import doc_tep
 
 
 def kiem_tra_van_ban(vb: VanBan, nguon: str) -> None:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..delivery.duong_dan import ten_an_toan, trong_goc
+from ..delivery.ghi_tep import ghi_nguyen_tu
 from ..errors import ConcurrentChange, NotFound, Refused, TransitionRefused
 from ..storage import Kho
 from ..storage import theo_doi as luu
@@ -27,8 +29,6 @@ from ..workflow import (
 from ..workflow.xac_nhan import DIEU_KIEN_XAC_NHAN, vai_tro_duoc
 from . import tham_so
 from .dong_ho import DongHo, bay_gio, gio_viet_nam
-from .duong_dan import ten_an_toan, trong_goc
-from .ghi_tep import ghi_nguyen_tu
 from .vong_doi import (
     dong_nhat_ky,
     ghi_cac_dong_nhat_ky,

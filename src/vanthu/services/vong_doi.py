@@ -14,7 +14,20 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from ..delivery.duong_dan import nam_trong, ten_an_toan, trong_goc
+from ..delivery.ghi_tep import (
+    BanTam,
+    ThongBaoTam,
+    dat_tam,
+    diem_dung,
+    hoan_tat_ban_hanh,
+    loi_ghi,
+    sha256,
+)
+from ..delivery.thu import KENH_THU, PhienThu, ThuThuHoi, cau_hinh_thu, soan_thu_thu_hoi
 from ..errors import InvalidDirective, OutputError, Problem, Refused, TransitionRefused
+from ..reading.cau_hinh import CauHinh
+from ..reading.van_ban import doc_van_ban
 from ..rendering.loi_van import ten_van_ban, thong_bao_thu_hoi
 from ..rendering.ngay_thang import ngay_vn
 from ..schemas import VanBan
@@ -44,21 +57,8 @@ from ..storage.van_ban import ghi_nhat_ky as ghi_nhat_ky  # moved
 from ..storage.van_ban import van_ban_cua as van_ban_cua  # moved
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, chuyen_van_ban
 from . import tham_so
-from .cau_hinh import CauHinh
 from .danh_ba import kiem_tra_danh_ba, ma_co_quan_nhiem_vu
-from .doc_tep import doc_van_ban
 from .dong_ho import DongHo, bay_gio
-from .duong_dan import nam_trong, ten_an_toan, trong_goc
-from .ghi_tep import (
-    BanTam,
-    ThongBaoTam,
-    dat_tam,
-    diem_dung,
-    hoan_tat_ban_hanh,
-    loi_ghi,
-    sha256,
-)
-from .kenh_thu import KENH_THU, PhienThu, ThuThuHoi, cau_hinh_thu, soan_thu_thu_hoi
 from .ket_xuat import trinh_ket_xuat
 from .kiem_tra import kiem_tra_van_ban
 from .nguoi_dung import nguoi_dung
