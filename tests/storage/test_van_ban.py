@@ -17,7 +17,6 @@ from vanthu.storage.bang import NguoiDung, NhatKy, VanBanLuu
 from vanthu.storage.van_ban import (
     doi_trang_thai,
     dong_nhat_ky,
-    dong_quan_tri,
     ghi_dong_nhat_ky,
     id_van_ban,
     nhat_ky_cua,
@@ -126,15 +125,4 @@ def test_log_lines_are_written_together_in_utc_and_read_oldest_first(kho: Kho) -
         assert stored == LUC and stored.utcoffset() == dt.timedelta(0)
         assert s.scalar(select(NhatKy.chi_tiet).where(NhatKy.van_ban_id.is_(None))) == {
             "ghi_chu": "giấy"
-        }
-
-
-def test_an_administration_line_is_the_same_line_with_no_directive(kho: Kho) -> None:
-    with kho.giao_dich() as s:
-        s.add(dong_quan_tri("nguoi_dung:vt", "them_nguoi_dung", "vt", LUC, den="van_thu"))
-    with kho.giao_dich() as s:
-        row = s.scalars(select(NhatKy)).one()
-        built = dong_nhat_ky(None, "nguoi_dung:vt", "them_nguoi_dung", "vt", LUC, den="van_thu")
-        assert {k: getattr(row, k) for k in built if k != "luc"} == {
-            k: v for k, v in built.items() if k != "luc"
         }

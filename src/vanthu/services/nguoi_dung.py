@@ -25,7 +25,7 @@ from ..storage import Kho
 from ..storage import danh_ba as luu
 from ..storage.bang import NguoiDung
 from ..storage.danh_ba import Phien, nguoi_dung
-from ..storage.van_ban import dong_quan_tri as dong_quan_tri  # moved
+from ..storage.van_ban import ghi_nhat_ky
 from ..workflow import VaiTro
 from . import tham_so
 from .dong_ho import DongHo, bay_gio
@@ -136,8 +136,9 @@ def them_nguoi_dung(
         if ma_co_quan and not luu.co_co_quan(s, ma_co_quan):
             raise NotFound("body", ma_co_quan)
         luu.luu_nguoi_dung(s, ten, ho_ten, vai_tro, ma_co_quan)
-        luu.ghi_quan_tri(
+        ghi_nhat_ky(
             s,
+            None,
             f"nguoi_dung:{ten}",
             "them_nguoi_dung" if current is None else "sua_nguoi_dung",
             nguoi_thuc_hien or ten,  # the first user of a store adds themself
@@ -173,7 +174,6 @@ def ten_nguoi_dung_neu_co(ten: str | None) -> str | None:
 
 
 __all__ = [
-    "dong_quan_tri",  # moved to storage.van_ban
     "ho_ten_hop_le",
     "nguoi_dung",  # moved to storage.danh_ba
     "quan_tri_vien",

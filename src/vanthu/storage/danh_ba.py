@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -14,7 +13,6 @@ from ..schemas import VanBan
 from ..schemas.danh_ba import CoQuanDanhBa
 from ..workflow import VaiTro
 from .bang import CoQuan, NguoiDung, NhomCoQuan
-from .van_ban import dong_nhat_ky, ghi_dong_nhat_ky
 
 Phien = Session
 """A transaction on the store (what ``Kho.giao_dich`` yields), for the use cases to name."""
@@ -68,21 +66,6 @@ def vai_tro_nguoi_dung(s: Session, ten: str) -> tuple[VaiTro, str | None] | None
         select(NguoiDung.vai_tro, NguoiDung.ma_co_quan).where(NguoiDung.ten == ten)
     ).first()
     return None if row is None else (VaiTro(row[0]), row[1])
-
-
-def ghi_quan_tri(
-    s: Session,
-    doi_tuong: str,
-    su_kien: str,
-    nguoi: str,
-    luc: dt.datetime,
-    tu: str | None = None,
-    den: str | None = None,
-    **chi_tiet: object,
-) -> None:
-    """Append a log line of administration (users, the directory: no directive) in the caller's
-    transaction, through the one log writer."""
-    ghi_dong_nhat_ky(s, dong_nhat_ky(None, doi_tuong, su_kien, nguoi, luc, tu, den, **chi_tiet))
 
 
 # -- bodies and groups -------------------------------------------------------------------

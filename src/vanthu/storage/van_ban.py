@@ -91,20 +91,6 @@ def ghi_cac_dong_nhat_ky(s: Session | Connection, dong: Iterable[Mapping[str, An
     ghi_dong_nhat_ky(s, *dong)
 
 
-def dong_quan_tri(
-    doi_tuong: str,
-    su_kien: str,
-    nguoi: str,
-    luc: dt.datetime,
-    tu: str | None = None,
-    den: str | None = None,
-    **chi_tiet: object,
-) -> NhatKy:
-    """Old form: a log line of administration (users, the directory) as an ORM row for
-    ``s.add`` (``ghi_dong_nhat_ky(s, dong_nhat_ky(None, ...))``)."""
-    return NhatKy(**dong_nhat_ky(None, doi_tuong, su_kien, nguoi, luc, tu, den, **chi_tiet))
-
-
 # --- Directives -------------------------------------------------------------------------------
 
 
