@@ -1,6 +1,8 @@
-"""Reading files in: directive, directory and configuration files, every problem named.
+"""Reading what comes in: directive, directory and configuration files, and typed arguments.
 
 Each file is bounded, UTF-8, safe YAML or JSON; every problem carries its field path or line.
+Arguments a person types (a directive's key, a code, a year, a reason, a report file) are held
+to ``schemas.gioi_han`` by :mod:`.tham_so` before any use case runs.
 Imports schemas and :mod:`vanthu.errors` only: no storage, rendering or services.
 """
 

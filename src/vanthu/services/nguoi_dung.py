@@ -20,6 +20,7 @@ import re
 import unicodedata
 
 from ..errors import NotFound, Refused
+from ..reading import tham_so
 from ..schemas.gioi_han import DONG_TOI_DA, MA_MAU
 from ..storage import Kho
 from ..storage import danh_ba as luu
@@ -27,7 +28,6 @@ from ..storage.bang import NguoiDung
 from ..storage.danh_ba import Phien, nguoi_dung
 from ..storage.van_ban import ghi_nhat_ky
 from ..workflow import VaiTro
-from . import tham_so
 from .dong_ho import DongHo, bay_gio
 
 #: Unicode categories never accepted in a name: controls, surrogates, unassigned/non-characters.

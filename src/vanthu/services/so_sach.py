@@ -13,6 +13,7 @@ from typing import Any
 
 from ..delivery.duong_dan import ten_an_toan, trong_goc
 from ..delivery.ghi_tep import ghi_nguyen_tu
+from ..reading import tham_so
 from ..rendering.loi_van import ten_loai
 from ..rendering.ngay_thang import ngay_vn
 from ..rendering.so_dang_ky import COT_SO_DANG_KY as COT_SO_DANG_KY  # the Decree's headings
@@ -23,7 +24,6 @@ from ..storage import Kho
 from ..storage.bang import DongSoDangKy, VanBanLuu
 from ..storage.so_dang_ky import dong_cua_nam, so_ban_gui
 from ..storage.van_ban import nhat_ky_cua
-from . import tham_so
 from .vong_doi import THU_MUC_MAC_DINH, tim_van_ban
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from ..delivery.duong_dan import ten_an_toan, trong_goc
 from ..delivery.ghi_tep import ghi_nguyen_tu
 from ..errors import ConcurrentChange, NotFound, Refused, TransitionRefused
+from ..reading import tham_so
 from ..storage import Kho
 from ..storage import theo_doi as luu
 from ..storage.bang import BaoCaoNhan, NoiNhanVanBan, VanBanLuu
@@ -27,7 +28,6 @@ from ..workflow import (
     nhan_tre,
 )
 from ..workflow.xac_nhan import DIEU_KIEN_XAC_NHAN, vai_tro_duoc
-from . import tham_so
 from .dong_ho import DongHo, bay_gio, gio_viet_nam
 from .vong_doi import (
     dong_nhat_ky,

@@ -26,7 +26,9 @@ from ..delivery.ghi_tep import (
 )
 from ..delivery.thu import KENH_THU, PhienThu, ThuThuHoi, cau_hinh_thu, soan_thu_thu_hoi
 from ..errors import InvalidDirective, OutputError, Problem, Refused, TransitionRefused
+from ..reading import tham_so
 from ..reading.cau_hinh import CauHinh
+from ..reading.tham_so import khoa_van_ban
 from ..reading.van_ban import doc_van_ban
 from ..rendering.loi_van import ten_van_ban, thong_bao_thu_hoi
 from ..rendering.ngay_thang import ngay_vn
@@ -56,13 +58,11 @@ from ..storage.van_ban import ghi_cac_dong_nhat_ky as ghi_cac_dong_nhat_ky  # mo
 from ..storage.van_ban import ghi_nhat_ky as ghi_nhat_ky  # moved
 from ..storage.van_ban import van_ban_cua as van_ban_cua  # moved
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, chuyen_van_ban
-from . import tham_so
 from .danh_ba import kiem_tra_danh_ba, ma_co_quan_nhiem_vu
 from .dong_ho import DongHo, bay_gio
 from .ket_xuat import trinh_ket_xuat
 from .kiem_tra import kiem_tra_van_ban
 from .nguoi_dung import nguoi_dung
-from .tham_so import khoa_van_ban
 
 THU_MUC_MAC_DINH = Path("output")
 

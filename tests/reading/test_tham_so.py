@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from tests.services.conftest import duyet_xong
 from vanthu.errors import InvalidSetting, NotFound, VanthuError
+from vanthu.reading import tham_so
 from vanthu.schemas.gioi_han import TEP_BAO_CAO_TOI_DA
-from vanthu.services import tham_so
 from vanthu.services.so_sach import nhat_ky, so_dang_ky
 from vanthu.services.ung_dung import BoDichVu
 from vanthu.workflow import SuKienVanBan
