@@ -9,13 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.services.conftest import duyet_xong
 from vanthu.errors import InvalidSetting, NotFound, VanthuError
 from vanthu.reading import tham_so
 from vanthu.schemas.gioi_han import TEP_BAO_CAO_TOI_DA
-from vanthu.services.so_sach import nhat_ky, so_dang_ky
-from vanthu.services.ung_dung import BoDichVu
-from vanthu.workflow import SuKienVanBan
 
 
 @pytest.mark.parametrize("key", ["7", "#7", " 7 ", "0000007"])
@@ -128,32 +124,3 @@ def test_a_report_file_is_a_regular_file_within_its_limit(tmp_path: Path) -> Non
     ):
         with pytest.raises(InvalidSetting, match=f"^--file {path}: {expected}"):
             tham_so.tep_bao_cao(path)
-
-
-# -- in the use cases, on both databases ---------------------------------------------------------
-
-
-def test_odd_keys_find_no_directive_on_either_database(app: BoDichVu) -> None:
-    for _ in range(3):
-        duyet_xong(app)  # directive #3 exists: '٣' was taken for it
-    for key in ("²", "٣", "9" * 30, "-1"):
-        for lookup in (
-            lambda k=key: app.theo_doi.trang_thai(k),
-            lambda k=key: nhat_ky(app.kho, k),
-            lambda k=key: app.theo_doi.xac_nhan("syt", k, "SYT"),
-        ):
-            with pytest.raises(NotFound, match=r"^directive '"):
-                lookup()
-
-
-def test_a_year_outside_the_limits_is_refused_on_either_database(app: BoDichVu) -> None:
-    with pytest.raises(InvalidSetting, match=r"^year '٢٠٢١': give a year"):
-        so_dang_ky(app.kho, "٢٠٢١")
-
-
-def test_a_reason_over_its_limit_changes_nothing(app: BoDichVu) -> None:
-    key = str(duyet_xong(app))
-    before = nhat_ky(app.kho, key)
-    with pytest.raises(InvalidSetting, match=r"^--reason: 2001 characters"):
-        app.vong_doi.chuyen("ld", key, SuKienVanBan.tra_lai, "x" * 2001)
-    assert nhat_ky(app.kho, key) == before
