@@ -20,3 +20,14 @@ def kho(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Kho]:
             yield store
         finally:
             store.dong()
+
+
+@pytest.fixture
+def kho_postgresql(tmp_path: Path) -> Iterator[Kho]:
+    """An empty, migrated store on PostgreSQL only (for what only PostgreSQL has)."""
+    with csdl_moi("postgresql", tmp_path) as url:
+        store = mo_kho(url)
+        try:
+            yield store
+        finally:
+            store.dong()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from sqlalchemy import func, select
 
 from tests.storage.kho_mau import LUC, them_van_ban
@@ -58,9 +57,10 @@ def test_the_receipt_write_refuses_every_state_the_lifecycle_table_does_not_let_
         assert _tim(kho, vid).trang_thai == state.value
 
 
-def test_postgresql_records_the_receipt_and_its_log_line_in_one_statement_once(kho: Kho) -> None:
-    if kho.ten != "postgresql":
-        pytest.skip("the one-statement acknowledgement is PostgreSQL's")
+def test_postgresql_records_the_receipt_and_its_log_line_in_one_statement_once(
+    kho_postgresql: Kho,
+) -> None:
+    kho = kho_postgresql  # the one-statement acknowledgement is PostgreSQL's
     vid = them_van_ban(kho)
     params = {"ten": "syt", "khoa": vid, "ma": "SYT"}
     with luu.ket_noi_tu_dong(kho) as conn:
@@ -78,9 +78,8 @@ def test_postgresql_records_the_receipt_and_its_log_line_in_one_statement_once(k
         ]
 
 
-def test_postgresql_holds_back_a_body_user_acting_for_another_body(kho: Kho) -> None:
-    if kho.ten != "postgresql":
-        pytest.skip("the one-statement acknowledgement is PostgreSQL's")
+def test_postgresql_holds_back_a_body_user_acting_for_another_body(kho_postgresql: Kho) -> None:
+    kho = kho_postgresql  # the one-statement acknowledgement is PostgreSQL's
     vid = them_van_ban(kho)
     with luu.ket_noi_tu_dong(kho) as conn:
         params = {"ten": "syt", "khoa": vid, "ma": "SNV"}
