@@ -66,7 +66,7 @@ def test_the_reminder_names_the_issuer_in_running_text_and_each_task_once() -> N
         han_moi=dt.date(2021, 10, 4),
     )
     assert first == (
-        "Ngày 13/09/2021, Chủ tịch ủy ban nhân dân tỉnh Ninh Thuận ban hành Chỉ thị số "
+        "Ngày 13/09/2021, Chủ tịch Ủy ban nhân dân tỉnh Ninh Thuận ban hành Chỉ thị số "
         "05/CT-UBND về việc phòng, chống dịch; trong đó giao các cơ quan, đơn vị thực hiện và "
         "báo cáo kết quả: báo cáo số ca."
     )

@@ -67,9 +67,10 @@ def thong_bao_thu_hoi(van_ban: str, ngay_thu_hoi: dt.date, ly_do: str) -> str:
 
 
 def ten_thuong(co_quan: str, dia_danh: str) -> str:
-    """A body's name in running text: 'ỦY BAN NHÂN DÂN TỈNH NINH THUẬN' → '… tỉnh Ninh Thuận'."""
-    text = " ".join(co_quan.split()).lower()
-    return text.replace(dia_danh.lower(), dia_danh)
+    """A body's name in running text: 'ỦY BAN NHÂN DÂN TỈNH NINH THUẬN' → 'Ủy ban nhân dân tỉnh
+    Ninh Thuận' (a proper name keeps its first capital and its place name, Decree 30 PL I)."""
+    text = " ".join(co_quan.split()).lower().replace(dia_danh.lower(), dia_danh)
+    return text[:1].upper() + text[1:]
 
 
 def trich_yeu_don_doc(van_ban: str) -> str:
