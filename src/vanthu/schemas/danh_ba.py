@@ -8,20 +8,9 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from .gioi_han import CO_QUAN_TOI_DA, NHOM_TOI_DA, TEN_NGAN_TOI_DA
-from .text import Dong, Ma
+from .text import Dong, Ma, toi_da
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-def _toi_da(limit: int) -> AfterValidator:
-    """At most ``limit`` characters (a column of the store is that wide)."""
-
-    def check(value: str) -> str:
-        if len(value) > limit:
-            raise ValueError(f"at most {limit} characters, got {len(value)}")
-        return value
-
-    return AfterValidator(check)
 
 
 def _email(value: str) -> str:
@@ -37,7 +26,7 @@ class CoQuanDanhBa(BaseModel):
 
     ma: Ma = Field(description="Short code, unique in the directory (SYT, UBND_PHAN_RANG)")
     ten: Dong = Field(description="Full name (Sở Y tế tỉnh Ninh Thuận)")
-    ten_ngan: Annotated[Dong, _toi_da(TEN_NGAN_TOI_DA)] | None = Field(
+    ten_ngan: Annotated[Dong, AfterValidator(toi_da(TEN_NGAN_TOI_DA))] | None = Field(
         default=None, description="Short name; default: the full name"
     )
     # A one-line text (DONG_TOI_DA = EMAIL_TOI_DA characters) holding one address.

@@ -157,7 +157,9 @@ def _not_blank(value: str) -> str:
     return value
 
 
-def _toi_da(limit: int) -> Callable[[str], str]:
+def toi_da(limit: int) -> Callable[[str], str]:
+    """A validator: at most ``limit`` characters (the message every length limit gives)."""
+
     def check(value: str) -> str:
         if len(value) > limit:
             raise ValueError(f"at most {limit} characters, got {len(value)}")
@@ -191,7 +193,7 @@ Dong = Annotated[
     str,
     _MOT_DONG,
     AfterValidator(_not_blank),
-    AfterValidator(_toi_da(DONG_TOI_DA)),
+    AfterValidator(toi_da(DONG_TOI_DA)),
     _json(DONG_TOI_DA),
 ]
 #: A heading that may be broken by "\n" (co_quan, tham_quyen), at most DONG_TOI_DA.
@@ -199,7 +201,7 @@ TieuDe = Annotated[
     str,
     _NHIEU_DONG,
     AfterValidator(_not_blank),
-    AfterValidator(_toi_da(DONG_TOI_DA)),
+    AfterValidator(toi_da(DONG_TOI_DA)),
     _json(DONG_TOI_DA),
 ]
 #: The subject line (trích yếu), "\n" allowed, at most TRICH_YEU_TOI_DA.
@@ -207,7 +209,7 @@ TrichYeu = Annotated[
     str,
     _NHIEU_DONG,
     AfterValidator(_not_blank),
-    AfterValidator(_toi_da(TRICH_YEU_TOI_DA)),
+    AfterValidator(toi_da(TRICH_YEU_TOI_DA)),
     _json(TRICH_YEU_TOI_DA),
 ]
 #: A paragraph (body, task description), "\n" allowed, at most DOAN_TOI_DA.
@@ -215,7 +217,7 @@ DoanVanBan = Annotated[
     str,
     _NHIEU_DONG,
     AfterValidator(_not_blank),
-    AfterValidator(_toi_da(DOAN_TOI_DA)),
+    AfterValidator(toi_da(DOAN_TOI_DA)),
     _json(DOAN_TOI_DA),
 ]
 #: A symbol or a part of one (CĐ-UBND, UBND, VX, initials): one line, at most KY_HIEU_TOI_DA.
@@ -223,7 +225,7 @@ KyHieu = Annotated[
     str,
     _MOT_DONG,
     AfterValidator(_not_blank),
-    AfterValidator(_toi_da(KY_HIEU_TOI_DA)),
+    AfterValidator(toi_da(KY_HIEU_TOI_DA)),
     _json(KY_HIEU_TOI_DA),
 ]
 #: A list item printed as ``- item;`` on one line: given without that punctuation.
@@ -231,7 +233,7 @@ ListItem = Annotated[
     str,
     _MOT_DONG,
     AfterValidator(_bare_item),
-    AfterValidator(_toi_da(DONG_TOI_DA)),
+    AfterValidator(toi_da(DONG_TOI_DA)),
     _json(DONG_TOI_DA),
 ]
 #: A căn cứ (legal basis): a list item as long as a paragraph.
@@ -239,7 +241,7 @@ CanCu = Annotated[
     str,
     _NHIEU_DONG,
     AfterValidator(_bare_item),
-    AfterValidator(_toi_da(DOAN_TOI_DA)),
+    AfterValidator(toi_da(DOAN_TOI_DA)),
     _json(DOAN_TOI_DA),
 ]
 
