@@ -13,7 +13,7 @@ from ..storage.danh_ba import (  # moved to storage.danh_ba; re-imported for oth
     ma_co_quan_nhiem_vu,
     mo_rong_noi_nhan,
 )
-from ..storage.van_ban import ghi_nhat_ky
+from ..storage.van_ban import dong_nhat_ky, ghi_dong_nhat_ky
 from .dong_ho import DongHo, bay_gio
 from .nguoi_dung import quan_tri_vien
 
@@ -52,8 +52,16 @@ def nap_danh_ba(kho: Kho, danh_ba: DanhBa, ten_nguoi: str | None, dong_ho: DongH
         quan_tri_vien(s, ten_nguoi, "load the directory")
         luu_co_quan(s, danh_ba.co_quan)
         assert ten_nguoi is not None  # quan_tri_vien refused an anonymous load
-        ghi_nhat_ky(
-            s, None, "danh_ba", "nap_danh_ba", ten_nguoi, dong_ho(), so_co_quan=len(danh_ba.co_quan)
+        ghi_dong_nhat_ky(
+            s,
+            dong_nhat_ky(
+                None,
+                "danh_ba",
+                "nap_danh_ba",
+                ten_nguoi,
+                dong_ho(),
+                so_co_quan=len(danh_ba.co_quan),
+            ),
         )
     return len(danh_ba.co_quan)
 

@@ -21,13 +21,13 @@ from ..rendering.loi_van import (
 from ..schemas import VanBan
 from ..storage.bang import VanBanLuu
 from ..storage.danh_ba import nguoi_dung, ten_co_quan
+from ..storage.van_ban import dong_nhat_ky, ghi_dong_nhat_ky
 from ..workflow import VaiTro
 from .ket_xuat import DinhDang, TepKetXuat, ket_xuat_van_ban
 from .theo_doi import BangTrangThai, TheoDoi
 from .vong_doi import (
     KetQuaChuyen,
     VongDoi,
-    ghi_nhat_ky,
     thu_muc_van_ban,
     tim_van_ban,
 )
@@ -109,16 +109,18 @@ class DonDoc:
         )
         with self.kho.giao_dich() as s:
             row = tim_van_ban(s, khoa)
-            ghi_nhat_ky(
+            ghi_dong_nhat_ky(
                 s,
-                row.id,
-                f"van_ban:{row.id}",
-                "don_doc",
-                ten_nguoi,
-                self.dong_ho(),
-                du_thao=draft.van_ban_id,
-                co_quan=codes,
-                tep=[str(p) for p in files.paths()],
+                dong_nhat_ky(
+                    row.id,
+                    f"van_ban:{row.id}",
+                    "don_doc",
+                    ten_nguoi,
+                    self.dong_ho(),
+                    du_thao=draft.van_ban_id,
+                    co_quan=codes,
+                    tep=[str(p) for p in files.paths()],
+                ),
             )
         return draft, files
 

@@ -26,7 +26,7 @@ from ..storage import Kho
 from ..storage import danh_ba as luu
 from ..storage.bang import NguoiDung
 from ..storage.danh_ba import Phien, nguoi_dung
-from ..storage.van_ban import ghi_nhat_ky
+from ..storage.van_ban import dong_nhat_ky, ghi_dong_nhat_ky
 from ..workflow import VaiTro
 from .dong_ho import DongHo, bay_gio
 
@@ -136,17 +136,19 @@ def them_nguoi_dung(
         if ma_co_quan and not luu.co_co_quan(s, ma_co_quan):
             raise NotFound("body", ma_co_quan)
         luu.luu_nguoi_dung(s, ten, ho_ten, vai_tro, ma_co_quan)
-        ghi_nhat_ky(
+        ghi_dong_nhat_ky(
             s,
-            None,
-            f"nguoi_dung:{ten}",
-            "them_nguoi_dung" if current is None else "sua_nguoi_dung",
-            nguoi_thuc_hien or ten,  # the first user of a store adds themself
-            dong_ho(),
-            tu=before,
-            den=vai_tro.value,
-            ho_ten=ho_ten,
-            **({"ma_co_quan": ma_co_quan} if ma_co_quan else {}),
+            dong_nhat_ky(
+                None,
+                f"nguoi_dung:{ten}",
+                "them_nguoi_dung" if current is None else "sua_nguoi_dung",
+                nguoi_thuc_hien or ten,
+                dong_ho(),
+                tu=before,
+                den=vai_tro.value,
+                ho_ten=ho_ten,
+                **({"ma_co_quan": ma_co_quan} if ma_co_quan else {}),
+            ),
         )
 
 

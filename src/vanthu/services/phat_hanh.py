@@ -63,15 +63,13 @@ from ..storage.bang import VanBanLuu
 from ..storage.noi_nhan import KENH_TEP as KENH_TEP
 from ..storage.noi_nhan import KENH_THU as KENH_THU
 from ..storage.noi_nhan import Phien, Viec
+from ..storage.van_ban import dong_nhat_ky, ghi_dong_nhat_ky
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, chuyen_van_ban
 from .danh_ba import NguoiNhanMoRong, mo_rong_noi_nhan
 from .dong_ho import DongHo, bay_gio, gio_viet_nam
 from .nguoi_dung import nguoi_dung
 from .vong_doi import (
     _doi_trang_thai,
-    dong_nhat_ky,
-    ghi_cac_dong_nhat_ky,
-    ghi_nhat_ky,
     hoan_tat_cac_ban_hanh,
     thu_muc_van_ban,
     tim_van_ban,
@@ -264,16 +262,18 @@ class PhatHanh:
                     tu = TrangThaiVanBan(row.trang_thai)
                     den = chuyen_van_ban(tu, SuKienVanBan.phat_hanh, VaiTro.van_thu)
                     _doi_trang_thai(s, row, den, now)
-                    ghi_nhat_ky(
+                    ghi_dong_nhat_ky(
                         s,
-                        van_ban_id,
-                        f"van_ban:{van_ban_id}",
-                        "phat_hanh",
-                        ten_nguoi,
-                        now,
-                        tu=tu.value,
-                        den=den.value,
-                        so_noi_nhan=total,
+                        dong_nhat_ky(
+                            van_ban_id,
+                            f"van_ban:{van_ban_id}",
+                            "phat_hanh",
+                            ten_nguoi,
+                            now,
+                            tu=tu.value,
+                            den=den.value,
+                            so_noi_nhan=total,
+                        ),
                     )
                 self._ghi_manifest(s, van_ban_id, ban.thu_muc, ban.ban_goc, khu)
                 pending = sum(v.tep for v in left)
@@ -369,28 +369,32 @@ class PhatHanh:
                 if key in accepted and self._ghi_thu(s, ban, v, accepted[key]):
                     mails += 1
             for failure in refused:
-                ghi_nhat_ky(
+                ghi_dong_nhat_ky(
                     s,
-                    ban.van_ban_id,
-                    f"noi_nhan:{ban.van_ban_id}:{failure.ma_co_quan}",
-                    "gui_thu_loi",
-                    ban.nguoi,
-                    ban.luc,
-                    kenh=KENH_THU,
-                    dia_chi=failure.dia_chi,
-                    loi=failure.loi,
+                    dong_nhat_ky(
+                        ban.van_ban_id,
+                        f"noi_nhan:{ban.van_ban_id}:{failure.ma_co_quan}",
+                        "gui_thu_loi",
+                        ban.nguoi,
+                        ban.luc,
+                        kenh=KENH_THU,
+                        dia_chi=failure.dia_chi,
+                        loi=failure.loi,
+                    ),
                 )
             for v in batch:
                 if v.ban_sao.id in not_written:
-                    ghi_nhat_ky(
+                    ghi_dong_nhat_ky(
                         s,
-                        ban.van_ban_id,
-                        f"noi_nhan:{ban.van_ban_id}:{v.ban_sao.ma_co_quan}",
-                        "gui_loi",
-                        ban.nguoi,
-                        ban.luc,
-                        kenh=KENH_TEP,
-                        loi=not_written[v.ban_sao.id],
+                        dong_nhat_ky(
+                            ban.van_ban_id,
+                            f"noi_nhan:{ban.van_ban_id}:{v.ban_sao.ma_co_quan}",
+                            "gui_loi",
+                            ban.nguoi,
+                            ban.luc,
+                            kenh=KENH_TEP,
+                            loi=not_written[v.ban_sao.id],
+                        ),
                     )
         if fatal is not None:
             raise fatal
@@ -472,9 +476,9 @@ class PhatHanh:
         the batch's log lines in one multi-row INSERT.
         """
         done = noi_nhan.ghi_lan_gui_tep(s, ids, written, utc(ban.luc))
-        ghi_cac_dong_nhat_ky(
+        ghi_dong_nhat_ky(
             s,
-            [
+            *[
                 dong_nhat_ky(
                     ban.van_ban_id,
                     f"noi_nhan:{ban.van_ban_id}:{d.ma_co_quan}",
@@ -496,16 +500,18 @@ class PhatHanh:
         """Record one mail the server accepted, and log it (False: another run recorded it)."""
         if not noi_nhan.ghi_lan_gui_thu(s, v.ban_sao.id, utc(ban.luc), v.ban_sao.dia_chi):
             return False
-        ghi_nhat_ky(
+        ghi_dong_nhat_ky(
             s,
-            ban.van_ban_id,
-            f"noi_nhan:{ban.van_ban_id}:{v.ban_sao.ma_co_quan}",
-            "gui_thu",
-            ban.nguoi,
-            ban.luc,
-            kenh=KENH_THU,
-            dia_chi=v.ban_sao.dia_chi,
-            message_id=message_id,
+            dong_nhat_ky(
+                ban.van_ban_id,
+                f"noi_nhan:{ban.van_ban_id}:{v.ban_sao.ma_co_quan}",
+                "gui_thu",
+                ban.nguoi,
+                ban.luc,
+                kenh=KENH_THU,
+                dia_chi=v.ban_sao.dia_chi,
+                message_id=message_id,
+            ),
         )
         return True
 

@@ -18,6 +18,7 @@ from ..storage import theo_doi as luu
 from ..storage.bang import BaoCaoNhan, NoiNhanVanBan, VanBanLuu
 from ..storage.danh_ba import Phien, vai_tro_nguoi_dung
 from ..storage.theo_doi import DongXacNhan, KetNoi, ViecQuaHan
+from ..storage.van_ban import dong_nhat_ky, ghi_dong_nhat_ky
 from ..workflow import (
     SuKienNoiNhan,
     TrangThaiNoiNhan,
@@ -30,9 +31,6 @@ from ..workflow import (
 from ..workflow.xac_nhan import DIEU_KIEN_XAC_NHAN, vai_tro_duoc
 from .dong_ho import DongHo, bay_gio, gio_viet_nam
 from .vong_doi import (
-    dong_nhat_ky,
-    ghi_cac_dong_nhat_ky,
-    ghi_nhat_ky,
     thu_muc_van_ban,
     tim_id_van_ban,
     tim_van_ban,
@@ -210,20 +208,18 @@ class TheoDoi:
                 return step
             if not luu.ghi_xac_nhan(conn, step.rid, step.tu, step.den, utc(now), step.ket_qua.tre):
                 raise step.xung_dot()
-            ghi_cac_dong_nhat_ky(
+            ghi_dong_nhat_ky(
                 conn,
-                [
-                    dong_nhat_ky(
-                        step.van_ban_id,
-                        step.doi_tuong,
-                        "xac_nhan",
-                        ten_nguoi,
-                        now,
-                        tu=step.tu,
-                        den=step.den,
-                        tre=step.ket_qua.tre,
-                    )
-                ],
+                dong_nhat_ky(
+                    step.van_ban_id,
+                    step.doi_tuong,
+                    "xac_nhan",
+                    ten_nguoi,
+                    now,
+                    tu=step.tu,
+                    den=step.den,
+                    tre=step.ket_qua.tre,
+                ),
             )
             return step.ket_qua
 
@@ -357,16 +353,18 @@ class TheoDoi:
             tu = TrangThaiNoiNhan(recipient.trang_thai)
             den = chuyen_noi_nhan(tu, SuKienNoiNhan.tu_choi, role, ly_do)
             luu.ghi_tu_choi(recipient, den.value, ly_do)
-            ghi_nhat_ky(
+            ghi_dong_nhat_ky(
                 s,
-                row.id,
-                f"noi_nhan:{row.id}:{ma_co_quan}",
-                "tu_choi",
-                ten_nguoi,
-                now,
-                tu=tu.value,
-                den=den.value,
-                ly_do=ly_do,
+                dong_nhat_ky(
+                    row.id,
+                    f"noi_nhan:{row.id}:{ma_co_quan}",
+                    "tu_choi",
+                    ten_nguoi,
+                    now,
+                    tu=tu.value,
+                    den=den.value,
+                    ly_do=ly_do,
+                ),
             )
 
     def bao_cao(
@@ -416,17 +414,19 @@ class TheoDoi:
             report = luu.luu_bao_cao(
                 s, recipient, den.value, so_ky_hieu_tra_loi, stored, digest, utc(now)
             )
-            ghi_nhat_ky(
+            ghi_dong_nhat_ky(
                 s,
-                row.id,
-                f"noi_nhan:{row.id}:{ma_co_quan}",
-                "bao_cao",
-                ten_nguoi,
-                now,
-                tu=tu.value,
-                den=den.value,
-                so_ky_hieu_tra_loi=so_ky_hieu_tra_loi,
-                sha256=digest,
+                dong_nhat_ky(
+                    row.id,
+                    f"noi_nhan:{row.id}:{ma_co_quan}",
+                    "bao_cao",
+                    ten_nguoi,
+                    now,
+                    tu=tu.value,
+                    den=den.value,
+                    so_ky_hieu_tra_loi=so_ky_hieu_tra_loi,
+                    sha256=digest,
+                ),
             )
             return report
 

@@ -54,8 +54,6 @@ from ..storage.van_ban import (
 )
 from ..storage.van_ban import doi_trang_thai as _doi_trang_thai  # moved
 from ..storage.van_ban import dong_nhat_ky as dong_nhat_ky  # moved
-from ..storage.van_ban import ghi_cac_dong_nhat_ky as ghi_cac_dong_nhat_ky  # moved
-from ..storage.van_ban import ghi_nhat_ky as ghi_nhat_ky  # moved
 from ..storage.van_ban import van_ban_cua as van_ban_cua  # moved
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, chuyen_van_ban
 from .danh_ba import kiem_tra_danh_ba, ma_co_quan_nhiem_vu

@@ -65,32 +65,6 @@ def nhat_ky_cua(s: Session, van_ban_id: int) -> Sequence[NhatKy]:
     ).all()
 
 
-# The old forms of the log writer, kept for the call sites of other branches; each is the one
-# builder and the one writer above. New code calls ``ghi_dong_nhat_ky(s, dong_nhat_ky(...))``.
-
-
-def ghi_nhat_ky(
-    s: Session | Connection,
-    van_ban_id: int | None,
-    doi_tuong: str,
-    su_kien: str,
-    nguoi: str,
-    luc: dt.datetime,
-    tu: str | None = None,
-    den: str | None = None,
-    **chi_tiet: Any,
-) -> None:
-    """Old form: append one event (``ghi_dong_nhat_ky(s, dong_nhat_ky(...))``)."""
-    ghi_dong_nhat_ky(
-        s, dong_nhat_ky(van_ban_id, doi_tuong, su_kien, nguoi, luc, tu, den, **chi_tiet)
-    )
-
-
-def ghi_cac_dong_nhat_ky(s: Session | Connection, dong: Iterable[Mapping[str, Any]]) -> None:
-    """Old form: append a list of lines (``ghi_dong_nhat_ky(s, *dong)``)."""
-    ghi_dong_nhat_ky(s, *dong)
-
-
 # --- Directives -------------------------------------------------------------------------------
 
 
