@@ -88,11 +88,12 @@ import psycopg
 import yaml
 from sqlalchemy import insert, select, update
 
+from vanthu.delivery.ghi_tep import dat_ban_goc
 from vanthu.rendering.phieu_gui import NoiDungPhieuGui, TrinhPhieuGui
 from vanthu.schemas.danh_ba import DanhBa
 from vanthu.services.danh_ba import nap_danh_ba
 from vanthu.services.nguoi_dung import them_nguoi_dung
-from vanthu.services.phat_hanh import LUONG_VE, dat_ban_goc
+from vanthu.services.phat_hanh import LUONG_VE
 from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import NoiNhanVanBan, VanBanLuu
 from vanthu.workflow import SuKienVanBan, TrangThaiNoiNhan, TrangThaiVanBan, VaiTro

@@ -11,7 +11,8 @@ import yaml
 
 from tests.conftest import EXAMPLES, NINH_THUAN
 from tests.csdl import LOAI_CSDL, csdl_moi
-from vanthu.services.danh_ba import doc_danh_ba, nap_danh_ba
+from vanthu.reading.danh_ba import doc_danh_ba
+from vanthu.services.danh_ba import nap_danh_ba
 from vanthu.services.dong_ho import GIO_VIET_NAM
 from vanthu.services.nguoi_dung import them_nguoi_dung
 from vanthu.services.ung_dung import BoDichVu

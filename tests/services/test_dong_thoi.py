@@ -26,9 +26,9 @@ from sqlalchemy import func, select
 from tests.services.conftest import cong_dien_du_thao, duyet_xong
 from vanthu.errors import ConcurrentChange, TransitionRefused
 from vanthu.services.dong_ho import GIO_VIET_NAM
-from vanthu.services.phat_hanh import KENH_TEP
 from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import DemSo, DongSoDangKy, LanGui, NhatKy, NoiNhanVanBan, VanBanLuu
+from vanthu.storage.noi_nhan import KENH_TEP
 from vanthu.workflow import SuKienVanBan, TrangThaiVanBan
 
 SO_TIEN_TRINH = 4

@@ -10,8 +10,9 @@ from sqlalchemy import func, select
 
 from tests.services.conftest import DANH_BA, DongHoGia
 from vanthu.errors import NotFound, Refused
+from vanthu.reading.danh_ba import doc_danh_ba
 from vanthu.schemas.gioi_han import DONG_TOI_DA
-from vanthu.services.danh_ba import doc_danh_ba, nap_danh_ba
+from vanthu.services.danh_ba import nap_danh_ba
 from vanthu.services.nguoi_dung import them_nguoi_dung
 from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import CoQuan, NguoiDung, NhatKy, NhomCoQuan

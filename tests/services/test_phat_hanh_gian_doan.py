@@ -24,11 +24,13 @@ from pypdf import PdfReader
 from sqlalchemy import Engine, create_engine, func, select, text
 
 from tests.services.conftest import DongHoGia, cong_dien_du_thao
-from vanthu.services.danh_ba import doc_danh_ba, nap_danh_ba
-from vanthu.services.phat_hanh import KENH_TEP, LO_GHI
+from vanthu.reading.danh_ba import doc_danh_ba
+from vanthu.services.danh_ba import nap_danh_ba
+from vanthu.services.phat_hanh import LO_GHI
 from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import CoQuan, LanGui, NhatKy, NoiNhanVanBan, VanBanLuu
 from vanthu.storage.ket_noi import url_cua
+from vanthu.storage.noi_nhan import KENH_TEP
 from vanthu.workflow import SuKienVanBan, TrangThaiNoiNhan, TrangThaiVanBan
 
 #: Bodies of the generated directory: enough batches (of LO_GHI) for a kill to land mid-way.

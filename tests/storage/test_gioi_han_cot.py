@@ -31,9 +31,9 @@ from vanthu.schemas.gioi_han import (
     TEN_SO_TOI_DA,
 )
 from vanthu.services.nguoi_dung import them_nguoi_dung
-from vanthu.services.phat_hanh import KENH_TEP
 from vanthu.storage import Kho, mo_kho
 from vanthu.storage.bang import Bang, BoundedString, NguoiDung
+from vanthu.storage.noi_nhan import KENH_TEP
 from vanthu.workflow import (
     SuKienNoiNhan,
     SuKienVanBan,

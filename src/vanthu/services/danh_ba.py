@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 from ..errors import InvalidDirective
-from ..reading.danh_ba import doc_danh_ba as doc_danh_ba  # moved
 from ..schemas.danh_ba import DanhBa
 from ..storage import Kho
-from ..storage.danh_ba import (  # moved to storage.danh_ba; re-imported for other modules
-    NguoiNhanMoRong,
-    kiem_tra_danh_ba,
-    luu_co_quan,
-    ma_co_quan_nhiem_vu,
-    mo_rong_noi_nhan,
-)
+from ..storage.danh_ba import luu_co_quan
 from ..storage.van_ban import dong_nhat_ky, ghi_dong_nhat_ky
 from .dong_ho import DongHo, bay_gio
 from .nguoi_dung import quan_tri_vien
@@ -66,11 +59,4 @@ def nap_danh_ba(kho: Kho, danh_ba: DanhBa, ten_nguoi: str | None, dong_ho: DongH
     return len(danh_ba.co_quan)
 
 
-__all__ = [
-    "NguoiNhanMoRong",
-    "doc_danh_ba",
-    "kiem_tra_danh_ba",
-    "ma_co_quan_nhiem_vu",
-    "mo_rong_noi_nhan",
-    "nap_danh_ba",
-]
+__all__ = ["nap_danh_ba"]

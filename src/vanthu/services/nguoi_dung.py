@@ -177,7 +177,6 @@ def ten_nguoi_dung_neu_co(ten: str | None) -> str | None:
 
 __all__ = [
     "ho_ten_hop_le",
-    "nguoi_dung",  # moved to storage.danh_ba
     "quan_tri_vien",
     "ten_nguoi_dung",
     "ten_nguoi_dung_neu_co",

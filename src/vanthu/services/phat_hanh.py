@@ -45,7 +45,6 @@ from pathlib import Path
 
 from ..delivery.duong_dan import nam_trong
 from ..delivery.ghi_tep import KhuTam
-from ..delivery.ghi_tep import dat_ban_goc as dat_ban_goc  # where body folders get the originals
 from ..delivery.thu import CauHinhThu, NoiDungThu, PhienThu, cau_hinh_thu, ma_thu, soan_thu
 from ..delivery.thu_muc import (
     PHIEU_GUI,
@@ -58,24 +57,15 @@ from ..delivery.thu_muc import (
 from ..errors import DeliveryFailed, OutputError, Refused, VanthuError
 from ..rendering.loi_van import dong_van_ban, tieu_de_thu
 from ..rendering.phieu_gui import NoiDungPhieuGui, TrinhPhieuGui
+from ..schemas.gio import utc
 from ..storage import Kho, noi_nhan
 from ..storage.bang import VanBanLuu
-from ..storage.noi_nhan import KENH_TEP as KENH_TEP
-from ..storage.noi_nhan import KENH_THU as KENH_THU
-from ..storage.noi_nhan import Phien, Viec
-from ..storage.van_ban import dong_nhat_ky, ghi_dong_nhat_ky
+from ..storage.danh_ba import NguoiNhanMoRong, mo_rong_noi_nhan, nguoi_dung
+from ..storage.noi_nhan import KENH_TEP, KENH_THU, Phien, Viec
+from ..storage.van_ban import doi_trang_thai, dong_nhat_ky, ghi_dong_nhat_ky, van_ban_cua
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, chuyen_van_ban
-from .danh_ba import NguoiNhanMoRong, mo_rong_noi_nhan
 from .dong_ho import DongHo, bay_gio, gio_viet_nam
-from .nguoi_dung import nguoi_dung
-from .vong_doi import (
-    _doi_trang_thai,
-    hoan_tat_cac_ban_hanh,
-    thu_muc_van_ban,
-    tim_van_ban,
-    utc,
-    van_ban_cua,
-)
+from .vong_doi import hoan_tat_cac_ban_hanh, thu_muc_van_ban, tim_van_ban
 
 #: Deliveries recorded per transaction: a crash repeats at most this many (idempotent) writes.
 LO_GHI = 50
@@ -261,7 +251,7 @@ class PhatHanh:
                 if finished and row.trang_thai == TrangThaiVanBan.da_ban_hanh.value:
                     tu = TrangThaiVanBan(row.trang_thai)
                     den = chuyen_van_ban(tu, SuKienVanBan.phat_hanh, VaiTro.van_thu)
-                    _doi_trang_thai(s, row, den, now)
+                    doi_trang_thai(s, row, den, now)
                     ghi_dong_nhat_ky(
                         s,
                         dong_nhat_ky(

@@ -13,6 +13,7 @@ from ..delivery.duong_dan import ten_an_toan, trong_goc
 from ..delivery.ghi_tep import ghi_nguyen_tu
 from ..errors import ConcurrentChange, NotFound, Refused, TransitionRefused
 from ..reading import tham_so
+from ..schemas.gio import utc
 from ..storage import Kho
 from ..storage import theo_doi as luu
 from ..storage.bang import BaoCaoNhan, NoiNhanVanBan, VanBanLuu
@@ -30,12 +31,7 @@ from ..workflow import (
 )
 from ..workflow.xac_nhan import DIEU_KIEN_XAC_NHAN, vai_tro_duoc
 from .dong_ho import DongHo, bay_gio, gio_viet_nam
-from .vong_doi import (
-    thu_muc_van_ban,
-    tim_id_van_ban,
-    tim_van_ban,
-    utc,
-)
+from .vong_doi import thu_muc_van_ban, tim_id_van_ban, tim_van_ban
 
 #: States in which a copy counts as received (from the lifecycle table).
 DA_NHAN = {t.value for t in DIEU_KIEN_XAC_NHAN.da_nhan}

@@ -7,12 +7,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..reading.cau_hinh import doc_cau_hinh
+from ..reading.danh_ba import doc_danh_ba
 from ..reading.van_ban import doc_du_lieu, doc_tep
 from ..schemas.danh_ba import DanhBa
 from ..storage import Kho, mo_kho
+from ..storage.danh_ba import NguoiNhanMoRong
 from ..storage.theo_doi import ViecQuaHan
 from ..workflow import SuKienVanBan, VaiTro
-from .danh_ba import NguoiNhanMoRong, doc_danh_ba, nap_danh_ba
+from .danh_ba import nap_danh_ba
 from .don_doc import DonDoc
 from .dong_ho import DongHo, bay_gio
 from .ket_xuat import TepKetXuat

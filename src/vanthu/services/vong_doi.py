@@ -33,14 +33,14 @@ from ..reading.van_ban import doc_van_ban
 from ..rendering.loi_van import ten_van_ban, thong_bao_thu_hoi
 from ..rendering.ngay_thang import ngay_vn
 from ..schemas import VanBan
-from ..schemas.gio import utc as utc  # moved
 from ..storage import KetNoi, Kho, Phien
 from ..storage.bang import VanBanLuu
-from ..storage.so_dang_ky import ghi_dong_so, giu_so_moi
-from ..storage.so_dang_ky import lay_so_moi as lay_so_moi  # moved
+from ..storage.danh_ba import kiem_tra_danh_ba, ma_co_quan_nhiem_vu, nguoi_dung
+from ..storage.so_dang_ky import ghi_dong_so, giu_so_moi, lay_so_moi
 from ..storage.van_ban import (
     dia_chi_da_gui,
     doi_trang_thai,
+    dong_nhat_ky,
     ghi_dong_nhat_ky,
     ghi_nhiem_vu,
     id_van_ban,
@@ -50,17 +50,13 @@ from ..storage.van_ban import (
     tep_da_ban_hanh,
     them_du_thao,
     trung_so_ky_hieu,
+    van_ban_cua,
     van_ban_theo_khoa,
 )
-from ..storage.van_ban import doi_trang_thai as _doi_trang_thai  # moved
-from ..storage.van_ban import dong_nhat_ky as dong_nhat_ky  # moved
-from ..storage.van_ban import van_ban_cua as van_ban_cua  # moved
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, chuyen_van_ban
-from .danh_ba import kiem_tra_danh_ba, ma_co_quan_nhiem_vu
 from .dong_ho import DongHo, bay_gio
 from .ket_xuat import trinh_ket_xuat
 from .kiem_tra import kiem_tra_van_ban
-from .nguoi_dung import nguoi_dung
 
 THU_MUC_MAC_DINH = Path("output")
 
@@ -627,7 +623,5 @@ __all__ = [
     "THU_MUC_MAC_DINH",
     "KetQuaChuyen",
     "VongDoi",
-    "_doi_trang_thai",  # moved to storage.van_ban.doi_trang_thai
-    "lay_so_moi",
     "tim_van_ban",
 ]
