@@ -8,13 +8,10 @@ and a value that gets past them anyway is refused by the store the same way on b
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import String, func, select
 
-from tests.csdl import LOAI_CSDL, csdl_moi
 from vanthu.delivery.thu import KENH_THU
 from vanthu.errors import Refused
 from vanthu.schemas import LoaiVanBan
@@ -31,7 +28,7 @@ from vanthu.schemas.gioi_han import (
     TEN_SO_TOI_DA,
 )
 from vanthu.services.nguoi_dung import them_nguoi_dung
-from vanthu.storage import Kho, mo_kho
+from vanthu.storage import Kho
 from vanthu.storage.bang import Bang, BoundedString, NguoiDung
 from vanthu.storage.noi_nhan import KENH_TEP
 from vanthu.workflow import (
@@ -133,14 +130,6 @@ def test_every_text_column_with_a_length_is_enforced_by_vanthu_on_sqlite_too() -
         if isinstance(column.type, String) and column.type.length is not None
     ]
     assert loose == []
-
-
-@pytest.fixture(params=LOAI_CSDL)
-def kho(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Kho]:
-    with csdl_moi(request.param, tmp_path) as url:
-        store = mo_kho(url)
-        yield store
-        store.dong()
 
 
 def so_nguoi_dung(kho: Kho) -> int:

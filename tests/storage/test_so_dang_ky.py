@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import insert
 
-from tests.csdl import LOAI_CSDL, csdl_moi
-from vanthu.storage import Kho, mo_kho
+from vanthu.storage import Kho
 from vanthu.storage.bang import CoQuan, NguoiDung, NoiNhanVanBan, VanBanLuu
 from vanthu.storage.so_dang_ky import (
     dong_cua_nam,
@@ -21,14 +18,6 @@ from vanthu.storage.so_dang_ky import (
 )
 
 NGAY = dt.date(2021, 9, 13)
-
-
-@pytest.fixture(params=LOAI_CSDL)
-def kho(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Kho]:
-    with csdl_moi(request.param, tmp_path) as url:
-        store = mo_kho(url)
-        yield store
-        store.dong()
 
 
 def test_each_register_and_year_counts_on_its_own(kho: Kho) -> None:
