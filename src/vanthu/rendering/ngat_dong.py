@@ -44,6 +44,19 @@ def _noi(words: list[str], breaks: list[int]) -> list[str]:
     return [" ".join(words[a:b]) for a, b in itertools.pairwise(bounds)]
 
 
+def _tam_voi(n: int, width: Callable[[int, int], float], limit: float) -> list[int]:
+    """reach[i] (tầm với): where a line starting at word i ends when filled as far as ``limit``
+    allows (one word at least). Each line starts no later than the previous one ended, so two
+    pointers find every reach in one pass."""
+    reach = [0] * n
+    for i in range(n):
+        j = max(i + 1, reach[i - 1] if i else 0)
+        while j < n and width(i, j + 1) <= limit:
+            j += 1
+        reach[i] = j
+    return reach
+
+
 def _can_doi(words: list[str], limit: float, do: Callable[[str], float]) -> list[str]:
     """Exact balance: every width measured on the joined text, as the writers will set it."""
     if not words:
@@ -57,14 +70,7 @@ def _can_doi(words: list[str], limit: float, do: Callable[[str], float]) -> list
             value = cache[(i, j)] = do(" ".join(words[i:j]))
         return value
 
-    # reach[i]: where a line starting at word i ends when filled as far as the limit allows
-    # (one word at least). Each line starts no later than the previous one ended: two pointers.
-    reach = [0] * n
-    for i in range(n):
-        j = max(i + 1, reach[i - 1] if i else 0)
-        while j < n and width(i, j + 1) <= limit:
-            j += 1
-        reach[i] = j
+    reach = _tam_voi(n, width, limit)
     # Fewest lines: a greedy fill is optimal for that.
     count, i = 0, 0
     while i < n:
@@ -110,12 +116,7 @@ def _can_doi_nhanh(words: list[str], limit: float, do: Callable[[str], float]) -
     def width(i: int, j: int) -> float:
         return starts[j] - starts[i] - space
 
-    reach = [0] * n
-    for i in range(n):
-        j = max(i + 1, reach[i - 1] if i else 0)
-        while j < n and width(i, j + 1) <= limit:
-            j += 1
-        reach[i] = j
+    reach = _tam_voi(n, width, limit)
 
     def fill(cap: float) -> list[int]:
         """Greedy lines no wider than ``cap`` (a lone wider word stays whole)."""
