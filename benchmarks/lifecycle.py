@@ -235,7 +235,7 @@ def _do(measurement: str, db: str, thu_muc: str, args: Any, trace: bool, profile
     if trace:
         peak = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
-    app.dong()
+    app.close()
     return Do(seconds, detail, rss_start, _rss_max_mib(), peak, _profil(profiler))
 
 
@@ -254,7 +254,7 @@ def _xac_nhan_phan(
     start = time.monotonic()
     _xac_nhan(app, work)
     out.put((start, time.monotonic(), rss_start, _rss_max_mib()))
-    app.dong()
+    app.close()
 
 
 def _song_song(db: str, thu_muc: str, work: Sequence[tuple[str, Sequence[str]]]) -> Do:
@@ -416,7 +416,7 @@ def _da_gui(app: BoDichVu, key: str, codes: Sequence[str]) -> str:
     issued = app.vong_doi.ban_hanh("vt", key)
     assert issued.so_ky_hieu is not None
     sent = dt.datetime.fromisoformat(LUC_BAN_HANH).astimezone(dt.UTC)
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         s.execute(
             insert(NoiNhanVanBan),
             [
@@ -491,10 +491,10 @@ def _do_tren_kho(backend: str, db: str, folder: Path, options: TuyChon, baseline
     output = folder / "output"
     start = time.perf_counter()
     app = _ung_dung(db, str(output), LUC_CHUAN_BI)
-    them_nguoi_dung(app.kho, "vt", "Nguyễn Thị Văn", VaiTro.van_thu, nguoi_thuc_hien=None)
-    nap_danh_ba(app.kho, _danh_ba(XAC_NHAN_CO_QUAN), "vt")
-    them_nguoi_dung(app.kho, "cv", "Đặng Ngọc Đức", VaiTro.chuyen_vien, nguoi_thuc_hien="vt")
-    them_nguoi_dung(app.kho, "ld", "Trần Quốc Nam", VaiTro.lanh_dao, nguoi_thuc_hien="vt")
+    them_nguoi_dung(app.store, "vt", "Nguyễn Thị Văn", VaiTro.van_thu, nguoi_thuc_hien=None)
+    nap_danh_ba(app.store, _danh_ba(XAC_NHAN_CO_QUAN), "vt")
+    them_nguoi_dung(app.store, "cv", "Đặng Ngọc Đức", VaiTro.chuyen_vien, nguoi_thuc_hien="vt")
+    them_nguoi_dung(app.store, "ld", "Trần Quốc Nam", VaiTro.lanh_dao, nguoi_thuc_hien="vt")
     runs = (False, True) if options.trace else (False,)
     keys = {(n, t): _duyet(app, _cong_dien(n, task=True)) for n in CAP for t in runs}
     codes = [f"XA_{i:05d}" for i in range(XAC_NHAN_CO_QUAN)]
@@ -505,11 +505,11 @@ def _do_tren_kho(backend: str, db: str, folder: Path, options: TuyChon, baseline
             (_da_gui(app, _duyet(app, _cong_dien(XAC_NHAN_CO_QUAN, task=False)), codes), codes)
             for _ in range(XAC_NHAN_VAN_BAN)
         ]
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         first = s.scalars(select(VanBanLuu).where(VanBanLuu.so == 1)).first()
         assert first is not None
         originals = (first.pdf_duong_dan or "", first.docx_duong_dan or "")
-    app.dong()
+    app.close()
     setup = time.perf_counter() - start
     _note(f"{backend}: store ready in {setup:.1f} s")
 

@@ -155,7 +155,7 @@ class InvalidSetting(VanthuError):
 
 
 class StoreUnavailable(VanthuError):
-    """The store (kho) cannot be opened or used now; nothing was written."""
+    """The store cannot be opened or used now; nothing was written."""
 
     def __init__(self, where: str, reason: str) -> None:
         self.where = where

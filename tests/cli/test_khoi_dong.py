@@ -7,7 +7,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from vanthu.storage import mo_kho
+from vanthu.storage import open_store
 
 _START = textwrap.dedent(
     """
@@ -36,7 +36,7 @@ def test_tracking_loads_neither_the_renderer_nor_alembic_on_a_current_store(
     tmp_path: Path,
 ) -> None:
     db = tmp_path / "vanthu.db"
-    mo_kho(str(db)).dong()  # created and migrated here, so the check below opens a current one
+    open_store(str(db)).close()  # created and migrated here, so the check below opens a current one
     check = textwrap.dedent(
         f"""
         import sys

@@ -202,7 +202,7 @@ def approved(tmp_path: Path) -> Iterator[Path]:
     assert draft.van_ban_id == 1
     app.trinh("cv", "1")
     app.duyet("ld", "1")
-    app.dong()
+    app.close()
     yield db
 
 

@@ -45,7 +45,7 @@ def test_the_door_check_sees_an_import_of_a_use_case_module(tmp_path: Path) -> N
         "from ..services import UngDung\n"
         "from .ngu_canh import nguoi\n"
         "def f() -> None:\n"
-        "    from ..storage import mo_kho\n"
+        "    from ..storage import open_store\n"
         "    import vanthu.services.so_sach\n",
         encoding="utf-8",
     )

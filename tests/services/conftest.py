@@ -49,17 +49,17 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 def app(db_url: str, tmp_path: Path, dong_ho: DongHoGia) -> Iterator[BoDichVu]:
     application = BoDichVu(db=db_url, thu_muc=tmp_path / "output", dong_ho=dong_ho)
     # The văn thư is the store's first user (no actor: bootstrap); then administers the rest.
-    them_nguoi_dung(application.kho, "vt", "Nguyễn Thị Văn", VaiTro.van_thu, nguoi_thuc_hien=None)
-    nap_danh_ba(application.kho, doc_danh_ba(DANH_BA), "vt")
+    them_nguoi_dung(application.store, "vt", "Nguyễn Thị Văn", VaiTro.van_thu, nguoi_thuc_hien=None)
+    nap_danh_ba(application.store, doc_danh_ba(DANH_BA), "vt")
     for ten, ho_ten, vai_tro, body in (
         ("cv", "Đặng Ngọc Đức", VaiTro.chuyen_vien, None),
         ("ld", "Trần Quốc Nam", VaiTro.lanh_dao, None),
         ("syt", "Văn thư Sở Y tế", VaiTro.don_vi_nhan, "SYT"),
         ("snv", "Văn thư Sở Nội vụ", VaiTro.don_vi_nhan, "SNV"),
     ):
-        them_nguoi_dung(application.kho, ten, ho_ten, vai_tro, body, nguoi_thuc_hien="vt")
+        them_nguoi_dung(application.store, ten, ho_ten, vai_tro, body, nguoi_thuc_hien="vt")
     yield application
-    application.dong()
+    application.close()
 
 
 def cong_dien_du_thao() -> dict[str, object]:

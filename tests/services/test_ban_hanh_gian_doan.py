@@ -52,7 +52,7 @@ def tep_co_so(output: Path) -> dict[str, str]:
 
 def so_dang_ky(app: BoDichVu) -> dict[str, str]:
     """What the register vouches for: each issued file's path → its SHA-256."""
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         rows = s.execute(
             select(VanBanLuu).join(DongSoDangKy, DongSoDangKy.van_ban_id == VanBanLuu.id)
         ).scalars()
@@ -71,7 +71,7 @@ def khong_tep_gia(app: BoDichVu, output: Path) -> None:
 
 
 def trang_thai(app: BoDichVu, van_ban_id: int) -> tuple[str, str | None]:
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         row = s.get(VanBanLuu, van_ban_id)
         assert row is not None
         return row.trang_thai, row.so_ky_hieu

@@ -28,10 +28,10 @@ def test_a_body_name_the_slip_could_not_draw_is_refused_before_anything_is_store
     directory = doc_danh_ba(write(tmp_path, "ma,ten,ten_ngan\nSYT,Sở Y tế ✓,Sở Ⅱ\n"))
     with csdl_moi("sqlite", tmp_path) as url:
         app = BoDichVu(db=url, thu_muc=tmp_path / "output")
-        them_nguoi_dung(app.kho, "vt", "Văn thư", VaiTro.van_thu, nguoi_thuc_hien=None)
+        them_nguoi_dung(app.store, "vt", "Văn thư", VaiTro.van_thu, nguoi_thuc_hien=None)
         with pytest.raises(InvalidDirective) as caught:
-            nap_danh_ba(app.kho, directory, "vt")
-        app.dong()
+            nap_danh_ba(app.store, directory, "vt")
+        app.close()
     assert [(p.where, p.message[:12]) for p in caught.value.problems] == [
         ("co_quan[0].ten", "U+2713 '✓' c"),
         ("co_quan[0].ten_ngan", "U+2161 'Ⅱ' c"),

@@ -17,7 +17,7 @@ def test_the_summary_is_for_the_clerk_the_leader_and_the_drafter_only(
 ) -> None:
     so = issued(app, dong_ho)
     app.phat_hanh.phat_hanh("vt", so)
-    them_nguoi_dung(app.kho, "cv2", "Lê Văn Hai", VaiTro.chuyen_vien, nguoi_thuc_hien="vt")
+    them_nguoi_dung(app.store, "cv2", "Lê Văn Hai", VaiTro.chuyen_vien, nguoi_thuc_hien="vt")
     folder = app.thu_muc / "2021"
     with pytest.raises(Refused, match="user 'syt': is a đơn vị nhận; the summary of"):
         app.don_doc.tong_hop("syt", so)

@@ -91,7 +91,7 @@ def _ban_hanh_ca_lo(
     out = {}
     for i in ids:
         out[str(i)] = _thu(partial(_ban_hanh, app, i))
-    app.dong()
+    app.close()
     Path(ket_qua).write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
 
 
@@ -110,7 +110,7 @@ def _cung_chuyen(
         su_kien = SuKienVanBan(event)
         ly_do = "Ban hành nhầm" if su_kien is SuKienVanBan.thu_hoi else None
         out[event] = _thu(partial(_chuyen, app, user, van_ban_id, su_kien, ly_do))
-    app.dong()
+    app.close()
     Path(ket_qua).write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
 
 
@@ -125,7 +125,7 @@ def _cung_phat_hanh(
     app = _mo_ung_dung(db_url, thu_muc)
     barrier.wait(timeout=HAN_CHO_S)
     out = {"phat_hanh": _thu(partial(_phat_hanh, app, van_ban_id))}
-    app.dong()
+    app.close()
     Path(ket_qua).write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
 
 
@@ -143,7 +143,7 @@ def _cung_xac_nhan(
     for code in codes:
         barrier.wait(timeout=HAN_CHO_S)
         out[code] = _thu(partial(_xac_nhan, app, van_ban_id, code))
-    app.dong()
+    app.close()
     Path(ket_qua).write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
 
 
@@ -200,7 +200,7 @@ def test_processes_issuing_at_once_take_every_number_once_without_gaps(
                 ), outcome
     assert wins == Counter({str(i): 1 for i in ids}), "each directive is issued exactly once"
 
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         rows = s.scalars(select(VanBanLuu).where(VanBanLuu.id.in_(ids))).all()
         register = s.scalars(select(DongSoDangKy)).all()
         counter = s.scalars(select(DemSo)).all()
@@ -244,14 +244,14 @@ def test_two_processes_firing_the_same_event_at_once_one_wins_the_other_is_refus
         refusal = next(o for o in outcomes if not o.startswith("ok"))
         assert refusal.startswith(("TransitionRefused: ", "ConcurrentChange: ")), refusal
         assert f"'{event}' refused in state" in refusal or "changed by someone else" in refusal
-        with app.kho.giao_dich() as s:
+        with app.store.transaction() as s:
             events = s.scalars(
                 select(NhatKy.su_kien).where(
                     NhatKy.van_ban_id == van_ban_id, NhatKy.su_kien == event
                 )
             ).all()
         assert events == [event], f"{event} is logged once"
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         states = {
             r.id: (r.trang_thai, r.so_ky_hieu)
             for r in s.scalars(select(VanBanLuu).order_by(VanBanLuu.id))
@@ -281,7 +281,7 @@ def test_two_processes_distributing_the_same_directive_at_once_deliver_each_body
 
     outcomes = [res["phat_hanh"] for res in results]
     assert all(o.startswith("ok ") for o in outcomes), outcomes
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         recipients = s.scalar(
             select(func.count()).select_from(NoiNhanVanBan).where(NoiNhanVanBan.van_ban_id == key)
         )
@@ -312,7 +312,7 @@ def test_two_processes_acknowledging_the_same_body_at_once_record_it_once(
         _cung_xac_nhan, [(db_url, str(tmp_path / "output"), key, codes)] * 2, tmp_path
     )
 
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         logged = Counter(
             s.scalars(
                 select(NhatKy.doi_tuong).where(

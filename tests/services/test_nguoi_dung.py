@@ -21,7 +21,7 @@ from vanthu.workflow import VaiTro
 
 def users_and_directory(app: BoDichVu) -> tuple[object, ...]:
     """Everything administering users or the directory may change, and the log's length."""
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         return (
             tuple(
                 (u.ten, u.ho_ten, u.vai_tro, u.ma_co_quan)
@@ -38,7 +38,7 @@ def empty(db_url: str, tmp_path: Path, dong_ho: DongHoGia) -> Iterator[BoDichVu]
     """An application on an empty store: no user, no directory."""
     application = BoDichVu(db=db_url, thu_muc=tmp_path / "output", dong_ho=dong_ho)
     yield application
-    application.dong()
+    application.close()
 
 
 def test_the_first_user_of_an_empty_store_is_a_van_thu_added_without_an_actor(
@@ -46,22 +46,24 @@ def test_the_first_user_of_an_empty_store_is_a_van_thu_added_without_an_actor(
 ) -> None:
     before = users_and_directory(empty)
     with pytest.raises(Refused, match="the first user of a store must be a văn thư"):
-        them_nguoi_dung(empty.kho, "cv", "Đặng Ngọc Đức", VaiTro.chuyen_vien, nguoi_thuc_hien=None)
+        them_nguoi_dung(
+            empty.store, "cv", "Đặng Ngọc Đức", VaiTro.chuyen_vien, nguoi_thuc_hien=None
+        )
     assert users_and_directory(empty) == before
-    them_nguoi_dung(empty.kho, "vt", "Nguyễn Thị Văn", VaiTro.van_thu, nguoi_thuc_hien=None)
+    them_nguoi_dung(empty.store, "vt", "Nguyễn Thị Văn", VaiTro.van_thu, nguoi_thuc_hien=None)
     with pytest.raises(Refused, match="add or change users"):  # no longer empty
-        them_nguoi_dung(empty.kho, "vt2", "Lê Văn Hai", VaiTro.van_thu, nguoi_thuc_hien=None)
+        them_nguoi_dung(empty.store, "vt2", "Lê Văn Hai", VaiTro.van_thu, nguoi_thuc_hien=None)
 
 
 def test_loading_the_directory_needs_a_van_thu(empty: BoDichVu) -> None:
     directory = doc_danh_ba(DANH_BA)
     with pytest.raises(Refused, match="only a văn thư may"):
-        nap_danh_ba(empty.kho, directory, None)
+        nap_danh_ba(empty.store, directory, None)
     with pytest.raises(NotFound, match="user 'ai'"):
-        nap_danh_ba(empty.kho, directory, "ai")
+        nap_danh_ba(empty.store, directory, "ai")
     assert users_and_directory(empty) == ((), (), 0, 0)
-    them_nguoi_dung(empty.kho, "vt", "Nguyễn Thị Văn", VaiTro.van_thu, nguoi_thuc_hien=None)
-    assert nap_danh_ba(empty.kho, directory, "vt") == len(directory.co_quan)
+    them_nguoi_dung(empty.store, "vt", "Nguyễn Thị Văn", VaiTro.van_thu, nguoi_thuc_hien=None)
+    assert nap_danh_ba(empty.store, directory, "vt") == len(directory.co_quan)
 
 
 @pytest.mark.parametrize("actor", ["cv", "ld", "syt", None])
@@ -70,32 +72,34 @@ def test_only_a_van_thu_loads_the_directory_or_adds_or_demotes_users(
 ) -> None:
     before = users_and_directory(app)
     with pytest.raises(Refused, match=r"only a văn thư may|say who is acting"):
-        nap_danh_ba(app.kho, doc_danh_ba(DANH_BA), actor)
+        nap_danh_ba(app.store, doc_danh_ba(DANH_BA), actor)
     with pytest.raises(Refused, match=r"only a văn thư may add or change users|say who"):
-        them_nguoi_dung(app.kho, "moi", "Người Mới", VaiTro.van_thu, nguoi_thuc_hien=actor)
+        them_nguoi_dung(app.store, "moi", "Người Mới", VaiTro.van_thu, nguoi_thuc_hien=actor)
     with pytest.raises(Refused, match=r"only a văn thư may add or change users|say who"):
-        them_nguoi_dung(app.kho, "vt", "Nguyễn Thị Văn", VaiTro.chuyen_vien, nguoi_thuc_hien=actor)
+        them_nguoi_dung(
+            app.store, "vt", "Nguyễn Thị Văn", VaiTro.chuyen_vien, nguoi_thuc_hien=actor
+        )
     assert users_and_directory(app) == before
 
 
 def test_an_unknown_actor_is_named(app: BoDichVu) -> None:
     before = users_and_directory(app)
     with pytest.raises(NotFound, match="user 'ai' not found"):
-        them_nguoi_dung(app.kho, "moi", "Người Mới", VaiTro.van_thu, nguoi_thuc_hien="ai")
+        them_nguoi_dung(app.store, "moi", "Người Mới", VaiTro.van_thu, nguoi_thuc_hien="ai")
     assert users_and_directory(app) == before
 
 
 def test_the_last_van_thu_cannot_be_demoted_but_one_of_two_can(app: BoDichVu) -> None:
     before = users_and_directory(app)
     with pytest.raises(Refused, match="'vt': is the last văn thư"):
-        them_nguoi_dung(app.kho, "vt", "Nguyễn Thị Văn", VaiTro.lanh_dao, nguoi_thuc_hien="vt")
+        them_nguoi_dung(app.store, "vt", "Nguyễn Thị Văn", VaiTro.lanh_dao, nguoi_thuc_hien="vt")
     assert users_and_directory(app) == before
-    them_nguoi_dung(app.kho, "vt2", "Lê Văn Hai", VaiTro.van_thu, nguoi_thuc_hien="vt")
-    them_nguoi_dung(app.kho, "vt", "Nguyễn Thị Văn", VaiTro.lanh_dao, nguoi_thuc_hien="vt2")
+    them_nguoi_dung(app.store, "vt2", "Lê Văn Hai", VaiTro.van_thu, nguoi_thuc_hien="vt")
+    them_nguoi_dung(app.store, "vt", "Nguyễn Thị Văn", VaiTro.lanh_dao, nguoi_thuc_hien="vt2")
     with pytest.raises(Refused, match="only a văn thư may"):  # vt is no longer a văn thư
-        them_nguoi_dung(app.kho, "vt3", "Ba", VaiTro.van_thu, nguoi_thuc_hien="vt")
+        them_nguoi_dung(app.store, "vt3", "Ba", VaiTro.van_thu, nguoi_thuc_hien="vt")
     with pytest.raises(Refused, match="'vt2': is the last văn thư"):
-        them_nguoi_dung(app.kho, "vt2", "Lê Văn Hai", VaiTro.chuyen_vien, nguoi_thuc_hien="vt2")
+        them_nguoi_dung(app.store, "vt2", "Lê Văn Hai", VaiTro.chuyen_vien, nguoi_thuc_hien="vt2")
 
 
 @pytest.mark.parametrize(
@@ -119,14 +123,14 @@ def test_bad_user_names_and_full_names_are_refused_with_what_is_wrong(
 ) -> None:
     before = users_and_directory(app)
     with pytest.raises(Refused, match=message):
-        them_nguoi_dung(app.kho, ten, ho_ten, VaiTro.chuyen_vien, nguoi_thuc_hien="vt")
+        them_nguoi_dung(app.store, ten, ho_ten, VaiTro.chuyen_vien, nguoi_thuc_hien="vt")
     assert users_and_directory(app) == before
 
 
 def test_a_full_name_is_stored_in_nfc_and_trimmed(app: BoDichVu) -> None:
     decomposed = "  Nguye\u0302\u0303n Văn   Mới "
-    them_nguoi_dung(app.kho, "moi", decomposed, VaiTro.chuyen_vien, nguoi_thuc_hien="vt")
-    with app.kho.giao_dich() as s:
+    them_nguoi_dung(app.store, "moi", decomposed, VaiTro.chuyen_vien, nguoi_thuc_hien="vt")
+    with app.store.transaction() as s:
         user = s.get(NguoiDung, "moi")
         assert user is not None and user.ho_ten == "Nguyễn Văn Mới"
 
@@ -134,11 +138,13 @@ def test_a_full_name_is_stored_in_nfc_and_trimmed(app: BoDichVu) -> None:
 def test_only_a_recipient_user_names_a_body_and_it_must(app: BoDichVu) -> None:
     before = users_and_directory(app)
     with pytest.raises(Refused, match="only a đơn vị nhận user names a body"):
-        them_nguoi_dung(app.kho, "moi", "Mới", VaiTro.lanh_dao, "SYT", nguoi_thuc_hien="vt")
+        them_nguoi_dung(app.store, "moi", "Mới", VaiTro.lanh_dao, "SYT", nguoi_thuc_hien="vt")
     with pytest.raises(Refused, match="must name its body"):
-        them_nguoi_dung(app.kho, "moi", "Mới", VaiTro.don_vi_nhan, nguoi_thuc_hien="vt")
+        them_nguoi_dung(app.store, "moi", "Mới", VaiTro.don_vi_nhan, nguoi_thuc_hien="vt")
     with pytest.raises(NotFound, match="body 'KHONG_CO'"):
-        them_nguoi_dung(app.kho, "moi", "Mới", VaiTro.don_vi_nhan, "KHONG_CO", nguoi_thuc_hien="vt")
+        them_nguoi_dung(
+            app.store, "moi", "Mới", VaiTro.don_vi_nhan, "KHONG_CO", nguoi_thuc_hien="vt"
+        )
     assert users_and_directory(app) == before
 
 
@@ -146,16 +152,21 @@ def test_who_added_or_changed_whom_and_who_loaded_the_directory_is_logged(
     empty: BoDichVu, dong_ho: DongHoGia
 ) -> None:
     them_nguoi_dung(
-        empty.kho, "vt", "Nguyễn Thị Văn", VaiTro.van_thu, nguoi_thuc_hien=None, dong_ho=dong_ho
+        empty.store, "vt", "Nguyễn Thị Văn", VaiTro.van_thu, nguoi_thuc_hien=None, dong_ho=dong_ho
     )
-    nap_danh_ba(empty.kho, doc_danh_ba(DANH_BA), "vt", dong_ho)
+    nap_danh_ba(empty.store, doc_danh_ba(DANH_BA), "vt", dong_ho)
     them_nguoi_dung(
-        empty.kho, "ld", "Trần Quốc Nam", VaiTro.chuyen_vien, nguoi_thuc_hien="vt", dong_ho=dong_ho
+        empty.store,
+        "ld",
+        "Trần Quốc Nam",
+        VaiTro.chuyen_vien,
+        nguoi_thuc_hien="vt",
+        dong_ho=dong_ho,
     )
     them_nguoi_dung(
-        empty.kho, "ld", "Trần Quốc Nam", VaiTro.lanh_dao, nguoi_thuc_hien="vt", dong_ho=dong_ho
+        empty.store, "ld", "Trần Quốc Nam", VaiTro.lanh_dao, nguoi_thuc_hien="vt", dong_ho=dong_ho
     )
-    with empty.kho.giao_dich() as s:
+    with empty.store.transaction() as s:
         lines = s.execute(
             select(NhatKy.doi_tuong, NhatKy.su_kien, NhatKy.tu, NhatKy.den, NhatKy.nguoi).order_by(
                 NhatKy.id

@@ -108,7 +108,7 @@ def test_distributing_again_delivers_nothing_twice(app: BoDichVu, dong_ho: DongH
     app.phat_hanh.phat_hanh("vt", so)
     again = app.phat_hanh.phat_hanh("vt", so)
     assert again.gui_moi == 0 and again.da_gui_truoc == SO_NOI_NHAN
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         assert s.scalar(select(func.count()).select_from(LanGui)) == SO_NOI_NHAN
 
 
@@ -140,7 +140,7 @@ def test_acknowledging_records_time_and_lateness_and_repeating_changes_nothing(
 def test_the_slip_token_acknowledges_its_own_body(app: BoDichVu, dong_ho: DongHoGia) -> None:
     so = issued(app, dong_ho)
     app.phat_hanh.phat_hanh("vt", so)
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         token = s.scalar(select(NoiNhanVanBan.ma_xac_nhan).where(NoiNhanVanBan.ma_co_quan == "SYT"))
     assert token is not None
     assert app.theo_doi.xac_nhan("syt", ma_xac_nhan=token).ma_co_quan == "SYT"

@@ -29,7 +29,7 @@ from vanthu.services.danh_ba import nap_danh_ba
 from vanthu.services.phat_hanh import LO_GHI
 from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import CoQuan, LanGui, NhatKy, NoiNhanVanBan, VanBanLuu
-from vanthu.storage.ket_noi import url_cua
+from vanthu.storage.connection import url_cua
 from vanthu.storage.noi_nhan import KENH_TEP
 from vanthu.workflow import SuKienVanBan, TrangThaiNoiNhan, TrangThaiVanBan
 
@@ -107,7 +107,7 @@ def so_thu_muc(folder: Path) -> int:
 def test_distribution_killed_part_way_and_resumed_delivers_each_body_exactly_once(
     app: BoDichVu, db_url: str, dong_ho: DongHoGia, doc_kho: Engine, tmp_path: Path
 ) -> None:
-    nap_danh_ba(app.kho, doc_danh_ba(danh_ba_xa(tmp_path / "danh-ba-xa.yaml", SO_XA)), "vt")
+    nap_danh_ba(app.store, doc_danh_ba(danh_ba_xa(tmp_path / "danh-ba-xa.yaml", SO_XA)), "vt")
     key = str(app.vong_doi.soan_thao("cv", cong_dien_cac_xa(), "test").van_ban_id)
     app.vong_doi.chuyen("cv", key, SuKienVanBan.trinh)
     app.vong_doi.chuyen("ld", key, SuKienVanBan.duyet)
@@ -142,7 +142,7 @@ def test_distribution_killed_part_way_and_resumed_delivers_each_body_exactly_onc
     killed_at = so_lan_gui(doc_kho)
     assert 0 < killed_at < SO_XA, "the kill landed part way"
     assert so_thu_muc(folder) >= killed_at
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         row = s.get(VanBanLuu, int(key))
         assert row is not None and row.trang_thai == TrangThaiVanBan.da_ban_hanh.value
         sent = s.scalar(
@@ -168,7 +168,7 @@ def test_distribution_killed_part_way_and_resumed_delivers_each_body_exactly_onc
     )
 
     # 3. The store: one delivery and one "gui" event per recipient, the directive distributed.
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         row = s.get(VanBanLuu, int(key))
         assert row is not None
         assert row.trang_thai == TrangThaiVanBan.da_phat_hanh.value

@@ -31,7 +31,7 @@ TEP_GOC = ["01-CĐ-UBND.docx", "01-CĐ-UBND.pdf"]
 
 def ban_hanh_cho_nhom(app: BoDichVu, dong_ho: DongHoGia, bodies: dict[str, str]) -> str:
     """Bodies put straight into the store (no schema check), and a directive issued to them."""
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         s.execute(
             insert(CoQuan),
             [{"ma": m, "ten": t, "ten_ngan": t[:100], "email": None} for m, t in bodies.items()],
@@ -57,12 +57,12 @@ def tat_ca_tep(root: Path) -> set[str]:
 
 
 def trang_thai_noi_nhan(app: BoDichVu) -> dict[str, str]:
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         return dict(s.execute(select(NoiNhanVanBan.ma_co_quan, NoiNhanVanBan.trang_thai)).all())
 
 
 def su_kien(app: BoDichVu, name: str) -> list[tuple[str, dict[str, object]]]:
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         rows = s.execute(select(NhatKy.doi_tuong, NhatKy.chi_tiet).where(NhatKy.su_kien == name))
         return [(d, dict(c or {})) for d, c in rows]
 
@@ -102,7 +102,7 @@ def test_codes_dot_and_dot_dot_in_the_store_write_nothing_outside_the_directive_
     assert app.theo_doi.trang_thai(key).trang_thai is TrangThaiVanBan.da_ban_hanh
 
     # Recall: the '..' body recorded as delivered (as a store edited by hand could say).
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         s.execute(
             update(NoiNhanVanBan)
             .where(NoiNhanVanBan.ma_co_quan == "..")
@@ -144,7 +144,7 @@ def test_a_body_whose_slip_cannot_be_drawn_gets_no_folder_and_the_others_are_del
     assert table.tong()["da_gui"] == 2 and table.trang_thai is TrangThaiVanBan.da_ban_hanh
 
     # The directory is corrected: the next run delivers only that body, and finishes.
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         s.execute(update(CoQuan).where(CoQuan.ma == "THU_LOI").values(ten="Phòng II Sở Y tế"))
     again = app.phat_hanh.phat_hanh("vt", key)
     assert (again.gui_moi, again.da_gui_truoc, again.xong) == (1, 2, True)
@@ -184,7 +184,7 @@ def test_an_output_folder_that_cannot_be_written_fails_the_issue_and_takes_no_nu
 
     with pytest.raises(OutputError, match=rf"^{output}.*: cannot be written: Not a directory"):
         app.vong_doi.ban_hanh("vt", key)
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         row = s.get(VanBanLuu, int(key))
         assert row is not None and row.trang_thai == TrangThaiVanBan.da_duyet.value
         assert row.so is None and row.pdf_duong_dan is None
@@ -222,7 +222,7 @@ def test_a_disk_that_fills_up_mid_file_fails_the_issue_with_the_path_and_takes_n
     staged = rf"^{output}/\.ban-hanh/.*: cannot be written: File too large"
     with gioi_han_kich_thuoc_tep(16 * 1024), pytest.raises(OutputError, match=staged):
         app.vong_doi.ban_hanh("vt", key)
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         assert s.scalar(select(func.count()).select_from(DongSoDangKy)) == 1
         row = s.get(VanBanLuu, int(key))
         assert row is not None and row.trang_thai == TrangThaiVanBan.da_duyet.value
@@ -239,7 +239,7 @@ def test_an_issued_folder_moved_outside_the_output_folder_in_the_store_is_refuse
     elsewhere.mkdir()
     for suffix in ("docx", "pdf"):
         (elsewhere / f"01-CĐ-UBND.{suffix}").write_bytes(b"issued")
-    with app.kho.giao_dich() as s:  # a store edited by hand
+    with app.store.transaction() as s:  # a store edited by hand
         s.execute(
             update(VanBanLuu)
             .where(VanBanLuu.id == int(key))

@@ -53,12 +53,12 @@ def may_chu() -> Iterator[MayChu]:
 
 def phat_hanh_thu(app: BoDichVu, dong_ho: DongHoGia, may_chu: MayChu) -> PhatHanh:
     """The distribution use cases of ``app`` with the e-mail channel pointed at ``may_chu``."""
-    return PhatHanh(app.kho, dong_ho, thu=may_chu.cau_hinh())
+    return PhatHanh(app.store, dong_ho, thu=may_chu.cau_hinh())
 
 
 def lan_gui(app: BoDichVu, kenh: str) -> dict[str, str]:
     """Body code → address of every delivery recorded for a channel."""
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         rows = s.execute(
             select(NoiNhanVanBan.ma_co_quan, LanGui.dia_chi)
             .join(NoiNhanVanBan, NoiNhanVanBan.id == LanGui.noi_nhan_id)
@@ -69,7 +69,7 @@ def lan_gui(app: BoDichVu, kenh: str) -> dict[str, str]:
 
 def dia_chi_danh_ba(app: BoDichVu) -> dict[str, str]:
     """Address → body code, for every body of the directory that has one."""
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         return {c.email: c.ma for c in s.scalars(select(CoQuan)) if c.email}
 
 
@@ -88,7 +88,7 @@ def test_each_body_is_mailed_once_with_the_files_of_its_folder(
     addresses = dia_chi_danh_ba(app)
     assert len(may_chu.hop.thu) == SO_NOI_NHAN
     assert sorted(t.rcpt_tos[0] for t in may_chu.hop.thu) == sorted(addresses)
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         recipients = {r.ma_co_quan: r for r in s.scalars(select(NoiNhanVanBan))}
     folder = tmp_path / "output" / "2021" / "01-CĐ-UBND"
     for thu in may_chu.hop.thu:
@@ -146,7 +146,7 @@ def test_a_body_without_an_address_gets_its_folder_only_and_is_listed(
     app: BoDichVu, dong_ho: DongHoGia, may_chu: MayChu
 ) -> None:
     so = issued(app, dong_ho)
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         body = s.get(CoQuan, "BAO_NT")
         assert body is not None and body.email == "baont@ninhthuan.gov.vn"
         body.email = None
@@ -171,7 +171,7 @@ def test_a_refused_address_stays_pending_for_email_until_a_rerun_sends_only_it(
     assert table.trang_thai is TrangThaiVanBan.da_ban_hanh  # e-mail has not reached every body
     assert {r.ma: r.trang_thai for r in table.dong}["SYT"] is TrangThaiNoiNhan.da_gui  # its folder
     assert "SYT" not in lan_gui(app, KENH_THU)
-    failed = [e for e in nhat_ky(app.kho, so) if e.su_kien == "gui_thu_loi"]
+    failed = [e for e in nhat_ky(app.store, so) if e.su_kien == "gui_thu_loi"]
     assert [(e.doi_tuong.rsplit(":", 1)[1], e.chi_tiet["loi"]) for e in failed] == [
         ("SYT", TU_CHOI_SYT)
     ]
@@ -300,6 +300,6 @@ def test_a_recall_mails_its_notice_to_every_body_that_was_mailed_in_the_same_thr
         assert msg["Message-ID"] != originals[thu.rcpt_tos[0]]
         body = msg.get_body(("plain",))
         assert body is not None and "Lý do: Ban hành nhầm đối tượng" in body.get_content()
-    events = [e.su_kien for e in nhat_ky(app.kho, so)]
+    events = [e.su_kien for e in nhat_ky(app.store, so)]
     assert events.count("bao_thu_hoi_thu") == len(originals) - 1
     assert events.count("bao_thu_hoi_thu_loi") == 1

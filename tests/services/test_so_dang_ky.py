@@ -61,7 +61,7 @@ def test_register_out_writes_the_years_register_as_docx_pdf_and_csv(
     # The CSV is what `register` prints, with a byte-order mark for Excel.
     printed = CliRunner().invoke(cli, ["--db", db_url, "register", "--year", "2021"])
     assert printed.exit_code == 0, printed.output
-    assert printed.stdout_bytes == so_dang_ky_csv(so_dang_ky(app.kho, 2021)).encode()
+    assert printed.stdout_bytes == so_dang_ky_csv(so_dang_ky(app.store, 2021)).encode()
     assert csv.read_bytes() == b"\xef\xbb\xbf" + printed.stdout_bytes
 
 
@@ -71,6 +71,6 @@ def test_a_register_folder_that_cannot_be_written_is_named_and_nothing_half_writ
     out = tmp_path / "so"
     out.write_bytes(b"a file where the folder should be")
     with pytest.raises(OutputError, match=rf"^{out}/so-dang-ky-2021.docx: cannot be written"):
-        so_dang_ky_tep(app.kho, 2021, out)
+        so_dang_ky_tep(app.store, 2021, out)
     assert out.read_bytes() == b"a file where the folder should be"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "no temporary left"

@@ -17,7 +17,7 @@ def test_odd_keys_find_no_directive_on_either_database(app: BoDichVu) -> None:
     for key in ("²", "٣", "9" * 30, "-1"):
         for lookup in (
             lambda k=key: app.theo_doi.trang_thai(k),
-            lambda k=key: nhat_ky(app.kho, k),
+            lambda k=key: nhat_ky(app.store, k),
             lambda k=key: app.theo_doi.xac_nhan("syt", k, "SYT"),
         ):
             with pytest.raises(NotFound, match=r"^directive '"):
@@ -26,12 +26,12 @@ def test_odd_keys_find_no_directive_on_either_database(app: BoDichVu) -> None:
 
 def test_a_year_outside_the_limits_is_refused_on_either_database(app: BoDichVu) -> None:
     with pytest.raises(InvalidSetting, match=r"^year '٢٠٢١': give a year"):
-        so_dang_ky(app.kho, "٢٠٢١")
+        so_dang_ky(app.store, "٢٠٢١")
 
 
 def test_a_reason_over_its_limit_changes_nothing(app: BoDichVu) -> None:
     key = str(duyet_xong(app))
-    before = nhat_ky(app.kho, key)
+    before = nhat_ky(app.store, key)
     with pytest.raises(InvalidSetting, match=r"^--reason: 2001 characters"):
         app.vong_doi.chuyen("ld", key, SuKienVanBan.tra_lai, "x" * 2001)
-    assert nhat_ky(app.kho, key) == before
+    assert nhat_ky(app.store, key) == before

@@ -20,7 +20,7 @@ from vanthu.workflow import TrangThaiNoiNhan, TrangThaiVanBan, VaiTro
 def ung_dung(db_url: str, tmp_path: Path, dong_ho: DongHoGia) -> Iterator[UngDung]:
     app = UngDung(db=db_url, thu_muc=tmp_path / "output", dong_ho=dong_ho)
     yield app
-    app.dong()
+    app.close()
 
 
 def test_the_facade_carries_the_ninh_thuan_cong_dien_from_draft_to_summary(
@@ -99,8 +99,8 @@ def test_the_facade_carries_the_ninh_thuan_cong_dien_from_draft_to_summary(
 
 def test_the_facade_keeps_its_store_to_itself() -> None:
     public = {n for n in vars(UngDung) if not n.startswith("_")}
-    assert "kho" not in public
-    assert not any("kho" in n for n in public)
+    assert "store" not in public
+    assert not any("store" in n for n in public)
 
 
 def _public_methods() -> list[str]:

@@ -19,7 +19,7 @@ from vanthu.workflow import SuKienVanBan, TrangThaiVanBan
 
 def snapshot(app: BoDichVu) -> tuple[object, ...]:
     """Everything a refused event must leave untouched."""
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         rows = [
             (r.id, r.trang_thai, r.phien_ban, r.so, r.so_ky_hieu)
             for r in s.scalars(select(VanBanLuu).order_by(VanBanLuu.id))
@@ -48,7 +48,7 @@ def test_a_draft_goes_through_review_and_is_issued_under_the_first_number(
     assert issued.so_ky_hieu == "01/CĐ-UBND"
     docx, pdf = issued.tep
     assert pdf.name == "01-CĐ-UBND.pdf" and pdf.parent.name == "01-CĐ-UBND"
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         row = s.get(VanBanLuu, draft.van_ban_id)
         assert row is not None
         assert row.ngay is not None and row.ngay.isoformat() == "2021-09-13"
@@ -56,7 +56,7 @@ def test_a_draft_goes_through_review_and_is_issued_under_the_first_number(
         assert row.docx_sha256 == hashlib.sha256(docx.read_bytes()).hexdigest()
         assert row.noi_dung["so"] == 1
     assert not pdf.stat().st_mode & stat.S_IWUSR  # frozen
-    register = so_dang_ky(app.kho, 2021)
+    register = so_dang_ky(app.store, 2021)
     assert [r[0] for r in register] == ["01/CĐ-UBND"]
     assert register[0][1] == "13/09/2021"
 
@@ -134,11 +134,11 @@ def test_a_secret_directive_takes_its_own_register(app: BoDichVu) -> None:
     app.vong_doi.chuyen("ld", str(draft.van_ban_id), SuKienVanBan.duyet)
     secret = app.vong_doi.ban_hanh("vt", str(draft.van_ban_id)).so_ky_hieu
     assert first == secret == "01/CĐ-UBND"  # each register starts at 01
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         registers = sorted(s.scalars(select(DongSoDangKy.so_dang_ky)))
     assert registers == ["UBND:chung", "UBND:mat"]
     # The duplicate number and symbol is logged as a warning, and a lookup by it is refused.
-    assert nhat_ky(app.kho, str(draft.van_ban_id))[-1].chi_tiet["canh_bao_trung"] == ["#1"]
+    assert nhat_ky(app.store, str(draft.van_ban_id))[-1].chi_tiet["canh_bao_trung"] == ["#1"]
     with pytest.raises(Refused, match="names several directives"):
         app.vong_doi.chuyen("ld", "01/CĐ-UBND", SuKienVanBan.thu_hoi, "x")
 
@@ -147,12 +147,12 @@ def test_the_log_replays_to_the_stored_state(app: BoDichVu) -> None:
     key = str(duyet_xong(app))
     app.vong_doi.ban_hanh("vt", key)
     app.vong_doi.chuyen("ld", key, SuKienVanBan.thu_hoi, "Sai nội dung")
-    events = [e for e in nhat_ky(app.kho, key) if e.doi_tuong == f"van_ban:{key}"]
+    events = [e for e in nhat_ky(app.store, key) if e.doi_tuong == f"van_ban:{key}"]
     state = None
     for e in events:
         assert e.tu == state, f"{e.su_kien} starts from {e.tu}, the log was at {state}"
         state = e.den
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         row = s.get(VanBanLuu, int(key))
         assert row is not None and row.trang_thai == state == "thu_hoi"
     assert [e.su_kien for e in events] == ["soan_thao", "trinh", "duyet", "ban_hanh", "thu_hoi"]
@@ -170,9 +170,9 @@ def test_the_log_cannot_be_rewritten_or_deleted(app: BoDichVu) -> None:
 
     app.vong_doi.soan_thao("cv", cong_dien_du_thao(), "test")
     for statement in (update(NhatKy).values(nguoi="ai"), delete(NhatKy)):
-        with pytest.raises(DatabaseError, match="append-only"), app.kho.giao_dich() as s:
+        with pytest.raises(DatabaseError, match="append-only"), app.store.transaction() as s:
             s.execute(statement)
-    assert [e.nguoi for e in nhat_ky(app.kho, "1")] == ["cv"]
+    assert [e.nguoi for e in nhat_ky(app.store, "1")] == ["cv"]
 
 
 def test_a_newer_issued_directive_replaces_an_older_one(app: BoDichVu) -> None:
@@ -182,10 +182,10 @@ def test_a_newer_issued_directive_replaces_an_older_one(app: BoDichVu) -> None:
         app.vong_doi.chuyen("vt", "1", SuKienVanBan.thay_the)
     result = app.vong_doi.chuyen("vt", "1", SuKienVanBan.thay_the, thay_bang=str(new.van_ban_id))
     assert result.den is TrangThaiVanBan.thay_the
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         row = s.get(VanBanLuu, old.van_ban_id)
         assert row is not None and row.thay_the_boi == new.van_ban_id
-    assert nhat_ky(app.kho, "1")[-1].chi_tiet == {"thay_bang": "02/CĐ-UBND"}
+    assert nhat_ky(app.store, "1")[-1].chi_tiet == {"thay_bang": "02/CĐ-UBND"}
 
 
 def test_a_task_naming_an_unknown_body_is_refused_when_drafted(app: BoDichVu) -> None:
@@ -206,7 +206,7 @@ def test_an_issue_that_fails_leaves_no_number_taken_and_no_file_behind(
     from vanthu.storage.bang import CoQuan, NguoiDung, NhomCoQuan
 
     key = str(duyet_xong(app))
-    with app.kho.giao_dich() as s:  # the directory loses a body the draft names
+    with app.store.transaction() as s:  # the directory loses a body the draft names
         s.execute(delete(NguoiDung).where(NguoiDung.ma_co_quan == "SNV"))
         s.execute(delete(NhomCoQuan).where(NhomCoQuan.ma_co_quan == "SNV"))
         s.execute(delete(CoQuan).where(CoQuan.ma == "SNV"))
@@ -224,13 +224,13 @@ def test_a_reserved_number_is_never_reused_and_stays_in_the_register_with_its_no
 
     first = app.vong_doi.ban_hanh("vt", str(duyet_xong(app))).so_ky_hieu
     with pytest.raises(Refused, match="only a văn thư"):
-        giu_so(app.kho, "cv", "UBND:chung", "Công điện khẩn ký bản giấy", app.vong_doi.dong_ho)
+        giu_so(app.store, "cv", "UBND:chung", "Công điện khẩn ký bản giấy", app.vong_doi.dong_ho)
     reserved = giu_so(
-        app.kho, "vt", "UBND:chung", "Công điện khẩn ký bản giấy", app.vong_doi.dong_ho
+        app.store, "vt", "UBND:chung", "Công điện khẩn ký bản giấy", app.vong_doi.dong_ho
     )
     third = app.vong_doi.ban_hanh("vt", str(duyet_xong(app))).so_ky_hieu
     assert (first, reserved, third) == ("01/CĐ-UBND", 2, "03/CĐ-UBND")
-    register = so_dang_ky(app.kho, 2021)
+    register = so_dang_ky(app.store, 2021)
     assert [r[0] for r in register] == ["01/CĐ-UBND", "02", "03/CĐ-UBND"]
     assert register[1][-1] == "Công điện khẩn ký bản giấy"
 
@@ -239,7 +239,7 @@ def test_only_the_drafter_submits_their_draft(app: BoDichVu) -> None:
     from vanthu.services.nguoi_dung import them_nguoi_dung
     from vanthu.workflow import VaiTro
 
-    them_nguoi_dung(app.kho, "cv2", "Lê Văn Hai", VaiTro.chuyen_vien, nguoi_thuc_hien="vt")
+    them_nguoi_dung(app.store, "cv2", "Lê Văn Hai", VaiTro.chuyen_vien, nguoi_thuc_hien="vt")
     key = str(app.vong_doi.soan_thao("cv", cong_dien_du_thao(), "test").van_ban_id)
     before = snapshot(app)
     with pytest.raises(
@@ -260,7 +260,7 @@ def test_a_leader_submits_their_own_draft_and_another_leader_reviews_it(
     from vanthu.services.nguoi_dung import them_nguoi_dung
     from vanthu.workflow import VaiTro
 
-    them_nguoi_dung(app.kho, "ld2", "Lê Phó Chủ Tịch", VaiTro.lanh_dao, nguoi_thuc_hien="vt")
+    them_nguoi_dung(app.store, "ld2", "Lê Phó Chủ Tịch", VaiTro.lanh_dao, nguoi_thuc_hien="vt")
     key = str(app.vong_doi.soan_thao("ld", cong_dien_du_thao(), "test").van_ban_id)
     app.vong_doi.chuyen("ld", key, SuKienVanBan.trinh)  # not stuck: its drafter submits it
     before = snapshot(app)
@@ -302,7 +302,7 @@ def test_a_task_whose_body_left_the_recipients_is_refused_at_approval(app: BoDic
 
     key = str(app.vong_doi.soan_thao("cv", cong_dien_du_thao(), "test").van_ban_id)
     app.vong_doi.chuyen("cv", key, SuKienVanBan.trinh)
-    with app.kho.giao_dich() as s:  # SNV leaves every group the Nơi nhận names
+    with app.store.transaction() as s:  # SNV leaves every group the Nơi nhận names
         s.execute(delete(NhomCoQuan).where(NhomCoQuan.ma_co_quan == "SNV"))
     before = snapshot(app)
     with pytest.raises(Refused, match=r"nhiem_vu\[1\].co_quan: body 'SNV'"):
@@ -369,19 +369,19 @@ def test_a_draft_with_a_character_no_font_can_draw_is_refused_and_nothing_is_sto
     with pytest.raises(InvalidDirective) as caught:
         app.vong_doi.soan_thao("cv", data, "test")
     assert [p.where for p in caught.value.problems] == ["trich_yeu"]
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         assert s.scalar(select(func.count()).select_from(VanBanLuu)) == 0
 
 
 def test_issue_refuses_what_cannot_be_drawn_before_a_number_is_taken(app: BoDichVu) -> None:
     key = str(duyet_xong(app))
     # A draft stored before the preflight existed (or by another tool) holds a ✓.
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         row = s.get(VanBanLuu, int(key))
         assert row is not None
         row.noi_dung = row.noi_dung | {"trich_yeu": "Về việc ✓"}
     with pytest.raises(InvalidDirective):
         app.vong_doi.ban_hanh("vt", key)
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         assert s.scalar(select(func.count()).select_from(DongSoDangKy)) == 0
     assert not list((app.thu_muc).rglob("*.pdf"))

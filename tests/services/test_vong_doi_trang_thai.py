@@ -151,13 +151,15 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
             url = self.stack.enter_context(luoc_do_moi(self.csdl))
         self.dong_ho = DongHoGia(dt.datetime(2021, 9, 13, 9, 0, tzinfo=GIO_VIET_NAM))
         self.app = BoDichVu(db=url, thu_muc=folder / "output", dong_ho=self.dong_ho)
-        self.stack.callback(self.app.dong)
+        self.stack.callback(self.app.close)
         self.thu_muc = folder / "output"
-        them_nguoi_dung(self.app.kho, "vt", "Văn thư", V.van_thu, nguoi_thuc_hien=None)
-        nap_danh_ba(self.app.kho, DANH_BA, "vt")
+        them_nguoi_dung(self.app.store, "vt", "Văn thư", V.van_thu, nguoi_thuc_hien=None)
+        nap_danh_ba(self.app.store, DANH_BA, "vt")
         for ten, (vai_tro, body) in NGUOI_DUNG.items():
             if ten != "vt":
-                them_nguoi_dung(self.app.kho, ten, ten.upper(), vai_tro, body, nguoi_thuc_hien="vt")
+                them_nguoi_dung(
+                    self.app.store, ten, ten.upper(), vai_tro, body, nguoi_thuc_hien="vt"
+                )
         self.ids: list[int] = []
         self.ban_hanh = 0
         self.nhat_ky: list[tuple[Any, ...]] = []
@@ -169,7 +171,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
 
     def anh_chup(self) -> tuple[Any, ...]:
         """Everything a refused action must leave as it was, on disk too."""
-        with self.app.kho.giao_dich() as s:
+        with self.app.store.transaction() as s:
             stored = (
                 s.execute(
                     select(
@@ -204,12 +206,12 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
         return (*stored, files)
 
     def vai_tro(self, ten: str) -> tuple[VaiTro, str | None] | None:
-        with self.app.kho.giao_dich() as s:
+        with self.app.store.transaction() as s:
             user = s.get(NguoiDung, ten)
             return None if user is None else (VaiTro(user.vai_tro), user.ma_co_quan)
 
     def van_ban(self, van_ban_id: int) -> VanBanLuu:
-        with self.app.kho.giao_dich() as s:
+        with self.app.store.transaction() as s:
             row = s.get(VanBanLuu, van_ban_id)
             assert row is not None
             s.expunge(row)
@@ -217,7 +219,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
 
     def ban_sao(self, van_ban_id: int, ma: str) -> NoiNhanVanBan | None:
         """The body's copy of the directive, if it was distributed to it."""
-        with self.app.kho.giao_dich() as s:
+        with self.app.store.transaction() as s:
             copy = s.scalars(
                 select(NoiNhanVanBan).where(
                     NoiNhanVanBan.van_ban_id == van_ban_id, NoiNhanVanBan.ma_co_quan == ma
@@ -254,7 +256,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
         on were it not for who they are."""
         ids = self.ids
         if ai in (DUNG, GAN_DUNG) or i % 2 == 0:
-            with self.app.kho.giao_dich() as s:
+            with self.app.store.transaction() as s:
                 states = dict(s.execute(select(VanBanLuu.id, VanBanLuu.trang_thai)).all())
             ids = [v for v in ids if states[v] in trang_thai and v != tru] or ids
         return ids[-1 - i // 2 % len(ids)]
@@ -264,7 +266,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
         ``ma`` if given, other than ``tru``); "ai" (unknown) if there is none."""
         if ai not in (DUNG, GAN_DUNG):
             return ai
-        with self.app.kho.giao_dich() as s:
+        with self.app.store.transaction() as s:
             query = select(NguoiDung.ten).where(NguoiDung.vai_tro == vai_tro.value)
             if ma is not None:
                 query = query.where(NguoiDung.ma_co_quan == ma)
@@ -529,7 +531,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
             ai = ten if ai in (DUNG, GAN_DUNG) else ai
         ai = self.dung(ai, V.lanh_dao if ai == GAN_DUNG else V.van_thu)
         actor, current = self.vai_tro(ai), self.vai_tro(ten)
-        with self.app.kho.giao_dich() as s:
+        with self.app.store.transaction() as s:
             clerks = set(
                 s.scalars(select(NguoiDung.ten).where(NguoiDung.vai_tro == V.van_thu.value))
             )
@@ -547,7 +549,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
         self.thu(
             allowed,
             lambda: them_nguoi_dung(
-                self.app.kho, ten, ten.upper(), vai_tro, body, nguoi_thuc_hien=ai
+                self.app.store, ten, ten.upper(), vai_tro, body, nguoi_thuc_hien=ai
             ),
             f"{ai} makes {ten} a {vai_tro}",
         )
@@ -604,7 +606,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
 
     def so_lien_tuc_khong_trung(self) -> None:
         """Numbers unique and gap-free per register and year; one issued directive each."""
-        with self.app.kho.giao_dich() as s:
+        with self.app.store.transaction() as s:
             rows = s.execute(
                 select(DongSoDangKy.so_dang_ky, DongSoDangKy.nam, DongSoDangKy.so)
             ).all()
@@ -620,7 +622,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
 
     def nhat_ky_chi_them(self) -> bool:
         """The log only grows; it replays to every directive's stored state. Whether it grew."""
-        with self.app.kho.giao_dich() as s:
+        with self.app.store.transaction() as s:
             lines = [
                 tuple(line)
                 for line in s.execute(
@@ -649,7 +651,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
 
     def trang_thai_khop_thu_muc(self) -> None:
         """``status`` lists as sent exactly the bodies whose folders hold the issued files."""
-        with self.app.kho.giao_dich() as s:
+        with self.app.store.transaction() as s:
             issued = s.execute(
                 select(VanBanLuu.id, VanBanLuu.pdf_duong_dan).where(
                     VanBanLuu.pdf_duong_dan.is_not(None)

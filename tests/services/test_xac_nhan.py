@@ -60,7 +60,7 @@ def expected(state: TrangThaiNoiNhan, user: str) -> str:
 def put(app: BoDichVu, so: str, state: TrangThaiNoiNhan) -> None:
     """Set SYT's copy to ``state`` directly, with the times that state implies."""
     received = SENT + dt.timedelta(hours=1) if state in (T.da_nhan, T.da_bao_cao) else None
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         s.execute(
             update(NoiNhanVanBan)
             .where(
@@ -79,7 +79,7 @@ def put(app: BoDichVu, so: str, state: TrangThaiNoiNhan) -> None:
 
 def snapshot(app: BoDichVu) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
     """SYT's copy as stored, and every acknowledgement line of the log."""
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         copy = s.execute(
             select(NoiNhanVanBan.trang_thai, NoiNhanVanBan.nhan_luc, NoiNhanVanBan.tre).where(
                 NoiNhanVanBan.ma_co_quan == "SYT"
@@ -105,7 +105,7 @@ def test_every_state_and_role_is_recorded_or_refused_as_the_lifecycle_says(
 ) -> None:
     so = issued(app, dong_ho)
     app.phat_hanh.phat_hanh("vt", so)
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         van_ban_id = tim_id_van_ban(s, so)
     seen = set()
     for state in TrangThaiNoiNhan:
@@ -177,17 +177,17 @@ def test_a_number_that_names_two_directives_acknowledges_neither(
     app.phat_hanh.phat_hanh("vt", first)
     second = issued(app, dong_ho)
     app.phat_hanh.phat_hanh("vt", second)
-    with app.kho.giao_dich() as s:  # as two registers (a secret one, say) may number alike
+    with app.store.transaction() as s:  # as two registers (a secret one, say) may number alike
         s.execute(update(VanBanLuu).where(VanBanLuu.so_ky_hieu == second).values(so_ky_hieu=first))
     with pytest.raises(VanthuError, match="names several directives"):
         app.theo_doi.xac_nhan("syt", first, "SYT")
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         received = s.scalar(select(func.count()).where(NoiNhanVanBan.trang_thai == T.da_nhan.value))
     assert received == 0
 
 
 def _token(app: BoDichVu, body: str) -> str:
-    with app.kho.giao_dich() as s:
+    with app.store.transaction() as s:
         token = s.scalar(select(NoiNhanVanBan.ma_xac_nhan).where(NoiNhanVanBan.ma_co_quan == body))
     assert token is not None
     return token
@@ -239,7 +239,7 @@ def test_a_role_that_may_not_report_is_refused_even_after_a_report(
     app.theo_doi.bao_cao("snv", so, "SNV", "12/BC-SNV")
 
     def reports() -> tuple[Any, ...]:
-        with app.kho.giao_dich() as s:
+        with app.store.transaction() as s:
             return (
                 s.scalar(select(func.count()).select_from(BaoCaoNhan)),
                 s.scalar(select(func.count()).select_from(NhatKy)),

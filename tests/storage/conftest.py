@@ -8,26 +8,26 @@ from pathlib import Path
 import pytest
 
 from tests.csdl import LOAI_CSDL, csdl_moi
-from vanthu.storage import Kho, mo_kho
+from vanthu.storage import Store, open_store
 
 
 @pytest.fixture(params=LOAI_CSDL)
-def kho(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Kho]:
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """An empty, migrated store on each database."""
     with csdl_moi(request.param, tmp_path) as url:
-        store = mo_kho(url)
+        store = open_store(url)
         try:
             yield store
         finally:
-            store.dong()
+            store.close()
 
 
 @pytest.fixture
-def kho_postgresql(tmp_path: Path) -> Iterator[Kho]:
+def store_postgresql(tmp_path: Path) -> Iterator[Store]:
     """An empty, migrated store on PostgreSQL only (for what only PostgreSQL has)."""
     with csdl_moi("postgresql", tmp_path) as url:
-        store = mo_kho(url)
+        store = open_store(url)
         try:
             yield store
         finally:
-            store.dong()
+            store.close()

@@ -6,25 +6,25 @@ import datetime as dt
 
 import pytest
 
-from tests.storage.kho_mau import them_van_ban
+from tests.storage.rows import them_van_ban
 from vanthu.errors import NotFound, Refused
 from vanthu.schemas import VanBan
 from vanthu.schemas.danh_ba import CoQuanDanhBa
 from vanthu.schemas.nhiem_vu import NhiemVu
 from vanthu.schemas.noi_nhan import NoiNhan
-from vanthu.storage import Kho
+from vanthu.storage import Store
 from vanthu.storage import danh_ba as luu
 from vanthu.workflow import VaiTro
 
 
-def test_loading_a_body_again_replaces_its_groups_and_keeps_each_once(kho: Kho) -> None:
-    with kho.giao_dich() as s:
+def test_loading_a_body_again_replaces_its_groups_and_keeps_each_once(store: Store) -> None:
+    with store.transaction() as s:
         luu.luu_co_quan(s, [CoQuanDanhBa(ma="SYT", ten="Sở Y tế", nhom=["so", "y_te"])])
-    with kho.giao_dich() as s:
+    with store.transaction() as s:
         luu.luu_co_quan(
             s, [CoQuanDanhBa(ma="SYT", ten="Sở Y tế tỉnh", ten_ngan="SYT", nhom=["so", "so"])]
         )
-    with kho.giao_dich() as s:
+    with store.transaction() as s:
         assert luu.ma_co_quan_nhiem_vu(s, (), ("y_te",)) == []
         assert luu.ma_co_quan_nhiem_vu(s, ("SYT",), ("so",)) == ["SYT"]
         assert luu.ten_co_quan(s, ["SYT", "KHONG_CO"]) == {"SYT": "Sở Y tế tỉnh"}
@@ -32,16 +32,16 @@ def test_loading_a_body_again_replaces_its_groups_and_keeps_each_once(kho: Kho) 
         assert not luu.co_co_quan(s, "KHONG_CO")
 
 
-def test_users_are_counted_found_and_the_clerks_listed(kho: Kho) -> None:
-    with kho.giao_dich() as s:
+def test_users_are_counted_found_and_the_clerks_listed(store: Store) -> None:
+    with store.transaction() as s:
         assert luu.so_nguoi_dung(s) == 0
         assert luu.vai_tro_nguoi_dung(s, "vt") is None
         with pytest.raises(NotFound):
             luu.nguoi_dung(s, "vt")
-    them_van_ban(kho)  # adds vt (văn thư) and syt (SYT's user)
-    with kho.giao_dich() as s:
+    them_van_ban(store)  # adds vt (văn thư) and syt (SYT's user)
+    with store.transaction() as s:
         luu.luu_nguoi_dung(s, "vt2", "Văn thư hai", VaiTro.van_thu, None)
-    with kho.giao_dich() as s:
+    with store.transaction() as s:
         assert luu.so_nguoi_dung(s) == 3
         assert sorted(luu.ten_van_thu_khoa(s)) == ["vt", "vt2"]
         assert luu.vai_tro_nguoi_dung(s, "syt") == (VaiTro.don_vi_nhan, "SYT")
@@ -54,8 +54,8 @@ def _van_ban(noi_nhan: list[NoiNhan], nhiem_vu: list[NhiemVu] | None = None) -> 
     return VanBan.model_construct(noi_nhan=noi_nhan, nhiem_vu=nhiem_vu or [])
 
 
-def _danh_ba(kho: Kho) -> None:
-    with kho.giao_dich() as s:
+def _danh_ba(store: Store) -> None:
+    with store.transaction() as s:
         luu.luu_co_quan(
             s,
             [
@@ -67,9 +67,9 @@ def _danh_ba(kho: Kho) -> None:
 
 
 def test_a_noi_nhan_expands_in_printed_order_each_body_once_internal_lines_skipped(
-    kho: Kho,
+    store: Store,
 ) -> None:
-    _danh_ba(kho)
+    _danh_ba(store)
     vb = _van_ban(
         [
             NoiNhan(ten="Sở Y tế", ma_co_quan=["SYT"]),
@@ -78,7 +78,7 @@ def test_a_noi_nhan_expands_in_printed_order_each_body_once_internal_lines_skipp
             NoiNhan(ten="UBND Phan Rang", ma_co_quan=["UBND_PR"]),
         ]
     )
-    with kho.giao_dich() as s:
+    with store.transaction() as s:
         found = luu.mo_rong_noi_nhan(s, vb)
     assert [(r.ma, r.dong, r.dong_in) for r in found] == [
         ("SYT", 0, "Sở Y tế"),
@@ -87,23 +87,23 @@ def test_a_noi_nhan_expands_in_printed_order_each_body_once_internal_lines_skipp
     ]
 
 
-def test_an_unknown_body_or_group_in_the_noi_nhan_is_refused_naming_each_line(kho: Kho) -> None:
-    _danh_ba(kho)
+def test_an_unknown_body_or_group_in_the_noi_nhan_is_refused_naming_each_line(store: Store) -> None:
+    _danh_ba(store)
     vb = _van_ban([NoiNhan(ten="Lạ", ma_co_quan=["KHONG_CO"], nhom=["nhom_la"])])
-    with kho.giao_dich() as s, pytest.raises(Refused) as refused:
+    with store.transaction() as s, pytest.raises(Refused) as refused:
         luu.mo_rong_noi_nhan(s, vb)
     assert "group 'nhom_la' (line 1: Lạ)" in str(refused.value)
     assert "body 'KHONG_CO' (line 1: Lạ)" in str(refused.value)
 
 
 def test_a_task_group_with_a_body_outside_the_noi_nhan_is_refused_with_its_field(
-    kho: Kho,
+    store: Store,
 ) -> None:
-    _danh_ba(kho)
+    _danh_ba(store)
     han = dt.date(2021, 9, 20)
     inside = NhiemVu(doan=1, nhom=["so"], han=han)
     outside = NhiemVu(doan=1, nhom=["so", "huyen"], han=han)
-    with kho.giao_dich() as s:
+    with store.transaction() as s:
         luu.kiem_tra_danh_ba(s, _van_ban([NoiNhan(ten="Các sở", nhom=["so"])], [inside]))
         with pytest.raises(Refused, match=r"nhiem_vu\[0\]\.nhom.*UBND_PR"):
             luu.kiem_tra_danh_ba(s, _van_ban([NoiNhan(ten="Các sở", nhom=["so"])], [outside]))

@@ -28,7 +28,7 @@ from vanthu.schemas.gioi_han import (
     TEN_SO_TOI_DA,
 )
 from vanthu.services.nguoi_dung import them_nguoi_dung
-from vanthu.storage import Kho
+from vanthu.storage import Store
 from vanthu.storage.bang import Bang, BoundedString, NguoiDung
 from vanthu.storage.noi_nhan import KENH_TEP
 from vanthu.workflow import (
@@ -132,35 +132,35 @@ def test_every_text_column_with_a_length_is_enforced_by_vanthu_on_sqlite_too() -
     assert loose == []
 
 
-def so_nguoi_dung(kho: Kho) -> int:
-    with kho.giao_dich() as s:
+def so_nguoi_dung(store: Store) -> int:
+    with store.transaction() as s:
         return int(s.scalar(select(func.count()).select_from(NguoiDung)) or 0)
 
 
 def test_a_full_name_over_its_limit_is_refused_by_the_use_case_on_both_databases(
-    kho: Kho,
+    store: Store,
 ) -> None:
     with pytest.raises(Refused, match=r"^user 'vt': ho_ten: 201 characters, at most 200$"):
-        them_nguoi_dung(kho, "vt", "Đ" * 201, VaiTro.van_thu, nguoi_thuc_hien=None)
-    assert so_nguoi_dung(kho) == 0
+        them_nguoi_dung(store, "vt", "Đ" * 201, VaiTro.van_thu, nguoi_thuc_hien=None)
+    assert so_nguoi_dung(store) == 0
 
 
 def test_a_value_longer_than_its_column_is_refused_by_the_store_the_same_on_both(
-    kho: Kho,
+    store: Store,
 ) -> None:
     with (
         pytest.raises(
             Refused, match=r"^nguoi_dung\.ho_ten: 201 characters; the store keeps at most 200$"
         ),
-        kho.giao_dich() as s,
+        store.transaction() as s,
     ):
         s.add(NguoiDung(ten="cv", ho_ten="Đ" * 201, vai_tro=VaiTro.chuyen_vien.value))
-    assert so_nguoi_dung(kho) == 0
+    assert so_nguoi_dung(store) == 0
 
 
-def test_a_value_of_exactly_the_column_length_is_stored_on_both(kho: Kho) -> None:
-    with kho.giao_dich() as s:
+def test_a_value_of_exactly_the_column_length_is_stored_on_both(store: Store) -> None:
+    with store.transaction() as s:
         s.add(NguoiDung(ten="cv", ho_ten="Đ" * 200, vai_tro=VaiTro.chuyen_vien.value))
-    with kho.giao_dich() as s:
+    with store.transaction() as s:
         user = s.get(NguoiDung, "cv")
         assert user is not None and user.ho_ten == "Đ" * 200

@@ -12,7 +12,7 @@ from sqlalchemy import event, func, insert, select
 
 from tests.csdl import LOAI_CSDL, csdl_moi
 from vanthu.delivery import thu
-from vanthu.storage import Kho, mo_kho, noi_nhan
+from vanthu.storage import Store, noi_nhan, open_store
 from vanthu.storage.bang import CoQuan, LanGui, NguoiDung, NoiNhanVanBan, VanBanLuu
 from vanthu.workflow import TrangThaiNoiNhan
 
@@ -23,11 +23,11 @@ MA = [f"CQ{i:02d}" for i in range(SO_CO_QUAN)]
 
 
 @pytest.fixture(params=LOAI_CSDL)
-def kho(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Kho, int]]:
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Store, int]]:
     """A store with a văn thư, the bodies, and one issued directive; its id."""
     with csdl_moi(request.param, tmp_path) as url:
-        store = mo_kho(url)
-        with store.giao_dich() as s:
+        store = open_store(url)
+        with store.transaction() as s:
             s.execute(insert(NguoiDung), [{"ten": "vt", "ho_ten": "Văn thư", "vai_tro": "van_thu"}])
             s.execute(
                 insert(CoQuan),
@@ -54,20 +54,20 @@ def kho(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Kho, i
             s.flush()
             van_ban_id = row.id
         yield store, van_ban_id
-        store.dong()
+        store.close()
 
 
-def _ghi_tat_ca(store: Kho, van_ban_id: int) -> list[noi_nhan.Viec]:
-    with store.giao_dich() as s:
+def _ghi_tat_ca(store: Store, van_ban_id: int) -> list[noi_nhan.Viec]:
+    with store.transaction() as s:
         noi_nhan.ghi_nguoi_nhan(s, van_ban_id, [(ma, 1) for ma in MA])
-    with store.giao_dich() as s:
+    with store.transaction() as s:
         return noi_nhan.con_lai(s, van_ban_id, mailing=False).viec
 
 
 def test_each_expanded_body_is_recorded_once_however_often_it_is_recorded(
-    kho: tuple[Kho, int],
+    store: tuple[Store, int],
 ) -> None:
-    store, van_ban_id = kho
+    store, van_ban_id = store
     _ghi_tat_ca(store, van_ban_id)
     work = _ghi_tat_ca(store, van_ban_id)
     assert [v.ban_sao.ma_co_quan for v in work] == MA
@@ -77,11 +77,11 @@ def test_each_expanded_body_is_recorded_once_however_often_it_is_recorded(
 
 
 def test_mailing_lists_the_bodies_without_an_address_and_mails_only_the_others(
-    kho: tuple[Kho, int],
+    store: tuple[Store, int],
 ) -> None:
-    store, van_ban_id = kho
+    store, van_ban_id = store
     _ghi_tat_ca(store, van_ban_id)
-    with store.giao_dich() as s:
+    with store.transaction() as s:
         left = noi_nhan.con_lai(s, van_ban_id, mailing=True)
     assert left.tong == SO_CO_QUAN
     assert left.khong_email == MA[::3]
@@ -90,7 +90,7 @@ def test_mailing_lists_the_bodies_without_an_address_and_mails_only_the_others(
     ]
 
 
-def _cau_lenh(store: Kho, ids: list[int], work: list[noi_nhan.Viec]) -> list[str]:
+def _statements(store: Store, ids: list[int], work: list[noi_nhan.Viec]) -> list[str]:
     """The statements recording these file deliveries sends to the database (their verbs)."""
     statements: list[str] = []
 
@@ -99,7 +99,7 @@ def _cau_lenh(store: Kho, ids: list[int], work: list[noi_nhan.Viec]) -> list[str
 
     event.listen(store.engine, "before_cursor_execute", count)
     try:
-        with store.giao_dich() as s:
+        with store.transaction() as s:
             done = noi_nhan.ghi_lan_gui_tep(s, ids, {v.ban_sao.id: "x" for v in work}, LUC)
             s.flush()
     finally:
@@ -110,19 +110,19 @@ def _cau_lenh(store: Kho, ids: list[int], work: list[noi_nhan.Viec]) -> list[str
 
 
 def test_a_batch_of_file_deliveries_costs_the_same_few_statements_whatever_its_size(
-    kho: tuple[Kho, int],
+    store: tuple[Store, int],
 ) -> None:
-    store, van_ban_id = kho
+    store, van_ban_id = store
     work = _ghi_tat_ca(store, van_ban_id)
     ids = [v.ban_sao.id for v in work]
-    small = _cau_lenh(store, ids[:5], work)
-    large = _cau_lenh(store, ids[5:55], work)
+    small = _statements(store, ids[:5], work)
+    large = _statements(store, ids[5:55], work)
     for statements in (small, large):
         assert [st for st in statements if not st.startswith("INSERT")] == [
             "SELECT noi_nhan.id, noi_nhan.van_ban_id,",  # one locked SELECT
             "UPDATE noi_nhan SET",  # one executemany
         ]
-    if store.ten == "postgresql":
+    if store.dialect == "postgresql":
         assert small == large and large.count("INSERT INTO lan_gui") == 1  # one multi-row INSERT
     else:
         # SQLite cannot promise RETURNING's order, so SQLAlchemy sends a row at a time (in
@@ -131,15 +131,15 @@ def test_a_batch_of_file_deliveries_costs_the_same_few_statements_whatever_its_s
 
 
 def test_a_delivery_recorded_is_not_recorded_again_and_moves_the_copy_to_sent(
-    kho: tuple[Kho, int],
+    store: tuple[Store, int],
 ) -> None:
-    store, van_ban_id = kho
+    store, van_ban_id = store
     work = _ghi_tat_ca(store, van_ban_id)
     ids = [v.ban_sao.id for v in work[:3]]
     where = {i: f"/out/{i}" for i in ids}
-    with store.giao_dich() as s:
+    with store.transaction() as s:
         assert len(noi_nhan.ghi_lan_gui_tep(s, ids, where, LUC)) == 3
-    with store.giao_dich() as s:
+    with store.transaction() as s:
         assert noi_nhan.ghi_lan_gui_tep(s, ids, where, LUC) == []
         assert s.scalar(select(func.count()).select_from(LanGui)) == 3
         states = set(s.scalars(select(NoiNhanVanBan.trang_thai).where(NoiNhanVanBan.id.in_(ids))))
@@ -148,13 +148,13 @@ def test_a_delivery_recorded_is_not_recorded_again_and_moves_the_copy_to_sent(
     assert [v.ban_sao.ma_co_quan for v in left.viec] == MA[3:]
 
 
-def test_a_mail_is_recorded_once_and_named_in_the_manifest_rows(kho: tuple[Kho, int]) -> None:
-    store, van_ban_id = kho
+def test_a_mail_is_recorded_once_and_named_in_the_manifest_rows(store: tuple[Store, int]) -> None:
+    store, van_ban_id = store
     work = _ghi_tat_ca(store, van_ban_id)
     mailed = work[1].ban_sao
-    with store.giao_dich() as s:
+    with store.transaction() as s:
         assert noi_nhan.ghi_lan_gui_thu(s, mailed.id, LUC, mailed.dia_chi)
-    with store.giao_dich() as s:
+    with store.transaction() as s:
         assert not noi_nhan.ghi_lan_gui_thu(s, mailed.id, LUC, mailed.dia_chi)
         rows = noi_nhan.ban_ke(s, van_ban_id)
         left = noi_nhan.con_lai(s, van_ban_id, mailing=True)

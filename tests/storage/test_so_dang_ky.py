@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import insert
 
-from vanthu.storage import Kho
+from vanthu.storage import Store
 from vanthu.storage.bang import CoQuan, NguoiDung, NoiNhanVanBan, VanBanLuu
 from vanthu.storage.so_dang_ky import (
     dong_cua_nam,
@@ -20,26 +20,26 @@ from vanthu.storage.so_dang_ky import (
 NGAY = dt.date(2021, 9, 13)
 
 
-def test_each_register_and_year_counts_on_its_own(kho: Kho) -> None:
-    with kho.giao_dich() as s:
+def test_each_register_and_year_counts_on_its_own(store: Store) -> None:
+    with store.transaction() as s:
         taken = [lay_so_moi(s, "UBND:chung", 2021) for _ in range(3)]
         taken += [lay_so_moi(s, "UBND:mat", 2021), lay_so_moi(s, "UBND:chung", 2022)]
     assert taken == [1, 2, 3, 1, 1]
 
 
-def test_a_number_taken_in_a_rolled_back_transaction_is_taken_again(kho: Kho) -> None:
-    with pytest.raises(RuntimeError), kho.giao_dich() as s:
+def test_a_number_taken_in_a_rolled_back_transaction_is_taken_again(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.transaction() as s:
         lay_so_moi(s, "UBND:chung", 2021)
         raise RuntimeError("the issue failed")
-    with kho.giao_dich() as s:
+    with store.transaction() as s:
         assert lay_so_moi(s, "UBND:chung", 2021) == 1
 
 
 def test_the_lines_of_a_year_come_by_register_then_number_with_reserved_ones_bare(
-    kho: Kho,
+    store: Store,
 ) -> None:
     now = dt.datetime(2021, 9, 13, 1, 0, tzinfo=dt.UTC)
-    with kho.giao_dich() as s:
+    with store.transaction() as s:
         s.execute(insert(NguoiDung).values(ten="vt", ho_ten="Văn thư", vai_tro="van_thu"))
         s.execute(insert(CoQuan), [{"ma": m, "ten": m, "ten_ngan": m} for m in ("SYT", "SGD")])
         row = VanBanLuu(
@@ -71,7 +71,7 @@ def test_the_lines_of_a_year_come_by_register_then_number_with_reserved_ones_bar
                 for m in ("SYT", "SGD")
             ],
         )
-    with kho.giao_dich() as s:
+    with store.transaction() as s:
         lines = dong_cua_nam(s, 2021)
         assert [(d.so_dang_ky, d.so, d.ghi_chu, v and v.id) for d, v in lines] == [
             ("UBND:a-mat", 1, "", row.id),

@@ -7,8 +7,8 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
-from tests.storage.kho_mau import LUC, them_van_ban
-from vanthu.storage import Kho
+from tests.storage.rows import LUC, them_van_ban
+from vanthu.storage import Store
 from vanthu.storage import theo_doi as luu
 from vanthu.storage.bang import NhatKy, NoiNhanVanBan
 from vanthu.workflow import TrangThaiNoiNhan, TrangThaiVanBan
@@ -18,59 +18,59 @@ T = TrangThaiNoiNhan
 LATER = LUC + dt.timedelta(hours=2)
 
 
-def _dat(kho: Kho, van_ban_id: int, ma: str, trang_thai: TrangThaiNoiNhan) -> None:
-    with kho.giao_dich() as s:
+def _dat(store: Store, van_ban_id: int, ma: str, trang_thai: TrangThaiNoiNhan) -> None:
+    with store.transaction() as s:
         copy = luu.noi_nhan_khoa(s, van_ban_id, ma)
         assert copy is not None
         copy.trang_thai = trang_thai.value
 
 
-def _tim(kho: Kho, van_ban_id: int, ten: str = "syt") -> luu.DongXacNhan:
-    with luu.giao_dich_nhe(kho) as conn:
+def _tim(store: Store, van_ban_id: int, ten: str = "syt") -> luu.DongXacNhan:
+    with luu.plain_transaction(store) as conn:
         (row,) = luu.tim_xac_nhan(conn, "id", {"ten": ten, "khoa": van_ban_id, "ma": "SYT"})
         return row
 
 
-def test_a_receipt_is_written_once_when_two_writers_read_the_same_state(kho: Kho) -> None:
-    vid = them_van_ban(kho)
-    row = _tim(kho, vid)
+def test_a_receipt_is_written_once_when_two_writers_read_the_same_state(store: Store) -> None:
+    vid = them_van_ban(store)
+    row = _tim(store, vid)
     assert (row.trang_thai, row.vai_tro, row.thay_cho) == (T.da_gui.value, "don_vi_nhan", "SYT")
-    with luu.giao_dich_nhe(kho) as conn:
+    with luu.plain_transaction(store) as conn:
         assert luu.ghi_xac_nhan(conn, row.id, row.trang_thai, T.da_nhan.value, LATER, False)
-    with luu.giao_dich_nhe(kho) as conn:
+    with luu.plain_transaction(store) as conn:
         assert not luu.ghi_xac_nhan(conn, row.id, row.trang_thai, T.da_nhan.value, LATER, True)
-    after = _tim(kho, vid)
+    after = _tim(store, vid)
     assert (after.trang_thai, after.tre) == (T.da_nhan.value, False)
 
 
 def test_the_receipt_write_refuses_every_state_the_lifecycle_table_does_not_let_it_leave(
-    kho: Kho,
+    store: Store,
 ) -> None:
-    vid = them_van_ban(kho)
+    vid = them_van_ban(store)
     refused = [s for s in T if s not in DIEU_KIEN_XAC_NHAN.nguon]
     assert refused
     for state in refused:
-        _dat(kho, vid, "SYT", state)
-        row = _tim(kho, vid)
-        with luu.giao_dich_nhe(kho) as conn:
+        _dat(store, vid, "SYT", state)
+        row = _tim(store, vid)
+        with luu.plain_transaction(store) as conn:
             assert not luu.ghi_xac_nhan(conn, row.id, state.value, T.da_nhan.value, LATER, False)
-        assert _tim(kho, vid).trang_thai == state.value
+        assert _tim(store, vid).trang_thai == state.value
 
 
 def test_postgresql_records_the_receipt_and_its_log_line_in_one_statement_once(
-    kho_postgresql: Kho,
+    store_postgresql: Store,
 ) -> None:
-    kho = kho_postgresql  # the one-statement acknowledgement is PostgreSQL's
-    vid = them_van_ban(kho)
+    store = store_postgresql  # the one-statement acknowledgement is PostgreSQL's
+    vid = them_van_ban(store)
     params = {"ten": "syt", "khoa": vid, "ma": "SYT"}
-    with luu.ket_noi_tu_dong(kho) as conn:
+    with luu.autocommit_connection(store) as conn:
         done = luu.xac_nhan_mot_cau(conn, "id", params, LATER, LUC + dt.timedelta(hours=1))
         again = luu.xac_nhan_mot_cau(conn, "id", params, LATER, LUC)
         other = luu.xac_nhan_mot_cau(conn, "id", params | {"ten": "vt", "ma": "SNV"}, LATER, LUC)
     assert done == luu.DaXacNhan(vid, "SYT", "01/CĐ-UBND", True)
     assert again is None  # given before: the guard holds it back
     assert other == luu.DaXacNhan(vid, "SNV", "01/CĐ-UBND", False)
-    with kho.giao_dich() as s:
+    with store.transaction() as s:
         lines = s.execute(select(NhatKy.doi_tuong, NhatKy.tu, NhatKy.den).order_by(NhatKy.id))
         assert lines.all() == [
             (f"noi_nhan:{vid}:SYT", "da_gui", "da_nhan"),
@@ -78,20 +78,20 @@ def test_postgresql_records_the_receipt_and_its_log_line_in_one_statement_once(
         ]
 
 
-def test_postgresql_holds_back_a_body_user_acting_for_another_body(kho_postgresql: Kho) -> None:
-    kho = kho_postgresql  # the one-statement acknowledgement is PostgreSQL's
-    vid = them_van_ban(kho)
-    with luu.ket_noi_tu_dong(kho) as conn:
+def test_postgresql_holds_back_a_body_user_acting_for_another_body(store_postgresql: Store) -> None:
+    store = store_postgresql  # the one-statement acknowledgement is PostgreSQL's
+    vid = them_van_ban(store)
+    with luu.autocommit_connection(store) as conn:
         params = {"ten": "syt", "khoa": vid, "ma": "SNV"}
         assert luu.xac_nhan_mot_cau(conn, "id", params, LATER, LUC) is None
-    with kho.giao_dich() as s:
+    with store.transaction() as s:
         assert s.scalar(select(func.count()).select_from(NhatKy)) == 0
 
 
-def test_a_report_counts_for_the_body_s_only_task_and_as_proof_of_receipt(kho: Kho) -> None:
+def test_a_report_counts_for_the_body_s_only_task_and_as_proof_of_receipt(store: Store) -> None:
     han = dt.date(2021, 9, 20)
-    vid = them_van_ban(kho, nhiem_vu=(("Báo cáo số ca", han, True, ("SYT",)),))
-    with kho.giao_dich() as s:
+    vid = them_van_ban(store, nhiem_vu=(("Báo cáo số ca", han, True, ("SYT",)),))
+    with store.transaction() as s:
         copy = luu.noi_nhan_khoa(s, vid, "SYT")
         assert copy is not None
         report = luu.luu_bao_cao(s, copy, T.da_bao_cao.value, "12/BC-SYT", None, None, LATER)
@@ -102,17 +102,17 @@ def test_a_report_counts_for_the_body_s_only_task_and_as_proof_of_receipt(kho: K
         assert (
             luu.luu_bao_cao(s, other, "da_bao_cao", "3/BC", None, None, LATER).nhiem_vu_id is None
         )
-    with kho.giao_dich() as s:
+    with store.transaction() as s:
         rows = {r.ma: r for r in luu.cac_noi_nhan(s, vid)}
         assert rows["SYT"].trang_thai == T.da_bao_cao.value
         assert rows["SYT"].nhan_luc is not None and rows["SYT"].bao_cao_luc is not None
         assert luu.qua_han(s, han + dt.timedelta(days=3), vid) == []
 
 
-def test_the_status_table_lists_recipients_in_order_with_short_names(kho: Kho) -> None:
-    vid = them_van_ban(kho, noi_nhan=("SNV", "SYT", "SXD"))
-    _dat(kho, vid, "SXD", T.tu_choi)
-    with kho.giao_dich() as s:
+def test_the_status_table_lists_recipients_in_order_with_short_names(store: Store) -> None:
+    vid = them_van_ban(store, noi_nhan=("SNV", "SYT", "SXD"))
+    _dat(store, vid, "SXD", T.tu_choi)
+    with store.transaction() as s:
         head = luu.dau_van_ban(s, vid)
         rows = luu.cac_noi_nhan(s, vid)
     assert head == luu.DauVanBan("01/CĐ-UBND", "Về việc phòng, chống dịch", "da_phat_hanh")
@@ -123,10 +123,10 @@ def test_the_status_table_lists_recipients_in_order_with_short_names(kho: Kho) -
     ]
 
 
-def test_overdue_lists_each_body_owing_a_report_past_its_deadline_by_deadline(kho: Kho) -> None:
+def test_overdue_lists_each_body_owing_a_report_past_its_deadline_by_deadline(store: Store) -> None:
     early, late = dt.date(2021, 9, 15), dt.date(2021, 9, 17)
     vid = them_van_ban(
-        kho,
+        store,
         noi_nhan=("SYT", "SNV", "SXD"),
         nhiem_vu=(
             ("Báo cáo sau", late, True, ("SYT",)),
@@ -135,10 +135,10 @@ def test_overdue_lists_each_body_owing_a_report_past_its_deadline_by_deadline(kh
         ),
     )
     draft = them_van_ban(
-        kho, "02/CĐ-UBND", TrangThaiVanBan.du_thao, nhiem_vu=(("Nháp", early, True, ("SYT",)),)
+        store, "02/CĐ-UBND", TrangThaiVanBan.du_thao, nhiem_vu=(("Nháp", early, True, ("SYT",)),)
     )
     today = dt.date(2021, 9, 18)
-    with kho.giao_dich() as s:
+    with store.transaction() as s:
         every = luu.qua_han(s, today)
         assert luu.qua_han(s, today, draft) == []
         assert luu.qua_han(s, early, vid) == []  # the deadline day itself is not overdue
@@ -150,12 +150,12 @@ def test_overdue_lists_each_body_owing_a_report_past_its_deadline_by_deadline(kh
     assert {v.so_ky_hieu for v in every} == {"01/CĐ-UBND"}
 
 
-def test_the_copy_rows_read_for_an_acknowledgement_are_the_stored_ones(kho: Kho) -> None:
-    vid = them_van_ban(kho)
-    with kho.giao_dich() as s:
+def test_the_copy_rows_read_for_an_acknowledgement_are_the_stored_ones(store: Store) -> None:
+    vid = them_van_ban(store)
+    with store.transaction() as s:
         stored = s.scalars(select(NoiNhanVanBan).where(NoiNhanVanBan.ma_co_quan == "SYT")).one()
         token = stored.ma_xac_nhan
-    with luu.giao_dich_nhe(kho) as conn:
+    with luu.plain_transaction(store) as conn:
         (by_token,) = luu.tim_xac_nhan(conn, "token", {"ten": "nobody", "token": token})
         by_number = luu.tim_xac_nhan(conn, "so", {"ten": "vt", "khoa": "01/CĐ-UBND", "ma": "SYT"})
     assert (by_token.van_ban_id, by_token.ma_co_quan, by_token.vai_tro) == (vid, "SYT", None)

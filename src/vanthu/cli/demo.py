@@ -66,7 +66,7 @@ def demo(examples: Path, out: Path) -> None:
     try:
         _chay(app, clock, examples, out)
     finally:
-        app.dong()
+        app.close()
 
 
 def _chay(app: UngDung, clock: DongHoDemo, examples: Path, out: Path) -> None:

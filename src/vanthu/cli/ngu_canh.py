@@ -21,7 +21,7 @@ def ung_dung(ctx: click.Context) -> UngDung:
     obj = ctx.find_root().obj
     if obj.get("app") is None:
         obj["app"] = UngDung(db=obj.get("db"), thu_muc=obj["thu_muc"])
-        ctx.call_on_close(obj["app"].dong)
+        ctx.call_on_close(obj["app"].close)
     app: UngDung = obj["app"]
     return app
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import InvalidDirective
 from ..schemas.danh_ba import DanhBa
-from ..storage import Kho
+from ..storage import Store
 from ..storage.danh_ba import luu_co_quan
 from ..storage.van_ban import dong_nhat_ky, ghi_dong_nhat_ky
 from .dong_ho import DongHo, bay_gio
@@ -31,7 +31,9 @@ def _ve_duoc(danh_ba: DanhBa) -> None:
         raise InvalidDirective("danh bạ", problems)
 
 
-def nap_danh_ba(kho: Kho, danh_ba: DanhBa, ten_nguoi: str | None, dong_ho: DongHo = bay_gio) -> int:
+def nap_danh_ba(
+    store: Store, danh_ba: DanhBa, ten_nguoi: str | None, dong_ho: DongHo = bay_gio
+) -> int:
     """Add or update every body and its groups in one transaction, as ``ten_nguoi``; how many.
 
     Keeping the directory is the văn thư's job (see :mod:`.nguoi_dung`); the load is logged.
@@ -41,7 +43,7 @@ def nap_danh_ba(kho: Kho, danh_ba: DanhBa, ten_nguoi: str | None, dong_ho: DongH
         NotFound: no such user.
     """
     _ve_duoc(danh_ba)
-    with kho.giao_dich() as s:
+    with store.transaction() as s:
         quan_tri_vien(s, ten_nguoi, "load the directory")
         luu_co_quan(s, danh_ba.co_quan)
         assert ten_nguoi is not None  # quan_tri_vien refused an anonymous load

@@ -41,7 +41,7 @@ class DonDoc:
     """Reminder and summary use cases."""
 
     def __init__(self, vong_doi: VongDoi, theo_doi: TheoDoi) -> None:
-        self.kho = vong_doi.kho
+        self.store = vong_doi.store
         self.dong_ho = vong_doi.dong_ho
         self.vong_doi = vong_doi
         self.theo_doi = theo_doi
@@ -60,7 +60,7 @@ class DonDoc:
         if not overdue:
             raise Refused(khoa, "no body is overdue: there is nobody to remind")
         today = self.dong_ho().date()
-        with self.kho.giao_dich() as s:
+        with self.store.transaction() as s:
             row = tim_van_ban(s, khoa)
             original = VanBan.model_validate(row.noi_dung, context={"hom_nay": today})
             codes = list(dict.fromkeys(v.ma_co_quan for v in overdue))
@@ -107,7 +107,7 @@ class DonDoc:
         files = ket_xuat_van_ban(
             vb, folder, f"don-doc-{draft.van_ban_id}", DinhDang.both, hom_nay=today
         )
-        with self.kho.giao_dich() as s:
+        with self.store.transaction() as s:
             row = tim_van_ban(s, khoa)
             ghi_dong_nhat_ky(
                 s,
@@ -142,7 +142,7 @@ class DonDoc:
             NotFound: no such user or directive.
             Refused: the user may not read this summary.
         """
-        with self.kho.giao_dich() as s:
+        with self.store.transaction() as s:
             user = nguoi_dung(s, ten_nguoi)
             role = VaiTro(user.vai_tro)
             drafter = tim_van_ban(s, khoa).nguoi_soan
@@ -163,7 +163,7 @@ class DonDoc:
         today = self.dong_ho().date()
         table = self.theo_doi.trang_thai(khoa)
         overdue = self.theo_doi.qua_han(khoa)
-        with self.kho.giao_dich() as s:
+        with self.store.transaction() as s:
             row = tim_van_ban(s, khoa)
             original = VanBan.model_validate(row.noi_dung, context={"hom_nay": today})
             title = _ten_van_ban(row)
@@ -189,7 +189,7 @@ class DonDoc:
         )
 
     def _thu_muc(self, khoa: str) -> Path:
-        with self.kho.giao_dich() as s:
+        with self.store.transaction() as s:
             return thu_muc_van_ban(tim_van_ban(s, khoa))
 
 

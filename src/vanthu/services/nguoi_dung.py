@@ -22,10 +22,10 @@ import unicodedata
 from ..errors import NotFound, Refused
 from ..reading import tham_so
 from ..schemas.gioi_han import DONG_TOI_DA, MA_MAU
-from ..storage import Kho
+from ..storage import Session, Store
 from ..storage import danh_ba as luu
 from ..storage.bang import NguoiDung
-from ..storage.danh_ba import Phien, nguoi_dung
+from ..storage.danh_ba import nguoi_dung
 from ..storage.van_ban import dong_nhat_ky, ghi_dong_nhat_ky
 from ..workflow import VaiTro
 from .dong_ho import DongHo, bay_gio
@@ -63,7 +63,7 @@ def ho_ten_hop_le(ten: str, ho_ten: str) -> str:
     return value
 
 
-def quan_tri_vien(s: Phien, ten_nguoi: str | None, viec: str) -> NguoiDung:
+def quan_tri_vien(s: Session, ten_nguoi: str | None, viec: str) -> NguoiDung:
     """The acting user, who must be a văn thư to do ``viec`` (administering users, directory).
 
     Raises:
@@ -81,7 +81,7 @@ def quan_tri_vien(s: Phien, ten_nguoi: str | None, viec: str) -> NguoiDung:
 
 
 def them_nguoi_dung(
-    kho: Kho,
+    store: Store,
     ten: str,
     ho_ten: str,
     vai_tro: VaiTro,
@@ -112,7 +112,7 @@ def them_nguoi_dung(
         raise Refused(
             f"user '{ten}'", f"only a đơn vị nhận user names a body, not a {vai_tro.nhan}"
         )
-    with kho.giao_dich() as s:
+    with store.transaction() as s:
         if luu.so_nguoi_dung(s) == 0 and not nguoi_thuc_hien:
             if vai_tro is not VaiTro.van_thu:
                 raise Refused(

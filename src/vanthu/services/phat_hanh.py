@@ -58,10 +58,10 @@ from ..errors import DeliveryFailed, OutputError, Refused, VanthuError
 from ..rendering.loi_van import dong_van_ban, tieu_de_thu
 from ..rendering.phieu_gui import NoiDungPhieuGui, TrinhPhieuGui
 from ..schemas.gio import utc
-from ..storage import Kho, noi_nhan
+from ..storage import Session, Store, noi_nhan
 from ..storage.bang import VanBanLuu
 from ..storage.danh_ba import NguoiNhanMoRong, mo_rong_noi_nhan, nguoi_dung
-from ..storage.noi_nhan import KENH_TEP, KENH_THU, Phien, Viec
+from ..storage.noi_nhan import KENH_TEP, KENH_THU, Viec
 from ..storage.van_ban import doi_trang_thai, dong_nhat_ky, ghi_dong_nhat_ky, van_ban_cua
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, chuyen_van_ban
 from .dong_ho import DongHo, bay_gio, gio_viet_nam
@@ -128,7 +128,7 @@ class PhatHanh:
 
     def __init__(
         self,
-        kho: Kho,
+        store: Store,
         dong_ho: DongHo = bay_gio,
         thu: CauHinhThu | None = None,
         thu_muc: Path | None = None,
@@ -136,7 +136,7 @@ class PhatHanh:
         """``thu`` configures the e-mail channel; without it, ``VANTHU_SMTP_*`` is read when
         distributing (so a bad setting fails ``distribute``, not every command). ``thu_muc`` is
         the output root: issues a dead process left staged there are finished first."""
-        self.kho = kho
+        self.store = store
         self.dong_ho = dong_ho
         self.thu = thu
         self.thu_muc = thu_muc
@@ -159,7 +159,7 @@ class PhatHanh:
 
     def xem_truoc(self, khoa: str) -> list[NguoiNhanMoRong]:
         """The bodies the Nơi nhận expands to, for the clerk to see before distributing."""
-        with self.kho.giao_dich() as s:
+        with self.store.transaction() as s:
             row = tim_van_ban(s, khoa)
             return mo_rong_noi_nhan(s, van_ban_cua(row, self.dong_ho().date()))
 
@@ -187,11 +187,11 @@ class PhatHanh:
         """
         settings = self.cau_hinh_thu(gui_thu)
         if self.thu_muc is not None:
-            hoan_tat_cac_ban_hanh(self.kho, self.thu_muc)
+            hoan_tat_cac_ban_hanh(self.store, self.thu_muc)
         mailing = settings is not None
         now = self.dong_ho()
-        with self.kho.giao_dich() as s:
-            row = tim_van_ban(s, khoa, khoa_dong=True)
+        with self.store.transaction() as s:
+            row = tim_van_ban(s, khoa, for_update=True)
             user = nguoi_dung(s, ten_nguoi)
             state = TrangThaiVanBan(row.trang_thai)
             if state is not TrangThaiVanBan.da_phat_hanh:
@@ -219,7 +219,7 @@ class PhatHanh:
                 luc=now,
             )
 
-        with self.kho.giao_dich() as s:
+        with self.store.transaction() as s:
             work, total, _ = noi_nhan.con_lai(s, van_ban_id, mailing)
         done_before = total - sum(v.tep for v in work)
         done = total - len(work)
@@ -244,8 +244,8 @@ class PhatHanh:
                     if tien_do:
                         tien_do(done, total)
 
-            with self.kho.giao_dich() as s:
-                row = tim_van_ban(s, str(van_ban_id), khoa_dong=True)
+            with self.store.transaction() as s:
+                row = tim_van_ban(s, str(van_ban_id), for_update=True)
                 left, _, no_address = noi_nhan.con_lai(s, van_ban_id, mailing)
                 finished = not left
                 if finished and row.trang_thai == TrangThaiVanBan.da_ban_hanh.value:
@@ -303,7 +303,7 @@ class PhatHanh:
         Raises:
             OutputError: a folder cannot be written (after recording what the batch delivered).
         """
-        with self.kho.giao_dich() as s:  # what another run may have done meanwhile
+        with self.store.transaction() as s:  # what another run may have done meanwhile
             batch = noi_nhan.con_lai(s, ban.van_ban_id, session is not None, ids).viec
         folders: dict[int, Future[str]] = {}
         for v in batch:
@@ -352,7 +352,7 @@ class PhatHanh:
                 refused.append(ThuLoi(v.ban_sao.ma_co_quan, v.ban_sao.dia_chi, problem))
         mails = 0
         delivered = [v.ban_sao.id for v in batch if v.tep and v.ban_sao.id in written]
-        with self.kho.giao_dich() as s:
+        with self.store.transaction() as s:
             files = self._ghi_lan_gui(s, ban, delivered, written)
             for v in batch:
                 key = v.ban_sao.id
@@ -458,7 +458,7 @@ class PhatHanh:
         return str(target)
 
     @staticmethod
-    def _ghi_lan_gui(s: Phien, ban: _BanGui, ids: list[int], written: dict[int, str]) -> int:
+    def _ghi_lan_gui(s: Session, ban: _BanGui, ids: list[int], written: dict[int, str]) -> int:
         """Record the file deliveries of a batch and move those recipients to đã gửi; how many
         were recorded (one already recorded by another run is left as it is).
 
@@ -486,7 +486,7 @@ class PhatHanh:
         return len(done)
 
     @staticmethod
-    def _ghi_thu(s: Phien, ban: _BanGui, v: Viec, message_id: str) -> bool:
+    def _ghi_thu(s: Session, ban: _BanGui, v: Viec, message_id: str) -> bool:
         """Record one mail the server accepted, and log it (False: another run recorded it)."""
         if not noi_nhan.ghi_lan_gui_thu(s, v.ban_sao.id, utc(ban.luc), v.ban_sao.dia_chi):
             return False
@@ -519,7 +519,7 @@ class PhatHanh:
 
     @staticmethod
     def _ghi_manifest(
-        s: Phien, van_ban_id: int, folder: Path, originals: list[Path], khu: KhuTam
+        s: Session, van_ban_id: int, folder: Path, originals: list[Path], khu: KhuTam
     ) -> None:
         """manifest.json: the issued files with their SHA-256, and each body's deliveries."""
         lines = [

@@ -20,7 +20,7 @@ from ..rendering.so_dang_ky import COT_SO_DANG_KY as COT_SO_DANG_KY  # the Decre
 from ..rendering.so_dang_ky import SoDangKy, TrinhSoDangKy
 from ..schemas import VanBan
 from ..schemas.gio import gio_viet_nam
-from ..storage import Kho
+from ..storage import Store
 from ..storage.bang import DongSoDangKy, VanBanLuu
 from ..storage.so_dang_ky import dong_cua_nam, so_ban_gui
 from ..storage.van_ban import nhat_ky_cua
@@ -40,9 +40,9 @@ class DongNhatKy:
     chi_tiet: dict[str, Any]
 
 
-def nhat_ky(kho: Kho, khoa: str) -> list[DongNhatKy]:
+def nhat_ky(store: Store, khoa: str) -> list[DongNhatKy]:
     """Every logged event of a directive and its recipients, oldest first."""
-    with kho.giao_dich() as s:
+    with store.transaction() as s:
         row = tim_van_ban(s, khoa)
         return [
             DongNhatKy(
@@ -58,14 +58,14 @@ def nhat_ky(kho: Kho, khoa: str) -> list[DongNhatKy]:
         ]
 
 
-def so_dang_ky(kho: Kho, nam: int | str) -> list[tuple[str, ...]]:
+def so_dang_ky(store: Store, nam: int | str) -> list[tuple[str, ...]]:
     """The outgoing register of a year, one row per number taken, in number order.
 
     Raises:
         InvalidSetting: not a year within ``gioi_han.NAM_NHO_NHAT``..``NAM_LON_NHAT``.
     """
     nam = tham_so.nam(nam)
-    with kho.giao_dich() as s:
+    with store.transaction() as s:
         return _dong_in(dong_cua_nam(s, nam), so_ban_gui(s))
 
 
@@ -127,7 +127,7 @@ def trinh_so_dang_ky() -> TrinhSoDangKy:
     return TrinhSoDangKy()
 
 
-def so_dang_ky_in(kho: Kho, nam: int | str) -> SoDangKy:
+def so_dang_ky_in(store: Store, nam: int | str) -> SoDangKy:
     """The outgoing register of a year as it is printed: its lines and its cover.
 
     The issuing body (and its parent) are those of the first directive in the register; the
@@ -136,7 +136,7 @@ def so_dang_ky_in(kho: Kho, nam: int | str) -> SoDangKy:
     of the lines do not form one range, and the cover leaves it blank.
     """
     nam = tham_so.nam(nam)
-    with kho.giao_dich() as s:
+    with store.transaction() as s:
         lines = dong_cua_nam(s, nam)
         rows = _dong_in(lines, so_ban_gui(s))
     first = next((row.noi_dung for _, row in lines if row is not None), None)
@@ -154,7 +154,7 @@ def so_dang_ky_in(kho: Kho, nam: int | str) -> SoDangKy:
     )
 
 
-def so_dang_ky_tep(kho: Kho, nam: int | str, thu_muc: Path | None = None) -> list[Path]:
+def so_dang_ky_tep(store: Store, nam: int | str, thu_muc: Path | None = None) -> list[Path]:
     """Write the register of a year as ``so-dang-ky-<nam>.docx``, ``.pdf`` and ``.csv``.
 
     Args:
@@ -171,7 +171,7 @@ def so_dang_ky_tep(kho: Kho, nam: int | str, thu_muc: Path | None = None) -> lis
     nam = tham_so.nam(nam)
     year = ten_an_toan(str(nam), "year")
     folder = thu_muc if thu_muc is not None else trong_goc(THU_MUC_MAC_DINH, year)
-    so = so_dang_ky_in(kho, nam)
+    so = so_dang_ky_in(store, nam)
     renderer = trinh_so_dang_ky()
     files = {
         ".docx": renderer.docx(so),

@@ -14,11 +14,11 @@ from ..delivery.ghi_tep import ghi_nguyen_tu
 from ..errors import ConcurrentChange, NotFound, Refused, TransitionRefused
 from ..reading import tham_so
 from ..schemas.gio import utc
-from ..storage import Kho
+from ..storage import Session, SessionOrConnection, Store
 from ..storage import theo_doi as luu
 from ..storage.bang import BaoCaoNhan, NoiNhanVanBan, VanBanLuu
-from ..storage.danh_ba import Phien, vai_tro_nguoi_dung
-from ..storage.theo_doi import DongXacNhan, KetNoi, ViecQuaHan
+from ..storage.danh_ba import vai_tro_nguoi_dung
+from ..storage.theo_doi import DongXacNhan, ViecQuaHan
 from ..storage.van_ban import dong_nhat_ky, ghi_dong_nhat_ky
 from ..workflow import (
     SuKienNoiNhan,
@@ -159,8 +159,8 @@ def _nguoi_hanh_dong(
 class TheoDoi:
     """Tracking use cases on one store."""
 
-    def __init__(self, kho: Kho, dong_ho: DongHo = bay_gio) -> None:
-        self.kho = kho
+    def __init__(self, store: Store, dong_ho: DongHo = bay_gio) -> None:
+        self.store = store
         self.dong_ho = dong_ho
 
     # -- acknowledgement -------------------------------------------------------------------
@@ -192,13 +192,13 @@ class TheoDoi:
         else:
             raise Refused("acknowledgement", "name the directive and the body, or --token")
 
-        def doc(conn: KetNoi) -> KetQuaXacNhan | _GhiXacNhan:
+        def doc(conn: SessionOrConnection) -> KetQuaXacNhan | _GhiXacNhan:
             found = luu.tim_xac_nhan(conn, kind, params)
             return self._buoc_xac_nhan(found, ten_nguoi, now, khoa, ma_co_quan, ma_xac_nhan, conn)
 
-        if self.kho.ten == "postgresql":
+        if self.store.dialect == "postgresql":
             return self._xac_nhan_mot_cau(kind, params, now, doc)
-        with luu.giao_dich_nhe(self.kho) as conn:
+        with luu.plain_transaction(self.store) as conn:
             step = doc(conn)
             if isinstance(step, KetQuaXacNhan):
                 return step
@@ -227,7 +227,7 @@ class TheoDoi:
             NotFound: no such token.
             Refused: the directive or the body named is not the token's.
         """
-        with luu.ket_noi_doc(self.kho) as conn:
+        with luu.read_connection(self.store) as conn:
             found = luu.tim_xac_nhan(conn, "token", {"ten": "", "token": ma_xac_nhan})
             if len(found) != 1:
                 raise NotFound("acknowledgement token", ma_xac_nhan)
@@ -253,13 +253,13 @@ class TheoDoi:
         kind: str,
         params: dict[str, Any],
         now: dt.datetime,
-        doc: Callable[[KetNoi], KetQuaXacNhan | _GhiXacNhan],
+        doc: Callable[[SessionOrConnection], KetQuaXacNhan | _GhiXacNhan],
     ) -> KetQuaXacNhan:
         """PostgreSQL: the acknowledgement in one statement; a refusal judged from the copy
         read again."""
         viet_nam = gio_viet_nam(now)
         assert viet_nam is not None
-        with luu.ket_noi_tu_dong(self.kho) as c:
+        with luu.autocommit_connection(self.store) as c:
             done = luu.xac_nhan_mot_cau(c, kind, params, utc(now), utc(nguong_tre(viet_nam)))
             if done is not None:
                 so = done.so_ky_hieu or f"#{done.van_ban_id}"
@@ -278,7 +278,7 @@ class TheoDoi:
         khoa: str | None,
         ma_co_quan: str | None,
         ma_xac_nhan: str | None,
-        conn: KetNoi,
+        conn: SessionOrConnection,
     ) -> KetQuaXacNhan | _GhiXacNhan:
         """Judge an acknowledgement from the row read: refuse it, report it as already given,
         or say what to write. ``conn`` is the connection the row was read on (a lookup that
@@ -318,7 +318,7 @@ class TheoDoi:
     # -- reports ---------------------------------------------------------------------------
 
     def _noi_nhan_hanh_dong(
-        self, s: Phien, ten_nguoi: str, khoa: str, ma_co_quan: str
+        self, s: Session, ten_nguoi: str, khoa: str, ma_co_quan: str
     ) -> tuple[VanBanLuu, NoiNhanVanBan, VaiTro]:
         """The directive, its recipient row (locked: a second request at once waits and sees
         the first) and the actor's role, for an event a body sends back.
@@ -344,7 +344,7 @@ class TheoDoi:
         """
         ma_co_quan, ly_do = tham_so.ma(ma_co_quan), tham_so.ly_do(ly_do) or ""
         now = self.dong_ho()
-        with self.kho.giao_dich() as s:
+        with self.store.transaction() as s:
             row, recipient, role = self._noi_nhan_hanh_dong(s, ten_nguoi, khoa, ma_co_quan)
             tu = TrangThaiNoiNhan(recipient.trang_thai)
             den = chuyen_noi_nhan(tu, SuKienNoiNhan.tu_choi, role, ly_do)
@@ -382,7 +382,7 @@ class TheoDoi:
         so_ky_hieu_tra_loi = tham_so.so_tra_loi(so_ky_hieu_tra_loi)
         tep = None if tep is None else tham_so.tep_bao_cao(tep)
         now = self.dong_ho()
-        with self.kho.giao_dich() as s:
+        with self.store.transaction() as s:
             row, recipient, role = self._noi_nhan_hanh_dong(s, ten_nguoi, khoa, ma_co_quan)
             tu = TrangThaiNoiNhan(recipient.trang_thai)
             _vai_tro_duoc(
@@ -431,7 +431,7 @@ class TheoDoi:
     def trang_thai(self, khoa: str) -> BangTrangThai:
         """The per-recipient status table of one directive (plain columns: one query each)."""
         today = self.dong_ho().date()
-        with self.kho.giao_dich() as s:
+        with self.store.transaction() as s:
             van_ban_id = tim_id_van_ban(s, khoa)
             head = luu.dau_van_ban(s, van_ban_id)
             overdue = {v.ma_co_quan for v in luu.qua_han(s, today, van_ban_id)}
@@ -458,6 +458,6 @@ class TheoDoi:
     def qua_han(self, khoa: str | None = None) -> list[ViecQuaHan]:
         """Every body that owes a report on a task past its deadline (of one directive, or all)."""
         today = self.dong_ho().date()
-        with self.kho.giao_dich() as s:
+        with self.store.transaction() as s:
             van_ban_id = tim_id_van_ban(s, khoa) if khoa else None
             return luu.qua_han(s, today, van_ban_id)

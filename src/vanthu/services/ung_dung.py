@@ -10,7 +10,7 @@ from ..reading.cau_hinh import doc_cau_hinh
 from ..reading.danh_ba import doc_danh_ba
 from ..reading.van_ban import doc_du_lieu, doc_tep
 from ..schemas.danh_ba import DanhBa
-from ..storage import Kho, mo_kho
+from ..storage import Store, open_store
 from ..storage.danh_ba import NguoiNhanMoRong
 from ..storage.theo_doi import ViecQuaHan
 from ..workflow import SuKienVanBan, VaiTro
@@ -41,22 +41,22 @@ class BoDichVu:
         db: str | None = None,
         thu_muc: Path = THU_MUC_MAC_DINH,
         dong_ho: DongHo = bay_gio,
-        kho: Kho | None = None,
+        store: Store | None = None,
     ) -> None:
         # The settings are read before the store is opened: a malformed one changes nothing.
         cau_hinh = doc_cau_hinh()
         dong_ho()
-        self.kho = kho or mo_kho(db)
+        self.store = store or open_store(db)
         self.thu_muc = thu_muc
         self.dong_ho = dong_ho
-        self.vong_doi = VongDoi(self.kho, thu_muc, dong_ho, cau_hinh)
-        self.phat_hanh = PhatHanh(self.kho, dong_ho, thu_muc=thu_muc)
-        self.theo_doi = TheoDoi(self.kho, dong_ho)
+        self.vong_doi = VongDoi(self.store, thu_muc, dong_ho, cau_hinh)
+        self.phat_hanh = PhatHanh(self.store, dong_ho, thu_muc=thu_muc)
+        self.theo_doi = TheoDoi(self.store, dong_ho)
         self.don_doc = DonDoc(self.vong_doi, self.theo_doi)
 
-    def dong(self) -> None:
+    def close(self) -> None:
         """Release the store's connections."""
-        self.kho.dong()
+        self.store.close()
 
 
 @dataclass(frozen=True)
@@ -90,13 +90,13 @@ class UngDung:
         """
         self._dv = BoDichVu(db, thu_muc, dong_ho)
 
-    def dong(self) -> None:
+    def close(self) -> None:
         """Release the store's connections.
 
         Raises:
             Nothing a user can cause.
         """
-        self._dv.dong()
+        self._dv.close()
 
     # -- files in ----------------------------------------------------------------------------
 
@@ -140,7 +140,7 @@ class UngDung:
             NotFound: the actor or the body is not in the store.
         """
         them_nguoi_dung(
-            self._dv.kho,
+            self._dv.store,
             ten,
             ho_ten,
             vai_tro,
@@ -156,7 +156,7 @@ class UngDung:
             Refused: no actor, or one who is not a văn thư; a name the fonts cannot draw.
             NotFound: no such user.
         """
-        return nap_danh_ba(self._dv.kho, danh_ba, nguoi, self._dv.dong_ho)
+        return nap_danh_ba(self._dv.store, danh_ba, nguoi, self._dv.dong_ho)
 
     # -- the directive's lifecycle -----------------------------------------------------------
 
@@ -364,7 +364,7 @@ class UngDung:
         """
         from .so_sach import nhat_ky
 
-        return nhat_ky(self._dv.kho, khoa)
+        return nhat_ky(self._dv.store, khoa)
 
     def so_dang_ky(self, nam: int | str) -> list[tuple[str, ...]]:
         """The outgoing register (sổ đăng ký văn bản đi) of a year, one row per number taken.
@@ -374,7 +374,7 @@ class UngDung:
         """
         from .so_sach import so_dang_ky
 
-        return so_dang_ky(self._dv.kho, nam)
+        return so_dang_ky(self._dv.store, nam)
 
     def so_dang_ky_csv(self, nam: int | str) -> str:
         """The register of a year as CSV text.
@@ -384,7 +384,7 @@ class UngDung:
         """
         from .so_sach import so_dang_ky, so_dang_ky_csv
 
-        return so_dang_ky_csv(so_dang_ky(self._dv.kho, nam))
+        return so_dang_ky_csv(so_dang_ky(self._dv.store, nam))
 
     def so_dang_ky_tep(self, nam: int | str, thu_muc: Path | None = None) -> list[Path]:
         """Write the register of a year as DOCX, PDF and CSV (``output/<nam>/`` if no folder).
@@ -396,7 +396,7 @@ class UngDung:
         """
         from .so_sach import so_dang_ky_tep
 
-        return so_dang_ky_tep(self._dv.kho, nam, thu_muc)
+        return so_dang_ky_tep(self._dv.store, nam, thu_muc)
 
     def giu_so(self, nguoi: str, so_dang_ky: str, ghi_chu: str) -> int:
         """Take the next number of a register for a document issued outside vanthu (giữ số);
@@ -406,7 +406,7 @@ class UngDung:
             Refused: not a văn thư, no note, or a register name that is not "<issuer>:<name>".
             NotFound: no such user.
         """
-        return giu_so(self._dv.kho, nguoi, so_dang_ky, ghi_chu, self._dv.dong_ho)
+        return giu_so(self._dv.store, nguoi, so_dang_ky, ghi_chu, self._dv.dong_ho)
 
     @staticmethod
     def so_do_vong_doi() -> str:

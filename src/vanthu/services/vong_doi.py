@@ -33,7 +33,7 @@ from ..reading.van_ban import doc_van_ban
 from ..rendering.loi_van import ten_van_ban, thong_bao_thu_hoi
 from ..rendering.ngay_thang import ngay_vn
 from ..schemas import VanBan
-from ..storage import KetNoi, Kho, Phien
+from ..storage import Session, SessionOrConnection, Store
 from ..storage.bang import VanBanLuu
 from ..storage.danh_ba import kiem_tra_danh_ba, ma_co_quan_nhiem_vu, nguoi_dung
 from ..storage.so_dang_ky import ghi_dong_so, giu_so_moi, lay_so_moi
@@ -61,7 +61,7 @@ from .kiem_tra import kiem_tra_van_ban
 THU_MUC_MAC_DINH = Path("output")
 
 
-def tim_id_van_ban(s: KetNoi, khoa: str) -> int:
+def tim_id_van_ban(s: SessionOrConnection, khoa: str) -> int:
     """The id of the directive a person named: by id ("7" or "#7") or by number and symbol
     ("18/CĐ-UBND").
 
@@ -73,10 +73,10 @@ def tim_id_van_ban(s: KetNoi, khoa: str) -> int:
     return id_van_ban(s, khoa_van_ban(khoa), khoa)
 
 
-def tim_van_ban(s: Phien, khoa: str, khoa_dong: bool = False) -> VanBanLuu:
-    """The stored directive a person named (see :func:`tim_id_van_ban`); ``khoa_dong`` locks
+def tim_van_ban(s: Session, khoa: str, for_update: bool = False) -> VanBanLuu:
+    """The stored directive a person named (see :func:`tim_id_van_ban`); ``for_update`` locks
     its row until the transaction ends."""
-    return van_ban_theo_khoa(s, khoa_van_ban(khoa), khoa, khoa_dong)
+    return van_ban_theo_khoa(s, khoa_van_ban(khoa), khoa, for_update)
 
 
 @dataclass(frozen=True)
@@ -97,12 +97,12 @@ class VongDoi:
 
     def __init__(
         self,
-        kho: Kho,
+        store: Store,
         thu_muc: Path = THU_MUC_MAC_DINH,
         dong_ho: DongHo = bay_gio,
         cau_hinh: CauHinh | None = None,
     ) -> None:
-        self.kho = kho
+        self.store = store
         self.thu_muc = thu_muc
         self.dong_ho = dong_ho
         self.cau_hinh = cau_hinh or CauHinh()
@@ -128,7 +128,7 @@ class VongDoi:
             raise InvalidDirective(
                 nguon, [Problem("so", "a draft has no number or date: the văn thư issues it")]
             )
-        with self.kho.giao_dich() as s:
+        with self.store.transaction() as s:
             user = nguoi_dung(s, ten_nguoi)
             if vai_tro_duoc_soan is not None and VaiTro(user.vai_tro) not in vai_tro_duoc_soan:
                 raise Refused(f"user '{ten_nguoi}'", f"a {user.vai_tro} does not draft directives")
@@ -201,8 +201,8 @@ class VongDoi:
         notices: ThongBaoTam,
     ) -> tuple[KetQuaChuyen, list[ThuThuHoi]]:
         """One lifecycle transaction; the recall notices written are added to ``notices``."""
-        with self.kho.giao_dich() as s:
-            row = tim_van_ban(s, khoa, khoa_dong=True)
+        with self.store.transaction() as s:
+            row = tim_van_ban(s, khoa, for_update=True)
             user = nguoi_dung(s, ten_nguoi)
             tu = TrangThaiVanBan(row.trang_thai)
             den = chuyen_van_ban(
@@ -251,7 +251,7 @@ class VongDoi:
                     outcomes.append((mail, session.gui(soan_thu_thu_hoi(mail, config))))
                 except ValueError as error:
                     outcomes.append((mail, str(error)))
-        with self.kho.giao_dich() as s:
+        with self.store.transaction() as s:
             ghi_dong_nhat_ky(
                 s,
                 *(
@@ -271,7 +271,7 @@ class VongDoi:
         return len(outcomes) - len(failed), failed
 
     @staticmethod
-    def _van_ban_thay(s: Phien, row: VanBanLuu, thay_bang: str | None) -> VanBanLuu:
+    def _van_ban_thay(s: Session, row: VanBanLuu, thay_bang: str | None) -> VanBanLuu:
         """The directive that replaces ``row``: another one, of the same issuing body, issued
         on the same day or later and still in force (issued, distributed, followed up or
         completed; not recalled, not itself replaced).
@@ -308,7 +308,7 @@ class VongDoi:
 
     def _bao_thu_hoi(
         self,
-        s: Phien,
+        s: Session,
         row: VanBanLuu,
         ten_nguoi: str,
         now: dt.datetime,
@@ -380,11 +380,11 @@ class VongDoi:
                 issue is committed but its files could not be moved into place yet (the next
                 issue or distribution does it).
         """
-        hoan_tat_cac_ban_hanh(self.kho, self.thu_muc)
+        hoan_tat_cac_ban_hanh(self.store, self.thu_muc)
         staged: list[BanTam] = []
         body_done = False
         try:
-            with self.kho.giao_dich() as s:
+            with self.store.transaction() as s:
                 result = self._ban_hanh(s, ten_nguoi, khoa, staged)
                 diem_dung("ban_hanh:truoc_commit")
                 body_done = True
@@ -406,9 +406,11 @@ class VongDoi:
                 ) from None
         return result
 
-    def _ban_hanh(self, s: Phien, ten_nguoi: str, khoa: str, staged: list[BanTam]) -> KetQuaChuyen:
+    def _ban_hanh(
+        self, s: Session, ten_nguoi: str, khoa: str, staged: list[BanTam]
+    ) -> KetQuaChuyen:
         now = self.dong_ho()
-        row = tim_van_ban(s, khoa, khoa_dong=True)
+        row = tim_van_ban(s, khoa, for_update=True)
         user = nguoi_dung(s, ten_nguoi)
         tu = TrangThaiVanBan(row.trang_thai)
         den = chuyen_van_ban(tu, SuKienVanBan.ban_hanh, VaiTro(user.vai_tro))
@@ -489,7 +491,7 @@ class VongDoi:
         return [docx, pdf], [sha256(result.docx), sha256(result.pdf)]
 
     @staticmethod
-    def _ghi_nhiem_vu(s: Phien, van_ban_id: int, vb: VanBan) -> None:
+    def _ghi_nhiem_vu(s: Session, van_ban_id: int, vb: VanBan) -> None:
         """Record the tasks the directive assigns, with their bodies."""
         for task in vb.nhiem_vu:
             text = vb.noi_dung[task.doan - 1].doan
@@ -550,7 +552,7 @@ def _ai_tren(ten_nguoi: str, row: VanBanLuu) -> str:
 
 
 def giu_so(
-    kho: Kho, ten_nguoi: str, so_dang_ky: str, ghi_chu: str, dong_ho: DongHo = bay_gio
+    store: Store, ten_nguoi: str, so_dang_ky: str, ghi_chu: str, dong_ho: DongHo = bay_gio
 ) -> int:
     """Take a number for a document outside vanthu (a paper one signed in a hurry, say).
 
@@ -565,7 +567,7 @@ def giu_so(
         raise Refused("reserve", "say what the number is for (--note)")
     so_dang_ky = tham_so.so_dang_ky(so_dang_ky)
     now = dong_ho()
-    with kho.giao_dich() as s:
+    with store.transaction() as s:
         if VaiTro(nguoi_dung(s, ten_nguoi).vai_tro) is not VaiTro.van_thu:
             raise Refused(f"user '{ten_nguoi}'", "only a văn thư takes numbers")
         so = giu_so_moi(s, so_dang_ky, now.date(), ghi_chu.strip())
@@ -592,7 +594,7 @@ def ten_tep(so_ky_hieu: str) -> str:
     return ten_an_toan(so_ky_hieu)
 
 
-def hoan_tat_cac_ban_hanh(kho: Kho, goc: Path) -> list[Path]:
+def hoan_tat_cac_ban_hanh(store: Store, goc: Path) -> list[Path]:
     """Finish the issues whose process died between its commit and moving its files into place,
     and drop the staged files of those that never committed (see :mod:`.ghi_tep`).
 
@@ -601,7 +603,7 @@ def hoan_tat_cac_ban_hanh(kho: Kho, goc: Path) -> list[Path]:
     """
 
     def da_ghi(van_ban_id: int, hashes: Mapping[str, str]) -> bool:
-        with kho.giao_dich() as s:
+        with store.transaction() as s:
             stored = tep_da_ban_hanh(s, van_ban_id)
         return stored is not None and stored == dict(hashes)
 

@@ -14,10 +14,6 @@ from ..schemas.danh_ba import CoQuanDanhBa
 from ..workflow import VaiTro
 from .bang import CoQuan, NguoiDung, NhomCoQuan
 
-Phien = Session
-"""A transaction on the store (what ``Kho.giao_dich`` yields), for the use cases to name."""
-
-
 # -- users -------------------------------------------------------------------------------
 
 

@@ -23,10 +23,6 @@ from .bang import CoQuan, LanGui, NoiNhanVanBan
 KENH_TEP = "tep"  # the file-system channel: a folder per body
 KENH_THU = "thu"  # the e-mail channel (thư): the same files, mailed to the body's address
 
-#: One transaction on the store (what :meth:`vanthu.storage.Kho.giao_dich` yields), as the use
-#: cases name it in their signatures without importing SQLAlchemy.
-Phien = Session
-
 
 @dataclass(frozen=True)
 class BanSao:

@@ -2,7 +2,7 @@
 
 The acknowledgement's statements read their guard from the workflow
 (``workflow.xac_nhan.DIEU_KIEN_XAC_NHAN``, itself read from the recipient lifecycle table), as
-the use case's judgement does; ``storage.cau_lenh`` runs the PostgreSQL one on the driver.
+the use case's judgement does; ``storage.statement`` runs the PostgreSQL one on the driver.
 """
 
 from __future__ import annotations
@@ -46,11 +46,8 @@ from .bang import (
     NoiNhanVanBan,
     VanBanLuu,
 )
-from .cau_lenh import CauLenhBienDich
-from .ket_noi import Kho
-
-KetNoi = Session | Connection
-"""What a lookup runs on: a session's transaction or a plain connection."""
+from .connection import SessionOrConnection, Store
+from .statement import CompiledStatement
 
 # -- acknowledgement ---------------------------------------------------------------------
 
@@ -174,12 +171,12 @@ class _CauXacNhan:
     ``tim``: one joined SELECT finds the recipient, its directive and the acting user (by token,
     by directive id, or by number and symbol). ``ghi`` (SQLite) records the receipt only if the
     state is still the one read. ``mot_cau`` (PostgreSQL): the whole acknowledgement as one
-    statement (``_cau_mot_cau``), compiled once (``CauLenhBienDich``).
+    statement (``_cau_mot_cau``), compiled once (``CompiledStatement``).
     """
 
     tim: dict[str, Any]
     ghi: Any
-    mot_cau: dict[str, CauLenhBienDich]
+    mot_cau: dict[str, CompiledStatement]
 
 
 def _cau_xac_nhan() -> _CauXacNhan:
@@ -203,7 +200,7 @@ def _cau_xac_nhan() -> _CauXacNhan:
     return _CauXacNhan(
         tim=tim,
         ghi=record,
-        mot_cau={key: CauLenhBienDich(_cau_mot_cau(query)) for key, query in tim.items()},
+        mot_cau={key: CompiledStatement(_cau_mot_cau(query)) for key, query in tim.items()},
     )
 
 
@@ -211,28 +208,30 @@ _XAC_NHAN = _cau_xac_nhan()
 
 
 @contextmanager
-def giao_dich_nhe(kho: Kho) -> Iterator[Connection]:
+def plain_transaction(store: Store) -> Iterator[Connection]:
     """One transaction on a plain connection (no ORM session): committed at the end of the
     block, rolled back on any error."""
-    with kho.engine.begin() as conn:
+    with store.engine.begin() as conn:
         yield conn
 
 
 @contextmanager
-def ket_noi_doc(kho: Kho) -> Iterator[Connection]:
+def read_connection(store: Store) -> Iterator[Connection]:
     """A connection for reading: what it began is rolled back at the end of the block."""
-    with kho.engine.connect() as conn:
+    with store.engine.connect() as conn:
         yield conn
 
 
 @contextmanager
-def ket_noi_tu_dong(kho: Kho) -> Iterator[Connection]:
-    """A connection in autocommit (``Kho.tu_dong``): each statement its own transaction."""
-    with kho.tu_dong.connect() as conn:
+def autocommit_connection(store: Store) -> Iterator[Connection]:
+    """A connection in autocommit (``Store.autocommit``): each statement its own transaction."""
+    with store.autocommit.connect() as conn:
         yield conn
 
 
-def tim_xac_nhan(conn: KetNoi, cach: str, tham_so: dict[str, Any]) -> list[DongXacNhan]:
+def tim_xac_nhan(
+    conn: SessionOrConnection, cach: str, tham_so: dict[str, Any]
+) -> list[DongXacNhan]:
     """The rows an acknowledgement names: by ``cach`` "token" (``token``), "id" or "so"
     (``khoa`` and ``ma``); ``ten`` is the acting user. Several or none: the caller refuses."""
     return [DongXacNhan(*row) for row in conn.execute(_XAC_NHAN.tim[cach], tham_so)]
@@ -254,7 +253,7 @@ def xac_nhan_mot_cau(
     ``_cau_mot_cau``); what it wrote, or None when the guard held it back.
 
     Raises:
-        StoreUnavailable: the server failed (``CauLenhBienDich.mot_dong``).
+        StoreUnavailable: the server failed (``CompiledStatement.mot_dong``).
     """
     row = _XAC_NHAN.mot_cau[cach].mot_dong(conn, tham_so | {"luc": luc, "nguong": nguong})
     return None if row is None else DaXacNhan(*row)
@@ -433,18 +432,17 @@ __all__ = [
     "DauVanBan",
     "DongNoiNhan",
     "DongXacNhan",
-    "KetNoi",
     "ViecQuaHan",
+    "autocommit_connection",
     "cac_noi_nhan",
     "dau_van_ban",
     "ghi_tu_choi",
     "ghi_xac_nhan",
-    "giao_dich_nhe",
-    "ket_noi_doc",
-    "ket_noi_tu_dong",
     "luu_bao_cao",
     "noi_nhan_khoa",
+    "plain_transaction",
     "qua_han",
+    "read_connection",
     "tim_xac_nhan",
     "xac_nhan_mot_cau",
 ]

@@ -95,18 +95,18 @@ def id_van_ban(s: Session | Connection, khoa: int | str, ten: str | None = None)
 
 
 def van_ban_theo_khoa(
-    s: Session, khoa: int | str, ten: str | None = None, khoa_dong: bool = False
+    s: Session, khoa: int | str, ten: str | None = None, for_update: bool = False
 ) -> VanBanLuu:
     """The stored directive named by ``khoa`` (see :func:`id_van_ban`).
 
-    ``khoa_dong`` locks the row until the transaction ends (PostgreSQL; SQLite writers are
+    ``for_update`` locks the row until the transaction ends (PostgreSQL; SQLite writers are
     serialised by BEGIN IMMEDIATE) and reads it afresh.
     """
     row = s.get(
         VanBanLuu,
         id_van_ban(s, khoa, ten),
-        with_for_update=khoa_dong or None,
-        populate_existing=khoa_dong,
+        with_for_update=for_update or None,
+        populate_existing=for_update,
     )
     assert row is not None
     return row

@@ -1,4 +1,4 @@
-"""Alembic environment: migrations run on the connection vanthu hands over (see ket_noi)."""
+"""Alembic environment: migrations run on the connection vanthu hands over (see connection)."""
 
 from __future__ import annotations
 

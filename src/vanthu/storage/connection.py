@@ -46,7 +46,7 @@ _SQLITE_MOI_TRUONG = (
 )
 #: The newest migration under ``migrations/versions`` (a test holds this to Alembic's head). A
 #: store already there is opened without importing Alembic: ~0.2 s off every lifecycle command.
-REVISION_MOI_NHAT = "0003"
+NEWEST_REVISION = "0003"
 
 
 def url_cua(db: str | None) -> str:
@@ -122,8 +122,8 @@ def _mot_dong(error: BaseException) -> str:
     return "; ".join(line.strip() for line in str(error).splitlines() if line.strip())
 
 
-def loi_kho(engine: Engine, error: BaseException) -> StoreUnavailable | None:
-    """What the machine did wrong (lỗi kho: a store error), as a :class:`StoreUnavailable`.
+def store_error(engine: Engine, error: BaseException) -> StoreUnavailable | None:
+    """What the machine did wrong (a store error), as a :class:`StoreUnavailable`.
 
     None for a driver error that means a bug (no such table, a broken constraint): that one
     keeps its traceback.
@@ -144,7 +144,7 @@ def loi_kho(engine: Engine, error: BaseException) -> StoreUnavailable | None:
 
 
 def _loi_moi_truong(engine: Engine) -> None:
-    """Raise :func:`loi_kho`'s error in place of SQLAlchemy's, for every statement and
+    """Raise :func:`store_error`'s error in place of SQLAlchemy's, for every statement and
     connection of ``engine``; a VanthuError raised inside a statement (a value too long for its
     column) is raised as itself."""
 
@@ -153,7 +153,7 @@ def _loi_moi_truong(engine: Engine) -> None:
         error = context.original_exception
         if isinstance(error, VanthuError):
             raise error
-        unavailable = loi_kho(engine, error)
+        unavailable = store_error(engine, error)
         if unavailable is not None:
             raise unavailable from None
 
@@ -183,8 +183,8 @@ def _sqlite_settings(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def phien_ban(engine: Engine) -> str | None:
-    """The store's Alembic revision (phiên bản: version); None for a store never migrated."""
+def revision_of(engine: Engine) -> str | None:
+    """The store's Alembic revision; None for a store never migrated."""
     with engine.connect() as connection:
         if not inspect(connection).has_table("alembic_version"):
             return None
@@ -197,8 +197,8 @@ def _migrate(engine: Engine) -> None:
 
     One SELECT when it is there already; otherwise Alembic upgrades it.
     """
-    revision = phien_ban(engine)
-    if revision == REVISION_MOI_NHAT:
+    revision = revision_of(engine)
+    if revision == NEWEST_REVISION:
         return
     from alembic import command
     from alembic.config import Config
@@ -219,42 +219,42 @@ def _migrate(engine: Engine) -> None:
             ) from None
 
 
-#: One transaction of the store, as ``Kho.giao_dich`` opens it and the use cases pass it down.
-Phien = Session
-#: What a query reads through: a transaction, or a bare connection (the hot paths).
-KetNoi = Session | Connection
+#: What a query reads through: a transaction (a :class:`Session`, as
+#: :meth:`Store.transaction` opens it and the use cases pass it down), or a bare connection (the
+#: hot paths).
+SessionOrConnection = Session | Connection
 
 
-class Kho:
-    """The store (kho): an engine and the transactions opened on it."""
+class Store:
+    """The store: an engine and the transactions opened on it."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @cached_property
-    def tu_dong(self) -> Engine:
+    def autocommit(self) -> Engine:
         """The same database in autocommit: each statement its own transaction (PostgreSQL's
         one-statement writes; never for several statements that must stand together)."""
         return self.engine.execution_options(isolation_level="AUTOCOMMIT")
 
     @property
-    def ten(self) -> str:
+    def dialect(self) -> str:
         """The database kind: "sqlite" or "postgresql"."""
         return self.engine.dialect.name
 
     @contextmanager
-    def giao_dich(self) -> Iterator[Session]:
+    def transaction(self) -> Iterator[Session]:
         """One transaction: committed if the block ends normally, rolled back on any error."""
         with self._sessions.begin() as session:
             yield session
 
-    def dong(self) -> None:
+    def close(self) -> None:
         """Release the connections."""
         self.engine.dispose()
 
 
-def mo_kho(db: str | None = None, migrate: bool = True) -> Kho:
+def open_store(db: str | None = None, migrate: bool = True) -> Store:
     """Open (and migrate) the store at ``db``; see :func:`url_cua`.
 
     Raises:
@@ -274,4 +274,4 @@ def mo_kho(db: str | None = None, migrate: bool = True) -> Kho:
         _sqlite_settings(engine)
     if migrate:
         _migrate(engine)
-    return Kho(engine)
+    return Store(engine)

@@ -16,8 +16,8 @@ from alembic.script import ScriptDirectory
 
 from tests.csdl import LOAI_CSDL, csdl_moi
 from vanthu.errors import InvalidSetting, StoreUnavailable
-from vanthu.storage import mo_kho
-from vanthu.storage.ket_noi import REVISION_MOI_NHAT, phien_ban, url_cua
+from vanthu.storage import open_store
+from vanthu.storage.connection import NEWEST_REVISION, revision_of, url_cua
 
 
 def alembic_config() -> Config:
@@ -34,39 +34,39 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 def test_the_newest_revision_named_in_code_is_alembics_head() -> None:
     script = ScriptDirectory.from_config(alembic_config())
-    assert script.get_current_head() == REVISION_MOI_NHAT
+    assert script.get_current_head() == NEWEST_REVISION
 
 
 def test_a_new_store_is_migrated_to_the_newest_revision(db: str) -> None:
-    kho = mo_kho(db)
+    store = open_store(db)
     try:
-        assert phien_ban(kho.engine) == REVISION_MOI_NHAT
+        assert revision_of(store.engine) == NEWEST_REVISION
     finally:
-        kho.dong()
+        store.close()
 
 
 def test_a_store_at_an_older_revision_is_upgraded_when_opened(db: str) -> None:
-    kho = mo_kho(db)
+    store = open_store(db)
     config = alembic_config()
-    with kho.engine.begin() as connection:  # as vanthu hands it to the migrations
+    with store.engine.begin() as connection:  # as vanthu hands it to the migrations
         config.attributes["connection"] = connection
         command.downgrade(config, "0001")
-    assert phien_ban(kho.engine) == "0001"
-    kho.dong()
-    kho = mo_kho(db)
+    assert revision_of(store.engine) == "0001"
+    store.close()
+    store = open_store(db)
     try:
-        assert phien_ban(kho.engine) == REVISION_MOI_NHAT
+        assert revision_of(store.engine) == NEWEST_REVISION
     finally:
-        kho.dong()
+        store.close()
 
 
 def test_a_current_store_is_opened_without_loading_alembic(db: str) -> None:
-    mo_kho(db).dong()
+    open_store(db).close()
     check = textwrap.dedent(
         f"""
         import sys
-        from vanthu.storage import mo_kho
-        mo_kho({db!r}).dong()
+        from vanthu.storage import open_store
+        open_store({db!r}).close()
         print("alembic" in sys.modules)
         """
     )
@@ -77,32 +77,32 @@ def test_a_current_store_is_opened_without_loading_alembic(db: str) -> None:
 
 
 def test_a_sqlite_store_puts_every_commit_on_disk_before_returning(tmp_path: Path) -> None:
-    kho = mo_kho(str(tmp_path / "vanthu.db"))
+    store = open_store(str(tmp_path / "vanthu.db"))
     try:
-        with kho.engine.connect() as connection:
+        with store.engine.connect() as connection:
             settings = [
                 connection.exec_driver_sql(f"PRAGMA {name}").scalar()
                 for name in ("journal_mode", "synchronous", "foreign_keys")
             ]
         assert settings == ["wal", 2, 1]  # synchronous 2 = FULL
     finally:
-        kho.dong()
+        store.close()
 
 
 def test_a_store_at_a_revision_this_vanthu_does_not_know_is_refused_naming_it(
     tmp_path: Path,
 ) -> None:
     db = tmp_path / "vanthu.db"
-    mo_kho(str(db)).dong()
+    open_store(str(db)).close()
     with sqlite3.connect(db) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '0099'")
     with pytest.raises(StoreUnavailable, match=r"its schema is at revision '0099'"):
-        mo_kho(str(db))
+        open_store(str(db))
 
 
 def test_a_password_in_the_url_never_appears_in_a_message() -> None:
     with pytest.raises(StoreUnavailable) as refused:
-        mo_kho("postgresql://postgres:s3cret@127.0.0.1:1/vanthu")
+        open_store("postgresql://postgres:s3cret@127.0.0.1:1/vanthu")
     assert "s3cret" not in str(refused.value)
     assert "postgresql://postgres:***@127.0.0.1:1/vanthu" in str(refused.value)
 

@@ -23,7 +23,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.types import TypeEngine
 
 from .bang import BoundedString
-from .ket_noi import loi_kho
+from .connection import store_error
 
 
 def _converts(kind: TypeEngine[Any], dialect: Dialect) -> bool:
@@ -48,7 +48,7 @@ class _DaBienDich:
     """Parameters whose length is checked before the statement runs, and their column type."""
 
 
-class CauLenhBienDich:
+class CompiledStatement:
     """A statement compiled once per dialect, run on the driver's connection (DBAPI)."""
 
     def __init__(self, cau: ClauseElement) -> None:
@@ -94,7 +94,7 @@ class CauLenhBienDich:
         Raises:
             KeyError: a parameter the statement needs is not in ``params``.
             Refused: a value longer than its column (as SQLAlchemy would refuse it).
-            StoreUnavailable: the server or the file failed (see ``ket_noi.loi_kho``).
+            StoreUnavailable: the server or the file failed (see ``connection.store_error``).
         """
         compiled = self.bien_dich(connection.dialect)
         missing = compiled.can - params.keys()
@@ -114,7 +114,7 @@ class CauLenhBienDich:
             # What SQLAlchemy's handle_error would say for it (a server gone, a locked store).
             if connection.dialect.is_disconnect(error, driver, cursor):
                 connection.invalidate()  # as SQLAlchemy does: the pool will not reuse it
-            unavailable = loi_kho(connection.engine, error)
+            unavailable = store_error(connection.engine, error)
             if unavailable is None:
                 raise
             raise unavailable from None

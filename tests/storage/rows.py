@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from vanthu.storage import Kho
+from vanthu.storage import Store
 from vanthu.storage.bang import (
     CoQuan,
     NguoiDung,
@@ -19,7 +19,7 @@ LUC = dt.datetime(2021, 9, 13, 1, 30, tzinfo=dt.UTC)
 
 
 def them_van_ban(
-    kho: Kho,
+    store: Store,
     so_ky_hieu: str = "01/CĐ-UBND",
     trang_thai: TrangThaiVanBan = TrangThaiVanBan.da_phat_hanh,
     noi_nhan: tuple[str, ...] = ("SYT", "SNV"),
@@ -27,7 +27,7 @@ def them_van_ban(
 ) -> int:
     """A directive with its recipients (all sent) and tasks; its id. Users and bodies made if
     missing: ``vt`` (văn thư), ``syt`` (đơn vị nhận of SYT), bodies SYT, SNV, SXD."""
-    with kho.giao_dich() as s:
+    with store.transaction() as s:
         if s.get(NguoiDung, "vt") is None:
             s.add(NguoiDung(ten="vt", ho_ten="Văn thư", vai_tro=VaiTro.van_thu.value))
             s.add(
