@@ -165,7 +165,7 @@ def _rss_max_mib() -> float:
 
 def _ung_dung(db: str, thu_muc: str, luc: str) -> BoDichVu:
     moment = dt.datetime.fromisoformat(luc)
-    return BoDichVu(db=db, thu_muc=Path(thu_muc), dong_ho=lambda: moment)
+    return BoDichVu(db=db, thu_muc=Path(thu_muc), clock=lambda: moment)
 
 
 def _phat_hanh(app: BoDichVu, key: str) -> str:

@@ -23,7 +23,7 @@ from tests.conftest import NINH_THUAN
 from tests.csdl import PG_ADMIN
 from tests.services.conftest import DANH_BA, cong_dien_du_thao
 from vanthu.services import UngDung
-from vanthu.services.dong_ho import GIO_VIET_NAM
+from vanthu.services.clock import GIO_VIET_NAM
 from vanthu.workflow import VaiTro
 
 VANTHU = Path(sys.executable).parent / "vanthu"
@@ -192,7 +192,7 @@ def approved(tmp_path: Path) -> Iterator[Path]:
     app = UngDung(
         db=str(db),
         thu_muc=tmp_path / "output",
-        dong_ho=lambda: dt.datetime(2021, 9, 13, 8, 0, tzinfo=GIO_VIET_NAM),
+        clock=lambda: dt.datetime(2021, 9, 13, 8, 0, tzinfo=GIO_VIET_NAM),
     )
     app.them_nguoi_dung(None, "vt", "Nguyễn Thị Văn", VaiTro.van_thu)
     app.nap_danh_ba("vt", app.doc_danh_ba(DANH_BA))

@@ -12,8 +12,8 @@ import yaml
 from tests.conftest import EXAMPLES, NINH_THUAN
 from tests.csdl import LOAI_CSDL, csdl_moi
 from vanthu.reading.danh_ba import doc_danh_ba
+from vanthu.services.clock import GIO_VIET_NAM
 from vanthu.services.danh_ba import nap_danh_ba
-from vanthu.services.dong_ho import GIO_VIET_NAM
 from vanthu.services.nguoi_dung import them_nguoi_dung
 from vanthu.services.ung_dung import BoDichVu
 from vanthu.workflow import VaiTro
@@ -21,7 +21,7 @@ from vanthu.workflow import VaiTro
 DANH_BA = EXAMPLES / "danh-ba" / "ninh-thuan-2021.yaml"
 
 
-class DongHoGia:
+class ManualClock:
     """A clock the test moves by hand (Vietnam time)."""
 
     def __init__(self, start: dt.datetime) -> None:
@@ -35,8 +35,8 @@ class DongHoGia:
 
 
 @pytest.fixture
-def dong_ho() -> DongHoGia:
-    return DongHoGia(dt.datetime(2021, 9, 12, 9, 0, tzinfo=GIO_VIET_NAM))
+def clock() -> ManualClock:
+    return ManualClock(dt.datetime(2021, 9, 12, 9, 0, tzinfo=GIO_VIET_NAM))
 
 
 @pytest.fixture(params=LOAI_CSDL)
@@ -46,8 +46,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def app(db_url: str, tmp_path: Path, dong_ho: DongHoGia) -> Iterator[BoDichVu]:
-    application = BoDichVu(db=db_url, thu_muc=tmp_path / "output", dong_ho=dong_ho)
+def app(db_url: str, tmp_path: Path, clock: ManualClock) -> Iterator[BoDichVu]:
+    application = BoDichVu(db=db_url, thu_muc=tmp_path / "output", clock=clock)
     # The văn thư is the store's first user (no actor: bootstrap); then administers the rest.
     them_nguoi_dung(application.store, "vt", "Nguyễn Thị Văn", VaiTro.van_thu, nguoi_thuc_hien=None)
     nap_danh_ba(application.store, doc_danh_ba(DANH_BA), "vt")

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.services.conftest import DongHoGia, duyet_xong
+from tests.services.conftest import ManualClock, duyet_xong
 from vanthu.delivery.ghi_tep import (
     BIEN_DUNG,
     BIEN_TEP_DUNG,
@@ -79,7 +79,7 @@ def trang_thai(app: BoDichVu, van_ban_id: int) -> tuple[str, str | None]:
 
 @pytest.mark.parametrize("moment", LUC_GIET)
 def test_an_issue_killed_at_any_moment_leaves_no_numbered_file_without_its_register_row(
-    app: BoDichVu, db_url: str, dong_ho: DongHoGia, tmp_path: Path, moment: str
+    app: BoDichVu, db_url: str, clock: ManualClock, tmp_path: Path, moment: str
 ) -> None:
     first, second = duyet_xong(app), duyet_xong(app)
     output = tmp_path / "output"
@@ -111,7 +111,7 @@ def test_an_issue_killed_at_any_moment_leaves_no_numbered_file_without_its_regis
     khong_tep_gia(app, output)
 
     # The next issue finishes or drops what the kill left, and takes the next number.
-    dong_ho.dat("2021-09-13T09:00")
+    clock.dat("2021-09-13T09:00")
     expected = "02/CĐ-UBND" if committed else "01/CĐ-UBND"
     assert app.vong_doi.ban_hanh("vt", str(second)).so_ky_hieu == expected
     if not committed:

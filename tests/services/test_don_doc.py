@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.services.conftest import DongHoGia
+from tests.services.conftest import ManualClock
 from tests.services.test_phat_hanh import issued
 from vanthu.errors import NotFound, Refused
 from vanthu.services.nguoi_dung import them_nguoi_dung
@@ -13,9 +13,9 @@ from vanthu.workflow import VaiTro
 
 
 def test_the_summary_is_for_the_clerk_the_leader_and_the_drafter_only(
-    app: BoDichVu, dong_ho: DongHoGia
+    app: BoDichVu, clock: ManualClock
 ) -> None:
-    so = issued(app, dong_ho)
+    so = issued(app, clock)
     app.phat_hanh.phat_hanh("vt", so)
     them_nguoi_dung(app.store, "cv2", "Lê Văn Hai", VaiTro.chuyen_vien, nguoi_thuc_hien="vt")
     folder = app.thu_muc / "2021"

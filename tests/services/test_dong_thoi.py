@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 
 from tests.services.conftest import cong_dien_du_thao, duyet_xong
 from vanthu.errors import ConcurrentChange, TransitionRefused
-from vanthu.services.dong_ho import GIO_VIET_NAM
+from vanthu.services.clock import GIO_VIET_NAM
 from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import DemSo, DongSoDangKy, LanGui, NhatKy, NoiNhanVanBan, VanBanLuu
 from vanthu.storage.noi_nhan import KENH_TEP
@@ -47,7 +47,7 @@ KetQua = dict[str, str]
 
 def _mo_ung_dung(db_url: str, thu_muc: str) -> BoDichVu:
     """A child's own application on the shared store, its clock fixed at ``LUC_BAN_HANH``."""
-    return BoDichVu(db=db_url, thu_muc=Path(thu_muc), dong_ho=lambda: LUC_BAN_HANH)
+    return BoDichVu(db=db_url, thu_muc=Path(thu_muc), clock=lambda: LUC_BAN_HANH)
 
 
 def _thu(action: Callable[[], str | None]) -> str:

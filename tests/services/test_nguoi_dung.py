@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from tests.services.conftest import DANH_BA, DongHoGia
+from tests.services.conftest import DANH_BA, ManualClock
 from vanthu.errors import NotFound, Refused
 from vanthu.reading.danh_ba import doc_danh_ba
 from vanthu.schemas.gioi_han import DONG_TOI_DA
@@ -34,9 +34,9 @@ def users_and_directory(app: BoDichVu) -> tuple[object, ...]:
 
 
 @pytest.fixture
-def empty(db_url: str, tmp_path: Path, dong_ho: DongHoGia) -> Iterator[BoDichVu]:
+def empty(db_url: str, tmp_path: Path, clock: ManualClock) -> Iterator[BoDichVu]:
     """An application on an empty store: no user, no directory."""
-    application = BoDichVu(db=db_url, thu_muc=tmp_path / "output", dong_ho=dong_ho)
+    application = BoDichVu(db=db_url, thu_muc=tmp_path / "output", clock=clock)
     yield application
     application.close()
 
@@ -149,22 +149,22 @@ def test_only_a_recipient_user_names_a_body_and_it_must(app: BoDichVu) -> None:
 
 
 def test_who_added_or_changed_whom_and_who_loaded_the_directory_is_logged(
-    empty: BoDichVu, dong_ho: DongHoGia
+    empty: BoDichVu, clock: ManualClock
 ) -> None:
     them_nguoi_dung(
-        empty.store, "vt", "Nguyễn Thị Văn", VaiTro.van_thu, nguoi_thuc_hien=None, dong_ho=dong_ho
+        empty.store, "vt", "Nguyễn Thị Văn", VaiTro.van_thu, nguoi_thuc_hien=None, clock=clock
     )
-    nap_danh_ba(empty.store, doc_danh_ba(DANH_BA), "vt", dong_ho)
+    nap_danh_ba(empty.store, doc_danh_ba(DANH_BA), "vt", clock)
     them_nguoi_dung(
         empty.store,
         "ld",
         "Trần Quốc Nam",
         VaiTro.chuyen_vien,
         nguoi_thuc_hien="vt",
-        dong_ho=dong_ho,
+        clock=clock,
     )
     them_nguoi_dung(
-        empty.store, "ld", "Trần Quốc Nam", VaiTro.lanh_dao, nguoi_thuc_hien="vt", dong_ho=dong_ho
+        empty.store, "ld", "Trần Quốc Nam", VaiTro.lanh_dao, nguoi_thuc_hien="vt", clock=clock
     )
     with empty.store.transaction() as s:
         lines = s.execute(

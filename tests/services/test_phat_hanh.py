@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from tests.services.conftest import DongHoGia, duyet_xong
+from tests.services.conftest import ManualClock, duyet_xong
 from vanthu.delivery.ghi_tep import dat_ban_goc
 from vanthu.errors import Refused, TransitionRefused
 from vanthu.services.ung_dung import BoDichVu
@@ -23,18 +23,18 @@ from vanthu.workflow import SuKienVanBan, TrangThaiNoiNhan, TrangThaiVanBan
 SO_NOI_NHAN = 53  # every body of the example directory
 
 
-def issued(app: BoDichVu, dong_ho: DongHoGia) -> str:
+def issued(app: BoDichVu, clock: ManualClock) -> str:
     key = str(duyet_xong(app))
-    dong_ho.dat("2021-09-13T08:30")
+    clock.dat("2021-09-13T08:30")
     result = app.vong_doi.ban_hanh("vt", key)
     assert result.so_ky_hieu is not None
     return result.so_ky_hieu
 
 
 def test_the_clerk_sees_the_expanded_list_before_distributing(
-    app: BoDichVu, dong_ho: DongHoGia
+    app: BoDichVu, clock: ManualClock
 ) -> None:
-    so = issued(app, dong_ho)
+    so = issued(app, clock)
     bodies = app.phat_hanh.xem_truoc(so)
     codes = [b.ma for b in bodies]
     assert len(codes) == len(set(codes)) == SO_NOI_NHAN
@@ -46,9 +46,9 @@ def test_the_clerk_sees_the_expanded_list_before_distributing(
 
 
 def test_every_body_gets_the_identical_issued_files_and_its_own_slip(
-    app: BoDichVu, dong_ho: DongHoGia, tmp_path: Path
+    app: BoDichVu, clock: ManualClock, tmp_path: Path
 ) -> None:
-    so = issued(app, dong_ho)
+    so = issued(app, clock)
     seen: list[tuple[int, int]] = []
     result = app.phat_hanh.phat_hanh("vt", so, lambda done, total: seen.append((done, total)))
     assert result.xong and result.tong == result.gui_moi == SO_NOI_NHAN
@@ -103,8 +103,8 @@ def test_a_body_folder_that_cannot_link_gets_a_whole_read_only_copy(tmp_path: Pa
     assert copy.read_bytes() == original.read_bytes()
 
 
-def test_distributing_again_delivers_nothing_twice(app: BoDichVu, dong_ho: DongHoGia) -> None:
-    so = issued(app, dong_ho)
+def test_distributing_again_delivers_nothing_twice(app: BoDichVu, clock: ManualClock) -> None:
+    so = issued(app, clock)
     app.phat_hanh.phat_hanh("vt", so)
     again = app.phat_hanh.phat_hanh("vt", so)
     assert again.gui_moi == 0 and again.da_gui_truoc == SO_NOI_NHAN
@@ -119,14 +119,14 @@ def test_a_draft_cannot_be_distributed(app: BoDichVu) -> None:
 
 
 def test_acknowledging_records_time_and_lateness_and_repeating_changes_nothing(
-    app: BoDichVu, dong_ho: DongHoGia
+    app: BoDichVu, clock: ManualClock
 ) -> None:
-    so = issued(app, dong_ho)
+    so = issued(app, clock)
     app.phat_hanh.phat_hanh("vt", so)
-    dong_ho.dat("2021-09-13T15:00")
+    clock.dat("2021-09-13T15:00")
     on_time = app.theo_doi.xac_nhan("syt", so, "SYT")
     assert not on_time.tre and not on_time.da_co
-    dong_ho.dat("2021-09-14T08:00")
+    clock.dat("2021-09-14T08:00")
     again = app.theo_doi.xac_nhan("syt", so, "SYT")
     assert again.da_co and again.nhan_luc == on_time.nhan_luc
     late = app.theo_doi.xac_nhan("vt", so, "SNV")  # the clerk records it for the body
@@ -137,8 +137,8 @@ def test_acknowledging_records_time_and_lateness_and_repeating_changes_nothing(
     assert totals["chua_nhan"] == SO_NOI_NHAN - 2
 
 
-def test_the_slip_token_acknowledges_its_own_body(app: BoDichVu, dong_ho: DongHoGia) -> None:
-    so = issued(app, dong_ho)
+def test_the_slip_token_acknowledges_its_own_body(app: BoDichVu, clock: ManualClock) -> None:
+    so = issued(app, clock)
     app.phat_hanh.phat_hanh("vt", so)
     with app.store.transaction() as s:
         token = s.scalar(select(NoiNhanVanBan.ma_xac_nhan).where(NoiNhanVanBan.ma_co_quan == "SYT"))
@@ -155,16 +155,16 @@ def test_the_slip_token_acknowledges_its_own_body(app: BoDichVu, dong_ho: DongHo
     ],
 )
 def test_acknowledgements_that_break_a_rule_are_refused(
-    app: BoDichVu, dong_ho: DongHoGia, user: str, body: str, message: str
+    app: BoDichVu, clock: ManualClock, user: str, body: str, message: str
 ) -> None:
-    so = issued(app, dong_ho)
+    so = issued(app, clock)
     app.phat_hanh.phat_hanh("vt", so)
     with pytest.raises((Refused, TransitionRefused), match=message):
         app.theo_doi.xac_nhan(user, so, body)
 
 
-def test_a_recalled_directive_cannot_be_acknowledged(app: BoDichVu, dong_ho: DongHoGia) -> None:
-    so = issued(app, dong_ho)
+def test_a_recalled_directive_cannot_be_acknowledged(app: BoDichVu, clock: ManualClock) -> None:
+    so = issued(app, clock)
     app.phat_hanh.phat_hanh("vt", so)
     app.vong_doi.chuyen("ld", so, SuKienVanBan.thu_hoi, "Ban hành nhầm")
     with pytest.raises(Refused, match="recalled"):
@@ -172,16 +172,16 @@ def test_a_recalled_directive_cannot_be_acknowledged(app: BoDichVu, dong_ho: Don
 
 
 def test_overdue_bodies_are_followed_up_reminded_and_summarised(
-    app: BoDichVu, dong_ho: DongHoGia, tmp_path: Path
+    app: BoDichVu, clock: ManualClock, tmp_path: Path
 ) -> None:
-    so = issued(app, dong_ho)
+    so = issued(app, clock)
     app.phat_hanh.phat_hanh("vt", so)
     report = tmp_path / "bao-cao.pdf"
     report.write_bytes(b"%PDF-1.4 bao cao")
-    dong_ho.dat("2021-09-29T10:00")
+    clock.dat("2021-09-29T10:00")
     stored = app.theo_doi.bao_cao("vt", so, "UBND_NINH_SON", "245/BC-UBND", report)
     assert stored.sha256 == hashlib.sha256(report.read_bytes()).hexdigest()
-    dong_ho.dat("2021-10-06T09:00")
+    clock.dat("2021-10-06T09:00")
     overdue = app.theo_doi.qua_han(so)
     assert {v.ma_co_quan for v in overdue} == {
         "UBND_PRTC",
@@ -203,9 +203,9 @@ def test_overdue_bodies_are_followed_up_reminded_and_summarised(
 
 
 def test_a_recall_tells_every_body_it_was_sent_to_and_freezes_the_record(
-    app: BoDichVu, dong_ho: DongHoGia, tmp_path: Path
+    app: BoDichVu, clock: ManualClock, tmp_path: Path
 ) -> None:
-    so = issued(app, dong_ho)
+    so = issued(app, clock)
     app.phat_hanh.phat_hanh("vt", so)
     app.vong_doi.chuyen("ld", so, SuKienVanBan.thu_hoi, "Ban hành nhầm đối tượng")
     folder = tmp_path / "output" / "2021" / "01-CĐ-UBND"
@@ -219,8 +219,8 @@ def test_a_recall_tells_every_body_it_was_sent_to_and_freezes_the_record(
         app.theo_doi.bao_cao("vt", so, "SNV", "1/BC-SNV")
 
 
-def test_a_misaddressed_body_sends_it_back_with_a_reason(app: BoDichVu, dong_ho: DongHoGia) -> None:
-    so = issued(app, dong_ho)
+def test_a_misaddressed_body_sends_it_back_with_a_reason(app: BoDichVu, clock: ManualClock) -> None:
+    so = issued(app, clock)
     app.phat_hanh.phat_hanh("vt", so)
     with pytest.raises(TransitionRefused, match="reason"):
         app.theo_doi.tu_choi("syt", so, "SYT", " ")

@@ -23,7 +23,7 @@ import yaml
 from pypdf import PdfReader
 from sqlalchemy import Engine, create_engine, func, select, text
 
-from tests.services.conftest import DongHoGia, cong_dien_du_thao
+from tests.services.conftest import ManualClock, cong_dien_du_thao
 from vanthu.reading.danh_ba import doc_danh_ba
 from vanthu.services.danh_ba import nap_danh_ba
 from vanthu.services.phat_hanh import LO_GHI
@@ -105,13 +105,13 @@ def so_thu_muc(folder: Path) -> int:
 
 
 def test_distribution_killed_part_way_and_resumed_delivers_each_body_exactly_once(
-    app: BoDichVu, db_url: str, dong_ho: DongHoGia, doc_kho: Engine, tmp_path: Path
+    app: BoDichVu, db_url: str, clock: ManualClock, doc_kho: Engine, tmp_path: Path
 ) -> None:
     nap_danh_ba(app.store, doc_danh_ba(danh_ba_xa(tmp_path / "danh-ba-xa.yaml", SO_XA)), "vt")
     key = str(app.vong_doi.soan_thao("cv", cong_dien_cac_xa(), "test").van_ban_id)
     app.vong_doi.chuyen("cv", key, SuKienVanBan.trinh)
     app.vong_doi.chuyen("ld", key, SuKienVanBan.duyet)
-    dong_ho.dat("2021-09-13T08:30")
+    clock.dat("2021-09-13T08:30")
     so_ky_hieu = app.vong_doi.ban_hanh("vt", key).so_ky_hieu
     assert so_ky_hieu == "01/CĐ-UBND"
     output = tmp_path / "output"

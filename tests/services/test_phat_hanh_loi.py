@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, insert, select, update
 
-from tests.services.conftest import DongHoGia, cong_dien_du_thao, duyet_xong
+from tests.services.conftest import ManualClock, cong_dien_du_thao, duyet_xong
 from vanthu.errors import DeliveryFailed, OutputError, Refused
 from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import (
@@ -29,7 +29,7 @@ NHOM_THU = "nhom_thu"
 TEP_GOC = ["01-CĐ-UBND.docx", "01-CĐ-UBND.pdf"]
 
 
-def ban_hanh_cho_nhom(app: BoDichVu, dong_ho: DongHoGia, bodies: dict[str, str]) -> str:
+def ban_hanh_cho_nhom(app: BoDichVu, clock: ManualClock, bodies: dict[str, str]) -> str:
     """Bodies put straight into the store (no schema check), and a directive issued to them."""
     with app.store.transaction() as s:
         s.execute(
@@ -46,7 +46,7 @@ def ban_hanh_cho_nhom(app: BoDichVu, dong_ho: DongHoGia, bodies: dict[str, str])
     key = str(app.vong_doi.soan_thao("cv", data, "test").van_ban_id)
     app.vong_doi.chuyen("cv", key, SuKienVanBan.trinh)
     app.vong_doi.chuyen("ld", key, SuKienVanBan.duyet)
-    dong_ho.dat("2021-09-13T08:30")
+    clock.dat("2021-09-13T08:30")
     assert app.vong_doi.ban_hanh("vt", key).so_ky_hieu == "01/CĐ-UBND"
     return key
 
@@ -68,11 +68,11 @@ def su_kien(app: BoDichVu, name: str) -> list[tuple[str, dict[str, object]]]:
 
 
 def test_codes_dot_and_dot_dot_in_the_store_write_nothing_outside_the_directive_folder(
-    app: BoDichVu, dong_ho: DongHoGia, tmp_path: Path
+    app: BoDichVu, clock: ManualClock, tmp_path: Path
 ) -> None:
     key = ban_hanh_cho_nhom(
         app,
-        dong_ho,
+        clock,
         {"THU_1": "Đơn vị thử một", "..": "Đơn vị chấm chấm", ".": "Đơn vị chấm", "THU_2": "Hai"},
     )
     output = tmp_path / "output"
@@ -106,7 +106,7 @@ def test_codes_dot_and_dot_dot_in_the_store_write_nothing_outside_the_directive_
         s.execute(
             update(NoiNhanVanBan)
             .where(NoiNhanVanBan.ma_co_quan == "..")
-            .values(trang_thai=TrangThaiNoiNhan.da_gui.value, gui_luc=dong_ho.now)
+            .values(trang_thai=TrangThaiNoiNhan.da_gui.value, gui_luc=clock.now)
         )
     before = tat_ca_tep(tmp_path)
     with pytest.raises(Refused, match=r"directory code '\.\.': cannot name a file or folder"):
@@ -119,11 +119,11 @@ def test_codes_dot_and_dot_dot_in_the_store_write_nothing_outside_the_directive_
 
 @pytest.mark.parametrize("glyph", ["Ⅱ", "✓"])
 def test_a_body_whose_slip_cannot_be_drawn_gets_no_folder_and_the_others_are_delivered(
-    app: BoDichVu, dong_ho: DongHoGia, tmp_path: Path, glyph: str
+    app: BoDichVu, clock: ManualClock, tmp_path: Path, glyph: str
 ) -> None:
     key = ban_hanh_cho_nhom(
         app,
-        dong_ho,
+        clock,
         {"THU_1": "Đơn vị thử một", "THU_LOI": f"Phòng {glyph} Sở Y tế", "THU_2": "Hai"},
     )
     folder = tmp_path / "output" / "2021" / "01-CĐ-UBND"
@@ -153,9 +153,9 @@ def test_a_body_whose_slip_cannot_be_drawn_gets_no_folder_and_the_others_are_del
 
 
 def test_a_body_folder_that_cannot_be_written_stops_with_its_path_and_a_rerun_finishes(
-    app: BoDichVu, dong_ho: DongHoGia, tmp_path: Path
+    app: BoDichVu, clock: ManualClock, tmp_path: Path
 ) -> None:
-    key = ban_hanh_cho_nhom(app, dong_ho, {"THU_1": "Một", "THU_2": "Hai", "THU_3": "Ba"})
+    key = ban_hanh_cho_nhom(app, clock, {"THU_1": "Một", "THU_2": "Hai", "THU_3": "Ba"})
     folder = tmp_path / "output" / "2021" / "01-CĐ-UBND"
     (folder / "THU_2").write_bytes(b"not a folder")  # what stands where its folder goes
 
@@ -175,12 +175,12 @@ def test_a_body_folder_that_cannot_be_written_stops_with_its_path_and_a_rerun_fi
 
 
 def test_an_output_folder_that_cannot_be_written_fails_the_issue_and_takes_no_number(
-    app: BoDichVu, dong_ho: DongHoGia, tmp_path: Path
+    app: BoDichVu, clock: ManualClock, tmp_path: Path
 ) -> None:
     key = str(duyet_xong(app))
     output = tmp_path / "output"
     output.write_bytes(b"a file where the output folder should be")
-    dong_ho.dat("2021-09-13T08:30")
+    clock.dat("2021-09-13T08:30")
 
     with pytest.raises(OutputError, match=rf"^{output}.*: cannot be written: Not a directory"):
         app.vong_doi.ban_hanh("vt", key)
@@ -211,9 +211,9 @@ def gioi_han_kich_thuoc_tep(bytes_: int) -> Iterator[None]:
 
 
 def test_a_disk_that_fills_up_mid_file_fails_the_issue_with_the_path_and_takes_no_number(
-    app: BoDichVu, dong_ho: DongHoGia, tmp_path: Path
+    app: BoDichVu, clock: ManualClock, tmp_path: Path
 ) -> None:
-    dong_ho.dat("2021-09-13T08:30")
+    clock.dat("2021-09-13T08:30")
     warm = str(duyet_xong(app))  # the renderer's own scratch files are made on first use
     assert app.vong_doi.ban_hanh("vt", warm).so_ky_hieu == "01/CĐ-UBND"
     key = str(duyet_xong(app))
@@ -232,9 +232,9 @@ def test_a_disk_that_fills_up_mid_file_fails_the_issue_with_the_path_and_takes_n
 
 
 def test_an_issued_folder_moved_outside_the_output_folder_in_the_store_is_refused_untouched(
-    app: BoDichVu, dong_ho: DongHoGia, tmp_path: Path
+    app: BoDichVu, clock: ManualClock, tmp_path: Path
 ) -> None:
-    key = ban_hanh_cho_nhom(app, dong_ho, {"THU_1": "Một"})
+    key = ban_hanh_cho_nhom(app, clock, {"THU_1": "Một"})
     elsewhere = tmp_path / "noi-khac"
     elsewhere.mkdir()
     for suffix in ("docx", "pdf"):

@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from tests.delivery.may_chu_thu import NGUOI_GUI, HopThu, MayChu, chay, cong_trong
-from tests.services.conftest import DongHoGia
+from tests.services.conftest import ManualClock
 from tests.services.test_phat_hanh import SO_NOI_NHAN, issued
 from vanthu.cli.lenh import cli
 from vanthu.delivery.thu import ma_thu
@@ -51,9 +51,9 @@ def may_chu() -> Iterator[MayChu]:
         yield running
 
 
-def phat_hanh_thu(app: BoDichVu, dong_ho: DongHoGia, may_chu: MayChu) -> PhatHanh:
+def phat_hanh_thu(app: BoDichVu, clock: ManualClock, may_chu: MayChu) -> PhatHanh:
     """The distribution use cases of ``app`` with the e-mail channel pointed at ``may_chu``."""
-    return PhatHanh(app.store, dong_ho, thu=may_chu.cau_hinh())
+    return PhatHanh(app.store, clock, thu=may_chu.cau_hinh())
 
 
 def lan_gui(app: BoDichVu, kenh: str) -> dict[str, str]:
@@ -78,10 +78,10 @@ def sha256(data: bytes) -> str:
 
 
 def test_each_body_is_mailed_once_with_the_files_of_its_folder(
-    app: BoDichVu, dong_ho: DongHoGia, may_chu: MayChu, tmp_path: Path
+    app: BoDichVu, clock: ManualClock, may_chu: MayChu, tmp_path: Path
 ) -> None:
-    so = issued(app, dong_ho)
-    result = phat_hanh_thu(app, dong_ho, may_chu).phat_hanh("vt", so)
+    so = issued(app, clock)
+    result = phat_hanh_thu(app, clock, may_chu).phat_hanh("vt", so)
     assert result.xong and result.thu
     assert result.gui_moi == result.thu_moi == SO_NOI_NHAN
     assert result.thu_loi == () and result.khong_email == ()
@@ -130,12 +130,12 @@ def test_each_body_is_mailed_once_with_the_files_of_its_folder(
 
 
 def test_distributing_again_mails_nothing(
-    app: BoDichVu, dong_ho: DongHoGia, may_chu: MayChu
+    app: BoDichVu, clock: ManualClock, may_chu: MayChu
 ) -> None:
-    so = issued(app, dong_ho)
-    phat_hanh = phat_hanh_thu(app, dong_ho, may_chu)
+    so = issued(app, clock)
+    phat_hanh = phat_hanh_thu(app, clock, may_chu)
     phat_hanh.phat_hanh("vt", so)
-    dong_ho.dat("2021-09-14T08:00")
+    clock.dat("2021-09-14T08:00")
     again = phat_hanh.phat_hanh("vt", so)
     assert again.xong and again.gui_moi == again.thu_moi == 0 and again.thu_loi == ()
     assert len(may_chu.hop.thu) == SO_NOI_NHAN
@@ -143,14 +143,14 @@ def test_distributing_again_mails_nothing(
 
 
 def test_a_body_without_an_address_gets_its_folder_only_and_is_listed(
-    app: BoDichVu, dong_ho: DongHoGia, may_chu: MayChu
+    app: BoDichVu, clock: ManualClock, may_chu: MayChu
 ) -> None:
-    so = issued(app, dong_ho)
+    so = issued(app, clock)
     with app.store.transaction() as s:
         body = s.get(CoQuan, "BAO_NT")
         assert body is not None and body.email == "baont@ninhthuan.gov.vn"
         body.email = None
-    result = phat_hanh_thu(app, dong_ho, may_chu).phat_hanh("vt", so)
+    result = phat_hanh_thu(app, clock, may_chu).phat_hanh("vt", so)
     assert result.khong_email == ("BAO_NT",)
     assert result.xong and result.thu_moi == SO_NOI_NHAN - 1 and result.thu_loi == ()
     assert may_chu.hop.den("baont@ninhthuan.gov.vn") == []
@@ -158,10 +158,10 @@ def test_a_body_without_an_address_gets_its_folder_only_and_is_listed(
 
 
 def test_a_refused_address_stays_pending_for_email_until_a_rerun_sends_only_it(
-    app: BoDichVu, dong_ho: DongHoGia, may_chu: MayChu
+    app: BoDichVu, clock: ManualClock, may_chu: MayChu
 ) -> None:
-    so = issued(app, dong_ho)
-    phat_hanh = phat_hanh_thu(app, dong_ho, may_chu)
+    so = issued(app, clock)
+    phat_hanh = phat_hanh_thu(app, clock, may_chu)
     may_chu.hop.tu_choi = {SYT}
     first = phat_hanh.phat_hanh("vt", so)
     assert first.thu_loi == (ThuLoi("SYT", SYT, TU_CHOI_SYT),)
@@ -177,7 +177,7 @@ def test_a_refused_address_stays_pending_for_email_until_a_rerun_sends_only_it(
     ]
 
     may_chu.hop.tu_choi = set()
-    dong_ho.dat("2021-09-13T10:00")
+    clock.dat("2021-09-13T10:00")
     second = phat_hanh.phat_hanh("vt", so)
     assert second.xong and second.thu_moi == 1 and second.gui_moi == 0 and second.thu_loi == ()
     assert len(may_chu.hop.thu) == SO_NOI_NHAN
@@ -186,10 +186,10 @@ def test_a_refused_address_stays_pending_for_email_until_a_rerun_sends_only_it(
 
 
 def test_a_crash_after_the_server_accepted_resends_that_mail_once_with_the_same_message_id(
-    app: BoDichVu, dong_ho: DongHoGia, may_chu: MayChu, monkeypatch: pytest.MonkeyPatch
+    app: BoDichVu, clock: ManualClock, may_chu: MayChu, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    so = issued(app, dong_ho)
-    phat_hanh = phat_hanh_thu(app, dong_ho, may_chu)
+    so = issued(app, clock)
+    phat_hanh = phat_hanh_thu(app, clock, may_chu)
     record = PhatHanh._ghi_thu
     calls: list[str] = []
 
@@ -217,11 +217,11 @@ def test_a_crash_after_the_server_accepted_resends_that_mail_once_with_the_same_
 
 
 def test_an_unreachable_server_fails_every_mail_at_once_and_no_email_finishes_by_files(
-    app: BoDichVu, dong_ho: DongHoGia
+    app: BoDichVu, clock: ManualClock
 ) -> None:
-    so = issued(app, dong_ho)
+    so = issued(app, clock)
     closed = MayChu(HopThu(), cong_trong())
-    result = phat_hanh_thu(app, dong_ho, closed).phat_hanh("vt", so)
+    result = phat_hanh_thu(app, clock, closed).phat_hanh("vt", so)
     assert result.gui_moi == SO_NOI_NHAN and result.thu_moi == 0 and not result.xong
     assert len(result.thu_loi) == SO_NOI_NHAN
     first, *rest = (f.loi for f in result.thu_loi)
@@ -233,10 +233,10 @@ def test_an_unreachable_server_fails_every_mail_at_once_and_no_email_finishes_by
 
 
 def test_without_settings_nothing_is_mailed_and_asking_for_email_is_refused(
-    app: BoDichVu, dong_ho: DongHoGia, monkeypatch: pytest.MonkeyPatch
+    app: BoDichVu, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("VANTHU_SMTP_HOST", raising=False)
-    so = issued(app, dong_ho)
+    so = issued(app, clock)
     with pytest.raises(Refused, match="e-mail channel: not configured: set VANTHU_SMTP_HOST"):
         app.phat_hanh.phat_hanh("vt", so, gui_thu=True)
     result = app.phat_hanh.phat_hanh("vt", so)
@@ -245,9 +245,9 @@ def test_without_settings_nothing_is_mailed_and_asking_for_email_is_refused(
 
 
 def test_the_distribute_command_mails_when_configured_and_fails_while_a_mail_is_left(
-    app: BoDichVu, dong_ho: DongHoGia, may_chu: MayChu, db_url: str, tmp_path: Path
+    app: BoDichVu, clock: ManualClock, may_chu: MayChu, db_url: str, tmp_path: Path
 ) -> None:
-    so = issued(app, dong_ho)
+    so = issued(app, clock)
     may_chu.hop.tu_choi = {SYT}
     env = {
         "VANTHU_NOW": "2021-09-13T09:00",
@@ -272,12 +272,12 @@ def test_the_distribute_command_mails_when_configured_and_fails_while_a_mail_is_
 
 
 def test_a_recall_mails_its_notice_to_every_body_that_was_mailed_in_the_same_thread(
-    app: BoDichVu, dong_ho: DongHoGia, may_chu: MayChu, monkeypatch: pytest.MonkeyPatch
+    app: BoDichVu, clock: ManualClock, may_chu: MayChu, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from vanthu.workflow import SuKienVanBan
 
-    so = issued(app, dong_ho)
-    phat_hanh_thu(app, dong_ho, may_chu).phat_hanh("vt", so)
+    so = issued(app, clock)
+    phat_hanh_thu(app, clock, may_chu).phat_hanh("vt", so)
     originals = {t.rcpt_tos[0]: t.msg["Message-ID"] for t in may_chu.hop.thu}
     may_chu.hop.thu.clear()
     may_chu.hop.tu_choi.add(SYT)  # one address now refused: the recall still stands
@@ -288,7 +288,7 @@ def test_a_recall_mails_its_notice_to_every_body_that_was_mailed_in_the_same_thr
         "VANTHU_SMTP_FROM": NGUOI_GUI,
     }.items():
         monkeypatch.setenv(name, value)
-    dong_ho.dat("2021-09-14T09:00")
+    clock.dat("2021-09-14T09:00")
     result = app.vong_doi.chuyen("ld", so, SuKienVanBan.thu_hoi, "Ban hành nhầm đối tượng")
     assert result.den is TrangThaiVanBan.thu_hoi
     assert result.thu_gui == len(originals) - 1 and len(result.thu_loi) == 1

@@ -11,7 +11,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from tests.rendering.dumps import pdf_pages
-from tests.services.conftest import DongHoGia, duyet_xong
+from tests.services.conftest import ManualClock, duyet_xong
 from vanthu.cli.lenh import cli
 from vanthu.errors import OutputError
 from vanthu.rendering.so_dang_ky import COT_SO_DANG_KY
@@ -20,11 +20,11 @@ from vanthu.services.ung_dung import BoDichVu
 
 
 def test_register_out_writes_the_years_register_as_docx_pdf_and_csv(
-    app: BoDichVu, dong_ho: DongHoGia, db_url: str, tmp_path: Path
+    app: BoDichVu, clock: ManualClock, db_url: str, tmp_path: Path
 ) -> None:
     for day in ("2021-09-13T08:30", "2021-09-14T10:00"):
         key = str(duyet_xong(app))
-        dong_ho.dat(day)
+        clock.dat(day)
         app.vong_doi.ban_hanh("vt", key)
     out = tmp_path / "so"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.services.conftest import DANH_BA, DongHoGia, cong_dien_du_thao
+from tests.services.conftest import DANH_BA, ManualClock, cong_dien_du_thao
 from vanthu import errors
 from vanthu.errors import Refused, TransitionRefused
 from vanthu.services import UngDung
@@ -17,14 +17,14 @@ from vanthu.workflow import TrangThaiNoiNhan, TrangThaiVanBan, VaiTro
 
 
 @pytest.fixture
-def ung_dung(db_url: str, tmp_path: Path, dong_ho: DongHoGia) -> Iterator[UngDung]:
-    app = UngDung(db=db_url, thu_muc=tmp_path / "output", dong_ho=dong_ho)
+def ung_dung(db_url: str, tmp_path: Path, clock: ManualClock) -> Iterator[UngDung]:
+    app = UngDung(db=db_url, thu_muc=tmp_path / "output", clock=clock)
     yield app
     app.close()
 
 
 def test_the_facade_carries_the_ninh_thuan_cong_dien_from_draft_to_summary(
-    ung_dung: UngDung, dong_ho: DongHoGia, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ung_dung: UngDung, clock: ManualClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("VANTHU_SMTP_HOST", raising=False)
     app = ung_dung
@@ -46,7 +46,7 @@ def test_the_facade_carries_the_ninh_thuan_cong_dien_from_draft_to_summary(
         app.duyet("cv", key)  # a chuyên viên does not approve
     assert app.duyet("ld", key).den is TrangThaiVanBan.da_duyet
 
-    dong_ho.dat("2021-09-13 08:00")
+    clock.dat("2021-09-13 08:00")
     issued = app.ban_hanh("vt", key)
     so = issued.so_ky_hieu
     assert so is not None and so.startswith("01/")
@@ -59,7 +59,7 @@ def test_the_facade_carries_the_ninh_thuan_cong_dien_from_draft_to_summary(
     assert result.tong == len(bodies) == result.gui_moi and not result.thu
     assert steps[-1] == (len(bodies), len(bodies))
 
-    dong_ho.dat("2021-09-13 09:00")
+    clock.dat("2021-09-13 09:00")
     ack = app.xac_nhan("syt", so, "SYT")
     assert (ack.ma_co_quan, ack.tre, ack.da_co) == ("SYT", False, False)
     assert app.xac_nhan("syt", so, "SYT").da_co
@@ -68,11 +68,11 @@ def test_the_facade_carries_the_ninh_thuan_cong_dien_from_draft_to_summary(
         app.xac_nhan("syt", so, "SNV")  # a body's user acts for that body only
     reply = tmp_path / "bao-cao.txt"
     reply.write_text("Báo cáo của UBND huyện Ninh Sơn.\n", encoding="utf-8")
-    dong_ho.dat("2021-09-28 15:00")
+    clock.dat("2021-09-28 15:00")
     report = app.bao_cao("ninh_son", so, "UBND_NINH_SON", "245/BC-UBND", reply)
     assert report.so_ky_hieu_tra_loi == "245/BC-UBND" and report.sha256
 
-    dong_ho.dat("2021-10-06 09:00")
+    clock.dat("2021-10-06 09:00")
     overdue = app.theo_doi_qua_han(so)
     assert overdue and "UBND_NINH_SON" not in {v.ma_co_quan for v in overdue}
     assert app.theo_doi_qua_han() == overdue

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from tests.services.conftest import DongHoGia, cong_dien_du_thao, duyet_xong
+from tests.services.conftest import ManualClock, cong_dien_du_thao, duyet_xong
 from vanthu.errors import InvalidDirective, NotFound, Refused, TransitionRefused
 from vanthu.services.so_sach import nhat_ky, so_dang_ky
 from vanthu.services.ung_dung import BoDichVu
@@ -32,7 +32,7 @@ def snapshot(app: BoDichVu) -> tuple[object, ...]:
 
 
 def test_a_draft_goes_through_review_and_is_issued_under_the_first_number(
-    app: BoDichVu, dong_ho: DongHoGia
+    app: BoDichVu, clock: ManualClock
 ) -> None:
     draft = app.vong_doi.soan_thao("cv", cong_dien_du_thao(), "test")
     key = str(draft.van_ban_id)
@@ -42,7 +42,7 @@ def test_a_draft_goes_through_review_and_is_issued_under_the_first_number(
     assert returned.den is TrangThaiVanBan.tra_lai
     app.vong_doi.chuyen("cv", key, SuKienVanBan.trinh)
     app.vong_doi.chuyen("ld", key, SuKienVanBan.duyet)
-    dong_ho.dat("2021-09-13T08:30")
+    clock.dat("2021-09-13T08:30")
     issued = app.vong_doi.ban_hanh("vt", key)
     assert issued.den is TrangThaiVanBan.da_ban_hanh
     assert issued.so_ky_hieu == "01/CĐ-UBND"
@@ -117,11 +117,11 @@ def test_a_recipient_body_cannot_draft(app: BoDichVu) -> None:
         app.vong_doi.soan_thao("syt", cong_dien_du_thao(), "test")
 
 
-def test_numbers_follow_on_and_restart_at_01_each_year(app: BoDichVu, dong_ho: DongHoGia) -> None:
+def test_numbers_follow_on_and_restart_at_01_each_year(app: BoDichVu, clock: ManualClock) -> None:
     numbers = []
     for when in ("2021-12-30T09:00", "2021-12-31T09:00", "2022-01-03T09:00"):
         key = str(duyet_xong(app))
-        dong_ho.dat(when)
+        clock.dat(when)
         numbers.append(app.vong_doi.ban_hanh("vt", key).so_ky_hieu)
     assert numbers == ["01/CĐ-UBND", "02/CĐ-UBND", "01/CĐ-UBND"]
 
@@ -224,9 +224,9 @@ def test_a_reserved_number_is_never_reused_and_stays_in_the_register_with_its_no
 
     first = app.vong_doi.ban_hanh("vt", str(duyet_xong(app))).so_ky_hieu
     with pytest.raises(Refused, match="only a văn thư"):
-        giu_so(app.store, "cv", "UBND:chung", "Công điện khẩn ký bản giấy", app.vong_doi.dong_ho)
+        giu_so(app.store, "cv", "UBND:chung", "Công điện khẩn ký bản giấy", app.vong_doi.clock)
     reserved = giu_so(
-        app.store, "vt", "UBND:chung", "Công điện khẩn ký bản giấy", app.vong_doi.dong_ho
+        app.store, "vt", "UBND:chung", "Công điện khẩn ký bản giấy", app.vong_doi.clock
     )
     third = app.vong_doi.ban_hanh("vt", str(duyet_xong(app))).so_ky_hieu
     assert (first, reserved, third) == ("01/CĐ-UBND", 2, "03/CĐ-UBND")
@@ -321,7 +321,7 @@ def _ban_hanh(app: BoDichVu, data: dict[str, object] | None = None) -> str:
 
 
 def test_a_replacement_must_be_another_issued_directive_in_force_of_the_same_body(
-    app: BoDichVu, dong_ho: DongHoGia
+    app: BoDichVu, clock: ManualClock
 ) -> None:
     old = _ban_hanh(app)  # 01, 12/09
     recalled = _ban_hanh(app)  # 02
@@ -346,7 +346,7 @@ def test_a_replacement_must_be_another_issued_directive_in_force_of_the_same_bod
         assert snapshot(app) == before
     with pytest.raises(NotFound, match="directive '99/CĐ-UBND'"):
         app.vong_doi.chuyen("vt", old, SuKienVanBan.thay_the, thay_bang="99/CĐ-UBND")
-    dong_ho.dat("2021-09-14T09:00")
+    clock.dat("2021-09-14T09:00")
     newer = _ban_hanh(app)
     with pytest.raises(
         Refused, match="01/CĐ-UBND: was issued on 12/09/2021, before 03/CĐ-UBND"

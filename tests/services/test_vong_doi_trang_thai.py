@@ -41,11 +41,11 @@ from hypothesis.stateful import (
 from sqlalchemy import func, select
 
 from tests.csdl import LOAI_CSDL, csdl_moi
-from tests.services.conftest import DongHoGia
+from tests.services.conftest import ManualClock
 from vanthu.errors import NotFound, Refused, TransitionRefused, VanthuError
 from vanthu.schemas.danh_ba import DanhBa
+from vanthu.services.clock import GIO_VIET_NAM
 from vanthu.services.danh_ba import nap_danh_ba
-from vanthu.services.dong_ho import GIO_VIET_NAM
 from vanthu.services.nguoi_dung import them_nguoi_dung
 from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import (
@@ -149,8 +149,8 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
         url = str(folder / "vanthu.db")
         if self.csdl is not None:
             url = self.stack.enter_context(luoc_do_moi(self.csdl))
-        self.dong_ho = DongHoGia(dt.datetime(2021, 9, 13, 9, 0, tzinfo=GIO_VIET_NAM))
-        self.app = BoDichVu(db=url, thu_muc=folder / "output", dong_ho=self.dong_ho)
+        self.clock = ManualClock(dt.datetime(2021, 9, 13, 9, 0, tzinfo=GIO_VIET_NAM))
+        self.app = BoDichVu(db=url, thu_muc=folder / "output", clock=self.clock)
         self.stack.callback(self.app.close)
         self.thu_muc = folder / "output"
         them_nguoi_dung(self.app.store, "vt", "Văn thư", V.van_thu, nguoi_thuc_hien=None)
@@ -592,7 +592,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
 
     @rule()
     def sang_ngay_hom_sau(self) -> None:
-        self.dong_ho.now += dt.timedelta(days=1)
+        self.clock.now += dt.timedelta(days=1)
 
     # -- invariants ----------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select, update
 
-from tests.services.conftest import DongHoGia
+from tests.services.conftest import ManualClock
 from tests.services.test_phat_hanh import issued
 from vanthu.errors import NotFound, Refused, TransitionRefused, VanthuError
 from vanthu.services.ung_dung import BoDichVu
@@ -101,9 +101,9 @@ def snapshot(app: BoDichVu) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
 
 
 def test_every_state_and_role_is_recorded_or_refused_as_the_lifecycle_says(
-    app: BoDichVu, dong_ho: DongHoGia
+    app: BoDichVu, clock: ManualClock
 ) -> None:
-    so = issued(app, dong_ho)
+    so = issued(app, clock)
     app.phat_hanh.phat_hanh("vt", so)
     with app.store.transaction() as s:
         van_ban_id = tim_id_van_ban(s, so)
@@ -111,7 +111,7 @@ def test_every_state_and_role_is_recorded_or_refused_as_the_lifecycle_says(
     for state in TrangThaiNoiNhan:
         for user in USERS:
             put(app, so, state)
-            dong_ho.dat("2021-09-14T08:00")  # the next morning: late if recorded
+            clock.dat("2021-09-14T08:00")  # the next morning: late if recorded
             before = snapshot(app)
             outcome = expected(state, user)
             if outcome == "refused":
@@ -148,21 +148,21 @@ def test_every_state_and_role_is_recorded_or_refused_as_the_lifecycle_says(
     ],
 )
 def test_lateness_is_recorded_as_the_same_day_rule_says(
-    app: BoDichVu, dong_ho: DongHoGia, now: str, late: bool
+    app: BoDichVu, clock: ManualClock, now: str, late: bool
 ) -> None:
-    so = issued(app, dong_ho)
+    so = issued(app, clock)
     app.phat_hanh.phat_hanh("vt", so)
     put(app, so, T.da_gui)
-    dong_ho.dat(now)
+    clock.dat(now)
     assert app.theo_doi.xac_nhan("syt", so, "SYT").tre is late
     assert snapshot(app)[0][2] is late
     assert snapshot(app)[1][-1][5] == {"tre": late}
 
 
 def test_an_unknown_user_is_refused_and_nothing_is_written(
-    app: BoDichVu, dong_ho: DongHoGia
+    app: BoDichVu, clock: ManualClock
 ) -> None:
-    so = issued(app, dong_ho)
+    so = issued(app, clock)
     app.phat_hanh.phat_hanh("vt", so)
     before = snapshot(app)
     with pytest.raises(NotFound, match="khong_co"):
@@ -171,11 +171,11 @@ def test_an_unknown_user_is_refused_and_nothing_is_written(
 
 
 def test_a_number_that_names_two_directives_acknowledges_neither(
-    app: BoDichVu, dong_ho: DongHoGia
+    app: BoDichVu, clock: ManualClock
 ) -> None:
-    first = issued(app, dong_ho)
+    first = issued(app, clock)
     app.phat_hanh.phat_hanh("vt", first)
-    second = issued(app, dong_ho)
+    second = issued(app, clock)
     app.phat_hanh.phat_hanh("vt", second)
     with app.store.transaction() as s:  # as two registers (a secret one, say) may number alike
         s.execute(update(VanBanLuu).where(VanBanLuu.so_ky_hieu == second).values(so_ky_hieu=first))
@@ -194,9 +194,9 @@ def _token(app: BoDichVu, body: str) -> str:
 
 
 def test_a_token_contradicted_by_the_directive_or_the_body_named_beside_it_is_refused(
-    app: BoDichVu, dong_ho: DongHoGia
+    app: BoDichVu, clock: ManualClock
 ) -> None:
-    so = issued(app, dong_ho)
+    so = issued(app, clock)
     app.phat_hanh.phat_hanh("vt", so)
     token = _token(app, "SYT")
     before = snapshot(app)
@@ -217,9 +217,9 @@ def test_a_token_contradicted_by_the_directive_or_the_body_named_beside_it_is_re
 
 @pytest.mark.parametrize("user", ["cv", "ld"])
 def test_a_role_that_may_not_acknowledge_is_refused_even_when_it_was_given_before(
-    app: BoDichVu, dong_ho: DongHoGia, user: str
+    app: BoDichVu, clock: ManualClock, user: str
 ) -> None:
-    so = issued(app, dong_ho)
+    so = issued(app, clock)
     app.phat_hanh.phat_hanh("vt", so)
     app.theo_doi.xac_nhan("syt", so, "SYT")
     before = snapshot(app)
@@ -230,11 +230,11 @@ def test_a_role_that_may_not_acknowledge_is_refused_even_when_it_was_given_befor
 
 @pytest.mark.parametrize("user", ["cv", "ld"])
 def test_a_role_that_may_not_report_is_refused_even_after_a_report(
-    app: BoDichVu, dong_ho: DongHoGia, user: str
+    app: BoDichVu, clock: ManualClock, user: str
 ) -> None:
     from vanthu.storage.bang import BaoCaoNhan
 
-    so = issued(app, dong_ho)
+    so = issued(app, clock)
     app.phat_hanh.phat_hanh("vt", so)
     app.theo_doi.bao_cao("snv", so, "SNV", "12/BC-SNV")
 

@@ -21,7 +21,7 @@ CONG_DIEN = "cong-dien-ninh-thuan-vung-xanh.yaml"
 DANH_BA = Path("danh-ba") / "ninh-thuan-2021.yaml"
 
 
-class DongHoDemo:
+class DemoClock:
     """The demo's clock: September–October 2021, moved step by step."""
 
     def __init__(self) -> None:
@@ -35,7 +35,7 @@ class DongHoDemo:
         self.now = dt.datetime.fromisoformat(when).replace(tzinfo=GIO_VIET_NAM)
 
 
-def _buoc(clock: DongHoDemo, text: str) -> None:
+def _buoc(clock: DemoClock, text: str) -> None:
     click.secho(f"[{clock.now:%d/%m/%Y %H:%M}] {text}", fg="cyan")
 
 
@@ -61,15 +61,15 @@ def demo(examples: Path, out: Path) -> None:
     out.mkdir(parents=True)
     from ..services import UngDung  # the store: imported only when the demo runs
 
-    clock = DongHoDemo()
-    app = UngDung(db=str(out / "vanthu.db"), thu_muc=out, dong_ho=clock)
+    clock = DemoClock()
+    app = UngDung(db=str(out / "vanthu.db"), thu_muc=out, clock=clock)
     try:
         _chay(app, clock, examples, out)
     finally:
         app.close()
 
 
-def _chay(app: UngDung, clock: DongHoDemo, examples: Path, out: Path) -> None:
+def _chay(app: UngDung, clock: DemoClock, examples: Path, out: Path) -> None:
     directory = app.doc_danh_ba(examples / DANH_BA)
     # The văn thư is the store's first user (no actor needed), then administers the rest.
     app.them_nguoi_dung(None, "thu", "Nguyễn Thị Thu", VaiTro.van_thu)

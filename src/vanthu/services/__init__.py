@@ -9,8 +9,8 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from ..reading.van_ban import doc_tep, doc_van_ban
+from ..schemas.gio import GIO_VIET_NAM
 from ..workflow import SuKienVanBan, VaiTro
-from .dong_ho import GIO_VIET_NAM
 from .ket_xuat import DinhDang, TepKetXuat, ket_xuat_tep, ket_xuat_van_ban, trinh_ket_xuat
 from .kiem_tra import kiem_tra_tep, kiem_tra_van_ban
 from .luoc_do import luoc_do_json

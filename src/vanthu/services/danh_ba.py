@@ -7,7 +7,7 @@ from ..schemas.danh_ba import DanhBa
 from ..storage import Store
 from ..storage.danh_ba import luu_co_quan
 from ..storage.van_ban import dong_nhat_ky, ghi_dong_nhat_ky
-from .dong_ho import DongHo, bay_gio
+from .clock import Clock, bay_gio
 from .nguoi_dung import quan_tri_vien
 
 
@@ -32,7 +32,7 @@ def _ve_duoc(danh_ba: DanhBa) -> None:
 
 
 def nap_danh_ba(
-    store: Store, danh_ba: DanhBa, ten_nguoi: str | None, dong_ho: DongHo = bay_gio
+    store: Store, danh_ba: DanhBa, ten_nguoi: str | None, clock: Clock = bay_gio
 ) -> int:
     """Add or update every body and its groups in one transaction, as ``ten_nguoi``; how many.
 
@@ -54,7 +54,7 @@ def nap_danh_ba(
                 "danh_ba",
                 "nap_danh_ba",
                 ten_nguoi,
-                dong_ho(),
+                clock(),
                 so_co_quan=len(danh_ba.co_quan),
             ),
         )

@@ -42,7 +42,7 @@ class DonDoc:
 
     def __init__(self, vong_doi: VongDoi, theo_doi: TheoDoi) -> None:
         self.store = vong_doi.store
-        self.dong_ho = vong_doi.dong_ho
+        self.clock = vong_doi.clock
         self.vong_doi = vong_doi
         self.theo_doi = theo_doi
 
@@ -59,7 +59,7 @@ class DonDoc:
         overdue = self.theo_doi.qua_han(khoa)
         if not overdue:
             raise Refused(khoa, "no body is overdue: there is nobody to remind")
-        today = self.dong_ho().date()
+        today = self.clock().date()
         with self.store.transaction() as s:
             row = tim_van_ban(s, khoa)
             original = VanBan.model_validate(row.noi_dung, context={"hom_nay": today})
@@ -116,7 +116,7 @@ class DonDoc:
                     f"van_ban:{row.id}",
                     "don_doc",
                     ten_nguoi,
-                    self.dong_ho(),
+                    self.clock(),
                     du_thao=draft.van_ban_id,
                     co_quan=codes,
                     tep=[str(p) for p in files.paths()],
@@ -160,7 +160,7 @@ class DonDoc:
                     "and its drafter",
                 )
             ho_ten = ho_ten or user.ho_ten
-        today = self.dong_ho().date()
+        today = self.clock().date()
         table = self.theo_doi.trang_thai(khoa)
         overdue = self.theo_doi.qua_han(khoa)
         with self.store.transaction() as s:

@@ -28,7 +28,7 @@ from ..storage.bang import NguoiDung
 from ..storage.danh_ba import nguoi_dung
 from ..storage.van_ban import dong_nhat_ky, ghi_dong_nhat_ky
 from ..workflow import VaiTro
-from .dong_ho import DongHo, bay_gio
+from .clock import Clock, bay_gio
 
 #: Unicode categories never accepted in a name: controls, surrogates, unassigned/non-characters.
 _LOAI_CAM = frozenset({"Cc", "Cs", "Cn"})
@@ -88,7 +88,7 @@ def them_nguoi_dung(
     ma_co_quan: str | None = None,
     *,
     nguoi_thuc_hien: str | None,
-    dong_ho: DongHo = bay_gio,
+    clock: Clock = bay_gio,
 ) -> None:
     """Add or update a user, as ``nguoi_thuc_hien`` (the acting user; see the module's rule).
 
@@ -143,7 +143,7 @@ def them_nguoi_dung(
                 f"nguoi_dung:{ten}",
                 "them_nguoi_dung" if current is None else "sua_nguoi_dung",
                 nguoi_thuc_hien or ten,
-                dong_ho(),
+                clock(),
                 tu=before,
                 den=vai_tro.value,
                 ho_ten=ho_ten,

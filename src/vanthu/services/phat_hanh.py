@@ -57,14 +57,14 @@ from ..delivery.thu_muc import (
 from ..errors import DeliveryFailed, OutputError, Refused, VanthuError
 from ..rendering.loi_van import dong_van_ban, tieu_de_thu
 from ..rendering.phieu_gui import NoiDungPhieuGui, TrinhPhieuGui
-from ..schemas.gio import utc
+from ..schemas.gio import gio_viet_nam, utc
 from ..storage import Session, Store, noi_nhan
 from ..storage.bang import VanBanLuu
 from ..storage.danh_ba import NguoiNhanMoRong, mo_rong_noi_nhan, nguoi_dung
 from ..storage.noi_nhan import KENH_TEP, KENH_THU, Viec
 from ..storage.van_ban import doi_trang_thai, dong_nhat_ky, ghi_dong_nhat_ky, van_ban_cua
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, chuyen_van_ban
-from .dong_ho import DongHo, bay_gio, gio_viet_nam
+from .clock import Clock, bay_gio
 from .vong_doi import hoan_tat_cac_ban_hanh, thu_muc_van_ban, tim_van_ban
 
 #: Deliveries recorded per transaction: a crash repeats at most this many (idempotent) writes.
@@ -129,7 +129,7 @@ class PhatHanh:
     def __init__(
         self,
         store: Store,
-        dong_ho: DongHo = bay_gio,
+        clock: Clock = bay_gio,
         thu: CauHinhThu | None = None,
         thu_muc: Path | None = None,
     ) -> None:
@@ -137,7 +137,7 @@ class PhatHanh:
         distributing (so a bad setting fails ``distribute``, not every command). ``thu_muc`` is
         the output root: issues a dead process left staged there are finished first."""
         self.store = store
-        self.dong_ho = dong_ho
+        self.clock = clock
         self.thu = thu
         self.thu_muc = thu_muc
         self._phieu = threading.local()  # one slip renderer per drawing thread
@@ -161,7 +161,7 @@ class PhatHanh:
         """The bodies the Nơi nhận expands to, for the clerk to see before distributing."""
         with self.store.transaction() as s:
             row = tim_van_ban(s, khoa)
-            return mo_rong_noi_nhan(s, van_ban_cua(row, self.dong_ho().date()))
+            return mo_rong_noi_nhan(s, van_ban_cua(row, self.clock().date()))
 
     def phat_hanh(
         self,
@@ -189,7 +189,7 @@ class PhatHanh:
         if self.thu_muc is not None:
             hoan_tat_cac_ban_hanh(self.store, self.thu_muc)
         mailing = settings is not None
-        now = self.dong_ho()
+        now = self.clock()
         with self.store.transaction() as s:
             row = tim_van_ban(s, khoa, for_update=True)
             user = nguoi_dung(s, ten_nguoi)

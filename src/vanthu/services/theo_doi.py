@@ -13,7 +13,7 @@ from ..delivery.duong_dan import ten_an_toan, trong_goc
 from ..delivery.ghi_tep import ghi_nguyen_tu
 from ..errors import ConcurrentChange, NotFound, Refused, TransitionRefused
 from ..reading import tham_so
-from ..schemas.gio import utc
+from ..schemas.gio import gio_viet_nam, utc
 from ..storage import Session, SessionOrConnection, Store
 from ..storage import theo_doi as luu
 from ..storage.bang import BaoCaoNhan, NoiNhanVanBan, VanBanLuu
@@ -30,7 +30,7 @@ from ..workflow import (
     nhan_tre,
 )
 from ..workflow.xac_nhan import DIEU_KIEN_XAC_NHAN, vai_tro_duoc
-from .dong_ho import DongHo, bay_gio, gio_viet_nam
+from .clock import Clock, bay_gio
 from .vong_doi import thu_muc_van_ban, tim_id_van_ban, tim_van_ban
 
 #: States in which a copy counts as received (from the lifecycle table).
@@ -159,9 +159,9 @@ def _nguoi_hanh_dong(
 class TheoDoi:
     """Tracking use cases on one store."""
 
-    def __init__(self, store: Store, dong_ho: DongHo = bay_gio) -> None:
+    def __init__(self, store: Store, clock: Clock = bay_gio) -> None:
         self.store = store
-        self.dong_ho = dong_ho
+        self.clock = clock
 
     # -- acknowledgement -------------------------------------------------------------------
 
@@ -178,7 +178,7 @@ class TheoDoi:
         or a user acting for another body is refused. The write is guarded by the state read,
         so two acknowledgements at once record one; the other is reported as already given.
         """
-        now = self.dong_ho()
+        now = self.clock()
         params: dict[str, Any] = {"ten": ten_nguoi}
         if ma_xac_nhan:
             kind, params["token"] = "token", tham_so.ma_xac_nhan(ma_xac_nhan)
@@ -343,7 +343,7 @@ class TheoDoi:
             TransitionRefused: not sent yet, already acknowledged, or no reason given.
         """
         ma_co_quan, ly_do = tham_so.ma(ma_co_quan), tham_so.ly_do(ly_do) or ""
-        now = self.dong_ho()
+        now = self.clock()
         with self.store.transaction() as s:
             row, recipient, role = self._noi_nhan_hanh_dong(s, ten_nguoi, khoa, ma_co_quan)
             tu = TrangThaiNoiNhan(recipient.trang_thai)
@@ -381,7 +381,7 @@ class TheoDoi:
         ma_co_quan = tham_so.ma(ma_co_quan)
         so_ky_hieu_tra_loi = tham_so.so_tra_loi(so_ky_hieu_tra_loi)
         tep = None if tep is None else tham_so.tep_bao_cao(tep)
-        now = self.dong_ho()
+        now = self.clock()
         with self.store.transaction() as s:
             row, recipient, role = self._noi_nhan_hanh_dong(s, ten_nguoi, khoa, ma_co_quan)
             tu = TrangThaiNoiNhan(recipient.trang_thai)
@@ -430,7 +430,7 @@ class TheoDoi:
 
     def trang_thai(self, khoa: str) -> BangTrangThai:
         """The per-recipient status table of one directive (plain columns: one query each)."""
-        today = self.dong_ho().date()
+        today = self.clock().date()
         with self.store.transaction() as s:
             van_ban_id = tim_id_van_ban(s, khoa)
             head = luu.dau_van_ban(s, van_ban_id)
@@ -457,7 +457,7 @@ class TheoDoi:
 
     def qua_han(self, khoa: str | None = None) -> list[ViecQuaHan]:
         """Every body that owes a report on a task past its deadline (of one directive, or all)."""
-        today = self.dong_ho().date()
+        today = self.clock().date()
         with self.store.transaction() as s:
             van_ban_id = tim_id_van_ban(s, khoa) if khoa else None
             return luu.qua_han(s, today, van_ban_id)

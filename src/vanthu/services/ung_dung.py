@@ -14,9 +14,9 @@ from ..storage import Store, open_store
 from ..storage.danh_ba import NguoiNhanMoRong
 from ..storage.theo_doi import ViecQuaHan
 from ..workflow import SuKienVanBan, VaiTro
+from .clock import Clock, bay_gio
 from .danh_ba import nap_danh_ba
 from .don_doc import DonDoc
-from .dong_ho import DongHo, bay_gio
 from .ket_xuat import TepKetXuat
 from .nguoi_dung import them_nguoi_dung
 from .phat_hanh import KetQuaPhatHanh, PhatHanh, TienDo
@@ -40,18 +40,18 @@ class BoDichVu:
         self,
         db: str | None = None,
         thu_muc: Path = THU_MUC_MAC_DINH,
-        dong_ho: DongHo = bay_gio,
+        clock: Clock = bay_gio,
         store: Store | None = None,
     ) -> None:
         # The settings are read before the store is opened: a malformed one changes nothing.
         cau_hinh = doc_cau_hinh()
-        dong_ho()
+        clock()
         self.store = store or open_store(db)
         self.thu_muc = thu_muc
-        self.dong_ho = dong_ho
-        self.vong_doi = VongDoi(self.store, thu_muc, dong_ho, cau_hinh)
-        self.phat_hanh = PhatHanh(self.store, dong_ho, thu_muc=thu_muc)
-        self.theo_doi = TheoDoi(self.store, dong_ho)
+        self.clock = clock
+        self.vong_doi = VongDoi(self.store, thu_muc, clock, cau_hinh)
+        self.phat_hanh = PhatHanh(self.store, clock, thu_muc=thu_muc)
+        self.theo_doi = TheoDoi(self.store, clock)
         self.don_doc = DonDoc(self.vong_doi, self.theo_doi)
 
     def close(self) -> None:
@@ -79,7 +79,7 @@ class UngDung:
         self,
         db: str | None = None,
         thu_muc: Path = THU_MUC_MAC_DINH,
-        dong_ho: DongHo = bay_gio,
+        clock: Clock = bay_gio,
     ) -> None:
         """Open the store at ``db`` (a SQLite file or a postgresql:// URL; None: the default).
 
@@ -88,7 +88,7 @@ class UngDung:
                 (read before the store is opened, so nothing changes).
             StoreUnavailable: not a database, no server, no such database, locked too long.
         """
-        self._dv = BoDichVu(db, thu_muc, dong_ho)
+        self._dv = BoDichVu(db, thu_muc, clock)
 
     def close(self) -> None:
         """Release the store's connections.
@@ -146,7 +146,7 @@ class UngDung:
             vai_tro,
             ma_co_quan,
             nguoi_thuc_hien=nguoi,
-            dong_ho=self._dv.dong_ho,
+            clock=self._dv.clock,
         )
 
     def nap_danh_ba(self, nguoi: str | None, danh_ba: DanhBa) -> int:
@@ -156,7 +156,7 @@ class UngDung:
             Refused: no actor, or one who is not a văn thư; a name the fonts cannot draw.
             NotFound: no such user.
         """
-        return nap_danh_ba(self._dv.store, danh_ba, nguoi, self._dv.dong_ho)
+        return nap_danh_ba(self._dv.store, danh_ba, nguoi, self._dv.clock)
 
     # -- the directive's lifecycle -----------------------------------------------------------
 
@@ -406,7 +406,7 @@ class UngDung:
             Refused: not a văn thư, no note, or a register name that is not "<issuer>:<name>".
             NotFound: no such user.
         """
-        return giu_so(self._dv.store, nguoi, so_dang_ky, ghi_chu, self._dv.dong_ho)
+        return giu_so(self._dv.store, nguoi, so_dang_ky, ghi_chu, self._dv.clock)
 
     @staticmethod
     def so_do_vong_doi() -> str:

@@ -54,7 +54,7 @@ from ..storage.van_ban import (
     van_ban_theo_khoa,
 )
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, chuyen_van_ban
-from .dong_ho import DongHo, bay_gio
+from .clock import Clock, bay_gio
 from .ket_xuat import trinh_ket_xuat
 from .kiem_tra import kiem_tra_van_ban
 
@@ -99,12 +99,12 @@ class VongDoi:
         self,
         store: Store,
         thu_muc: Path = THU_MUC_MAC_DINH,
-        dong_ho: DongHo = bay_gio,
+        clock: Clock = bay_gio,
         cau_hinh: CauHinh | None = None,
     ) -> None:
         self.store = store
         self.thu_muc = thu_muc
-        self.dong_ho = dong_ho
+        self.clock = clock
         self.cau_hinh = cau_hinh or CauHinh()
 
     def soan_thao(
@@ -121,7 +121,7 @@ class VongDoi:
         Raises:
             InvalidDirective: the data breaks a rule, or already carries a number.
         """
-        now = self.dong_ho()
+        now = self.clock()
         vb = doc_van_ban(data, nguon, now.date())
         kiem_tra_van_ban(vb, nguon)  # what cannot be drawn is refused now, not at issue
         if vb.so is not None or vb.ngay is not None:
@@ -173,7 +173,7 @@ class VongDoi:
         if su_kien is SuKienVanBan.ban_hanh:
             return self.ban_hanh(ten_nguoi, khoa)
         ly_do = tham_so.ly_do(ly_do)
-        now = self.dong_ho()
+        now = self.clock()
         notices = ThongBaoTam()
         try:
             result, mails = self._chuyen(ten_nguoi, khoa, su_kien, ly_do, thay_bang, now, notices)
@@ -409,7 +409,7 @@ class VongDoi:
     def _ban_hanh(
         self, s: Session, ten_nguoi: str, khoa: str, staged: list[BanTam]
     ) -> KetQuaChuyen:
-        now = self.dong_ho()
+        now = self.clock()
         row = tim_van_ban(s, khoa, for_update=True)
         user = nguoi_dung(s, ten_nguoi)
         tu = TrangThaiVanBan(row.trang_thai)
@@ -552,7 +552,7 @@ def _ai_tren(ten_nguoi: str, row: VanBanLuu) -> str:
 
 
 def giu_so(
-    store: Store, ten_nguoi: str, so_dang_ky: str, ghi_chu: str, dong_ho: DongHo = bay_gio
+    store: Store, ten_nguoi: str, so_dang_ky: str, ghi_chu: str, clock: Clock = bay_gio
 ) -> int:
     """Take a number for a document outside vanthu (a paper one signed in a hurry, say).
 
@@ -566,7 +566,7 @@ def giu_so(
     if not ghi_chu:
         raise Refused("reserve", "say what the number is for (--note)")
     so_dang_ky = tham_so.so_dang_ky(so_dang_ky)
-    now = dong_ho()
+    now = clock()
     with store.transaction() as s:
         if VaiTro(nguoi_dung(s, ten_nguoi).vai_tro) is not VaiTro.van_thu:
             raise Refused(f"user '{ten_nguoi}'", "only a văn thư takes numbers")

@@ -7,11 +7,11 @@ import os
 from collections.abc import Callable
 
 from ..errors import InvalidSetting
-from ..schemas.gio import GIO_VIET_NAM as GIO_VIET_NAM  # the one Vietnam-time constant
-from ..schemas.gio import gio_viet_nam as gio_viet_nam  # moved
+from ..schemas.gio import GIO_VIET_NAM
 from ..schemas.gioi_han import NAM_LON_NHAT, NAM_NHO_NHAT
 
-DongHo = Callable[[], dt.datetime]
+#: What a use case reads the time from: :func:`bay_gio`, or a clock a demo or a test moves.
+Clock = Callable[[], dt.datetime]
 
 
 def bay_gio() -> dt.datetime:
