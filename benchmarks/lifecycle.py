@@ -89,7 +89,7 @@ import yaml
 from sqlalchemy import insert, select, update
 
 from vanthu.delivery.ghi_tep import dat_ban_goc
-from vanthu.rendering.phieu_gui import NoiDungPhieuGui, TrinhPhieuGui
+from vanthu.rendering.phieu_gui import NoiDungPhieuGui, PhieuGuiRenderer
 from vanthu.schemas.danh_ba import DanhBa
 from vanthu.services.danh_ba import nap_danh_ba
 from vanthu.services.nguoi_dung import them_nguoi_dung
@@ -299,17 +299,17 @@ def _san(pdf: str, docx: str, thu_muc: str, count: int) -> Do:
         """Give this thread its renderer, warmed by one slip, once every thread is here (so
         each builds one): distribution pays that once per run, not per recipient."""
         ready.wait()
-        local.trinh = TrinhPhieuGui()
+        local.renderer = PhieuGuiRenderer()
         one(count + i)
 
     def one(i: int) -> None:
-        trinh: TrinhPhieuGui = local.trinh
+        renderer: PhieuGuiRenderer = local.renderer
         target = Path(thu_muc) / f"XA_{i:05d}"
         target.mkdir(parents=True, exist_ok=True)
         for original in originals:
             dat_ban_goc(original, target / original.name)
         token = secrets.token_hex(12)
-        slip = trinh.ve(
+        slip = renderer.ve(
             NoiDungPhieuGui(
                 co_quan_gui="ỦY BAN NHÂN DÂN TỈNH NINH THUẬN",
                 co_quan_nhan=_ten_xa(i),

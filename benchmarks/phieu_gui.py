@@ -4,7 +4,7 @@ Run from the repository root::
 
     .venv/bin/python benchmarks/phieu_gui.py [--slips N] [--baseline-slips M]
 
-What it measures, in this process, with one ``TrinhPhieuGui`` built once and warmed up by a few
+What it measures, in this process, with one ``PhieuGuiRenderer`` built once and warmed up by a few
 untimed slips:
 
 * Per slip, over N slips (default 300) that differ as real ones do (recipient, tracking code,
@@ -43,7 +43,7 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from vanthu.rendering.fonts import mat_chu_pdf
-from vanthu.rendering.phieu_gui import LOI_DE_NGHI, NoiDungPhieuGui, TrinhPhieuGui
+from vanthu.rendering.phieu_gui import LOI_DE_NGHI, NoiDungPhieuGui, PhieuGuiRenderer
 
 TARGET_MS = 5.0
 RECIPIENTS = 3000
@@ -217,15 +217,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     items = slips(args.slips + WARM_UP)
     start = time.perf_counter()
-    trinh = TrinhPhieuGui()
+    renderer = PhieuGuiRenderer()
     built = time.perf_counter() - start
     start = time.perf_counter()
-    trinh.ve(items[0])
+    renderer.ve(items[0])
     first = time.perf_counter() - start
     for item in items[1:WARM_UP]:
-        trinh.ve(item)
+        renderer.ve(item)
     rss_before = rss_mib()
-    ours = measure(trinh.ve, items[WARM_UP:])
+    ours = measure(renderer.ve, items[WARM_UP:])
     rss_after = rss_mib()
 
     baseline = None
@@ -240,7 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f" {package_version('typst')}, zxing-cpp {package_version('zxing-cpp')}, WeasyPrint"
         f" {package_version('weasyprint')}, {os.cpu_count()} CPU(s)"
     )
-    print(f"TrinhPhieuGui(): {ms(built)} ms to build; first slip (cold): {ms(first)} ms")
+    print(f"PhieuGuiRenderer(): {ms(built)} ms to build; first slip (cold): {ms(first)} ms")
     print()
     print(
         "  ".join(

@@ -7,7 +7,7 @@ Run from the repository root::
 What it measures, for every ``examples/*.yaml`` (globbed at run time; a file that does not
 validate or render is listed and skipped):
 
-* In process, with one shared renderer (``TrinhKetXuat``) built once and warmed up once:
+* In process, with one shared renderer (``Renderer``) built once and warmed up once:
   the layout (``bo_cuc``), the DOCX (python-docx build + save), the PDF split into WeasyPrint's
   ``render()`` (``dung_trang``) and ``write_pdf()`` (``in_pdf``), and the whole DOCX+PDF
   render (layout included). Each is the median of N runs (default 7); the total is the median
@@ -59,7 +59,7 @@ from typing import Any
 
 from vanthu.errors import VanthuError
 from vanthu.reading import doc_tep
-from vanthu.rendering import TrinhKetXuat
+from vanthu.rendering import Renderer
 from vanthu.schemas import VanBan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -219,7 +219,7 @@ def load_examples() -> tuple[list[Example], list[str]]:
     return examples, skipped
 
 
-def render_once(renderer: TrinhKetXuat, vb: VanBan) -> tuple[Phases, int, bytes]:
+def render_once(renderer: Renderer, vb: VanBan) -> tuple[Phases, int, bytes]:
     """One full in-process render: its phase times, its page count and its DOCX."""
     t0 = time.perf_counter()
     layout = renderer.bo_cuc(vb)
@@ -233,7 +233,7 @@ def render_once(renderer: TrinhKetXuat, vb: VanBan) -> tuple[Phases, int, bytes]
     return Phases(t1 - t0, t2 - t1, t3 - t2, t4 - t3), len(document.pages), docx
 
 
-def python_peak(renderer: TrinhKetXuat, vb: VanBan) -> int:
+def python_peak(renderer: Renderer, vb: VanBan) -> int:
     """Peak bytes of Python allocations during one render (tracemalloc, untimed)."""
     gc.collect()
     tracemalloc.start()
@@ -244,7 +244,7 @@ def python_peak(renderer: TrinhKetXuat, vb: VanBan) -> int:
         tracemalloc.stop()
 
 
-def measure_in_process(renderer: TrinhKetXuat, vb: VanBan, runs: int) -> InProcess:
+def measure_in_process(renderer: Renderer, vb: VanBan, runs: int) -> InProcess:
     """Median phase times over ``runs`` renders, then the memory peak of one more."""
     samples: list[Phases] = []
     pages, docx = 0, b""
@@ -544,7 +544,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
-def warm_up(renderer: TrinhKetXuat, examples: Sequence[Example]) -> None:
+def warm_up(renderer: Renderer, examples: Sequence[Example]) -> None:
     """One untimed render (the reference example first) to load fonts and templates."""
     for ex in sorted(examples, key=lambda ex: ex.name != REFERENCE):
         try:
@@ -558,7 +558,7 @@ def measure_all_in_process(
     examples: list[Example], runs: int, skipped: list[str]
 ) -> dict[str, InProcess]:
     """In-process results per example, one shared renderer; drops (and notes) failures."""
-    renderer = TrinhKetXuat()
+    renderer = Renderer()
     warm_up(renderer, examples)
     results: dict[str, InProcess] = {}
     for ex in list(examples):

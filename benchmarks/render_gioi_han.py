@@ -4,7 +4,7 @@ Run from the repository root::
 
     .venv/bin/python benchmarks/render_gioi_han.py [--runs N] [--mot-mb]
 
-What it measures, in this process, with one renderer (``TrinhKetXuat``) built and warmed once
+What it measures, in this process, with one renderer (``Renderer``) built and warmed once
 (median of N runs, default 3; the figures are printed, never asserted):
 
 * Centred-line breaking (``ngat_dong``) of a trích yếu of TRICH_YEU_TOI_DA characters (the exact
@@ -34,7 +34,7 @@ from typing import Any
 
 import yaml
 
-from vanthu.rendering import TrinhKetXuat
+from vanthu.rendering import Renderer
 from vanthu.rendering.fonts import do_rong_chu, mat_chu_pdf
 from vanthu.rendering.ngat_dong import ngat_dong
 from vanthu.rendering.pdf_writer import html_environment
@@ -134,7 +134,7 @@ def bench_lines(runs: int) -> None:
         print(f"  {size:>10,}  {ours:>12.1f}  {shown:>24}")
 
 
-def bench_paragraph(renderer: TrinhKetXuat, runs: int, size: int) -> None:
+def bench_paragraph(renderer: Renderer, runs: int, size: int) -> None:
     vb = doc_van_ban(directive([prose(size)]), "benchmark")
     layout = median_s(lambda: renderer.bo_cuc(vb), runs)
     docx = median_s(lambda: renderer.ket_xuat(vb, pdf=False), runs)
@@ -146,7 +146,7 @@ def bench_paragraph(renderer: TrinhKetXuat, runs: int, size: int) -> None:
     print(f"  layout + PDF {pdf:.2f} s; baseline, one HTML run: {pdf_old:.2f} s")
 
 
-def bench_file(renderer: TrinhKetXuat, runs: int) -> None:
+def bench_file(renderer: Renderer, runs: int) -> None:
     paragraphs: list[str] = []
     data = directive(paragraphs)
     while len(yaml.safe_dump(data, allow_unicode=True).encode()) < TEP_VAN_BAN_TOI_DA - 30_000:
@@ -175,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--mot-mb", action="store_true", help="also render a 1 MB paragraph")
     args = parser.parse_args(argv)
-    renderer = TrinhKetXuat()
+    renderer = Renderer()
     renderer.ket_xuat(doc_van_ban(directive([prose(200)]), "warm-up"))
     print(f"Render at the limits — Python {sys.version.split()[0]}, face {renderer.mat_chu.ten}")
     bench_lines(args.runs)

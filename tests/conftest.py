@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, settings
 os.environ["VANTHU_PDF_FONT"] = "termes"
 
 from vanthu.reading import doc_tep
-from vanthu.rendering import TrinhKetXuat
+from vanthu.rendering import Renderer
 from vanthu.schemas import VanBan
 
 # Property-based tests: CI runs a bounded number of examples ("ci", the default); `make fuzz`
@@ -48,8 +48,8 @@ def example_files() -> list[Path]:
 
 
 @pytest.fixture(scope="session")
-def renderer() -> TrinhKetXuat:
-    return TrinhKetXuat()
+def renderer() -> Renderer:
+    return Renderer()
 
 
 @pytest.fixture(scope="session")

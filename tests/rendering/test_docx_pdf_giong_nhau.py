@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import HOM_NAY, example_files
 from tests.rendering.dumps import docx_lines, pdf_pages
 from vanthu.reading import doc_tep
-from vanthu.rendering import TrinhKetXuat
+from vanthu.rendering import Renderer
 
 
 def _norm(text: str) -> str:
@@ -44,7 +44,7 @@ def match_line_for_line(docx: list[str], pdf: list[str]) -> None:
 
 
 @pytest.mark.parametrize("path", example_files(), ids=lambda p: p.stem)
-def test_docx_and_pdf_have_the_same_text_line_for_line(renderer: TrinhKetXuat, path: Path) -> None:
+def test_docx_and_pdf_have_the_same_text_line_for_line(renderer: Renderer, path: Path) -> None:
     result = renderer.ket_xuat(doc_tep(path, HOM_NAY), hom_nay=HOM_NAY)
     assert result.docx is not None and result.pdf is not None
     match_line_for_line(docx_lines(result.docx), pdf_lines(result.pdf))

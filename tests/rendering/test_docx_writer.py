@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 
 from tests.conftest import HOM_NAY
 from tests.rendering.dumps import docx_lines, docx_paragraphs
-from vanthu.rendering import KetQua, TrinhKetXuat
+from vanthu.rendering import KetQua, Renderer
 from vanthu.rendering.bo_cuc import THUOC_TINH_TOI_DA, thuoc_tinh
 from vanthu.rendering.styles import Kieu
 from vanthu.schemas import VanBan
@@ -19,7 +19,7 @@ from vanthu.schemas.gioi_han import DONG_TOI_DA, TRICH_YEU_TOI_DA
 
 
 @pytest.fixture(scope="module")
-def rendered(renderer: TrinhKetXuat, ninh_thuan: VanBan) -> KetQua:
+def rendered(renderer: Renderer, ninh_thuan: VanBan) -> KetQua:
     return renderer.ket_xuat(ninh_thuan, pdf=False, hom_nay=HOM_NAY)
 
 
@@ -160,7 +160,7 @@ def test_a_single_word_longer_than_a_property_is_cut_inside_it() -> None:
 
 
 def test_a_trich_yeu_of_a_thousand_characters_is_printed_whole_and_titled_short(
-    renderer: TrinhKetXuat, ninh_thuan: VanBan
+    renderer: Renderer, ninh_thuan: VanBan
 ) -> None:
     words = "Về việc đẩy mạnh phong trào thi đua bảo vệ vùng xanh trên địa bàn tỉnh "
     trich_yeu = (words * 20)[:TRICH_YEU_TOI_DA].strip()

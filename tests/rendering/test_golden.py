@@ -20,11 +20,11 @@ from tests.rendering.goldens import (
     differing_share,
 )
 from vanthu.reading import doc_tep
-from vanthu.rendering import KetQua, TrinhKetXuat
+from vanthu.rendering import KetQua, Renderer
 
 
 @pytest.fixture(scope="module", params=example_files(), ids=lambda p: p.stem)
-def rendered(request: pytest.FixtureRequest, renderer: TrinhKetXuat) -> tuple[str, KetQua]:
+def rendered(request: pytest.FixtureRequest, renderer: Renderer) -> tuple[str, KetQua]:
     path: Path = request.param
     return path.stem, renderer.ket_xuat(doc_tep(path, HOM_NAY), hom_nay=HOM_NAY)
 

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from tests.conftest import HOM_NAY, NINH_THUAN
 from tests.rendering.dumps import embedded_fonts, pdf_pages
-from vanthu.rendering import KetQua, TrinhKetXuat
+from vanthu.rendering import KetQua, Renderer
 from vanthu.rendering.bo_cuc import THUOC_TINH_TOI_DA
 from vanthu.rendering.nap_weasyprint import FontConfiguration
 from vanthu.rendering.pdf_writer import _don_thu_muc_tam, font_config
@@ -24,7 +24,7 @@ from vanthu.schemas import VanBan
 
 
 @pytest.fixture(scope="module")
-def rendered(renderer: TrinhKetXuat, ninh_thuan: VanBan) -> KetQua:
+def rendered(renderer: Renderer, ninh_thuan: VanBan) -> KetQua:
     return renderer.ket_xuat(ninh_thuan, docx=False, hom_nay=HOM_NAY)
 
 
@@ -85,7 +85,7 @@ def test_the_metadata_names_the_directive(pdf: bytes) -> None:
     assert meta.author == "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN"
 
 
-def test_pdf_a_output_declares_pdf_a_2b(renderer: TrinhKetXuat, ninh_thuan: VanBan) -> None:
+def test_pdf_a_output_declares_pdf_a_2b(renderer: Renderer, ninh_thuan: VanBan) -> None:
     result = renderer.ket_xuat(ninh_thuan, docx=False, pdf_a=True, hom_nay=HOM_NAY)
     assert result.pdf is not None
     reader = PdfReader(io.BytesIO(result.pdf))
@@ -139,7 +139,7 @@ def word_boxes(pdf: bytes) -> list[tuple[str, float, float]]:
 
 
 def test_a_word_wider_than_its_column_breaks_inside_it_instead_of_overflowing(
-    renderer: TrinhKetXuat, ninh_thuan: VanBan
+    renderer: Renderer, ninh_thuan: VanBan
 ) -> None:
     # Regression (#7): a long word ran over the Quốc hiệu and a long position off the page.
     vb = ninh_thuan.model_copy(
@@ -165,7 +165,7 @@ def test_a_word_wider_than_its_column_breaks_inside_it_instead_of_overflowing(
 
 
 def test_the_pdf_metadata_of_a_long_trich_yeu_is_cut_and_its_text_printed_whole(
-    renderer: TrinhKetXuat, ninh_thuan: VanBan
+    renderer: Renderer, ninh_thuan: VanBan
 ) -> None:
     trich_yeu = ("Về việc đẩy mạnh phong trào thi đua bảo vệ vùng xanh " * 30)[:1000].strip()
     vb = ninh_thuan.model_copy(update={"trich_yeu": trich_yeu})

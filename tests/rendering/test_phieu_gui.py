@@ -17,7 +17,7 @@ from pypdf.generic import ArrayObject, DictionaryObject
 from tests.rendering.dumps import pdf_dump, pdf_page_png, pdf_pages
 from tests.rendering.goldens import check_png, check_text
 from vanthu.errors import RenderError
-from vanthu.rendering.phieu_gui import LOI_DE_NGHI, NoiDungPhieuGui, TrinhPhieuGui
+from vanthu.rendering.phieu_gui import LOI_DE_NGHI, NoiDungPhieuGui, PhieuGuiRenderer
 from vanthu.schemas.gioi_han import DONG_TOI_DA, KY_HIEU_TOI_DA, TRICH_YEU_TOI_DA
 
 QR_CODE = zxingcpp.BarcodeFormat.QRCode
@@ -37,13 +37,13 @@ SO_Y_TE = NoiDungPhieuGui(
 
 
 @pytest.fixture(scope="module")
-def trinh() -> TrinhPhieuGui:
-    return TrinhPhieuGui()
+def phieu_gui_renderer() -> PhieuGuiRenderer:
+    return PhieuGuiRenderer()
 
 
 @pytest.fixture(scope="module")
-def pdf(trinh: TrinhPhieuGui) -> bytes:
-    return trinh.ve(SO_Y_TE)
+def pdf(phieu_gui_renderer: PhieuGuiRenderer) -> bytes:
+    return phieu_gui_renderer.ve(SO_Y_TE)
 
 
 def text_of(pdf: bytes) -> str:
@@ -100,9 +100,9 @@ def test_the_qr_code_decodes_back_to_the_given_string(pdf: bytes) -> None:
     assert qr_codes(pdf) == [SO_Y_TE.qr]
 
 
-def test_each_recipient_gets_its_own_qr_code(trinh: TrinhPhieuGui) -> None:
+def test_each_recipient_gets_its_own_qr_code(phieu_gui_renderer: PhieuGuiRenderer) -> None:
     other = replace(SO_Y_TE, co_quan_nhan="Sở Giáo dục và Đào tạo", qr="vanthu:ack:SGDDT:01")
-    assert qr_codes(trinh.ve(other)) == ["vanthu:ack:SGDDT:01"]
+    assert qr_codes(phieu_gui_renderer.ve(other)) == ["vanthu:ack:SGDDT:01"]
 
 
 def test_the_metadata_names_the_slip_and_the_sender(pdf: bytes) -> None:
@@ -112,34 +112,40 @@ def test_the_metadata_names_the_slip_and_the_sender(pdf: bytes) -> None:
     assert meta.author == "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN"
 
 
-def test_the_same_slip_drawn_twice_gives_identical_bytes(trinh: TrinhPhieuGui, pdf: bytes) -> None:
-    assert trinh.ve(SO_Y_TE) == pdf
+def test_the_same_slip_drawn_twice_gives_identical_bytes(
+    phieu_gui_renderer: PhieuGuiRenderer, pdf: bytes
+) -> None:
+    assert phieu_gui_renderer.ve(SO_Y_TE) == pdf
 
 
-def test_decomposed_diacritics_are_printed_composed(trinh: TrinhPhieuGui) -> None:
+def test_decomposed_diacritics_are_printed_composed(phieu_gui_renderer: PhieuGuiRenderer) -> None:
     nfd = unicodedata.normalize("NFD", "Ủy ban nhân dân huyện Thuận Bắc")
     assert nfd != "Ủy ban nhân dân huyện Thuận Bắc"
-    text = text_of(trinh.ve(replace(SO_Y_TE, co_quan_nhan=nfd)))
+    text = text_of(phieu_gui_renderer.ve(replace(SO_Y_TE, co_quan_nhan=nfd)))
     assert "Kính gửi: Ủy ban nhân dân huyện Thuận Bắc" in text
 
 
-def test_markup_characters_in_a_name_are_printed_as_they_are(trinh: TrinhPhieuGui) -> None:
+def test_markup_characters_in_a_name_are_printed_as_they_are(
+    phieu_gui_renderer: PhieuGuiRenderer,
+) -> None:
     name = 'Ban *Quản lý* dự án #1 $x$ _a_ "ĐT" <b> @ref [x] \\ // c'
-    text = text_of(trinh.ve(replace(SO_Y_TE, co_quan_nhan=name)))
+    text = text_of(phieu_gui_renderer.ve(replace(SO_Y_TE, co_quan_nhan=name)))
     assert f"Kính gửi: {name}" in text
 
 
-def test_a_long_subject_is_set_smaller_and_stays_on_one_page(trinh: TrinhPhieuGui) -> None:
+def test_a_long_subject_is_set_smaller_and_stays_on_one_page(
+    phieu_gui_renderer: PhieuGuiRenderer,
+) -> None:
     # At 14 pt this subject takes ten lines and would push the QR code onto a second page.
     subject = SO_Y_TE.van_ban + "; " + "; ".join(["tăng cường kiểm soát người ra vào tỉnh"] * 14)
     assert len(subject) > 700
-    text = text_of(trinh.ve(replace(SO_Y_TE, van_ban=subject)))
+    text = text_of(phieu_gui_renderer.ve(replace(SO_Y_TE, van_ban=subject)))
     assert f"Văn bản gửi: {subject}" in text
     assert "Mã xác nhận: 3f9a-7c21-b0d4" in text
 
 
 def test_names_and_a_subject_at_their_limits_wrap_and_stay_on_one_page(
-    trinh: TrinhPhieuGui,
+    phieu_gui_renderer: PhieuGuiRenderer,
 ) -> None:
     # Regression (#7): a 200-character body name or a long subject pushed the slip onto a
     # second page, so `distribute` failed after the number was taken.
@@ -149,39 +155,45 @@ def test_names_and_a_subject_at_their_limits_wrap_and_stay_on_one_page(
     subject = ("tăng cường kiểm soát người ra vào tỉnh Ninh Thuận; " * 25)[:TRICH_YEU_TOI_DA]
     line = f"Công điện số 999999/{symbol} ngày 13/09/2021 về việc {subject.strip()}"
     slip = replace(SO_Y_TE, co_quan_gui=sender, co_quan_nhan=recipient, van_ban=line)
-    text = text_of(trinh.ve(slip))
+    text = text_of(phieu_gui_renderer.ve(slip))
     assert f"Kính gửi: {recipient}" in text
     assert f"Văn bản gửi: {line}" in text
     assert sender in text
     assert "Mã xác nhận: 3f9a-7c21-b0d4" in text
-    assert qr_codes(trinh.ve(slip)) == [SO_Y_TE.qr]
+    assert qr_codes(phieu_gui_renderer.ve(slip)) == [SO_Y_TE.qr]
 
 
 def test_a_subject_far_past_its_limit_that_cannot_fit_one_page_is_refused(
-    trinh: TrinhPhieuGui,
+    phieu_gui_renderer: PhieuGuiRenderer,
 ) -> None:
     subject = "; ".join(["tăng cường kiểm soát người ra vào tỉnh"] * 200)
     with pytest.raises(RenderError, match="does not fit on one page"):
-        trinh.ve(replace(SO_Y_TE, van_ban=subject))
+        phieu_gui_renderer.ve(replace(SO_Y_TE, van_ban=subject))
 
 
-def test_a_character_the_face_lacks_is_refused_with_its_code_point(trinh: TrinhPhieuGui) -> None:
+def test_a_character_the_face_lacks_is_refused_with_its_code_point(
+    phieu_gui_renderer: PhieuGuiRenderer,
+) -> None:
     with pytest.raises(RenderError, match=r"co_quan_nhan: .*U\+6F22"):
-        trinh.ve(replace(SO_Y_TE, co_quan_nhan="Sở Y tế 漢"))
+        phieu_gui_renderer.ve(replace(SO_Y_TE, co_quan_nhan="Sở Y tế 漢"))
 
 
 @pytest.mark.parametrize(
     ("field", "value"), [("co_quan_nhan", "  "), ("ma_xac_nhan", ""), ("qr", "")]
 )
-def test_an_empty_field_is_refused(trinh: TrinhPhieuGui, field: str, value: str) -> None:
+def test_an_empty_field_is_refused(
+    phieu_gui_renderer: PhieuGuiRenderer, field: str, value: str
+) -> None:
     changes: dict[str, Any] = {field: value}
     with pytest.raises(RenderError, match=f"VT-2021-000123: {field}"):
-        trinh.ve(replace(SO_Y_TE, **changes))
+        phieu_gui_renderer.ve(replace(SO_Y_TE, **changes))
 
 
-def test_a_qr_string_too_long_for_a_qr_code_is_refused(trinh: TrinhPhieuGui) -> None:
+def test_a_qr_string_too_long_for_a_qr_code_is_refused(
+    phieu_gui_renderer: PhieuGuiRenderer,
+) -> None:
     with pytest.raises(RenderError, match="VT-2021-000123: qr"):
-        trinh.ve(replace(SO_Y_TE, qr="x" * 5000))
+        phieu_gui_renderer.ve(replace(SO_Y_TE, qr="x" * 5000))
 
 
 def test_the_slip_matches_its_golden_dump_and_page_image(pdf: bytes) -> None:

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from tests.rendering.dumps import docx_dump, embedded_fonts, pdf_dump, pdf_page_png, pdf_pages
 from tests.rendering.goldens import check_png, check_text
 from vanthu.errors import RenderError
-from vanthu.rendering.so_dang_ky import COT_SO_DANG_KY, SoDangKy, TrinhSoDangKy
+from vanthu.rendering.so_dang_ky import COT_SO_DANG_KY, SoDangKy, SoDangKyRenderer
 
 CO_QUAN = "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN"
 TRICH_YEU = (
@@ -46,8 +46,8 @@ def normalised(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def trinh() -> TrinhSoDangKy:
-    return TrinhSoDangKy()
+def so_dang_ky_renderer() -> SoDangKyRenderer:
+    return SoDangKyRenderer()
 
 
 @pytest.fixture(scope="module")
@@ -66,19 +66,21 @@ def so_nho() -> SoDangKy:
 
 
 @pytest.fixture(scope="module")
-def docx_nho(trinh: TrinhSoDangKy, so_nho: SoDangKy) -> bytes:
-    return trinh.docx(so_nho)
+def docx_nho(so_dang_ky_renderer: SoDangKyRenderer, so_nho: SoDangKy) -> bytes:
+    return so_dang_ky_renderer.docx(so_nho)
 
 
 @pytest.fixture(scope="module")
-def pdf_nho(trinh: TrinhSoDangKy, so_nho: SoDangKy) -> bytes:
-    return trinh.pdf(so_nho)
+def pdf_nho(so_dang_ky_renderer: SoDangKyRenderer, so_nho: SoDangKy) -> bytes:
+    return so_dang_ky_renderer.pdf(so_nho)
 
 
 @pytest.fixture(scope="module")
-def pdf_lon(trinh: TrinhSoDangKy) -> bytes:
+def pdf_lon(so_dang_ky_renderer: SoDangKyRenderer) -> bytes:
     lines = tuple(dong(i) for i in range(1, 121))
-    return trinh.pdf(SoDangKy(co_quan=CO_QUAN, nam=2021, dong=lines, tu_den_so=(1, 120)))
+    return so_dang_ky_renderer.pdf(
+        SoDangKy(co_quan=CO_QUAN, nam=2021, dong=lines, tu_den_so=(1, 120))
+    )
 
 
 # --- DOCX ---------------------------------------------------------------------------------
@@ -169,8 +171,10 @@ def test_a_line_without_ten_cells_is_refused() -> None:
         SoDangKy(co_quan=CO_QUAN, nam=2021, dong=(dong(1), dong(2)[:9]))
 
 
-def test_unknown_ranges_and_body_leave_blanks_for_the_clerk(trinh: TrinhSoDangKy) -> None:
-    layout = trinh.bo_cuc(SoDangKy(co_quan="", nam=2022, dong=()))
+def test_unknown_ranges_and_body_leave_blanks_for_the_clerk(
+    so_dang_ky_renderer: SoDangKyRenderer,
+) -> None:
+    layout = so_dang_ky_renderer.bo_cuc(SoDangKy(co_quan="", nam=2022, dong=()))
     assert [line.text for line in layout.bia] == [
         "……………",
         "SỔ ĐĂNG KÝ VĂN BẢN ĐI",
@@ -181,12 +185,12 @@ def test_unknown_ranges_and_body_leave_blanks_for_the_clerk(trinh: TrinhSoDangKy
 
 
 def test_the_cover_prints_a_parent_body_and_a_volume_number_when_given(
-    trinh: TrinhSoDangKy,
+    so_dang_ky_renderer: SoDangKyRenderer,
 ) -> None:
     so = SoDangKy(
         co_quan="Sở Y tế", co_quan_chu_quan="UBND tỉnh Ninh Thuận", nam=2021, dong=(), quyen_so=2
     )
-    lines = trinh.bo_cuc(so).bia
+    lines = so_dang_ky_renderer.bo_cuc(so).bia
     assert [(line.text, line.dam) for line in lines[:2]] == [
         ("UBND TỈNH NINH THUẬN", False),
         ("SỞ Y TẾ", True),

@@ -6,13 +6,13 @@ import pytest
 
 from tests.conftest import HOM_NAY
 from vanthu.errors import UnsupportedLayout
-from vanthu.rendering import TrinhKetXuat
+from vanthu.rendering import Renderer
 from vanthu.rendering.bo_cuc import BoCuc, Doan, DuongKe, HaiCot
 from vanthu.rendering.styles import Kieu
 from vanthu.schemas import VanBan
 
 
-def layout(renderer: TrinhKetXuat, vb: VanBan, **changes: object) -> BoCuc:
+def layout(renderer: Renderer, vb: VanBan, **changes: object) -> BoCuc:
     changed = VanBan.model_validate({**vb.model_dump(), **changes}, context={"hom_nay": HOM_NAY})
     return renderer.bo_cuc(changed, HOM_NAY)
 
@@ -34,7 +34,7 @@ def texts(blocks: tuple[object, ...], kieu: Kieu | None = None) -> list[str]:
 
 
 def test_the_header_columns_fill_the_text_width_and_hold_the_quoc_hieu_on_one_line(
-    renderer: TrinhKetXuat, ninh_thuan: VanBan
+    renderer: Renderer, ninh_thuan: VanBan
 ) -> None:
     cols = header(layout(renderer, ninh_thuan))
     assert sum(cols.rong) == pytest.approx(renderer.bang.trang.vung_chu, abs=0.01)
@@ -45,14 +45,14 @@ def test_the_header_columns_fill_the_text_width_and_hold_the_quoc_hieu_on_one_li
     ]
 
 
-def test_the_issuer_breaks_as_a_clerk_would(renderer: TrinhKetXuat, ninh_thuan: VanBan) -> None:
+def test_the_issuer_breaks_as_a_clerk_would(renderer: Renderer, ninh_thuan: VanBan) -> None:
     left = header(layout(renderer, ninh_thuan)).trai
     assert texts(left, Kieu.CO_QUAN) == ["ỦY BAN NHÂN DÂN", "TỈNH NINH THUẬN"]
     assert texts(left, Kieu.SO_KY_HIEU) == ["Số: 18/CĐ-UBND"]
 
 
 def test_the_rule_under_the_tieu_ngu_is_exactly_as_long_as_the_tieu_ngu(
-    renderer: TrinhKetXuat, ninh_thuan: VanBan
+    renderer: Renderer, ninh_thuan: VanBan
 ) -> None:
     right = header(layout(renderer, ninh_thuan)).phai
     assert isinstance(right[2], DuongKe)
@@ -60,7 +60,7 @@ def test_the_rule_under_the_tieu_ngu_is_exactly_as_long_as_the_tieu_ngu(
 
 
 def test_the_rules_under_issuer_and_subject_are_a_third_to_a_half_of_their_line(
-    renderer: TrinhKetXuat, ninh_thuan: VanBan
+    renderer: Renderer, ninh_thuan: VanBan
 ) -> None:
     bo_cuc = layout(renderer, ninh_thuan)
     measure = renderer.soan_bo_cuc._rong
@@ -75,14 +75,14 @@ def test_the_rules_under_issuer_and_subject_are_a_third_to_a_half_of_their_line(
     assert longest / 3 - 0.01 <= subject_rule.rong <= longest / 2
 
 
-def test_a_draft_leaves_number_and_date_blank(renderer: TrinhKetXuat, ninh_thuan: VanBan) -> None:
+def test_a_draft_leaves_number_and_date_blank(renderer: Renderer, ninh_thuan: VanBan) -> None:
     cols = header(layout(renderer, ninh_thuan, so=None, ngay=None, nam=2021))
     assert texts(cols.trai, Kieu.SO_KY_HIEU) == ["Số:       /CĐ-UBND"]
     assert texts(cols.phai, Kieu.DIA_DANH_NGAY) == ["Ninh Thuận, ngày      tháng      năm 2021"]
 
 
 def test_the_cong_dien_opens_with_its_sender_and_a_dash_list_ending_with_a_full_stop(
-    renderer: TrinhKetXuat, ninh_thuan: VanBan
+    renderer: Renderer, ninh_thuan: VanBan
 ) -> None:
     bo_cuc = layout(renderer, ninh_thuan)
     assert texts(bo_cuc.khoi, Kieu.NGUOI_GUI) == ["CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:"]
@@ -94,7 +94,7 @@ def test_the_cong_dien_opens_with_its_sender_and_a_dash_list_ending_with_a_full_
 
 
 def test_the_noi_nhan_block_has_thirteen_lines_ending_with_the_luu_line(
-    renderer: TrinhKetXuat, ninh_thuan: VanBan
+    renderer: Renderer, ninh_thuan: VanBan
 ) -> None:
     left = signature(layout(renderer, ninh_thuan)).trai
     assert texts(left, Kieu.NOI_NHAN_NHAN) == ["Nơi nhận:"]
@@ -106,20 +106,20 @@ def test_the_noi_nhan_block_has_thirteen_lines_ending_with_the_luu_line(
 
 
 def test_copies_issued_follow_the_drafter_initials_as_in_the_decree_example(
-    renderer: TrinhKetXuat, ninh_thuan: VanBan
+    renderer: Renderer, ninh_thuan: VanBan
 ) -> None:
     left = signature(layout(renderer, ninh_thuan, so_ban=300)).trai
     assert texts(left, Kieu.NOI_NHAN)[-1] == "- Lưu: VT, VXNV. ĐNĐ.(300)"
 
 
-def test_the_signature_is_position_then_name(renderer: TrinhKetXuat, ninh_thuan: VanBan) -> None:
+def test_the_signature_is_position_then_name(renderer: Renderer, ninh_thuan: VanBan) -> None:
     right = signature(layout(renderer, ninh_thuan)).phai
     assert texts(right, Kieu.CHUC_VU) == ["CHỦ TỊCH"]
     assert texts(right, Kieu.HO_TEN) == ["Trần Quốc Nam"]
 
 
 def test_noi_nhan_label_and_first_authority_line_start_level(
-    renderer: TrinhKetXuat, ninh_thuan: VanBan
+    renderer: Renderer, ninh_thuan: VanBan
 ) -> None:
     sig = signature(layout(renderer, ninh_thuan))
     first_left, first_right = sig.trai[0], sig.phai[0]
@@ -128,7 +128,7 @@ def test_noi_nhan_label_and_first_authority_line_start_level(
 
 
 def test_the_last_body_paragraph_ends_with_slash_full_stop_once(
-    renderer: TrinhKetXuat, ninh_thuan: VanBan
+    renderer: Renderer, ninh_thuan: VanBan
 ) -> None:
     body = texts(layout(renderer, ninh_thuan).khoi, Kieu.NOI_DUNG)
     assert body[-1].endswith("theo quy định./.")
@@ -139,7 +139,7 @@ def test_the_last_body_paragraph_ends_with_slash_full_stop_once(
 
 
 def test_an_urgency_mark_is_a_red_box_of_the_decree_size_under_the_number(
-    renderer: TrinhKetXuat, ninh_thuan: VanBan
+    renderer: Renderer, ninh_thuan: VanBan
 ) -> None:
     left = header(layout(renderer, ninh_thuan, do_khan="hoa_toc")).trai
     mark = left[-1]
@@ -149,14 +149,14 @@ def test_an_urgency_mark_is_a_red_box_of_the_decree_size_under_the_number(
 
 
 def test_a_type_whose_form_is_not_laid_out_is_refused_clearly(
-    renderer: TrinhKetXuat, ninh_thuan: VanBan
+    renderer: Renderer, ninh_thuan: VanBan
 ) -> None:
     with pytest.raises(UnsupportedLayout, match=r"sample form 1\.9"):
         layout(renderer, ninh_thuan, loai="bien_ban", nguoi_gui=None, kinh_gui=[])
 
 
 def test_several_kinh_gui_addressees_go_below_the_label_with_dashes_under_its_colon(
-    renderer: TrinhKetXuat,
+    renderer: Renderer,
 ) -> None:
     from tests.conftest import EXAMPLES
     from vanthu.reading import doc_tep
@@ -179,7 +179,7 @@ def test_several_kinh_gui_addressees_go_below_the_label_with_dashes_under_its_co
     assert not texts(bo_cuc.khoi, Kieu.TEN_LOAI)
 
 
-def test_a_single_addressee_shares_the_label_line(renderer: TrinhKetXuat) -> None:
+def test_a_single_addressee_shares_the_label_line(renderer: Renderer) -> None:
     import yaml
 
     from tests.conftest import EXAMPLES
@@ -192,7 +192,7 @@ def test_a_single_addressee_shares_the_label_line(renderer: TrinhKetXuat) -> Non
 
 
 def test_wrapped_noi_nhan_lines_hang_past_their_dash(
-    renderer: TrinhKetXuat, ninh_thuan: VanBan
+    renderer: Renderer, ninh_thuan: VanBan
 ) -> None:
     left = signature(layout(renderer, ninh_thuan)).trai
     for line in (b for b in left if isinstance(b, Doan) and b.kieu is Kieu.NOI_NHAN):

@@ -12,15 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .bo_cuc import BoCuc
+    from .renderer import KetQua, Renderer
     from .soan_bo_cuc import DUOC_HO_TRO
-    from .trinh_ket_xuat import KetQua, TrinhKetXuat
     from .ve_duoc import kiem_tra_ve_duoc, ky_tu_khong_ve_duoc
 
 _NOI = {
     "BoCuc": ".bo_cuc",
     "DUOC_HO_TRO": ".soan_bo_cuc",
-    "KetQua": ".trinh_ket_xuat",
-    "TrinhKetXuat": ".trinh_ket_xuat",
+    "KetQua": ".renderer",
+    "Renderer": ".renderer",
     "kiem_tra_ve_duoc": ".ve_duoc",
     "ky_tu_khong_ve_duoc": ".ve_duoc",
 }
@@ -36,7 +36,7 @@ __all__ = [
     "DUOC_HO_TRO",
     "BoCuc",
     "KetQua",
-    "TrinhKetXuat",
+    "Renderer",
     "kiem_tra_ve_duoc",
     "ky_tu_khong_ve_duoc",
 ]

@@ -30,7 +30,7 @@ from ..schemas.gio import GIO_VIET_NAM
 from .fonts import MatChu, mat_chu_pdf
 from .ngay_thang import ngay_vn
 
-#: The family every slip is set in; ``TrinhPhieuGui`` loads no other face.
+#: The family every slip is set in; ``PhieuGuiRenderer`` loads no other face.
 HO_CHU = "TeX Gyre Termes"
 #: Error correction of the QR code: M restores up to 15 % of a smudged or folded code.
 MUC_SUA_LOI_QR = "M"
@@ -137,11 +137,11 @@ class NoiDungPhieuGui:
     qr: str
 
 
-class TrinhPhieuGui:
+class PhieuGuiRenderer:
     """Draws slips: built once (faces loaded once), then reused for every slip.
 
     Not thread-safe: a Typst compiler serves one compilation at a time, so give each thread its
-    own ``TrinhPhieuGui``.
+    own ``PhieuGuiRenderer``.
     """
 
     def __init__(self) -> None:

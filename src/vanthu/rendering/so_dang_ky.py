@@ -257,7 +257,7 @@ def _do_rong_cot(
     return tuple(widths)
 
 
-class TrinhSoDangKy:
+class SoDangKyRenderer:
     """Draws registers in the Word template's face and margins, turned to landscape."""
 
     def __init__(self, mau: Path | None = None, mat_chu: MatChu | None = None) -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ..reading.van_ban import doc_tep, doc_van_ban
 from ..schemas.gio import GIO_VIET_NAM
 from ..workflow import SuKienVanBan, VaiTro
-from .ket_xuat import DinhDang, TepKetXuat, ket_xuat_tep, ket_xuat_van_ban, trinh_ket_xuat
+from .ket_xuat import DinhDang, TepKetXuat, ket_xuat_tep, ket_xuat_van_ban, renderer
 from .kiem_tra import kiem_tra_tep, kiem_tra_van_ban
 from .luoc_do import luoc_do_json
 
@@ -56,8 +56,8 @@ __all__ = [
     "kiem_tra_tep",
     "kiem_tra_van_ban",
     "luoc_do_json",
+    "renderer",
     "so_do_vong_doi",
     "ten_nguoi_dung",
     "ten_nguoi_dung_neu_co",
-    "trinh_ket_xuat",
 ]

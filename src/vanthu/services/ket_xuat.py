@@ -14,7 +14,7 @@ from ..schemas import VanBan
 from .kiem_tra import kiem_tra_tep, kiem_tra_van_ban
 
 if TYPE_CHECKING:
-    from ..rendering.trinh_ket_xuat import TrinhKetXuat
+    from ..rendering.renderer import Renderer
 
 
 class DinhDang(StrEnum):
@@ -38,14 +38,14 @@ class TepKetXuat:
 
 
 @cache
-def trinh_ket_xuat() -> TrinhKetXuat:
+def renderer() -> Renderer:
     """The process-wide renderer (style sheet, fonts and WeasyPrint state loaded once).
 
     Imported here, on first use: the commands that draw no directive never load WeasyPrint.
     """
-    from ..rendering.trinh_ket_xuat import TrinhKetXuat
+    from ..rendering.renderer import Renderer
 
-    return TrinhKetXuat()
+    return Renderer()
 
 
 def ket_xuat_van_ban(
@@ -68,9 +68,7 @@ def ket_xuat_van_ban(
     kiem_tra_van_ban(vb, nguon or ten)
     want_docx = dinh_dang in {DinhDang.docx, DinhDang.both}
     want_pdf = dinh_dang in {DinhDang.pdf, DinhDang.both}
-    result = trinh_ket_xuat().ket_xuat(
-        vb, docx=want_docx, pdf=want_pdf, pdf_a=pdf_a, hom_nay=hom_nay
-    )
+    result = renderer().ket_xuat(vb, docx=want_docx, pdf=want_pdf, pdf_a=pdf_a, hom_nay=hom_nay)
     try:
         thu_muc.mkdir(parents=True, exist_ok=True)
         docx = pdf = None

@@ -56,7 +56,7 @@ from ..delivery.thu_muc import (
 )
 from ..errors import DeliveryFailed, OutputError, Refused, VanthuError
 from ..rendering.loi_van import dong_van_ban, tieu_de_thu
-from ..rendering.phieu_gui import NoiDungPhieuGui, TrinhPhieuGui
+from ..rendering.phieu_gui import NoiDungPhieuGui, PhieuGuiRenderer
 from ..schemas.gio import gio_viet_nam, utc
 from ..storage import Session, Store, noi_nhan
 from ..storage.bang import VanBanLuu
@@ -440,9 +440,9 @@ class PhatHanh:
             OutputError: the folder cannot be written, or would leave the directive's folder.
         """
         target = thu_muc_co_quan(folder, ban_sao.ma_co_quan)
-        renderer: TrinhPhieuGui | None = getattr(self._phieu, "trinh", None)
+        renderer: PhieuGuiRenderer | None = getattr(self._phieu, "renderer", None)
         if renderer is None:
-            renderer = self._phieu.trinh = TrinhPhieuGui()
+            renderer = self._phieu.renderer = PhieuGuiRenderer()
         slip = renderer.ve(
             NoiDungPhieuGui(
                 co_quan_gui=issuer,

@@ -17,7 +17,7 @@ from ..reading import tham_so
 from ..rendering.loi_van import ten_loai
 from ..rendering.ngay_thang import ngay_vn
 from ..rendering.so_dang_ky import COT_SO_DANG_KY as COT_SO_DANG_KY  # the Decree's headings
-from ..rendering.so_dang_ky import SoDangKy, TrinhSoDangKy
+from ..rendering.so_dang_ky import SoDangKy, SoDangKyRenderer
 from ..schemas import VanBan
 from ..schemas.gio import gio_viet_nam
 from ..storage import Store
@@ -122,9 +122,9 @@ def so_dang_ky_csv(rows: list[tuple[str, ...]]) -> str:
 
 
 @cache
-def trinh_so_dang_ky() -> TrinhSoDangKy:
+def so_dang_ky_renderer() -> SoDangKyRenderer:
     """The process-wide register renderer (Word template and faces loaded once)."""
-    return TrinhSoDangKy()
+    return SoDangKyRenderer()
 
 
 def so_dang_ky_in(store: Store, nam: int | str) -> SoDangKy:
@@ -172,7 +172,7 @@ def so_dang_ky_tep(store: Store, nam: int | str, thu_muc: Path | None = None) ->
     year = ten_an_toan(str(nam), "year")
     folder = thu_muc if thu_muc is not None else trong_goc(THU_MUC_MAC_DINH, year)
     so = so_dang_ky_in(store, nam)
-    renderer = trinh_so_dang_ky()
+    renderer = so_dang_ky_renderer()
     files = {
         ".docx": renderer.docx(so),
         ".pdf": renderer.pdf(so),

@@ -55,7 +55,7 @@ from ..storage.van_ban import (
 )
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, chuyen_van_ban
 from .clock import Clock, bay_gio
-from .ket_xuat import trinh_ket_xuat
+from .ket_xuat import renderer
 from .kiem_tra import kiem_tra_van_ban
 
 THU_MUC_MAC_DINH = Path("output")
@@ -482,7 +482,7 @@ class VongDoi:
         docx = trong_goc(self.thu_muc, year, folder_name, f"{name}.docx")
         pdf = trong_goc(self.thu_muc, year, folder_name, f"{name}.pdf")
         try:
-            result = trinh_ket_xuat().ket_xuat(vb, hom_nay=ngay)
+            result = renderer().ket_xuat(vb, hom_nay=ngay)
         except OSError as error:  # the renderer's scratch files (fonts) on a full disk
             where = error.filename if isinstance(error.filename, str) else tempfile.gettempdir()
             raise loi_ghi(Path(where), error) from None

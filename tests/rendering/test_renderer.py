@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES, HOM_NAY, example_files
-from vanthu.rendering import DUOC_HO_TRO, TrinhKetXuat, kiem_tra_ve_duoc
+from vanthu.rendering import DUOC_HO_TRO, Renderer, kiem_tra_ve_duoc
 from vanthu.schemas.gioi_han import DOAN_TOI_DA, DONG_TOI_DA, TRICH_YEU_TOI_DA
 from vanthu.services import doc_van_ban
 
@@ -75,7 +75,7 @@ def directives(draw: st.DrawFn) -> dict[str, Any]:
 @settings(max_examples=15)
 @given(data=directives())
 def test_any_directive_within_the_limits_renders_to_docx_and_pdf(
-    renderer: TrinhKetXuat, data: dict[str, Any]
+    renderer: Renderer, data: dict[str, Any]
 ) -> None:
     vb = doc_van_ban(data, "random.yaml", HOM_NAY)
     kiem_tra_ve_duoc(vb, "random.yaml")

@@ -24,7 +24,7 @@ class KetQua:
     pdf: bytes | None
 
 
-class TrinhKetXuat:
+class Renderer:
     """The renderer: one style sheet (from a Word template), one PDF face, both writers."""
 
     def __init__(self, mau: Path | None = None, mat_chu: MatChu | None = None) -> None:
