@@ -95,7 +95,7 @@ from vanthu.services.danh_ba import nap_danh_ba
 from vanthu.services.nguoi_dung import them_nguoi_dung
 from vanthu.services.phat_hanh import LUONG_VE
 from vanthu.services.ung_dung import BoDichVu
-from vanthu.storage.bang import NoiNhanVanBan, VanBanLuu
+from vanthu.storage.bang import NoiNhanVanBan, VanBanRow
 from vanthu.workflow import SuKienVanBan, TrangThaiNoiNhan, TrangThaiVanBan, VaiTro
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -434,8 +434,8 @@ def _da_gui(app: BoDichVu, key: str, codes: Sequence[str]) -> str:
             ],
         )
         s.execute(
-            update(VanBanLuu)
-            .where(VanBanLuu.id == int(key))
+            update(VanBanRow)
+            .where(VanBanRow.id == int(key))
             .values(trang_thai=TrangThaiVanBan.da_phat_hanh.value)
         )
     return issued.so_ky_hieu
@@ -506,7 +506,7 @@ def _do_tren_kho(backend: str, db: str, folder: Path, options: TuyChon, baseline
             for _ in range(XAC_NHAN_VAN_BAN)
         ]
     with app.store.transaction() as s:
-        first = s.scalars(select(VanBanLuu).where(VanBanLuu.so == 1)).first()
+        first = s.scalars(select(VanBanRow).where(VanBanRow.so == 1)).first()
         assert first is not None
         originals = (first.pdf_duong_dan or "", first.docx_duong_dan or "")
     app.close()

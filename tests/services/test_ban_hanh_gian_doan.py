@@ -28,7 +28,7 @@ from vanthu.delivery.ghi_tep import (
     hoan_tat_ban_hanh,
 )
 from vanthu.services.ung_dung import BoDichVu
-from vanthu.storage.bang import DongSoDangKy, VanBanLuu
+from vanthu.storage.bang import DongSoDangKy, VanBanRow
 from vanthu.workflow import TrangThaiVanBan
 
 HAN_CHO_S = 120.0
@@ -54,7 +54,7 @@ def so_dang_ky(app: BoDichVu) -> dict[str, str]:
     """What the register vouches for: each issued file's path → its SHA-256."""
     with app.store.transaction() as s:
         rows = s.execute(
-            select(VanBanLuu).join(DongSoDangKy, DongSoDangKy.van_ban_id == VanBanLuu.id)
+            select(VanBanRow).join(DongSoDangKy, DongSoDangKy.van_ban_id == VanBanRow.id)
         ).scalars()
         vouched: dict[str, str] = {}
         for row in rows:
@@ -72,7 +72,7 @@ def khong_tep_gia(app: BoDichVu, output: Path) -> None:
 
 def trang_thai(app: BoDichVu, van_ban_id: int) -> tuple[str, str | None]:
     with app.store.transaction() as s:
-        row = s.get(VanBanLuu, van_ban_id)
+        row = s.get(VanBanRow, van_ban_id)
         assert row is not None
         return row.trang_thai, row.so_ky_hieu
 

@@ -27,7 +27,7 @@ from tests.services.conftest import cong_dien_du_thao, duyet_xong
 from vanthu.errors import ConcurrentChange, TransitionRefused
 from vanthu.services.clock import GIO_VIET_NAM
 from vanthu.services.ung_dung import BoDichVu
-from vanthu.storage.bang import DemSo, DongSoDangKy, LanGui, NhatKy, NoiNhanVanBan, VanBanLuu
+from vanthu.storage.bang import DemSo, DongSoDangKy, LanGui, NhatKy, NoiNhanVanBan, VanBanRow
 from vanthu.storage.noi_nhan import KENH_TEP
 from vanthu.workflow import SuKienVanBan, TrangThaiVanBan
 
@@ -201,7 +201,7 @@ def test_processes_issuing_at_once_take_every_number_once_without_gaps(
     assert wins == Counter({str(i): 1 for i in ids}), "each directive is issued exactly once"
 
     with app.store.transaction() as s:
-        rows = s.scalars(select(VanBanLuu).where(VanBanLuu.id.in_(ids))).all()
+        rows = s.scalars(select(VanBanRow).where(VanBanRow.id.in_(ids))).all()
         register = s.scalars(select(DongSoDangKy)).all()
         counter = s.scalars(select(DemSo)).all()
         issued_events = Counter(
@@ -254,7 +254,7 @@ def test_two_processes_firing_the_same_event_at_once_one_wins_the_other_is_refus
     with app.store.transaction() as s:
         states = {
             r.id: (r.trang_thai, r.so_ky_hieu)
-            for r in s.scalars(select(VanBanLuu).order_by(VanBanLuu.id))
+            for r in s.scalars(select(VanBanRow).order_by(VanBanRow.id))
         }
         numbers = sorted(s.scalars(select(DongSoDangKy.so)))
     assert states == {
@@ -293,7 +293,7 @@ def test_two_processes_distributing_the_same_directive_at_once_deliver_each_body
                 )
             )
         )
-        row = s.get(VanBanLuu, key)
+        row = s.get(VanBanRow, key)
         assert row is not None and row.trang_thai == TrangThaiVanBan.da_phat_hanh.value
     assert recipients and set(deliveries.values()) == {1} and len(deliveries) == recipients
     assert events == {"gui": recipients, "phat_hanh": 1}

@@ -28,7 +28,7 @@ from vanthu.reading.danh_ba import doc_danh_ba
 from vanthu.services.danh_ba import nap_danh_ba
 from vanthu.services.phat_hanh import LO_GHI
 from vanthu.services.ung_dung import BoDichVu
-from vanthu.storage.bang import CoQuan, LanGui, NhatKy, NoiNhanVanBan, VanBanLuu
+from vanthu.storage.bang import CoQuan, LanGui, NhatKy, NoiNhanVanBan, VanBanRow
 from vanthu.storage.connection import url_cua
 from vanthu.storage.noi_nhan import KENH_TEP
 from vanthu.workflow import SuKienVanBan, TrangThaiNoiNhan, TrangThaiVanBan
@@ -143,7 +143,7 @@ def test_distribution_killed_part_way_and_resumed_delivers_each_body_exactly_onc
     assert 0 < killed_at < SO_XA, "the kill landed part way"
     assert so_thu_muc(folder) >= killed_at
     with app.store.transaction() as s:
-        row = s.get(VanBanLuu, int(key))
+        row = s.get(VanBanRow, int(key))
         assert row is not None and row.trang_thai == TrangThaiVanBan.da_ban_hanh.value
         sent = s.scalar(
             select(func.count())
@@ -169,7 +169,7 @@ def test_distribution_killed_part_way_and_resumed_delivers_each_body_exactly_onc
 
     # 3. The store: one delivery and one "gui" event per recipient, the directive distributed.
     with app.store.transaction() as s:
-        row = s.get(VanBanLuu, int(key))
+        row = s.get(VanBanRow, int(key))
         assert row is not None
         assert row.trang_thai == TrangThaiVanBan.da_phat_hanh.value
         recipients = {

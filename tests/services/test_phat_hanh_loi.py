@@ -21,7 +21,7 @@ from vanthu.storage.bang import (
     NhatKy,
     NhomCoQuan,
     NoiNhanVanBan,
-    VanBanLuu,
+    VanBanRow,
 )
 from vanthu.workflow import SuKienVanBan, TrangThaiNoiNhan, TrangThaiVanBan
 
@@ -185,7 +185,7 @@ def test_an_output_folder_that_cannot_be_written_fails_the_issue_and_takes_no_nu
     with pytest.raises(OutputError, match=rf"^{output}.*: cannot be written: Not a directory"):
         app.vong_doi.ban_hanh("vt", key)
     with app.store.transaction() as s:
-        row = s.get(VanBanLuu, int(key))
+        row = s.get(VanBanRow, int(key))
         assert row is not None and row.trang_thai == TrangThaiVanBan.da_duyet.value
         assert row.so is None and row.pdf_duong_dan is None
         assert s.scalar(select(func.count()).select_from(DongSoDangKy)) == 0
@@ -224,7 +224,7 @@ def test_a_disk_that_fills_up_mid_file_fails_the_issue_with_the_path_and_takes_n
         app.vong_doi.ban_hanh("vt", key)
     with app.store.transaction() as s:
         assert s.scalar(select(func.count()).select_from(DongSoDangKy)) == 1
-        row = s.get(VanBanLuu, int(key))
+        row = s.get(VanBanRow, int(key))
         assert row is not None and row.trang_thai == TrangThaiVanBan.da_duyet.value
     after = {p: p.stat().st_size for p in output.rglob("*") if p.is_file()}
     assert after == before, "no file, whole or half, is left"
@@ -241,8 +241,8 @@ def test_an_issued_folder_moved_outside_the_output_folder_in_the_store_is_refuse
         (elsewhere / f"01-CĐ-UBND.{suffix}").write_bytes(b"issued")
     with app.store.transaction() as s:  # a store edited by hand
         s.execute(
-            update(VanBanLuu)
-            .where(VanBanLuu.id == int(key))
+            update(VanBanRow)
+            .where(VanBanRow.id == int(key))
             .values(
                 docx_duong_dan=str(elsewhere / "01-CĐ-UBND.docx"),
                 pdf_duong_dan=str(elsewhere / "01-CĐ-UBND.pdf"),

@@ -13,7 +13,7 @@ from tests.services.conftest import ManualClock, cong_dien_du_thao, duyet_xong
 from vanthu.errors import InvalidDirective, NotFound, Refused, TransitionRefused
 from vanthu.services.so_sach import nhat_ky, so_dang_ky
 from vanthu.services.ung_dung import BoDichVu
-from vanthu.storage.bang import DongSoDangKy, NhatKy, VanBanLuu
+from vanthu.storage.bang import DongSoDangKy, NhatKy, VanBanRow
 from vanthu.workflow import SuKienVanBan, TrangThaiVanBan
 
 
@@ -22,7 +22,7 @@ def snapshot(app: BoDichVu) -> tuple[object, ...]:
     with app.store.transaction() as s:
         rows = [
             (r.id, r.trang_thai, r.phien_ban, r.so, r.so_ky_hieu)
-            for r in s.scalars(select(VanBanLuu).order_by(VanBanLuu.id))
+            for r in s.scalars(select(VanBanRow).order_by(VanBanRow.id))
         ]
         return (
             tuple(rows),
@@ -49,7 +49,7 @@ def test_a_draft_goes_through_review_and_is_issued_under_the_first_number(
     docx, pdf = issued.tep
     assert pdf.name == "01-CĐ-UBND.pdf" and pdf.parent.name == "01-CĐ-UBND"
     with app.store.transaction() as s:
-        row = s.get(VanBanLuu, draft.van_ban_id)
+        row = s.get(VanBanRow, draft.van_ban_id)
         assert row is not None
         assert row.ngay is not None and row.ngay.isoformat() == "2021-09-13"
         assert row.pdf_sha256 == hashlib.sha256(pdf.read_bytes()).hexdigest()
@@ -153,7 +153,7 @@ def test_the_log_replays_to_the_stored_state(app: BoDichVu) -> None:
         assert e.tu == state, f"{e.su_kien} starts from {e.tu}, the log was at {state}"
         state = e.den
     with app.store.transaction() as s:
-        row = s.get(VanBanLuu, int(key))
+        row = s.get(VanBanRow, int(key))
         assert row is not None and row.trang_thai == state == "thu_hoi"
     assert [e.su_kien for e in events] == ["soan_thao", "trinh", "duyet", "ban_hanh", "thu_hoi"]
     assert events[-1].chi_tiet == {"ly_do": "Sai nội dung"}
@@ -183,7 +183,7 @@ def test_a_newer_issued_directive_replaces_an_older_one(app: BoDichVu) -> None:
     result = app.vong_doi.chuyen("vt", "1", SuKienVanBan.thay_the, thay_bang=str(new.van_ban_id))
     assert result.den is TrangThaiVanBan.thay_the
     with app.store.transaction() as s:
-        row = s.get(VanBanLuu, old.van_ban_id)
+        row = s.get(VanBanRow, old.van_ban_id)
         assert row is not None and row.thay_the_boi == new.van_ban_id
     assert nhat_ky(app.store, "1")[-1].chi_tiet == {"thay_bang": "02/CĐ-UBND"}
 
@@ -370,14 +370,14 @@ def test_a_draft_with_a_character_no_font_can_draw_is_refused_and_nothing_is_sto
         app.vong_doi.soan_thao("cv", data, "test")
     assert [p.where for p in caught.value.problems] == ["trich_yeu"]
     with app.store.transaction() as s:
-        assert s.scalar(select(func.count()).select_from(VanBanLuu)) == 0
+        assert s.scalar(select(func.count()).select_from(VanBanRow)) == 0
 
 
 def test_issue_refuses_what_cannot_be_drawn_before_a_number_is_taken(app: BoDichVu) -> None:
     key = str(duyet_xong(app))
     # A draft stored before the preflight existed (or by another tool) holds a ✓.
     with app.store.transaction() as s:
-        row = s.get(VanBanLuu, int(key))
+        row = s.get(VanBanRow, int(key))
         assert row is not None
         row.noi_dung = row.noi_dung | {"trich_yeu": "Về việc ✓"}
     with pytest.raises(InvalidDirective):

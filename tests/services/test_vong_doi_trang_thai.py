@@ -54,7 +54,7 @@ from vanthu.storage.bang import (
     NguoiDung,
     NhatKy,
     NoiNhanVanBan,
-    VanBanLuu,
+    VanBanRow,
 )
 from vanthu.workflow import BANG_VAN_BAN, SuKienVanBan, TrangThaiNoiNhan, TrangThaiVanBan, VaiTro
 
@@ -175,12 +175,12 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
             stored = (
                 s.execute(
                     select(
-                        VanBanLuu.id,
-                        VanBanLuu.trang_thai,
-                        VanBanLuu.phien_ban,
-                        VanBanLuu.so_ky_hieu,
-                        VanBanLuu.thay_the_boi,
-                    ).order_by(VanBanLuu.id)
+                        VanBanRow.id,
+                        VanBanRow.trang_thai,
+                        VanBanRow.phien_ban,
+                        VanBanRow.so_ky_hieu,
+                        VanBanRow.thay_the_boi,
+                    ).order_by(VanBanRow.id)
                 ).all(),
                 s.execute(
                     select(
@@ -210,9 +210,9 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
             user = s.get(NguoiDung, ten)
             return None if user is None else (VaiTro(user.vai_tro), user.ma_co_quan)
 
-    def van_ban(self, van_ban_id: int) -> VanBanLuu:
+    def van_ban(self, van_ban_id: int) -> VanBanRow:
         with self.app.store.transaction() as s:
-            row = s.get(VanBanLuu, van_ban_id)
+            row = s.get(VanBanRow, van_ban_id)
             assert row is not None
             s.expunge(row)
             return row
@@ -257,7 +257,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
         ids = self.ids
         if ai in (DUNG, GAN_DUNG) or i % 2 == 0:
             with self.app.store.transaction() as s:
-                states = dict(s.execute(select(VanBanLuu.id, VanBanLuu.trang_thai)).all())
+                states = dict(s.execute(select(VanBanRow.id, VanBanRow.trang_thai)).all())
             ids = [v for v in ids if states[v] in trang_thai and v != tru] or ids
         return ids[-1 - i // 2 % len(ids)]
 
@@ -422,7 +422,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
             f"{ai} distributes #{van_ban_id} ({row.trang_thai})",
         )
 
-    def _nguoi_cho_co_quan(self, ai: str, ma: str, row: VanBanLuu) -> bool:
+    def _nguoi_cho_co_quan(self, ai: str, ma: str, row: VanBanRow) -> bool:
         """Whether ``ai`` may act for body ``ma`` on a copy of ``row`` at all."""
         user = self.vai_tro(ai)
         if user is None or row.trang_thai == T.thu_hoi:
@@ -611,7 +611,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
                 select(DongSoDangKy.so_dang_ky, DongSoDangKy.nam, DongSoDangKy.so)
             ).all()
             issued = s.scalars(
-                select(VanBanLuu.so_ky_hieu).where(VanBanLuu.so_ky_hieu.is_not(None))
+                select(VanBanRow.so_ky_hieu).where(VanBanRow.so_ky_hieu.is_not(None))
             ).all()
         by_register: dict[tuple[str, int], list[int]] = {}
         for register, nam, so in rows:
@@ -637,7 +637,7 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
                     ).order_by(NhatKy.id)
                 )
             ]
-            states = dict(s.execute(select(VanBanLuu.id, VanBanLuu.trang_thai)).all())
+            states = dict(s.execute(select(VanBanRow.id, VanBanRow.trang_thai)).all())
         assert lines[: len(self.nhat_ky)] == self.nhat_ky
         replayed: dict[int, str] = {}
         for _, van_ban_id, doi_tuong, _, tu, den, _ in lines:
@@ -653,8 +653,8 @@ class VongDoiNgauNhien(RuleBasedStateMachine):
         """``status`` lists as sent exactly the bodies whose folders hold the issued files."""
         with self.app.store.transaction() as s:
             issued = s.execute(
-                select(VanBanLuu.id, VanBanLuu.pdf_duong_dan).where(
-                    VanBanLuu.pdf_duong_dan.is_not(None)
+                select(VanBanRow.id, VanBanRow.pdf_duong_dan).where(
+                    VanBanRow.pdf_duong_dan.is_not(None)
                 )
             ).all()
         for van_ban_id, pdf in issued:

@@ -17,7 +17,7 @@ from tests.services.test_phat_hanh import issued
 from vanthu.errors import NotFound, Refused, TransitionRefused, VanthuError
 from vanthu.services.ung_dung import BoDichVu
 from vanthu.services.vong_doi import tim_id_van_ban
-from vanthu.storage.bang import NhatKy, NoiNhanVanBan, VanBanLuu
+from vanthu.storage.bang import NhatKy, NoiNhanVanBan, VanBanRow
 from vanthu.workflow import (
     SuKienNoiNhan,
     TrangThaiNoiNhan,
@@ -66,7 +66,7 @@ def put(app: BoDichVu, so: str, state: TrangThaiNoiNhan) -> None:
             .where(
                 NoiNhanVanBan.ma_co_quan == "SYT",
                 NoiNhanVanBan.van_ban_id
-                == select(VanBanLuu.id).where(VanBanLuu.so_ky_hieu == so).scalar_subquery(),
+                == select(VanBanRow.id).where(VanBanRow.so_ky_hieu == so).scalar_subquery(),
             )
             .values(
                 trang_thai=state.value,
@@ -178,7 +178,7 @@ def test_a_number_that_names_two_directives_acknowledges_neither(
     second = issued(app, clock)
     app.phat_hanh.phat_hanh("vt", second)
     with app.store.transaction() as s:  # as two registers (a secret one, say) may number alike
-        s.execute(update(VanBanLuu).where(VanBanLuu.so_ky_hieu == second).values(so_ky_hieu=first))
+        s.execute(update(VanBanRow).where(VanBanRow.so_ky_hieu == second).values(so_ky_hieu=first))
     with pytest.raises(VanthuError, match="names several directives"):
         app.theo_doi.xac_nhan("syt", first, "SYT")
     with app.store.transaction() as s:

@@ -11,7 +11,7 @@ from vanthu.storage.bang import (
     NhiemVu,
     NhiemVuCoQuan,
     NoiNhanVanBan,
-    VanBanLuu,
+    VanBanRow,
 )
 from vanthu.workflow import TrangThaiNoiNhan, TrangThaiVanBan, VaiTro
 
@@ -38,7 +38,7 @@ def them_van_ban(
             for ma, ten in (("SYT", "Sở Y tế"), ("SNV", "Sở Nội vụ"), ("SXD", "Sở Xây dựng")):
                 s.add(CoQuan(ma=ma, ten=f"{ten} tỉnh Ninh Thuận", ten_ngan=ten))
             s.flush()
-        row = VanBanLuu(
+        row = VanBanRow(
             loai="cong_dien",
             ky_hieu="CĐ-UBND",
             trich_yeu="Về việc phòng, chống dịch",

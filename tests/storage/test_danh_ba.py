@@ -13,40 +13,40 @@ from vanthu.schemas.danh_ba import CoQuanDanhBa
 from vanthu.schemas.nhiem_vu import NhiemVu
 from vanthu.schemas.noi_nhan import NoiNhan
 from vanthu.storage import Store
-from vanthu.storage import danh_ba as luu
+from vanthu.storage import danh_ba as danh_ba_store
 from vanthu.workflow import VaiTro
 
 
 def test_loading_a_body_again_replaces_its_groups_and_keeps_each_once(store: Store) -> None:
     with store.transaction() as s:
-        luu.luu_co_quan(s, [CoQuanDanhBa(ma="SYT", ten="Sở Y tế", nhom=["so", "y_te"])])
+        danh_ba_store.save_co_quan(s, [CoQuanDanhBa(ma="SYT", ten="Sở Y tế", nhom=["so", "y_te"])])
     with store.transaction() as s:
-        luu.luu_co_quan(
+        danh_ba_store.save_co_quan(
             s, [CoQuanDanhBa(ma="SYT", ten="Sở Y tế tỉnh", ten_ngan="SYT", nhom=["so", "so"])]
         )
     with store.transaction() as s:
-        assert luu.ma_co_quan_nhiem_vu(s, (), ("y_te",)) == []
-        assert luu.ma_co_quan_nhiem_vu(s, ("SYT",), ("so",)) == ["SYT"]
-        assert luu.ten_co_quan(s, ["SYT", "KHONG_CO"]) == {"SYT": "Sở Y tế tỉnh"}
-        assert luu.co_co_quan(s, "SYT")
-        assert not luu.co_co_quan(s, "KHONG_CO")
+        assert danh_ba_store.ma_co_quan_nhiem_vu(s, (), ("y_te",)) == []
+        assert danh_ba_store.ma_co_quan_nhiem_vu(s, ("SYT",), ("so",)) == ["SYT"]
+        assert danh_ba_store.ten_co_quan(s, ["SYT", "KHONG_CO"]) == {"SYT": "Sở Y tế tỉnh"}
+        assert danh_ba_store.co_co_quan(s, "SYT")
+        assert not danh_ba_store.co_co_quan(s, "KHONG_CO")
 
 
 def test_users_are_counted_found_and_the_clerks_listed(store: Store) -> None:
     with store.transaction() as s:
-        assert luu.so_nguoi_dung(s) == 0
-        assert luu.vai_tro_nguoi_dung(s, "vt") is None
+        assert danh_ba_store.so_nguoi_dung(s) == 0
+        assert danh_ba_store.vai_tro_nguoi_dung(s, "vt") is None
         with pytest.raises(NotFound):
-            luu.nguoi_dung(s, "vt")
+            danh_ba_store.nguoi_dung(s, "vt")
     them_van_ban(store)  # adds vt (văn thư) and syt (SYT's user)
     with store.transaction() as s:
-        luu.luu_nguoi_dung(s, "vt2", "Văn thư hai", VaiTro.van_thu, None)
+        danh_ba_store.save_nguoi_dung(s, "vt2", "Văn thư hai", VaiTro.van_thu, None)
     with store.transaction() as s:
-        assert luu.so_nguoi_dung(s) == 3
-        assert sorted(luu.ten_van_thu_khoa(s)) == ["vt", "vt2"]
-        assert luu.vai_tro_nguoi_dung(s, "syt") == (VaiTro.don_vi_nhan, "SYT")
-        assert luu.nguoi_dung_khoa(s, "nobody") is None
-        assert luu.nguoi_dung(s, "vt2").ho_ten == "Văn thư hai"
+        assert danh_ba_store.so_nguoi_dung(s) == 3
+        assert sorted(danh_ba_store.ten_van_thu_khoa(s)) == ["vt", "vt2"]
+        assert danh_ba_store.vai_tro_nguoi_dung(s, "syt") == (VaiTro.don_vi_nhan, "SYT")
+        assert danh_ba_store.nguoi_dung_khoa(s, "nobody") is None
+        assert danh_ba_store.nguoi_dung(s, "vt2").ho_ten == "Văn thư hai"
 
 
 def _van_ban(noi_nhan: list[NoiNhan], nhiem_vu: list[NhiemVu] | None = None) -> VanBan:
@@ -56,7 +56,7 @@ def _van_ban(noi_nhan: list[NoiNhan], nhiem_vu: list[NhiemVu] | None = None) -> 
 
 def _danh_ba(store: Store) -> None:
     with store.transaction() as s:
-        luu.luu_co_quan(
+        danh_ba_store.save_co_quan(
             s,
             [
                 CoQuanDanhBa(ma="SYT", ten="Sở Y tế", nhom=["so"]),
@@ -79,7 +79,7 @@ def test_a_noi_nhan_expands_in_printed_order_each_body_once_internal_lines_skipp
         ]
     )
     with store.transaction() as s:
-        found = luu.mo_rong_noi_nhan(s, vb)
+        found = danh_ba_store.mo_rong_noi_nhan(s, vb)
     assert [(r.ma, r.dong, r.dong_in) for r in found] == [
         ("SYT", 0, "Sở Y tế"),
         ("SNV", 2, "Các sở"),
@@ -91,7 +91,7 @@ def test_an_unknown_body_or_group_in_the_noi_nhan_is_refused_naming_each_line(st
     _danh_ba(store)
     vb = _van_ban([NoiNhan(ten="Lạ", ma_co_quan=["KHONG_CO"], nhom=["nhom_la"])])
     with store.transaction() as s, pytest.raises(Refused) as refused:
-        luu.mo_rong_noi_nhan(s, vb)
+        danh_ba_store.mo_rong_noi_nhan(s, vb)
     assert "group 'nhom_la' (line 1: Lạ)" in str(refused.value)
     assert "body 'KHONG_CO' (line 1: Lạ)" in str(refused.value)
 
@@ -104,11 +104,13 @@ def test_a_task_group_with_a_body_outside_the_noi_nhan_is_refused_with_its_field
     inside = NhiemVu(doan=1, nhom=["so"], han=han)
     outside = NhiemVu(doan=1, nhom=["so", "huyen"], han=han)
     with store.transaction() as s:
-        luu.kiem_tra_danh_ba(s, _van_ban([NoiNhan(ten="Các sở", nhom=["so"])], [inside]))
+        danh_ba_store.kiem_tra_danh_ba(s, _van_ban([NoiNhan(ten="Các sở", nhom=["so"])], [inside]))
         with pytest.raises(Refused, match=r"nhiem_vu\[0\]\.nhom.*UBND_PR"):
-            luu.kiem_tra_danh_ba(s, _van_ban([NoiNhan(ten="Các sở", nhom=["so"])], [outside]))
+            danh_ba_store.kiem_tra_danh_ba(
+                s, _van_ban([NoiNhan(ten="Các sở", nhom=["so"])], [outside])
+            )
         with pytest.raises(Refused, match="group 'la' \\(task 1\\)"):
-            luu.kiem_tra_danh_ba(
+            danh_ba_store.kiem_tra_danh_ba(
                 s,
                 _van_ban(
                     [NoiNhan(ten="Các sở", nhom=["so"])], [NhiemVu(doan=1, nhom=["la"], han=han)]

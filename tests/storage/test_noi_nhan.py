@@ -13,7 +13,7 @@ from sqlalchemy import event, func, insert, select
 from tests.csdl import LOAI_CSDL, csdl_moi
 from vanthu.delivery import thu
 from vanthu.storage import Store, noi_nhan, open_store
-from vanthu.storage.bang import CoQuan, LanGui, NguoiDung, NoiNhanVanBan, VanBanLuu
+from vanthu.storage.bang import CoQuan, LanGui, NguoiDung, NoiNhanVanBan, VanBanRow
 from vanthu.workflow import TrangThaiNoiNhan
 
 LUC = dt.datetime(2021, 9, 13, 3, 0, tzinfo=dt.UTC)
@@ -41,7 +41,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Stor
                     for i, ma in enumerate(MA)
                 ],
             )
-            row = VanBanLuu(
+            row = VanBanRow(
                 loai="cong_dien",
                 ky_hieu="CĐ-UBND",
                 noi_dung={},

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import insert
 
 from vanthu.storage import Store
-from vanthu.storage.bang import CoQuan, NguoiDung, NoiNhanVanBan, VanBanLuu
+from vanthu.storage.bang import CoQuan, NguoiDung, NoiNhanVanBan, VanBanRow
 from vanthu.storage.so_dang_ky import (
     dong_cua_nam,
     ghi_dong_so,
@@ -42,7 +42,7 @@ def test_the_lines_of_a_year_come_by_register_then_number_with_reserved_ones_bar
     with store.transaction() as s:
         s.execute(insert(NguoiDung).values(ten="vt", ho_ten="Văn thư", vai_tro="van_thu"))
         s.execute(insert(CoQuan), [{"ma": m, "ten": m, "ten_ngan": m} for m in ("SYT", "SGD")])
-        row = VanBanLuu(
+        row = VanBanRow(
             loai="cong_dien",
             ky_hieu="CĐ-UBND",
             noi_dung={"co_quan": "UBND"},

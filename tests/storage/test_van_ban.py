@@ -13,7 +13,7 @@ from tests.csdl import LOAI_CSDL, csdl_moi
 from vanthu.errors import ConcurrentChange, NotFound, Refused
 from vanthu.schemas.gio import GIO_VIET_NAM
 from vanthu.storage import Store, open_store
-from vanthu.storage.bang import NguoiDung, NhatKy, VanBanLuu
+from vanthu.storage.bang import NguoiDung, NhatKy, VanBanRow
 from vanthu.storage.van_ban import (
     doi_trang_thai,
     dong_nhat_ky,
@@ -46,7 +46,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
                 "cap_nhat_luc": LUC,
             }
             s.execute(
-                insert(VanBanLuu),
+                insert(VanBanRow),
                 [
                     common
                     | {"trang_thai": "da_ban_hanh", "so": 1, "nam": nam, "so_ky_hieu": "01/CĐ-UBND"}

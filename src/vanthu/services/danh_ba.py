@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..errors import InvalidDirective
 from ..schemas.danh_ba import DanhBa
 from ..storage import Store
-from ..storage.danh_ba import luu_co_quan
+from ..storage.danh_ba import save_co_quan
 from ..storage.van_ban import dong_nhat_ky, ghi_dong_nhat_ky
 from .clock import Clock, bay_gio
 from .nguoi_dung import quan_tri_vien
@@ -45,7 +45,7 @@ def nap_danh_ba(
     _ve_duoc(danh_ba)
     with store.transaction() as s:
         quan_tri_vien(s, ten_nguoi, "load the directory")
-        luu_co_quan(s, danh_ba.co_quan)
+        save_co_quan(s, danh_ba.co_quan)
         assert ten_nguoi is not None  # quan_tri_vien refused an anonymous load
         ghi_dong_nhat_ky(
             s,

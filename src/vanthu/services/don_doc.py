@@ -19,7 +19,7 @@ from ..rendering.loi_van import (
     trich_yeu_tong_hop,
 )
 from ..schemas import VanBan
-from ..storage.bang import VanBanLuu
+from ..storage.bang import VanBanRow
 from ..storage.danh_ba import nguoi_dung, ten_co_quan
 from ..storage.van_ban import dong_nhat_ky, ghi_dong_nhat_ky
 from ..workflow import VaiTro
@@ -33,7 +33,7 @@ from .vong_doi import (
 )
 
 
-def _ten_van_ban(row: VanBanLuu) -> str:
+def _ten_van_ban(row: VanBanRow) -> str:
     return ten_van_ban(row.loai, row.so_ky_hieu, None)
 
 

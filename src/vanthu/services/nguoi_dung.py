@@ -23,7 +23,7 @@ from ..errors import NotFound, Refused
 from ..reading import tham_so
 from ..schemas.gioi_han import DONG_TOI_DA, MA_MAU
 from ..storage import Session, Store
-from ..storage import danh_ba as luu
+from ..storage import danh_ba as danh_ba_store
 from ..storage.bang import NguoiDung
 from ..storage.danh_ba import nguoi_dung
 from ..storage.van_ban import dong_nhat_ky, ghi_dong_nhat_ky
@@ -113,7 +113,7 @@ def them_nguoi_dung(
             f"user '{ten}'", f"only a đơn vị nhận user names a body, not a {vai_tro.nhan}"
         )
     with store.transaction() as s:
-        if luu.so_nguoi_dung(s) == 0 and not nguoi_thuc_hien:
+        if danh_ba_store.so_nguoi_dung(s) == 0 and not nguoi_thuc_hien:
             if vai_tro is not VaiTro.van_thu:
                 raise Refused(
                     f"user '{ten}'",
@@ -121,21 +121,21 @@ def them_nguoi_dung(
                 )
         else:
             quan_tri_vien(s, nguoi_thuc_hien, "add or change users")
-        current = luu.nguoi_dung_khoa(s, ten)
+        current = danh_ba_store.nguoi_dung_khoa(s, ten)
         before = None if current is None else current.vai_tro  # merge updates ``current``
         if (
             before == VaiTro.van_thu.value
             and vai_tro is not VaiTro.van_thu
-            and not set(luu.ten_van_thu_khoa(s)) - {ten}
+            and not set(danh_ba_store.ten_van_thu_khoa(s)) - {ten}
         ):
             raise Refused(
                 f"user '{ten}'",
                 f"is the last văn thư; {nguoi_thuc_hien or 'nobody'} may not make them a "
                 f"{vai_tro.nhan} (add another văn thư first)",
             )
-        if ma_co_quan and not luu.co_co_quan(s, ma_co_quan):
+        if ma_co_quan and not danh_ba_store.co_co_quan(s, ma_co_quan):
             raise NotFound("body", ma_co_quan)
-        luu.luu_nguoi_dung(s, ten, ho_ten, vai_tro, ma_co_quan)
+        danh_ba_store.save_nguoi_dung(s, ten, ho_ten, vai_tro, ma_co_quan)
         ghi_dong_nhat_ky(
             s,
             dong_nhat_ky(

@@ -59,7 +59,7 @@ from ..rendering.loi_van import dong_van_ban, tieu_de_thu
 from ..rendering.phieu_gui import NoiDungPhieuGui, PhieuGuiRenderer
 from ..schemas.gio import gio_viet_nam, utc
 from ..storage import Session, Store, noi_nhan
-from ..storage.bang import VanBanLuu
+from ..storage.bang import VanBanRow
 from ..storage.danh_ba import NguoiNhanMoRong, mo_rong_noi_nhan, nguoi_dung
 from ..storage.noi_nhan import KENH_TEP, KENH_THU, Viec
 from ..storage.van_ban import doi_trang_thai, dong_nhat_ky, ghi_dong_nhat_ky, van_ban_cua
@@ -506,13 +506,13 @@ class PhatHanh:
         return True
 
     @staticmethod
-    def _tieu_de(row: VanBanLuu) -> str:
+    def _tieu_de(row: VanBanRow) -> str:
         """The mail's Subject: 'Công điện số 01/CĐ-UBND ngày 13/09/2021: Về việc …'."""
         assert row.ngay is not None
         return tieu_de_thu(row.loai, row.so_ky_hieu, row.ngay, row.trich_yeu)
 
     @staticmethod
-    def _dong_van_ban(row: VanBanLuu) -> str:
+    def _dong_van_ban(row: VanBanRow) -> str:
         """'Công điện số 18/CĐ-UBND ngày 13/09/2021 về việc …' for the slip."""
         assert row.ngay is not None
         return dong_van_ban(row.loai, row.so_ky_hieu, row.ngay, row.trich_yeu)

@@ -21,7 +21,7 @@ from ..rendering.so_dang_ky import SoDangKy, SoDangKyRenderer
 from ..schemas import VanBan
 from ..schemas.gio import gio_viet_nam
 from ..storage import Store
-from ..storage.bang import DongSoDangKy, VanBanLuu
+from ..storage.bang import DongSoDangKy, VanBanRow
 from ..storage.so_dang_ky import dong_cua_nam, so_ban_gui
 from ..storage.van_ban import nhat_ky_cua
 from .vong_doi import THU_MUC_MAC_DINH, tim_van_ban
@@ -70,7 +70,7 @@ def so_dang_ky(store: Store, nam: int | str) -> list[tuple[str, ...]]:
 
 
 def _dong_in(
-    lines: Sequence[tuple[DongSoDangKy, VanBanLuu | None]], counts: Mapping[int, int]
+    lines: Sequence[tuple[DongSoDangKy, VanBanRow | None]], counts: Mapping[int, int]
 ) -> list[tuple[str, ...]]:
     """The printed lines of the register (see :func:`so_dang_ky`), from the stored lines and
     each directive's number of recipient copies."""

@@ -15,8 +15,8 @@ from ..errors import ConcurrentChange, NotFound, Refused, TransitionRefused
 from ..reading import tham_so
 from ..schemas.gio import gio_viet_nam, utc
 from ..storage import Session, SessionOrConnection, Store
-from ..storage import theo_doi as luu
-from ..storage.bang import BaoCaoNhan, NoiNhanVanBan, VanBanLuu
+from ..storage import theo_doi as theo_doi_store
+from ..storage.bang import BaoCaoNhan, NoiNhanVanBan, VanBanRow
 from ..storage.danh_ba import vai_tro_nguoi_dung
 from ..storage.theo_doi import DongXacNhan, ViecQuaHan
 from ..storage.van_ban import dong_nhat_ky, ghi_dong_nhat_ky
@@ -193,16 +193,18 @@ class TheoDoi:
             raise Refused("acknowledgement", "name the directive and the body, or --token")
 
         def doc(conn: SessionOrConnection) -> KetQuaXacNhan | _GhiXacNhan:
-            found = luu.tim_xac_nhan(conn, kind, params)
+            found = theo_doi_store.tim_xac_nhan(conn, kind, params)
             return self._buoc_xac_nhan(found, ten_nguoi, now, khoa, ma_co_quan, ma_xac_nhan, conn)
 
         if self.store.dialect == "postgresql":
             return self._xac_nhan_mot_cau(kind, params, now, doc)
-        with luu.plain_transaction(self.store) as conn:
+        with theo_doi_store.plain_transaction(self.store) as conn:
             step = doc(conn)
             if isinstance(step, KetQuaXacNhan):
                 return step
-            if not luu.ghi_xac_nhan(conn, step.rid, step.tu, step.den, utc(now), step.ket_qua.tre):
+            if not theo_doi_store.ghi_xac_nhan(
+                conn, step.rid, step.tu, step.den, utc(now), step.ket_qua.tre
+            ):
                 raise step.xung_dot()
             ghi_dong_nhat_ky(
                 conn,
@@ -227,8 +229,8 @@ class TheoDoi:
             NotFound: no such token.
             Refused: the directive or the body named is not the token's.
         """
-        with luu.read_connection(self.store) as conn:
-            found = luu.tim_xac_nhan(conn, "token", {"ten": "", "token": ma_xac_nhan})
+        with theo_doi_store.read_connection(self.store) as conn:
+            found = theo_doi_store.tim_xac_nhan(conn, "token", {"ten": "", "token": ma_xac_nhan})
             if len(found) != 1:
                 raise NotFound("acknowledgement token", ma_xac_nhan)
             van_ban_id, ma, so = found[0].van_ban_id, found[0].ma_co_quan, found[0].so_ky_hieu
@@ -259,8 +261,10 @@ class TheoDoi:
         read again."""
         viet_nam = gio_viet_nam(now)
         assert viet_nam is not None
-        with luu.autocommit_connection(self.store) as c:
-            done = luu.xac_nhan_mot_cau(c, kind, params, utc(now), utc(nguong_tre(viet_nam)))
+        with theo_doi_store.autocommit_connection(self.store) as c:
+            done = theo_doi_store.xac_nhan_mot_cau(
+                c, kind, params, utc(now), utc(nguong_tre(viet_nam))
+            )
             if done is not None:
                 so = done.so_ky_hieu or f"#{done.van_ban_id}"
                 return KetQuaXacNhan(so, done.ma_co_quan, now, done.tre, False)
@@ -319,7 +323,7 @@ class TheoDoi:
 
     def _noi_nhan_hanh_dong(
         self, s: Session, ten_nguoi: str, khoa: str, ma_co_quan: str
-    ) -> tuple[VanBanLuu, NoiNhanVanBan, VaiTro]:
+    ) -> tuple[VanBanRow, NoiNhanVanBan, VaiTro]:
         """The directive, its recipient row (locked: a second request at once waits and sees
         the first) and the actor's role, for an event a body sends back.
 
@@ -327,7 +331,7 @@ class TheoDoi:
             Refused: not a recipient, a recalled directive, or a user acting for another body.
         """
         row = tim_van_ban(s, khoa)
-        recipient = luu.noi_nhan_khoa(s, row.id, ma_co_quan)
+        recipient = theo_doi_store.noi_nhan_khoa(s, row.id, ma_co_quan)
         if recipient is None:
             raise Refused(f"'{ma_co_quan}'", f"is not a recipient of {row.so_ky_hieu or khoa}")
         if row.trang_thai == DIEU_KIEN_XAC_NHAN.van_ban_dong.value:
@@ -348,7 +352,7 @@ class TheoDoi:
             row, recipient, role = self._noi_nhan_hanh_dong(s, ten_nguoi, khoa, ma_co_quan)
             tu = TrangThaiNoiNhan(recipient.trang_thai)
             den = chuyen_noi_nhan(tu, SuKienNoiNhan.tu_choi, role, ly_do)
-            luu.ghi_tu_choi(recipient, den.value, ly_do)
+            theo_doi_store.ghi_tu_choi(recipient, den.value, ly_do)
             ghi_dong_nhat_ky(
                 s,
                 dong_nhat_ky(
@@ -407,7 +411,7 @@ class TheoDoi:
                 content = tep.read_bytes()
                 ghi_nguyen_tu(stored_path, content)
                 stored, digest = str(stored_path), hashlib.sha256(content).hexdigest()
-            report = luu.luu_bao_cao(
+            report = theo_doi_store.save_bao_cao(
                 s, recipient, den.value, so_ky_hieu_tra_loi, stored, digest, utc(now)
             )
             ghi_dong_nhat_ky(
@@ -433,8 +437,8 @@ class TheoDoi:
         today = self.clock().date()
         with self.store.transaction() as s:
             van_ban_id = tim_id_van_ban(s, khoa)
-            head = luu.dau_van_ban(s, van_ban_id)
-            overdue = {v.ma_co_quan for v in luu.qua_han(s, today, van_ban_id)}
+            head = theo_doi_store.dau_van_ban(s, van_ban_id)
+            overdue = {v.ma_co_quan for v in theo_doi_store.qua_han(s, today, van_ban_id)}
             lines = [
                 DongTrangThai(
                     ma=r.ma,
@@ -446,7 +450,7 @@ class TheoDoi:
                     bao_cao_luc=gio_viet_nam(r.bao_cao_luc),
                     qua_han=r.ma in overdue,
                 )
-                for r in luu.cac_noi_nhan(s, van_ban_id)
+                for r in theo_doi_store.cac_noi_nhan(s, van_ban_id)
             ]
             return BangTrangThai(
                 head.so_ky_hieu or f"#{van_ban_id}",
@@ -460,4 +464,4 @@ class TheoDoi:
         today = self.clock().date()
         with self.store.transaction() as s:
             van_ban_id = tim_id_van_ban(s, khoa) if khoa else None
-            return luu.qua_han(s, today, van_ban_id)
+            return theo_doi_store.qua_han(s, today, van_ban_id)

@@ -34,7 +34,7 @@ from ..rendering.loi_van import ten_van_ban, thong_bao_thu_hoi
 from ..rendering.ngay_thang import ngay_vn
 from ..schemas import VanBan
 from ..storage import Session, SessionOrConnection, Store
-from ..storage.bang import VanBanLuu
+from ..storage.bang import VanBanRow
 from ..storage.danh_ba import kiem_tra_danh_ba, ma_co_quan_nhiem_vu, nguoi_dung
 from ..storage.so_dang_ky import ghi_dong_so, giu_so_moi, lay_so_moi
 from ..storage.van_ban import (
@@ -73,7 +73,7 @@ def tim_id_van_ban(s: SessionOrConnection, khoa: str) -> int:
     return id_van_ban(s, khoa_van_ban(khoa), khoa)
 
 
-def tim_van_ban(s: Session, khoa: str, for_update: bool = False) -> VanBanLuu:
+def tim_van_ban(s: Session, khoa: str, for_update: bool = False) -> VanBanRow:
     """The stored directive a person named (see :func:`tim_id_van_ban`); ``for_update`` locks
     its row until the transaction ends."""
     return van_ban_theo_khoa(s, khoa_van_ban(khoa), khoa, for_update)
@@ -271,7 +271,7 @@ class VongDoi:
         return len(outcomes) - len(failed), failed
 
     @staticmethod
-    def _van_ban_thay(s: Session, row: VanBanLuu, thay_bang: str | None) -> VanBanLuu:
+    def _van_ban_thay(s: Session, row: VanBanRow, thay_bang: str | None) -> VanBanRow:
         """The directive that replaces ``row``: another one, of the same issuing body, issued
         on the same day or later and still in force (issued, distributed, followed up or
         completed; not recalled, not itself replaced).
@@ -309,7 +309,7 @@ class VongDoi:
     def _bao_thu_hoi(
         self,
         s: Session,
-        row: VanBanLuu,
+        row: VanBanRow,
         ten_nguoi: str,
         now: dt.datetime,
         ly_do: str,
@@ -517,7 +517,7 @@ CON_HIEU_LUC = frozenset(
 )
 
 
-def _co_quan_ban_hanh(row: VanBanLuu) -> tuple[str, str]:
+def _co_quan_ban_hanh(row: VanBanRow) -> tuple[str, str]:
     """The issuing body of a stored directive (its parent body and its own), for comparing."""
     data = row.noi_dung
     return tuple(  # type: ignore[return-value]
@@ -527,7 +527,7 @@ def _co_quan_ban_hanh(row: VanBanLuu) -> tuple[str, str]:
 
 
 def _kiem_tra_nguoi_soan(
-    row: VanBanLuu, su_kien: SuKienVanBan, ten_nguoi: str, vai_tro: str
+    row: VanBanRow, su_kien: SuKienVanBan, ten_nguoi: str, vai_tro: str
 ) -> None:
     """Who the draft belongs to: only its drafter submits it; its drafter never returns or
     approves it (another person must review what one person wrote).
@@ -546,7 +546,7 @@ def _kiem_tra_nguoi_soan(
     )
 
 
-def _ai_tren(ten_nguoi: str, row: VanBanLuu) -> str:
+def _ai_tren(ten_nguoi: str, row: VanBanRow) -> str:
     """Who acts on which directive, as a refusal names them."""
     return f"user '{ten_nguoi}' on directive {row.so_ky_hieu or f'#{row.id}'}"
 
@@ -610,7 +610,7 @@ def hoan_tat_cac_ban_hanh(store: Store, goc: Path) -> list[Path]:
     return hoan_tat_ban_hanh(goc, da_ghi)
 
 
-def thu_muc_van_ban(row: VanBanLuu) -> Path:
+def thu_muc_van_ban(row: VanBanRow) -> Path:
     """Where an issued directive and its distribution live (the folder of its frozen PDF).
 
     Raises:

@@ -91,7 +91,7 @@ class NhomCoQuan(Bang):
     )
 
 
-class VanBanLuu(Bang):
+class VanBanRow(Bang):
     """A directive in the store: its content, lifecycle state and, once issued, frozen files."""
 
     __tablename__ = "van_ban"

@@ -49,7 +49,7 @@ def ten_van_thu_khoa(s: Session) -> list[str]:
     )
 
 
-def luu_nguoi_dung(
+def save_nguoi_dung(
     s: Session, ten: str, ho_ten: str, vai_tro: VaiTro, ma_co_quan: str | None
 ) -> None:
     """Add or update a user (its name, role and body)."""
@@ -72,7 +72,7 @@ def co_co_quan(s: Session, ma: str) -> bool:
     return s.get(CoQuan, ma) is not None
 
 
-def luu_co_quan(s: Session, co_quan: Sequence[CoQuanDanhBa]) -> None:
+def save_co_quan(s: Session, co_quan: Sequence[CoQuanDanhBa]) -> None:
     """Add or update each body, its groups replaced by the ones it names (each once)."""
     for body in co_quan:
         s.merge(

@@ -9,7 +9,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from .bang import DemSo, DongSoDangKy, NoiNhanVanBan, VanBanLuu
+from .bang import DemSo, DongSoDangKy, NoiNhanVanBan, VanBanRow
 
 
 def lay_so_moi(s: Session, so_dang_ky: str, nam: int) -> int:
@@ -64,12 +64,12 @@ def giu_so_moi(s: Session, so_dang_ky: str, ngay: dt.date, ghi_chu: str) -> int:
     return so
 
 
-def dong_cua_nam(s: Session, nam: int) -> list[tuple[DongSoDangKy, VanBanLuu | None]]:
+def dong_cua_nam(s: Session, nam: int) -> list[tuple[DongSoDangKy, VanBanRow | None]]:
     """The register lines of a year with the directive of each (None for a reserved number),
     by register then number."""
     rows = s.execute(
-        select(DongSoDangKy, VanBanLuu)
-        .outerjoin(VanBanLuu, VanBanLuu.id == DongSoDangKy.van_ban_id)
+        select(DongSoDangKy, VanBanRow)
+        .outerjoin(VanBanRow, VanBanRow.id == DongSoDangKy.van_ban_id)
         .where(DongSoDangKy.nam == nam)
         .order_by(DongSoDangKy.so_dang_ky, DongSoDangKy.so)
     )

@@ -44,7 +44,7 @@ from .bang import (
     NhiemVu,
     NhiemVuCoQuan,
     NoiNhanVanBan,
-    VanBanLuu,
+    VanBanRow,
 )
 from .connection import SessionOrConnection, Store
 from .statement import CompiledStatement
@@ -88,7 +88,7 @@ def _trang_thai_duoc(cot: ColumnElement[Any] | Column[Any]) -> ColumnElement[boo
 
 def _cau_tim() -> Select[*tuple[Any, ...]]:
     """The lookup of the recipient, its directive and the acting user, without its key."""
-    nn, vb, user = NoiNhanVanBan, VanBanLuu, NguoiDung
+    nn, vb, user = NoiNhanVanBan, VanBanRow, NguoiDung
     return (
         select(
             nn.id,
@@ -180,7 +180,7 @@ class _CauXacNhan:
 
 
 def _cau_xac_nhan() -> _CauXacNhan:
-    nn, vb = NoiNhanVanBan, VanBanLuu
+    nn, vb = NoiNhanVanBan, VanBanRow
     base = _cau_tim()
     table = cast(Table, nn.__table__)
     record = (
@@ -279,7 +279,7 @@ def ghi_tu_choi(noi_nhan: NoiNhanVanBan, den: str, ly_do: str) -> None:
     noi_nhan.ly_do = ly_do
 
 
-def luu_bao_cao(
+def save_bao_cao(
     s: Session,
     noi_nhan: NoiNhanVanBan,
     den: str,
@@ -344,8 +344,8 @@ def dau_van_ban(s: Session, van_ban_id: int) -> DauVanBan:
     """The directive's number, subject and state."""
     return DauVanBan(
         *s.execute(
-            select(VanBanLuu.so_ky_hieu, VanBanLuu.trich_yeu, VanBanLuu.trang_thai).where(
-                VanBanLuu.id == van_ban_id
+            select(VanBanRow.so_ky_hieu, VanBanRow.trich_yeu, VanBanRow.trang_thai).where(
+                VanBanRow.id == van_ban_id
             )
         ).one()
     )
@@ -405,16 +405,16 @@ def qua_han(s: Session, hom_nay: dt.date, van_ban_id: int | None = None) -> list
             NhiemVu.han,
             NhiemVuCoQuan.ma_co_quan,
             CoQuan.ten_ngan,
-            VanBanLuu.id,
-            VanBanLuu.so_ky_hieu,
+            VanBanRow.id,
+            VanBanRow.so_ky_hieu,
         )
         .join(NhiemVuCoQuan, NhiemVuCoQuan.nhiem_vu_id == NhiemVu.id)
         .join(CoQuan, CoQuan.ma == NhiemVuCoQuan.ma_co_quan)
-        .join(VanBanLuu, VanBanLuu.id == NhiemVu.van_ban_id)
+        .join(VanBanRow, VanBanRow.id == NhiemVu.van_ban_id)
         .where(
             NhiemVu.han < hom_nay,
             NhiemVu.can_bao_cao.is_(True),
-            VanBanLuu.trang_thai.in_(_THEO_DOI),
+            VanBanRow.trang_thai.in_(_THEO_DOI),
             ~reported,
         )
         .order_by(NhiemVu.han, NhiemVu.id, NhiemVuCoQuan.ma_co_quan)
@@ -438,11 +438,11 @@ __all__ = [
     "dau_van_ban",
     "ghi_tu_choi",
     "ghi_xac_nhan",
-    "luu_bao_cao",
     "noi_nhan_khoa",
     "plain_transaction",
     "qua_han",
     "read_connection",
+    "save_bao_cao",
     "tim_xac_nhan",
     "xac_nhan_mot_cau",
 ]

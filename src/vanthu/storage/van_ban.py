@@ -1,4 +1,4 @@
-"""Stored directives (VanBanLuu) and their log (nhật ký): lookups, state changes, log lines."""
+"""Stored directives (VanBanRow) and their log (nhật ký): lookups, state changes, log lines."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from ..errors import ConcurrentChange, NotFound, Refused
 from ..schemas import VanBan
 from ..schemas.gio import utc
 from ..workflow import TrangThaiVanBan
-from .bang import CoQuan, LanGui, NhatKy, NhiemVu, NhiemVuCoQuan, NoiNhanVanBan, VanBanLuu
+from .bang import CoQuan, LanGui, NhatKy, NhiemVu, NhiemVuCoQuan, NoiNhanVanBan, VanBanRow
 
 #: The log as a plain table: an INSERT through it skips the ORM's unit of work.
 _NHAT_KY = cast(Table, NhatKy.__table__)
@@ -77,12 +77,12 @@ def id_van_ban(s: Session | Connection, khoa: int | str, ten: str | None = None)
         Refused: the number and symbol name several (two years, or a secret register).
     """
     if isinstance(khoa, int):
-        rows = s.execute(select(VanBanLuu.id, VanBanLuu.nam).where(VanBanLuu.id == khoa))
+        rows = s.execute(select(VanBanRow.id, VanBanRow.nam).where(VanBanRow.id == khoa))
     else:
         rows = s.execute(
-            select(VanBanLuu.id, VanBanLuu.nam)
-            .where(VanBanLuu.so_ky_hieu == khoa)
-            .order_by(VanBanLuu.id)
+            select(VanBanRow.id, VanBanRow.nam)
+            .where(VanBanRow.so_ky_hieu == khoa)
+            .order_by(VanBanRow.id)
         )
     found = rows.all()
     name = str(khoa) if ten is None else ten
@@ -96,14 +96,14 @@ def id_van_ban(s: Session | Connection, khoa: int | str, ten: str | None = None)
 
 def van_ban_theo_khoa(
     s: Session, khoa: int | str, ten: str | None = None, for_update: bool = False
-) -> VanBanLuu:
+) -> VanBanRow:
     """The stored directive named by ``khoa`` (see :func:`id_van_ban`).
 
     ``for_update`` locks the row until the transaction ends (PostgreSQL; SQLite writers are
     serialised by BEGIN IMMEDIATE) and reads it afresh.
     """
     row = s.get(
-        VanBanLuu,
+        VanBanRow,
         id_van_ban(s, khoa, ten),
         with_for_update=for_update or None,
         populate_existing=for_update,
@@ -117,14 +117,14 @@ def noi_dung_luu(vb: VanBan) -> dict[str, Any]:
     return vb.model_dump(mode="json", exclude_defaults=True)
 
 
-def van_ban_cua(row: VanBanLuu, hom_nay: dt.date) -> VanBan:
+def van_ban_cua(row: VanBanRow, hom_nay: dt.date) -> VanBan:
     """The stored content as a validated directive."""
     return VanBan.model_validate(row.noi_dung, context={"hom_nay": hom_nay})
 
 
-def them_du_thao(s: Session, vb: VanBan, nguoi_soan: str, luc: dt.datetime) -> VanBanLuu:
+def them_du_thao(s: Session, vb: VanBan, nguoi_soan: str, luc: dt.datetime) -> VanBanRow:
     """Store a new draft (dự thảo) of ``vb``; its id is assigned (flushed)."""
-    row = VanBanLuu(
+    row = VanBanRow(
         loai=vb.loai.value,
         ky_hieu=vb.ky_hieu_day_du,
         trich_yeu=" ".join((vb.trich_yeu or "").split()),
@@ -140,7 +140,7 @@ def them_du_thao(s: Session, vb: VanBan, nguoi_soan: str, luc: dt.datetime) -> V
 
 
 def doi_trang_thai(
-    s: Session, row: VanBanLuu, dich: TrangThaiVanBan, luc: dt.datetime, **values: Any
+    s: Session, row: VanBanRow, dich: TrangThaiVanBan, luc: dt.datetime, **values: Any
 ) -> None:
     """Write the new state (and ``values``) only if the stored state is still what was read.
 
@@ -148,11 +148,11 @@ def doi_trang_thai(
         ConcurrentChange: another transaction changed the state since ``row`` was read.
     """
     result = s.execute(
-        update(VanBanLuu)
-        .where(VanBanLuu.id == row.id, VanBanLuu.trang_thai == row.trang_thai)
+        update(VanBanRow)
+        .where(VanBanRow.id == row.id, VanBanRow.trang_thai == row.trang_thai)
         .values(
             trang_thai=dich.value,
-            phien_ban=VanBanLuu.phien_ban + 1,
+            phien_ban=VanBanRow.phien_ban + 1,
             cap_nhat_luc=utc(luc),
             **values,
         )
@@ -166,14 +166,14 @@ def trung_so_ky_hieu(s: Session, nam: int, so_ky_hieu: str) -> list[int]:
     """The ids of the directives of year ``nam`` that already carry ``so_ky_hieu`` (twins)."""
     return list(
         s.scalars(
-            select(VanBanLuu.id).where(VanBanLuu.nam == nam, VanBanLuu.so_ky_hieu == so_ky_hieu)
+            select(VanBanRow.id).where(VanBanRow.nam == nam, VanBanRow.so_ky_hieu == so_ky_hieu)
         ).all()
     )
 
 
 def tep_da_ban_hanh(s: Session, van_ban_id: int) -> dict[str, str | None] | None:
     """The issued files of a directive as stored (path → SHA-256); None if not issued."""
-    row = s.get(VanBanLuu, van_ban_id)
+    row = s.get(VanBanRow, van_ban_id)
     if row is None or row.so is None:
         return None
     return {
