@@ -146,7 +146,7 @@ def van_ban_hop_le(draw: st.DrawFn) -> dict[str, Any]:
         data["nhiem_vu"] = [
             {
                 "doan": draw(st.integers(1, len(body))),
-                "co_quan": draw(st.lists(_MA, min_size=1, max_size=2)),
+                "ma_co_quan": draw(st.lists(_MA, min_size=1, max_size=2)),
                 "han": draw(_NGAY),
             }
         ]

@@ -57,7 +57,7 @@ def test_a_clerk_carries_a_directive_from_draft_to_acknowledgement(tmp_path: Pat
             "don_vi_nhan",
             "--ho-ten",
             "Sở Y tế",
-            "--co-quan",
+            "--ma-co-quan",
             "SYT",
             user="thu",
         )

@@ -98,20 +98,25 @@ def over(limit: int) -> str:
             "can_cu: List should have at most 100",
         ),
         (
-            cong_dien(nhiem_vu=[{"doan": 1, "co_quan": ["A"], "han": "2021-02-30"}]),
+            cong_dien(nhiem_vu=[{"doan": 1, "ma_co_quan": ["A"], "han": "2021-02-30"}]),
             "nhiem_vu[0].han: 2021-02-30 is not a real date",
         ),
         (
             cong_dien(
                 nhiem_vu=[
-                    {"doan": 1, "co_quan": ["A"], "han": "2021-09-30", "mo_ta": over(g.DOAN_TOI_DA)}
+                    {
+                        "doan": 1,
+                        "ma_co_quan": ["A"],
+                        "han": "2021-09-30",
+                        "mo_ta": over(g.DOAN_TOI_DA),
+                    }
                 ]
             ),
             "nhiem_vu[0].mo_ta: at most 10000",
         ),
         (
-            cong_dien(nhiem_vu=[{"doan": 1, "co_quan": ["A/B"], "han": "2021-09-30"}]),
-            "nhiem_vu[0].co_quan[0]: 'A/B' is not a code",
+            cong_dien(nhiem_vu=[{"doan": 1, "ma_co_quan": ["A/B"], "han": "2021-09-30"}]),
+            "nhiem_vu[0].ma_co_quan[0]: 'A/B' is not a code",
         ),
         (
             cong_dien(
@@ -121,19 +126,19 @@ def over(limit: int) -> str:
         ),
         (
             cong_dien(
-                nhiem_vu=[{"doan": 1, "co_quan": ["A"], "han": "2021-09-30", "bao_cao": "yes"}]
+                nhiem_vu=[{"doan": 1, "ma_co_quan": ["A"], "han": "2021-09-30", "bao_cao": "yes"}]
             ),
             "nhiem_vu[0].bao_cao: Input should be a valid boolean",
         ),
         (
             cong_dien(
-                nhiem_vu=[{"doan": g.NOI_DUNG_TOI_DA + 1, "co_quan": ["A"], "han": "2021-09-30"}]
+                nhiem_vu=[{"doan": g.NOI_DUNG_TOI_DA + 1, "ma_co_quan": ["A"], "han": "2021-09-30"}]
             ),
             "nhiem_vu[0].doan: Input should be less than or equal to 2000",
         ),
         (
             cong_dien(
-                nhiem_vu=[{"doan": 1, "co_quan": ["A"], "han": "2021-09-30"}]
+                nhiem_vu=[{"doan": 1, "ma_co_quan": ["A"], "han": "2021-09-30"}]
                 * (g.NHIEM_VU_TOI_DA + 1)
             ),
             "nhiem_vu: List should have at most 500",

@@ -190,7 +190,7 @@ def test_a_newer_issued_directive_replaces_an_older_one(app: BoDichVu) -> None:
 
 def test_a_task_naming_an_unknown_body_is_refused_when_drafted(app: BoDichVu) -> None:
     data = cong_dien_du_thao() | {
-        "nhiem_vu": [{"doan": 1, "co_quan": ["KHONG_CO"], "han": "2021-09-30"}]
+        "nhiem_vu": [{"doan": 1, "ma_co_quan": ["KHONG_CO"], "han": "2021-09-30"}]
     }
     before = snapshot(app)
     with pytest.raises(Refused, match="the directory has no body 'KHONG_CO' \\(task 1\\)"):
@@ -281,7 +281,10 @@ def _cong_dien_gui_syt(**task: object) -> dict[str, object]:
 @pytest.mark.parametrize(
     ("task", "message"),
     [
-        ({"co_quan": ["SNV"]}, r"nhiem_vu\[0\].co_quan: body 'SNV' is not among the recipients"),
+        (
+            {"ma_co_quan": ["SNV"]},
+            r"nhiem_vu\[0\].ma_co_quan: body 'SNV' is not among the recipients",
+        ),
         ({"nhom": ["ubnd_huyen"]}, r"nhiem_vu\[0\].nhom: group 'ubnd_huyen' has bodies"),
     ],
 )
@@ -292,7 +295,7 @@ def test_a_task_for_a_body_that_is_not_a_recipient_is_refused_at_draft(
     with pytest.raises(Refused, match=message):
         app.vong_doi.soan_thao("cv", _cong_dien_gui_syt(**task), "test")
     assert snapshot(app) == before
-    app.vong_doi.soan_thao("cv", _cong_dien_gui_syt(co_quan=["SYT"]), "test")  # its recipient
+    app.vong_doi.soan_thao("cv", _cong_dien_gui_syt(ma_co_quan=["SYT"]), "test")  # its recipient
 
 
 def test_a_task_whose_body_left_the_recipients_is_refused_at_approval(app: BoDichVu) -> None:
@@ -305,7 +308,7 @@ def test_a_task_whose_body_left_the_recipients_is_refused_at_approval(app: BoDic
     with app.store.transaction() as s:  # SNV leaves every group the Nơi nhận names
         s.execute(delete(NhomCoQuan).where(NhomCoQuan.ma_co_quan == "SNV"))
     before = snapshot(app)
-    with pytest.raises(Refused, match=r"nhiem_vu\[1\].co_quan: body 'SNV'"):
+    with pytest.raises(Refused, match=r"nhiem_vu\[1\].ma_co_quan: body 'SNV'"):
         app.vong_doi.chuyen("ld", key, SuKienVanBan.duyet)
     assert snapshot(app) == before
 

@@ -117,7 +117,7 @@ def cong_dien() -> dict[str, Any]:
         "nguoi_ky": {"chuc_vu": "CHỦ TỊCH", "ho_ten": "Trần Quốc Nam"},
         "noi_nhan": [{"ten": "Sở A", "ma_co_quan": ["A"]}, {"ten": "Nhóm g", "nhom": ["g"]}],
         "luu": ["VT"],
-        "nhiem_vu": [{"doan": 2, "co_quan": ["B"], "han": "2021-09-10"}],
+        "nhiem_vu": [{"doan": 2, "ma_co_quan": ["B"], "han": "2021-09-10"}],
     }
 
 

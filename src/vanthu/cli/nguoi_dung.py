@@ -19,12 +19,14 @@ def user() -> None:
 @click.argument("ten")
 @click.option("--role", "vai_tro", required=True, type=click.Choice([v.value for v in VaiTro]))
 @click.option("--ho-ten", required=True, help="Full name.")
-@click.option("--co-quan", default=None, help="The body a đơn vị nhận user acts for.")
+@click.option("--ma-co-quan", default=None, help="Code of the body a đơn vị nhận user acts for.")
 @click.pass_context
-def user_add(ctx: click.Context, ten: str, vai_tro: str, ho_ten: str, co_quan: str | None) -> None:
+def user_add(
+    ctx: click.Context, ten: str, vai_tro: str, ho_ten: str, ma_co_quan: str | None
+) -> None:
     """Add or update a user, as a văn thư (the first user of a store: a văn thư, no --as)."""
     actor = nguoi_neu_co(ctx)
-    ung_dung(ctx).them_nguoi_dung(actor, ten, ho_ten, VaiTro(vai_tro), co_quan)
+    ung_dung(ctx).them_nguoi_dung(actor, ten, ho_ten, VaiTro(vai_tro), ma_co_quan)
     click.echo(f"{ten}: {vai_tro}")
 
 

@@ -15,13 +15,13 @@ if TYPE_CHECKING:
 
 @click.command()
 @click.argument("van_ban", required=False)
-@click.argument("co_quan", required=False)
+@click.argument("ma_co_quan", required=False)
 @click.option("--token", default=None, help="The acknowledgement code on the slip.")
 @click.pass_context
-def ack(ctx: click.Context, van_ban: str | None, co_quan: str | None, token: str | None) -> None:
+def ack(ctx: click.Context, van_ban: str | None, ma_co_quan: str | None, token: str | None) -> None:
     """Record that a body received a directive (xác nhận đã nhận)."""
     app = ung_dung(ctx)
-    r = app.xac_nhan(nguoi(ctx), van_ban, co_quan, token)
+    r = app.xac_nhan(nguoi(ctx), van_ban, ma_co_quan, token)
     note = "already acknowledged" if r.da_co else "acknowledged"
     late = " (late)" if r.tre else ""
     click.echo(f"{r.so_ky_hieu} {r.ma_co_quan}: {note} {gio(r.nhan_luc)}{late}")
@@ -29,28 +29,31 @@ def ack(ctx: click.Context, van_ban: str | None, co_quan: str | None, token: str
 
 @click.command()
 @click.argument("van_ban")
-@click.argument("co_quan")
+@click.argument("ma_co_quan")
 @click.option("--reason", "ly_do", required=True, help="Why it was misaddressed.")
 @click.pass_context
-def reject(ctx: click.Context, van_ban: str, co_quan: str, ly_do: str) -> None:
+def reject(ctx: click.Context, van_ban: str, ma_co_quan: str, ly_do: str) -> None:
     """Record that a body sent the directive back as misaddressed (từ chối, gửi nhầm)."""
     app = ung_dung(ctx)
-    app.tu_choi(nguoi(ctx), van_ban, co_quan, ly_do)
-    click.echo(f"{van_ban} {co_quan}: từ chối ({ly_do})")
+    app.tu_choi(nguoi(ctx), van_ban, ma_co_quan, ly_do)
+    click.echo(f"{van_ban} {ma_co_quan}: từ chối ({ly_do})")
 
 
 @click.command()
 @click.argument("van_ban")
-@click.argument("co_quan")
+@click.argument("ma_co_quan")
 @click.option("--reply", "tra_loi", required=True, help="Number of the reply (123/BC-SYT).")
 @click.option("--file", "tep", type=click.Path(path_type=Path), default=None)
 @click.pass_context
-def report(ctx: click.Context, van_ban: str, co_quan: str, tra_loi: str, tep: Path | None) -> None:
+def report(
+    ctx: click.Context, van_ban: str, ma_co_quan: str, tra_loi: str, tep: Path | None
+) -> None:
     """Store a body's report back on the directive's tasks (báo cáo)."""
     app = ung_dung(ctx)
-    r = app.bao_cao(nguoi(ctx), van_ban, co_quan, tra_loi, tep)
+    r = app.bao_cao(nguoi(ctx), van_ban, ma_co_quan, tra_loi, tep)
     click.echo(
-        f"{co_quan}: report {r.so_ky_hieu_tra_loi} stored" + (f" ({r.sha256})" if r.sha256 else "")
+        f"{ma_co_quan}: report {r.so_ky_hieu_tra_loi} stored"
+        + (f" ({r.sha256})" if r.sha256 else "")
     )
 
 

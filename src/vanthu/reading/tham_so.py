@@ -68,7 +68,7 @@ def khoa_van_ban(khoa: str) -> int | str:
     return key
 
 
-def ma(text: str, name: str = "co_quan") -> str:
+def ma(text: str, name: str = "ma_co_quan") -> str:
     """A code (of a body, a group or a user) as ``gioi_han.MA_MAU`` allows.
 
     Raises:

@@ -18,7 +18,7 @@ class NhiemVu(BaseModel):
     doan: Annotated[int, Field(ge=1, le=NOI_DUNG_TOI_DA), SO_NGUYEN] = Field(
         description="Number of the body paragraph (1 = first) it belongs to",
     )
-    co_quan: list[Ma] = Field(
+    ma_co_quan: list[Ma] = Field(
         default_factory=list,
         max_length=CO_QUAN_TOI_DA,
         description="Directory codes of the bodies assigned",

@@ -273,8 +273,8 @@ class VanBan(BaseModel):
                     f"nhiem_vu: task {i + 1} points at paragraph {task.doan}, "
                     f"but the body has {len(self.noi_dung)}"
                 )
-            if not task.co_quan and not task.nhom:
-                yield f"nhiem_vu: task {i + 1} names no body (co_quan) and no group (nhom)"
+            if not task.ma_co_quan and not task.nhom:
+                yield f"nhiem_vu: task {i + 1} names no body (ma_co_quan) and no group (nhom)"
 
     def _symbol_problems(self) -> Iterator[str]:
         """The symbol: type code first, none (and never CV) for a công văn."""

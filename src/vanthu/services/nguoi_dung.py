@@ -105,9 +105,9 @@ def them_nguoi_dung(
     ten = _ten_hop_le(ten)
     ho_ten = ho_ten_hop_le(ten, ho_ten)
     vai_tro = VaiTro(vai_tro)
-    ma_co_quan = None if ma_co_quan is None else tham_so.ma(ma_co_quan, "--co-quan")
+    ma_co_quan = None if ma_co_quan is None else tham_so.ma(ma_co_quan, "--ma-co-quan")
     if vai_tro is VaiTro.don_vi_nhan and not ma_co_quan:
-        raise Refused(f"user '{ten}'", "a đơn vị nhận user must name its body (--co-quan)")
+        raise Refused(f"user '{ten}'", "a đơn vị nhận user must name its body (--ma-co-quan)")
     if vai_tro is not VaiTro.don_vi_nhan and ma_co_quan:
         raise Refused(
             f"user '{ten}'", f"only a đơn vị nhận user names a body, not a {vai_tro.nhan}"

@@ -502,7 +502,7 @@ class VongDoi:
                 task.mo_ta or (text[:160] + ("…" if len(text) > 160 else "")),
                 task.han,
                 task.bao_cao,
-                ma_co_quan_nhiem_vu(s, task.co_quan, task.nhom),
+                ma_co_quan_nhiem_vu(s, task.ma_co_quan, task.nhom),
             )
 
 

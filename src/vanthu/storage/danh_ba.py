@@ -145,7 +145,7 @@ def kiem_tra_danh_ba(s: Session, vb: VanBan) -> None:
 
     Raises:
         Refused: naming each unknown code or group and where it is used; or the task
-            (``nhiem_vu[i].co_quan`` / ``nhiem_vu[i].nhom``) whose body is not a recipient.
+            (``nhiem_vu[i].ma_co_quan`` / ``nhiem_vu[i].nhom``) whose body is not a recipient.
     """
     recipients = {r.ma for r in mo_rong_noi_nhan(s, vb)}
     bodies = set(s.scalars(select(CoQuan.ma)))
@@ -153,17 +153,17 @@ def kiem_tra_danh_ba(s: Session, vb: VanBan) -> None:
     unknown = [
         f"{kind} '{name}' (task {i + 1})"
         for i, task in enumerate(vb.nhiem_vu)
-        for kind, names, known in (("body", task.co_quan, bodies), ("group", task.nhom, groups))
+        for kind, names, known in (("body", task.ma_co_quan, bodies), ("group", task.nhom, groups))
         for name in names
         if name not in known
     ]
     if unknown:
         raise Refused("nhiem_vu", "the directory has no " + ", ".join(unknown))
     for i, task in enumerate(vb.nhiem_vu):
-        for code in task.co_quan:
+        for code in task.ma_co_quan:
             if code not in recipients:
                 raise Refused(
-                    f"nhiem_vu[{i}].co_quan",
+                    f"nhiem_vu[{i}].ma_co_quan",
                     f"body '{code}' is not among the recipients (Nơi nhận) of the directive",
                 )
         for group in task.nhom:
