@@ -54,7 +54,7 @@ def test_a_draft_goes_through_review_and_is_issued_under_the_first_number(
         assert row.ngay is not None and row.ngay.isoformat() == "2021-09-13"
         assert row.pdf_sha256 == hashlib.sha256(pdf.read_bytes()).hexdigest()
         assert row.docx_sha256 == hashlib.sha256(docx.read_bytes()).hexdigest()
-        assert row.noi_dung["so"] == 1
+        assert row.payload["so"] == 1
     assert not pdf.stat().st_mode & stat.S_IWUSR  # frozen
     register = so_dang_ky(app.store, 2021)
     assert [r[0] for r in register] == ["01/CĐ-UBND"]
@@ -382,7 +382,7 @@ def test_issue_refuses_what_cannot_be_drawn_before_a_number_is_taken(app: BoDich
     with app.store.transaction() as s:
         row = s.get(VanBanRow, int(key))
         assert row is not None
-        row.noi_dung = row.noi_dung | {"trich_yeu": "Về việc ✓"}
+        row.payload = row.payload | {"trich_yeu": "Về việc ✓"}
     with pytest.raises(InvalidDirective):
         app.vong_doi.ban_hanh("vt", key)
     with app.store.transaction() as s:

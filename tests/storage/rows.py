@@ -42,7 +42,7 @@ def them_van_ban(
             loai="cong_dien",
             ky_hieu="CĐ-UBND",
             trich_yeu="Về việc phòng, chống dịch",
-            noi_dung={},
+            payload={},
             trang_thai=trang_thai.value,
             nguoi_soan="vt",
             so_ky_hieu=so_ky_hieu,
@@ -63,8 +63,8 @@ def them_van_ban(
                     gui_luc=LUC,
                 )
             )
-        for i, (mo_ta, han, can_bao_cao, bodies) in enumerate(nhiem_vu):
-            task = NhiemVu(van_ban_id=row.id, doan=i, mo_ta=mo_ta, han=han, can_bao_cao=can_bao_cao)
+        for i, (mo_ta, han, bao_cao, bodies) in enumerate(nhiem_vu):
+            task = NhiemVu(van_ban_id=row.id, doan=i, mo_ta=mo_ta, han=han, bao_cao=bao_cao)
             s.add(task)
             s.flush()
             s.add_all(NhiemVuCoQuan(nhiem_vu_id=task.id, ma_co_quan=ma) for ma in bodies)

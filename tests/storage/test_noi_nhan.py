@@ -44,7 +44,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Stor
             row = VanBanRow(
                 loai="cong_dien",
                 ky_hieu="CĐ-UBND",
-                noi_dung={},
+                payload={},
                 trang_thai="da_ban_hanh",
                 nguoi_soan="vt",
                 tao_luc=LUC,

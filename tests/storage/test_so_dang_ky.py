@@ -45,7 +45,7 @@ def test_the_lines_of_a_year_come_by_register_then_number_with_reserved_ones_bar
         row = VanBanRow(
             loai="cong_dien",
             ky_hieu="CĐ-UBND",
-            noi_dung={"co_quan": "UBND"},
+            payload={"co_quan": "UBND"},
             trang_thai="da_ban_hanh",
             nguoi_soan="vt",
             tao_luc=now,

@@ -40,7 +40,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
             common = {
                 "loai": "cong_dien",
                 "ky_hieu": "CĐ-UBND",
-                "noi_dung": {},
+                "payload": {},
                 "nguoi_soan": "vt",
                 "tao_luc": LUC,
                 "cap_nhat_luc": LUC,

@@ -62,7 +62,7 @@ class DonDoc:
         today = self.clock().date()
         with self.store.transaction() as s:
             row = tim_van_ban(s, khoa)
-            original = VanBan.model_validate(row.noi_dung, context={"hom_nay": today})
+            original = VanBan.model_validate(row.payload, context={"hom_nay": today})
             codes = list(dict.fromkeys(v.ma_co_quan for v in overdue))
             names = ten_co_quan(s, codes)
             assert row.ngay is not None
@@ -165,7 +165,7 @@ class DonDoc:
         overdue = self.theo_doi.qua_han(khoa)
         with self.store.transaction() as s:
             row = tim_van_ban(s, khoa)
-            original = VanBan.model_validate(row.noi_dung, context={"hom_nay": today})
+            original = VanBan.model_validate(row.payload, context={"hom_nay": today})
             title = _ten_van_ban(row)
         paragraphs = _doan_tong_hop(
             table, overdue_names=[v.ten_co_quan for v in overdue], title=title, today=today

@@ -92,7 +92,7 @@ def _dong_in(
                 )
             )
             continue
-        vb = VanBan.model_validate(row.noi_dung, context={"hom_nay": line.ngay})
+        vb = VanBan.model_validate(row.payload, context={"hom_nay": line.ngay})
         printed = [n.ten for n in vb.noi_nhan]
         rows.append(
             (
@@ -139,7 +139,7 @@ def so_dang_ky_in(store: Store, nam: int | str) -> SoDangKy:
     with store.transaction() as s:
         lines = dong_cua_nam(s, nam)
         rows = _dong_in(lines, so_ban_gui(s))
-    first = next((row.noi_dung for _, row in lines if row is not None), None)
+    first = next((row.payload for _, row in lines if row is not None), None)
     registers = {line.so_dang_ky for line, _ in lines}
     numbers = [line.so for line, _ in lines]
     days = [line.ngay for line, _ in lines]

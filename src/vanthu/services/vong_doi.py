@@ -44,8 +44,8 @@ from ..storage.van_ban import (
     ghi_dong_nhat_ky,
     ghi_nhiem_vu,
     id_van_ban,
-    noi_dung_luu,
     noi_nhan_da_gui,
+    payload_cua,
     ten_co_quan,
     tep_da_ban_hanh,
     them_du_thao,
@@ -420,7 +420,7 @@ class VongDoi:
         kiem_tra_van_ban(draft, f"directive #{row.id}")  # before a number is taken
         register = self.cau_hinh.so_cua(draft)
         so = lay_so_moi(s, register, ngay.year)
-        data = noi_dung_luu(draft) | {"so": so, "ngay": ngay.isoformat()}
+        data = payload_cua(draft) | {"so": so, "ngay": ngay.isoformat()}
         data.pop("nam", None)
         vb = doc_van_ban(data, f"directive #{row.id}", ngay)
         assert vb.so_ky_hieu is not None
@@ -436,7 +436,7 @@ class VongDoi:
             nam=ngay.year,
             ngay=ngay,
             so_ky_hieu=vb.so_ky_hieu,
-            noi_dung=noi_dung_luu(vb),
+            payload=payload_cua(vb),
             docx_sha256=digests[0],
             pdf_sha256=digests[1],
             docx_duong_dan=str(files[0]),
@@ -519,7 +519,7 @@ CON_HIEU_LUC = frozenset(
 
 def _co_quan_ban_hanh(row: VanBanRow) -> tuple[str, str]:
     """The issuing body of a stored directive (its parent body and its own), for comparing."""
-    data = row.noi_dung
+    data = row.payload
     return tuple(  # type: ignore[return-value]
         " ".join(str(data.get(key) or "").split()).casefold()
         for key in ("co_quan_chu_quan", "co_quan")

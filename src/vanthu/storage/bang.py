@@ -100,7 +100,7 @@ class VanBanRow(Bang):
     loai: Mapped[str] = mapped_column(BoundedString(32))
     ky_hieu: Mapped[str] = mapped_column(BoundedString(64))
     trich_yeu: Mapped[str] = mapped_column(Text, default="")
-    noi_dung: Mapped[dict[str, Any]] = mapped_column(JSON)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)  # the whole directive file
     trang_thai: Mapped[str] = mapped_column(BoundedString(20), index=True)
     phien_ban: Mapped[int] = mapped_column(Integer, default=1)
     nguoi_soan: Mapped[str] = mapped_column(ForeignKey("nguoi_dung.ten"))
@@ -187,7 +187,7 @@ class NhiemVu(Bang):
     doan: Mapped[int] = mapped_column(Integer)
     mo_ta: Mapped[str] = mapped_column(Text)
     han: Mapped[dt.date] = mapped_column(Date)
-    can_bao_cao: Mapped[bool] = mapped_column(Boolean, default=True)
+    bao_cao: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class NhiemVuCoQuan(Bang):

@@ -413,7 +413,7 @@ def qua_han(s: Session, hom_nay: dt.date, van_ban_id: int | None = None) -> list
         .join(VanBanRow, VanBanRow.id == NhiemVu.van_ban_id)
         .where(
             NhiemVu.han < hom_nay,
-            NhiemVu.can_bao_cao.is_(True),
+            NhiemVu.bao_cao.is_(True),
             VanBanRow.trang_thai.in_(_THEO_DOI),
             ~reported,
         )

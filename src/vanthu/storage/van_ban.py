@@ -112,14 +112,14 @@ def van_ban_theo_khoa(
     return row
 
 
-def noi_dung_luu(vb: VanBan) -> dict[str, Any]:
-    """A directive's content as it is stored (JSON, defaults left out)."""
+def payload_cua(vb: VanBan) -> dict[str, Any]:
+    """A directive's payload: the whole directive file as it is stored (JSON, defaults left out)."""
     return vb.model_dump(mode="json", exclude_defaults=True)
 
 
 def van_ban_cua(row: VanBanRow, hom_nay: dt.date) -> VanBan:
     """The stored content as a validated directive."""
-    return VanBan.model_validate(row.noi_dung, context={"hom_nay": hom_nay})
+    return VanBan.model_validate(row.payload, context={"hom_nay": hom_nay})
 
 
 def them_du_thao(s: Session, vb: VanBan, nguoi_soan: str, luc: dt.datetime) -> VanBanRow:
@@ -128,7 +128,7 @@ def them_du_thao(s: Session, vb: VanBan, nguoi_soan: str, luc: dt.datetime) -> V
         loai=vb.loai.value,
         ky_hieu=vb.ky_hieu_day_du,
         trich_yeu=" ".join((vb.trich_yeu or "").split()),
-        noi_dung=noi_dung_luu(vb),
+        payload=payload_cua(vb),
         trang_thai=TrangThaiVanBan.du_thao.value,
         nguoi_soan=nguoi_soan,
         tao_luc=utc(luc),
@@ -188,11 +188,11 @@ def ghi_nhiem_vu(
     doan: int,
     mo_ta: str,
     han: dt.date,
-    can_bao_cao: bool,
+    bao_cao: bool,
     ma_co_quan: Iterable[str],
 ) -> int:
     """Record one task a directive assigns, with the bodies it falls to; its id."""
-    row = NhiemVu(van_ban_id=van_ban_id, doan=doan, mo_ta=mo_ta, han=han, can_bao_cao=can_bao_cao)
+    row = NhiemVu(van_ban_id=van_ban_id, doan=doan, mo_ta=mo_ta, han=han, bao_cao=bao_cao)
     s.add(row)
     s.flush()
     s.add_all(NhiemVuCoQuan(nhiem_vu_id=row.id, ma_co_quan=c) for c in ma_co_quan)
