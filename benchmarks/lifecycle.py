@@ -348,7 +348,7 @@ def _profil(profiler: cProfile.Profile | None) -> str | None:
     return out.getvalue()
 
 
-def _trong_tien_trinh_moi(fn: Callable[..., Do], *args: Any) -> Do:
+def _in_new_process(fn: Callable[..., Do], *args: Any) -> Do:
     """Run ``fn`` in a freshly spawned process (its own imports, caches and max RSS)."""
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
@@ -516,9 +516,7 @@ def _do_tren_kho(backend: str, db: str, folder: Path, options: TuyChon, baseline
     result = KetQua(backend, setup, {}, {})
     if baseline:
         _note("baseline: files and slips with no store")
-        result.baseline = _trong_tien_trinh_moi(
-            _san, *originals, str(folder / "san"), SAN_NGUOI_NHAN
-        )
+        result.baseline = _in_new_process(_san, *originals, str(folder / "san"), SAN_NGUOI_NHAN)
     # The status query reads the 3,000-recipient directive: it must have been distributed.
     needed = set(options.only) | ({"phat_hanh_3000"} if "trang_thai" in options.only else set())
     for t in runs:
@@ -539,7 +537,7 @@ def _do_tren_kho(backend: str, db: str, folder: Path, options: TuyChon, baseline
             }[name]
             _note(f"{backend}: {name}{' (traced)' if t else ''}")
             flag = options.profile == name and not t
-            into[name] = _trong_tien_trinh_moi(_do, name, db, str(output), arg, t, flag)
+            into[name] = _in_new_process(_do, name, db, str(output), arg, t, flag)
         for name in set(into) - set(options.only):
             del into[name]
     return result

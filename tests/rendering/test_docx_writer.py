@@ -72,7 +72,7 @@ def test_every_style_sets_all_four_font_slots_to_times_new_roman(docx_bytes: byt
         (Kieu.TEN_LOAI, 14, True, False),
         (Kieu.TRICH_YEU, 14, True, False),
         (Kieu.NOI_DUNG, 14, False, False),
-        (Kieu.NOI_NHAN_NHAN, 12, True, True),
+        (Kieu.NOI_NHAN_LABEL, 12, True, True),
         (Kieu.NOI_NHAN, 11, False, False),
         (Kieu.CHUC_VU, 14, True, False),
         (Kieu.HO_TEN, 14, True, False),

@@ -9,7 +9,7 @@ import textwrap
 
 import pytest
 
-from vanthu.rendering.nap_weasyprint import khong_tim_bang_trinh_dich
+from vanthu.rendering.nap_weasyprint import without_find_library
 
 #: A fresh interpreter that records every subprocess started while vanthu's renderer loads.
 _AUDIT = textwrap.dedent(
@@ -37,13 +37,13 @@ def test_loading_the_pdf_renderer_starts_no_process() -> None:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="only Linux is changed")
 def test_find_library_finds_nothing_while_weasyprint_loads_and_is_restored_after() -> None:
     standard = ctypes.util.find_library
-    with khong_tim_bang_trinh_dich():
+    with without_find_library():
         assert ctypes.util.find_library("c") is None
     assert ctypes.util.find_library is standard
 
 
 def test_find_library_is_restored_when_the_import_fails() -> None:
     standard = ctypes.util.find_library
-    with pytest.raises(OSError), khong_tim_bang_trinh_dich():
+    with pytest.raises(OSError), without_find_library():
         raise OSError("cannot load library")
     assert ctypes.util.find_library is standard

@@ -21,7 +21,7 @@ from vanthu.rendering.phieu_gui import LOI_DE_NGHI, NoiDungPhieuGui, PhieuGuiRen
 from vanthu.schemas.gioi_han import DONG_TOI_DA, KY_HIEU_TOI_DA, TRICH_YEU_TOI_DA
 
 QR_CODE = zxingcpp.BarcodeFormat.QRCode
-SO_Y_TE = NoiDungPhieuGui(
+PHIEU_SYT = NoiDungPhieuGui(
     co_quan_gui="ỦY BAN NHÂN DÂN TỈNH NINH THUẬN",
     co_quan_nhan="Sở Y tế tỉnh Ninh Thuận",
     van_ban=(
@@ -43,7 +43,7 @@ def phieu_gui_renderer() -> PhieuGuiRenderer:
 
 @pytest.fixture(scope="module")
 def pdf(phieu_gui_renderer: PhieuGuiRenderer) -> bytes:
-    return phieu_gui_renderer.ve(SO_Y_TE)
+    return phieu_gui_renderer.ve(PHIEU_SYT)
 
 
 def text_of(pdf: bytes) -> str:
@@ -75,7 +75,7 @@ def test_the_text_reads_back_with_its_vietnamese_intact(pdf: bytes) -> None:
         "PHIẾU GỬI",
         "Mã theo dõi: VT-2021-000123",
         "Kính gửi: Sở Y tế tỉnh Ninh Thuận",
-        f"Văn bản gửi: {SO_Y_TE.van_ban}",
+        f"Văn bản gửi: {PHIEU_SYT.van_ban}",
         "Ngày gửi: 13/09/2021",
         LOI_DE_NGHI,
         "Mã xác nhận: 3f9a-7c21-b0d4",
@@ -97,11 +97,11 @@ def test_every_font_is_embedded_and_is_termes(pdf: bytes) -> None:
 
 
 def test_the_qr_code_decodes_back_to_the_given_string(pdf: bytes) -> None:
-    assert qr_codes(pdf) == [SO_Y_TE.qr]
+    assert qr_codes(pdf) == [PHIEU_SYT.qr]
 
 
 def test_each_recipient_gets_its_own_qr_code(phieu_gui_renderer: PhieuGuiRenderer) -> None:
-    other = replace(SO_Y_TE, co_quan_nhan="Sở Giáo dục và Đào tạo", qr="vanthu:ack:SGDDT:01")
+    other = replace(PHIEU_SYT, co_quan_nhan="Sở Giáo dục và Đào tạo", qr="vanthu:ack:SGDDT:01")
     assert qr_codes(phieu_gui_renderer.ve(other)) == ["vanthu:ack:SGDDT:01"]
 
 
@@ -115,13 +115,13 @@ def test_the_metadata_names_the_slip_and_the_sender(pdf: bytes) -> None:
 def test_the_same_slip_drawn_twice_gives_identical_bytes(
     phieu_gui_renderer: PhieuGuiRenderer, pdf: bytes
 ) -> None:
-    assert phieu_gui_renderer.ve(SO_Y_TE) == pdf
+    assert phieu_gui_renderer.ve(PHIEU_SYT) == pdf
 
 
 def test_decomposed_diacritics_are_printed_composed(phieu_gui_renderer: PhieuGuiRenderer) -> None:
     nfd = unicodedata.normalize("NFD", "Ủy ban nhân dân huyện Thuận Bắc")
     assert nfd != "Ủy ban nhân dân huyện Thuận Bắc"
-    text = text_of(phieu_gui_renderer.ve(replace(SO_Y_TE, co_quan_nhan=nfd)))
+    text = text_of(phieu_gui_renderer.ve(replace(PHIEU_SYT, co_quan_nhan=nfd)))
     assert "Kính gửi: Ủy ban nhân dân huyện Thuận Bắc" in text
 
 
@@ -129,7 +129,7 @@ def test_markup_characters_in_a_name_are_printed_as_they_are(
     phieu_gui_renderer: PhieuGuiRenderer,
 ) -> None:
     name = 'Ban *Quản lý* dự án #1 $x$ _a_ "ĐT" <b> @ref [x] \\ // c'
-    text = text_of(phieu_gui_renderer.ve(replace(SO_Y_TE, co_quan_nhan=name)))
+    text = text_of(phieu_gui_renderer.ve(replace(PHIEU_SYT, co_quan_nhan=name)))
     assert f"Kính gửi: {name}" in text
 
 
@@ -137,9 +137,9 @@ def test_a_long_subject_is_set_smaller_and_stays_on_one_page(
     phieu_gui_renderer: PhieuGuiRenderer,
 ) -> None:
     # At 14 pt this subject takes ten lines and would push the QR code onto a second page.
-    subject = SO_Y_TE.van_ban + "; " + "; ".join(["tăng cường kiểm soát người ra vào tỉnh"] * 14)
+    subject = PHIEU_SYT.van_ban + "; " + "; ".join(["tăng cường kiểm soát người ra vào tỉnh"] * 14)
     assert len(subject) > 700
-    text = text_of(phieu_gui_renderer.ve(replace(SO_Y_TE, van_ban=subject)))
+    text = text_of(phieu_gui_renderer.ve(replace(PHIEU_SYT, van_ban=subject)))
     assert f"Văn bản gửi: {subject}" in text
     assert "Mã xác nhận: 3f9a-7c21-b0d4" in text
 
@@ -154,13 +154,13 @@ def test_names_and_a_subject_at_their_limits_wrap_and_stay_on_one_page(
     symbol = ("CĐ-" + "UBNDTỈNHNINHTHUẬN" * 3)[:KY_HIEU_TOI_DA]
     subject = ("tăng cường kiểm soát người ra vào tỉnh Ninh Thuận; " * 25)[:TRICH_YEU_TOI_DA]
     line = f"Công điện số 999999/{symbol} ngày 13/09/2021 về việc {subject.strip()}"
-    slip = replace(SO_Y_TE, co_quan_gui=sender, co_quan_nhan=recipient, van_ban=line)
+    slip = replace(PHIEU_SYT, co_quan_gui=sender, co_quan_nhan=recipient, van_ban=line)
     text = text_of(phieu_gui_renderer.ve(slip))
     assert f"Kính gửi: {recipient}" in text
     assert f"Văn bản gửi: {line}" in text
     assert sender in text
     assert "Mã xác nhận: 3f9a-7c21-b0d4" in text
-    assert qr_codes(phieu_gui_renderer.ve(slip)) == [SO_Y_TE.qr]
+    assert qr_codes(phieu_gui_renderer.ve(slip)) == [PHIEU_SYT.qr]
 
 
 def test_a_subject_far_past_its_limit_that_cannot_fit_one_page_is_refused(
@@ -168,14 +168,14 @@ def test_a_subject_far_past_its_limit_that_cannot_fit_one_page_is_refused(
 ) -> None:
     subject = "; ".join(["tăng cường kiểm soát người ra vào tỉnh"] * 200)
     with pytest.raises(RenderError, match="does not fit on one page"):
-        phieu_gui_renderer.ve(replace(SO_Y_TE, van_ban=subject))
+        phieu_gui_renderer.ve(replace(PHIEU_SYT, van_ban=subject))
 
 
 def test_a_character_the_face_lacks_is_refused_with_its_code_point(
     phieu_gui_renderer: PhieuGuiRenderer,
 ) -> None:
     with pytest.raises(RenderError, match=r"co_quan_nhan: .*U\+6F22"):
-        phieu_gui_renderer.ve(replace(SO_Y_TE, co_quan_nhan="Sở Y tế 漢"))
+        phieu_gui_renderer.ve(replace(PHIEU_SYT, co_quan_nhan="Sở Y tế 漢"))
 
 
 @pytest.mark.parametrize(
@@ -186,14 +186,14 @@ def test_an_empty_field_is_refused(
 ) -> None:
     changes: dict[str, Any] = {field: value}
     with pytest.raises(RenderError, match=f"VT-2021-000123: {field}"):
-        phieu_gui_renderer.ve(replace(SO_Y_TE, **changes))
+        phieu_gui_renderer.ve(replace(PHIEU_SYT, **changes))
 
 
 def test_a_qr_string_too_long_for_a_qr_code_is_refused(
     phieu_gui_renderer: PhieuGuiRenderer,
 ) -> None:
     with pytest.raises(RenderError, match="VT-2021-000123: qr"):
-        phieu_gui_renderer.ve(replace(SO_Y_TE, qr="x" * 5000))
+        phieu_gui_renderer.ve(replace(PHIEU_SYT, qr="x" * 5000))
 
 
 def test_the_slip_matches_its_golden_dump_and_page_image(pdf: bytes) -> None:

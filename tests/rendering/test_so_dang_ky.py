@@ -51,7 +51,7 @@ def so_dang_ky_renderer() -> SoDangKyRenderer:
 
 
 @pytest.fixture(scope="module")
-def so_nho() -> SoDangKy:
+def so_dang_ky_nho() -> SoDangKy:
     return SoDangKy(
         co_quan=CO_QUAN,
         nam=2021,
@@ -66,13 +66,13 @@ def so_nho() -> SoDangKy:
 
 
 @pytest.fixture(scope="module")
-def docx_nho(so_dang_ky_renderer: SoDangKyRenderer, so_nho: SoDangKy) -> bytes:
-    return so_dang_ky_renderer.docx(so_nho)
+def docx_nho(so_dang_ky_renderer: SoDangKyRenderer, so_dang_ky_nho: SoDangKy) -> bytes:
+    return so_dang_ky_renderer.docx(so_dang_ky_nho)
 
 
 @pytest.fixture(scope="module")
-def pdf_nho(so_dang_ky_renderer: SoDangKyRenderer, so_nho: SoDangKy) -> bytes:
-    return so_dang_ky_renderer.pdf(so_nho)
+def pdf_nho(so_dang_ky_renderer: SoDangKyRenderer, so_dang_ky_nho: SoDangKy) -> bytes:
+    return so_dang_ky_renderer.pdf(so_dang_ky_nho)
 
 
 @pytest.fixture(scope="module")
@@ -187,10 +187,10 @@ def test_unknown_ranges_and_body_leave_blanks_for_the_clerk(
 def test_the_cover_prints_a_parent_body_and_a_volume_number_when_given(
     so_dang_ky_renderer: SoDangKyRenderer,
 ) -> None:
-    so = SoDangKy(
+    so_dang_ky = SoDangKy(
         co_quan="Sở Y tế", co_quan_chu_quan="UBND tỉnh Ninh Thuận", nam=2021, dong=(), quyen_so=2
     )
-    lines = so_dang_ky_renderer.bo_cuc(so).bia
+    lines = so_dang_ky_renderer.bo_cuc(so_dang_ky).bia
     assert [(line.text, line.dam) for line in lines[:2]] == [
         ("UBND TỈNH NINH THUẬN", False),
         ("SỞ Y TẾ", True),

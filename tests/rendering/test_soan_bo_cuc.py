@@ -97,7 +97,7 @@ def test_the_noi_nhan_block_has_thirteen_lines_ending_with_the_luu_line(
     renderer: Renderer, ninh_thuan: VanBan
 ) -> None:
     left = signature(layout(renderer, ninh_thuan)).trai
-    assert texts(left, Kieu.NOI_NHAN_NHAN) == ["Nơi nhận:"]
+    assert texts(left, Kieu.NOI_NHAN_LABEL) == ["Nơi nhận:"]
     lines = texts(left, Kieu.NOI_NHAN)
     assert len(lines) == 13
     assert lines[0] == "- TT: TU, HĐND tỉnh (báo cáo);"
@@ -145,7 +145,7 @@ def test_an_urgency_mark_is_a_red_box_of_the_decree_size_under_the_number(
     mark = left[-1]
     assert isinstance(mark, Doan) and mark.kieu is Kieu.DAU_MUC_DO
     assert mark.text == "HỎA TỐC"
-    assert mark.khung == 3.0 and mark.mau_khung == "FF0000"
+    assert mark.khung == 3.0 and mark.khung_colour == "FF0000"
 
 
 def test_a_type_whose_form_is_not_laid_out_is_refused_clearly(

@@ -41,7 +41,7 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def tep_co_so(output: Path) -> dict[str, str]:
+def tep_tren_dia(output: Path) -> dict[str, str]:
     """Every issued DOCX and PDF in its issued place (the staging folder aside): path → SHA-256."""
     return {
         str(p): _sha(p)
@@ -66,7 +66,7 @@ def so_dang_ky(app: BoDichVu) -> dict[str, str]:
 def khong_tep_gia(app: BoDichVu, output: Path) -> None:
     """No numbered file without its register row and the same hash."""
     vouched = so_dang_ky(app)
-    for path, digest in tep_co_so(output).items():
+    for path, digest in tep_tren_dia(output).items():
         assert vouched.get(path) == digest, f"{path} is not what the register says"
 
 
@@ -118,7 +118,7 @@ def test_an_issue_killed_at_any_moment_leaves_no_numbered_file_without_its_regis
         assert app.vong_doi.ban_hanh("vt", str(first)).so_ky_hieu == "02/CĐ-UBND"
     assert not (output / THU_MUC_TAM).exists()
     vouched = so_dang_ky(app)
-    assert tep_co_so(output) == {p: d for p, d in vouched.items()}, "every issued file in place"
+    assert tep_tren_dia(output) == {p: d for p, d in vouched.items()}, "every issued file in place"
     assert len(vouched) == 4
 
 

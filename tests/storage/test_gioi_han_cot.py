@@ -25,7 +25,7 @@ from vanthu.schemas.gioi_han import (
     SO_KY_HIEU_TOI_DA,
     SO_TOI_DA,
     TEN_NGAN_TOI_DA,
-    TEN_SO_TOI_DA,
+    TEN_SO_DANG_KY_TOI_DA,
 )
 from vanthu.services.nguoi_dung import them_nguoi_dung
 from vanthu.storage import Store
@@ -41,7 +41,7 @@ from vanthu.workflow import (
 
 SHA256 = len(hashlib.sha256().hexdigest())
 #: A register's key: "<issuer symbol>:<register name>".
-SO_DANG_KY = KY_HIEU_TOI_DA + 1 + TEN_SO_TOI_DA
+SO_DANG_KY = KY_HIEU_TOI_DA + 1 + TEN_SO_DANG_KY_TOI_DA
 #: Events the log records besides the lifecycle events (services write them by name).
 SU_KIEN_KHAC = (
     "soan_thao",

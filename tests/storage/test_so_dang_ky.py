@@ -11,7 +11,7 @@ from vanthu.storage import Store
 from vanthu.storage.bang import CoQuan, NguoiDung, NoiNhanVanBan, VanBanRow
 from vanthu.storage.so_dang_ky import (
     dong_cua_nam,
-    ghi_dong_so,
+    ghi_dong_so_dang_ky,
     giu_so_moi,
     lay_so_moi,
     so_ban_gui,
@@ -54,9 +54,9 @@ def test_the_lines_of_a_year_come_by_register_then_number_with_reserved_ones_bar
         s.add(row)
         s.flush()
         assert giu_so_moi(s, "UBND:chung", NGAY, "giấy mời họp") == 1
-        ghi_dong_so(s, "UBND:chung", lay_so_moi(s, "UBND:chung", 2021), NGAY, row.id)
-        ghi_dong_so(s, "UBND:a-mat", lay_so_moi(s, "UBND:a-mat", 2021), NGAY, row.id)
-        ghi_dong_so(s, "UBND:chung", lay_so_moi(s, "UBND:chung", 2022), dt.date(2022, 1, 3))
+        ghi_dong_so_dang_ky(s, "UBND:chung", lay_so_moi(s, "UBND:chung", 2021), NGAY, row.id)
+        ghi_dong_so_dang_ky(s, "UBND:a-mat", lay_so_moi(s, "UBND:a-mat", 2021), NGAY, row.id)
+        ghi_dong_so_dang_ky(s, "UBND:chung", lay_so_moi(s, "UBND:chung", 2022), dt.date(2022, 1, 3))
         s.execute(
             insert(NoiNhanVanBan),
             [

@@ -140,7 +140,7 @@ def test_the_events_offered_to_a_role_are_exactly_those_it_may_fire(state: str, 
 
 
 def test_labels_carry_their_diacritics_in_nfc() -> None:
-    assert [s.nhan for s in TrangThaiVanBan] == [
+    assert [s.label for s in TrangThaiVanBan] == [
         "dự thảo",
         "chờ duyệt",
         "trả lại",
@@ -152,7 +152,7 @@ def test_labels_carry_their_diacritics_in_nfc() -> None:
         "thu hồi",
         "thay thế",
     ]
-    assert E.trinh.nhan == "trình"
-    assert V.van_thu.nhan == "văn thư"
-    labels = [x.nhan for enum in (TrangThaiVanBan, SuKienVanBan, VaiTro) for x in enum]
+    assert E.trinh.label == "trình"
+    assert V.van_thu.label == "văn thư"
+    labels = [x.label for enum in (TrangThaiVanBan, SuKienVanBan, VaiTro) for x in enum]
     assert all(unicodedata.is_normalized("NFC", label) for label in labels)

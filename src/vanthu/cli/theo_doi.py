@@ -79,7 +79,7 @@ def remind(ctx: click.Context, van_ban: str) -> None:
     """Draft the reminder công văn (đôn đốc) to the overdue bodies."""
     app = ung_dung(ctx)
     draft_result, files = app.don_doc(nguoi(ctx), van_ban)
-    click.echo(f"#{draft_result.van_ban_id} {draft_result.den.nhan}: đôn đốc {van_ban}")
+    click.echo(f"#{draft_result.van_ban_id} {draft_result.den.label}: đôn đốc {van_ban}")
     for path in files.paths():
         click.echo(str(path))
 
@@ -105,14 +105,14 @@ def summary(ctx: click.Context, van_ban: str, ho_ten: str | None) -> None:
 
 def bang_trang_thai(table: BangTrangThai) -> str:
     """The status table as text for a terminal."""
-    head = f"{table.so_ky_hieu} — {table.trang_thai.nhan}\n{table.trich_yeu}\n"
+    head = f"{table.so_ky_hieu} — {table.trang_thai.label}\n{table.trich_yeu}\n"
     lines = [
         f"{'Mã':<16} {'Cơ quan':<34} {'Trạng thái':<12} {'Gửi lúc':<16} "
         f"{'Nhận lúc':<16} {'Trễ':<4} {'Báo cáo':<16} Quá hạn"
     ]
     for r in table.dong:
         lines.append(
-            f"{r.ma:<16} {r.ten[:34]:<34} {r.trang_thai.nhan:<12} {gio(r.gui_luc):<16} "
+            f"{r.ma:<16} {r.ten[:34]:<34} {r.trang_thai.label:<12} {gio(r.gui_luc):<16} "
             f"{gio(r.nhan_luc):<16} {'có' if r.tre else '':<4} {gio(r.bao_cao_luc):<16} "
             f"{'QUÁ HẠN' if r.qua_han else ''}"
         )

@@ -33,13 +33,13 @@ def draft(ctx: click.Context, path: Path) -> None:
 
     data = UngDung.doc_du_thao(path)  # validated with file and line before anything is opened
     result = ung_dung(ctx).soan_thao(nguoi(ctx), data, str(path))
-    click.echo(f"#{result.van_ban_id} {result.den.nhan}")
+    click.echo(f"#{result.van_ban_id} {result.den.label}")
 
 
 def _in_chuyen(result: KetQuaChuyen) -> None:
     """Print what a lifecycle event did: the state change, the files, the recall notices."""
     label = result.so_ky_hieu or f"#{result.van_ban_id}"
-    click.echo(f"{label}: {result.tu.nhan if result.tu else '—'} → {result.den.nhan}")
+    click.echo(f"{label}: {result.tu.label if result.tu else '—'} → {result.den.label}")
     for path in result.tep:
         click.echo(str(path))
     if result.thu_gui or result.thu_loi:
@@ -133,7 +133,7 @@ def replace(ctx: click.Context, van_ban: str, thay_bang: str) -> None:
     app = ung_dung(ctx)
     result = app.thay_the(nguoi(ctx), van_ban, thay_bang)
     label = result.so_ky_hieu or f"#{result.van_ban_id}"
-    click.echo(f"{label}: {result.tu.nhan if result.tu else '—'} → {result.den.nhan}")
+    click.echo(f"{label}: {result.tu.label if result.tu else '—'} → {result.den.label}")
 
 
 @click.command()
@@ -249,6 +249,6 @@ def workflow() -> None:
 @workflow.command("diagram")
 def workflow_diagram() -> None:
     """Print the lifecycle diagram (Mermaid)."""
-    from ..services import so_do_vong_doi
+    from ..services import vong_doi_diagram
 
-    click.echo(so_do_vong_doi())
+    click.echo(vong_doi_diagram())

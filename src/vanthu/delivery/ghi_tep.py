@@ -74,7 +74,7 @@ def loi_ghi(path: Path, error: OSError) -> OutputError:
     return OutputError(str(path), f"cannot be written: {reason}")
 
 
-def _dong_bo_thu_muc(folder: Path) -> None:
+def _fsync_thu_muc(folder: Path) -> None:
     """Make the names in a folder durable (its entries, after a rename)."""
     fd = os.open(folder, os.O_RDONLY)
     try:
@@ -188,7 +188,7 @@ class KhuTam:
             raise loi_ghi(goc, error) from None
         return cls(folder, fd)
 
-    def dong(self) -> None:
+    def close(self) -> None:
         """Remove the scratch folder and release its lock."""
         shutil.rmtree(self.thu_muc, ignore_errors=True)
         if self._khoa is not None:
@@ -201,7 +201,7 @@ class KhuTam:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.dong()
+        self.close()
 
 
 def ghi_nguyen_tu(path: Path, data: bytes, che_do: int = 0o644, khu: KhuTam | None = None) -> None:
@@ -359,7 +359,7 @@ def _chuyen_vao_cho(folder: Path, dich: Mapping[str, Path]) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(staged, target)
     for parent in {t.parent for t in dich.values()}:
-        _dong_bo_thu_muc(parent)
+        _fsync_thu_muc(parent)
 
 
 def dat_tam(goc: Path, van_ban_id: int, tep: Mapping[Path, bytes]) -> BanTam:
@@ -388,7 +388,7 @@ def dat_tam(goc: Path, van_ban_id: int, tep: Mapping[Path, bytes]) -> BanTam:
             entries[name] = {"dich": str(target), "sha256": sha256(data)}
         manifest = {"van_ban_id": van_ban_id, "tep": entries}
         _ghi_xuong(folder / _DICH, json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
-        _dong_bo_thu_muc(folder)
+        _fsync_thu_muc(folder)
     except OSError as error:
         ban.huy()
         where = Path(error.filename) if isinstance(error.filename, str) else folder
@@ -519,8 +519,8 @@ class ThongBaoTam:
                 raise loi_ghi(dich, error) from None
         return [dich for _, dich in self._cho]
 
-    def dong(self) -> None:
+    def close(self) -> None:
         """Remove the scratch folders (and any notice not put in place)."""
         for khu in self._khu.values():
-            khu.dong()
+            khu.close()
         self._khu.clear()

@@ -254,7 +254,7 @@ class PhienThu:
         error: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.dong()
+        self.close()
 
     def gui(self, thu: EmailMessage) -> str | None:
         """Send one message; None when the server accepted it, else what went wrong."""
@@ -276,11 +276,11 @@ class PhienThu:
         ) as e:
             return mo_ta_loi(e)  # smtplib has reset the transaction; the connection is usable
         except (OSError, smtplib.SMTPException) as error:
-            self.dong()  # dropped or confused: the next mail starts a fresh connection
+            self.close()  # dropped or confused: the next mail starts a fresh connection
             return mo_ta_loi(error)
         return None
 
-    def dong(self) -> None:
+    def close(self) -> None:
         """Say goodbye to the server, if connected."""
         smtp, self._smtp = self._smtp, None
         if smtp is not None:

@@ -21,10 +21,10 @@ import yaml
 
 from ..errors import InvalidSetting
 from ..schemas import LoaiVanBan, VanBan
-from ..schemas.gioi_han import TEN_SO_MAU, TEN_SO_TOI_DA, TEP_CAU_HINH_TOI_DA
+from ..schemas.gioi_han import TEN_SO_DANG_KY_PATTERN, TEN_SO_DANG_KY_TOI_DA, TEP_CAU_HINH_TOI_DA
 
-SO_CHUNG = "chung"
-SO_MAT = "mat"
+SO_DANG_KY_CHUNG = "chung"
+SO_DANG_KY_MAT = "mat"
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,9 @@ class CauHinh:
 
     so_dang_ky: dict[str, str] = field(default_factory=dict)
 
-    def so_cua(self, vb: VanBan) -> str:
+    def so_dang_ky_cua(self, vb: VanBan) -> str:
         """The register a directive takes its number from: issuer and register name."""
-        name = SO_MAT if vb.do_mat else self.so_dang_ky.get(vb.loai.value, SO_CHUNG)
+        name = SO_DANG_KY_MAT if vb.do_mat else self.so_dang_ky.get(vb.loai.value, SO_DANG_KY_CHUNG)
         return f"{vb.ky_hieu_co_quan}:{name}"
 
 
@@ -43,7 +43,7 @@ def doc_cau_hinh(path: str | None = None) -> CauHinh:
     """Read ``path`` or ``VANTHU_CONFIG``; the defaults when neither is set.
 
     A register name becomes part of the register's key in the store, so it is a code
-    (``gioi_han.TEN_SO_MAU``); a document type must be one vanthu knows.
+    (``gioi_han.TEN_SO_DANG_KY_PATTERN``); a document type must be one vanthu knows.
 
     Raises:
         InvalidSetting: the file cannot be read, is too big, not UTF-8 YAML, or not of the
@@ -75,10 +75,10 @@ def doc_cau_hinh(path: str | None = None) -> CauHinh:
     for loai, register in registers.items():
         if not isinstance(loai, str) or loai not in known:
             raise InvalidSetting(name, f"so_dang_ky: {str(loai)[:40]!r} is not a document type")
-        if not isinstance(register, str) or not re.fullmatch(TEN_SO_MAU, register):
+        if not isinstance(register, str) or not re.fullmatch(TEN_SO_DANG_KY_PATTERN, register):
             raise InvalidSetting(
                 name,
-                f"so_dang_ky.{loai}: a register name is 1–{TEN_SO_TOI_DA} letters, digits, "
+                f"so_dang_ky.{loai}: a register name is 1–{TEN_SO_DANG_KY_TOI_DA} letters, digits, "
                 "'_', '-' or '.'",
             )
     return CauHinh(so_dang_ky=registers)

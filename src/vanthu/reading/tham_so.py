@@ -20,13 +20,13 @@ from ..schemas.gioi_han import (
     ID_TOI_DA,
     KY_HIEU_TOI_DA,
     LY_DO_TOI_DA,
-    MA_MAU,
+    MA_PATTERN,
     MA_TOI_DA,
     NAM_LON_NHAT,
     NAM_NHO_NHAT,
     SO_KY_HIEU_TOI_DA,
-    TEN_SO_MAU,
-    TEN_SO_TOI_DA,
+    TEN_SO_DANG_KY_PATTERN,
+    TEN_SO_DANG_KY_TOI_DA,
     TEP_BAO_CAO_TOI_DA,
 )
 
@@ -69,13 +69,13 @@ def khoa_van_ban(khoa: str) -> int | str:
 
 
 def ma(text: str, name: str = "ma_co_quan") -> str:
-    """A code (of a body, a group or a user) as ``gioi_han.MA_MAU`` allows.
+    """A code (of a body, a group or a user) as ``gioi_han.MA_PATTERN`` allows.
 
     Raises:
         InvalidSetting: anything else.
     """
     value = text.strip()
-    if not re.fullmatch(MA_MAU, value):
+    if not re.fullmatch(MA_PATTERN, value):
         raise InvalidSetting(
             f"{name} {value[: MA_TOI_DA + 8]!r}",
             f"a code is 1–{MA_TOI_DA} ASCII letters, digits, '_', '-' or '.', "
@@ -155,14 +155,14 @@ def so_dang_ky(text: str) -> str:
     Raises:
         InvalidSetting: not of that shape, or too long for the register's key.
     """
-    issuer, _, name = _van_ban(text, "--register", KY_HIEU_TOI_DA + 1 + TEN_SO_TOI_DA).partition(
-        ":"
-    )
-    if not issuer or " " in issuer or ":" in name or not re.fullmatch(TEN_SO_MAU, name):
+    issuer, _, name = _van_ban(
+        text, "--register", KY_HIEU_TOI_DA + 1 + TEN_SO_DANG_KY_TOI_DA
+    ).partition(":")
+    if not issuer or " " in issuer or ":" in name or not re.fullmatch(TEN_SO_DANG_KY_PATTERN, name):
         raise InvalidSetting(
             "--register",
             f"a register is named '<issuer>:<name>', e.g. UBND:chung; the name is 1–"
-            f"{TEN_SO_TOI_DA} letters, digits, '_', '-' or '.'",
+            f"{TEN_SO_DANG_KY_TOI_DA} letters, digits, '_', '-' or '.'",
         )
     if len(issuer) > KY_HIEU_TOI_DA:
         raise InvalidSetting(

@@ -39,7 +39,7 @@ class Chu:
     text: str
     dam: bool | None = None
     nghieng: bool | None = None
-    mau: str | None = None  # RGB hex colour, e.g. "FF0000" for a stamp
+    colour: str | None = None  # RGB hex colour, e.g. "FF0000" for a stamp
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class Doan:
     le_trai: float | None = None
     thut_dau: float | None = None  # negative: a hanging indent
     khung: float | None = None  # drawn inside a single-line box this wide, centred
-    mau_khung: str | None = None
+    khung_colour: str | None = None
     giu_voi_sau: bool = False  # keep with the next paragraph
 
     @property

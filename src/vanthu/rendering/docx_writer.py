@@ -14,7 +14,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from .bo_cuc import BoCuc, Doan, DuongKe, HaiCot, Khoi, thuoc_tinh
-from .styles import BangKieu, Kieu, mau_mac_dinh
+from .styles import BangKieu, Kieu, default_template
 
 _TWIPS_PER_CM = 1440 / 2.54
 
@@ -39,14 +39,14 @@ def _border(ppr: object, sides: tuple[str, ...], color: str = "000000", size: in
 class DocxWriter:
     """Writes layouts as DOCX files built on one Word template."""
 
-    def __init__(self, bang: BangKieu, mau: Path | None = None) -> None:
+    def __init__(self, bang: BangKieu, template: Path | None = None) -> None:
         self.bang = bang
-        self.mau = mau or mau_mac_dinh()
-        self._template = self.mau.read_bytes()
+        self.template = template or default_template()
+        self._template_bytes = self.template.read_bytes()
 
     def ghi(self, bo_cuc: BoCuc) -> bytes:
         """The DOCX file of a layout, as bytes."""
-        doc = Document(io.BytesIO(self._template))
+        doc = Document(io.BytesIO(self._template_bytes))
         body_width = self.bang.trang.vung_chu
         for block in bo_cuc.khoi:
             if isinstance(block, HaiCot):
@@ -91,7 +91,7 @@ class DocxWriter:
             _border(
                 para._p.get_or_add_pPr(),
                 ("top", "left", "bottom", "right"),
-                doan.mau_khung or "000000",
+                doan.khung_colour or "000000",
                 8,
             )
         for chu in doan.chu:
@@ -100,8 +100,8 @@ class DocxWriter:
                 run.bold = chu.dam
             if chu.nghieng is not None and chu.nghieng != style.nghieng:
                 run.italic = chu.nghieng
-            if chu.mau:
-                run.font.color.rgb = RGBColor.from_string(chu.mau)
+            if chu.colour:
+                run.font.color.rgb = RGBColor.from_string(chu.colour)
 
     def _hai_cot(self, doc: DocxDocument, block: HaiCot) -> None:
         table = doc.add_table(rows=1, cols=2)

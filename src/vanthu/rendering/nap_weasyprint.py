@@ -22,7 +22,7 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def khong_tim_bang_trinh_dich() -> Iterator[None]:
+def without_find_library() -> Iterator[None]:
     """While active on Linux, ``ctypes.util.find_library`` finds nothing and runs nothing."""
     if not sys.platform.startswith("linux"):
         yield
@@ -46,7 +46,7 @@ def nap() -> None:
     if "weasyprint.text.ffi" in sys.modules:
         return
     try:
-        with khong_tim_bang_trinh_dich():
+        with without_find_library():
             import weasyprint
     except OSError:
         _quen_weasyprint()
@@ -58,4 +58,4 @@ nap()
 from weasyprint import HTML  # noqa: E402
 from weasyprint.text.fonts import FontConfiguration  # noqa: E402
 
-__all__ = ["HTML", "FontConfiguration", "khong_tim_bang_trinh_dich", "nap"]
+__all__ = ["HTML", "FontConfiguration", "nap", "without_find_library"]

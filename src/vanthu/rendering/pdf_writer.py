@@ -145,7 +145,7 @@ class PdfWriter:
                     "padding: 1pt 0 0",
                     f"margin-left: {side:.3f}cm",
                     f"margin-right: {side:.3f}cm",
-                    f"border: 1pt solid #{doan.mau_khung or '000000'}",
+                    f"border: 1pt solid #{doan.khung_colour or '000000'}",
                 ]
             return "; ".join(rules)
 
@@ -156,8 +156,8 @@ class PdfWriter:
                 rules.append(f"font-weight: {'bold' if chu.dam else 'normal'}")
             if chu.nghieng is not None and chu.nghieng != style.nghieng:
                 rules.append(f"font-style: {'italic' if chu.nghieng else 'normal'}")
-            if chu.mau:
-                rules.append(f"color: #{chu.mau}")
+            if chu.colour:
+                rules.append(f"color: #{chu.colour}")
             return "; ".join(rules)
 
         faces = [(_STYLES[key], path.as_uri()) for key, path in self.mat_chu.tep]

@@ -45,7 +45,7 @@ _KIEU = {(False, "normal"): "regular", (True, "normal"): "bold", (False, "italic
 # body name of DONG_TOI_DA characters and a trích yếu of TRICH_YEU_TOI_DA wrap and shrink
 # rather than spill. A slip that does not fit even at 7 pt (only past the input limits) is an
 # error.
-_MAU = """\
+_TEMPLATE = """\
 #let d = sys.inputs
 #set document(title: d.tieu_de, author: d.co_quan_gui)
 #set page(paper: "a5", flipped: true, margin: (top: 12mm, bottom: 10mm, left: 20mm, right: 15mm))
@@ -191,14 +191,14 @@ class PhieuGuiRenderer:
         try:
             try:
                 pdf, warnings = self._compiler.compile_with_warnings(
-                    input=_MAU, sys_inputs={**values, "buoc": "0"}, timestamp=timestamp
+                    input=_TEMPLATE, sys_inputs={**values, "buoc": "0"}, timestamp=timestamp
                 )
             except typst.TypstError as error:
                 if _KHONG_VUA not in error.message:
                     raise
                 # A long name or subject: measure the steps and draw the largest that fits.
                 pdf, warnings = self._compiler.compile_with_warnings(
-                    input=_MAU, sys_inputs={**values, "buoc": "tu-dong"}, timestamp=timestamp
+                    input=_TEMPLATE, sys_inputs={**values, "buoc": "tu-dong"}, timestamp=timestamp
                 )
         except typst.TypstError as error:
             raise RenderError(where, error.message) from None

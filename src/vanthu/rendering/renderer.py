@@ -27,11 +27,11 @@ class KetQua:
 class Renderer:
     """The renderer: one style sheet (from a Word template), one PDF face, both writers."""
 
-    def __init__(self, mau: Path | None = None, mat_chu: MatChu | None = None) -> None:
-        self.bang: BangKieu = doc_bang_kieu(mau)
+    def __init__(self, template: Path | None = None, mat_chu: MatChu | None = None) -> None:
+        self.bang: BangKieu = doc_bang_kieu(template)
         self.mat_chu = mat_chu or mat_chu_pdf()
         self.soan_bo_cuc = SoanBoCuc(self.bang, do_rong_chu(self.mat_chu))
-        self.docx = DocxWriter(self.bang, mau)
+        self.docx = DocxWriter(self.bang, template)
         self.pdf = PdfWriter(self.bang, self.mat_chu)
 
     def bo_cuc(self, vb: VanBan, hom_nay: dt.date | None = None) -> BoCuc:

@@ -7,7 +7,7 @@ A4 landscape with the template's margins (binding edge left). The cover sits abo
 page 1; the table's heading row repeats on every page, no row is split across pages, and every
 page is numbered at the top centre (a bound book's pages are counted, the first included).
 
-Both files are drawn from one :class:`BoCucSo` (the cover lines and the column widths), so the
+Both files are drawn from one :class:`BoCucSoDangKy` (the cover lines and the column widths), so the
 DOCX and the PDF break text the same way. The short columns (number, dates, copies) are as wide
 as their widest entry on one line. What is left goes to the four text columns, half by a fixed
 share (most to the subject, ``Tên loại và trích yếu nội dung``, and the recipients, ``Nơi nhận
@@ -41,7 +41,7 @@ from .fonts import DoRongChu, MatChu, do_rong_chu, mat_chu_pdf
 from .nap_weasyprint import HTML
 from .ngay_thang import ngay_vn
 from .pdf_writer import PdfWriter, font_config, html_environment
-from .styles import BangKieu, Kieu, TrangGiay, doc_bang_kieu, mau_mac_dinh
+from .styles import BangKieu, Kieu, TrangGiay, default_template, doc_bang_kieu
 
 #: Columns of the outgoing register, Decree 30 Phụ lục IV.
 COT_SO_DANG_KY = (
@@ -59,7 +59,7 @@ COT_SO_DANG_KY = (
 SO_COT = len(COT_SO_DANG_KY)
 
 #: Book title printed on the cover.
-TEN_SO_DI = "SỔ ĐĂNG KÝ VĂN BẢN ĐI"
+TEN_SO_DANG_KY_DI = "SỔ ĐĂNG KÝ VĂN BẢN ĐI"
 #: What the cover prints where a range is not known yet, for the clerk to fill in by hand.
 CHO_TRONG = "……………"
 
@@ -103,7 +103,7 @@ class SoDangKy:
         nam: the year of the register.
         dong: the lines of the register, each ten strings in the order of ``COT_SO_DANG_KY``.
         co_quan_chu_quan: the parent body, printed above the issuing body, if any.
-        ten_so: the book title.
+        ten_so_dang_ky: the book title.
         tu_den_ngay: first and last date of the register; blanks for the clerk if ``None``.
         tu_den_so: first and last number of the register; blanks for the clerk if ``None``.
         quyen_so: the volume number ("Quyển số"), printed if given.
@@ -113,7 +113,7 @@ class SoDangKy:
     nam: int
     dong: tuple[tuple[str, ...], ...]
     co_quan_chu_quan: str | None = None
-    ten_so: str = TEN_SO_DI
+    ten_so_dang_ky: str = TEN_SO_DANG_KY_DI
     tu_den_ngay: tuple[dt.date, dt.date] | None = None
     tu_den_so: tuple[int, int] | None = None
     quyen_so: int | None = None
@@ -128,7 +128,7 @@ class SoDangKy:
     @property
     def tieu_de(self) -> str:
         """The file's title ("Sổ đăng ký văn bản đi năm 2021")."""
-        return f"{self.ten_so.capitalize()} năm {self.nam}"
+        return f"{self.ten_so_dang_ky.capitalize()} năm {self.nam}"
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,7 @@ class DongBia:
 
 
 @dataclass(frozen=True)
-class BoCucSo:
+class BoCucSoDangKy:
     """What both files draw: the page, the cover lines, the column widths (cm), the cells."""
 
     trang: TrangGiay
@@ -175,29 +175,31 @@ def _trang_ngang(trang: TrangGiay) -> TrangGiay:
     )
 
 
-def _bia(so: SoDangKy) -> tuple[DongBia, ...]:
+def _bia(so_dang_ky: SoDangKy) -> tuple[DongBia, ...]:
     lines: list[DongBia] = []
-    if so.co_quan_chu_quan:
-        lines += [DongBia(t.upper(), 13) for t in _nfc(so.co_quan_chu_quan).split("\n")]
+    if so_dang_ky.co_quan_chu_quan:
+        lines += [DongBia(t.upper(), 13) for t in _nfc(so_dang_ky.co_quan_chu_quan).split("\n")]
     # A register with no directive yet does not know its body: a blank for the clerk.
-    body = _nfc(so.co_quan) or CHO_TRONG
+    body = _nfc(so_dang_ky.co_quan) or CHO_TRONG
     lines += [DongBia(t.strip().upper(), 13, dam=True) for t in body.split("\n")]
-    if so.tu_den_ngay is None:
+    if so_dang_ky.tu_den_ngay is None:
         ngay = _tu_den(CHO_TRONG, CHO_TRONG, "ngày")
     else:
-        ngay = _tu_den(ngay_vn(so.tu_den_ngay[0]), ngay_vn(so.tu_den_ngay[1]), "ngày")
-    if so.tu_den_so is None:
+        ngay = _tu_den(
+            ngay_vn(so_dang_ky.tu_den_ngay[0]), ngay_vn(so_dang_ky.tu_den_ngay[1]), "ngày"
+        )
+    if so_dang_ky.tu_den_so is None:
         so_ = _tu_den(CHO_TRONG, CHO_TRONG, "số")
     else:
-        so_ = _tu_den(f"{so.tu_den_so[0]:02d}", f"{so.tu_den_so[1]:02d}", "số")
+        so_ = _tu_den(f"{so_dang_ky.tu_den_so[0]:02d}", f"{so_dang_ky.tu_den_so[1]:02d}", "số")
     lines += [
-        DongBia(_nfc(so.ten_so).upper(), 16, dam=True, cach_truoc=18),
-        DongBia(f"Năm: {so.nam}", 14, cach_truoc=6),
+        DongBia(_nfc(so_dang_ky.ten_so_dang_ky).upper(), 16, dam=True, cach_truoc=18),
+        DongBia(f"Năm: {so_dang_ky.nam}", 14, cach_truoc=6),
         DongBia(ngay, 14, cach_truoc=3),
         DongBia(so_, 14, cach_truoc=3),
     ]
-    if so.quyen_so is not None:
-        lines.append(DongBia(f"Quyển số: {so.quyen_so:02d}", 14, cach_truoc=3))
+    if so_dang_ky.quyen_so is not None:
+        lines.append(DongBia(f"Quyển số: {so_dang_ky.quyen_so:02d}", 14, cach_truoc=3))
     return tuple(lines)
 
 
@@ -260,9 +262,9 @@ def _do_rong_cot(
 class SoDangKyRenderer:
     """Draws registers in the Word template's face and margins, turned to landscape."""
 
-    def __init__(self, mau: Path | None = None, mat_chu: MatChu | None = None) -> None:
-        self.mau = mau or mau_mac_dinh()
-        self.bang: BangKieu = doc_bang_kieu(mau)
+    def __init__(self, template: Path | None = None, mat_chu: MatChu | None = None) -> None:
+        self.template = template or default_template()
+        self.bang: BangKieu = doc_bang_kieu(template)
         self.mat_chu = mat_chu or mat_chu_pdf()
         self._do_rong = do_rong_chu(self.mat_chu)
 
@@ -270,24 +272,24 @@ class SoDangKyRenderer:
     def _pdf(self) -> PdfWriter:
         return PdfWriter(self.bang, self.mat_chu)
 
-    def bo_cuc(self, so: SoDangKy) -> BoCucSo:
+    def bo_cuc(self, so_dang_ky: SoDangKy) -> BoCucSoDangKy:
         """The cover lines and column widths of a register, with its text in NFC."""
         trang = _trang_ngang(self.bang.trang)
-        dong = tuple(tuple(_nfc(c) for c in line) for line in so.dong)
-        return BoCucSo(
+        dong = tuple(tuple(_nfc(c) for c in line) for line in so_dang_ky.dong)
+        return BoCucSoDangKy(
             trang=trang,
-            bia=_bia(so),
+            bia=_bia(so_dang_ky),
             rong=_do_rong_cot(trang.vung_chu, COT_SO_DANG_KY, dong, self._do_rong),
             dau=COT_SO_DANG_KY,
             dong=dong,
-            tieu_de=so.tieu_de,
-            tac_gia=" ".join(_nfc(so.co_quan).split()),
+            tieu_de=so_dang_ky.tieu_de,
+            tac_gia=" ".join(_nfc(so_dang_ky.co_quan).split()),
         )
 
-    def docx(self, so: SoDangKy) -> bytes:
+    def docx(self, so_dang_ky: SoDangKy) -> bytes:
         """The register as a DOCX file (python-docx, on the Word template)."""
-        bo_cuc = self.bo_cuc(so)
-        doc = Document(str(self.mau))
+        bo_cuc = self.bo_cuc(so_dang_ky)
+        doc = Document(str(self.template))
         sec = doc.sections[0]
         trang = bo_cuc.trang
         sec.orientation = WD_ORIENT.LANDSCAPE
@@ -316,7 +318,7 @@ class SoDangKyRenderer:
         doc.save(out)
         return out.getvalue()
 
-    def _bang(self, doc: Any, bo_cuc: BoCucSo) -> None:
+    def _bang(self, doc: Any, bo_cuc: BoCucSoDangKy) -> None:
         table = doc.add_table(rows=1 + len(bo_cuc.dong), cols=SO_COT)
         tblpr = table._tbl.tblPr
         table.autofit = False  # w:tblLayout fixed: the widths below hold whatever the text
@@ -376,12 +378,12 @@ class SoDangKyRenderer:
             run.font.size = Pt(CO_CHU_BANG)
             run.bold = heading or None
 
-    def html(self, so: SoDangKy) -> str:
+    def html(self, so_dang_ky: SoDangKy) -> str:
         """The HTML the PDF is printed from."""
-        bo_cuc = self.bo_cuc(so)
+        bo_cuc = self.bo_cuc(so_dang_ky)
         faces = [(bold, italic, path.as_uri()) for (bold, italic), path in self.mat_chu.tep]
         context: dict[str, Any] = {
-            "so": bo_cuc,
+            "bo_cuc": bo_cuc,
             "version": __version__,
             "mat_chu": self.mat_chu,
             "font_faces": faces,
@@ -394,12 +396,12 @@ class SoDangKyRenderer:
         }
         return html_environment().get_template("so_dang_ky.html.j2").render(context)
 
-    def pdf(self, so: SoDangKy, pdf_a: bool = False) -> bytes:
+    def pdf(self, so_dang_ky: SoDangKy, pdf_a: bool = False) -> bytes:
         """The register as a PDF file (WeasyPrint); ``pdf_a`` makes it PDF/A-2b for archiving.
 
         Raises:
             RenderError: WeasyPrint warned (a missing font, a bad style): the PDF would be wrong.
         """
-        page = self.html(so)
+        page = self.html(so_dang_ky)
         document = PdfWriter.guarded(lambda: HTML(string=page).render(font_config=font_config()))
         return self._pdf.in_pdf(document, pdf_a)

@@ -34,7 +34,7 @@ DUOC_HO_TRO = frozenset(LoaiVanBan) - {
 
 #: Width of the urgency stamps in cm (Decree 30, PL I III: 30×8, 40×8 and 20×8 mm).
 RONG_DAU_KHAN = {DoKhan.hoa_toc: 3.0, DoKhan.thuong_khan: 4.0, DoKhan.khan: 2.0}
-MAU_DAU = "FF0000"  # stamps are in bright red ink
+DAU_COLOUR = "FF0000"  # stamps are in bright red ink
 LE_NGUOI_NHAN = 2.5  # cm: indent of the addressee list (công điện) and of "Kính gửi:"
 TY_LE_KE_CO_QUAN = 0.5  # rule under the issuer: 1/3–1/2 of its line, centred
 TY_LE_KE_TRICH_YEU = 1 / 3  # rule under the trích yếu: 1/3–1/2 of its line, centred
@@ -120,7 +120,12 @@ class SoanBoCuc:
             trai += self._dong(_v_v(vb.trich_yeu), Kieu.TRICH_YEU_CONG_VAN, trai_rong)
         for dau, rong_dau in self._dau_muc_do(vb):
             trai.append(
-                Doan(Kieu.DAU_MUC_DO, (Chu(dau, mau=MAU_DAU),), khung=rong_dau, mau_khung=MAU_DAU)
+                Doan(
+                    Kieu.DAU_MUC_DO,
+                    (Chu(dau, colour=DAU_COLOUR),),
+                    khung=rong_dau,
+                    khung_colour=DAU_COLOUR,
+                )
             )
 
         tieu_ngu = "Độc lập - Tự do - Hạnh phúc"
@@ -139,10 +144,10 @@ class SoanBoCuc:
         pad = 0.6
         if vb.do_mat:
             marks.append(
-                (vb.do_mat.nhan, round(self._rong(vb.do_mat.nhan, Kieu.DAU_MUC_DO) + pad, 2))
+                (vb.do_mat.label, round(self._rong(vb.do_mat.label, Kieu.DAU_MUC_DO) + pad, 2))
             )
         if vb.do_khan:
-            text = vb.do_khan.nhan
+            text = vb.do_khan.label
             fit = self._rong(text, Kieu.DAU_MUC_DO) + pad
             marks.append((text, round(max(RONG_DAU_KHAN[vb.do_khan], fit), 2)))
         return marks
@@ -245,7 +250,7 @@ class SoanBoCuc:
         """Boxes 9b and 12 (left) beside 7a–7c (right); the row never splits."""
         phai_rong = self.cot[1]
         trai: list[Khoi] = [
-            Doan(Kieu.NOI_NHAN_NHAN, (Chu("Nơi nhận:"),), cach_truoc=CACH_KHOI_CHU_KY)
+            Doan(Kieu.NOI_NHAN_LABEL, (Chu("Nơi nhận:"),), cach_truoc=CACH_KHOI_CHU_KY)
         ]
         # A wrapped recipient line continues past its dash (hanging indent).
         dash = round(self._rong("- ", Kieu.NOI_NHAN), 2)

@@ -43,7 +43,7 @@ class Kieu(StrEnum):
     NOI_DUNG = "VB Nội dung"
     NOI_DUNG_TIEU_DE = "VB Nội dung tiêu đề"
     NOI_DUNG_GIUA = "VB Nội dung giữa"
-    NOI_NHAN_NHAN = "VB Nơi nhận nhãn"
+    NOI_NHAN_LABEL = "VB Nơi nhận nhãn"
     NOI_NHAN = "VB Nơi nhận"
     CHUC_VU = "VB Chức vụ ký"
     HO_TEN = "VB Họ tên ký"
@@ -100,7 +100,7 @@ DEFAULTS: dict[Kieu, KieuDoan] = {
         14, dam=True, can_le=CanLe.deu, cach_truoc=6, dong=18, thut_dau=1
     ),
     Kieu.NOI_DUNG_GIUA: KieuDoan(14, dam=True, cach_truoc=6, dong=18),
-    Kieu.NOI_NHAN_NHAN: KieuDoan(12, dam=True, nghieng=True, can_le=CanLe.trai, dong=14),
+    Kieu.NOI_NHAN_LABEL: KieuDoan(12, dam=True, nghieng=True, can_le=CanLe.trai, dong=14),
     Kieu.NOI_NHAN: KieuDoan(11, can_le=CanLe.trai, dong=13),
     Kieu.CHUC_VU: KieuDoan(14, dam=True, dong=16),
     Kieu.HO_TEN: KieuDoan(14, dam=True, cach_truoc=78, dong=16),
@@ -139,7 +139,7 @@ class BangKieu:
         return self.kieu[kieu]
 
 
-def mau_mac_dinh() -> Path:
+def default_template() -> Path:
     """Path of the Word template shipped with vanthu."""
     return Path(str(resources.files("vanthu") / "templates_docx" / "van_ban.docx"))
 
@@ -174,13 +174,13 @@ def _para(attr: str) -> Callable[[Any], Any]:
 
 
 @cache
-def doc_bang_kieu(mau: Path | None = None) -> BangKieu:
+def doc_bang_kieu(template: Path | None = None) -> BangKieu:
     """Read the style sheet and page geometry from a Word template (cached per path).
 
     Raises:
         KeyError: the template lacks one of the ``Kieu`` styles.
     """
-    doc = Document(str(mau or mau_mac_dinh()))
+    doc = Document(str(template or default_template()))
     sheet: dict[Kieu, KieuDoan] = {}
     for kieu in Kieu:
         st = doc.styles[kieu.value]

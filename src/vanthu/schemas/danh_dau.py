@@ -13,7 +13,7 @@ class DoKhan(StrEnum):
     hoa_toc = "hoa_toc"
 
     @property
-    def nhan(self) -> str:
+    def label(self) -> str:
         """The word printed in the stamp (NFC, new-style accent placement: HỎA)."""
         return {"khan": "KHẨN", "thuong_khan": "THƯỢNG KHẨN", "hoa_toc": "HỎA TỐC"}[self.value]
 
@@ -26,6 +26,6 @@ class DoMat(StrEnum):
     tuyet_mat = "tuyet_mat"
 
     @property
-    def nhan(self) -> str:
+    def label(self) -> str:
         """The word printed in the stamp."""
         return {"mat": "MẬT", "toi_mat": "TỐI MẬT", "tuyet_mat": "TUYỆT MẬT"}[self.value]

@@ -53,12 +53,12 @@ LUU_TOI_DA: Final = 20
 #: A code (mã) of a body, a group or a user name: it becomes part of a folder name, so it is
 #: 1–32 ASCII letters, digits, '_', '-' or '.', starting with a letter or digit ('.' and '..'
 #: are never codes).
-MA_MAU: Final = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}$"
+MA_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}$"
 MA_TOI_DA: Final = 32
 #: A register's name (chung, mat, qd_ct in VANTHU_CONFIG): a code of at most 20 characters, so
 #: that a register's key "<issuer symbol>:<name>" (KY_HIEU_TOI_DA + 1 + 20) fits its column.
-TEN_SO_MAU: Final = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,19}$"
-TEN_SO_TOI_DA: Final = 20
+TEN_SO_DANG_KY_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,19}$"
+TEN_SO_DANG_KY_TOI_DA: Final = 20
 #: Characters in a body's short name (ten_ngan) in the directory; a full name is a DONG_TOI_DA.
 TEN_NGAN_TOI_DA: Final = 100
 #: Characters in a body's e-mail address in the directory (RFC 5321 allows 254).

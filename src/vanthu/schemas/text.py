@@ -31,7 +31,7 @@ from .gioi_han import (
     DOAN_TOI_DA,
     DONG_TOI_DA,
     KY_HIEU_TOI_DA,
-    MA_MAU,
+    MA_PATTERN,
     MA_TOI_DA,
     NAM_LON_NHAT,
     NAM_NHO_NHAT,
@@ -245,7 +245,7 @@ CanCu = Annotated[
     _json(DOAN_TOI_DA),
 ]
 
-_MA = re.compile(MA_MAU)
+_MA = re.compile(MA_PATTERN)
 
 
 def _ma(value: str) -> str:
@@ -258,13 +258,13 @@ def _ma(value: str) -> str:
     return value
 
 
-#: A directory code (mã) of a body or a group: it becomes part of a folder name (MA_MAU).
+#: A directory code (mã) of a body or a group: it becomes part of a folder name (MA_PATTERN).
 Ma = Annotated[
     str,
     _MOT_DONG,
     AfterValidator(_not_blank),
     AfterValidator(_ma),
-    WithJsonSchema({"type": "string", "pattern": MA_MAU}),
+    WithJsonSchema({"type": "string", "pattern": MA_PATTERN}),
 ]
 
 

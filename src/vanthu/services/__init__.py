@@ -18,7 +18,7 @@ from .luoc_do import luoc_do_json
 if TYPE_CHECKING:
     from .nguoi_dung import ten_nguoi_dung, ten_nguoi_dung_neu_co
     from .theo_doi import BangTrangThai
-    from .ung_dung import KetQuaBaoCao, UngDung, so_do_vong_doi
+    from .ung_dung import KetQuaBaoCao, UngDung, vong_doi_diagram
     from .vong_doi import KetQuaChuyen
 
 # name → the module that holds it, imported when the name is first asked for
@@ -27,7 +27,7 @@ _LAZY = {
     "KetQuaBaoCao": ".ung_dung",
     "KetQuaChuyen": ".vong_doi",
     "UngDung": ".ung_dung",
-    "so_do_vong_doi": ".ung_dung",
+    "vong_doi_diagram": ".ung_dung",
     "ten_nguoi_dung": ".nguoi_dung",
     "ten_nguoi_dung_neu_co": ".nguoi_dung",
 }
@@ -57,7 +57,7 @@ __all__ = [
     "kiem_tra_van_ban",
     "luoc_do_json",
     "renderer",
-    "so_do_vong_doi",
     "ten_nguoi_dung",
     "ten_nguoi_dung_neu_co",
+    "vong_doi_diagram",
 ]

@@ -8,7 +8,7 @@ The rule an office expects: keeping the users and the directory (danh bạ) is t
   an actor who is a văn thư (``--as`` / ``VANTHU_USER``).
 - Nobody can demote the last văn thư: the store would have no one left to administer it.
 - Every change is logged (nhật ký): who added or changed whom, from which role to which.
-- A user name is a code (``gioi_han.MA_MAU``: it may become part of a path); a full name is one
+- A user name is a code (``gioi_han.MA_PATTERN``: it may become part of a path); a full name is one
   non-blank line of at most ``gioi_han.DONG_TOI_DA`` characters, NFC, without control
   characters. Only a đơn vị nhận user names a body, and must.
 """
@@ -21,7 +21,7 @@ import unicodedata
 
 from ..errors import NotFound, Refused
 from ..reading import tham_so
-from ..schemas.gioi_han import DONG_TOI_DA, MA_MAU
+from ..schemas.gioi_han import DONG_TOI_DA, MA_PATTERN
 from ..storage import Session, Store
 from ..storage import danh_ba as danh_ba_store
 from ..storage.bang import NguoiDung
@@ -36,7 +36,7 @@ _LOAI_CAM = frozenset({"Cc", "Cs", "Cn"})
 
 def _ten_hop_le(ten: str) -> str:
     """A user name as stored, or Refused naming why it is not one."""
-    if not re.fullmatch(MA_MAU, ten):
+    if not re.fullmatch(MA_PATTERN, ten):
         raise Refused(
             f"user name '{ten}'",
             "must be 1–32 ASCII letters, digits, '_', '-' or '.', starting with a letter or digit",
@@ -75,7 +75,7 @@ def quan_tri_vien(s: Session, ten_nguoi: str | None, viec: str) -> NguoiDung:
     user = nguoi_dung(s, ten_nguoi)
     if VaiTro(user.vai_tro) is not VaiTro.van_thu:
         raise Refused(
-            f"user '{ten_nguoi}'", f"is a {VaiTro(user.vai_tro).nhan}; only a văn thư may {viec}"
+            f"user '{ten_nguoi}'", f"is a {VaiTro(user.vai_tro).label}; only a văn thư may {viec}"
         )
     return user
 
@@ -110,7 +110,7 @@ def them_nguoi_dung(
         raise Refused(f"user '{ten}'", "a đơn vị nhận user must name its body (--ma-co-quan)")
     if vai_tro is not VaiTro.don_vi_nhan and ma_co_quan:
         raise Refused(
-            f"user '{ten}'", f"only a đơn vị nhận user names a body, not a {vai_tro.nhan}"
+            f"user '{ten}'", f"only a đơn vị nhận user names a body, not a {vai_tro.label}"
         )
     with store.transaction() as s:
         if danh_ba_store.so_nguoi_dung(s) == 0 and not nguoi_thuc_hien:
@@ -131,7 +131,7 @@ def them_nguoi_dung(
             raise Refused(
                 f"user '{ten}'",
                 f"is the last văn thư; {nguoi_thuc_hien or 'nobody'} may not make them a "
-                f"{vai_tro.nhan} (add another văn thư first)",
+                f"{vai_tro.label} (add another văn thư first)",
             )
         if ma_co_quan and not danh_ba_store.co_co_quan(s, ma_co_quan):
             raise NotFound("body", ma_co_quan)
@@ -157,7 +157,7 @@ def ten_nguoi_dung(ten: str | None) -> str:
 
     Raises:
         Refused: neither is set.
-        InvalidSetting: not a user name (``gioi_han.MA_MAU``).
+        InvalidSetting: not a user name (``gioi_han.MA_PATTERN``).
     """
     found = ten_nguoi_dung_neu_co(ten)
     if not found:
@@ -169,7 +169,7 @@ def ten_nguoi_dung_neu_co(ten: str | None) -> str | None:
     """The acting user if one is named (``--as``, else ``VANTHU_USER``), or None.
 
     Raises:
-        InvalidSetting: not a user name (``gioi_han.MA_MAU``).
+        InvalidSetting: not a user name (``gioi_han.MA_PATTERN``).
     """
     found = ten or os.environ.get("VANTHU_USER")
     return tham_so.ma(found, "--as / VANTHU_USER") if found else None

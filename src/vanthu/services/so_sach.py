@@ -171,12 +171,12 @@ def so_dang_ky_tep(store: Store, nam: int | str, thu_muc: Path | None = None) ->
     nam = tham_so.nam(nam)
     year = ten_an_toan(str(nam), "year")
     folder = thu_muc if thu_muc is not None else trong_goc(THU_MUC_MAC_DINH, year)
-    so = so_dang_ky_in(store, nam)
+    printed = so_dang_ky_in(store, nam)
     renderer = so_dang_ky_renderer()
     files = {
-        ".docx": renderer.docx(so),
-        ".pdf": renderer.pdf(so),
-        ".csv": so_dang_ky_csv(list(so.dong)).encode("utf-8-sig"),
+        ".docx": renderer.docx(printed),
+        ".pdf": renderer.pdf(printed),
+        ".csv": so_dang_ky_csv(list(printed.dong)).encode("utf-8-sig"),
     }
     paths = []
     for suffix, data in files.items():

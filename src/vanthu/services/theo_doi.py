@@ -138,7 +138,7 @@ def _vai_tro_duoc(
         )
 
 
-def _nguoi_hanh_dong(
+def _vai_tro_nguoi_thuc_hien(
     ten_nguoi: str, nguoi: tuple[VaiTro, str | None] | None, ma_co_quan: str
 ) -> VaiTro:
     """The actor's role, from the user read (role, body); a body's user (``DIEU_KIEN_XAC_NHAN.
@@ -295,10 +295,10 @@ class TheoDoi:
         row = found[0]
         ma, tu_text, received = row.ma_co_quan, row.trang_thai, row.nhan_luc
         so = row.so_ky_hieu or f"#{row.van_ban_id}"
-        if row.vb_trang_thai == DIEU_KIEN_XAC_NHAN.van_ban_dong.value:
+        if row.vb_trang_thai == DIEU_KIEN_XAC_NHAN.van_ban_closed.value:
             raise Refused(so, "has been recalled (thu hồi); nothing to acknowledge")
         nguoi = None if row.vai_tro is None else (VaiTro(row.vai_tro), row.thay_cho)
-        vai_tro = _nguoi_hanh_dong(ten_nguoi, nguoi, ma)
+        vai_tro = _vai_tro_nguoi_thuc_hien(ten_nguoi, nguoi, ma)
         _vai_tro_duoc(SuKienNoiNhan.xac_nhan, ten_nguoi, vai_tro, so, ma, tu_text)
         if tu_text in DA_NHAN and received is not None:
             when = gio_viet_nam(received)
@@ -321,7 +321,7 @@ class TheoDoi:
 
     # -- reports ---------------------------------------------------------------------------
 
-    def _noi_nhan_hanh_dong(
+    def _noi_nhan_nguoi_thuc_hien(
         self, s: Session, ten_nguoi: str, khoa: str, ma_co_quan: str
     ) -> tuple[VanBanRow, NoiNhanVanBan, VaiTro]:
         """The directive, its recipient row (locked: a second request at once waits and sees
@@ -334,9 +334,9 @@ class TheoDoi:
         recipient = theo_doi_store.noi_nhan_khoa(s, row.id, ma_co_quan)
         if recipient is None:
             raise Refused(f"'{ma_co_quan}'", f"is not a recipient of {row.so_ky_hieu or khoa}")
-        if row.trang_thai == DIEU_KIEN_XAC_NHAN.van_ban_dong.value:
+        if row.trang_thai == DIEU_KIEN_XAC_NHAN.van_ban_closed.value:
             raise Refused(f"{row.so_ky_hieu}", "has been recalled (thu hồi)")
-        role = _nguoi_hanh_dong(ten_nguoi, vai_tro_nguoi_dung(s, ten_nguoi), ma_co_quan)
+        role = _vai_tro_nguoi_thuc_hien(ten_nguoi, vai_tro_nguoi_dung(s, ten_nguoi), ma_co_quan)
         return row, recipient, role
 
     def tu_choi(self, ten_nguoi: str, khoa: str, ma_co_quan: str, ly_do: str) -> None:
@@ -349,7 +349,7 @@ class TheoDoi:
         ma_co_quan, ly_do = tham_so.ma(ma_co_quan), tham_so.ly_do(ly_do) or ""
         now = self.clock()
         with self.store.transaction() as s:
-            row, recipient, role = self._noi_nhan_hanh_dong(s, ten_nguoi, khoa, ma_co_quan)
+            row, recipient, role = self._noi_nhan_nguoi_thuc_hien(s, ten_nguoi, khoa, ma_co_quan)
             tu = TrangThaiNoiNhan(recipient.trang_thai)
             den = chuyen_noi_nhan(tu, SuKienNoiNhan.tu_choi, role, ly_do)
             theo_doi_store.ghi_tu_choi(recipient, den.value, ly_do)
@@ -387,7 +387,7 @@ class TheoDoi:
         tep = None if tep is None else tham_so.tep_bao_cao(tep)
         now = self.clock()
         with self.store.transaction() as s:
-            row, recipient, role = self._noi_nhan_hanh_dong(s, ten_nguoi, khoa, ma_co_quan)
+            row, recipient, role = self._noi_nhan_nguoi_thuc_hien(s, ten_nguoi, khoa, ma_co_quan)
             tu = TrangThaiNoiNhan(recipient.trang_thai)
             _vai_tro_duoc(
                 SuKienNoiNhan.bao_cao, ten_nguoi, role, row.so_ky_hieu or khoa, ma_co_quan, tu

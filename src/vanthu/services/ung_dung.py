@@ -409,20 +409,20 @@ class UngDung:
         return giu_so(self._dv.store, nguoi, so_dang_ky, ghi_chu, self._dv.clock)
 
     @staticmethod
-    def so_do_vong_doi() -> str:
+    def vong_doi_diagram() -> str:
         """The lifecycle diagram (Mermaid), drawn from the workflow tables.
 
         Raises:
             Nothing a user can cause.
         """
-        return so_do_vong_doi()
+        return vong_doi_diagram()
 
 
-def so_do_vong_doi() -> str:
+def vong_doi_diagram() -> str:
     """The lifecycle diagram (Mermaid), drawn from the workflow tables."""
-    from ..workflow.so_do import so_do_mermaid
+    from ..workflow.diagram import mermaid_diagram
 
-    return so_do_mermaid()
+    return mermaid_diagram()
 
 
-__all__ = ["BoDichVu", "KetQuaBaoCao", "SuKienVanBan", "UngDung", "VaiTro", "so_do_vong_doi"]
+__all__ = ["BoDichVu", "KetQuaBaoCao", "SuKienVanBan", "UngDung", "VaiTro", "vong_doi_diagram"]

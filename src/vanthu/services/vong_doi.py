@@ -36,7 +36,7 @@ from ..schemas import VanBan
 from ..storage import Session, SessionOrConnection, Store
 from ..storage.bang import VanBanRow
 from ..storage.danh_ba import kiem_tra_danh_ba, ma_co_quan_nhiem_vu, nguoi_dung
-from ..storage.so_dang_ky import ghi_dong_so, giu_so_moi, lay_so_moi
+from ..storage.so_dang_ky import ghi_dong_so_dang_ky, giu_so_moi, lay_so_moi
 from ..storage.van_ban import (
     dia_chi_da_gui,
     doi_trang_thai,
@@ -184,7 +184,7 @@ class VongDoi:
                     error.path, f"{error.detail}; the recall of {result.so_ky_hieu} is made"
                 ) from None
         finally:
-            notices.dong()
+            notices.close()
         if not mails:
             return result
         sent, failed = self._gui_thu_thu_hoi(mails, result.van_ban_id, ten_nguoi, now)
@@ -291,7 +291,7 @@ class VongDoi:
         if state not in CON_HIEU_LUC or newer.ngay is None:
             raise Refused(
                 f"directive {name}",
-                f"is {state.nhan} ({state.value}); only an issued directive in force "
+                f"is {state.label} ({state.value}); only an issued directive in force "
                 f"replaces {old}",
             )
         if _co_quan_ban_hanh(newer) != _co_quan_ban_hanh(row):
@@ -418,7 +418,7 @@ class VongDoi:
         draft = van_ban_cua(row, ngay)
         kiem_tra_danh_ba(s, draft)  # the directory may have changed since the draft
         kiem_tra_van_ban(draft, f"directive #{row.id}")  # before a number is taken
-        register = self.cau_hinh.so_cua(draft)
+        register = self.cau_hinh.so_dang_ky_cua(draft)
         so = lay_so_moi(s, register, ngay.year)
         data = payload_cua(draft) | {"so": so, "ngay": ngay.isoformat()}
         data.pop("nam", None)
@@ -426,7 +426,7 @@ class VongDoi:
         assert vb.so_ky_hieu is not None
         twins = trung_so_ky_hieu(s, ngay.year, vb.so_ky_hieu)
         files, digests = self._dong_bang(vb, ngay, row.id, bool(twins), staged)
-        ghi_dong_so(s, register, so, ngay, row.id)
+        ghi_dong_so_dang_ky(s, register, so, ngay, row.id)
         doi_trang_thai(
             s,
             row,

@@ -34,7 +34,7 @@ def lay_so_moi(s: Session, so_dang_ky: str, nam: int) -> int:
     )
 
 
-def ghi_dong_so(
+def ghi_dong_so_dang_ky(
     s: Session,
     so_dang_ky: str,
     so: int,
@@ -60,7 +60,7 @@ def giu_so_moi(s: Session, so_dang_ky: str, ngay: dt.date, ghi_chu: str) -> int:
     """Reserve the next number of a register for a document outside vanthu: the number, taken
     and written with its note and no directive, in the caller's transaction."""
     so = lay_so_moi(s, so_dang_ky, ngay.year)
-    ghi_dong_so(s, so_dang_ky, so, ngay, None, ghi_chu)
+    ghi_dong_so_dang_ky(s, so_dang_ky, so, ngay, None, ghi_chu)
     return so
 
 

@@ -129,7 +129,7 @@ def _cau_mot_cau(tim: Select[*tuple[Any, ...]]) -> Any:
             table.c.id == doc.c.id,
             table.c.trang_thai == doc.c.trang_thai,
             _trang_thai_duoc(doc.c.trang_thai),
-            doc.c.vb_trang_thai != literal(rule.van_ban_dong.value),
+            doc.c.vb_trang_thai != literal(rule.van_ban_closed.value),
             or_(*(doc.c.vai_tro == literal(v.value) for v in sorted(rule.vai_tro))),
             or_(
                 doc.c.vai_tro != literal(rule.chi_co_quan_minh.value),

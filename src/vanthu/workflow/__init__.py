@@ -1,7 +1,7 @@
 """The lifecycles of a directive and of its recipients, declared as tables; imports only errors.
 
-The diagram lives in ``vanthu.workflow.so_do`` (not imported here, so that
-``python -m vanthu.workflow.so_do`` runs cleanly).
+The diagram lives in ``vanthu.workflow.diagram`` (not imported here, so that
+``python -m vanthu.workflow.diagram`` runs cleanly).
 """
 
 from __future__ import annotations

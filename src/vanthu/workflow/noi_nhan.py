@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from .nhan import EnumCoNhan
+from .label import LabelledEnum
 from .vai_tro import VaiTro
 from .vong_doi import ChuyenTiep, VongDoi
 
 
-class TrangThaiNoiNhan(EnumCoNhan):
+class TrangThaiNoiNhan(LabelledEnum):
     """Where one recipient body's copy is; ``da_bao_cao`` and ``tu_choi`` are final."""
 
     cho_gui = "cho_gui", "chờ gửi"
@@ -21,7 +21,7 @@ class TrangThaiNoiNhan(EnumCoNhan):
     """Rejected by the body as misaddressed."""
 
 
-class SuKienNoiNhan(EnumCoNhan):
+class SuKienNoiNhan(LabelledEnum):
     """What can happen to one recipient's copy; who may make it happen is in ``BANG_NOI_NHAN``."""
 
     gui = "gui", "gửi"

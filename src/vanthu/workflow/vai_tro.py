@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .nhan import EnumCoNhan
+from .label import LabelledEnum
 
 
-class VaiTro(EnumCoNhan):
+class VaiTro(LabelledEnum):
     """A person's role towards one directive; users and their roles live in the store."""
 
     chuyen_vien = "chuyen_vien", "chuyên viên"

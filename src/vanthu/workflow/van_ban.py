@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from .nhan import EnumCoNhan
+from .label import LabelledEnum
 from .vai_tro import VaiTro
 from .vong_doi import ChuyenTiep, VongDoi
 
 
-class TrangThaiVanBan(EnumCoNhan):
+class TrangThaiVanBan(LabelledEnum):
     """Where a directive is in its life; ``thu_hoi`` and ``thay_the`` are final."""
 
     du_thao = "du_thao", "dự thảo"
@@ -26,7 +26,7 @@ class TrangThaiVanBan(EnumCoNhan):
     """Replaced by a newer directive."""
 
 
-class SuKienVanBan(EnumCoNhan):
+class SuKienVanBan(LabelledEnum):
     """What can happen to a directive; who may make it happen is in ``BANG_VAN_BAN``."""
 
     trinh = "trinh", "trình"

@@ -34,7 +34,7 @@ class DieuKienXacNhan:
     da_nhan: frozenset[TrangThaiNoiNhan]
     """States in which the copy counts as received: ``dich`` and every state an event takes
     a received copy to (a report is also proof of receipt)."""
-    van_ban_dong: TrangThaiVanBan = TrangThaiVanBan.thu_hoi
+    van_ban_closed: TrangThaiVanBan = TrangThaiVanBan.thu_hoi
     """A directive in this state (recalled) takes no acknowledgement."""
     chi_co_quan_minh: VaiTro = VaiTro.don_vi_nhan
     """A user of this role acts only for the body they belong to."""

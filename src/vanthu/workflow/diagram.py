@@ -1,6 +1,6 @@
 """The lifecycle diagram (Mermaid) and the docs page, drawn from the lifecycle tables.
 
-Run ``python -m vanthu.workflow.so_do > docs/workflow.md`` to rewrite the page; a test fails
+Run ``python -m vanthu.workflow.diagram > docs/workflow.md`` to rewrite the page; a test fails
 when the page and the tables disagree.
 """
 
@@ -20,7 +20,7 @@ VONG_DOI: tuple[tuple[str, VongDoi[Any, Any]], ...] = (
     ("noi_nhan", VONG_DOI_NOI_NHAN),
 )
 
-LENH = "python -m vanthu.workflow.so_do > docs/workflow.md"
+LENH = "python -m vanthu.workflow.diagram > docs/workflow.md"
 
 _GIOI_THIEU = f"""\
 # Lifecycle (vòng đời)
@@ -43,21 +43,21 @@ def _vai_tro(hang: ChuyenTiep[Any, Any]) -> str:
     return ", ".join(v for v in VaiTro if v in hang.vai_tro)
 
 
-def _nhan_canh(hang: ChuyenTiep[Any, Any]) -> str:
+def _edge_label(hang: ChuyenTiep[Any, Any]) -> str:
     """An arrow's label: ``event (roles)``, and whether a reason is needed."""
     ly_do = ", cần lý do" if hang.can_ly_do else ""
     return f"{hang.su_kien} ({_vai_tro(hang)}){ly_do}"
 
 
-def so_do_mermaid() -> str:
+def mermaid_diagram() -> str:
     """A Mermaid ``stateDiagram-v2`` of both lifecycles, one composite state each."""
     dong = ["stateDiagram-v2"]
     for ma, vong_doi in VONG_DOI:
         dong.append(f"    state {ma} {{")
-        dong += [f'        state "{s.nhan}" as {ma}_{s}' for s in vong_doi.kieu_trang_thai]
+        dong += [f'        state "{s.label}" as {ma}_{s}' for s in vong_doi.kieu_trang_thai]
         dong.append(f"        [*] --> {ma}_{vong_doi.dau}")
         dong += [
-            f"        {ma}_{nguon} --> {ma}_{hang.dich} : {_nhan_canh(hang)}"
+            f"        {ma}_{nguon} --> {ma}_{hang.dich} : {_edge_label(hang)}"
             for hang in vong_doi.bang
             for nguon in hang.nguon
         ]
@@ -76,7 +76,7 @@ def _bang_markdown(vong_doi: VongDoi[Any, Any]) -> str:
         tu = ", ".join(f"`{s}`" for s in hang.nguon)
         ly_do = "required" if hang.can_ly_do else ""
         dong.append(
-            f"| `{hang.su_kien}` | {hang.su_kien.nhan} | {tu} | `{hang.dich}` "
+            f"| `{hang.su_kien}` | {hang.su_kien.label} | {tu} | `{hang.dich}` "
             f"| {_vai_tro(hang)} | {ly_do} |"
         )
     return "\n".join(dong) + "\n"
@@ -86,7 +86,7 @@ def tai_lieu_markdown() -> str:
     """The whole of docs/workflow.md: introduction, diagram, and each lifecycle's table."""
     return (
         f"{_GIOI_THIEU}\n"
-        f"```mermaid\n{so_do_mermaid()}```\n\n"
+        f"```mermaid\n{mermaid_diagram()}```\n\n"
         f"## Văn bản — the directive\n\n{_bang_markdown(VONG_DOI_VAN_BAN)}\n"
         f"## Nơi nhận — each recipient body\n\n{_bang_markdown(VONG_DOI_NOI_NHAN)}"
     )

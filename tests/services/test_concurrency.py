@@ -31,7 +31,7 @@ from vanthu.storage.bang import DemSo, DongSoDangKy, LanGui, NhatKy, NoiNhanVanB
 from vanthu.storage.noi_nhan import KENH_TEP
 from vanthu.workflow import SuKienVanBan, TrangThaiVanBan
 
-SO_TIEN_TRINH = 4
+PROCESSES = 4
 SO_VAN_BAN = 24
 #: Bodies two processes acknowledge at the same moment, one race each.
 SO_XAC_NHAN = 8
@@ -154,7 +154,7 @@ def chay_song_song(
     appended), wait for all of them, and return what each wrote."""
     ctx = multiprocessing.get_context("spawn")
     barrier = ctx.Barrier(len(args))
-    files = [tmp_path / f"tien-trinh-{n}.json" for n in range(len(args))]
+    files = [tmp_path / f"process-{n}.json" for n in range(len(args))]
     processes = [
         ctx.Process(target=target, args=(*a, barrier, str(f)), name=f"vanthu-{n}")
         for n, (a, f) in enumerate(zip(args, files, strict=True))
@@ -179,8 +179,8 @@ def test_processes_issuing_at_once_take_every_number_once_without_gaps(
     ids = [duyet_xong(app) for _ in range(SO_VAN_BAN)]
     # Every child tries every directive, each starting at its own quarter of the list: they
     # take numbers side by side at first, then collide on directives another child issued.
-    step = SO_VAN_BAN // SO_TIEN_TRINH
-    orders = [ids[k * step :] + ids[: k * step] for k in range(SO_TIEN_TRINH)]
+    step = SO_VAN_BAN // PROCESSES
+    orders = [ids[k * step :] + ids[: k * step] for k in range(PROCESSES)]
     results = chay_song_song(
         _ban_hanh_ca_lo,
         [(db_url, str(tmp_path / "output"), order) for order in orders],

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from vanthu.workflow.so_do import LENH, so_do_mermaid, tai_lieu_markdown
+from vanthu.workflow.diagram import LENH, mermaid_diagram, tai_lieu_markdown
 
 from .mong_doi import CAN_LY_DO_NOI_NHAN, CAN_LY_DO_VAN_BAN, NOI_NHAN, VAN_BAN
 
@@ -20,7 +20,7 @@ EDGE = re.compile(
 def test_the_diagram_has_one_arrow_per_allowed_state_and_event() -> None:
     drawn: dict[str, dict[tuple[str, str], tuple[str, set[str]]]] = {"van_ban": {}, "noi_nhan": {}}
     reasons = set()
-    for line in so_do_mermaid().splitlines():
+    for line in mermaid_diagram().splitlines():
         if match := EDGE.match(line):
             lifecycle, source, target, event, roles, reason = match.groups()
             drawn[lifecycle][source, event] = (target, set(roles.split(", ")))
@@ -31,7 +31,7 @@ def test_the_diagram_has_one_arrow_per_allowed_state_and_event() -> None:
 
 
 def test_states_carry_their_vietnamese_labels_and_lifecycles_their_start_and_ends() -> None:
-    diagram = so_do_mermaid()
+    diagram = mermaid_diagram()
     assert diagram.startswith("stateDiagram-v2\n")
     assert '        state "đang theo dõi" as van_ban_dang_theo_doi\n' in diagram
     assert "        [*] --> van_ban_du_thao\n" in diagram
@@ -42,13 +42,13 @@ def test_states_carry_their_vietnamese_labels_and_lifecycles_their_start_and_end
 
 def test_the_docs_page_is_what_the_tables_draw_today() -> None:
     page = (ROOT / "docs" / "workflow.md").read_text(encoding="utf-8")
-    assert f"```mermaid\n{so_do_mermaid()}```\n" in page
+    assert f"```mermaid\n{mermaid_diagram()}```\n" in page
     assert page == tai_lieu_markdown(), f"docs/workflow.md is out of date; run `{LENH}`"
 
 
 def test_running_the_module_prints_the_docs_page() -> None:
     done = subprocess.run(
-        [sys.executable, "-W", "error", "-m", "vanthu.workflow.so_do"],
+        [sys.executable, "-W", "error", "-m", "vanthu.workflow.diagram"],
         capture_output=True,
         check=True,
         cwd=ROOT,

@@ -6,29 +6,29 @@ from enum import StrEnum
 from typing import Self
 
 
-class EnumCoNhan(StrEnum):
+class LabelledEnum(StrEnum):
     """A StrEnum each of whose members is written with its label for the UI and the docs::
 
-        class TrangThai(EnumCoNhan):
+        class TrangThai(LabelledEnum):
             du_thao = "du_thao", "dự thảo"
 
-    ``TrangThai("du_thao")`` looks a member up by its code as usual; ``.nhan`` is its label.
+    ``TrangThai("du_thao")`` looks a member up by its code as usual; ``.label`` is its label.
     """
 
     _value_: str
-    _nhan: str
+    _label: str
 
-    def __new__(cls, value: str, nhan: str = "") -> Self:
-        # ``nhan`` has a default only so that a lookup by code, ``TrangThai("du_thao")``,
+    def __new__(cls, value: str, label: str = "") -> Self:
+        # ``label`` has a default only so that a lookup by code, ``TrangThai("du_thao")``,
         # type-checks; a member written without its label is refused when the class is built.
-        if not nhan:
+        if not label:
             raise TypeError(f"{cls.__name__}.{value}: write the member with its label")
         member = str.__new__(cls, value)
         member._value_ = value
-        member._nhan = nhan
+        member._label = label
         return member
 
     @property
-    def nhan(self) -> str:
+    def label(self) -> str:
         """The Vietnamese label for the UI and the docs."""
-        return self._nhan
+        return self._label
