@@ -77,11 +77,11 @@ def test_a_clerk_carries_a_directive_from_draft_to_acknowledgement(tmp_path: Pat
     assert issued.splitlines()[0] == "01/CĐ-UBND: đã duyệt → đã ban hành"
     preview = ok(run(tmp_path, "distribute", "01/CĐ-UBND", "--dry-run", user="thu"))
     assert len(preview.splitlines()) == 53
-    assert "53 recipients" in ok(run(tmp_path, "distribute", "01/CĐ-UBND", user="thu"))
+    assert "53 nơi nhận" in ok(run(tmp_path, "distribute", "01/CĐ-UBND", user="thu"))
     acked = ok(run(tmp_path, "ack", "01/CĐ-UBND", "SYT", user="syt", now="2021-09-13T10:00"))
-    assert acked.strip() == "01/CĐ-UBND SYT: acknowledged 13/09/2021 10:00"
+    assert acked.strip() == "01/CĐ-UBND SYT: đã xác nhận 13/09/2021 10:00"
     again = ok(run(tmp_path, "ack", "01/CĐ-UBND", "SYT", user="syt", now="2021-09-14T10:00"))
-    assert "already acknowledged 13/09/2021 10:00" in again
+    assert "đã xác nhận trước đó 13/09/2021 10:00" in again
     status = ok(run(tmp_path, "status", "01/CĐ-UBND"))
     assert "Tổng: 53 nơi nhận · đã gửi 53 · đã nhận 1 (trễ 0) · chưa nhận 52" in status
     assert "Chưa xác nhận (52):" in status

@@ -169,7 +169,7 @@ def _chay(app: UngDung, clock: DemoClock, examples: Path, out: Path) -> None:
     click.echo()
     click.echo(bang_trang_thai(app.trang_thai(so)))
     click.echo()
-    click.echo("Tệp đã ghi:")
+    click.echo("Files written:")
     for path in [
         *issued.tep,
         result.thu_muc / "manifest.json",
@@ -179,4 +179,4 @@ def _chay(app: UngDung, clock: DemoClock, examples: Path, out: Path) -> None:
         out / "vanthu.db",
     ]:
         click.echo(f"  {path}")
-    click.echo(f"  {result.thu_muc}/<mã cơ quan>/  ({result.tong} thư mục: văn bản + phiếu gửi)")
+    click.echo(f"  {result.thu_muc}/<mã cơ quan>/  ({result.tong} folders: văn bản + phiếu gửi)")

@@ -27,7 +27,7 @@ def user_add(
     """Add or update a user, as a văn thư (the first user of a store: a văn thư, no --as)."""
     actor = nguoi_neu_co(ctx)
     ung_dung(ctx).them_nguoi_dung(actor, ten, ho_ten, VaiTro(vai_tro), ma_co_quan)
-    click.echo(f"{ten}: {vai_tro}")
+    click.echo(f"{ten}: {VaiTro(vai_tro).label}")
 
 
 @click.group()
@@ -43,4 +43,4 @@ def directory_load(ctx: click.Context, path: Path) -> None:
     app = ung_dung(ctx)
     danh_ba = app.doc_danh_ba(path)  # the file is read before the actor is asked for
     count = app.nap_danh_ba(nguoi(ctx), danh_ba)
-    click.echo(f"{count} bodies loaded from {path}")
+    click.echo(f"{count} cơ quan loaded from {path}")

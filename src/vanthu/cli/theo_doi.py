@@ -22,8 +22,8 @@ def ack(ctx: click.Context, van_ban: str | None, ma_co_quan: str | None, token: 
     """Record that a body received a directive (xác nhận đã nhận)."""
     app = ung_dung(ctx)
     r = app.xac_nhan(nguoi(ctx), van_ban, ma_co_quan, token)
-    note = "already acknowledged" if r.da_co else "acknowledged"
-    late = " (late)" if r.tre else ""
+    note = "đã xác nhận trước đó" if r.da_co else "đã xác nhận"
+    late = " (trễ)" if r.tre else ""
     click.echo(f"{r.so_ky_hieu} {r.ma_co_quan}: {note} {gio(r.nhan_luc)}{late}")
 
 
@@ -52,7 +52,7 @@ def report(
     app = ung_dung(ctx)
     r = app.bao_cao(nguoi(ctx), van_ban, ma_co_quan, tra_loi, tep)
     click.echo(
-        f"{ma_co_quan}: report {r.so_ky_hieu_tra_loi} stored"
+        f"{ma_co_quan}: báo cáo {r.so_ky_hieu_tra_loi} stored"
         + (f" ({r.sha256})" if r.sha256 else "")
     )
 

@@ -43,14 +43,18 @@ def _in_chuyen(result: KetQuaChuyen) -> None:
     for path in result.tep:
         click.echo(str(path))
     if result.thu_gui or result.thu_loi:
-        click.echo(f"e-mail: {result.thu_gui} recall notices sent, {len(result.thu_loi)} not sent")
+        click.echo(
+            f"e-mail: {result.thu_gui} thông báo thu hồi sent, {len(result.thu_loi)} not sent"
+        )
     for failed in result.thu_loi:
-        click.echo(f"recall notice not mailed to {failed}", err=True)
+        click.echo(f"thông báo thu hồi not mailed to {failed}", err=True)
 
 
 # --reason: optional on every event but return and recall, where it is required.
-_LY_DO = click.option("--reason", "ly_do", required=False, default=None, help="Lý do.")
-_LY_DO_BAT_BUOC = click.option("--reason", "ly_do", required=True, default=None, help="Lý do.")
+_LY_DO = click.option("--reason", "ly_do", required=False, default=None, help="The reason (lý do).")
+_LY_DO_BAT_BUOC = click.option(
+    "--reason", "ly_do", required=True, default=None, help="The reason (lý do)."
+)
 
 
 @click.command()
@@ -173,7 +177,7 @@ def distribute(ctx: click.Context, van_ban: str, dry_run: bool, gui_thu: bool | 
         result = app.phat_hanh(nguoi(ctx), van_ban, progress, gui_thu)
     click.echo(
         f"{result.so_ky_hieu}: {result.gui_moi} delivered now, {result.da_gui_truoc} before, "
-        f"{result.tong} recipients → {result.thu_muc}"
+        f"{result.tong} nơi nhận → {result.thu_muc}"
     )
     if not result.thu:
         return
