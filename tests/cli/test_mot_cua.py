@@ -46,12 +46,12 @@ def test_the_door_check_sees_an_import_of_a_use_case_module(tmp_path: Path) -> N
         "from .ngu_canh import nguoi\n"
         "def f() -> None:\n"
         "    from ..storage import open_store\n"
-        "    import vanthu.services.so_sach\n",
+        "    import vanthu.services.so_dang_ky\n",
         encoding="utf-8",
     )
     modules = [m for _, m in nhap_vanthu(sneaky)]
     assert sorted(m for m in modules if m not in CHO_PHEP) == [
-        "vanthu.services.so_sach",
+        "vanthu.services.so_dang_ky",
         "vanthu.services.vong_doi",
         "vanthu.storage",
     ]

@@ -27,8 +27,8 @@ from tests.services.test_phat_hanh import SO_NOI_NHAN, issued
 from vanthu.cli.lenh import cli
 from vanthu.delivery.thu import ma_thu
 from vanthu.errors import Refused
+from vanthu.services.nhat_ky import nhat_ky
 from vanthu.services.phat_hanh import PhatHanh, ThuLoi
-from vanthu.services.so_sach import nhat_ky
 from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import CoQuan, LanGui, NoiNhanVanBan
 from vanthu.storage.noi_nhan import KENH_TEP, KENH_THU

@@ -15,7 +15,7 @@ from tests.services.conftest import ManualClock, duyet_xong
 from vanthu.cli.lenh import cli
 from vanthu.errors import OutputError
 from vanthu.rendering.so_dang_ky import COT_SO_DANG_KY
-from vanthu.services.so_sach import so_dang_ky, so_dang_ky_csv, so_dang_ky_tep
+from vanthu.services.so_dang_ky import so_dang_ky, so_dang_ky_csv, so_dang_ky_tep
 from vanthu.services.ung_dung import BoDichVu
 
 

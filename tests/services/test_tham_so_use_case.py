@@ -6,7 +6,8 @@ import pytest
 
 from tests.services.conftest import duyet_xong
 from vanthu.errors import InvalidSetting, NotFound
-from vanthu.services.so_sach import nhat_ky, so_dang_ky
+from vanthu.services.nhat_ky import nhat_ky
+from vanthu.services.so_dang_ky import so_dang_ky
 from vanthu.services.ung_dung import BoDichVu
 from vanthu.workflow import SuKienVanBan
 

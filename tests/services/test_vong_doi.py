@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 
 from tests.services.conftest import ManualClock, cong_dien_du_thao, duyet_xong
 from vanthu.errors import InvalidDirective, NotFound, Refused, TransitionRefused
-from vanthu.services.so_sach import nhat_ky, so_dang_ky
+from vanthu.services.nhat_ky import nhat_ky
+from vanthu.services.so_dang_ky import so_dang_ky
 from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import DongSoDangKy, NhatKy, VanBanRow
 from vanthu.workflow import SuKienVanBan, TrangThaiVanBan

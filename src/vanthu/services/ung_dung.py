@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..reading.cau_hinh import doc_cau_hinh
 from ..reading.danh_ba import doc_danh_ba
@@ -19,15 +19,13 @@ from .danh_ba import nap_danh_ba
 from .don_doc import DonDoc
 from .ket_xuat import TepKetXuat
 from .nguoi_dung import them_nguoi_dung
+from .nhat_ky import DongNhatKy, nhat_ky
 from .phat_hanh import KetQuaPhatHanh, PhatHanh, TienDo
 from .theo_doi import BangTrangThai, KetQuaXacNhan, TheoDoi
 from .vong_doi import THU_MUC_MAC_DINH, KetQuaChuyen, VongDoi, giu_so
 
-if TYPE_CHECKING:
-    from .so_sach import DongNhatKy
-
-# The books (.so_sach) load the register's renderer (python-docx, WeasyPrint): imported by the
-# methods that need them, so that tracking commands start without the renderer.
+# The register (.so_dang_ky) loads its renderer (python-docx, WeasyPrint): imported by the
+# methods that need it, so that tracking commands start without the renderer.
 
 
 class BoDichVu:
@@ -362,8 +360,6 @@ class UngDung:
         Raises:
             NotFound: no such directive.
         """
-        from .so_sach import nhat_ky
-
         return nhat_ky(self._dv.store, khoa)
 
     def so_dang_ky(self, nam: int | str) -> list[tuple[str, ...]]:
@@ -372,7 +368,7 @@ class UngDung:
         Raises:
             InvalidSetting: not a year within the limits.
         """
-        from .so_sach import so_dang_ky
+        from .so_dang_ky import so_dang_ky
 
         return so_dang_ky(self._dv.store, nam)
 
@@ -382,7 +378,7 @@ class UngDung:
         Raises:
             InvalidSetting: not a year within the limits.
         """
-        from .so_sach import so_dang_ky, so_dang_ky_csv
+        from .so_dang_ky import so_dang_ky, so_dang_ky_csv
 
         return so_dang_ky_csv(so_dang_ky(self._dv.store, nam))
 
@@ -394,7 +390,7 @@ class UngDung:
             RenderError: rendering failed.
             OutputError: the folder cannot be written.
         """
-        from .so_sach import so_dang_ky_tep
+        from .so_dang_ky import so_dang_ky_tep
 
         return so_dang_ky_tep(self._dv.store, nam, thu_muc)
 

@@ -1,15 +1,12 @@
-"""Records for the clerk: the event log of a directive and the outgoing register (sổ đăng ký đi)."""
+"""The outgoing register (sổ đăng ký văn bản đi) of a year: its lines, CSV, DOCX and PDF."""
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from ..delivery.duong_dan import ten_an_toan, trong_goc
 from ..delivery.ghi_tep import ghi_nguyen_tu
@@ -19,43 +16,10 @@ from ..rendering.ngay_thang import ngay_vn
 from ..rendering.so_dang_ky import COT_SO_DANG_KY as COT_SO_DANG_KY  # the Decree's headings
 from ..rendering.so_dang_ky import SoDangKy, SoDangKyRenderer
 from ..schemas import VanBan
-from ..schemas.gio import gio_viet_nam
 from ..storage import Store
 from ..storage.bang import DongSoDangKy, VanBanRow
 from ..storage.so_dang_ky import dong_cua_nam, so_ban_gui
-from ..storage.van_ban import nhat_ky_cua
-from .vong_doi import THU_MUC_MAC_DINH, tim_van_ban
-
-
-@dataclass(frozen=True)
-class DongNhatKy:
-    """One logged event."""
-
-    luc: dt.datetime
-    nguoi: str
-    doi_tuong: str
-    su_kien: str
-    tu: str | None
-    den: str | None
-    chi_tiet: dict[str, Any]
-
-
-def nhat_ky(store: Store, khoa: str) -> list[DongNhatKy]:
-    """Every logged event of a directive and its recipients, oldest first."""
-    with store.transaction() as s:
-        row = tim_van_ban(s, khoa)
-        return [
-            DongNhatKy(
-                gio_viet_nam(e.luc) or e.luc,
-                e.nguoi,
-                e.doi_tuong,
-                e.su_kien,
-                e.tu,
-                e.den,
-                dict(e.chi_tiet or {}),
-            )
-            for e in nhat_ky_cua(s, row.id)
-        ]
+from .vong_doi import THU_MUC_MAC_DINH
 
 
 def so_dang_ky(store: Store, nam: int | str) -> list[tuple[str, ...]]:
