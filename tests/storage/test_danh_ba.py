@@ -43,9 +43,9 @@ def test_users_are_counted_found_and_the_clerks_listed(store: Store) -> None:
         danh_ba_store.save_nguoi_dung(s, "vt2", "Văn thư hai", VaiTro.van_thu, None)
     with store.transaction() as s:
         assert danh_ba_store.so_nguoi_dung(s) == 3
-        assert sorted(danh_ba_store.ten_van_thu_khoa(s)) == ["vt", "vt2"]
+        assert sorted(danh_ba_store.ten_van_thu_for_update(s)) == ["vt", "vt2"]
         assert danh_ba_store.vai_tro_nguoi_dung(s, "syt") == (VaiTro.don_vi_nhan, "SYT")
-        assert danh_ba_store.nguoi_dung_khoa(s, "nobody") is None
+        assert danh_ba_store.nguoi_dung_for_update(s, "nobody") is None
         assert danh_ba_store.nguoi_dung(s, "vt2").ho_ten == "Văn thư hai"
 
 

@@ -20,7 +20,7 @@ LATER = LUC + dt.timedelta(hours=2)
 
 def _dat(store: Store, van_ban_id: int, ma: str, trang_thai: TrangThaiNoiNhan) -> None:
     with store.transaction() as s:
-        copy = theo_doi_store.noi_nhan_khoa(s, van_ban_id, ma)
+        copy = theo_doi_store.noi_nhan_for_update(s, van_ban_id, ma)
         assert copy is not None
         copy.trang_thai = trang_thai.value
 
@@ -104,14 +104,14 @@ def test_a_report_counts_for_the_body_s_only_task_and_as_proof_of_receipt(store:
     han = dt.date(2021, 9, 20)
     vid = them_van_ban(store, nhiem_vu=(("Báo cáo số ca", han, True, ("SYT",)),))
     with store.transaction() as s:
-        copy = theo_doi_store.noi_nhan_khoa(s, vid, "SYT")
+        copy = theo_doi_store.noi_nhan_for_update(s, vid, "SYT")
         assert copy is not None
         report = theo_doi_store.save_bao_cao(
             s, copy, T.da_bao_cao.value, "12/BC-SYT", None, None, LATER
         )
         assert report.nhiem_vu_id is not None
-        assert theo_doi_store.noi_nhan_khoa(s, vid, "SXD") is None  # not a recipient
-        other = theo_doi_store.noi_nhan_khoa(s, vid, "SNV")
+        assert theo_doi_store.noi_nhan_for_update(s, vid, "SXD") is None  # not a recipient
+        other = theo_doi_store.noi_nhan_for_update(s, vid, "SNV")
         assert other is not None
         assert (
             theo_doi_store.save_bao_cao(

@@ -121,12 +121,12 @@ def them_nguoi_dung(
                 )
         else:
             quan_tri_vien(s, nguoi_thuc_hien, "add or change users")
-        current = danh_ba_store.nguoi_dung_khoa(s, ten)
+        current = danh_ba_store.nguoi_dung_for_update(s, ten)
         before = None if current is None else current.vai_tro  # merge updates ``current``
         if (
             before == VaiTro.van_thu.value
             and vai_tro is not VaiTro.van_thu
-            and not set(danh_ba_store.ten_van_thu_khoa(s)) - {ten}
+            and not set(danh_ba_store.ten_van_thu_for_update(s)) - {ten}
         ):
             raise Refused(
                 f"user '{ten}'",

@@ -331,7 +331,7 @@ class TheoDoi:
             Refused: not a recipient, a recalled directive, or a user acting for another body.
         """
         row = tim_van_ban(s, khoa)
-        recipient = theo_doi_store.noi_nhan_khoa(s, row.id, ma_co_quan)
+        recipient = theo_doi_store.noi_nhan_for_update(s, row.id, ma_co_quan)
         if recipient is None:
             raise Refused(f"'{ma_co_quan}'", f"is not a recipient of {row.so_ky_hieu or khoa}")
         if row.trang_thai == DIEU_KIEN_XAC_NHAN.van_ban_closed.value:

@@ -34,12 +34,12 @@ def so_nguoi_dung(s: Session) -> int:
     return int(s.scalar(select(func.count()).select_from(NguoiDung)) or 0)
 
 
-def nguoi_dung_khoa(s: Session, ten: str) -> NguoiDung | None:
+def nguoi_dung_for_update(s: Session, ten: str) -> NguoiDung | None:
     """The user, its row locked for the transaction (None if there is none)."""
     return s.get(NguoiDung, ten, with_for_update=True)
 
 
-def ten_van_thu_khoa(s: Session) -> list[str]:
+def ten_van_thu_for_update(s: Session) -> list[str]:
     """Every văn thư's name, each row locked: two demotions at once cannot each leave the
     other the last văn thư."""
     return list(

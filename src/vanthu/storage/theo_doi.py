@@ -262,7 +262,7 @@ def xac_nhan_mot_cau(
 # -- reports and rejections --------------------------------------------------------------
 
 
-def noi_nhan_khoa(s: Session, van_ban_id: int, ma_co_quan: str) -> NoiNhanVanBan | None:
+def noi_nhan_for_update(s: Session, van_ban_id: int, ma_co_quan: str) -> NoiNhanVanBan | None:
     """The recipient row, locked (a second request at once waits and sees the first), read
     afresh; None if the body is not a recipient."""
     return s.scalars(
@@ -438,7 +438,7 @@ __all__ = [
     "dau_van_ban",
     "ghi_tu_choi",
     "ghi_xac_nhan",
-    "noi_nhan_khoa",
+    "noi_nhan_for_update",
     "plain_transaction",
     "qua_han",
     "read_connection",
