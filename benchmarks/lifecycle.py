@@ -442,7 +442,7 @@ def _da_gui(app: BoDichVu, key: str, codes: Sequence[str]) -> str:
 
 
 @contextlib.contextmanager
-def _kho_tam(backend: str, folder: Path) -> Iterator[str]:
+def _scratch_store(backend: str, folder: Path) -> Iterator[str]:
     """A fresh, empty store of ``backend``; its URL or path (a PostgreSQL database is dropped)."""
     if backend == "sqlite":
         yield str(folder / "vanthu.db")
@@ -481,13 +481,13 @@ def do_backend(backend: str, options: TuyChon, baseline: bool) -> KetQua:
     """Build a store of ``backend``, measure on it, and clean it up (files and database)."""
     folder = Path(tempfile.mkdtemp(prefix=f"vanthu-bench-{backend}-"))
     try:
-        with _kho_tam(backend, folder) as db:
-            return _do_tren_kho(backend, db, folder, options, baseline)
+        with _scratch_store(backend, folder) as db:
+            return _do_tren_store(backend, db, folder, options, baseline)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _do_tren_kho(backend: str, db: str, folder: Path, options: TuyChon, baseline: bool) -> KetQua:
+def _do_tren_store(backend: str, db: str, folder: Path, options: TuyChon, baseline: bool) -> KetQua:
     output = folder / "output"
     start = time.perf_counter()
     app = _ung_dung(db, str(output), LUC_CHUAN_BI)

@@ -85,7 +85,7 @@ def vanthu(db_url: str, output: Path, *args: str) -> list[str]:
 
 
 @pytest.fixture
-def doc_kho(db_url: str) -> Iterator[Engine]:
+def store_reader(db_url: str) -> Iterator[Engine]:
     """A plain read-only view of the store, to watch the distributing process from outside."""
     engine = create_engine(url_cua(db_url))
     yield engine
@@ -105,7 +105,7 @@ def so_thu_muc(folder: Path) -> int:
 
 
 def test_distribution_killed_part_way_and_resumed_delivers_each_body_exactly_once(
-    app: BoDichVu, db_url: str, clock: ManualClock, doc_kho: Engine, tmp_path: Path
+    app: BoDichVu, db_url: str, clock: ManualClock, store_reader: Engine, tmp_path: Path
 ) -> None:
     nap_danh_ba(app.store, doc_danh_ba(danh_ba_xa(tmp_path / "danh-ba-xa.yaml", SO_XA)), "vt")
     key = str(app.vong_doi.soan_thao("cv", cong_dien_cac_xa(), "test").van_ban_id)
@@ -129,7 +129,7 @@ def test_distribution_killed_part_way_and_resumed_delivers_each_body_exactly_onc
         deadline = time.monotonic() + HAN_CHO_S
         try:
             while process.poll() is None:
-                recorded = so_lan_gui(doc_kho)
+                recorded = so_lan_gui(store_reader)
                 if recorded >= LO_GHI and so_thu_muc(folder) > recorded:
                     break
                 assert time.monotonic() < deadline, "no delivery recorded in time"
@@ -139,7 +139,7 @@ def test_distribution_killed_part_way_and_resumed_delivers_each_body_exactly_onc
             process.wait(HAN_CHO_S)
     log_1 = (tmp_path / "lan-1.out").read_text(encoding="utf-8", errors="replace")
     assert process.returncode == -signal.SIGKILL, f"it finished before the kill:\n{log_1}"
-    killed_at = so_lan_gui(doc_kho)
+    killed_at = so_lan_gui(store_reader)
     assert 0 < killed_at < SO_XA, "the kill landed part way"
     assert so_thu_muc(folder) >= killed_at
     with app.store.transaction() as s:
@@ -164,7 +164,7 @@ def test_distribution_killed_part_way_and_resumed_delivers_each_body_exactly_onc
     assert resumed.returncode == 0, resumed.stderr
     assert (
         f"{so_ky_hieu}: {SO_XA - killed_at} delivered now, {killed_at} before, "
-        f"{SO_XA} recipients" in resumed.stdout
+        f"{SO_XA} nơi nhận" in resumed.stdout
     )
 
     # 3. The store: one delivery and one "gui" event per recipient, the directive distributed.

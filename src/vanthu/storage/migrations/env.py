@@ -1,4 +1,4 @@
-"""Alembic environment: migrations run on the connection vanthu hands over (see connection)."""
+"""Alembic environment: migrations run on the connection storage/connection.py hands over."""
 
 from __future__ import annotations
 
