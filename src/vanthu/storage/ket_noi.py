@@ -46,7 +46,7 @@ _SQLITE_MOI_TRUONG = (
 )
 #: The newest migration under ``migrations/versions`` (a test holds this to Alembic's head). A
 #: store already there is opened without importing Alembic: ~0.2 s off every lifecycle command.
-REVISION_MOI_NHAT = "0003"
+REVISION_MOI_NHAT = "0004"
 
 
 def url_cua(db: str | None) -> str:

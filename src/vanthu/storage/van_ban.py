@@ -226,3 +226,16 @@ def dia_chi_da_gui(s: Session, van_ban_id: int, kenh: str) -> dict[int, str]:
 def ten_co_quan(s: Session) -> dict[str, str]:
     """Every body of the directory: code → name."""
     return {ma: ten for ma, ten in s.execute(select(CoQuan.ma, CoQuan.ten)).all()}
+
+
+# --- The list of directives (the desk's Văn bản page) -------------------------------------------
+
+
+def danh_sach_van_ban(
+    s: Session, trang_thai: Sequence[str] | None, gioi_han: int
+) -> Sequence[VanBanLuu]:
+    """Directives newest first, in the given states (None: all), at most ``gioi_han``."""
+    query = select(VanBanLuu).order_by(VanBanLuu.cap_nhat_luc.desc(), VanBanLuu.id.desc())
+    if trang_thai is not None:
+        query = query.where(VanBanLuu.trang_thai.in_(list(trang_thai)))
+    return s.scalars(query.limit(gioi_han)).all()
