@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 
 from ..reading.tham_so import khoa_van_ban
@@ -15,6 +16,8 @@ from .dong_ho import DongHo, bay_gio
 
 #: The most rows one list shows (the newest first); a search narrows it.
 DONG_TOI_DA = 500
+#: Characters of a search that are looked at (the rest is dropped).
+TIM_TOI_DA = 200
 
 
 @dataclass(frozen=True)
@@ -53,11 +56,15 @@ class DanhSach:
         self.kho = kho
         self.dong_ho = dong_ho
 
-    def danh_sach(self, trang_thai: list[TrangThaiVanBan] | None = None) -> list[DongVanBan]:
-        """Directives newest first, filtered by state; at most DONG_TOI_DA."""
+    def danh_sach(
+        self, trang_thai: list[TrangThaiVanBan] | None = None, tim: str = ""
+    ) -> list[DongVanBan]:
+        """Directives newest first, filtered by state and by words of their number, symbol or
+        subject (without diacritics: "vung xanh" finds "vùng xanh"); at most DONG_TOI_DA."""
         states = None if trang_thai is None else [t.value for t in trang_thai]
+        tim = unicodedata.normalize("NFC", tim)[:TIM_TOI_DA]
         with self.kho.giao_dich() as s:
-            rows = danh_sach_van_ban(s, states, DONG_TOI_DA)
+            rows = danh_sach_van_ban(s, states, DONG_TOI_DA, tim)
             return [
                 DongVanBan(
                     r.id,

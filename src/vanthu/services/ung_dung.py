@@ -288,10 +288,11 @@ class UngDung:
     # -- reading ---------------------------------------------------------------------------
 
     def danh_sach_van_ban(
-        self, trang_thai: list[TrangThaiVanBan] | None = None
+        self, trang_thai: list[TrangThaiVanBan] | None = None, tim: str = ""
     ) -> list[DongVanBan]:
-        """Directives, newest first, in the given states (None: all); at most 500."""
-        return self._dv.danh_sach.danh_sach(trang_thai)
+        """Directives, newest first, in the given states (None: all) and holding every word of
+        ``tim`` in their number, symbol or subject, diacritics ignored; at most 500."""
+        return self._dv.danh_sach.danh_sach(trang_thai, tim)
 
     def xem_van_ban(self, khoa: str) -> ChiTietVanBan:
         """One directive (id, ``#id`` or number and symbol): content, state, who drafted it.

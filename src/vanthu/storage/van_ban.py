@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from ..errors import ConcurrentChange, NotFound, Refused
 from ..schemas import VanBan
 from ..schemas.gio import utc
+from ..schemas.khong_dau import khong_dau
 from ..workflow import TrangThaiVanBan
 from .bang import CoQuan, LanGui, NhatKy, NhiemVu, NhiemVuCoQuan, NoiNhanVanBan, VanBanLuu
 
@@ -232,10 +233,24 @@ def ten_co_quan(s: Session) -> dict[str, str]:
 
 
 def danh_sach_van_ban(
-    s: Session, trang_thai: Sequence[str] | None, gioi_han: int
+    s: Session, trang_thai: Sequence[str] | None, gioi_han: int, tim: str = ""
 ) -> Sequence[VanBanLuu]:
-    """Directives newest first, in the given states (None: all), at most ``gioi_han``."""
-    query = select(VanBanLuu).order_by(VanBanLuu.cap_nhat_luc.desc(), VanBanLuu.id.desc())
+    """Directives newest first, in the given states (None: all), at most ``gioi_han``; with
+    ``tim``, only those whose number and symbol, symbol or subject hold every word of it,
+    diacritics and case ignored (the same on SQLite and PostgreSQL: the comparison is made
+    here, on the three short columns, and only the matches are loaded whole)."""
+    query = select(VanBanLuu.id).order_by(VanBanLuu.cap_nhat_luc.desc(), VanBanLuu.id.desc())
     if trang_thai is not None:
         query = query.where(VanBanLuu.trang_thai.in_(list(trang_thai)))
-    return s.scalars(query.limit(gioi_han)).all()
+    words = khong_dau(tim).split()
+    if words:
+        columns = query.add_columns(VanBanLuu.so_ky_hieu, VanBanLuu.ky_hieu, VanBanLuu.trich_yeu)
+        ids = [
+            row[0]
+            for row in s.execute(columns)
+            if all(w in khong_dau(" ".join(filter(None, row[1:]))) for w in words)
+        ][:gioi_han]
+    else:
+        ids = list(s.scalars(query.limit(gioi_han)))
+    rows = {r.id: r for r in s.scalars(select(VanBanLuu).where(VanBanLuu.id.in_(ids)))}
+    return [rows[i] for i in ids]

@@ -45,12 +45,15 @@ def danh_sach(
     request: Request,
     user: Annotated[SignedIn, Depends(nguoi)],
     loc: Annotated[str, Query(max_length=20)] = "tat_ca",
+    tim: Annotated[str, Query(max_length=200)] = "",
 ) -> Response:
-    """Every directive, newest first, filtered by a tab."""
+    """Every directive, newest first, filtered by a tab and searched without diacritics; an
+    htmx request gets the table alone (the search box refreshes it as one types)."""
     loc = loc if loc in BO_LOC else "tat_ca"
     states = BO_LOC[loc][1]
-    rows = ung_dung(request).danh_sach_van_ban(None if states is None else list(states))
-    return trang(request, "van_ban.html", rows=rows, bo_loc=BO_LOC, loc=loc)
+    rows = ung_dung(request).danh_sach_van_ban(None if states is None else list(states), tim)
+    template = "_bang_van_ban.html" if request.headers.get("hx-request") else "van_ban.html"
+    return trang(request, template, rows=rows, bo_loc=BO_LOC, loc=loc, tim=tim)
 
 
 @router.get("/van-ban/{van_ban_id}")
