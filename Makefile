@@ -8,11 +8,12 @@ PYTHON ?= python3
 # poppler-utils: pdftotext/pdftoppm for PDF checks; libharfbuzz-subset0: fast font subsetting
 # in WeasyPrint (without it write_pdf() is about 5x slower); pango: WeasyPrint's text layout;
 # postgresql-client: psql for scripts/ensure_postgres.sh; openssl: the e-mail TLS tests' certificate.
-SYSTEM_PACKAGES := poppler-utils libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 postgresql-client openssl
+# chromium: the headless browser the web desk tests drive with Playwright (nothing downloaded).
+SYSTEM_PACKAGES := poppler-utils libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 postgresql-client openssl chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 EXAMPLES := $(wildcard examples/*.yaml)
 
-.PHONY: demo test lint typecheck golden docx-template system-deps postgres venv benchmark fuzz clean
+.PHONY: demo serve test lint typecheck golden docx-template system-deps postgres venv benchmark fuzz clean
 
 venv: $(BIN)/.installed
 
@@ -37,6 +38,10 @@ postgres:
 demo: system-deps venv
 	$(BIN)/vanthu render $(EXAMPLES) -o output/
 	$(BIN)/vanthu demo --out output/demo
+
+# The web desk on the store `make demo` leaves (http://127.0.0.1:8000; Ctrl+C stops it).
+serve: venv
+	$(BIN)/vanthu --db output/demo/vanthu.db --output-root output/demo serve
 
 lint: venv
 	$(BIN)/ruff check src tests scripts benchmarks

@@ -10,6 +10,7 @@
     ├── NotFound              a directive, user, body or recipient that is not in the store
     ├── ConcurrentChange      the stored state moved under us; nothing was written
     ├── Refused               a well-formed request the rules forbid (e.g. ack of a recalled one)
+    │   └── Throttled         too many failed sign-ins in a row: try again after a wait
     ├── OutputError           a file cannot be written where it belongs (unwritable, full, escapes)
     ├── DeliveryFailed        distribution could not deliver to some bodies (each with its reason)
     ├── InvalidSetting        a setting or argument that cannot be used (VANTHU_NOW, --db, --year)
@@ -114,6 +115,14 @@ class Refused(VanthuError):
         self.what = what
         self.reason = reason
         super().__init__(f"{what}: {reason}")
+
+
+class Throttled(Refused):
+    """Too many failed sign-ins in a row: no attempt is checked until ``retry_after`` seconds."""
+
+    def __init__(self, what: str, retry_after: int) -> None:
+        self.retry_after = retry_after
+        super().__init__(what, f"too many failed sign-ins; try again in {retry_after} s")
 
 
 class OutputError(VanthuError):

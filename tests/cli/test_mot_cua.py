@@ -9,8 +9,9 @@ import pytest
 
 CLI = Path(__file__).parents[2] / "src" / "vanthu" / "cli"
 
-#: What a command module may import of vanthu: the façade's package, the errors, the version.
-CHO_PHEP = {"vanthu", "vanthu.services", "vanthu.errors"}
+#: What a command module may import of vanthu: the façade's package, the errors, the version,
+#: and the web desk's package (`vanthu serve` starts it).
+CHO_PHEP = {"vanthu", "vanthu.services", "vanthu.errors", "vanthu.web"}
 
 
 def nhap_vanthu(path: Path) -> list[tuple[int, str]]:

@@ -8,6 +8,7 @@ and a value that gets past them anyway is refused by the store the same way on b
 from __future__ import annotations
 
 import hashlib
+import secrets
 
 import pytest
 from sqlalchemy import String, func, select
@@ -24,6 +25,7 @@ from vanthu.schemas.gioi_han import (
     NAM_LON_NHAT,
     SO_KY_HIEU_TOI_DA,
     SO_TOI_DA,
+    TEN_MA_TRUY_CAP_TOI_DA,
     TEN_NGAN_TOI_DA,
     TEN_SO_DANG_KY_TOI_DA,
 )
@@ -54,6 +56,8 @@ SU_KIEN_KHAC = (
     "bao_thu_hoi_thu_loi",
     "don_doc",
     "giu_so",
+    "dat_mat_khau",
+    "tao_ma_truy_cap",
 )
 TRANG_THAI = max(len(s.value) for s in (*TrangThaiVanBan, *TrangThaiNoiNhan))
 
@@ -100,6 +104,13 @@ GIOI_HAN_COT: dict[str, int] = {
     "nhat_ky.tu": TRANG_THAI,
     "nhat_ky.den": TRANG_THAI,
     "nhat_ky.nguoi": MA_TOI_DA,
+    "login_session.token_sha256": SHA256,
+    "login_session.ten": MA_TOI_DA,
+    # services.login writes secrets.token_urlsafe(32): 43 characters.
+    "login_session.csrf": len(secrets.token_urlsafe(32)),
+    "api_token.token_sha256": SHA256,
+    "api_token.ten": MA_TOI_DA,
+    "api_token.label": TEN_MA_TRUY_CAP_TOI_DA,
 }
 
 

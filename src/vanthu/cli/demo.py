@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import shutil
 from pathlib import Path
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from ..services import UngDung
 
 CONG_DIEN = "cong-dien-ninh-thuan-vung-xanh.yaml"
+#: The demo accounts' web desk password unless VANTHU_DEMO_PASSWORD says otherwise.
+MAT_KHAU_DEMO = "vanthu-demo"
 DANH_BA = Path("danh-ba") / "ninh-thuan-2021.yaml"
 
 
@@ -70,6 +73,7 @@ def demo(examples: Path, out: Path) -> None:
 
 
 def _chay(app: UngDung, clock: DemoClock, examples: Path, out: Path) -> None:
+    mat_khau = os.environ.get("VANTHU_DEMO_PASSWORD") or MAT_KHAU_DEMO
     directory = app.doc_danh_ba(examples / DANH_BA)
     # The văn thư is the store's first user (no actor needed), then administers the rest.
     app.them_nguoi_dung(None, "thu", "Nguyễn Thị Thu", VaiTro.van_thu)
@@ -84,6 +88,8 @@ def _chay(app: UngDung, clock: DemoClock, examples: Path, out: Path) -> None:
             VaiTro.don_vi_nhan,
             body.ma,
         )
+    for user in ("thu", "duc", "nam", *(b.ma.lower() for b in directory.co_quan)):
+        app.dat_mat_khau("thu", user, mat_khau)
     click.echo(
         f"Danh bạ: {len(directory.co_quan)} cơ quan; người dùng: duc (chuyên viên), "
         "nam (lãnh đạo), thu (văn thư), một văn thư cho mỗi cơ quan nhận."
@@ -180,3 +186,9 @@ def _chay(app: UngDung, clock: DemoClock, examples: Path, out: Path) -> None:
     ]:
         click.echo(f"  {path}")
     click.echo(f"  {result.thu_muc}/<mã cơ quan>/  ({result.tong} folders: văn bản + phiếu gửi)")
+    click.echo()
+    told = "VANTHU_DEMO_PASSWORD" if os.environ.get("VANTHU_DEMO_PASSWORD") else MAT_KHAU_DEMO
+    click.echo(
+        "Bàn làm việc trên web: `make serve`, rồi mở http://127.0.0.1:8000 và đăng nhập "
+        f"(thu, duc, nam hoặc mã cơ quan viết thường; mật khẩu {told})."
+    )

@@ -11,7 +11,7 @@ import click
 from .. import __version__
 from ..errors import VanthuError
 from ..services import DinhDang, ket_xuat_tep, kiem_tra_tep, luoc_do_json
-from . import nguoi_dung, theo_doi, van_ban
+from . import nguoi_dung, theo_doi, van_ban, web
 from .demo import demo
 
 
@@ -93,6 +93,8 @@ def schema() -> None:
 for _command in (
     nguoi_dung.user,
     nguoi_dung.directory,
+    nguoi_dung.token,
+    web.serve,
     van_ban.draft,
     van_ban.submit,
     van_ban.tra_lai,

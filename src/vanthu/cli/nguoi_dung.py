@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -20,14 +21,58 @@ def user() -> None:
 @click.option("--role", "vai_tro", required=True, type=click.Choice([v.value for v in VaiTro]))
 @click.option("--ho-ten", required=True, help="Full name.")
 @click.option("--ma-co-quan", default=None, help="Code of the body a đơn vị nhận user acts for.")
+@click.option(
+    "--password-stdin",
+    is_flag=True,
+    help="Read the web desk password from the first line of standard input.",
+)
 @click.pass_context
 def user_add(
-    ctx: click.Context, ten: str, vai_tro: str, ho_ten: str, ma_co_quan: str | None
+    ctx: click.Context,
+    ten: str,
+    vai_tro: str,
+    ho_ten: str,
+    ma_co_quan: str | None,
+    password_stdin: bool,
 ) -> None:
     """Add or update a user, as a văn thư (the first user of a store: a văn thư, no --as)."""
     actor = nguoi_neu_co(ctx)
-    ung_dung(ctx).them_nguoi_dung(actor, ten, ho_ten, VaiTro(vai_tro), ma_co_quan)
-    click.echo(f"{ten}: {VaiTro(vai_tro).label}")
+    mat_khau = _mat_khau_stdin() if password_stdin else None
+    app = ung_dung(ctx)
+    app.them_nguoi_dung(actor, ten, ho_ten, VaiTro(vai_tro), ma_co_quan)
+    if mat_khau is not None:
+        app.dat_mat_khau(actor, ten, mat_khau)
+    click.echo(
+        f"{ten}: {VaiTro(vai_tro).label}" + (" (mật khẩu đã đặt)" if mat_khau is not None else "")
+    )
+
+
+@user.command("password")
+@click.argument("ten")
+@click.pass_context
+def user_password(ctx: click.Context, ten: str) -> None:
+    """Set a user's web desk password from standard input, as a văn thư or as the user."""
+    mat_khau = _mat_khau_stdin()
+    ung_dung(ctx).dat_mat_khau(nguoi(ctx), ten, mat_khau)
+    click.echo(f"{ten}: mật khẩu đã đặt; các phiên đăng nhập cũ đã kết thúc")
+
+
+def _mat_khau_stdin() -> str:
+    """The first line of standard input, without its line break (checked by the use case)."""
+    return sys.stdin.readline(1100).rstrip("\r\n")
+
+
+@click.group()
+def token() -> None:
+    """Bearer tokens for scripts that call the web API."""
+
+
+@token.command("create")
+@click.option("--name", "ten_ma", required=True, help="What the token is for (shown in the log).")
+@click.pass_context
+def token_create(ctx: click.Context, ten_ma: str) -> None:
+    """Create a token acting as --as USER; it is printed once and stored only hashed."""
+    click.echo(ung_dung(ctx).tao_ma_truy_cap(nguoi(ctx), ten_ma))
 
 
 @click.group()

@@ -71,3 +71,12 @@ NHOM_TOI_DA: Final = 100
 #: Bytes (UTF-8) in one file or folder name built from data (a symbol, a code, a year): file
 #: systems allow 255; the rest leaves room for the temporary names written beside it.
 TEN_TEP_TOI_DA: Final = 200
+
+#: Characters in a password (mật khẩu) for the web desk: at least 8; at most 1,024, so that
+#: hashing a hostile one costs no more than a normal one.
+MAT_KHAU_TOI_THIEU: Final = 8
+MAT_KHAU_TOI_DA: Final = 1024
+#: Characters in the name an API token (mã truy cập) is given (what it is for).
+TEN_MA_TRUY_CAP_TOI_DA: Final = 100
+#: Bytes in one request body the web desk reads (a directive file or a report file and its form).
+YEU_CAU_TOI_DA: Final = 52 * 1024 * 1024

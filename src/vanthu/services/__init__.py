@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 from ..reading.van_ban import doc_tep, doc_van_ban
 from ..schemas.gio import GIO_VIET_NAM
-from ..workflow import SuKienVanBan, VaiTro
+from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, su_kien_hop_le
 from .ket_xuat import DinhDang, TepKetXuat, ket_xuat_tep, ket_xuat_van_ban, renderer
 from .kiem_tra import kiem_tra_tep, kiem_tra_van_ban
 from .luoc_do import luoc_do_json
 
 if TYPE_CHECKING:
+    from .danh_sach import ChiTietVanBan, DongVanBan
+    from .login import SignedIn
     from .nguoi_dung import ten_nguoi_dung, ten_nguoi_dung_neu_co
     from .theo_doi import BangTrangThai
     from .ung_dung import KetQuaBaoCao, UngDung, vong_doi_diagram
@@ -23,6 +25,9 @@ if TYPE_CHECKING:
 
 # name → the module that holds it, imported when the name is first asked for
 _LAZY = {
+    "ChiTietVanBan": ".danh_sach",
+    "DongVanBan": ".danh_sach",
+    "SignedIn": ".login",
     "BangTrangThai": ".theo_doi",
     "KetQuaBaoCao": ".ung_dung",
     "KetQuaChuyen": ".vong_doi",
@@ -42,11 +47,15 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "GIO_VIET_NAM",
     "BangTrangThai",
+    "ChiTietVanBan",
     "DinhDang",
+    "DongVanBan",
     "KetQuaBaoCao",
     "KetQuaChuyen",
+    "SignedIn",
     "SuKienVanBan",
     "TepKetXuat",
+    "TrangThaiVanBan",
     "UngDung",
     "VaiTro",
     "doc_tep",
@@ -57,6 +66,7 @@ __all__ = [
     "kiem_tra_van_ban",
     "luoc_do_json",
     "renderer",
+    "su_kien_hop_le",
     "ten_nguoi_dung",
     "ten_nguoi_dung_neu_co",
     "vong_doi_diagram",

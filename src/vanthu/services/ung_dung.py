@@ -13,11 +13,13 @@ from ..schemas.danh_ba import DanhBa
 from ..storage import Store, open_store
 from ..storage.danh_ba import NguoiNhanMoRong
 from ..storage.theo_doi import ViecQuaHan
-from ..workflow import SuKienVanBan, VaiTro
+from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro
 from .clock import Clock, bay_gio
 from .danh_ba import nap_danh_ba
+from .danh_sach import ChiTietVanBan, DanhSach, DongVanBan
 from .don_doc import DonDoc
 from .ket_xuat import TepKetXuat
+from .login import DangNhap, SignedIn
 from .nguoi_dung import them_nguoi_dung
 from .nhat_ky import DongNhatKy, nhat_ky
 from .phat_hanh import KetQuaPhatHanh, PhatHanh, TienDo
@@ -51,6 +53,8 @@ class BoDichVu:
         self.phat_hanh = PhatHanh(self.store, clock, thu_muc=thu_muc)
         self.theo_doi = TheoDoi(self.store, clock)
         self.don_doc = DonDoc(self.vong_doi, self.theo_doi)
+        self.dang_nhap = DangNhap(self.store, clock)
+        self.danh_sach = DanhSach(self.store, clock)
 
     def close(self) -> None:
         """Release the store's connections."""
@@ -147,6 +151,46 @@ class UngDung:
             clock=self._dv.clock,
         )
 
+    def dat_mat_khau(self, nguoi: str | None, ten: str, mat_khau: str) -> None:
+        """Set ``ten``'s web desk password, as the văn thư ``nguoi`` or as ``ten`` themselves
+        (None: while creating the store's first user). Their open sessions end.
+
+        Raises:
+            Refused: a password shorter than 8 or longer than 1,024 characters; an actor who may
+                not set it.
+            NotFound: no such user or actor.
+        """
+        self._dv.dang_nhap.dat_mat_khau(nguoi, ten, mat_khau)
+
+    def dang_nhap(self, ten: str, mat_khau: str) -> tuple[str, SignedIn]:
+        """Sign in to the web desk: a new session's cookie value, and who signed in.
+
+        Raises:
+            Refused: wrong user name or password (one message for both).
+            Throttled: too many failures in a row; wait ``retry_after`` seconds.
+        """
+        return self._dv.dang_nhap.dang_nhap(ten, mat_khau)
+
+    def nguoi_cua_phien(self, token: str) -> SignedIn | None:
+        """Who a session cookie value belongs to; None if it is unknown, expired or ended."""
+        return self._dv.dang_nhap.nguoi_cua_phien(token)
+
+    def dang_xuat(self, token: str) -> None:
+        """End a web session (sign-out)."""
+        self._dv.dang_nhap.dang_xuat(token)
+
+    def tao_ma_truy_cap(self, nguoi: str, ten_ma: str) -> str:
+        """A new bearer token for the API, acting as ``nguoi``; shown once, stored hashed.
+
+        Raises:
+            Refused: an empty or over-long name. NotFound: no such user.
+        """
+        return self._dv.dang_nhap.tao_ma_truy_cap(nguoi, ten_ma)
+
+    def nguoi_cua_ma_truy_cap(self, token: str) -> SignedIn | None:
+        """Who a bearer token belongs to; None if it is unknown or revoked."""
+        return self._dv.dang_nhap.nguoi_cua_ma_truy_cap(token)
+
     def nap_danh_ba(self, nguoi: str | None, danh_ba: DanhBa) -> int:
         """Add or update every body and group of a directory in one transaction; how many.
 
@@ -238,6 +282,23 @@ class UngDung:
             TransitionRefused, NotFound, ConcurrentChange, Refused.
         """
         return self._dv.vong_doi.chuyen(nguoi, khoa, SuKienVanBan.thay_the, thay_bang=thay_bang)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def danh_sach_van_ban(
+        self, trang_thai: list[TrangThaiVanBan] | None = None, tim: str = ""
+    ) -> list[DongVanBan]:
+        """Directives, newest first, in the given states (None: all) and holding every word of
+        ``tim`` in their number, symbol or subject, diacritics ignored; at most 500."""
+        return self._dv.danh_sach.danh_sach(trang_thai, tim)
+
+    def xem_van_ban(self, khoa: str) -> ChiTietVanBan:
+        """One directive (id, ``#id`` or number and symbol): content, state, who drafted it.
+
+        Raises:
+            NotFound: no such directive.
+        """
+        return self._dv.danh_sach.xem(khoa)
 
     # -- distribution ------------------------------------------------------------------------
 

@@ -67,6 +67,34 @@ class NguoiDung(Bang):
     ho_ten: Mapped[str] = mapped_column(BoundedString(200))
     vai_tro: Mapped[str] = mapped_column(BoundedString(20))
     ma_co_quan: Mapped[str | None] = mapped_column(BoundedString(32))  # a recipient body's user
+    # The web desk's sign-in: an argon2 hash (None: no web sign-in), failures in a row, the last.
+    password_hash: Mapped[str | None] = mapped_column(Text)
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_failed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class LoginSession(Bang):
+    """A signed-in browser: the SHA-256 of its cookie value, its user, CSRF token and expiry."""
+
+    __tablename__ = "login_session"
+
+    token_sha256: Mapped[str] = mapped_column(BoundedString(64), primary_key=True)
+    ten: Mapped[str] = mapped_column(ForeignKey("nguoi_dung.ten"))
+    csrf: Mapped[str] = mapped_column(BoundedString(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ApiToken(Bang):
+    """A script's bearer token for the web API, by the SHA-256 of its value."""
+
+    __tablename__ = "api_token"
+
+    token_sha256: Mapped[str] = mapped_column(BoundedString(64), primary_key=True)
+    ten: Mapped[str] = mapped_column(ForeignKey("nguoi_dung.ten"))
+    label: Mapped[str] = mapped_column(BoundedString(100))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class CoQuan(Bang):

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from ..errors import ConcurrentChange, NotFound, Refused
 from ..schemas import VanBan
 from ..schemas.gio import utc
+from ..schemas.khong_dau import khong_dau
 from ..workflow import TrangThaiVanBan
 from .bang import CoQuan, LanGui, NhatKy, NhiemVu, NhiemVuCoQuan, NoiNhanVanBan, VanBanRow
 
@@ -226,3 +227,30 @@ def dia_chi_da_gui(s: Session, van_ban_id: int, kenh: str) -> dict[int, str]:
 def ten_co_quan(s: Session) -> dict[str, str]:
     """Every body of the directory: code → name."""
     return {ma: ten for ma, ten in s.execute(select(CoQuan.ma, CoQuan.ten)).all()}
+
+
+# --- The list of directives (the desk's Văn bản page) -------------------------------------------
+
+
+def danh_sach_van_ban(
+    s: Session, trang_thai: Sequence[str] | None, gioi_han: int, tim: str = ""
+) -> Sequence[VanBanRow]:
+    """Directives newest first, in the given states (None: all), at most ``gioi_han``; with
+    ``tim``, only those whose number and symbol, symbol or subject hold every word of it,
+    diacritics and case ignored (the same on SQLite and PostgreSQL: the comparison is made
+    here, on the three short columns, and only the matches are loaded whole)."""
+    query = select(VanBanRow.id).order_by(VanBanRow.cap_nhat_luc.desc(), VanBanRow.id.desc())
+    if trang_thai is not None:
+        query = query.where(VanBanRow.trang_thai.in_(list(trang_thai)))
+    words = khong_dau(tim).split()
+    if words:
+        columns = query.add_columns(VanBanRow.so_ky_hieu, VanBanRow.ky_hieu, VanBanRow.trich_yeu)
+        ids = [
+            row[0]
+            for row in s.execute(columns)
+            if all(w in khong_dau(" ".join(filter(None, row[1:]))) for w in words)
+        ][:gioi_han]
+    else:
+        ids = list(s.scalars(query.limit(gioi_han)))
+    rows = {r.id: r for r in s.scalars(select(VanBanRow).where(VanBanRow.id.in_(ids)))}
+    return [rows[i] for i in ids]

@@ -1,0 +1,157 @@
+"""The desk's application: routes, static files, limits, security headers, error pages."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from ..errors import Throttled, VanthuError
+from ..schemas.gioi_han import YEU_CAU_TOI_DA
+from ..services import UngDung
+from .cai_dat import CaiDatWeb
+from .giao_dien import THU_MUC, trang
+from .loi import ma_trang_thai
+from .phien import ChuaDangNhap, CsrfSai, KhongDuQuyen
+from .trang import dang_nhap, van_ban
+
+#: Sent with every response: no framing, no sniffing, no referrer (a recipient's link holds its
+#: secret), scripts and styles from the desk itself only.
+DAU_BAO_MAT = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+    ),
+}
+
+
+class GioiHanYeuCau:
+    """ASGI middleware: a request body over ``toi_da`` bytes is refused with 413 before a
+    route reads it (by its Content-Length, or counted as it streams in)."""
+
+    def __init__(self, app: ASGIApp, toi_da: int = YEU_CAU_TOI_DA) -> None:
+        self.app = app
+        self.toi_da = toi_da
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.toi_da):
+            await _qua_lon(send)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.toi_da:
+                    raise _QuaLon()
+            return message
+
+        try:
+            await self.app(scope, counted, send)
+        except _QuaLon:
+            await _qua_lon(send)
+
+
+class _QuaLon(Exception):
+    pass
+
+
+async def _qua_lon(send: Send) -> None:
+    body = f"Yêu cầu quá lớn: tối đa {YEU_CAU_TOI_DA // (1024 * 1024)} MiB.".encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [(b"content-type", b"text/plain; charset=utf-8")],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+def _la_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def tao_app(ung_dung: UngDung, cai_dat: CaiDatWeb) -> FastAPI:
+    """The desk on one façade (tests build it on their own store)."""
+    app = FastAPI(
+        title="vanthu",
+        version=__version__,
+        description="Văn bản hành chính theo Nghị định 30/2020/NĐ-CP: the desk's JSON API.",
+        docs_url="/api/docs",
+        openapi_url="/api/openapi.json",
+        redoc_url=None,
+    )
+    app.state.ung_dung = ung_dung
+    app.state.cai_dat = cai_dat
+    app.mount("/static", StaticFiles(directory=THU_MUC / "static"), name="static")
+    app.include_router(dang_nhap.router)
+    app.include_router(van_ban.router)
+
+    @app.middleware("http")
+    async def dau_bao_mat(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        for key, value in DAU_BAO_MAT.items():
+            response.headers.setdefault(key, value)
+        if not request.url.path.startswith("/static/"):
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    @app.exception_handler(ChuaDangNhap)
+    async def chua_dang_nhap(request: Request, _: Exception) -> Response:
+        if _la_api(request):
+            return JSONResponse({"detail": "sign in first"}, status_code=401)
+        if request.headers.get("hx-request"):
+            return Response(status_code=401, headers={"HX-Redirect": "/dang-nhap"})
+        return RedirectResponse(f"/dang-nhap?tiep={request.url.path}", status_code=303)
+
+    @app.exception_handler(CsrfSai)
+    async def csrf_sai(request: Request, _: Exception) -> Response:
+        message = "missing or wrong CSRF token; reload the page and try again"
+        if _la_api(request):
+            return JSONResponse({"detail": message}, status_code=403)
+        return trang(request, "loi.html", 403, thong_bao="Phiên làm việc đã đổi: " + message)
+
+    @app.exception_handler(KhongDuQuyen)
+    async def khong_du_quyen(request: Request, error: Exception) -> Response:
+        if _la_api(request):
+            return JSONResponse({"detail": str(error)}, status_code=403)
+        return trang(request, "loi.html", 403, thong_bao=str(error))
+
+    @app.exception_handler(VanthuError)
+    async def loi_vanthu(request: Request, error: Exception) -> Response:
+        assert isinstance(error, VanthuError)
+        status = ma_trang_thai(error)
+        headers: dict[str, Any] = {}
+        if isinstance(error, Throttled):
+            headers["Retry-After"] = str(error.retry_after)
+        if _la_api(request):
+            return JSONResponse({"detail": str(error)}, status_code=status, headers=headers)
+        page = trang(request, "loi.html", status, thong_bao=str(error))
+        page.headers.update(headers)
+        return page
+
+    app.add_middleware(GioiHanYeuCau)
+    return app
+
+
+def tao_app_tu_moi_truong() -> FastAPI:
+    """The desk from the environment (each worker of ``vanthu serve --workers N`` calls it)."""
+    cai_dat = CaiDatWeb.tu_moi_truong()
+    return tao_app(UngDung(db=cai_dat.db, thu_muc=cai_dat.thu_muc), cai_dat)

@@ -1,0 +1,44 @@
+"""What an error becomes over HTTP (lỗi): the status code that says what kind it is."""
+
+from __future__ import annotations
+
+from ..errors import (
+    ConcurrentChange,
+    DeliveryFailed,
+    InvalidDirective,
+    InvalidSetting,
+    NotFound,
+    OutputError,
+    Refused,
+    RenderError,
+    StoreUnavailable,
+    Throttled,
+    TransitionRefused,
+    UnsupportedLayout,
+    VanthuError,
+)
+
+#: The first matching class decides; subclasses come before their base.
+_MA_TRANG_THAI: tuple[tuple[type[VanthuError], int], ...] = (
+    (Throttled, 429),
+    (InvalidDirective, 422),
+    (InvalidSetting, 422),
+    (UnsupportedLayout, 422),
+    (NotFound, 404),
+    (TransitionRefused, 409),
+    (ConcurrentChange, 409),
+    (Refused, 403),
+    (DeliveryFailed, 502),
+    (StoreUnavailable, 503),
+    (OutputError, 500),
+    (RenderError, 500),
+)
+
+
+def ma_trang_thai(error: VanthuError) -> int:
+    """The HTTP status for a refusal: 422 bad input, 404 unknown, 409 wrong state or a race,
+    403 forbidden by the rules, 429 slow down, 5xx what the machine could not do."""
+    for kind, status in _MA_TRANG_THAI:
+        if isinstance(error, kind):
+            return status
+    return 500

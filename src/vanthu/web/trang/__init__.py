@@ -1,0 +1,1 @@
+"""The desk's pages (trang), one module per page or group of pages."""

@@ -1,0 +1,72 @@
+"""Văn bản: the list of directives with state filters, and one directive's page."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from ...services import SignedIn, TrangThaiVanBan, su_kien_hop_le
+from ..giao_dien import trang
+from ..phien import nguoi, ung_dung
+
+router = APIRouter()
+
+#: The list's filters: a tab's name and the states it shows (None: all).
+BO_LOC: dict[str, tuple[str, tuple[TrangThaiVanBan, ...] | None]] = {
+    "tat_ca": ("Tất cả", None),
+    "du_thao": ("Dự thảo", (TrangThaiVanBan.du_thao, TrangThaiVanBan.tra_lai)),
+    "cho_duyet": ("Chờ duyệt", (TrangThaiVanBan.cho_duyet,)),
+    "da_duyet": ("Đã duyệt", (TrangThaiVanBan.da_duyet,)),
+    "da_ban_hanh": (
+        "Đã ban hành",
+        (
+            TrangThaiVanBan.da_ban_hanh,
+            TrangThaiVanBan.da_phat_hanh,
+            TrangThaiVanBan.dang_theo_doi,
+        ),
+    ),
+    "ket_thuc": (
+        "Đã kết thúc",
+        (TrangThaiVanBan.hoan_thanh, TrangThaiVanBan.thu_hoi, TrangThaiVanBan.thay_the),
+    ),
+}
+
+
+@router.get("/")
+def trang_chu(_: Annotated[SignedIn, Depends(nguoi)]) -> Response:
+    """The desk opens on the list."""
+    return RedirectResponse("/van-ban", status_code=303)
+
+
+@router.get("/van-ban")
+def danh_sach(
+    request: Request,
+    user: Annotated[SignedIn, Depends(nguoi)],
+    loc: Annotated[str, Query(max_length=20)] = "tat_ca",
+    tim: Annotated[str, Query(max_length=200)] = "",
+) -> Response:
+    """Every directive, newest first, filtered by a tab and searched without diacritics; an
+    htmx request gets the table alone (the search box refreshes it as one types)."""
+    loc = loc if loc in BO_LOC else "tat_ca"
+    states = BO_LOC[loc][1]
+    rows = ung_dung(request).danh_sach_van_ban(None if states is None else list(states), tim)
+    template = "_bang_van_ban.html" if request.headers.get("hx-request") else "van_ban.html"
+    return trang(request, template, rows=rows, bo_loc=BO_LOC, loc=loc, tim=tim)
+
+
+@router.get("/van-ban/{van_ban_id}")
+def chi_tiet(
+    request: Request, van_ban_id: int, user: Annotated[SignedIn, Depends(nguoi)]
+) -> Response:
+    """One directive: what it says, where it is in its life, what this user may do next."""
+    app = ung_dung(request)
+    vb = app.xem_van_ban(str(van_ban_id))
+    return trang(
+        request,
+        "chi_tiet.html",
+        vb=vb,
+        su_kien=su_kien_hop_le(vb.trang_thai, user.vai_tro),
+        nhat_ky=app.nhat_ky(str(van_ban_id)),
+    )
