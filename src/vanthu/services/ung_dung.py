@@ -8,16 +8,17 @@ from typing import TYPE_CHECKING, Any
 
 from ..reading.cau_hinh import doc_cau_hinh
 from ..reading.danh_ba import doc_danh_ba
-from ..reading.van_ban import doc_du_lieu, doc_tep
+from ..reading.van_ban import doc_du_lieu, doc_tep, doc_van_ban, phan_tich_byte
 from ..schemas.danh_ba import DanhBa
 from ..storage import Kho, mo_kho
-from ..storage.danh_ba import NguoiNhanMoRong
+from ..storage.danh_ba import NguoiNhanMoRong, cac_nhom
 from ..storage.theo_doi import ViecQuaHan
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro
 from .danh_ba import nap_danh_ba
 from .danh_sach import ChiTietVanBan, DanhSach, DongVanBan
 from .don_doc import DonDoc
 from .dong_ho import DongHo, bay_gio
+from .du_thao import DuThao
 from .ket_xuat import TepKetXuat
 from .login import DangNhap, SignedIn
 from .nguoi_dung import them_nguoi_dung
@@ -57,6 +58,7 @@ class BoDichVu:
         self.don_doc = DonDoc(self.vong_doi, self.theo_doi)
         self.dang_nhap = DangNhap(self.kho, dong_ho)
         self.danh_sach = DanhSach(self.kho, dong_ho)
+        self.du_thao = DuThao(self.kho, dong_ho)
 
     def dong(self) -> None:
         """Release the store's connections."""
@@ -114,6 +116,19 @@ class UngDung:
         """
         doc_tep(tep)
         data: dict[str, Any] = doc_du_lieu(tep)
+        return data
+
+    @staticmethod
+    def doc_du_thao_byte(noi_dung: bytes, ten_tep: str) -> dict[str, Any]:
+        """Read an uploaded directive file's bytes as :meth:`doc_du_thao` reads a file: the
+        same limits and checks, nothing written; ``ten_tep`` names it (``.json`` is JSON, any
+        other name YAML).
+
+        Raises:
+            InvalidDirective: too large, not UTF-8, malformed, or breaking a rule.
+        """
+        data: dict[str, Any] = phan_tich_byte(noi_dung, ten_tep, Path(ten_tep).suffix)
+        doc_van_ban(data, ten_tep)
         return data
 
     @staticmethod
@@ -193,6 +208,11 @@ class UngDung:
         """Who a bearer token belongs to; None if it is unknown or revoked."""
         return self._dv.dang_nhap.nguoi_cua_ma_truy_cap(token)
 
+    def nhom_danh_ba(self) -> list[tuple[str, int]]:
+        """Every group of the directory and how many bodies it has, for a Nơi nhận line."""
+        with self._dv.kho.giao_dich() as s:
+            return cac_nhom(s)
+
     def nap_danh_ba(self, nguoi: str | None, danh_ba: DanhBa) -> int:
         """Add or update every body and group of a directory in one transaction; how many.
 
@@ -213,6 +233,38 @@ class UngDung:
             NotFound: no such user.
         """
         return self._dv.vong_doi.soan_thao(nguoi, du_lieu, nguon)
+
+    def sua_du_thao(
+        self, nguoi: str, khoa: str, du_lieu: dict[str, Any], nguon: str
+    ) -> KetQuaChuyen:
+        """Replace a draft's content (before review, or once returned), as its drafter; the
+        state stays, the version goes up, the log records it.
+
+        Raises:
+            InvalidDirective: the data breaks a rule, or carries a number or date.
+            Refused: not its drafter; the Nơi nhận or a task names unknown bodies or groups.
+            TransitionRefused: the draft is under review or further on.
+            NotFound, ConcurrentChange.
+        """
+        return self._dv.du_thao.sua(nguoi, khoa, du_lieu, nguon)
+
+    def xem_truoc(self, du_lieu: dict[str, Any], nguon: str) -> list[bytes]:
+        """The pages directive data would print as a draft, as JPEG images (same renderer as
+        issuing); nothing is stored.
+
+        Raises:
+            InvalidDirective: the data breaks a rule, or carries a number or date.
+            UnsupportedLayout, RenderError.
+        """
+        return self._dv.du_thao.xem_truoc(du_lieu, nguon)
+
+    def xem_truoc_van_ban(self, khoa: str) -> list[bytes]:
+        """The pages of a stored directive as they print now, as JPEG images.
+
+        Raises:
+            NotFound: no such directive. UnsupportedLayout, RenderError.
+        """
+        return self._dv.du_thao.xem_truoc_van_ban(khoa)
 
     def trinh(self, nguoi: str, khoa: str, ly_do: str | None = None) -> KetQuaChuyen:
         """Submit a draft for review (trình).
