@@ -189,11 +189,19 @@ class UngDung:
         return self._dv.dang_nhap.dang_nhap(ten, mat_khau)
 
     def nguoi_cua_phien(self, token: str) -> SignedIn | None:
-        """Who a session cookie value belongs to; None if it is unknown, expired or ended."""
+        """Who a session cookie value belongs to; None if it is unknown, expired or ended.
+
+        Raises:
+            Nothing a user can cause.
+        """
         return self._dv.dang_nhap.nguoi_cua_phien(token)
 
     def dang_xuat(self, token: str) -> None:
-        """End a web session (sign-out)."""
+        """End a web session (sign-out).
+
+        Raises:
+            Nothing a user can cause.
+        """
         self._dv.dang_nhap.dang_xuat(token)
 
     def tao_ma_truy_cap(self, nguoi: str, ten_ma: str) -> str:
@@ -205,11 +213,19 @@ class UngDung:
         return self._dv.dang_nhap.tao_ma_truy_cap(nguoi, ten_ma)
 
     def nguoi_cua_ma_truy_cap(self, token: str) -> SignedIn | None:
-        """Who a bearer token belongs to; None if it is unknown or revoked."""
+        """Who a bearer token belongs to; None if it is unknown or revoked.
+
+        Raises:
+            Nothing a user can cause.
+        """
         return self._dv.dang_nhap.nguoi_cua_ma_truy_cap(token)
 
     def nhom_danh_ba(self) -> list[tuple[str, int]]:
-        """Every group of the directory and how many bodies it has, for a Nơi nhận line."""
+        """Every group of the directory and how many bodies it has, for a Nơi nhận line.
+
+        Raises:
+            Nothing a user can cause.
+        """
         with self._dv.kho.giao_dich() as s:
             return cac_nhom(s)
 
@@ -342,7 +358,11 @@ class UngDung:
     def danh_sach_van_ban(
         self, trang_thai: list[TrangThaiVanBan] | None = None
     ) -> list[DongVanBan]:
-        """Directives, newest first, in the given states (None: all); at most 500."""
+        """Directives, newest first, in the given states (None: all); at most 500.
+
+        Raises:
+            Nothing a user can cause.
+        """
         return self._dv.danh_sach.danh_sach(trang_thai)
 
     def xem_van_ban(self, khoa: str) -> ChiTietVanBan:
