@@ -32,6 +32,8 @@ VAN_BAN_DON = (
     "tham_quyen",
     "ky_hieu_nguoi_soan",
 )
+#: Whole numbers of the top level (a draft's year, the copies issued).
+SO_NGUYEN = ("nam", "so_ban")
 #: Lists of text, one item per line of a textarea.
 DANH_SACH_DONG = ("kinh_gui", "can_cu", "noi_dung", "nguoi_ky.thay_mat")
 #: Lists of short codes, separated by commas or spaces.
@@ -86,6 +88,11 @@ def _codes(text: str) -> list[str]:
     return [code for code in re.split(r"[,;\s]+", text) if code]
 
 
+def _so(text: str) -> int | str:
+    """A whole number typed in a number input; anything else is left for the schema to name."""
+    return int(text) if text.isdigit() and len(text) < 10 else text
+
+
 def _rows(form: FormDuLieu, prefix: str) -> list[int]:
     pattern = re.compile(rf"^{prefix}\[(\d{{1,4}})\]\.")
     found = {int(m.group(1)) for key in form if (m := pattern.match(key))}
@@ -101,6 +108,11 @@ def doc_bieu_mau(form: FormDuLieu) -> BieuMau:
         out.gia_tri[name] = text
         if text.strip():
             data[name] = text.strip()
+    for name in SO_NGUYEN:
+        text = _text(form, name).strip()
+        out.gia_tri[name] = text
+        if text:
+            data[name] = _so(text)
     for name in DANH_SACH_DONG + DANH_SACH_MA:
         text = _text(form, name)
         out.gia_tri[name] = text
@@ -154,7 +166,7 @@ def doc_bieu_mau(form: FormDuLieu) -> BieuMau:
         out.gia_tri |= {f"nhiem_vu[{k}].{p}": v for p, v in row.items()}
         out.gia_tri[f"nhiem_vu[{k}].nhom"] = groups
         doan = row["doan"].strip()
-        task: dict[str, Any] = {"doan": int(doan) if doan.isdigit() and len(doan) < 6 else doan}
+        task: dict[str, Any] = {"doan": _so(doan)}
         if codes := _codes(row["co_quan"]):
             task["co_quan"] = codes
         if groups:
@@ -177,6 +189,8 @@ def bieu_mau_tu_van_ban(vb: VanBan) -> BieuMau:
     out = BieuMau(du_lieu=data)
     for name in VAN_BAN_DON:
         out.gia_tri[name] = str(data.get(name) or "")
+    for name in SO_NGUYEN:
+        out.gia_tri[name] = "" if data.get(name) is None else str(data[name])
     out.gia_tri["kinh_gui"] = "\n".join(data["kinh_gui"])
     out.gia_tri["can_cu"] = "\n".join(data["can_cu"])
     out.gia_tri["noi_dung"] = "\n".join(d["doan"] for d in data["noi_dung"])
@@ -220,7 +234,7 @@ def o_nhap(where: str, names: Iterable[str]) -> str | None:
 
 def ten_cac_o(so_noi_nhan: int, so_nhiem_vu: int) -> list[str]:
     """Every input name of a form with that many rows."""
-    names = [*VAN_BAN_DON, *DANH_SACH_DONG, *DANH_SACH_MA]
+    names = [*VAN_BAN_DON, *SO_NGUYEN, *DANH_SACH_DONG, *DANH_SACH_MA]
     # A problem of a whole block (a missing signer, a task's paragraph) shows at its fieldset.
     names += [f"nguoi_ky.{p}" for p in NGUOI_KY] + ["nguoi_ky", "noi_nhan", "nhiem_vu"]
     names += [f"noi_nhan[{i}].{p}" for i in range(so_noi_nhan) for p in NOI_NHAN]
