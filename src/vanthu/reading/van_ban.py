@@ -48,10 +48,22 @@ def doc_du_lieu(path: Path, toi_da: int = TEP_VAN_BAN_TOI_DA) -> Any:
         InvalidDirective: unreadable, too large, not UTF-8, malformed or refused YAML/JSON.
     """
     nguon = ten_nguon(path)
-    text = giai_ma(doc_byte(path, toi_da, nguon), nguon)
-    parse: Callable[[str, str], Any] = (
-        phan_tich_json if path.suffix.lower() == ".json" else phan_tich_yaml
-    )
+    return phan_tich_byte(doc_byte(path, toi_da, nguon), nguon, path.suffix, toi_da)
+
+
+def phan_tich_byte(data: bytes, nguon: str, duoi: str, toi_da: int = TEP_VAN_BAN_TOI_DA) -> Any:
+    """The parsed data of a directive file's bytes (an upload), bounded like a file on disk;
+    ``duoi`` is the file name's suffix (``.json`` is JSON, anything else YAML).
+
+    Raises:
+        InvalidDirective: too large, not UTF-8, malformed or refused YAML/JSON.
+    """
+    if len(data) > toi_da:
+        raise InvalidDirective(
+            nguon, [Problem("", f"the file is larger than {toi_da:,} bytes, the most vanthu reads")]
+        )
+    text = giai_ma(data, nguon)
+    parse: Callable[[str, str], Any] = phan_tich_json if duoi.lower() == ".json" else phan_tich_yaml
     return parse(text, nguon)
 
 

@@ -8,16 +8,17 @@ from typing import Any
 
 from ..reading.cau_hinh import doc_cau_hinh
 from ..reading.danh_ba import doc_danh_ba
-from ..reading.van_ban import doc_du_lieu, doc_tep
+from ..reading.van_ban import doc_du_lieu, doc_tep, doc_van_ban, phan_tich_byte
 from ..schemas.danh_ba import DanhBa
 from ..storage import Store, open_store
-from ..storage.danh_ba import NguoiNhanMoRong
+from ..storage.danh_ba import NguoiNhanMoRong, cac_nhom
 from ..storage.theo_doi import ViecQuaHan
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro
 from .clock import Clock, bay_gio
 from .danh_ba import nap_danh_ba
 from .danh_sach import ChiTietVanBan, DanhSach, DongVanBan
 from .don_doc import DonDoc
+from .du_thao import DuThao
 from .ket_xuat import TepKetXuat
 from .login import DangNhap, SignedIn
 from .nguoi_dung import them_nguoi_dung
@@ -55,6 +56,7 @@ class BoDichVu:
         self.don_doc = DonDoc(self.vong_doi, self.theo_doi)
         self.dang_nhap = DangNhap(self.store, clock)
         self.danh_sach = DanhSach(self.store, clock)
+        self.du_thao = DuThao(self.store, clock)
 
     def close(self) -> None:
         """Release the store's connections."""
@@ -115,6 +117,19 @@ class UngDung:
         return data
 
     @staticmethod
+    def doc_du_thao_byte(noi_dung: bytes, ten_tep: str) -> dict[str, Any]:
+        """Read an uploaded directive file's bytes as :meth:`doc_du_thao` reads a file: the
+        same limits and checks, nothing written; ``ten_tep`` names it (``.json`` is JSON, any
+        other name YAML).
+
+        Raises:
+            InvalidDirective: too large, not UTF-8, malformed, or breaking a rule.
+        """
+        data: dict[str, Any] = phan_tich_byte(noi_dung, ten_tep, Path(ten_tep).suffix)
+        doc_van_ban(data, ten_tep)
+        return data
+
+    @staticmethod
     def doc_danh_ba(tep: Path) -> DanhBa:
         """Read a directory file (YAML or CSV) to load with :meth:`nap_danh_ba`.
 
@@ -172,11 +187,19 @@ class UngDung:
         return self._dv.dang_nhap.dang_nhap(ten, mat_khau)
 
     def nguoi_cua_phien(self, token: str) -> SignedIn | None:
-        """Who a session cookie value belongs to; None if it is unknown, expired or ended."""
+        """Who a session cookie value belongs to; None if it is unknown, expired or ended.
+
+        Raises:
+            Nothing a user can cause.
+        """
         return self._dv.dang_nhap.nguoi_cua_phien(token)
 
     def dang_xuat(self, token: str) -> None:
-        """End a web session (sign-out)."""
+        """End a web session (sign-out).
+
+        Raises:
+            Nothing a user can cause.
+        """
         self._dv.dang_nhap.dang_xuat(token)
 
     def tao_ma_truy_cap(self, nguoi: str, ten_ma: str) -> str:
@@ -188,8 +211,21 @@ class UngDung:
         return self._dv.dang_nhap.tao_ma_truy_cap(nguoi, ten_ma)
 
     def nguoi_cua_ma_truy_cap(self, token: str) -> SignedIn | None:
-        """Who a bearer token belongs to; None if it is unknown or revoked."""
+        """Who a bearer token belongs to; None if it is unknown or revoked.
+
+        Raises:
+            Nothing a user can cause.
+        """
         return self._dv.dang_nhap.nguoi_cua_ma_truy_cap(token)
+
+    def nhom_danh_ba(self) -> list[tuple[str, int]]:
+        """Every group of the directory and how many bodies it has, for a Nơi nhận line.
+
+        Raises:
+            Nothing a user can cause.
+        """
+        with self._dv.store.transaction() as s:
+            return cac_nhom(s)
 
     def nap_danh_ba(self, nguoi: str | None, danh_ba: DanhBa) -> int:
         """Add or update every body and group of a directory in one transaction; how many.
@@ -211,6 +247,38 @@ class UngDung:
             NotFound: no such user.
         """
         return self._dv.vong_doi.soan_thao(nguoi, du_lieu, nguon)
+
+    def sua_du_thao(
+        self, nguoi: str, khoa: str, du_lieu: dict[str, Any], nguon: str
+    ) -> KetQuaChuyen:
+        """Replace a draft's content (before review, or once returned), as its drafter; the
+        state stays, the version goes up, the log records it.
+
+        Raises:
+            InvalidDirective: the data breaks a rule, or carries a number or date.
+            Refused: not its drafter; the Nơi nhận or a task names unknown bodies or groups.
+            TransitionRefused: the draft is under review or further on.
+            NotFound, ConcurrentChange.
+        """
+        return self._dv.du_thao.sua(nguoi, khoa, du_lieu, nguon)
+
+    def xem_truoc(self, du_lieu: dict[str, Any], nguon: str) -> list[bytes]:
+        """The pages directive data would print as a draft, as JPEG images (same renderer as
+        issuing); nothing is stored.
+
+        Raises:
+            InvalidDirective: the data breaks a rule, or carries a number or date.
+            UnsupportedLayout, RenderError.
+        """
+        return self._dv.du_thao.xem_truoc(du_lieu, nguon)
+
+    def xem_truoc_van_ban(self, khoa: str) -> list[bytes]:
+        """The pages of a stored directive as they print now, as JPEG images.
+
+        Raises:
+            NotFound: no such directive. UnsupportedLayout, RenderError.
+        """
+        return self._dv.du_thao.xem_truoc_van_ban(khoa)
 
     def trinh(self, nguoi: str, khoa: str, ly_do: str | None = None) -> KetQuaChuyen:
         """Submit a draft for review (trình).
@@ -289,7 +357,11 @@ class UngDung:
         self, trang_thai: list[TrangThaiVanBan] | None = None, tim: str = ""
     ) -> list[DongVanBan]:
         """Directives, newest first, in the given states (None: all) and holding every word of
-        ``tim`` in their number, symbol or subject, diacritics ignored; at most 500."""
+        ``tim`` in their number, symbol or subject, diacritics ignored; at most 500.
+
+        Raises:
+            Nothing a user can cause.
+        """
         return self._dv.danh_sach.danh_sach(trang_thai, tim)
 
     def xem_van_ban(self, khoa: str) -> ChiTietVanBan:

@@ -138,6 +138,14 @@ def ma_co_quan_nhiem_vu(s: Session, codes: Sequence[str], nhom: Sequence[str]) -
     return list(dict.fromkeys(found))
 
 
+def cac_nhom(s: Session) -> list[tuple[str, int]]:
+    """Every group of the directory with how many bodies it has, by name."""
+    rows = s.execute(
+        select(NhomCoQuan.nhom, func.count()).group_by(NhomCoQuan.nhom).order_by(NhomCoQuan.nhom)
+    )
+    return [(nhom, count) for nhom, count in rows]
+
+
 def kiem_tra_danh_ba(s: Session, vb: VanBan) -> None:
     """Every body and group a directive names — in its Nơi nhận and its tasks — is known, and
     every body a task names, directly or through a group, is among its recipients (a task to a

@@ -140,6 +140,36 @@ def them_du_thao(s: Session, vb: VanBan, nguoi_soan: str, luc: dt.datetime) -> V
     return row
 
 
+def sua_noi_dung(s: Session, row: VanBanRow, vb: VanBan, luc: dt.datetime) -> int:
+    """Replace a draft's content with ``vb``, its state unchanged and its version bumped,
+    only if neither moved since ``row`` was read; the new version.
+
+    Raises:
+        ConcurrentChange: another transaction changed the state or the version since.
+    """
+    version = row.phien_ban
+    result = s.execute(
+        update(VanBanRow)
+        .where(
+            VanBanRow.id == row.id,
+            VanBanRow.trang_thai == row.trang_thai,
+            VanBanRow.phien_ban == version,
+        )
+        .values(
+            loai=vb.loai.value,
+            ky_hieu=vb.ky_hieu_day_du,
+            trich_yeu=" ".join((vb.trich_yeu or "").split()),
+            payload=payload_cua(vb),
+            phien_ban=VanBanRow.phien_ban + 1,
+            cap_nhat_luc=utc(luc),
+        )
+        .execution_options(synchronize_session="fetch")
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise ConcurrentChange(f"directive #{row.id}", row.trang_thai)
+    return version + 1
+
+
 def doi_trang_thai(
     s: Session, row: VanBanRow, dich: TrangThaiVanBan, luc: dt.datetime, **values: Any
 ) -> None:

@@ -1,0 +1,177 @@
+"""Soạn thảo: a draft from the form or an uploaded directive file, its preview, Lưu nháp, Trình."""
+
+from __future__ import annotations
+
+import base64
+import time
+from collections.abc import Callable
+from pathlib import PurePath
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, File, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from ...errors import InvalidDirective, Problem, VanthuError
+from ...schemas import DoKhan, DoMat, LoaiVanBan
+from ...schemas.gioi_han import TEP_VAN_BAN_TOI_DA
+from ...services import SignedIn, UngDung
+from ..bieu_mau import BieuMau, bieu_mau_tu_van_ban, doc_bieu_mau, loi_theo_o, ma_o, ten_cac_o
+from ..giao_dien import trang
+from ..loi import ma_trang_thai
+from ..phien import nguoi, ung_dung
+
+router = APIRouter()
+
+#: Blank rows offered after the filled ones; "Thêm dòng" offers this many more.
+DONG_TRONG = 2
+DONG_THEM = 5
+#: Upload names the desk reads (the suffix picks JSON or YAML, as on the command line).
+DUOI_TEP = (".yaml", ".yml", ".json")
+#: Characters of an uploaded file's name kept to name it in messages and the log.
+TEN_TEP_TOI_DA = 100
+
+
+def _trang_soan(
+    request: Request,
+    bieu_mau: BieuMau,
+    status: int = 200,
+    van_ban_id: int | None = None,
+    problems: list[Problem] | None = None,
+    thong_bao_loi: str | None = None,
+    them: str | None = None,
+) -> Response:
+    rows_nn = bieu_mau.so_noi_nhan + (DONG_THEM if them == "noi_nhan" else DONG_TRONG)
+    rows_nv = bieu_mau.so_nhiem_vu + (DONG_THEM if them == "nhiem_vu" else 1)
+    by_input, summary = loi_theo_o(problems or [], ten_cac_o(rows_nn, rows_nv))
+    return trang(
+        request,
+        "soan_thao.html",
+        status,
+        bm=bieu_mau,
+        van_ban_id=van_ban_id,
+        dong_noi_nhan=rows_nn,
+        dong_nhiem_vu=rows_nv,
+        loi=by_input,
+        tom_tat=summary,
+        thong_bao_loi=thong_bao_loi,
+        ma_o=ma_o,
+        cac_loai=[(loai.value, loai.info.ten) for loai in LoaiVanBan],
+        cac_do_khan=[(d.value, d.label) for d in DoKhan],
+        cac_do_mat=[(d.value, d.label) for d in DoMat],
+        cac_nhom=ung_dung(request).nhom_danh_ba(),
+        xong=request.query_params.get("xong"),
+    )
+
+
+@router.get("/soan-thao")
+def soan_moi(request: Request, _: Annotated[SignedIn, Depends(nguoi)]) -> Response:
+    """An empty form (the drafter's usual place name filled in later by the defaults)."""
+    return _trang_soan(request, BieuMau(gia_tri={"loai": LoaiVanBan.cong_van.value}))
+
+
+@router.get("/soan-thao/{van_ban_id}")
+def soan_lai(request: Request, van_ban_id: int, _: Annotated[SignedIn, Depends(nguoi)]) -> Response:
+    """A stored draft in the form, to edit and save again."""
+    vb = ung_dung(request).xem_van_ban(str(van_ban_id))
+    return _trang_soan(request, bieu_mau_tu_van_ban(vb.van_ban), van_ban_id=vb.id)
+
+
+def _nguon(user: SignedIn) -> str:
+    return f"biểu mẫu của {user.ten}"
+
+
+@router.post("/soan-thao")
+async def luu(request: Request, user: Annotated[SignedIn, Depends(nguoi)]) -> Response:
+    """Lưu nháp (store or update the draft) or Trình (store, then submit); "Thêm dòng" only
+    shows more rows. A problem shows the form again with each message beside its input."""
+    form = await request.form()
+    bieu_mau = doc_bieu_mau(form)
+    action = form.get("hanh_dong")
+    raw_id = form.get("van_ban_id")
+    van_ban_id = int(raw_id) if isinstance(raw_id, str) and raw_id.isdigit() else None
+    if action in ("them_noi_nhan", "them_nhiem_vu"):
+        return _trang_soan(request, bieu_mau, van_ban_id=van_ban_id, them=str(action)[4:])
+    app = ung_dung(request)
+    try:
+        if van_ban_id is None:
+            van_ban_id = app.soan_thao(user.ten, bieu_mau.du_lieu, _nguon(user)).van_ban_id
+        else:
+            app.sua_du_thao(user.ten, str(van_ban_id), bieu_mau.du_lieu, _nguon(user))
+    except InvalidDirective as error:
+        return _trang_soan(request, bieu_mau, 422, van_ban_id, list(error.problems))
+    except VanthuError as error:
+        return _trang_soan(
+            request, bieu_mau, ma_trang_thai(error), van_ban_id, thong_bao_loi=str(error)
+        )
+    if action == "trinh":
+        app.trinh(user.ten, str(van_ban_id))
+        return RedirectResponse(f"/van-ban/{van_ban_id}?xong=trinh", status_code=303)
+    return RedirectResponse(f"/soan-thao/{van_ban_id}?xong=luu", status_code=303)
+
+
+@router.post("/soan-thao/tai-len")
+async def tai_len(
+    request: Request,
+    user: Annotated[SignedIn, Depends(nguoi)],
+    tep: Annotated[UploadFile, File()],
+) -> Response:
+    """A draft from an uploaded directive file, read with the limits of ``vanthu check``; the
+    bytes are read in memory (at most one more than the limit) and never stored as a file."""
+    name = PurePath((tep.filename or "").replace("\\", "/")).name[:TEN_TEP_TOI_DA] or "tệp"
+    try:
+        if not name.lower().endswith(DUOI_TEP):
+            raise InvalidDirective(
+                name, [Problem("", "upload a directive file: .yaml, .yml or .json")]
+            )
+        content = await tep.read(TEP_VAN_BAN_TOI_DA + 1)
+        app = ung_dung(request)
+        data = app.doc_du_thao_byte(content, name)
+        result = app.soan_thao(user.ten, data, f"tải lên: {name}")
+    except InvalidDirective as error:
+        return _trang_soan(
+            request, BieuMau(), 422, problems=list(error.problems), thong_bao_loi=error.source
+        )
+    except VanthuError as error:
+        return _trang_soan(request, BieuMau(), ma_trang_thai(error), thong_bao_loi=str(error))
+    finally:
+        await tep.close()
+    return RedirectResponse(f"/soan-thao/{result.van_ban_id}?xong=tai_len", status_code=303)
+
+
+def _anh(pages: list[bytes]) -> list[str]:
+    return ["data:image/jpeg;base64," + base64.b64encode(p).decode("ascii") for p in pages]
+
+
+async def _manh_xem_truoc(request: Request, render: Callable[[], list[bytes]]) -> Response:
+    """The preview fragment: the page images, or what stops the directive from printing.
+    Drawn in a worker thread: the server keeps answering meanwhile."""
+    start = time.perf_counter()
+    try:
+        pages = await run_in_threadpool(render)
+    except InvalidDirective as error:
+        return trang(request, "_xem_truoc.html", van_de=[str(p) for p in error.problems])
+    except VanthuError as error:
+        return trang(request, "_xem_truoc.html", van_de=[str(error)])
+    took = time.perf_counter() - start
+    return trang(request, "_xem_truoc.html", anh=_anh(pages), giay=f"{took:.2f}".replace(".", ","))
+
+
+@router.post("/soan-thao/xem-truoc")
+async def xem_truoc(request: Request, _: Annotated[SignedIn, Depends(nguoi)]) -> Response:
+    """Xem trước (htmx): the form's current content drawn by the issuing renderer."""
+    data = doc_bieu_mau(await request.form()).du_lieu
+    app: UngDung = ung_dung(request)
+    return await _manh_xem_truoc(request, lambda: app.xem_truoc(data, "xem trước"))
+
+
+@router.get("/van-ban/{van_ban_id}/xem-truoc")
+async def xem_truoc_van_ban(
+    request: Request, van_ban_id: int, _: Annotated[SignedIn, Depends(nguoi)]
+) -> Response:
+    """The stored directive's pages as they print now (htmx fragment)."""
+    app: UngDung = ung_dung(request)
+    return await _manh_xem_truoc(request, lambda: app.xem_truoc_van_ban(str(van_ban_id)))
+
+
+__all__ = ["router"]

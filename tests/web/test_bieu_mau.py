@@ -1,0 +1,72 @@
+"""The Soạn thảo form's reading: a stored draft shown in the form reads back as the same draft,
+and a problem's field path finds its input."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import EXAMPLES
+from vanthu.schemas import VanBan
+from vanthu.services import doc_tep
+from vanthu.web.bieu_mau import bieu_mau_tu_van_ban, doc_bieu_mau, o_nhap, ten_cac_o
+
+
+class _Form(dict[str, Any]):
+    def getlist(self, key: str) -> list[Any]:
+        value = self.get(key)
+        return [] if value is None else value if isinstance(value, list) else [value]
+
+
+def _draft(vb: VanBan) -> VanBan:
+    data = vb.model_dump(mode="json", exclude_defaults=True)
+    data.pop("so", None)
+    if data.pop("ngay", None):
+        data["nam"] = vb.ngay.year if vb.ngay else None
+    return VanBan.model_validate(data)
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in EXAMPLES.glob("*.yaml")))
+def test_every_example_shown_in_the_form_reads_back_unchanged(name: str) -> None:
+    vb = _draft(doc_tep(EXAMPLES / f"{name}.yaml"))
+    shown = bieu_mau_tu_van_ban(vb).gia_tri
+    assert VanBan.model_validate(doc_bieu_mau(_Form(shown)).du_lieu) == vb
+
+
+def test_blank_rows_are_dropped_and_the_rest_renumbered() -> None:
+    form = _Form(
+        {
+            "noi_nhan[0].ten": " ",
+            "noi_nhan[0].nhom": [],
+            "noi_nhan[4].ten": "Như trên",
+            "noi_nhan[9].ma_co_quan": "SYT, SNV",
+            "noi_nhan[9].nhom": ["ubnd_huyen"],
+        }
+    )
+    read = doc_bieu_mau(form)
+    assert read.du_lieu["noi_nhan"] == [
+        {"ten": "Như trên"},
+        {"ten": "", "ma_co_quan": ["SYT", "SNV"], "nhom": ["ubnd_huyen"]},
+    ]
+    assert read.so_noi_nhan == 2
+    assert read.gia_tri["noi_nhan[1].ma_co_quan"] == "SYT, SNV"
+    assert read.gia_tri["noi_nhan[1].nhom"] == ["ubnd_huyen"]
+
+
+@pytest.mark.parametrize(
+    ("where", "name"),
+    [
+        ("noi_dung[3].doan", "noi_dung"),
+        ("kinh_gui[0]", "kinh_gui"),
+        ("nguoi_ky.quyen_han[1]", "nguoi_ky.quyen_han"),
+        ("nguoi_ky", "nguoi_ky"),
+        ("noi_nhan[1].ma_co_quan[0]", "noi_nhan[1].ma_co_quan"),
+        ("nhiem_vu[0].han", "nhiem_vu[0].han"),
+        ("nhiem_vu", "nhiem_vu"),
+        ("so", None),
+        ("", None),
+    ],
+)
+def test_a_problem_finds_its_input(where: str, name: str | None) -> None:
+    assert o_nhap(where, ten_cac_o(3, 2)) == name

@@ -1,0 +1,267 @@
+"""Soạn thảo over HTTP, on SQLite and PostgreSQL: a draft from the form or an uploaded file,
+each problem beside its input as ``vanthu check`` words it, Lưu nháp then Trình, the preview."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from fastapi.testclient import TestClient
+
+from tests.services.conftest import cong_dien_du_thao
+from tests.web.conftest import dang_nhap
+from vanthu.errors import InvalidDirective
+from vanthu.schemas import VanBan
+from vanthu.schemas.gioi_han import TEP_VAN_BAN_TOI_DA
+from vanthu.services import TrangThaiVanBan, UngDung, kiem_tra_tep
+from vanthu.web.bieu_mau import bieu_mau_tu_van_ban, doc_bieu_mau, ma_o
+
+#: A short công văn as a drafter types it into the form.
+CONG_VAN: dict[str, Any] = {
+    "loai": "cong_van",
+    "co_quan_chu_quan": "UBND TỈNH NINH THUẬN",
+    "co_quan": "SỞ Y TẾ",
+    "ky_hieu_co_quan": "SYT",
+    "don_vi_soan_thao": "NVY",
+    "dia_danh": "Ninh Thuận",
+    "do_khan": "khan",
+    "trich_yeu": "V/v tăng cường phòng, chống dịch",
+    "kinh_gui": "Ủy ban nhân dân các huyện, thành phố\nTrung tâm Kiểm soát bệnh tật",
+    "noi_dung": "Đoạn thứ nhất.\n\nĐoạn thứ hai./.",
+    "nguoi_ky.quyen_han": "KT",
+    "nguoi_ky.thay_mat": "GIÁM ĐỐC",
+    "nguoi_ky.chuc_vu": "PHÓ GIÁM ĐỐC",
+    "nguoi_ky.ho_ten": "Lê Văn Bình",
+    "noi_nhan[0].ten": "Như trên",
+    "noi_nhan[0].nhom": ["ubnd_huyen"],
+    "noi_nhan[0].ma_co_quan": "CDC",
+    "noi_nhan[1].ten": "",
+    "noi_nhan[2].ten": "Lãnh đạo Sở",
+    "noi_nhan[2].noi_bo": "1",
+    "nhiem_vu[0].doan": "2",
+    "nhiem_vu[0].ma_co_quan": "CDC",
+    "nhiem_vu[0].han": "2021-09-30",
+    "nhiem_vu[0].bao_cao": "1",
+    "luu": "NVY, ĐNĐ",
+    "ky_hieu_nguoi_soan": "ĐNĐ",
+}
+
+
+def _form(csrf: str, values: dict[str, Any], **extra: str) -> dict[str, Any]:
+    return {"csrf": csrf, **values, **extra}
+
+
+def _seed_form() -> dict[str, str | list[str]]:
+    """The Ninh Thuận công điện draft as the form's inputs (the edit form shows the same)."""
+    vb = VanBan.model_validate(cong_dien_du_thao())
+    return bieu_mau_tu_van_ban(vb).gia_tri
+
+
+def _id(location: str) -> int:
+    found = re.search(r"/(\d+)\?", location)
+    assert found, location
+    return int(found.group(1))
+
+
+def test_a_draft_made_in_the_form_is_stored_with_every_field(
+    client: TestClient, ung_dung: UngDung
+) -> None:
+    csrf = dang_nhap(client, "cv")
+    response = client.post("/soan-thao", data=_form(csrf, CONG_VAN, hanh_dong="luu"))
+    assert response.status_code == 303, response.text
+    assert response.headers["location"].endswith("?xong=luu")
+    shown = ung_dung.xem_van_ban(str(_id(response.headers["location"])))
+    assert shown.trang_thai is TrangThaiVanBan.du_thao and shown.nguoi_soan == "cv"
+    vb = shown.van_ban
+    assert vb.kinh_gui == ["Ủy ban nhân dân các huyện, thành phố", "Trung tâm Kiểm soát bệnh tật"]
+    assert [d.doan for d in vb.noi_dung] == ["Đoạn thứ nhất.", "Đoạn thứ hai./."]
+    assert vb.nguoi_ky.dong_tham_quyen() == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+    assert [(n.ten, n.ma_co_quan, n.nhom, n.noi_bo) for n in vb.noi_nhan] == [
+        ("Như trên", ["CDC"], ["ubnd_huyen"], False),
+        ("Lãnh đạo Sở", [], [], True),
+    ]
+    assert [(t.doan, t.ma_co_quan, t.han.isoformat()) for t in vb.nhiem_vu] == [
+        (2, ["CDC"], "2021-09-30")
+    ]
+    assert vb.luu == ["NVY", "ĐNĐ"] and vb.do_khan is not None
+    page = client.get(response.headers["location"])
+    assert "Đã lưu nháp." in page.text
+    assert 'value="Lê Văn Bình"' in page.text
+
+
+def test_an_uploaded_directive_file_becomes_a_draft(client: TestClient, ung_dung: UngDung) -> None:
+    csrf = dang_nhap(client, "cv")
+    text = yaml.safe_dump(cong_dien_du_thao(), allow_unicode=True).encode()
+    response = client.post(
+        "/soan-thao/tai-len", data={"csrf": csrf}, files={"tep": ("cong-dien.yaml", text)}
+    )
+    assert response.status_code == 303, response.text
+    van_ban_id = _id(response.headers["location"])
+    assert (
+        ung_dung.xem_van_ban(str(van_ban_id)).van_ban.nguoi_gui == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
+    )
+    page = client.get(response.headers["location"])
+    assert "Đã tạo dự thảo từ tệp tải lên." in page.text
+    assert f"Sửa dự thảo #{van_ban_id}" in page.text
+
+
+def test_an_upload_that_check_refuses_shows_its_problems_and_stores_nothing(
+    client: TestClient, ung_dung: UngDung
+) -> None:
+    csrf = dang_nhap(client, "cv")
+    numbered = cong_dien_du_thao() | {"so": 5, "ngay": "2021-09-10"}  # not a draft
+    numbered.pop("nam")
+    response = client.post(
+        "/soan-thao/tai-len",
+        data={"csrf": csrf},
+        files={"tep": ("../../etc/x.yaml", yaml.safe_dump(numbered).encode())},
+    )
+    assert response.status_code == 422
+    assert "so: a draft has no number or date: the văn thư issues it" in response.text
+    assert "x.yaml" in response.text and "../" not in response.text
+    assert ung_dung.danh_sach_van_ban() == []
+
+
+def test_an_upload_of_the_wrong_type_or_too_large_is_refused(
+    client: TestClient, ung_dung: UngDung
+) -> None:
+    csrf = dang_nhap(client, "cv")
+    wrong = client.post(
+        "/soan-thao/tai-len", data={"csrf": csrf}, files={"tep": ("x.pdf", b"%PDF-1.7")}
+    )
+    assert wrong.status_code == 422
+    assert "upload a directive file: .yaml, .yml or .json" in wrong.text
+    big = b"# " + b"x" * TEP_VAN_BAN_TOI_DA + b"\n"
+    large = client.post("/soan-thao/tai-len", data={"csrf": csrf}, files={"tep": ("x.yaml", big)})
+    assert large.status_code == 422
+    assert f"larger than {TEP_VAN_BAN_TOI_DA:,} bytes" in large.text
+    assert ung_dung.danh_sach_van_ban() == []
+
+
+class _Form(dict[str, Any]):
+    """Submitted inputs as the form reader sees them (Starlette's FormData)."""
+
+    def getlist(self, key: str) -> list[Any]:
+        value = self.get(key)
+        return [] if value is None else value if isinstance(value, list) else [value]
+
+
+@pytest.mark.parametrize(
+    ("changes", "inputs"),
+    [
+        (
+            {"ky_hieu_co_quan": "S YT", "nguoi_ky.ho_ten": "", "noi_nhan[0].ten": "x" * 400},
+            {
+                "ky_hieu_co_quan": "ky_hieu_co_quan",
+                "nguoi_ky.ho_ten": "nguoi_ky.ho_ten",
+                "noi_nhan[0].ten": "noi_nhan[0].ten",
+            },
+        ),
+        (
+            {"nhiem_vu[0].doan": "9", "kinh_gui": ""},
+            {"nhiem_vu": "nhiem_vu", "kinh_gui": "kinh_gui"},
+        ),
+    ],
+)
+def test_each_problem_shows_beside_its_input_with_the_message_of_check(
+    client: TestClient,
+    ung_dung: UngDung,
+    tmp_path: Path,
+    changes: dict[str, str],
+    inputs: dict[str, str],
+) -> None:
+    csrf = dang_nhap(client, "cv")
+    values = CONG_VAN | changes
+    response = client.post("/soan-thao", data=_form(csrf, values, hanh_dong="luu"))
+    assert response.status_code == 422
+    # The same data as a directive file, checked by the code of `vanthu check`.
+    tep = tmp_path / "x.yaml"
+    tep.write_text(yaml.safe_dump(doc_bieu_mau(_Form(values)).du_lieu, allow_unicode=True))
+    with pytest.raises(InvalidDirective) as refused:
+        kiem_tra_tep(tep)
+    problems = refused.value.problems
+    assert {p.where for p in problems} == set(inputs)
+    page = response.text
+    for problem in problems:
+        target = ma_o(inputs[problem.where])
+        summary = re.findall(rf'<li><a href="#{target}">([^<]*)</a></li>', page)
+        assert str(problem) in [html.unescape(m) for m in summary]
+        beside = re.search(rf'<p class="loi-truong" id="{target}-loi-\d+">([^<]*)</p>', page)
+        assert beside and html.unescape(beside.group(1)) == str(problem)
+    if "ky_hieu_co_quan" in changes:  # what was typed is shown again, marked invalid
+        assert 'name="ky_hieu_co_quan" value="S YT" aria-describedby' in page
+        assert 'aria-invalid="true"' in page
+    assert ung_dung.danh_sach_van_ban() == []
+
+
+def test_save_then_submit_sends_the_draft_for_review(client: TestClient, ung_dung: UngDung) -> None:
+    csrf = dang_nhap(client, "cv")
+    saved = client.post("/soan-thao", data=_form(csrf, _seed_form(), hanh_dong="luu"))
+    assert saved.status_code == 303, saved.text
+    van_ban_id = _id(saved.headers["location"])
+    values = _seed_form() | {"trich_yeu": "Về việc bảo vệ “vùng xanh” (đã sửa)"}
+    submitted = client.post(
+        "/soan-thao",
+        data=_form(csrf, values, hanh_dong="trinh", van_ban_id=str(van_ban_id)),
+    )
+    assert submitted.status_code == 303, submitted.text
+    assert submitted.headers["location"] == f"/van-ban/{van_ban_id}?xong=trinh"
+    shown = ung_dung.xem_van_ban(str(van_ban_id))
+    assert shown.trang_thai is TrangThaiVanBan.cho_duyet
+    assert shown.van_ban.trich_yeu == "Về việc bảo vệ “vùng xanh” (đã sửa)"
+    assert shown.phien_ban == 3  # saved, edited, submitted
+    assert len(ung_dung.danh_sach_van_ban()) == 1
+    page = client.get(submitted.headers["location"])
+    assert "Đã trình văn bản; lãnh đạo sẽ duyệt." in page.text
+
+
+def test_a_draft_without_the_csrf_token_is_refused_and_nothing_is_stored(
+    client: TestClient, ung_dung: UngDung
+) -> None:
+    dang_nhap(client, "cv")
+    response = client.post("/soan-thao", data={**_seed_form(), "hanh_dong": "luu"})
+    assert response.status_code == 403
+    upload = client.post("/soan-thao/tai-len", files={"tep": ("x.yaml", b"loai: cong_van\n")})
+    assert upload.status_code == 403
+    assert ung_dung.danh_sach_van_ban() == []
+
+
+def test_html_in_the_subject_comes_out_escaped(client: TestClient, ung_dung: UngDung) -> None:
+    csrf = dang_nhap(client, "cv")
+    hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    values = dict(CONG_VAN) | {"trich_yeu": "V/v " + hostile}
+    saved = client.post("/soan-thao", data=_form(csrf, values, hanh_dong="luu"))
+    assert saved.status_code == 303, saved.text
+    van_ban_id = _id(saved.headers["location"])
+    for url in (f"/van-ban/{van_ban_id}", f"/soan-thao/{van_ban_id}", "/van-ban"):
+        page = client.get(url).text
+        assert "<script>alert" not in page and "<img src=x" not in page
+        assert "&lt;script&gt;alert(" in page
+    refused = client.post(
+        "/soan-thao", data=_form(csrf, values | {"dia_danh": ""}, hanh_dong="luu")
+    )
+    assert refused.status_code == 422
+    assert "<script>alert" not in refused.text and "&lt;script&gt;" in refused.text
+
+
+def test_the_preview_draws_the_forms_pages_and_stores_nothing(
+    client: TestClient, ung_dung: UngDung
+) -> None:
+    csrf = dang_nhap(client, "cv")
+    response = client.post(
+        "/soan-thao/xem-truoc", data=_seed_form(), headers={"X-CSRF-Token": csrf}
+    )
+    assert response.status_code == 200
+    assert response.text.count('src="data:image/jpeg;base64,/9j/') == 3
+    assert 'alt="Trang 1/3 của văn bản"' in response.text
+    broken = client.post(
+        "/soan-thao/xem-truoc",
+        data=_seed_form() | {"nguoi_gui": ""},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert "nguoi_gui: required for công điện" in broken.text
+    assert ung_dung.danh_sach_van_ban() == []
