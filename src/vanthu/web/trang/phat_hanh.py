@@ -34,6 +34,8 @@ def _phat_hanh(request: Request, van_ban_id: int, user: SignedIn) -> Response:
     """The distribution panel: the bodies, what the store says was sent, this process's run."""
     app = ung_dung(request)
     key = str(van_ban_id)
+    # The run is read before the store: a run seen ended has written all it will write.
+    tien_trinh = so_tien_trinh(request).xem(van_ban_id)
     vb = app.xem_van_ban(key)
     bang = app.trang_thai(key) if vb.da_ban_hanh else None
     noi_nhan = app.xem_truoc_noi_nhan(key) if vb.da_ban_hanh else []
@@ -42,7 +44,7 @@ def _phat_hanh(request: Request, van_ban_id: int, user: SignedIn) -> Response:
         "vb": vb,
         "noi_nhan": noi_nhan,
         "da_gui": da_gui,
-        "tien_trinh": so_tien_trinh(request).xem(van_ban_id),
+        "tien_trinh": tien_trinh,
         "duoc_phat_hanh": _duoc_phat_hanh(vb.trang_thai, user.vai_tro),
     }
     if _la_htmx(request):

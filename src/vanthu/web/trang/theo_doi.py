@@ -96,6 +96,42 @@ def _ten_su_kien(su_kien: str) -> str:
         return su_kien
 
 
+#: Events of one kind by one person in one minute, on more bodies than this, make one line.
+GOP_TU = 3
+
+
+def dong_thoi_gian(nhat_ky: list[Any]) -> list[dict[str, Any]]:
+    """The log as a timeline, oldest first: a run of the same event by the same person in the
+    same minute on several bodies (a distribution's "gửi") is one line naming how many."""
+    lines: list[dict[str, Any]] = []
+    for d in nhat_ky:
+        body = d.doi_tuong.rsplit(":", 1)[-1] if d.doi_tuong.startswith("noi_nhan:") else ""
+        minute = d.luc.replace(second=0, microsecond=0)
+        last = lines[-1] if lines else None
+        if (
+            body
+            and last is not None
+            and last["co_quan"]
+            and (last["su_kien"], last["nguoi"], last["phut"]) == (d.su_kien, d.nguoi, minute)
+        ):
+            last["co_quan"].append(body)
+            continue
+        lines.append(
+            {
+                "luc": d.luc,
+                "phut": minute,
+                "nguoi": d.nguoi,
+                "su_kien": d.su_kien,
+                "ten": _ten_su_kien(d.su_kien),
+                "co_quan": [body] if body else [],
+            }
+        )
+    for line in lines:
+        bodies = line["co_quan"]
+        line["doi_tuong"] = f"{len(bodies)} cơ quan" if len(bodies) > GOP_TU else ", ".join(bodies)
+    return lines
+
+
 def _duoc_theo_doi(user: SignedIn) -> None:
     if user.vai_tro not in VAI_TRO_THEO_DOI:
         raise KhongDuQuyen("Trang Theo dõi dành cho văn thư và lãnh đạo.")
@@ -114,18 +150,7 @@ def _bang(app: UngDung, van_ban_id: int, loc: str) -> dict[str, Any]:
         if keep(r)
     ]
     dem = {k: sum(1 for r in table.dong if f(r)) for k, (_, f) in BO_LOC.items()}
-    events = [
-        {
-            "luc": d.luc,
-            "nguoi": d.nguoi,
-            "ten": _ten_su_kien(d.su_kien),
-            "doi_tuong": d.doi_tuong.rsplit(":", 1)[-1]
-            if d.doi_tuong.startswith("noi_nhan:")
-            else "",
-            "su_kien": d.su_kien,
-        }
-        for d in reversed(app.nhat_ky(key)[-SU_KIEN_TOI_DA:])
-    ]
+    events = dong_thoi_gian(app.nhat_ky(key))[-SU_KIEN_TOI_DA:][::-1]
     return {
         "bang": table,
         "tong": table.tong(),
