@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from tests.services.conftest import cong_dien_du_thao
 from tests.web.conftest import dang_nhap
 from vanthu.services import TrangThaiVanBan, UngDung
-from vanthu.web.phat_hanh_nen import SoTienTrinh
+from vanthu.web.phat_hanh_nen import SoTienTrinh, TienTrinh
 
 HTMX = {"HX-Request": "true"}
 
@@ -30,9 +30,11 @@ def cho_phat_hanh(client: TestClient, van_ban_id: int) -> str:
     """Poll the progress fragment as the page does until the run has ended; its last HTML."""
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
-        fragment = client.get(f"/van-ban/{van_ban_id}/phat-hanh", headers=HTMX)
+        fragment = client.get(f"/van-ban/{van_ban_id}/phat-hanh?dang_chay=1", headers=HTMX)
         assert fragment.status_code == 200
         if 'hx-trigger="every 1s"' not in fragment.text:
+            # The page that polled reloads itself, so its state badge is the new one.
+            assert fragment.headers["hx-refresh"] == "true"
             return fragment.text
         time.sleep(0.2)
     raise AssertionError("the distribution did not end")
@@ -101,6 +103,7 @@ def test_distribution_runs_in_the_background_and_the_page_shows_its_end_after_a_
     assert f"đã gửi <strong>{total}</strong>/{total} cơ quan" in reloaded.text
     assert 'tt-da_phat_hanh">đã phát hành</span>' in reloaded.text
     assert 'hx-trigger="every 1s"' not in reloaded.text
+    assert "hx-refresh" not in reloaded.headers  # the panel loaded with a page: no reload loop
 
 
 def test_a_rerun_after_a_partial_distribution_delivers_only_the_pending_bodies(
@@ -171,3 +174,21 @@ def test_issuing_or_distributing_without_the_csrf_token_is_refused(
     ung_dung.ban_hanh("vt", str(van_ban_id))
     assert client.post(f"/van-ban/{van_ban_id}/phat-hanh", headers=HTMX).status_code == 403
     assert ung_dung.trang_thai(str(van_ban_id)).tong()["da_gui"] == 0
+
+
+def test_a_reload_while_a_run_goes_shows_its_progress_and_keeps_polling(
+    client: TestClient, ung_dung: UngDung
+) -> None:
+    van_ban_id = duyet_xong(ung_dung)
+    ung_dung.ban_hanh("vt", str(van_ban_id))
+    dang_nhap(client, "vt")
+    registry = SoTienTrinh()
+    # A run of this process at 20 of 53, as its thread reports it (set here: a real run of the
+    # seed ends within a poll or two, too fast to catch half-way).
+    registry._viec[van_ban_id] = TienTrinh(da_xong=20, tong=53)
+    client.app.state.phat_hanh_nen = registry  # type: ignore[attr-defined]
+    page = client.get(f"/van-ban/{van_ban_id}/phat-hanh")
+    assert "Đang phát hành: 20/53 cơ quan" in page.text
+    assert '<progress max="53" value="20"' in page.text
+    assert 'hx-trigger="every 1s"' in page.text
+    assert ">Phát hành</button>" not in page.text  # no second run while one goes

@@ -47,9 +47,13 @@ def _phat_hanh(request: Request, van_ban_id: int, user: SignedIn) -> Response:
         "tien_trinh": tien_trinh,
         "duoc_phat_hanh": _duoc_phat_hanh(vb.trang_thai, user.vai_tro),
     }
-    if _la_htmx(request):
-        return trang(request, "_phat_hanh.html", **context)
-    return trang(request, "phat_hanh.html", **context)
+    if not _la_htmx(request):
+        return trang(request, "phat_hanh.html", **context)
+    response = trang(request, "_phat_hanh.html", **context)
+    if request.query_params.get("dang_chay") and not (tien_trinh and tien_trinh.dang_chay):
+        # The run polled has ended: the whole page reloads, so its state badge is the new one.
+        response.headers["HX-Refresh"] = "true"
+    return response
 
 
 def _duoc_phat_hanh(trang_thai: TrangThaiVanBan, vai_tro: VaiTro) -> bool:
