@@ -485,6 +485,20 @@ class UngDung:
         """
         return self._dv.don_doc.tong_hop(nguoi, khoa, ho_ten)
 
+    def tep_tai_ve(self, khoa: str, loai: str, ma_co_quan: str | None = None) -> Path:
+        """The stored file a desk serves for download: ``loai`` is ``docx`` or ``pdf`` (the
+        issued files), ``phieu_gui`` (the slip of body ``ma_co_quan``), ``tong_hop_docx`` or
+        ``tong_hop_pdf`` (the summary). The path never comes from the caller.
+
+        Raises:
+            NotFound: no such directive, kind, recipient, or no such file written yet.
+            InvalidSetting: a malformed body code.
+            OutputError: the stored path lies outside the output folder.
+        """
+        from .tai_ve import tep_tai_ve
+
+        return tep_tai_ve(self._dv.store, self._dv.thu_muc, khoa, loai, ma_co_quan)
+
     # -- the books ---------------------------------------------------------------------------
 
     def nhat_ky(self, khoa: str) -> list[DongNhatKy]:

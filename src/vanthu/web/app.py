@@ -18,7 +18,7 @@ from .cai_dat import CaiDatWeb
 from .giao_dien import THU_MUC, trang
 from .loi import ma_trang_thai
 from .phien import ChuaDangNhap, CsrfSai, KhongDuQuyen
-from .trang import dang_nhap, duyet, soan_thao, van_ban
+from .trang import dang_nhap, duyet, phat_hanh, soan_thao, theo_doi, van_ban
 
 #: Sent with every response: no framing, no sniffing, no referrer (a recipient's link holds its
 #: secret), scripts and styles from the desk itself only.
@@ -103,6 +103,8 @@ def tao_app(ung_dung: UngDung, cai_dat: CaiDatWeb) -> FastAPI:
     app.include_router(van_ban.router)
     app.include_router(soan_thao.router)
     app.include_router(duyet.router)
+    app.include_router(phat_hanh.router)
+    app.include_router(theo_doi.router)
 
     @app.middleware("http")
     async def dau_bao_mat(
