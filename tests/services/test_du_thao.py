@@ -7,7 +7,7 @@ import pytest
 
 from tests.services.conftest import cong_dien_du_thao
 from vanthu.errors import InvalidDirective, Refused, TransitionRefused
-from vanthu.services.so_sach import nhat_ky
+from vanthu.services.nhat_ky import nhat_ky
 from vanthu.services.ung_dung import BoDichVu
 from vanthu.workflow import SuKienVanBan, TrangThaiVanBan
 
