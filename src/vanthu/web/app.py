@@ -18,7 +18,7 @@ from .cai_dat import CaiDatWeb
 from .giao_dien import THU_MUC, trang
 from .loi import ma_trang_thai
 from .phien import ChuaDangNhap, CsrfSai, KhongDuQuyen
-from .trang import dang_nhap, van_ban
+from .trang import dang_nhap, nhan, van_ban
 
 #: Sent with every response: no framing, no sniffing, no referrer (a recipient's link holds its
 #: secret), scripts and styles from the desk itself only.
@@ -101,6 +101,7 @@ def tao_app(ung_dung: UngDung, cai_dat: CaiDatWeb) -> FastAPI:
     app.mount("/static", StaticFiles(directory=THU_MUC / "static"), name="static")
     app.include_router(dang_nhap.router)
     app.include_router(van_ban.router)
+    app.include_router(nhan.router)
 
     @app.middleware("http")
     async def dau_bao_mat(
@@ -154,4 +155,5 @@ def tao_app(ung_dung: UngDung, cai_dat: CaiDatWeb) -> FastAPI:
 def tao_app_tu_moi_truong() -> FastAPI:
     """The desk from the environment (each worker of ``vanthu serve --workers N`` calls it)."""
     cai_dat = CaiDatWeb.tu_moi_truong()
-    return tao_app(UngDung(db=cai_dat.db, thu_muc=cai_dat.thu_muc), cai_dat)
+    app = UngDung(db=cai_dat.db, thu_muc=cai_dat.thu_muc, base_url=cai_dat.base_url)
+    return tao_app(app, cai_dat)
