@@ -72,6 +72,9 @@ def test_the_link_opens_the_bodys_page_with_no_account(
     assert "noindex" in page.headers["x-robots-tag"]
     snv_code, snv_secret = lien_ket(ung_dung, "SNV")
     assert snv_code not in page.text and snv_secret not in page.text
+    assert "tổng hợp và báo cáo việc thực hiện" not in page.text  # SNV's task, not SYT's
+    snv = client.get(f"/nhan/{snv_code}/{snv_secret}").text
+    assert "tổng hợp và báo cáo việc thực hiện" in snv and "Hạn: 05/10/2021" in snv
     pdf = client.get(f"{syt}/van-ban.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
     assert pdf.headers["content-disposition"].startswith("inline")
