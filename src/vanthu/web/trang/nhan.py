@@ -125,9 +125,18 @@ def xem(request: Request, ma_theo_doi: str, ma_xac_nhan: str) -> Response:
 @router.post("/nhan/{ma_theo_doi}/{ma_xac_nhan}/xac-nhan")
 def xac_nhan(request: Request, ma_theo_doi: str, ma_xac_nhan: str) -> Response:
     """Xác nhận đã nhận: recorded once; pressing it again changes nothing."""
+    app = ung_dung(request)
     try:
         _cung_nguon(request)
-        ung_dung(request).xac_nhan_lien_ket(ma_theo_doi, ma_xac_nhan)
+        app.xac_nhan_lien_ket(ma_theo_doi, ma_xac_nhan)
+    except Refused as error:
+        try:  # recalled since the page was opened: the page says so (410)
+            nhan = app.mo_lien_ket(ma_theo_doi, ma_xac_nhan)
+        except VanthuError:
+            nhan = None
+        if nhan is not None and nhan.thu_hoi:
+            return _trang_nhan(request, nhan, f"/nhan/{ma_theo_doi}/{ma_xac_nhan}")
+        return _loi(request, error)
     except VanthuError as error:
         return _loi(request, error)
     return RedirectResponse(
