@@ -318,7 +318,7 @@ def _san(pdf: str, docx: str, thu_muc: str, count: int) -> Do:
                 ma_theo_doi=f"VB1-XA_{i:05d}",
                 ngay_gui=dt.date(2021, 9, 13),
                 ma_xac_nhan=token,
-                qr=f"vanthu:ack:VB1-XA_{i:05d}:{token}",
+                qr=f"https://vanthu.ninhthuan.gov.vn/nhan/VB1-XA_{i:05d}/{token}",
             )
         )
         (target / "phieu-gui.pdf").write_bytes(slip)

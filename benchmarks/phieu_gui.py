@@ -80,7 +80,7 @@ def slips(count: int) -> list[NoiDungPhieuGui]:
                 ma_theo_doi=f"VT-2021-{i + 1:06d}",
                 ngay_gui=dt.date(2021, 9, 13),
                 ma_xac_nhan=f"{token[:4]}-{token[4:8]}-{token[8:12]}",
-                qr=f"vanthu:ack:VT-2021-{i + 1:06d}:{token[:32]}",
+                qr=f"https://vanthu.ninhthuan.gov.vn/nhan/VB1-{i + 1:06d}/{token[:24]}",
             )
         )
     return items

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import yaml
+import zxingcpp
+from PIL import Image
 
 from tests.conftest import EXAMPLES, NINH_THUAN
+from tests.rendering.dumps import pdf_page_png
 
 VANTHU = Path(sys.executable).parent / "vanthu"
 
@@ -24,6 +28,7 @@ def run(
         "VANTHU_DB": str(tmp / "vanthu.db"),
     }
     env.pop("VANTHU_USER", None)
+    env.pop("VANTHU_BASE_URL", None)
     command = [str(VANTHU), "--output-root", str(tmp / "out")]
     if user:
         command += ["--as", user]
@@ -97,6 +102,17 @@ def test_a_clerk_carries_a_directive_from_draft_to_acknowledgement(tmp_path: Pat
     register = ok(run(tmp_path, "register", "--year", "2021"))
     assert register.splitlines()[1].startswith('01/CĐ-UBND,13/09/2021,"Công điện: Về việc')
     assert "stateDiagram-v2" in ok(run(tmp_path, "workflow", "diagram"))
+    # The slip's QR code holds the recipient's link; ack --token takes it, and the old form.
+    [slip] = (tmp_path / "out").rglob("SNV/phieu-gui.pdf")
+    image = Image.open(io.BytesIO(pdf_page_png(slip.read_bytes(), dpi=150)))
+    [qr] = zxingcpp.read_barcodes(image)
+    assert qr.text.startswith("http://127.0.0.1:8000/nhan/VB1-SNV/")
+    acked = ok(run(tmp_path, "ack", "--token", qr.text, user="thu"))
+    assert acked.startswith("01/CĐ-UBND SNV: acknowledged")
+    old_form = "vanthu:ack:VB1-SNV:" + qr.text.rsplit("/", 1)[1]
+    assert "already acknowledged" in ok(run(tmp_path, "ack", "--token", old_form, user="thu"))
+    swapped = run(tmp_path, "ack", "--token", qr.text.replace("VB1-SNV", "VB1-SYT"), user="thu")
+    assert swapped.returncode == 1 and "Traceback" not in swapped.stderr
 
 
 def test_lifecycle_commands_say_who_must_act(tmp_path: Path) -> None:

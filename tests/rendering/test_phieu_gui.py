@@ -32,7 +32,7 @@ PHIEU_SYT = NoiDungPhieuGui(
     ma_theo_doi="VT-2021-000123",
     ngay_gui=dt.date(2021, 9, 13),
     ma_xac_nhan="3f9a-7c21-b0d4",
-    qr="vanthu:ack:18/CĐ-UBND:SYT:3f9a7c21b0d4e5f60718293a4b5c6d7e",
+    qr="https://vanthu.ninhthuan.gov.vn/nhan/VB18-SYT/3f9a7c21b0d4e5f60718293a",
 )
 
 
@@ -101,8 +101,12 @@ def test_the_qr_code_decodes_back_to_the_given_string(pdf: bytes) -> None:
 
 
 def test_each_recipient_gets_its_own_qr_code(phieu_gui_renderer: PhieuGuiRenderer) -> None:
-    other = replace(PHIEU_SYT, co_quan_nhan="Sở Giáo dục và Đào tạo", qr="vanthu:ack:SGDDT:01")
-    assert qr_codes(phieu_gui_renderer.ve(other)) == ["vanthu:ack:SGDDT:01"]
+    other = replace(
+        PHIEU_SYT,
+        co_quan_nhan="Sở Giáo dục và Đào tạo",
+        qr="https://vanthu.ninhthuan.gov.vn/nhan/VB18-SGDDT/01",
+    )
+    assert qr_codes(phieu_gui_renderer.ve(other)) == [other.qr]
 
 
 def test_the_metadata_names_the_slip_and_the_sender(pdf: bytes) -> None:

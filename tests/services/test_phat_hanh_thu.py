@@ -116,6 +116,7 @@ def test_each_body_is_mailed_once_with_the_files_of_its_folder(
         text = body.get_content()
         assert f"Mã theo dõi: {recipient.ma_theo_doi}" in text
         assert f"vanthu ack --token {recipient.ma_xac_nhan}" in text
+        assert f"/nhan/{recipient.ma_theo_doi}/{recipient.ma_xac_nhan}\n" in text
         assert "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN gửi Quý cơ quan Công điện số 01/CĐ-UBND" in text
     syt = may_chu.hop.den(SYT)[0].msg
     assert syt["To"].addresses[0].display_name == "Sở Y tế tỉnh Ninh Thuận"

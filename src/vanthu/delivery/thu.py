@@ -172,6 +172,8 @@ class NoiDungThu:
     """The document line of the text: 'Công điện số 01/CĐ-UBND ngày 13/09/2021 về việc …'."""
     ma_theo_doi: str
     ma_xac_nhan: str
+    lien_ket: str
+    """The recipient's page (``<base url>/nhan/<tracking>/<code>``), as the slip's QR code."""
     dinh_kem: tuple[Path, ...]
     """The files attached, in order: issued PDF, issued DOCX, slip."""
     luc: dt.datetime
@@ -191,8 +193,12 @@ def _loi_van(nd: NoiDungThu) -> str:
         f"Mã theo dõi: {nd.ma_theo_doi}\n"
         f"Mã xác nhận: {nd.ma_xac_nhan}\n"
         "\n"
-        "Đề nghị Quý cơ quan xác nhận đã nhận văn bản bằng mã xác nhận trên "
-        f"(lệnh: vanthu ack --token {nd.ma_xac_nhan}) hoặc quét mã QR trên phiếu gửi; "
+        "Đề nghị Quý cơ quan xác nhận đã nhận văn bản và gửi báo cáo tại trang của Quý cơ quan "
+        "(không cần tài khoản; liên kết dành riêng cho Quý cơ quan, xin không chuyển tiếp):\n"
+        f"{nd.lien_ket}\n"
+        "\n"
+        "Trang này cũng mở được bằng cách quét mã QR trên phiếu gửi, hoặc xác nhận bằng mã "
+        f"xác nhận trên (lệnh: vanthu ack --token {nd.ma_xac_nhan}); "
         "khi trả lời thư này, xin ghi rõ mã theo dõi.\n"
         "\n"
         f"Văn thư — {nd.co_quan_gui}\n"

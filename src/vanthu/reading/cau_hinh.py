@@ -16,6 +16,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -25,6 +26,10 @@ from ..schemas.gioi_han import TEN_SO_DANG_KY_PATTERN, TEN_SO_DANG_KY_TOI_DA, TE
 
 SO_DANG_KY_CHUNG = "chung"
 SO_DANG_KY_MAT = "mat"
+#: Where the desk is reached when nothing says otherwise (``vanthu serve``'s default address).
+BASE_URL_MAC_DINH = "http://127.0.0.1:8000"
+#: Characters in a base URL (a slip's QR code carries it).
+BASE_URL_TOI_DA = 200
 
 
 @dataclass(frozen=True)
@@ -82,3 +87,41 @@ def doc_cau_hinh(path: str | None = None) -> CauHinh:
                 "'_', '-' or '.'",
             )
     return CauHinh(so_dang_ky=registers)
+
+
+def base_url_hop_le(text: str) -> str:
+    """An absolute http(s) URL without query or fragment, without its trailing slash.
+
+    Raises:
+        InvalidSetting: anything else.
+    """
+    value = text.strip()
+    name = "--base-url / VANTHU_BASE_URL"
+    if len(value) > BASE_URL_TOI_DA:
+        raise InvalidSetting(name, f"at most {BASE_URL_TOI_DA} characters")
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        parts = urlsplit("")
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.netloc
+        or parts.query
+        or parts.fragment
+        or not value.isprintable()
+        or any(c.isspace() for c in value)
+    ):
+        raise InvalidSetting(
+            name, f"{value[:80]!r} is not an http(s) URL such as https://vanthu.ninhthuan.gov.vn"
+        )
+    return value.rstrip("/")
+
+
+def doc_base_url() -> str:
+    """The desk's public URL that slips and e-mails link to: ``VANTHU_BASE_URL`` (set by
+    ``vanthu serve --base-url``), or ``BASE_URL_MAC_DINH``.
+
+    Raises:
+        InvalidSetting: the variable is set to something :func:`base_url_hop_le` refuses.
+    """
+    return base_url_hop_le(os.environ.get("VANTHU_BASE_URL") or BASE_URL_MAC_DINH)

@@ -96,6 +96,35 @@ def ma_xac_nhan(text: str) -> str:
     return value
 
 
+#: The slip's old QR content: ``vanthu:ack:<mã theo dõi>:<mã xác nhận>``.
+_QR_CU = re.compile(r"vanthu:ack:([A-Za-z0-9][A-Za-z0-9_.-]{0,47}):([0-9A-Za-z]{1,64})")
+#: The recipient's link: ``<base url>/nhan/<mã theo dõi>/<mã xác nhận>`` (a trailing '/' too).
+_LIEN_KET = re.compile(
+    r"https?://[^/?#\s]+(?:/[^?#\s]*)?"
+    r"/nhan/([A-Za-z0-9][A-Za-z0-9_.-]{0,47})/([0-9A-Za-z]{1,64})/?"
+)
+
+
+def ma_xac_nhan_lien_ket(text: str) -> tuple[str | None, str]:
+    """The acknowledgement token as typed or scanned: the bare code printed on the slip, the
+    old QR content ``vanthu:ack:<tracking>:<token>``, or the recipient's link
+    ``<base url>/nhan/<tracking>/<token>``.
+
+    Returns:
+        The tracking code (None for a bare code) and the token.
+
+    Raises:
+        NotFound: none of those shapes.
+    """
+    value = text.strip()
+    if len(value) > 400:
+        raise NotFound("acknowledgement token", value[:64])
+    found = _QR_CU.fullmatch(value) or _LIEN_KET.fullmatch(value)
+    if found:
+        return found.group(1), found.group(2)
+    return None, ma_xac_nhan(value)
+
+
 def nam(text: str | int) -> int:
     """A year: ASCII digits within ``NAM_NHO_NHAT``..``NAM_LON_NHAT``.
 

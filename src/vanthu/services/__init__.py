@@ -8,6 +8,7 @@ rendering a file from the command line does not pay for the database layer's sta
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from ..reading.cau_hinh import BASE_URL_MAC_DINH, base_url_hop_le
 from ..reading.van_ban import doc_tep, doc_van_ban
 from ..schemas.gio import GIO_VIET_NAM
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, su_kien_hop_le
@@ -17,6 +18,7 @@ from .luoc_do import luoc_do_json
 
 if TYPE_CHECKING:
     from .danh_sach import ChiTietVanBan, DongVanBan
+    from .lien_ket import TrangNhan
     from .login import SignedIn
     from .nguoi_dung import ten_nguoi_dung, ten_nguoi_dung_neu_co
     from .theo_doi import BangTrangThai
@@ -29,6 +31,7 @@ _LAZY = {
     "DongVanBan": ".danh_sach",
     "SignedIn": ".login",
     "BangTrangThai": ".theo_doi",
+    "TrangNhan": ".lien_ket",
     "KetQuaBaoCao": ".ung_dung",
     "KetQuaChuyen": ".vong_doi",
     "UngDung": ".ung_dung",
@@ -45,6 +48,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "BASE_URL_MAC_DINH",
     "GIO_VIET_NAM",
     "BangTrangThai",
     "ChiTietVanBan",
@@ -55,9 +59,11 @@ __all__ = [
     "SignedIn",
     "SuKienVanBan",
     "TepKetXuat",
+    "TrangNhan",
     "TrangThaiVanBan",
     "UngDung",
     "VaiTro",
+    "base_url_hop_le",
     "doc_tep",
     "doc_van_ban",
     "ket_xuat_tep",

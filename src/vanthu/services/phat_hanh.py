@@ -55,6 +55,7 @@ from ..delivery.thu_muc import (
     thu_muc_co_quan,
 )
 from ..errors import DeliveryFailed, OutputError, Refused, VanthuError
+from ..reading.cau_hinh import doc_base_url
 from ..rendering.loi_van import dong_van_ban, tieu_de_thu
 from ..rendering.phieu_gui import NoiDungPhieuGui, PhieuGuiRenderer
 from ..schemas.gio import gio_viet_nam, utc
@@ -65,6 +66,7 @@ from ..storage.noi_nhan import KENH_TEP, KENH_THU, Viec
 from ..storage.van_ban import doi_trang_thai, dong_nhat_ky, ghi_dong_nhat_ky, van_ban_cua
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, chuyen_van_ban
 from .clock import Clock, bay_gio
+from .lien_ket import duong_dan_nhan
 from .vong_doi import hoan_tat_cac_ban_hanh, thu_muc_van_ban, tim_van_ban
 
 #: Deliveries recorded per transaction: a crash repeats at most this many (idempotent) writes.
@@ -121,6 +123,8 @@ class _BanGui:
     co_quan_gui: str
     nguoi: str
     luc: dt.datetime
+    base_url: str
+    """The desk's public URL: each body's slip and mail carry its link under it."""
 
 
 class PhatHanh:
@@ -132,14 +136,19 @@ class PhatHanh:
         clock: Clock = bay_gio,
         thu: CauHinhThu | None = None,
         thu_muc: Path | None = None,
+        base_url: str | None = None,
     ) -> None:
         """``thu`` configures the e-mail channel; without it, ``VANTHU_SMTP_*`` is read when
         distributing (so a bad setting fails ``distribute``, not every command). ``thu_muc`` is
-        the output root: issues a dead process left staged there are finished first."""
+        the output root: issues a dead process left staged there are finished first.
+        ``base_url`` is the desk's public URL the slips and mails link to; without it,
+        ``VANTHU_BASE_URL`` is read when distributing (:func:`~vanthu.reading.cau_hinh.
+        doc_base_url`)."""
         self.store = store
         self.clock = clock
         self.thu = thu
         self.thu_muc = thu_muc
+        self.base_url = base_url
         self._phieu = threading.local()  # one slip renderer per drawing thread
 
     def cau_hinh_thu(self, gui_thu: bool | None = None) -> CauHinhThu | None:
@@ -186,6 +195,7 @@ class PhatHanh:
                 reason is logged, and every other body is delivered and recorded.
         """
         settings = self.cau_hinh_thu(gui_thu)
+        base_url = self.base_url or doc_base_url()
         if self.thu_muc is not None:
             hoan_tat_cac_ban_hanh(self.store, self.thu_muc)
         mailing = settings is not None
@@ -217,6 +227,7 @@ class PhatHanh:
                 co_quan_gui=" ".join(van_ban_cua(row, now.date()).co_quan.split()),
                 nguoi=ten_nguoi,
                 luc=now,
+                base_url=base_url,
             )
 
         with self.store.transaction() as s:
@@ -324,6 +335,7 @@ class PhatHanh:
                 ban.co_quan_gui,
                 day,
                 khu,
+                ban.base_url,
             )
         written: dict[int, str] = {}
         not_written: dict[int, str] = {}
@@ -410,6 +422,9 @@ class PhatHanh:
                     van_ban=ban.dong_van_ban,
                     ma_theo_doi=v.ban_sao.ma_theo_doi,
                     ma_xac_nhan=v.ban_sao.ma_xac_nhan,
+                    lien_ket=duong_dan_nhan(
+                        ban.base_url, v.ban_sao.ma_theo_doi, v.ban_sao.ma_xac_nhan
+                    ),
                     dinh_kem=(target / pdf.name, target / docx.name, target / PHIEU_GUI),
                     luc=ban.luc,
                 ),
@@ -428,6 +443,7 @@ class PhatHanh:
         issuer: str,
         ngay_gui: dt.date,
         khu: KhuTam,
+        base_url: str,
     ) -> str:
         """Write one body's folder: the identical issued files and its transmittal slip.
 
@@ -451,7 +467,7 @@ class PhatHanh:
                 ma_theo_doi=ban_sao.ma_theo_doi,
                 ngay_gui=ngay_gui,
                 ma_xac_nhan=ban_sao.ma_xac_nhan,
-                qr=f"vanthu:ack:{ban_sao.ma_theo_doi}:{ban_sao.ma_xac_nhan}",
+                qr=duong_dan_nhan(base_url, ban_sao.ma_theo_doi, ban_sao.ma_xac_nhan),
             )
         )
         ghi_ban_sao(target, originals, slip, khu)

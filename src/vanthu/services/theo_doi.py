@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -171,12 +171,17 @@ class TheoDoi:
         khoa: str | None = None,
         ma_co_quan: str | None = None,
         ma_xac_nhan: str | None = None,
+        thay_co_quan: bool = False,
     ) -> KetQuaXacNhan:
         """Record that a body received a directive: by (directive, body) or by slip token.
 
         Repeating it changes nothing. A body that is not a recipient, a recalled directive,
         or a user acting for another body is refused. The write is guarded by the state read,
         so two acknowledgements at once record one; the other is reported as already given.
+
+        Args:
+            thay_co_quan: the token's own body acts (the recipient's link, proven by the
+                caller); ``ten_nguoi`` is then only the name the log records.
         """
         now = self.clock()
         params: dict[str, Any] = {"ten": ten_nguoi}
@@ -192,11 +197,19 @@ class TheoDoi:
         else:
             raise Refused("acknowledgement", "name the directive and the body, or --token")
 
+        if thay_co_quan and kind != "token":
+            raise Refused("acknowledgement", "a body acts by its token only")
+
         def doc(conn: SessionOrConnection) -> KetQuaXacNhan | _GhiXacNhan:
             found = theo_doi_store.tim_xac_nhan(conn, kind, params)
+            if thay_co_quan:
+                body_user = DIEU_KIEN_XAC_NHAN.chi_co_quan_minh.value
+                found = [replace(r, vai_tro=body_user, thay_cho=r.ma_co_quan) for r in found]
             return self._buoc_xac_nhan(found, ten_nguoi, now, khoa, ma_co_quan, ma_xac_nhan, conn)
 
-        if self.store.dialect == "postgresql":
+        # The one-statement write reads the acting user's role from the store; a body acting
+        # by its link is no stored user, so it takes the guarded two-statement write.
+        if self.store.dialect == "postgresql" and not thay_co_quan:
             return self._xac_nhan_mot_cau(kind, params, now, doc)
         with theo_doi_store.plain_transaction(self.store) as conn:
             step = doc(conn)
@@ -322,10 +335,11 @@ class TheoDoi:
     # -- reports ---------------------------------------------------------------------------
 
     def _noi_nhan_nguoi_thuc_hien(
-        self, s: Session, ten_nguoi: str, khoa: str, ma_co_quan: str
+        self, s: Session, ten_nguoi: str, khoa: str, ma_co_quan: str, thay_co_quan: bool = False
     ) -> tuple[VanBanRow, NoiNhanVanBan, VaiTro]:
         """The directive, its recipient row (locked: a second request at once waits and sees
-        the first) and the actor's role, for an event a body sends back.
+        the first) and the actor's role, for an event a body sends back (``thay_co_quan``: the
+        body itself, by its link).
 
         Raises:
             Refused: not a recipient, a recalled directive, or a user acting for another body.
@@ -336,7 +350,12 @@ class TheoDoi:
             raise Refused(f"'{ma_co_quan}'", f"is not a recipient of {row.so_ky_hieu or khoa}")
         if row.trang_thai == DIEU_KIEN_XAC_NHAN.van_ban_closed.value:
             raise Refused(f"{row.so_ky_hieu}", "has been recalled (thu hồi)")
-        role = _vai_tro_nguoi_thuc_hien(ten_nguoi, vai_tro_nguoi_dung(s, ten_nguoi), ma_co_quan)
+        actor = (
+            (DIEU_KIEN_XAC_NHAN.chi_co_quan_minh, ma_co_quan)
+            if thay_co_quan
+            else vai_tro_nguoi_dung(s, ten_nguoi)
+        )
+        role = _vai_tro_nguoi_thuc_hien(ten_nguoi, actor, ma_co_quan)
         return row, recipient, role
 
     def tu_choi(self, ten_nguoi: str, khoa: str, ma_co_quan: str, ly_do: str) -> None:
@@ -374,10 +393,13 @@ class TheoDoi:
         ma_co_quan: str,
         so_ky_hieu_tra_loi: str,
         tep: Path | None = None,
+        thay_co_quan: bool = False,
     ) -> BaoCaoNhan:
         """Store a report sent back by a body against the directive's tasks (hashed file).
 
         The report counts for every task of the directive assigned to that body.
+        ``thay_co_quan``: the body itself acts (its link, proven by the caller); ``ten_nguoi``
+        is then only the name the log records.
 
         Raises:
             InvalidSetting: a reply number or a file out of ``tham_so``'s limits.
@@ -387,7 +409,9 @@ class TheoDoi:
         tep = None if tep is None else tham_so.tep_bao_cao(tep)
         now = self.clock()
         with self.store.transaction() as s:
-            row, recipient, role = self._noi_nhan_nguoi_thuc_hien(s, ten_nguoi, khoa, ma_co_quan)
+            row, recipient, role = self._noi_nhan_nguoi_thuc_hien(
+                s, ten_nguoi, khoa, ma_co_quan, thay_co_quan
+            )
             tu = TrangThaiNoiNhan(recipient.trang_thai)
             _vai_tro_duoc(
                 SuKienNoiNhan.bao_cao, ten_nguoi, role, row.so_ky_hieu or khoa, ma_co_quan, tu

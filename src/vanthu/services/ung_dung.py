@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..reading.cau_hinh import doc_cau_hinh
+from ..reading import tham_so
+from ..reading.cau_hinh import base_url_hop_le, doc_cau_hinh
 from ..reading.danh_ba import doc_danh_ba
 from ..reading.van_ban import doc_du_lieu, doc_tep, doc_van_ban, phan_tich_byte
 from ..schemas.danh_ba import DanhBa
@@ -20,6 +21,7 @@ from .danh_sach import ChiTietVanBan, DanhSach, DongVanBan
 from .don_doc import DonDoc
 from .du_thao import DuThao
 from .ket_xuat import TepKetXuat
+from .lien_ket import LienKetNhan, TrangNhan
 from .login import DangNhap, SignedIn
 from .nguoi_dung import them_nguoi_dung
 from .nhat_ky import DongNhatKy, nhat_ky
@@ -43,6 +45,7 @@ class BoDichVu:
         thu_muc: Path = THU_MUC_MAC_DINH,
         clock: Clock = bay_gio,
         store: Store | None = None,
+        base_url: str | None = None,
     ) -> None:
         # The settings are read before the store is opened: a malformed one changes nothing.
         cau_hinh = doc_cau_hinh()
@@ -51,12 +54,13 @@ class BoDichVu:
         self.thu_muc = thu_muc
         self.clock = clock
         self.vong_doi = VongDoi(self.store, thu_muc, clock, cau_hinh)
-        self.phat_hanh = PhatHanh(self.store, clock, thu_muc=thu_muc)
+        self.phat_hanh = PhatHanh(self.store, clock, thu_muc=thu_muc, base_url=base_url)
         self.theo_doi = TheoDoi(self.store, clock)
         self.don_doc = DonDoc(self.vong_doi, self.theo_doi)
         self.dang_nhap = DangNhap(self.store, clock)
         self.danh_sach = DanhSach(self.store, clock)
         self.du_thao = DuThao(self.store, clock)
+        self.lien_ket = LienKetNhan(self.store, self.theo_doi, thu_muc, clock)
 
     def close(self) -> None:
         """Release the store's connections."""
@@ -84,15 +88,20 @@ class UngDung:
         db: str | None = None,
         thu_muc: Path = THU_MUC_MAC_DINH,
         clock: Clock = bay_gio,
+        base_url: str | None = None,
     ) -> None:
         """Open the store at ``db`` (a SQLite file or a postgresql:// URL; None: the default).
+        ``base_url`` is the desk's public URL that slips and mails link to (None:
+        ``VANTHU_BASE_URL`` when distributing, or http://127.0.0.1:8000).
 
         Raises:
             InvalidSetting: ``VANTHU_CONFIG``, ``VANTHU_NOW`` or the database URL is malformed
                 (read before the store is opened, so nothing changes).
             StoreUnavailable: not a database, no server, no such database, locked too long.
         """
-        self._dv = BoDichVu(db, thu_muc, clock)
+        self._dv = BoDichVu(
+            db, thu_muc, clock, base_url=None if base_url is None else base_url_hop_le(base_url)
+        )
 
     def close(self) -> None:
         """Release the store's connections.
@@ -412,7 +421,8 @@ class UngDung:
         ma_xac_nhan: str | None = None,
     ) -> KetQuaXacNhan:
         """Record that a body received a directive (xác nhận): by directive and body, or by the
-        slip's code. Repeating it changes nothing.
+        slip's code (as printed, ``vanthu:ack:<tracking>:<code>``, or the recipient's link
+        ``<base url>/nhan/<tracking>/<code>``). Repeating it changes nothing.
 
         Raises:
             Refused: not a recipient, a recalled directive, a user acting for another body, or
@@ -420,6 +430,12 @@ class UngDung:
             NotFound: no such user, directive or body.
             TransitionRefused: not sent yet, or sent back as misaddressed.
         """
+        if ma_xac_nhan:
+            # The code as printed, the slip's old QR content, or the recipient's link: a
+            # tracking code given with it must name the same copy.
+            ma_theo_doi, ma_xac_nhan = tham_so.ma_xac_nhan_lien_ket(ma_xac_nhan)
+            if ma_theo_doi is not None:
+                self._dv.lien_ket.mo(ma_theo_doi, ma_xac_nhan)
         return self._dv.theo_doi.xac_nhan(nguoi, khoa, ma_co_quan, ma_xac_nhan)
 
     def tu_choi(self, nguoi: str, khoa: str, ma_co_quan: str, ly_do: str) -> None:
@@ -447,6 +463,55 @@ class UngDung:
         """
         report = self._dv.theo_doi.bao_cao(nguoi, khoa, ma_co_quan, so_ky_hieu_tra_loi, tep)
         return KetQuaBaoCao(report.so_ky_hieu_tra_loi, report.sha256)
+
+    # -- the recipient's link (no account: the link is the body's credential) --------------
+
+    def mo_lien_ket(self, ma_theo_doi: str, ma_xac_nhan: str) -> TrangNhan:
+        """What the recipient's page shows for ``/nhan/<ma_theo_doi>/<ma_xac_nhan>``: the
+        directive, this body's copy, its tasks and reports — nothing of any other body. A
+        recalled directive's link opens to say so (``thu_hoi``) and shows nothing else.
+
+        Raises:
+            NotFound: the link names no copy (a wrong code, another body's, a swapped tracking
+                code: one message for all).
+        """
+        return self._dv.lien_ket.mo(ma_theo_doi, ma_xac_nhan)
+
+    def xac_nhan_lien_ket(self, ma_theo_doi: str, ma_xac_nhan: str) -> KetQuaXacNhan:
+        """Confirm receipt by the recipient's link, for its own body; repeating it changes
+        nothing.
+
+        Raises:
+            NotFound: not a link. Refused: the directive has been recalled.
+            TransitionRefused: not sent yet, or sent back as misaddressed.
+        """
+        return self._dv.lien_ket.xac_nhan(ma_theo_doi, ma_xac_nhan)
+
+    def bao_cao_lien_ket(
+        self, ma_theo_doi: str, ma_xac_nhan: str, so_ky_hieu_tra_loi: str, tep: Path
+    ) -> KetQuaBaoCao:
+        """Store the report of the link's body: reply number and a PDF or DOCX file (told by
+        its content; the sender's file name is not used). ``tep`` is left where it is.
+
+        Raises:
+            NotFound: not a link. Refused: the directive has been recalled.
+            InvalidSetting: a reply number out of the limits; a file too big, or neither a PDF
+                nor a DOCX.
+            TransitionRefused: not sent yet, or sent back as misaddressed.
+        """
+        so, digest = self._dv.lien_ket.bao_cao(ma_theo_doi, ma_xac_nhan, so_ky_hieu_tra_loi, tep)
+        return KetQuaBaoCao(so, digest)
+
+    def tep_lien_ket(self, ma_theo_doi: str, ma_xac_nhan: str, dinh_dang: str) -> Path:
+        """The issued ``pdf`` or ``docx`` the link's body received, proven to lie under the
+        output folder.
+
+        Raises:
+            NotFound: not a link, another format, or the file is missing.
+            Refused: the directive has been recalled.
+            OutputError: the stored path leaves the output folder.
+        """
+        return self._dv.lien_ket.tep(ma_theo_doi, ma_xac_nhan, dinh_dang)
 
     def theo_doi_qua_han(self, khoa: str | None = None) -> list[ViecQuaHan]:
         """Every body overdue on a task (of one directive, or of all).

@@ -18,7 +18,7 @@ from .cai_dat import CaiDatWeb
 from .giao_dien import THU_MUC, trang
 from .loi import ma_trang_thai
 from .phien import ChuaDangNhap, CsrfSai, KhongDuQuyen
-from .trang import dang_nhap, duyet, phat_hanh, soan_thao, theo_doi, van_ban
+from .trang import dang_nhap, duyet, nhan, phat_hanh, soan_thao, theo_doi, van_ban
 
 #: Sent with every response: no framing, no sniffing, no referrer (a recipient's link holds its
 #: secret), scripts and styles from the desk itself only.
@@ -105,6 +105,7 @@ def tao_app(ung_dung: UngDung, cai_dat: CaiDatWeb) -> FastAPI:
     app.include_router(duyet.router)
     app.include_router(phat_hanh.router)
     app.include_router(theo_doi.router)
+    app.include_router(nhan.router)
 
     @app.middleware("http")
     async def dau_bao_mat(
@@ -158,4 +159,5 @@ def tao_app(ung_dung: UngDung, cai_dat: CaiDatWeb) -> FastAPI:
 def tao_app_tu_moi_truong() -> FastAPI:
     """The desk from the environment (each worker of ``vanthu serve --workers N`` calls it)."""
     cai_dat = CaiDatWeb.tu_moi_truong()
-    return tao_app(UngDung(db=cai_dat.db, thu_muc=cai_dat.thu_muc), cai_dat)
+    app = UngDung(db=cai_dat.db, thu_muc=cai_dat.thu_muc, base_url=cai_dat.base_url)
+    return tao_app(app, cai_dat)

@@ -5,12 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from ..errors import InvalidSetting
-
-#: Where the desk is reached when nothing says otherwise (``vanthu serve``'s default address).
-BASE_URL_MAC_DINH = "http://127.0.0.1:8000"
+from ..services import BASE_URL_MAC_DINH, base_url_hop_le
 
 
 @dataclass(frozen=True)
@@ -37,18 +33,4 @@ class CaiDatWeb:
         )
 
 
-def base_url_hop_le(text: str) -> str:
-    """An absolute http(s) URL without query or fragment, without its trailing slash.
-
-    Raises:
-        InvalidSetting: anything else.
-    """
-    parts = urlsplit(text.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise InvalidSetting(
-            "--base-url / VANTHU_BASE_URL",
-            f"{text[:80]!r} is not an http(s) URL such as https://vanthu.ninhthuan.gov.vn",
-        )
-    if len(text) > 200:
-        raise InvalidSetting("--base-url / VANTHU_BASE_URL", "at most 200 characters")
-    return text.strip().rstrip("/")
+__all__ = ["BASE_URL_MAC_DINH", "CaiDatWeb", "base_url_hop_le"]

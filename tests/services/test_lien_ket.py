@@ -1,0 +1,121 @@
+"""The recipient's link: the slip's QR code carries it under the base URL, and ``ack --token``
+takes it, the old ``vanthu:ack:`` content and the bare code alike — for the same copy only."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PIL import Image
+from sqlalchemy import select
+
+from tests.rendering.dumps import pdf_page_png
+from tests.services.conftest import DANH_BA, ManualClock, cong_dien_du_thao
+from vanthu.errors import InvalidSetting, NotFound, Refused
+from vanthu.reading import tham_so
+from vanthu.services import UngDung, VaiTro
+from vanthu.storage.bang import NoiNhanVanBan
+
+BASE = "https://vanthu.ninhthuan.gov.vn"
+
+
+@pytest.fixture
+def ung_dung(db_url: str, tmp_path: Path, clock: ManualClock) -> Iterator[UngDung]:
+    app = UngDung(db=db_url, thu_muc=tmp_path / "output", clock=clock, base_url=BASE + "/")
+    app.them_nguoi_dung(None, "vt", "Nguyễn Thị Văn", VaiTro.van_thu)
+    app.nap_danh_ba("vt", app.doc_danh_ba(DANH_BA))
+    app.them_nguoi_dung("vt", "cv", "Đặng Ngọc Đức", VaiTro.chuyen_vien)
+    app.them_nguoi_dung("vt", "ld", "Trần Quốc Nam", VaiTro.lanh_dao)
+    app.them_nguoi_dung("vt", "syt", "Văn thư Sở Y tế", VaiTro.don_vi_nhan, "SYT")
+    key = str(app.soan_thao("cv", cong_dien_du_thao(), "test").van_ban_id)
+    app.trinh("cv", key)
+    app.duyet("ld", key)
+    app.ban_hanh("vt", key)
+    app.phat_hanh("vt", key, gui_thu=False)
+    yield app
+    app.close()
+
+
+def ban_sao(app: UngDung, ma: str) -> tuple[str, str]:
+    with app._dv.store.transaction() as s:
+        row = s.execute(
+            select(NoiNhanVanBan.ma_theo_doi, NoiNhanVanBan.ma_xac_nhan).where(
+                NoiNhanVanBan.ma_co_quan == ma
+            )
+        ).one()
+    return row[0], row[1]
+
+
+def test_the_slip_qr_code_carries_the_recipients_link_under_the_base_url(
+    ung_dung: UngDung, tmp_path: Path
+) -> None:
+    code, secret = ban_sao(ung_dung, "SYT")
+    assert len(secret) >= 24 and int(secret, 16) >= 0  # 96 random bits, hexadecimal
+    [slip] = (tmp_path / "output").rglob("SYT/phieu-gui.pdf")
+    image = Image.open(io.BytesIO(pdf_page_png(slip.read_bytes(), dpi=150)))
+    [qr] = zxingcpp.read_barcodes(image)
+    assert qr.text == f"{BASE}/nhan/{code}/{secret}"
+
+
+def test_a_base_url_that_is_not_http_is_refused_before_anything(tmp_path: Path) -> None:
+    for bad in ("ftp://vanthu.example", "vanthu.example", "https://x.example/?a=1", "http://"):
+        with pytest.raises(InvalidSetting):
+            UngDung(db=str(tmp_path / "x.db"), thu_muc=tmp_path, base_url=bad)
+    assert not (tmp_path / "x.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3f9a7c21b0d4e5f60718293a", (None, "3f9a7c21b0d4e5f60718293a")),
+        ("vanthu:ack:VB1-SYT:3f9a7c21b0d4", ("VB1-SYT", "3f9a7c21b0d4")),
+        ("https://vt.example/nhan/VB12-UBND_NINH_SON/3f9a/", ("VB12-UBND_NINH_SON", "3f9a")),
+        ("http://127.0.0.1:8000/desk/nhan/VB1-SYT/3f9a", ("VB1-SYT", "3f9a")),
+    ],
+)
+def test_ack_token_reads_the_code_the_old_qr_content_and_the_link(
+    text: str, expected: tuple[str | None, str]
+) -> None:
+    assert tham_so.ma_xac_nhan_lien_ket(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["vanthu:ack:VB1-SYT:", "https://vt.example/nhan/VB1-SYT/a/b", "ftp://x/nhan/A/b"]
+)
+def test_ack_token_refuses_anything_else(text: str) -> None:
+    with pytest.raises(NotFound):
+        tham_so.ma_xac_nhan_lien_ket(text)
+
+
+def test_ack_by_the_link_or_the_old_qr_content_records_the_same_copy(ung_dung: UngDung) -> None:
+    code, secret = ban_sao(ung_dung, "SYT")
+    first = ung_dung.xac_nhan("syt", ma_xac_nhan=f"{BASE}/nhan/{code}/{secret}")
+    assert first.ma_co_quan == "SYT" and not first.da_co
+    again = ung_dung.xac_nhan("vt", ma_xac_nhan=f"vanthu:ack:{code}:{secret}")
+    assert again.da_co
+
+
+def test_ack_by_a_link_whose_parts_name_two_copies_is_refused(ung_dung: UngDung) -> None:
+    code, secret = ban_sao(ung_dung, "SYT")
+    snv_code, snv_secret = ban_sao(ung_dung, "SNV")
+    for text in (f"{BASE}/nhan/{snv_code}/{secret}", f"vanthu:ack:{code}:{snv_secret}"):
+        with pytest.raises(NotFound):
+            ung_dung.xac_nhan("vt", ma_xac_nhan=text)
+    with pytest.raises(Refused):  # a body's user still acts for its own body only
+        ung_dung.xac_nhan("syt", ma_xac_nhan=f"{BASE}/nhan/{snv_code}/{snv_secret}")
+    assert all(r.nhan_luc is None for r in ung_dung.trang_thai("1").dong)
+
+
+def test_the_link_acts_for_its_body_and_the_log_names_the_link(ung_dung: UngDung) -> None:
+    code, secret = ban_sao(ung_dung, "SNV")
+    result = ung_dung.xac_nhan_lien_ket(code, secret)
+    assert result.ma_co_quan == "SNV" and not result.da_co
+    assert ung_dung.xac_nhan_lien_ket(code, secret).da_co
+    [line] = [d for d in ung_dung.nhat_ky("1") if d.su_kien == "xac_nhan"]
+    assert line.nguoi == f"lien-ket:{code}"
+    page = ung_dung.mo_lien_ket(code, secret)
+    assert page.ma_co_quan == "SNV" and page.da_nhan
+    assert [v.han.isoformat() for v in page.nhiem_vu] == ["2021-10-05"]
