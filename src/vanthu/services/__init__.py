@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from .danh_sach import ChiTietVanBan, DongVanBan
     from .login import SignedIn
     from .nguoi_dung import ten_nguoi_dung, ten_nguoi_dung_neu_co
+    from .quan_tri import CoQuanDanhBaDong, DanhBaDong, NguoiDungDong
+    from .so_sach import COT_SO_DANG_KY
     from .theo_doi import BangTrangThai
     from .ung_dung import KetQuaBaoCao, UngDung, so_do_vong_doi
     from .vong_doi import KetQuaChuyen
@@ -29,6 +31,10 @@ _LAZY = {
     "DongVanBan": ".danh_sach",
     "SignedIn": ".login",
     "BangTrangThai": ".theo_doi",
+    "COT_SO_DANG_KY": ".so_sach",
+    "CoQuanDanhBaDong": ".quan_tri",
+    "DanhBaDong": ".quan_tri",
+    "NguoiDungDong": ".quan_tri",
     "KetQuaBaoCao": ".ung_dung",
     "KetQuaChuyen": ".vong_doi",
     "UngDung": ".ung_dung",
@@ -45,13 +51,17 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "COT_SO_DANG_KY",
     "GIO_VIET_NAM",
     "BangTrangThai",
     "ChiTietVanBan",
+    "CoQuanDanhBaDong",
+    "DanhBaDong",
     "DinhDang",
     "DongVanBan",
     "KetQuaBaoCao",
     "KetQuaChuyen",
+    "NguoiDungDong",
     "SignedIn",
     "SuKienVanBan",
     "TepKetXuat",

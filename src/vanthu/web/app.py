@@ -18,7 +18,7 @@ from .cai_dat import CaiDatWeb
 from .giao_dien import THU_MUC, trang
 from .loi import ma_trang_thai
 from .phien import ChuaDangNhap, CsrfSai, KhongDuQuyen
-from .trang import dang_nhap, van_ban
+from .trang import dang_nhap, danh_ba, nguoi_dung, so_van_ban_di, van_ban
 
 #: Sent with every response: no framing, no sniffing, no referrer (a recipient's link holds its
 #: secret), scripts and styles from the desk itself only.
@@ -101,6 +101,9 @@ def tao_app(ung_dung: UngDung, cai_dat: CaiDatWeb) -> FastAPI:
     app.mount("/static", StaticFiles(directory=THU_MUC / "static"), name="static")
     app.include_router(dang_nhap.router)
     app.include_router(van_ban.router)
+    app.include_router(so_van_ban_di.router)
+    app.include_router(danh_ba.router)
+    app.include_router(nguoi_dung.router)
 
     @app.middleware("http")
     async def dau_bao_mat(
