@@ -107,7 +107,7 @@ def cac_nguoi_dung(s: Session) -> list[tuple[NguoiDung, str | None]]:
         .outerjoin(CoQuan, CoQuan.ma == NguoiDung.ma_co_quan)
         .order_by(NguoiDung.ten)
     )
-    return [(user, body) for user, body in rows.tuples()]
+    return [(user, body) for user, body in rows]
 
 
 @dataclass(frozen=True)
