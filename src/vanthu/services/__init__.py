@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from .lien_ket import TrangNhan
     from .login import SignedIn
     from .nguoi_dung import ten_nguoi_dung, ten_nguoi_dung_neu_co
+    from .quan_tri import CoQuanDanhBaDong, DanhBaDong, NguoiDungDong
+    from .so_dang_ky import COT_SO_DANG_KY
     from .theo_doi import BangTrangThai
     from .ung_dung import KetQuaBaoCao, UngDung, vong_doi_diagram
     from .vong_doi import KetQuaChuyen
@@ -32,6 +34,10 @@ _LAZY = {
     "SignedIn": ".login",
     "BangTrangThai": ".theo_doi",
     "TrangNhan": ".lien_ket",
+    "COT_SO_DANG_KY": ".so_dang_ky",
+    "CoQuanDanhBaDong": ".quan_tri",
+    "DanhBaDong": ".quan_tri",
+    "NguoiDungDong": ".quan_tri",
     "KetQuaBaoCao": ".ung_dung",
     "KetQuaChuyen": ".vong_doi",
     "UngDung": ".ung_dung",
@@ -49,13 +55,17 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "BASE_URL_MAC_DINH",
+    "COT_SO_DANG_KY",
     "GIO_VIET_NAM",
     "BangTrangThai",
     "ChiTietVanBan",
+    "CoQuanDanhBaDong",
+    "DanhBaDong",
     "DinhDang",
     "DongVanBan",
     "KetQuaBaoCao",
     "KetQuaChuyen",
+    "NguoiDungDong",
     "SignedIn",
     "SuKienVanBan",
     "TepKetXuat",

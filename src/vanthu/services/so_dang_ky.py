@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..delivery.duong_dan import ten_an_toan, trong_goc
 from ..delivery.ghi_tep import ghi_nguyen_tu
+from ..errors import InvalidSetting
 from ..reading import tham_so
 from ..rendering.loi_van import ten_loai
 from ..rendering.ngay_thang import ngay_vn
@@ -116,6 +117,24 @@ def so_dang_ky_in(store: Store, nam: int | str) -> SoDangKy:
         tu_den_ngay=(min(days), max(days)) if days else None,
         tu_den_so=(min(numbers), max(numbers)) if len(registers) == 1 else None,
     )
+
+
+def so_dang_ky_byte(store: Store, nam: int | str, dinh_dang: str) -> bytes:
+    """The register of a year as one file's bytes: ``docx``, ``pdf`` or ``csv`` (the CSV with
+    a byte-order mark, as :func:`so_dang_ky_tep` writes it); nothing is written to disk.
+
+    Raises:
+        InvalidSetting: not a year within the limits, or another format.
+        RenderError: rendering failed.
+    """
+    nam = tham_so.nam(nam)
+    if dinh_dang not in ("docx", "pdf", "csv"):
+        raise InvalidSetting(f"format {dinh_dang[:12]!r}", "give docx, pdf or csv")
+    so = so_dang_ky_in(store, nam)
+    if dinh_dang == "csv":
+        return so_dang_ky_csv(list(so.dong)).encode("utf-8-sig")
+    renderer = so_dang_ky_renderer()
+    return renderer.docx(so) if dinh_dang == "docx" else renderer.pdf(so)
 
 
 def so_dang_ky_tep(store: Store, nam: int | str, thu_muc: Path | None = None) -> list[Path]:

@@ -26,6 +26,7 @@ from .login import DangNhap, SignedIn
 from .nguoi_dung import them_nguoi_dung
 from .nhat_ky import DongNhatKy, nhat_ky
 from .phat_hanh import KetQuaPhatHanh, PhatHanh, TienDo
+from .quan_tri import DanhBaDong, NguoiDungDong, danh_ba, danh_sach_nguoi_dung
 from .theo_doi import BangTrangThai, KetQuaXacNhan, TheoDoi
 from .vong_doi import THU_MUC_MAC_DINH, KetQuaChuyen, VongDoi, giu_so
 
@@ -244,6 +245,25 @@ class UngDung:
             NotFound: no such user.
         """
         return nap_danh_ba(self._dv.store, danh_ba, nguoi, self._dv.clock)
+
+    def danh_ba(self, tim: str = "") -> DanhBaDong:
+        """The directory's bodies by code (those holding every word of ``tim`` in their code,
+        names, e-mail or groups, diacritics ignored), and every group with its size.
+
+        Raises:
+            Nothing a user can cause.
+        """
+        return danh_ba(self._dv.store, tim)
+
+    def danh_sach_nguoi_dung(self, nguoi: str) -> list[NguoiDungDong]:
+        """Every user by name (full name, role, body, whether they have a password), for the
+        văn thư ``nguoi``.
+
+        Raises:
+            Refused: the actor is not a văn thư.
+            NotFound: no such actor.
+        """
+        return danh_sach_nguoi_dung(self._dv.store, nguoi)
 
     # -- the directive's lifecycle -----------------------------------------------------------
 
@@ -605,6 +625,18 @@ class UngDung:
         from .so_dang_ky import so_dang_ky_tep
 
         return so_dang_ky_tep(self._dv.store, nam, thu_muc)
+
+    def so_dang_ky_byte(self, nam: int | str, dinh_dang: str) -> bytes:
+        """The register of a year as the bytes of one file, ``docx``, ``pdf`` or ``csv`` (with
+        a byte-order mark, as :meth:`so_dang_ky_tep` writes it), for a desk to send.
+
+        Raises:
+            InvalidSetting: not a year within the limits, or another format.
+            RenderError: rendering failed.
+        """
+        from .so_dang_ky import so_dang_ky_byte
+
+        return so_dang_ky_byte(self._dv.store, nam, dinh_dang)
 
     def giu_so(self, nguoi: str, so_dang_ky: str, ghi_chu: str) -> int:
         """Take the next number of a register for a document issued outside vanthu (giữ số);

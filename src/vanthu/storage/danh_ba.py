@@ -88,6 +88,24 @@ def ten_co_quan(s: Session, codes: Sequence[str]) -> dict[str, str]:
     return {c.ma: c.ten for c in s.scalars(select(CoQuan).where(CoQuan.ma.in_(codes)))}
 
 
+def cac_co_quan(s: Session) -> list[tuple[CoQuan, list[str]]]:
+    """Every body of the directory by code, each with its groups (sorted)."""
+    groups: dict[str, list[str]] = {}
+    for row in s.scalars(select(NhomCoQuan).order_by(NhomCoQuan.nhom)):
+        groups.setdefault(row.ma_co_quan, []).append(row.nhom)
+    return [(b, groups.get(b.ma, [])) for b in s.scalars(select(CoQuan).order_by(CoQuan.ma))]
+
+
+def cac_nguoi_dung(s: Session) -> list[tuple[NguoiDung, str | None]]:
+    """Every user by name, with the full name of the body they act for (None: none)."""
+    rows = s.execute(
+        select(NguoiDung, CoQuan.ten)
+        .outerjoin(CoQuan, CoQuan.ma == NguoiDung.ma_co_quan)
+        .order_by(NguoiDung.ten)
+    )
+    return [(user, body) for user, body in rows]
+
+
 @dataclass(frozen=True)
 class NguoiNhanMoRong:
     """A body a directive goes to, and the Nơi nhận line (0-based) that named it first."""

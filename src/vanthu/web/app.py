@@ -18,7 +18,18 @@ from .cai_dat import CaiDatWeb
 from .giao_dien import THU_MUC, trang
 from .loi import ma_trang_thai
 from .phien import ChuaDangNhap, CsrfSai, KhongDuQuyen
-from .trang import dang_nhap, duyet, nhan, phat_hanh, soan_thao, theo_doi, van_ban
+from .trang import (
+    dang_nhap,
+    danh_ba,
+    duyet,
+    nguoi_dung,
+    nhan,
+    phat_hanh,
+    so_van_ban_di,
+    soan_thao,
+    theo_doi,
+    van_ban,
+)
 
 #: Sent with every response: no framing, no sniffing, no referrer (a recipient's link holds its
 #: secret), scripts and styles from the desk itself only.
@@ -106,6 +117,9 @@ def tao_app(ung_dung: UngDung, cai_dat: CaiDatWeb) -> FastAPI:
     app.include_router(phat_hanh.router)
     app.include_router(theo_doi.router)
     app.include_router(nhan.router)
+    app.include_router(so_van_ban_di.router)
+    app.include_router(danh_ba.router)
+    app.include_router(nguoi_dung.router)
 
     @app.middleware("http")
     async def dau_bao_mat(
