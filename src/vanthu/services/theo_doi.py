@@ -135,6 +135,7 @@ def _vai_tro_duoc(
             vai_tro.value,
             f"role '{vai_tro}' may not; allowed roles: "
             + ", ".join(v for v in VaiTro if v in allowed),
+            "actor",
         )
 
 
