@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from tests.services.conftest import DongHoGia, cong_dien_du_thao
 from vanthu.services import TrangThaiVanBan, UngDung, VaiTro
 
@@ -26,6 +29,12 @@ def bearer(app: UngDung, ten: str) -> dict[str, str]:
 def them_lanh_dao_2(app: UngDung) -> None:
     """Add the second leader."""
     app.them_nguoi_dung("vt", LANH_DAO_2, "Lê Văn Hải", VaiTro.lanh_dao)
+
+
+def du_thao_json() -> dict[str, Any]:
+    """The Ninh Thuận công điện as a draft, as a script sends it (dates as ISO text)."""
+    data: dict[str, Any] = json.loads(json.dumps(cong_dien_du_thao(), default=str))
+    return data
 
 
 def du_thao(app: UngDung, nguoi_soan: str = "cv", trich_yeu: str | None = None) -> int:
@@ -96,3 +105,34 @@ def den_trang_thai(
         steps[state]()
     assert app.xem_van_ban(key).trang_thai is trang_thai
     return van_ban_id
+
+
+def sql(db_url: str, statement: str, **params: object) -> list[tuple[Any, ...]]:
+    """Run one statement on the test's store directly (to read a slip's token, or to do what no
+    use case does yet, such as revoking a token); the rows it returns."""
+    from sqlalchemy import create_engine, text
+
+    url = (
+        db_url.replace("postgresql://", "postgresql+psycopg://", 1)
+        if db_url.startswith("postgresql://")
+        else f"sqlite:///{db_url}"
+    )
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            result = conn.execute(text(statement), params)
+            return [tuple(row) for row in result] if result.returns_rows else []
+    finally:
+        engine.dispose()
+
+
+def ma_xac_nhan(db_url: str, van_ban_id: int, ma_co_quan: str) -> str:
+    """The acknowledgement token printed on a body's slip."""
+    rows = sql(
+        db_url,
+        "SELECT ma_xac_nhan FROM noi_nhan WHERE van_ban_id = :v AND ma_co_quan = :m",
+        v=van_ban_id,
+        m=ma_co_quan,
+    )
+    token: str = rows[0][0]
+    return token

@@ -162,7 +162,7 @@ async def _than_vua_du(request: Request) -> None:
 def soan_thao(
     request: Request,
     user: Annotated[SignedIn, Depends(nguoi)],
-    du_lieu: Annotated[dict[str, Any], Body()],
+    du_lieu: Annotated[Any, Body()],
 ) -> KetQuaChuyenApi:
     """Store a new draft from the directive file's fields (JSON), checked exactly as
     ``vanthu check`` checks a file; a draft has no ``so`` or ``ngay`` (the văn thư issues it)."""

@@ -91,7 +91,7 @@ async def _chep(upload: UploadFile, dich: Path, dau: bytes) -> None:
             seen += len(chunk)
             if seen > TEP_BAO_CAO_TOI_DA:
                 raise InvalidSetting(
-                    "tep", f"more than {TEP_BAO_CAO_TOI_DA} bytes; a report file holds at most that"
+                    "tep", f"a report file holds at most {TEP_BAO_CAO_TOI_DA} bytes"
                 )
             out.write(chunk)
     if seen == 0:
