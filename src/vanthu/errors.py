@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 
 class VanthuError(Exception):
@@ -73,15 +74,33 @@ class RenderError(VanthuError):
         super().__init__(f"{what}: {detail}")
 
 
-class TransitionRefused(VanthuError):
-    """An event that the lifecycle table does not allow from this state, or not for this role."""
+#: Which rule refused a transition: the state (the event does not leave it), the actor (this
+#: role or this person may not fire it), or a missing reason (lý do).
+CauseRefused = Literal["state", "actor", "reason"]
 
-    def __init__(self, what: str, state: str, event: str, role: str, reason: str) -> None:
+
+class TransitionRefused(VanthuError):
+    """An event that the lifecycle table does not allow from this state, or not for this role.
+
+    ``cause`` says which rule refused it (the message says it in words): the web API answers
+    409 for the state, 403 for the actor and 422 for a missing reason.
+    """
+
+    def __init__(
+        self,
+        what: str,
+        state: str,
+        event: str,
+        role: str,
+        reason: str,
+        cause: CauseRefused = "state",
+    ) -> None:
         self.what = what
         self.state = state
         self.event = event
         self.role = role
         self.reason = reason
+        self.cause: CauseRefused = cause
         super().__init__(
             f"{what}: '{event}' refused in state '{state}' for role '{role}': {reason}"
         )

@@ -57,8 +57,10 @@ def test_every_state_event_and_role_moves_or_is_refused_as_expected(
     )
     if expected is None:
         assert refused.reason.startswith("not allowed from this state")
+        assert refused.cause == "state"
     else:
         assert refused.reason.startswith(f"role '{role}' may not; allowed roles: ")
+        assert refused.cause == "actor"
 
 
 @pytest.mark.parametrize("role", VAI_TRO)

@@ -56,8 +56,10 @@ def test_every_state_event_and_role_moves_or_is_refused_as_expected(
     )
     if expected is None:
         assert refused.reason.startswith("not allowed from this state")
+        assert refused.cause == "state"
     else:
         assert refused.reason.startswith(f"role '{role}' may not; allowed roles: ")
+        assert refused.cause == "actor"
 
 
 @pytest.mark.parametrize(("state", "event"), [("cho_duyet", "tra_lai"), ("da_ban_hanh", "thu_hoi")])
@@ -101,6 +103,13 @@ def test_a_recalled_directive_is_frozen_and_the_refusal_says_the_state_is_final(
         with pytest.raises(TransitionRefused) as caught:
             chuyen_van_ban(T.thu_hoi, event, V.lanh_dao, "lý do")
         assert "(a final state)" in caught.value.reason
+
+
+def test_a_missing_reason_is_refused_as_a_reason_not_a_role_or_a_state() -> None:
+    with pytest.raises(TransitionRefused) as caught:
+        chuyen_van_ban(T.cho_duyet, E.tra_lai, V.lanh_dao, "  ")
+    assert caught.value.cause == "reason"
+    assert caught.value.reason == "a reason (ly_do) is required"
 
 
 def test_a_refusal_names_the_directive_when_told_its_number() -> None:

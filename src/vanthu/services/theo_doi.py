@@ -135,6 +135,7 @@ def _vai_tro_duoc(
             vai_tro.value,
             f"role '{vai_tro}' may not; allowed roles: "
             + ", ".join(v for v in VaiTro if v in allowed),
+            "actor",
         )
 
 
@@ -233,6 +234,19 @@ class TheoDoi:
                 ),
             )
             return step.ket_qua
+
+    def ban_sao_cua_ma(self, ma_xac_nhan: str) -> tuple[str, str]:
+        """The copy a slip's token names: its directive's key (``#id``) and its body's code.
+
+        Raises:
+            NotFound: not a token, or no copy has it.
+        """
+        token = tham_so.ma_xac_nhan(ma_xac_nhan)
+        with theo_doi_store.read_connection(self.store) as conn:
+            found = theo_doi_store.tim_xac_nhan(conn, "token", {"ten": "", "token": token})
+        if len(found) != 1:
+            raise NotFound("acknowledgement token", token)
+        return f"#{found[0].van_ban_id}", found[0].ma_co_quan
 
     def _ma_khop(self, ma_xac_nhan: str, khoa: str | None, ma_co_quan: str | None) -> None:
         """A token identifies one recipient's copy: a directive or a body named beside it must

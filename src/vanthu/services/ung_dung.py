@@ -533,6 +533,18 @@ class UngDung:
         """
         return self._dv.lien_ket.tep(ma_theo_doi, ma_xac_nhan, dinh_dang)
 
+    def bao_cao_theo_ma(
+        self, nguoi: str, ma_xac_nhan: str, so_ky_hieu_tra_loi: str, tep: Path | None = None
+    ) -> KetQuaBaoCao:
+        """Store a report on the copy a slip's token names (as :meth:`bao_cao`).
+
+        Raises:
+            NotFound: no copy has that token.
+            InvalidSetting, Refused, TransitionRefused: as for :meth:`bao_cao`.
+        """
+        khoa, ma_co_quan = self._dv.theo_doi.ban_sao_cua_ma(ma_xac_nhan)
+        return self.bao_cao(nguoi, khoa, ma_co_quan, so_ky_hieu_tra_loi, tep)
+
     def theo_doi_qua_han(self, khoa: str | None = None) -> list[ViecQuaHan]:
         """Every body overdue on a task (of one directive, or of all).
 

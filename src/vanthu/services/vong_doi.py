@@ -542,7 +542,7 @@ def _kiem_tra_nguoi_soan(
     else:
         return
     raise TransitionRefused(
-        _ai_tren(ten_nguoi, row), row.trang_thai, su_kien.value, vai_tro, reason
+        _ai_tren(ten_nguoi, row), row.trang_thai, su_kien.value, vai_tro, reason, "actor"
     )
 
 

@@ -14,6 +14,8 @@ from .. import __version__
 from ..errors import Throttled, VanthuError
 from ..schemas.gioi_han import YEU_CAU_TOI_DA
 from ..services import UngDung
+from .api import noi_nhan, so_dang_ky, xac_nhan
+from .api import van_ban as van_ban_api
 from .cai_dat import CaiDatWeb
 from .giao_dien import THU_MUC, trang
 from .loi import ma_trang_thai
@@ -120,6 +122,10 @@ def tao_app(ung_dung: UngDung, cai_dat: CaiDatWeb) -> FastAPI:
     app.include_router(so_van_ban_di.router)
     app.include_router(danh_ba.router)
     app.include_router(nguoi_dung.router)
+    app.include_router(van_ban_api.router)
+    app.include_router(noi_nhan.router)
+    app.include_router(so_dang_ky.router)
+    app.include_router(xac_nhan.router)
 
     @app.middleware("http")
     async def dau_bao_mat(

@@ -25,7 +25,6 @@ _MA_TRANG_THAI: tuple[tuple[type[VanthuError], int], ...] = (
     (InvalidSetting, 422),
     (UnsupportedLayout, 422),
     (NotFound, 404),
-    (TransitionRefused, 409),
     (ConcurrentChange, 409),
     (Refused, 403),
     (DeliveryFailed, 502),
@@ -35,9 +34,17 @@ _MA_TRANG_THAI: tuple[tuple[type[VanthuError], int], ...] = (
 )
 
 
+#: A refused transition by the rule that refused it: the actor may not (403), a reason is
+#: missing (422), the state does not allow it (409).
+_MA_CHUYEN_TU_CHOI = {"actor": 403, "reason": 422, "state": 409}
+
+
 def ma_trang_thai(error: VanthuError) -> int:
     """The HTTP status for a refusal: 422 bad input, 404 unknown, 409 wrong state or a race,
-    403 forbidden by the rules, 429 slow down, 5xx what the machine could not do."""
+    403 forbidden by the rules (a role that may not fire an event included), 429 slow down,
+    5xx what the machine could not do."""
+    if isinstance(error, TransitionRefused):
+        return _MA_CHUYEN_TU_CHOI[error.cause]
     for kind, status in _MA_TRANG_THAI:
         if isinstance(error, kind):
             return status

@@ -19,7 +19,7 @@ from typing import Any, Generic, TypeVar
 from transitions import Machine
 from transitions.core import MachineError
 
-from ..errors import TransitionRefused
+from ..errors import CauseRefused, TransitionRefused
 from .vai_tro import VaiTro
 
 S = TypeVar("S", bound=StrEnum)
@@ -137,12 +137,9 @@ class VongDoi(Generic[S, E]):
         except MachineError:  # no row of this event leaves this state
             da_chuyen = False
         if not da_chuyen:
+            cause, why = self._vi_sao(trang_thai, su_kien, vai_tro)
             raise TransitionRefused(
-                ten or self.ten,
-                trang_thai.value,
-                su_kien.value,
-                vai_tro.value,
-                self._vi_sao(trang_thai, su_kien, vai_tro),
+                ten or self.ten, trang_thai.value, su_kien.value, vai_tro.value, why, cause
             )
         return self.kieu_trang_thai(mo_hinh.state)
 
@@ -154,17 +151,18 @@ class VongDoi(Generic[S, E]):
             if trang_thai in hang.nguon and vai_tro in hang.vai_tro
         )
 
-    def _vi_sao(self, trang_thai: S, su_kien: E, vai_tro: VaiTro) -> str:
-        """Why the machine refused: the first rule broken, checked in the order it checks them."""
+    def _vi_sao(self, trang_thai: S, su_kien: E, vai_tro: VaiTro) -> tuple[CauseRefused, str]:
+        """Why the machine refused: the first rule broken, checked in the order it checks them,
+        as the kind of rule and the words that say it."""
         hang = self._hang.get((su_kien, trang_thai))
         if hang is None:
             tu = ", ".join(s for h in self.bang if h.su_kien == su_kien for s in h.nguon)
             cuoi = " (a final state)" if trang_thai in self.cuoi else ""
-            return f"not allowed from this state{cuoi}; allowed from: {tu}"
+            return "state", f"not allowed from this state{cuoi}; allowed from: {tu}"
         if vai_tro not in hang.vai_tro:
             duoc = ", ".join(v for v in VaiTro if v in hang.vai_tro)
-            return f"role '{vai_tro}' may not; allowed roles: {duoc}"
-        return "a reason (ly_do) is required"
+            return "actor", f"role '{vai_tro}' may not; allowed roles: {duoc}"
+        return "reason", "a reason (ly_do) is required"
 
 
 def _theo_cap(

@@ -1,0 +1,41 @@
+"""The API is described by OpenAPI: every route of the API's routers, and the draft's model."""
+
+from __future__ import annotations
+
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+
+from vanthu.web.api import noi_nhan, so_dang_ky, van_ban, xac_nhan
+
+ROUTERS = (van_ban.router, noi_nhan.router, so_dang_ky.router, xac_nhan.router)
+
+
+def test_openapi_lists_every_api_route(client: TestClient) -> None:
+    spec = client.get("/api/openapi.json").json()
+    routes = {
+        (route.path, method.lower())
+        for router in ROUTERS
+        for route in router.routes
+        if isinstance(route, APIRoute)
+        for method in route.methods
+    }
+    listed = {
+        (path, method)
+        for path, item in spec["paths"].items()
+        if path.startswith("/api/")
+        for method in item
+    }
+    assert listed == routes
+    assert len(routes) == 16
+    for path, method in routes:
+        assert spec["paths"][path][method]["summary"], path
+
+
+def test_a_draft_is_described_by_the_directive_files_own_model(client: TestClient) -> None:
+    spec = client.get("/api/openapi.json").json()
+    body = spec["paths"]["/api/van-ban"]["post"]["requestBody"]["content"]["application/json"]
+    assert body["schema"]["$ref"] == "#/components/schemas/VanBan"
+    model = spec["components"]["schemas"]["VanBan"]
+    assert {"loai", "trich_yeu", "noi_nhan", "so", "ngay"} <= set(model["properties"])
+    refused = spec["paths"]["/api/van-ban/{van_ban_id}/duyet"]["post"]["responses"]
+    assert {"200", "401", "403", "404", "409", "422"} <= set(refused)

@@ -1,0 +1,94 @@
+"""The role matrix over HTTP: every (role, lifecycle event), from every state some role may fire
+it in, succeeds exactly when the lifecycle table allows it; a refusal is 403 and changes nothing.
+
+The matrix is generated from ``su_kien_hop_le`` (the table), not written by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.services.conftest import ManualClock
+from tests.web.khach_api import NGUOI_CUA_VAI_TRO, bearer, den_trang_thai, them_lanh_dao_2
+from vanthu.services import SuKienVanBan, TrangThaiVanBan, UngDung, VaiTro, su_kien_hop_le
+from vanthu.workflow import chuyen_van_ban
+
+#: (state, event) where the table lets at least one role fire the event.
+CAP = [
+    (state, event)
+    for state in TrangThaiVanBan
+    for event in SuKienVanBan
+    if any(event in su_kien_hop_le(state, role) for role in VaiTro)
+]
+#: The whole matrix, for its size.
+MA_TRAN = [(state, event, role) for state, event in CAP for role in VaiTro]
+
+
+def _duong(event: SuKienVanBan, van_ban_id: int) -> str:
+    return f"/api/van-ban/{van_ban_id}/{event.value.replace('_', '-')}"
+
+
+def _than(event: SuKienVanBan, thay_bang: int | None) -> dict[str, str]:
+    if event is SuKienVanBan.thay_the:
+        return {"thay_bang": str(thay_bang)}
+    if event is SuKienVanBan.ban_hanh or event is SuKienVanBan.phat_hanh:
+        return {}
+    return {"ly_do": "Lý do kiểm thử"}
+
+
+def _anh(app: UngDung, van_ban_id: int) -> tuple[object, ...]:
+    """What a refusal must leave as it was: state, version, number, and the log."""
+    vb = app.xem_van_ban(str(van_ban_id))
+    return vb.trang_thai, vb.phien_ban, vb.so_ky_hieu, len(app.nhat_ky(str(van_ban_id)))
+
+
+def test_the_matrix_covers_every_event_and_role() -> None:
+    assert {event for _, event in CAP} == set(SuKienVanBan)
+    assert len(MA_TRAN) == 4 * len(CAP) == 64
+
+
+@pytest.mark.parametrize(("state", "event"), CAP, ids=[f"{s.value}-{e.value}" for s, e in CAP])
+def test_each_role_may_fire_an_event_exactly_when_the_lifecycle_table_says(
+    client: TestClient,
+    ung_dung: UngDung,
+    clock: ManualClock,
+    state: TrangThaiVanBan,
+    event: SuKienVanBan,
+) -> None:
+    them_lanh_dao_2(ung_dung)
+    headers = {role: bearer(ung_dung, ten) for role, ten in NGUOI_CUA_VAI_TRO.items()}
+    allowed = [role for role in VaiTro if event in su_kien_hop_le(state, role)]
+    refused = [role for role in VaiTro if role not in allowed]
+    assert allowed
+
+    # Refused roles: one directive in the state, untouched by every attempt.
+    newer: int | None = None
+    if event is SuKienVanBan.thay_the:
+        newer = den_trang_thai(ung_dung, TrangThaiVanBan.da_ban_hanh)
+    target = den_trang_thai(ung_dung, state)
+    before = _anh(ung_dung, target)
+    for role in refused:
+        response = client.post(
+            _duong(event, target), json=_than(event, newer), headers=headers[role]
+        )
+        assert response.status_code == 403, (role, response.text)
+        assert f"for role '{role.value}'" in response.json()["detail"]
+        assert _anh(ung_dung, target) == before, role
+
+    # Allowed roles: each on a directive of its own (a submitter submits their own draft).
+    for role in allowed:
+        drafter = NGUOI_CUA_VAI_TRO[role] if event is SuKienVanBan.trinh else "cv"
+        target = den_trang_thai(ung_dung, state, drafter, clock)
+        if event is SuKienVanBan.thay_the:
+            newer = den_trang_thai(ung_dung, TrangThaiVanBan.da_ban_hanh)
+        response = client.post(
+            _duong(event, target), json=_than(event, newer), headers=headers[role]
+        )
+        assert response.status_code == 200, (role, response.text)
+        expected = chuyen_van_ban(state, event, role, "lý do")
+        if event is SuKienVanBan.phat_hanh:  # answers what the distribution did
+            assert response.json()["xong"] is True
+        else:
+            assert response.json()["den"] == {"ma": expected.value, "label": expected.label}
+        assert ung_dung.xem_van_ban(str(target)).trang_thai is expected
