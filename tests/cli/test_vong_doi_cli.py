@@ -108,9 +108,9 @@ def test_a_clerk_carries_a_directive_from_draft_to_acknowledgement(tmp_path: Pat
     [qr] = zxingcpp.read_barcodes(image)
     assert qr.text.startswith("http://127.0.0.1:8000/nhan/VB1-SNV/")
     acked = ok(run(tmp_path, "ack", "--token", qr.text, user="thu"))
-    assert acked.startswith("01/CĐ-UBND SNV: acknowledged")
+    assert acked.startswith("01/CĐ-UBND SNV: đã xác nhận")
     old_form = "vanthu:ack:VB1-SNV:" + qr.text.rsplit("/", 1)[1]
-    assert "already acknowledged" in ok(run(tmp_path, "ack", "--token", old_form, user="thu"))
+    assert "đã xác nhận trước đó" in ok(run(tmp_path, "ack", "--token", old_form, user="thu"))
     swapped = run(tmp_path, "ack", "--token", qr.text.replace("VB1-SNV", "VB1-SYT"), user="thu")
     assert swapped.returncode == 1 and "Traceback" not in swapped.stderr
 

@@ -39,3 +39,8 @@ def test_a_draft_is_described_by_the_directive_files_own_model(client: TestClien
     assert {"loai", "trich_yeu", "noi_nhan", "so", "ngay"} <= set(model["properties"])
     refused = spec["paths"]["/api/van-ban/{van_ban_id}/duyet"]["post"]["responses"]
     assert {"200", "401", "403", "404", "409", "422"} <= set(refused)
+
+
+def test_the_api_description_lists_no_html_page(client: TestClient) -> None:
+    paths = client.get("/api/openapi.json").json()["paths"]
+    assert paths and all(path.startswith("/api/") for path in paths)

@@ -62,7 +62,7 @@ def test_a_return_without_a_reason_is_refused_and_changes_nothing(
     van_ban_id = _cho_duyet(ung_dung)
     csrf = dang_nhap(client, "ld")
     response = client.post(f"/van-ban/{van_ban_id}/tra-lai", data={"csrf": csrf, "ly_do": " "})
-    assert response.status_code == 409
+    assert response.status_code == 422
     assert "reason" in response.text
     assert _trang_thai(ung_dung, van_ban_id) is TrangThaiVanBan.cho_duyet
 
@@ -74,10 +74,10 @@ def test_a_specialist_cannot_approve_or_return_and_nothing_changes(
     csrf = dang_nhap(client, "cv")
     assert 'class="chinh">Duyệt<' not in client.get(f"/van-ban/{van_ban_id}").text
     approve = client.post(f"/van-ban/{van_ban_id}/duyet", data={"csrf": csrf})
-    assert approve.status_code == 409
+    assert approve.status_code == 403
     assert "refused in state &#39;cho_duyet&#39; for role &#39;chuyen_vien&#39;" in approve.text
     back = client.post(f"/van-ban/{van_ban_id}/tra-lai", data={"csrf": csrf, "ly_do": "x"})
-    assert back.status_code == 409
+    assert back.status_code == 403
     assert _trang_thai(ung_dung, van_ban_id) is TrangThaiVanBan.cho_duyet
     assert ung_dung.xem_van_ban(str(van_ban_id)).phien_ban == 2
 

@@ -154,11 +154,11 @@ def test_a_chuyen_vien_can_neither_issue_nor_distribute(
     csrf = dang_nhap(client, "cv")
     assert ">Ban hành</button>" not in client.get(f"/van-ban/{van_ban_id}").text
     refused = client.post(f"/van-ban/{van_ban_id}/ban-hanh", data={"csrf": csrf})
-    assert refused.status_code == 409
+    assert refused.status_code == 403
     assert "role &#39;chuyen_vien&#39; may not" in refused.text
     ung_dung.ban_hanh("vt", str(van_ban_id))
     refused = client.post(f"/van-ban/{van_ban_id}/phat-hanh", data={"csrf": csrf})
-    assert refused.status_code == 409
+    assert refused.status_code == 403
     assert ">Phát hành</button>" not in client.get(f"/van-ban/{van_ban_id}/phat-hanh").text
     assert ung_dung.trang_thai(str(van_ban_id)).tong()["da_gui"] == 0
 

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
-import shutil
-import tempfile
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -218,20 +216,15 @@ class LienKetNhan:
             copy = self._ban_sao(s, ma_theo_doi, ma_xac_nhan)
             self._chua_thu_hoi(copy)
             van_ban_id, ma = copy.van_ban.id, copy.co_quan.ma
-        with tempfile.TemporaryDirectory(prefix="vanthu-bao-cao-") as scratch:
-            if tep.suffix != suffix:
-                # The stored name takes the given file's suffix: give it the one its bytes say.
-                named = Path(scratch) / f"bao-cao{suffix}"
-                shutil.copyfile(tep, named)
-                tep = named
-            report = self.theo_doi.bao_cao(
-                f"lien-ket:{ma_theo_doi}",
-                str(van_ban_id),
-                ma,
-                so_ky_hieu_tra_loi,
-                tep,
-                thay_co_quan=True,
-            )
+        report = self.theo_doi.bao_cao(
+            f"lien-ket:{ma_theo_doi}",
+            str(van_ban_id),
+            ma,
+            so_ky_hieu_tra_loi,
+            tep,
+            thay_co_quan=True,
+            duoi=suffix,
+        )
         return report.so_ky_hieu_tra_loi, report.sha256
 
     def tep(self, ma_theo_doi: str, ma_xac_nhan: str, dinh_dang: str) -> Path:

@@ -408,12 +408,14 @@ class TheoDoi:
         so_ky_hieu_tra_loi: str,
         tep: Path | None = None,
         thay_co_quan: bool = False,
+        duoi: str | None = None,
     ) -> BaoCaoNhan:
         """Store a report sent back by a body against the directive's tasks (hashed file).
 
         The report counts for every task of the directive assigned to that body.
         ``thay_co_quan``: the body itself acts (its link, proven by the caller); ``ten_nguoi``
-        is then only the name the log records.
+        is then only the name the log records. ``duoi`` is the suffix the stored file takes
+        (default: the given file's; the link gives the one the file's bytes say).
 
         Raises:
             InvalidSetting: a reply number or a file out of ``tham_so``'s limits.
@@ -439,7 +441,7 @@ class TheoDoi:
             if tep is not None:
                 if not tep.is_file():
                     raise NotFound("report file", str(tep))
-                name = ten_an_toan(f"{so_ky_hieu_tra_loi}{tep.suffix}", "report number")
+                name = ten_an_toan(f"{so_ky_hieu_tra_loi}{duoi or tep.suffix}", "report number")
                 stored_path = trong_goc(
                     thu_muc_van_ban(row),
                     ten_an_toan(ma_co_quan, "directory code"),

@@ -112,16 +112,20 @@ def tao_app(ung_dung: UngDung, cai_dat: CaiDatWeb) -> FastAPI:
     app.state.ung_dung = ung_dung
     app.state.cai_dat = cai_dat
     app.mount("/static", StaticFiles(directory=THU_MUC / "static"), name="static")
-    app.include_router(dang_nhap.router)
-    app.include_router(van_ban.router)
-    app.include_router(soan_thao.router)
-    app.include_router(duyet.router)
-    app.include_router(phat_hanh.router)
-    app.include_router(theo_doi.router)
-    app.include_router(nhan.router)
-    app.include_router(so_van_ban_di.router)
-    app.include_router(danh_ba.router)
-    app.include_router(nguoi_dung.router)
+    # The pages answer HTML and are not part of the API's description.
+    for page in (
+        dang_nhap,
+        van_ban,
+        soan_thao,
+        duyet,
+        phat_hanh,
+        theo_doi,
+        nhan,
+        so_van_ban_di,
+        danh_ba,
+        nguoi_dung,
+    ):
+        app.include_router(page.router, include_in_schema=False)
     app.include_router(van_ban_api.router)
     app.include_router(noi_nhan.router)
     app.include_router(so_dang_ky.router)

@@ -86,6 +86,7 @@ def phat_hanh(
             SuKienVanBan.phat_hanh.value,
             user.vai_tro.value,
             "only a văn thư distributes, and only an issued directive not yet distributed",
+            "actor" if user.vai_tro is not VaiTro.van_thu else "state",
         )
     so_tien_trinh(request).bat_dau(app, user.ten, van_ban_id)
     if _la_htmx(request):

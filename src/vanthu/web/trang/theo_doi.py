@@ -64,7 +64,7 @@ class DongHien:
     ma: str
     ten: str
     lop: str
-    nhan: str
+    label: str
     gui_luc: Any
     nhan_luc: Any
     tre: bool
