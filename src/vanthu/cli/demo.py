@@ -192,3 +192,5 @@ def _chay(app: UngDung, clock: DemoClock, examples: Path, out: Path) -> None:
         "Bàn làm việc trên web: `make serve`, rồi mở http://127.0.0.1:8000 và đăng nhập "
         f"(thu, duc, nam hoặc mã cơ quan viết thường; mật khẩu {told})."
     )
+    link = app.lien_ket_noi_nhan("thu", so, "SNV")
+    click.echo(f"Trang của một nơi nhận (Sở Nội vụ, như mã QR trên phiếu gửi): {link}")

@@ -23,22 +23,26 @@ from urllib.parse import quote
 from ..delivery.duong_dan import nam_trong
 from ..errors import InvalidSetting, NotFound, Refused
 from ..reading import tham_so
+from ..reading.cau_hinh import doc_base_url
 from ..rendering.loi_van import ten_loai
 from ..schemas.gio import gio_viet_nam
 from ..storage import Session, Store
+from ..storage.danh_ba import nguoi_dung
 from ..storage.lien_ket import (
     BanSaoLienKet,
     BaoCaoDaGui,
     NhiemVuCuaCoQuan,
     ban_sao_theo_ma,
     bao_cao_cua,
+    ma_lien_ket,
     nhiem_vu_cua,
 )
 from ..storage.van_ban import van_ban_cua
-from ..workflow import TrangThaiNoiNhan
+from ..workflow import TrangThaiNoiNhan, VaiTro
 from ..workflow.xac_nhan import DIEU_KIEN_XAC_NHAN
 from .clock import Clock, bay_gio
 from .theo_doi import KetQuaXacNhan, TheoDoi
+from .vong_doi import tim_van_ban
 
 #: What a report file may be, told by its first bytes: the suffix it is stored under.
 LOAI_BAO_CAO = {"pdf": ".pdf", "docx": ".docx"}
@@ -114,12 +118,35 @@ class LienKetNhan:
     """The use cases of the recipient's link on one store and output folder."""
 
     def __init__(
-        self, store: Store, theo_doi: TheoDoi, thu_muc: Path, clock: Clock = bay_gio
+        self,
+        store: Store,
+        theo_doi: TheoDoi,
+        thu_muc: Path,
+        clock: Clock = bay_gio,
+        base_url: str | None = None,
     ) -> None:
         self.store = store
         self.theo_doi = theo_doi
         self.thu_muc = thu_muc
         self.clock = clock
+        self.base_url = base_url
+
+    def duong_dan(self, nguoi: str, khoa: str, ma_co_quan: str) -> str:
+        """The link a body's slip carries, for the văn thư to hand on (by telephone, chat …).
+
+        Raises:
+            Refused: the actor is not a văn thư, or the directive was not sent to that body.
+            NotFound: no such user or directive.
+        """
+        ma_co_quan = tham_so.ma(ma_co_quan)
+        with self.store.transaction() as s:
+            if VaiTro(nguoi_dung(s, nguoi).vai_tro) is not VaiTro.van_thu:
+                raise Refused(f"user '{nguoi}'", "only a văn thư hands on a recipient's link")
+            row = tim_van_ban(s, khoa)
+            found = ma_lien_ket(s, row.id, ma_co_quan)
+        if found is None:
+            raise Refused(f"'{ma_co_quan}'", f"was not sent {row.so_ky_hieu or khoa}")
+        return duong_dan_nhan(self.base_url or doc_base_url(), *found)
 
     @staticmethod
     def _ban_sao(s: Session, ma_theo_doi: str, ma_xac_nhan: str) -> BanSaoLienKet:

@@ -61,7 +61,7 @@ class BoDichVu:
         self.dang_nhap = DangNhap(self.store, clock)
         self.danh_sach = DanhSach(self.store, clock)
         self.du_thao = DuThao(self.store, clock)
-        self.lien_ket = LienKetNhan(self.store, self.theo_doi, thu_muc, clock)
+        self.lien_ket = LienKetNhan(self.store, self.theo_doi, thu_muc, clock, base_url)
 
     def close(self) -> None:
         """Release the store's connections."""
@@ -485,6 +485,16 @@ class UngDung:
         return KetQuaBaoCao(report.so_ky_hieu_tra_loi, report.sha256)
 
     # -- the recipient's link (no account: the link is the body's credential) --------------
+
+    def lien_ket_noi_nhan(self, nguoi: str, khoa: str, ma_co_quan: str) -> str:
+        """The recipient's link of one body's copy (what its slip's QR code carries), for the
+        văn thư ``nguoi`` to hand on.
+
+        Raises:
+            Refused: the actor is not a văn thư, or the directive was not sent to that body.
+            NotFound: no such user or directive.
+        """
+        return self._dv.lien_ket.duong_dan(nguoi, khoa, ma_co_quan)
 
     def mo_lien_ket(self, ma_theo_doi: str, ma_xac_nhan: str) -> TrangNhan:
         """What the recipient's page shows for ``/nhan/<ma_theo_doi>/<ma_xac_nhan>``: the

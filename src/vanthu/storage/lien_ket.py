@@ -84,3 +84,13 @@ __all__ = [
     "bao_cao_cua",
     "nhiem_vu_cua",
 ]
+
+
+def ma_lien_ket(s: Session, van_ban_id: int, ma_co_quan: str) -> tuple[str, str] | None:
+    """The tracking code and secret of one body's copy of a directive; None if not sent to it."""
+    row = s.execute(
+        select(NoiNhanVanBan.ma_theo_doi, NoiNhanVanBan.ma_xac_nhan).where(
+            NoiNhanVanBan.van_ban_id == van_ban_id, NoiNhanVanBan.ma_co_quan == ma_co_quan
+        )
+    ).first()
+    return None if row is None else (row[0], row[1])
