@@ -207,3 +207,26 @@ def test_a_recipient_body_downloads_nothing_from_the_desk(
     dang_nhap(client, "syt")
     assert client.get(f"/van-ban/{van_ban_id}/tai/pdf").status_code == 403
     assert client.get(f"/van-ban/{van_ban_id}/phieu-gui/SYT").status_code == 403
+
+
+def test_a_long_table_is_shown_a_page_at_a_time_and_the_poll_keeps_the_page(
+    client: TestClient,
+    da_phat_hanh: tuple[int, Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from vanthu.web.trang import theo_doi
+
+    monkeypatch.setattr(theo_doi, "DONG_MOI_TRANG", 20)
+    van_ban_id = da_phat_hanh[0]
+    dang_nhap(client, "vt")
+    first = client.get(f"/van-ban/{van_ban_id}/theo-doi").text
+    assert first.count('id="noi-nhan-') == 20 and "Trang 1/3 (53 nơi nhận)" in first
+    assert f'hx-get="/van-ban/{van_ban_id}/theo-doi/bang?loc=tat_ca&amp;trang=1"' in first
+    last = client.get(f"/van-ban/{van_ban_id}/theo-doi", params={"trang": 3}).text
+    assert last.count('id="noi-nhan-') == 13 and "Trang 3/3" in last
+    assert 'theo-doi/bang?loc=tat_ca&amp;trang=3"' in last
+    polled = client.get(f"/van-ban/{van_ban_id}/theo-doi/bang", params={"trang": 3}).text
+    assert polled.count('id="noi-nhan-') == 13
+    beyond = client.get(f"/van-ban/{van_ban_id}/theo-doi", params={"trang": 99}).text
+    assert "Trang 3/3" in beyond  # a page past the end shows the last
+    assert client.get(f"/van-ban/{van_ban_id}/theo-doi", params={"trang": 0}).status_code == 422

@@ -96,6 +96,8 @@ def _ten_su_kien(su_kien: str) -> str:
         return su_kien
 
 
+#: Rows of the tracking table on one page (a 3,000-body directive has 15; the filters narrow).
+DONG_MOI_TRANG = 200
 #: Events of one kind by one person in one minute, on more bodies than this, make one line.
 GOP_TU = 3
 
@@ -137,17 +139,21 @@ def _duoc_theo_doi(user: SignedIn) -> None:
         raise KhongDuQuyen("Trang Theo dõi dành cho văn thư và lãnh đạo.")
 
 
-def _bang(app: UngDung, van_ban_id: int, loc: str) -> dict[str, Any]:
-    """What the table fragment shows: rows kept by the filter, totals, the newest events."""
+def _bang(app: UngDung, van_ban_id: int, loc: str, so_trang: int = 1) -> dict[str, Any]:
+    """What the table fragment shows: one page of the rows kept by the filter, totals, the
+    newest events."""
     key = str(van_ban_id)
     table: BangTrangThai = app.trang_thai(key)
     keep = BO_LOC[loc][1]
+    kept = [r for r in table.dong if keep(r)]
+    pages = max(1, -(-len(kept) // DONG_MOI_TRANG))
+    so_trang = min(max(1, so_trang), pages)
+    start = (so_trang - 1) * DONG_MOI_TRANG
     rows = [
         DongHien(
             r.ma, r.ten, *lop_trang_thai(r), r.gui_luc, r.nhan_luc, r.tre, r.bao_cao_luc, r.qua_han
         )
-        for r in table.dong
-        if keep(r)
+        for r in kept[start : start + DONG_MOI_TRANG]
     ]
     dem = {k: sum(1 for r in table.dong if f(r)) for k, (_, f) in BO_LOC.items()}
     events = dong_thoi_gian(app.nhat_ky(key))[-SU_KIEN_TOI_DA:][::-1]
@@ -157,6 +163,9 @@ def _bang(app: UngDung, van_ban_id: int, loc: str) -> dict[str, Any]:
         "rows": rows,
         "dem": dem,
         "loc": loc,
+        "so_trang": so_trang,
+        "tong_trang": pages,
+        "so_dong_loc": len(kept),
         "bo_loc": BO_LOC,
         "su_kien": events,
         "van_ban_id": van_ban_id,
@@ -175,6 +184,7 @@ def theo_doi(
     loc: Annotated[str, Query(max_length=20)] = "tat_ca",
     xong: Annotated[str, Query(max_length=20)] = "",
     du_thao: Annotated[int | None, Query()] = None,
+    trang_so: Annotated[int, Query(alias="trang", ge=1, le=100_000)] = 1,
 ) -> Response:
     """The tracking page of one directive."""
     _duoc_theo_doi(user)
@@ -189,7 +199,7 @@ def theo_doi(
         du_thao=du_thao,
         co_tong_hop=co_tong_hop,
         da_ban_hanh=vb.da_ban_hanh,
-        **_bang(app, van_ban_id, _loc(loc)),
+        **_bang(app, van_ban_id, _loc(loc), trang_so),
     )
 
 
@@ -207,10 +217,12 @@ def bang_theo_doi(
     van_ban_id: int,
     user: Annotated[SignedIn, Depends(nguoi)],
     loc: Annotated[str, Query(max_length=20)] = "tat_ca",
+    trang_so: Annotated[int, Query(alias="trang", ge=1, le=100_000)] = 1,
 ) -> Response:
     """The table, totals and timeline alone: what the page polls every few seconds."""
     _duoc_theo_doi(user)
-    return trang(request, "_bang_theo_doi.html", **_bang(ung_dung(request), van_ban_id, _loc(loc)))
+    data = _bang(ung_dung(request), van_ban_id, _loc(loc), trang_so)
+    return trang(request, "_bang_theo_doi.html", **data)
 
 
 @router.post("/van-ban/{van_ban_id}/don-doc")
