@@ -45,7 +45,7 @@ def test_the_clerk_and_the_leader_see_every_body_with_totals_others_are_refused(
         assert len(re.findall(r'<tr class="dong-da-gui"', page.text)) == total
         assert f"Tất cả <strong>{total}</strong>" in page.text
         assert f"Chưa nhận <strong>{total}</strong>" in page.text
-        assert f'hx-get="/van-ban/{van_ban_id}/theo-doi/bang?loc=tat_ca"' in page.text
+        assert f'hx-get="/van-ban/{van_ban_id}/theo-doi/bang?loc=tat_ca&amp;trang=1"' in page.text
         assert 'hx-trigger="every 3s"' in page.text
         assert "Gửi" in page.text and "Diễn biến" in page.text
     for ten in ("cv", "syt"):
