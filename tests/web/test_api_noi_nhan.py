@@ -84,9 +84,10 @@ def test_a_report_by_token_is_stored_hashed_and_its_upload_removed(
     assert line["trang_thai"]["ma"] == "da_bao_cao" and line["bao_cao_luc"] is not None
 
     for name, content, message in (
-        ("bao-cao.exe", PDF, "a report file is a PDF or a DOCX"),
-        ("bao-cao.pdf", b"MZ not a pdf", "is not a PDF file"),
-        ("bao-cao.docx", PDF, "is not a DOCX file"),
+        ("bao-cao.exe", b"MZ\x90\x00 a program", "is neither a PDF nor a DOCX"),
+        ("bao-cao.pdf", b"MZ not a pdf", "is neither a PDF nor a DOCX"),
+        ("bao-cao.docx", b"PK\x03\x04 not a zip", "is neither a PDF nor a DOCX"),
+        ("bao-cao.pdf", b"", "is neither a PDF nor a DOCX"),
     ):
         refused = client.post(
             "/api/bao-cao",
@@ -124,7 +125,7 @@ def test_a_report_file_over_the_limit_is_refused_and_not_kept(
         headers=bearer(ung_dung, "syt"),
     )
     assert refused.status_code == 422
-    assert f"at most {TEP_BAO_CAO_TOI_DA}" in refused.json()["detail"]
+    assert f"more than {TEP_BAO_CAO_TOI_DA} bytes" in refused.json()["detail"]
     assert list(uploads.iterdir()) == []
     assert ung_dung.trang_thai(str(issued)).tong()["da_bao_cao"] == 0
 

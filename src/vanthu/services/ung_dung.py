@@ -21,7 +21,7 @@ from .danh_sach import ChiTietVanBan, DanhSach, DongVanBan
 from .don_doc import DonDoc
 from .du_thao import DuThao
 from .ket_xuat import TepKetXuat
-from .lien_ket import LienKetNhan, TrangNhan
+from .lien_ket import LienKetNhan, TrangNhan, loai_tep_bao_cao
 from .login import DangNhap, SignedIn
 from .nguoi_dung import them_nguoi_dung
 from .nhat_ky import DongNhatKy, nhat_ky
@@ -546,14 +546,20 @@ class UngDung:
     def bao_cao_theo_ma(
         self, nguoi: str, ma_xac_nhan: str, so_ky_hieu_tra_loi: str, tep: Path | None = None
     ) -> KetQuaBaoCao:
-        """Store a report on the copy a slip's token names (as :meth:`bao_cao`).
+        """Store a report on the copy a slip's token names (as :meth:`bao_cao`); a file is a PDF
+        or a DOCX told by its bytes, as the recipient's link tells it (its name is not used).
 
         Raises:
             NotFound: no copy has that token.
-            InvalidSetting, Refused, TransitionRefused: as for :meth:`bao_cao`.
+            InvalidSetting: a file that is neither a PDF nor a DOCX; as for :meth:`bao_cao`.
+            Refused, TransitionRefused: as for :meth:`bao_cao`.
         """
         khoa, ma_co_quan = self._dv.theo_doi.ban_sao_cua_ma(ma_xac_nhan)
-        return self.bao_cao(nguoi, khoa, ma_co_quan, so_ky_hieu_tra_loi, tep)
+        duoi = None if tep is None else loai_tep_bao_cao(tep)
+        report = self._dv.theo_doi.bao_cao(
+            nguoi, khoa, ma_co_quan, so_ky_hieu_tra_loi, tep, duoi=duoi
+        )
+        return KetQuaBaoCao(report.so_ky_hieu_tra_loi, report.sha256)
 
     def theo_doi_qua_han(self, khoa: str | None = None) -> list[ViecQuaHan]:
         """Every body overdue on a task (of one directive, or of all).

@@ -11,18 +11,16 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
-from ...errors import InvalidSetting
 from ...schemas.gioi_han import KY_HIEU_TOI_DA, TEP_BAO_CAO_TOI_DA
 from ...services import SignedIn
 from ..phien import nguoi, ung_dung
+from ..tai_len import chep_tam
 from .mo_hinh import LOI_CHUNG
 
 router = APIRouter(prefix="/api", tags=["xác nhận, báo cáo"], responses=LOI_CHUNG)
 
 #: What a report file may be: its extension, and the bytes it must start with.
-LOAI_BAO_CAO = {".pdf": b"%PDF-", ".docx": b"PK\x03\x04"}
 #: Bytes read from an upload at a time.
-KHOI = 1024 * 1024
 
 
 class MaXacNhan(BaseModel):
@@ -64,40 +62,6 @@ def xac_nhan(
     )
 
 
-def _duoi(upload: UploadFile) -> str:
-    """The report file's extension, if it is one a report may have.
-
-    Raises:
-        InvalidSetting: another kind of file.
-    """
-    suffix = Path(upload.filename or "").suffix.lower()
-    if suffix not in LOAI_BAO_CAO:
-        raise InvalidSetting("tep", "a report file is a PDF or a DOCX (.pdf, .docx)")
-    return suffix
-
-
-async def _chep(upload: UploadFile, dich: Path, dau: bytes) -> None:
-    """Copy an upload to ``dich``, refusing it past the report limit or if it does not start
-    as its kind of file does.
-
-    Raises:
-        InvalidSetting: too big, or not the file its extension says.
-    """
-    seen = 0
-    with dich.open("wb") as out:
-        while chunk := await upload.read(KHOI):
-            if seen == 0 and not chunk.startswith(dau):
-                raise InvalidSetting("tep", f"is not a {dich.suffix[1:].upper()} file")
-            seen += len(chunk)
-            if seen > TEP_BAO_CAO_TOI_DA:
-                raise InvalidSetting(
-                    "tep", f"a report file holds at most {TEP_BAO_CAO_TOI_DA} bytes"
-                )
-            out.write(chunk)
-    if seen == 0:
-        raise InvalidSetting("tep", "is empty")
-
-
 @router.post("/bao-cao", summary="Gửi báo cáo")
 async def bao_cao(
     request: Request,
@@ -113,10 +77,9 @@ async def bao_cao(
     if tep is None:
         r = await run_in_threadpool(app.bao_cao_theo_ma, user.ten, ma_xac_nhan, so_ky_hieu_tra_loi)
         return KetQuaBaoCaoApi(so_ky_hieu_tra_loi=r.so_ky_hieu_tra_loi, sha256=r.sha256)
-    suffix = _duoi(tep)
     with tempfile.TemporaryDirectory(prefix="vanthu-bao-cao-") as folder:
-        path = Path(folder) / f"bao-cao{suffix}"
-        await _chep(tep, path, LOAI_BAO_CAO[suffix])
+        path = Path(folder) / "bao-cao"
+        await run_in_threadpool(chep_tam, tep, path, TEP_BAO_CAO_TOI_DA, "tep")
         r = await run_in_threadpool(
             app.bao_cao_theo_ma, user.ten, ma_xac_nhan, so_ky_hieu_tra_loi, path
         )

@@ -23,12 +23,13 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
-from ...errors import InvalidSetting, NotFound, Refused, VanthuError
+from ...errors import NotFound, Refused, VanthuError
 from ...schemas.gioi_han import KY_HIEU_TOI_DA, TEP_BAO_CAO_TOI_DA
 from ...services import TrangNhan
 from ..giao_dien import trang
 from ..loi import ma_trang_thai
 from ..phien import ung_dung
+from ..tai_len import chep_tam
 
 router = APIRouter()
 
@@ -43,8 +44,6 @@ THONG_BAO = {
     "nhan": "Đã xác nhận nhận văn bản. Xin cảm ơn.",
     "bao-cao": "Đã gửi báo cáo. Xin cảm ơn.",
 }
-#: Bytes copied at a time from an upload to its temporary file.
-KHOI = 1024 * 1024
 
 
 def _goc(url: str) -> str:
@@ -144,25 +143,6 @@ def xac_nhan(request: Request, ma_theo_doi: str, ma_xac_nhan: str) -> Response:
     )
 
 
-def _chep_tam(upload: UploadFile, dich: Path) -> None:
-    """Copy an upload to ``dich``, at most ``TEP_BAO_CAO_TOI_DA`` bytes.
-
-    Raises:
-        InvalidSetting: the upload is larger.
-    """
-    size = 0
-    with dich.open("wb") as out:
-        while chunk := upload.file.read(KHOI):
-            size += len(chunk)
-            if size > TEP_BAO_CAO_TOI_DA:
-                raise InvalidSetting(
-                    "report file",
-                    f"more than {TEP_BAO_CAO_TOI_DA} bytes "
-                    f"(at most {TEP_BAO_CAO_TOI_DA // (1024 * 1024)} MiB)",
-                )
-            out.write(chunk)
-
-
 @router.post("/nhan/{ma_theo_doi}/{ma_xac_nhan}/bao-cao")
 def bao_cao(
     request: Request,
@@ -188,7 +168,7 @@ def bao_cao(
     try:
         with tempfile.TemporaryDirectory(prefix="vanthu-tai-len-") as scratch:
             path = Path(scratch) / "bao-cao"
-            _chep_tam(tep, path)
+            chep_tam(tep, path, TEP_BAO_CAO_TOI_DA, "report file")
             app.bao_cao_lien_ket(ma_theo_doi, ma_xac_nhan, so_ky_hieu, path)
     except VanthuError as error:
         return _trang_nhan(request, nhan, here, ma_trang_thai(error), str(error), so_ky_hieu)
