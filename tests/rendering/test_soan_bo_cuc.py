@@ -7,7 +7,7 @@ import pytest
 from tests.conftest import HOM_NAY
 from vanthu.errors import UnsupportedLayout
 from vanthu.rendering import Renderer
-from vanthu.rendering.bo_cuc import BoCuc, Doan, DuongKe, HaiCot
+from vanthu.rendering.bo_cuc import BoCuc, DoanBoCuc, DuongKe, HaiCot
 from vanthu.rendering.styles import Kieu
 from vanthu.schemas import VanBan
 
@@ -30,7 +30,7 @@ def signature(bo_cuc: BoCuc) -> HaiCot:
 
 
 def texts(blocks: tuple[object, ...], kieu: Kieu | None = None) -> list[str]:
-    return [b.text for b in blocks if isinstance(b, Doan) and (kieu is None or b.kieu is kieu)]
+    return [b.text for b in blocks if isinstance(b, DoanBoCuc) and (kieu is None or b.kieu is kieu)]
 
 
 def test_the_header_columns_fill_the_text_width_and_hold_the_quoc_hieu_on_one_line(
@@ -68,7 +68,7 @@ def test_the_rules_under_issuer_and_subject_are_a_third_to_a_half_of_their_line(
     issuer_rule = next(b for b in left if isinstance(b, DuongKe))
     issuer = max(measure(t, Kieu.CO_QUAN) for t in texts(left, Kieu.CO_QUAN))
     assert issuer / 3 <= issuer_rule.rong <= issuer / 2 + 0.01
-    subject = [b for b in bo_cuc.khoi if isinstance(b, Doan) and b.kieu is Kieu.TRICH_YEU]
+    subject = [b for b in bo_cuc.khoi if isinstance(b, DoanBoCuc) and b.kieu is Kieu.TRICH_YEU]
     subject_rule = bo_cuc.khoi[bo_cuc.khoi.index(subject[-1]) + 1]
     assert isinstance(subject_rule, DuongKe)
     longest = max(measure(d.text, Kieu.TRICH_YEU) for d in subject)
@@ -123,7 +123,7 @@ def test_noi_nhan_label_and_first_authority_line_start_level(
 ) -> None:
     sig = signature(layout(renderer, ninh_thuan))
     first_left, first_right = sig.trai[0], sig.phai[0]
-    assert isinstance(first_left, Doan) and isinstance(first_right, Doan)
+    assert isinstance(first_left, DoanBoCuc) and isinstance(first_right, DoanBoCuc)
     assert first_left.cach_truoc == first_right.cach_truoc
 
 
@@ -143,7 +143,7 @@ def test_an_urgency_mark_is_a_red_box_of_the_decree_size_under_the_number(
 ) -> None:
     left = header(layout(renderer, ninh_thuan, do_khan="hoa_toc")).trai
     mark = left[-1]
-    assert isinstance(mark, Doan) and mark.kieu is Kieu.DAU_MUC_DO
+    assert isinstance(mark, DoanBoCuc) and mark.kieu is Kieu.DAU_MUC_DO
     assert mark.text == "HỎA TỐC"
     assert mark.khung == 3.0 and mark.khung_colour == "FF0000"
 
@@ -162,7 +162,7 @@ def test_several_kinh_gui_addressees_go_below_the_label_with_dashes_under_its_co
     from vanthu.reading import doc_tep
 
     bo_cuc = renderer.bo_cuc(doc_tep(EXAMPLES / "cong-van-kinh-gui.yaml", HOM_NAY), HOM_NAY)
-    block = [b for b in bo_cuc.khoi if isinstance(b, Doan) and b.kieu is Kieu.KINH_GUI]
+    block = [b for b in bo_cuc.khoi if isinstance(b, DoanBoCuc) and b.kieu is Kieu.KINH_GUI]
     assert [b.text for b in block] == [
         "Kính gửi:",
         "- Sở Giáo dục và Đào tạo;",
@@ -195,6 +195,6 @@ def test_wrapped_noi_nhan_lines_hang_past_their_dash(
     renderer: Renderer, ninh_thuan: VanBan
 ) -> None:
     left = signature(layout(renderer, ninh_thuan)).trai
-    for line in (b for b in left if isinstance(b, Doan) and b.kieu is Kieu.NOI_NHAN):
+    for line in (b for b in left if isinstance(b, DoanBoCuc) and b.kieu is Kieu.NOI_NHAN):
         assert line.le_trai is not None and line.le_trai > 0
         assert line.thut_dau == -line.le_trai

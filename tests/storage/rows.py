@@ -8,8 +8,8 @@ from vanthu.storage import Store
 from vanthu.storage.bang import (
     CoQuan,
     NguoiDung,
-    NhiemVu,
     NhiemVuCoQuan,
+    NhiemVuRow,
     NoiNhanVanBan,
     VanBanRow,
 )
@@ -64,7 +64,7 @@ def them_van_ban(
                 )
             )
         for i, (mo_ta, han, bao_cao, bodies) in enumerate(nhiem_vu):
-            task = NhiemVu(van_ban_id=row.id, doan=i, mo_ta=mo_ta, han=han, bao_cao=bao_cao)
+            task = NhiemVuRow(van_ban_id=row.id, doan=i, mo_ta=mo_ta, han=han, bao_cao=bao_cao)
             s.add(task)
             s.flush()
             s.add_all(NhiemVuCoQuan(nhiem_vu_id=task.id, ma_co_quan=ma) for ma in bodies)

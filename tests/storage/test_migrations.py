@@ -16,7 +16,7 @@ from tests.conftest import HOM_NAY, NINH_THUAN
 from tests.csdl import LOAI_CSDL, csdl_moi
 from vanthu.reading import doc_tep
 from vanthu.storage import Store, open_store
-from vanthu.storage.bang import NhatKy, NhiemVu, NhiemVuCoQuan, VanBanRow
+from vanthu.storage.bang import NhatKy, NhiemVuCoQuan, NhiemVuRow, VanBanRow
 from vanthu.storage.connection import revision_of
 from vanthu.storage.van_ban import payload_cua, van_ban_cua
 
@@ -135,7 +135,9 @@ def test_0004_renames_the_payload_and_report_columns_and_keeps_every_row(db: str
             vb = van_ban_cua(row, HOM_NAY)  # reads as a directive again
             assert vb == doc_tep(NINH_THUAN, HOM_NAY)
             assert row.payload == payload_cua(vb)
-            tasks = s.execute(sa.select(NhiemVu.id, NhiemVu.bao_cao).order_by(NhiemVu.id)).all()
+            tasks = s.execute(
+                sa.select(NhiemVuRow.id, NhiemVuRow.bao_cao).order_by(NhiemVuRow.id)
+            ).all()
             assert [tuple(t) for t in tasks] == [(1, True), (2, False)]
             assert s.scalar(sa.select(sa.func.count()).select_from(NhiemVuCoQuan)) == 2
             assert s.scalar(sa.select(sa.func.count()).select_from(NhatKy)) == 1

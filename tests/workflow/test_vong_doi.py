@@ -13,11 +13,11 @@ from vanthu.workflow import (
     VONG_DOI_NOI_NHAN,
     VONG_DOI_VAN_BAN,
     ChuyenTiep,
+    StateMachine,
     SuKienNoiNhan,
     SuKienVanBan,
     TrangThaiVanBan,
     VaiTro,
-    VongDoi,
 )
 
 WORKFLOW = Path(__file__).resolve().parents[2] / "src" / "vanthu" / "workflow"
@@ -54,13 +54,13 @@ def test_a_table_that_declares_an_event_twice_from_one_state_is_refused() -> Non
         ChuyenTiep(BamDen.bat, (Den.tat,), Den.tat, frozenset({VaiTro.lanh_dao})),
     )
     with pytest.raises(ValueError, match="'bat' from 'tat' is declared twice"):
-        VongDoi("đèn", Den, BamDen, bang)
+        StateMachine("đèn", Den, BamDen, bang)
 
 
 def test_a_table_that_leaves_an_event_out_is_refused() -> None:
     bang = (ChuyenTiep(BamDen.bat, (Den.tat,), Den.bat, frozenset({VaiTro.van_thu})),)
     with pytest.raises(ValueError, match="events without a row: tat"):
-        VongDoi("đèn", Den, BamDen, bang)
+        StateMachine("đèn", Den, BamDen, bang)
 
 
 def test_a_row_nobody_may_fire_is_refused() -> None:
@@ -69,7 +69,7 @@ def test_a_row_nobody_may_fire_is_refused() -> None:
         ChuyenTiep(BamDen.tat, (Den.bat,), Den.tat, frozenset()),
     )
     with pytest.raises(ValueError, match="'tat' needs at least one source and one role"):
-        VongDoi("đèn", Den, BamDen, bang)
+        StateMachine("đèn", Den, BamDen, bang)
 
 
 def _imports(path: Path) -> set[str]:

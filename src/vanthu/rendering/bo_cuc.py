@@ -43,7 +43,7 @@ class Chu:
 
 
 @dataclass(frozen=True)
-class Doan:
+class DoanBoCuc:
     """A paragraph in one style, with optional overrides of indents and spacing."""
 
     kieu: Kieu
@@ -68,7 +68,7 @@ class DuongKe:
     rong: float
 
 
-Khoi = Doan | DuongKe
+Khoi = DoanBoCuc | DuongKe
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ class HaiCot:
 class BoCuc:
     """A whole document: page body blocks in order, and the metadata both outputs carry."""
 
-    khoi: tuple[Doan | DuongKe | HaiCot, ...]
+    khoi: tuple[DoanBoCuc | DuongKe | HaiCot, ...]
     tieu_de: str
     tac_gia: str
     chu_de: str = ""
@@ -97,5 +97,5 @@ class BoCuc:
         for block in self.khoi:
             cells = (block.trai, block.phai) if isinstance(block, HaiCot) else ((block,),)
             for cell in cells:
-                lines.extend(b.text for b in cell if isinstance(b, Doan))
+                lines.extend(b.text for b in cell if isinstance(b, DoanBoCuc))
         return lines

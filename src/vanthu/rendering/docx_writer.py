@@ -13,7 +13,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from .bo_cuc import BoCuc, Doan, DuongKe, HaiCot, Khoi, thuoc_tinh
+from .bo_cuc import BoCuc, DoanBoCuc, DuongKe, HaiCot, Khoi, thuoc_tinh
 from .styles import BangKieu, Kieu, default_template
 
 _TWIPS_PER_CM = 1440 / 2.54
@@ -73,7 +73,7 @@ class DocxWriter:
             return
         self._doan(para, block, container)
 
-    def _doan(self, para: Paragraph, doan: Doan, container: float) -> None:
+    def _doan(self, para: Paragraph, doan: DoanBoCuc, container: float) -> None:
         para.style = doan.kieu.value
         style = self.bang[doan.kieu]
         pf = para.paragraph_format

@@ -13,10 +13,10 @@ import jinja2
 
 from .. import __version__
 from ..errors import RenderError
-from .bo_cuc import BoCuc, Chu, Doan, DuongKe, HaiCot, thuoc_tinh
+from .bo_cuc import BoCuc, Chu, DoanBoCuc, DuongKe, HaiCot, thuoc_tinh
 from .fonts import MatChu
 from .nap_weasyprint import HTML, FontConfiguration
-from .styles import BangKieu, Kieu, KieuDoan
+from .styles import BangKieu, Kieu, ParagraphFormat
 
 _STYLES = {
     (False, False): "",
@@ -26,7 +26,7 @@ _STYLES = {
 }
 
 
-def _css(style: KieuDoan) -> str:
+def _css(style: ParagraphFormat) -> str:
     """CSS of one paragraph style. Spacing above is padding: CSS margins collapse, Word's don't."""
     rules = [
         f"font-size: {style.co_chu}pt;",
@@ -126,7 +126,7 @@ class PdfWriter:
         """The HTML the PDF is printed from."""
         bang = self.bang
 
-        def doan_style(doan: Doan, container: float) -> str:
+        def doan_style(doan: DoanBoCuc, container: float) -> str:
             rules = []
             if doan.cach_truoc is not None:
                 rules.append(f"padding-top: {doan.cach_truoc}pt")
@@ -149,7 +149,7 @@ class PdfWriter:
                 ]
             return "; ".join(rules)
 
-        def chu_style(doan: Doan, chu: Chu) -> str:
+        def chu_style(doan: DoanBoCuc, chu: Chu) -> str:
             style = bang[doan.kieu]
             rules = []
             if chu.dam is not None and chu.dam != style.dam:

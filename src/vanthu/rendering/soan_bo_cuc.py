@@ -13,7 +13,7 @@ import re
 from ..errors import UnsupportedLayout
 from ..schemas import DoKhan, KieuDoan, LoaiVanBan, VanBan
 from ..schemas.van_ban import CO_THAM_QUYEN, KHONG_TRICH_YEU
-from .bo_cuc import BoCuc, Chu, Doan, DuongKe, HaiCot, Khoi
+from .bo_cuc import BoCuc, Chu, DoanBoCuc, DuongKe, HaiCot, Khoi
 from .fonts import DoRongChu
 from .loi_van import ten_loai
 from .ngat_dong import ngat_dong
@@ -68,11 +68,11 @@ class SoanBoCuc:
         # 2 % slack: Word and the PDF must both keep each line whole.
         return ngat_dong(text, rong * 0.98, lambda s: self._rong(s, kieu))
 
-    def _dong(self, text: str, kieu: Kieu, rong: float) -> list[Doan]:
+    def _dong(self, text: str, kieu: Kieu, rong: float) -> list[DoanBoCuc]:
         """One paragraph per line; the style's space above only before the first line."""
         lines = self._ngat(text, kieu, rong)
         return [
-            Doan(kieu, (Chu(line),), cach_truoc=None if i == 0 else 0.0)
+            DoanBoCuc(kieu, (Chu(line),), cach_truoc=None if i == 0 else 0.0)
             for i, line in enumerate(lines)
         ]
 
@@ -86,7 +86,7 @@ class SoanBoCuc:
         """
         if vb.loai not in DUOC_HO_TRO:
             raise UnsupportedLayout(vb.loai.value, vb.loai.info.mau)
-        khoi: list[Doan | DuongKe | HaiCot] = [self._dau(vb, hom_nay)]
+        khoi: list[DoanBoCuc | DuongKe | HaiCot] = [self._dau(vb, hom_nay)]
         khoi.extend(self._ten_loai(vb))
         khoi.extend(self._nguoi_nhan(vb))
         khoi.extend(self._can_cu(vb))
@@ -115,12 +115,12 @@ class SoanBoCuc:
         longest = min(max(self._rong(d.text, Kieu.CO_QUAN) for d in co_quan), trai_rong)
         trai.append(DuongKe(round(longest * TY_LE_KE_CO_QUAN, 2)))
         so = vb.so_hien_thi or CHO_TRONG
-        trai.append(Doan(Kieu.SO_KY_HIEU, (Chu(f"Số: {so}/{vb.ky_hieu_day_du}"),)))
+        trai.append(DoanBoCuc(Kieu.SO_KY_HIEU, (Chu(f"Số: {so}/{vb.ky_hieu_day_du}"),)))
         if vb.loai is LoaiVanBan.cong_van and vb.trich_yeu:
             trai += self._dong(_v_v(vb.trich_yeu), Kieu.TRICH_YEU_CONG_VAN, trai_rong)
         for dau, rong_dau in self._dau_muc_do(vb):
             trai.append(
-                Doan(
+                DoanBoCuc(
                     Kieu.DAU_MUC_DO,
                     (Chu(dau, colour=DAU_COLOUR),),
                     khung=rong_dau,
@@ -131,8 +131,8 @@ class SoanBoCuc:
         tieu_ngu = "Độc lập - Tự do - Hạnh phúc"
         ngay = ngay_thang_nam(vb.dia_danh, vb.ngay, vb.nam or hom_nay.year)
         phai: list[Khoi] = [
-            Doan(Kieu.QUOC_HIEU, (Chu("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),)),
-            Doan(Kieu.TIEU_NGU, (Chu(tieu_ngu),)),
+            DoanBoCuc(Kieu.QUOC_HIEU, (Chu("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),)),
+            DoanBoCuc(Kieu.TIEU_NGU, (Chu(tieu_ngu),)),
             DuongKe(round(self._rong(tieu_ngu, Kieu.TIEU_NGU), 2)),
             *self._dong(ngay, Kieu.DIA_DANH_NGAY, phai_rong),
         ]
@@ -157,7 +157,7 @@ class SoanBoCuc:
         if vb.loai is LoaiVanBan.cong_van:
             return []
         rong = self.bang.trang.vung_chu * 0.9
-        out: list[Khoi] = [Doan(Kieu.TEN_LOAI, (Chu(vb.loai.info.ten),))]
+        out: list[Khoi] = [DoanBoCuc(Kieu.TEN_LOAI, (Chu(vb.loai.info.ten),))]
         if vb.trich_yeu and vb.loai not in KHONG_TRICH_YEU:
             lines = self._dong(vb.trich_yeu, Kieu.TRICH_YEU, rong)
             out += lines
@@ -179,7 +179,7 @@ class SoanBoCuc:
             ]
             left = LE_NGUOI_NHAN + dash
             out += [
-                Doan(
+                DoanBoCuc(
                     Kieu.KINH_GUI,
                     (Chu(f"- {t}"),),
                     le_trai=round(left, 2),
@@ -194,7 +194,7 @@ class SoanBoCuc:
             hang = self._rong(f"{label} ", Kieu.KINH_GUI)
             runs = (Chu(f"{label} "), Chu(vb.kinh_gui[0]))
             return [
-                Doan(
+                DoanBoCuc(
                     Kieu.KINH_GUI,
                     runs,
                     le_trai=round(LE_NGUOI_NHAN + hang, 2),
@@ -203,9 +203,9 @@ class SoanBoCuc:
             ]
         # Several: the label alone, then one "- …;" line each, the dashes aligned under its colon.
         colon = LE_NGUOI_NHAN + self._rong("Kính gửi", Kieu.KINH_GUI)
-        out = [Doan(Kieu.KINH_GUI, (Chu(label),), le_trai=LE_NGUOI_NHAN, thut_dau=0.0)]
+        out = [DoanBoCuc(Kieu.KINH_GUI, (Chu(label),), le_trai=LE_NGUOI_NHAN, thut_dau=0.0)]
         out += [
-            Doan(
+            DoanBoCuc(
                 Kieu.KINH_GUI,
                 (Chu(f"- {t}"),),
                 cach_truoc=0.0,
@@ -221,10 +221,10 @@ class SoanBoCuc:
         out: list[Khoi] = []
         if vb.tham_quyen:
             out += self._dong(vb.tham_quyen.upper(), Kieu.THAM_QUYEN, self.bang.trang.vung_chu)
-        out += [Doan(Kieu.CAN_CU, (Chu(t),)) for t in _danh_sach(vb.can_cu, last=".")]
+        out += [DoanBoCuc(Kieu.CAN_CU, (Chu(t),)) for t in _danh_sach(vb.can_cu, last=".")]
         if vb.loai in CO_THAM_QUYEN:
             word = "QUYẾT NGHỊ:" if vb.loai is LoaiVanBan.nghi_quyet else "QUYẾT ĐỊNH:"
-            out.append(Doan(Kieu.QUYET_DINH, (Chu(word),)))
+            out.append(DoanBoCuc(Kieu.QUYET_DINH, (Chu(word),)))
         return out
 
     def _noi_dung(self, vb: VanBan) -> list[Khoi]:
@@ -243,26 +243,26 @@ class SoanBoCuc:
                 kieu = Kieu.NOI_DUNG_TIEU_DE
             match = _DIEU.match(text) if kieu is Kieu.NOI_DUNG else None
             runs = (Chu(match[1], dam=True), Chu(match[2] or "")) if match else (Chu(text),)
-            out.append(Doan(kieu, tuple(r for r in runs if r.text), giu_voi_sau=i == last))
+            out.append(DoanBoCuc(kieu, tuple(r for r in runs if r.text), giu_voi_sau=i == last))
         return out
 
     def _chu_ky(self, vb: VanBan) -> HaiCot:
         """Boxes 9b and 12 (left) beside 7a–7c (right); the row never splits."""
         phai_rong = self.cot[1]
         trai: list[Khoi] = [
-            Doan(Kieu.NOI_NHAN_LABEL, (Chu("Nơi nhận:"),), cach_truoc=CACH_KHOI_CHU_KY)
+            DoanBoCuc(Kieu.NOI_NHAN_LABEL, (Chu("Nơi nhận:"),), cach_truoc=CACH_KHOI_CHU_KY)
         ]
         # A wrapped recipient line continues past its dash (hanging indent).
         dash = round(self._rong("- ", Kieu.NOI_NHAN), 2)
         lines = [f"- {t}" for t in _danh_sach([n.ten for n in vb.noi_nhan])] + [_dong_luu(vb)]
-        trai += [Doan(Kieu.NOI_NHAN, (Chu(t),), le_trai=dash, thut_dau=-dash) for t in lines]
+        trai += [DoanBoCuc(Kieu.NOI_NHAN, (Chu(t),), le_trai=dash, thut_dau=-dash) for t in lines]
         lines = [
             line
             for authority in vb.nguoi_ky.dong_tham_quyen()
             for line in self._ngat(authority, Kieu.CHUC_VU, phai_rong)
         ]
         phai: list[Khoi] = [
-            Doan(Kieu.CHUC_VU, (Chu(line),), cach_truoc=CACH_KHOI_CHU_KY if i == 0 else None)
+            DoanBoCuc(Kieu.CHUC_VU, (Chu(line),), cach_truoc=CACH_KHOI_CHU_KY if i == 0 else None)
             for i, line in enumerate(lines)
         ]
         phai += self._dong(vb.nguoi_ky.ho_ten, Kieu.HO_TEN, phai_rong)

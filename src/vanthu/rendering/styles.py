@@ -65,7 +65,7 @@ class CanLe(StrEnum):
 
 
 @dataclass(frozen=True)
-class KieuDoan:
+class ParagraphFormat:
     """Resolved formatting of one paragraph style (sizes in points, indents in cm)."""
 
     co_chu: float
@@ -79,33 +79,35 @@ class KieuDoan:
 
 
 #: Decree 30 profile (b) of the sample forms: QH 13, TN 14, bodies 13, date 14, body 14.
-DEFAULTS: dict[Kieu, KieuDoan] = {
-    Kieu.QUOC_HIEU: KieuDoan(13, dam=True, dong=15),
-    Kieu.TIEU_NGU: KieuDoan(14, dam=True, dong=16),
-    Kieu.CO_QUAN_CHU_QUAN: KieuDoan(13, dong=15),
-    Kieu.CO_QUAN: KieuDoan(13, dam=True, dong=15),
-    Kieu.SO_KY_HIEU: KieuDoan(13, cach_truoc=6, dong=16),
-    Kieu.DIA_DANH_NGAY: KieuDoan(14, nghieng=True, cach_truoc=6, dong=16),
-    Kieu.TRICH_YEU_CONG_VAN: KieuDoan(12, cach_truoc=6, dong=14),
-    Kieu.DAU_MUC_DO: KieuDoan(13, dam=True, cach_truoc=6, dong=16),
-    Kieu.TEN_LOAI: KieuDoan(14, dam=True, cach_truoc=18, dong=16),
-    Kieu.TRICH_YEU: KieuDoan(14, dam=True, dong=16),
-    Kieu.NGUOI_GUI: KieuDoan(14, cach_truoc=12, dong=18),
-    Kieu.KINH_GUI: KieuDoan(14, can_le=CanLe.deu, cach_truoc=6, dong=18),
-    Kieu.THAM_QUYEN: KieuDoan(14, dam=True, cach_truoc=12, dong=18),
-    Kieu.CAN_CU: KieuDoan(14, nghieng=True, can_le=CanLe.deu, cach_truoc=6, dong=18, thut_dau=1),
-    Kieu.QUYET_DINH: KieuDoan(14, dam=True, cach_truoc=12, dong=18),
-    Kieu.NOI_DUNG: KieuDoan(14, can_le=CanLe.deu, cach_truoc=6, dong=18, thut_dau=1),
-    Kieu.NOI_DUNG_TIEU_DE: KieuDoan(
+DEFAULTS: dict[Kieu, ParagraphFormat] = {
+    Kieu.QUOC_HIEU: ParagraphFormat(13, dam=True, dong=15),
+    Kieu.TIEU_NGU: ParagraphFormat(14, dam=True, dong=16),
+    Kieu.CO_QUAN_CHU_QUAN: ParagraphFormat(13, dong=15),
+    Kieu.CO_QUAN: ParagraphFormat(13, dam=True, dong=15),
+    Kieu.SO_KY_HIEU: ParagraphFormat(13, cach_truoc=6, dong=16),
+    Kieu.DIA_DANH_NGAY: ParagraphFormat(14, nghieng=True, cach_truoc=6, dong=16),
+    Kieu.TRICH_YEU_CONG_VAN: ParagraphFormat(12, cach_truoc=6, dong=14),
+    Kieu.DAU_MUC_DO: ParagraphFormat(13, dam=True, cach_truoc=6, dong=16),
+    Kieu.TEN_LOAI: ParagraphFormat(14, dam=True, cach_truoc=18, dong=16),
+    Kieu.TRICH_YEU: ParagraphFormat(14, dam=True, dong=16),
+    Kieu.NGUOI_GUI: ParagraphFormat(14, cach_truoc=12, dong=18),
+    Kieu.KINH_GUI: ParagraphFormat(14, can_le=CanLe.deu, cach_truoc=6, dong=18),
+    Kieu.THAM_QUYEN: ParagraphFormat(14, dam=True, cach_truoc=12, dong=18),
+    Kieu.CAN_CU: ParagraphFormat(
+        14, nghieng=True, can_le=CanLe.deu, cach_truoc=6, dong=18, thut_dau=1
+    ),
+    Kieu.QUYET_DINH: ParagraphFormat(14, dam=True, cach_truoc=12, dong=18),
+    Kieu.NOI_DUNG: ParagraphFormat(14, can_le=CanLe.deu, cach_truoc=6, dong=18, thut_dau=1),
+    Kieu.NOI_DUNG_TIEU_DE: ParagraphFormat(
         14, dam=True, can_le=CanLe.deu, cach_truoc=6, dong=18, thut_dau=1
     ),
-    Kieu.NOI_DUNG_GIUA: KieuDoan(14, dam=True, cach_truoc=6, dong=18),
-    Kieu.NOI_NHAN_LABEL: KieuDoan(12, dam=True, nghieng=True, can_le=CanLe.trai, dong=14),
-    Kieu.NOI_NHAN: KieuDoan(11, can_le=CanLe.trai, dong=13),
-    Kieu.CHUC_VU: KieuDoan(14, dam=True, dong=16),
-    Kieu.HO_TEN: KieuDoan(14, dam=True, cach_truoc=78, dong=16),
-    Kieu.DUONG_KE: KieuDoan(2, cach_truoc=5, dong=2),
-    Kieu.SO_TRANG: KieuDoan(14, dong=16),
+    Kieu.NOI_DUNG_GIUA: ParagraphFormat(14, dam=True, cach_truoc=6, dong=18),
+    Kieu.NOI_NHAN_LABEL: ParagraphFormat(12, dam=True, nghieng=True, can_le=CanLe.trai, dong=14),
+    Kieu.NOI_NHAN: ParagraphFormat(11, can_le=CanLe.trai, dong=13),
+    Kieu.CHUC_VU: ParagraphFormat(14, dam=True, dong=16),
+    Kieu.HO_TEN: ParagraphFormat(14, dam=True, cach_truoc=78, dong=16),
+    Kieu.DUONG_KE: ParagraphFormat(2, cach_truoc=5, dong=2),
+    Kieu.SO_TRANG: ParagraphFormat(14, dong=16),
 }
 
 
@@ -131,11 +133,11 @@ class TrangGiay:
 class BangKieu:
     """The style sheet in force: every paragraph style, the page, and the font family name."""
 
-    kieu: dict[Kieu, KieuDoan]
+    kieu: dict[Kieu, ParagraphFormat]
     trang: TrangGiay
     phong_chu: str
 
-    def __getitem__(self, kieu: Kieu) -> KieuDoan:
+    def __getitem__(self, kieu: Kieu) -> ParagraphFormat:
         return self.kieu[kieu]
 
 
@@ -181,12 +183,12 @@ def doc_bang_kieu(template: Path | None = None) -> BangKieu:
         KeyError: the template lacks one of the ``Kieu`` styles.
     """
     doc = Document(str(template or default_template()))
-    sheet: dict[Kieu, KieuDoan] = {}
+    sheet: dict[Kieu, ParagraphFormat] = {}
     for kieu in Kieu:
         st = doc.styles[kieu.value]
         spacing = _inherited(st, _para("line_spacing"))
         exact = _inherited(st, _para("line_spacing_rule")) == WD_LINE_SPACING.EXACTLY
-        sheet[kieu] = KieuDoan(
+        sheet[kieu] = ParagraphFormat(
             co_chu=_pt(_inherited(st, lambda s: s.font.size)),
             dam=bool(_inherited(st, lambda s: s.font.bold)),
             nghieng=bool(_inherited(st, lambda s: s.font.italic)),

@@ -205,7 +205,7 @@ class LanGui(Bang):
     dia_chi: Mapped[str] = mapped_column(Text)
 
 
-class NhiemVu(Bang):
+class NhiemVuRow(Bang):
     """A task (nhiệm vụ) a directive assigns: paragraph, bodies, deadline, report due."""
 
     __tablename__ = "nhiem_vu"

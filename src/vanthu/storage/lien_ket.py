@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .bang import BaoCaoNhan, CoQuan, NhiemVu, NhiemVuCoQuan, NoiNhanVanBan, VanBanRow
+from .bang import BaoCaoNhan, CoQuan, NhiemVuCoQuan, NhiemVuRow, NoiNhanVanBan, VanBanRow
 
 
 @dataclass(frozen=True)
@@ -56,10 +56,10 @@ def nhiem_vu_cua(s: Session, van_ban_id: int, ma_co_quan: str) -> list[NhiemVuCu
     return [
         NhiemVuCuaCoQuan(*row)
         for row in s.execute(
-            select(NhiemVu.mo_ta, NhiemVu.han, NhiemVu.bao_cao)
-            .join(NhiemVuCoQuan, NhiemVuCoQuan.nhiem_vu_id == NhiemVu.id)
-            .where(NhiemVu.van_ban_id == van_ban_id, NhiemVuCoQuan.ma_co_quan == ma_co_quan)
-            .order_by(NhiemVu.han, NhiemVu.id)
+            select(NhiemVuRow.mo_ta, NhiemVuRow.han, NhiemVuRow.bao_cao)
+            .join(NhiemVuCoQuan, NhiemVuCoQuan.nhiem_vu_id == NhiemVuRow.id)
+            .where(NhiemVuRow.van_ban_id == van_ban_id, NhiemVuCoQuan.ma_co_quan == ma_co_quan)
+            .order_by(NhiemVuRow.han, NhiemVuRow.id)
         )
     ]
 

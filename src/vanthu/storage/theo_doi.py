@@ -41,8 +41,8 @@ from .bang import (
     CoQuan,
     NguoiDung,
     NhatKy,
-    NhiemVu,
     NhiemVuCoQuan,
+    NhiemVuRow,
     NoiNhanVanBan,
     VanBanRow,
 )
@@ -291,10 +291,10 @@ def save_bao_cao(
     """Store a report from the locked recipient's body, against its task if the directive gives
     that body exactly one; the copy moves to ``den`` and counts as received."""
     tasks = s.scalars(
-        select(NhiemVu.id)
-        .join(NhiemVuCoQuan, NhiemVuCoQuan.nhiem_vu_id == NhiemVu.id)
+        select(NhiemVuRow.id)
+        .join(NhiemVuCoQuan, NhiemVuCoQuan.nhiem_vu_id == NhiemVuRow.id)
         .where(
-            NhiemVu.van_ban_id == noi_nhan.van_ban_id,
+            NhiemVuRow.van_ban_id == noi_nhan.van_ban_id,
             NhiemVuCoQuan.ma_co_quan == noi_nhan.ma_co_quan,
         )
     ).all()
@@ -395,32 +395,32 @@ def qua_han(s: Session, hom_nay: dt.date, van_ban_id: int | None = None) -> list
     """Overdue (task, body) pairs without a report from that body on that directive, of one
     directive or all, by deadline."""
     reported = exists().where(
-        BaoCaoNhan.van_ban_id == NhiemVu.van_ban_id,
+        BaoCaoNhan.van_ban_id == NhiemVuRow.van_ban_id,
         BaoCaoNhan.ma_co_quan == NhiemVuCoQuan.ma_co_quan,
     )
     query = (
         select(
-            NhiemVu.id,
-            NhiemVu.mo_ta,
-            NhiemVu.han,
+            NhiemVuRow.id,
+            NhiemVuRow.mo_ta,
+            NhiemVuRow.han,
             NhiemVuCoQuan.ma_co_quan,
             CoQuan.ten_ngan,
             VanBanRow.id,
             VanBanRow.so_ky_hieu,
         )
-        .join(NhiemVuCoQuan, NhiemVuCoQuan.nhiem_vu_id == NhiemVu.id)
+        .join(NhiemVuCoQuan, NhiemVuCoQuan.nhiem_vu_id == NhiemVuRow.id)
         .join(CoQuan, CoQuan.ma == NhiemVuCoQuan.ma_co_quan)
-        .join(VanBanRow, VanBanRow.id == NhiemVu.van_ban_id)
+        .join(VanBanRow, VanBanRow.id == NhiemVuRow.van_ban_id)
         .where(
-            NhiemVu.han < hom_nay,
-            NhiemVu.bao_cao.is_(True),
+            NhiemVuRow.han < hom_nay,
+            NhiemVuRow.bao_cao.is_(True),
             VanBanRow.trang_thai.in_(_THEO_DOI),
             ~reported,
         )
-        .order_by(NhiemVu.han, NhiemVu.id, NhiemVuCoQuan.ma_co_quan)
+        .order_by(NhiemVuRow.han, NhiemVuRow.id, NhiemVuCoQuan.ma_co_quan)
     )
     if van_ban_id is not None:
-        query = query.where(NhiemVu.van_ban_id == van_ban_id)
+        query = query.where(NhiemVuRow.van_ban_id == van_ban_id)
     return [
         ViecQuaHan(so or f"#{vid}", vid, tid, mo_ta, han, ma, ten, (hom_nay - han).days)
         for tid, mo_ta, han, ma, ten, vid, so in s.execute(query)

@@ -14,7 +14,7 @@ from ..schemas import VanBan
 from ..schemas.gio import utc
 from ..schemas.khong_dau import khong_dau
 from ..workflow import TrangThaiVanBan
-from .bang import CoQuan, LanGui, NhatKy, NhiemVu, NhiemVuCoQuan, NoiNhanVanBan, VanBanRow
+from .bang import CoQuan, LanGui, NhatKy, NhiemVuCoQuan, NhiemVuRow, NoiNhanVanBan, VanBanRow
 
 #: The log as a plain table: an INSERT through it skips the ORM's unit of work.
 _NHAT_KY = cast(Table, NhatKy.__table__)
@@ -223,7 +223,7 @@ def ghi_nhiem_vu(
     ma_co_quan: Iterable[str],
 ) -> int:
     """Record one task a directive assigns, with the bodies it falls to; its id."""
-    row = NhiemVu(van_ban_id=van_ban_id, doan=doan, mo_ta=mo_ta, han=han, bao_cao=bao_cao)
+    row = NhiemVuRow(van_ban_id=van_ban_id, doan=doan, mo_ta=mo_ta, han=han, bao_cao=bao_cao)
     s.add(row)
     s.flush()
     s.add_all(NhiemVuCoQuan(nhiem_vu_id=row.id, ma_co_quan=c) for c in ma_co_quan)

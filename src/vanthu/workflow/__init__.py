@@ -29,7 +29,7 @@ from .van_ban import (
     chuyen_van_ban,
     su_kien_van_ban_hop_le,
 )
-from .vong_doi import ChuyenTiep, VongDoi
+from .vong_doi import ChuyenTiep, StateMachine
 
 
 @overload
@@ -51,12 +51,12 @@ __all__ = [
     "VONG_DOI_NOI_NHAN",
     "VONG_DOI_VAN_BAN",
     "ChuyenTiep",
+    "StateMachine",
     "SuKienNoiNhan",
     "SuKienVanBan",
     "TrangThaiNoiNhan",
     "TrangThaiVanBan",
     "VaiTro",
-    "VongDoi",
     "chuyen_noi_nhan",
     "chuyen_van_ban",
     "han_xac_nhan",

@@ -12,10 +12,10 @@ from typing import Any
 from .noi_nhan import VONG_DOI_NOI_NHAN
 from .vai_tro import VaiTro
 from .van_ban import VONG_DOI_VAN_BAN
-from .vong_doi import ChuyenTiep, VongDoi
+from .vong_doi import ChuyenTiep, StateMachine
 
 #: The lifecycles drawn, each as a composite state whose id also prefixes its states' ids.
-VONG_DOI: tuple[tuple[str, VongDoi[Any, Any]], ...] = (
+VONG_DOI: tuple[tuple[str, StateMachine[Any, Any]], ...] = (
     ("van_ban", VONG_DOI_VAN_BAN),
     ("noi_nhan", VONG_DOI_NOI_NHAN),
 )
@@ -66,7 +66,7 @@ def mermaid_diagram() -> str:
     return "\n".join(dong) + "\n"
 
 
-def _bang_markdown(vong_doi: VongDoi[Any, Any]) -> str:
+def _bang_markdown(vong_doi: StateMachine[Any, Any]) -> str:
     """The table of one lifecycle as a Markdown table, one line per row."""
     dong = [
         "| event | | from | to | roles | reason |",

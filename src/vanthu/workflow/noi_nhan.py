@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 from .label import LabelledEnum
 from .vai_tro import VaiTro
-from .vong_doi import ChuyenTiep, VongDoi
+from .vong_doi import ChuyenTiep, StateMachine
 
 
 class TrangThaiNoiNhan(LabelledEnum):
@@ -44,7 +44,7 @@ BANG_NOI_NHAN: tuple[ChuyenTiep[TrangThaiNoiNhan, SuKienNoiNhan], ...] = (
 )
 """The recipient lifecycle, one row per event: sources → target, roles, whether a reason is due."""
 
-VONG_DOI_NOI_NHAN = VongDoi("nơi nhận", TrangThaiNoiNhan, SuKienNoiNhan, BANG_NOI_NHAN)
+VONG_DOI_NOI_NHAN = StateMachine("nơi nhận", TrangThaiNoiNhan, SuKienNoiNhan, BANG_NOI_NHAN)
 
 
 def chuyen_noi_nhan(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .label import LabelledEnum
 from .vai_tro import VaiTro
-from .vong_doi import ChuyenTiep, VongDoi
+from .vong_doi import ChuyenTiep, StateMachine
 
 
 class TrangThaiVanBan(LabelledEnum):
@@ -78,7 +78,7 @@ BANG_VAN_BAN: tuple[ChuyenTiep[TrangThaiVanBan, SuKienVanBan], ...] = (
 )
 """The directive lifecycle, one row per event: sources → target, roles, whether a reason is due."""
 
-VONG_DOI_VAN_BAN = VongDoi("văn bản", TrangThaiVanBan, SuKienVanBan, BANG_VAN_BAN)
+VONG_DOI_VAN_BAN = StateMachine("văn bản", TrangThaiVanBan, SuKienVanBan, BANG_VAN_BAN)
 
 
 def chuyen_van_ban(

@@ -66,7 +66,7 @@ def _kiem_tra_ly_do(du_lieu: Any) -> bool:
     return co_ly_do(du_lieu.kwargs["ly_do"])
 
 
-class VongDoi(Generic[S, E]):
+class StateMachine(Generic[S, E]):
     """One lifecycle: its table, the machine built from it, firing and what a role may fire.
 
     The first member of the state enum is the initial state; a state that no row leaves is final.
