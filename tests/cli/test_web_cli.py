@@ -91,3 +91,18 @@ def test_token_create_prints_a_new_token_once(tmp_path: Path) -> None:
     second = run(tmp_path, "token", "create", "--name", "đồng bộ", user="thu")
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith("vt_") and first.stdout != second.stdout
+
+
+def test_token_revoke_stops_a_token_and_only_a_van_thu_revokes_anothers(tmp_path: Path) -> None:
+    run(tmp_path, "user", "add", "thu", "--role", "van_thu", "--ho-ten", "Thu")
+    run(tmp_path, "user", "add", "duc", "--role", "chuyen_vien", "--ho-ten", "Đức", user="thu")
+    run(tmp_path, "token", "create", "--name", "đồng bộ", user="thu")
+    run(tmp_path, "token", "create", "--name", "đồng bộ", user="duc")
+    other = run(tmp_path, "token", "revoke", "--name", "đồng bộ", "--user", "thu", user="duc")
+    assert other.returncode == 1 and "only a văn thư" in other.stderr
+    own = run(tmp_path, "token", "revoke", "--name", "đồng bộ", user="duc")
+    assert own.returncode == 0 and own.stdout.startswith("1 token"), own.stderr
+    again = run(tmp_path, "token", "revoke", "--name", "đồng bộ", user="duc")
+    assert again.returncode == 1 and "no live token" in again.stderr
+    by_clerk = run(tmp_path, "token", "revoke", "--name", "đồng bộ", "--user", "thu", user="thu")
+    assert by_clerk.returncode == 0, by_clerk.stderr

@@ -58,6 +58,7 @@ SU_KIEN_KHAC = (
     "giu_so",
     "dat_mat_khau",
     "tao_ma_truy_cap",
+    "thu_hoi_ma_truy_cap",
 )
 TRANG_THAI = max(len(s.value) for s in (*TrangThaiVanBan, *TrangThaiNoiNhan))
 

@@ -144,6 +144,8 @@ def test_an_api_token_acts_as_its_user_and_is_stored_hashed(ung_dung: UngDung) -
     who = ung_dung.nguoi_cua_ma_truy_cap(token)
     assert who is not None and who.ten == "vt" and who.csrf == ""
     assert ung_dung.nguoi_cua_ma_truy_cap(token + "x") is None
+    assert ung_dung.thu_hoi_ma_truy_cap("vt", "sync script") == 1
+    assert ung_dung.nguoi_cua_ma_truy_cap(token) is None
 
 
 def test_an_oversized_request_is_refused_before_it_is_read(client: TestClient) -> None:

@@ -75,6 +75,16 @@ def token_create(ctx: click.Context, ten_ma: str) -> None:
     click.echo(ung_dung(ctx).tao_ma_truy_cap(nguoi(ctx), ten_ma))
 
 
+@token.command("revoke")
+@click.option("--name", "ten_ma", required=True, help="The name the token was created with.")
+@click.option("--user", "cua", default=None, help="Whose token (a văn thư only; default: --as).")
+@click.pass_context
+def token_revoke(ctx: click.Context, ten_ma: str, cua: str | None) -> None:
+    """Revoke the live tokens of that name: they stop working at once."""
+    count = ung_dung(ctx).thu_hoi_ma_truy_cap(nguoi(ctx), ten_ma, cua)
+    click.echo(f"{count} token(s) revoked")
+
+
 @click.group()
 def directory() -> None:
     """The directory (danh bạ) of recipient bodies."""

@@ -167,6 +167,31 @@ class DangNhap:
             ghi_dong_nhat_ky(s, line)
         return token
 
+    def thu_hoi_ma_truy_cap(self, nguoi: str, ten_ma: str, cua: str | None = None) -> int:
+        """Revoke the live tokens named ``ten_ma`` of ``cua`` (default: ``nguoi`` themselves;
+        another user's only by a văn thư); how many. They stop working at once.
+
+        Raises:
+            Refused: an actor who may not, or no live token of that name.
+            NotFound: no such user.
+        """
+        ten_ma = tham_so.dong(ten_ma, "--name")
+        cua = cua or nguoi
+        now = self.clock()
+        with self.store.transaction() as s:
+            actor = nguoi_dung(s, nguoi)
+            nguoi_dung(s, cua)
+            if cua != nguoi and VaiTro(actor.vai_tro) is not VaiTro.van_thu:
+                raise Refused(f"user '{nguoi}'", "only a văn thư revokes another user's tokens")
+            count = login_store.revoke_api_tokens(s, cua, ten_ma, now)
+            if not count:
+                raise Refused("--name", f"'{cua}' has no live token named '{ten_ma}'")
+            line = dong_nhat_ky(
+                None, f"nguoi_dung:{cua}", "thu_hoi_ma_truy_cap", nguoi, now, ten=ten_ma
+            )
+            ghi_dong_nhat_ky(s, line)
+        return count
+
     def nguoi_cua_ma_truy_cap(self, token: str) -> SignedIn | None:
         """Who an API token belongs to, or None (unknown or revoked)."""
         if not token or len(token) > 200:

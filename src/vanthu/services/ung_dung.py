@@ -220,6 +220,16 @@ class UngDung:
         """
         return self._dv.dang_nhap.tao_ma_truy_cap(nguoi, ten_ma)
 
+    def thu_hoi_ma_truy_cap(self, nguoi: str, ten_ma: str, cua: str | None = None) -> int:
+        """Revoke the live bearer tokens named ``ten_ma`` of ``cua`` (default: ``nguoi``;
+        another user's only by a văn thư); how many.
+
+        Raises:
+            Refused: an actor who may not, or no live token of that name.
+            NotFound: no such user.
+        """
+        return self._dv.dang_nhap.thu_hoi_ma_truy_cap(nguoi, ten_ma, cua)
+
     def nguoi_cua_ma_truy_cap(self, token: str) -> SignedIn | None:
         """Who a bearer token belongs to; None if it is unknown or revoked.
 

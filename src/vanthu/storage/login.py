@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from ..schemas.gio import gio_viet_nam, utc
@@ -108,6 +108,16 @@ def end_expired_sessions(s: Session, at: dt.datetime) -> None:
 def add_api_token(s: Session, token: str, ten: str, label: str, at: dt.datetime) -> None:
     """Record a new API token (by the SHA-256 of its value)."""
     s.add(ApiToken(token_sha256=sha256(token), ten=ten, label=label, created_at=utc(at)))
+
+
+def revoke_api_tokens(s: Session, ten: str, label: str, at: dt.datetime) -> int:
+    """Revoke the user's live tokens of that name; how many."""
+    result = s.execute(
+        update(ApiToken)
+        .where(ApiToken.ten == ten, ApiToken.label == label, ApiToken.revoked_at.is_(None))
+        .values(revoked_at=utc(at))
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 def api_token_user(s: Session, token: str) -> SignedIn | None:
