@@ -11,6 +11,8 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import uvicorn
@@ -131,6 +133,20 @@ def may_chu(ung_dung: UngDung, tmp_path: Path) -> Iterator[MayChuThat]:
     server = MayChuThat(tao_app(ung_dung, cai_dat), port)
     with server:
         yield server
+
+
+def trang_da_dang_nhap(trinh_duyet: Any, may_chu: MayChuThat, ten: str) -> Any:
+    """A page signed in as ``ten`` through the form, in a browser context of its own (cookies
+    are not shared between people), at a desktop size."""
+    page = trinh_duyet.new_context(
+        viewport={"width": 1366, "height": 900}, locale="vi-VN"
+    ).new_page()
+    page.goto(may_chu.url + "/dang-nhap")
+    page.get_by_label("Tên đăng nhập").fill(ten)
+    page.get_by_label("Mật khẩu").fill(MAT_KHAU + ten)
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: urlsplit(url).path == "/van-ban")
+    return page
 
 
 @pytest.fixture(scope="session")

@@ -15,22 +15,9 @@ import pytest
 import yaml
 
 from tests.services.conftest import cong_dien_du_thao
-from tests.web.conftest import ANH_CHUP, MAT_KHAU, MayChuThat
+from tests.web.conftest import ANH_CHUP, MayChuThat, trang_da_dang_nhap
 from tests.web.test_nhan_trinh_duyet import qr_cua
 from vanthu.services import TrangThaiVanBan, UngDung
-
-
-def _nguoi(trinh_duyet: Any, may_chu: MayChuThat, ten: str) -> Any:
-    """A signed-in page of its own browser context (cookies are not shared)."""
-    page = trinh_duyet.new_context(
-        viewport={"width": 1366, "height": 900}, locale="vi-VN"
-    ).new_page()
-    page.goto(may_chu.url + "/dang-nhap")
-    page.get_by_label("Tên đăng nhập").fill(ten)
-    page.get_by_label("Mật khẩu").fill(MAT_KHAU + ten)
-    page.keyboard.press("Enter")
-    page.wait_for_url(lambda url: urlsplit(url).path == "/van-ban")
-    return page
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
@@ -46,7 +33,7 @@ def test_a_directive_goes_from_upload_to_a_phone_acknowledgement_seen_live_by_th
     monkeypatch.setenv("VANTHU_BASE_URL", may_chu.url)  # what the slips link to
     tep = tmp_path / "cong-dien.yaml"
     tep.write_text(yaml.safe_dump(cong_dien_du_thao(), allow_unicode=True), encoding="utf-8")
-    cv, ld, vt = (_nguoi(trinh_duyet, may_chu, ten) for ten in ("cv", "ld", "vt"))
+    cv, ld, vt = (trang_da_dang_nhap(trinh_duyet, may_chu, ten) for ten in ("cv", "ld", "vt"))
     phone = trinh_duyet.new_context(
         viewport={"width": 375, "height": 812}, locale="vi-VN", is_mobile=True, has_touch=True
     ).new_page()

@@ -10,20 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.web.conftest import ANH_CHUP, MAT_KHAU, MayChuThat
+from tests.web.conftest import ANH_CHUP, MayChuThat, trang_da_dang_nhap
 from vanthu.services import TrangThaiVanBan, UngDung
-
-
-def _dang_nhap(trinh_duyet: Any, may_chu: MayChuThat, ten: str) -> Any:
-    page = trinh_duyet.new_context(
-        viewport={"width": 1366, "height": 900}, locale="vi-VN"
-    ).new_page()
-    page.goto(may_chu.url + "/dang-nhap")
-    page.get_by_label("Tên đăng nhập").fill(ten)
-    page.get_by_label("Mật khẩu").fill(MAT_KHAU + ten)
-    page.keyboard.press("Enter")
-    page.wait_for_url(lambda url: urlsplit(url).path == "/van-ban")
-    return page
 
 
 def _go(page: Any, selector: str, text: str) -> None:
@@ -36,8 +24,8 @@ def _go(page: Any, selector: str, text: str) -> None:
 def test_the_drafter_types_previews_and_submits_the_leader_returns_once_then_approves(
     may_chu: MayChuThat, trinh_duyet: Any, ung_dung: UngDung
 ) -> None:
-    cv = _dang_nhap(trinh_duyet, may_chu, "cv")
-    ld = _dang_nhap(trinh_duyet, may_chu, "ld")
+    cv = trang_da_dang_nhap(trinh_duyet, may_chu, "cv")
+    ld = trang_da_dang_nhap(trinh_duyet, may_chu, "ld")
     try:
         cv.get_by_role("link", name="Soạn thảo").click()
         cv.wait_for_url(lambda url: urlsplit(url).path == "/soan-thao")
