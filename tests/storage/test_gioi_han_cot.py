@@ -78,6 +78,7 @@ GIOI_HAN_COT: dict[str, int] = {
     "van_ban.ky_hieu": KY_HIEU_TOI_DA,
     "van_ban.trang_thai": max(len(s.value) for s in TrangThaiVanBan),
     "van_ban.nguoi_soan": MA_TOI_DA,
+    "lan_phat_hanh.nguoi": MA_TOI_DA,
     "van_ban.so_ky_hieu": SO_KY_HIEU_TOI_DA,
     "van_ban.docx_sha256": SHA256,
     "van_ban.pdf_sha256": SHA256,

@@ -3,8 +3,10 @@ background and watches the progress; other roles and forged requests are refused
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,7 +14,11 @@ from fastapi.testclient import TestClient
 from tests.services.conftest import cong_dien_du_thao
 from tests.web.conftest import dang_nhap
 from vanthu.services import TrangThaiVanBan, UngDung
-from vanthu.web.phat_hanh_nen import SoTienTrinh, TienTrinh
+from vanthu.services.tien_trinh import GIAN_DOAN
+from vanthu.storage.lan_phat_hanh import bat_dau_lan, ghi_tien_do
+from vanthu.web.app import tao_app
+from vanthu.web.cai_dat import CaiDatWeb
+from vanthu.web.phat_hanh_nen import SoTienTrinh
 
 HTMX = {"HX-Request": "true"}
 
@@ -182,13 +188,71 @@ def test_a_reload_while_a_run_goes_shows_its_progress_and_keeps_polling(
     van_ban_id = duyet_xong(ung_dung)
     ung_dung.ban_hanh("vt", str(van_ban_id))
     dang_nhap(client, "vt")
-    registry = SoTienTrinh()
-    # A run of this process at 20 of 53, as its thread reports it (set here: a real run of the
-    # seed ends within a poll or two, too fast to catch half-way).
-    registry._viec[van_ban_id] = TienTrinh(da_xong=20, tong=53)
-    client.app.state.phat_hanh_nen = registry  # type: ignore[attr-defined]
+    # A run at 20 of 53 as another worker (or the CLI) records it: set here, since a real run
+    # of the seed ends within a poll or two, too fast to catch half-way.
+    now = dt.datetime.now(dt.UTC)
+    with ung_dung._dv.store.transaction() as s:
+        bat_dau_lan(s, van_ban_id, "vt", now)
+        ghi_tien_do(s, van_ban_id, 20, 53, now)
     page = client.get(f"/van-ban/{van_ban_id}/phat-hanh")
     assert "Đang phát hành: 20/53 cơ quan" in page.text
     assert '<progress max="53" value="20"' in page.text
     assert 'hx-trigger="every 1s"' in page.text
     assert ">Phát hành</button>" not in page.text  # no second run while one goes
+
+
+def test_a_run_silent_for_longer_than_a_batch_can_take_is_shown_stopped_and_may_be_resumed(
+    client: TestClient, ung_dung: UngDung
+) -> None:
+    van_ban_id = duyet_xong(ung_dung)
+    ung_dung.ban_hanh("vt", str(van_ban_id))
+    csrf = dang_nhap(client, "vt")
+    # A run whose process died at 20 of 53 (its last progress older than GIAN_DOAN).
+    long_ago = dt.datetime.now(dt.UTC) - GIAN_DOAN - dt.timedelta(seconds=5)
+    with ung_dung._dv.store.transaction() as s:
+        bat_dau_lan(s, van_ban_id, "vt", long_ago)
+        ghi_tien_do(s, van_ban_id, 20, 53, long_ago)
+    panel = client.get(f"/van-ban/{van_ban_id}/phat-hanh", headers=HTMX)
+    assert 'hx-trigger="every 1s"' not in panel.text
+    assert "Lần phát hành dừng giữa chừng" in panel.text
+    assert ">Phát hành</button>" in panel.text
+    client.post(f"/van-ban/{van_ban_id}/phat-hanh", data={"csrf": csrf})
+    done = cho_phat_hanh(client, van_ban_id)
+    assert "Phát hành xong" in done
+    assert ung_dung.xem_van_ban(str(van_ban_id)).trang_thai is TrangThaiVanBan.da_phat_hanh
+
+
+def test_a_run_started_on_one_worker_is_followed_to_its_end_on_another(
+    client: TestClient, ung_dung: UngDung, tmp_path: Path
+) -> None:
+    van_ban_id = duyet_xong(ung_dung)
+    ung_dung.ban_hanh("vt", str(van_ban_id))
+    total = len(ung_dung.xem_truoc_noi_nhan(str(van_ban_id)))
+    csrf = dang_nhap(client, "vt")
+    # A second worker: another app on the same store, with its own (empty) registry.
+    other = tao_app(ung_dung, CaiDatWeb(thu_muc=tmp_path / "output"))
+    with TestClient(other, base_url="http://testserver", follow_redirects=False) as second:
+        dang_nhap(second, "vt")
+        client.post(f"/van-ban/{van_ban_id}/phat-hanh", data={"csrf": csrf})
+        client.app.state.phat_hanh_nen.cho(van_ban_id, 120)  # type: ignore[attr-defined]
+        done = cho_phat_hanh(second, van_ban_id)
+    assert f"Phát hành xong: {total} cơ quan mới nhận trong lần này, {total} cơ quan" in done
+    assert "Lần phát hành của vt" in done
+
+
+def test_a_run_refused_before_it_is_recorded_shows_why_on_the_worker_that_started_it(
+    client: TestClient, ung_dung: UngDung
+) -> None:
+    van_ban_id = duyet_xong(ung_dung)
+    ung_dung.ban_hanh("vt", str(van_ban_id))
+    dang_nhap(client, "vt")
+    registry = SoTienTrinh()
+    client.app.state.phat_hanh_nen = registry  # type: ignore[attr-defined]
+    # Started by a user who may not (the page asks the lifecycle first; this is the race the
+    # thread's own check catches).
+    registry.bat_dau(ung_dung, "cv", van_ban_id)
+    registry.cho(van_ban_id, 60)
+    panel = client.get(f"/van-ban/{van_ban_id}/phat-hanh", headers=HTMX)
+    assert 'class="loi" role="alert"' in panel.text
+    assert "role &#39;chuyen_vien&#39; may not" in panel.text
+    assert ung_dung.tien_trinh_phat_hanh(str(van_ban_id)) is None

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .quan_tri import CoQuanDanhBaDong, DanhBaDong, NguoiDungDong
     from .so_dang_ky import COT_SO_DANG_KY
     from .theo_doi import BangTrangThai
+    from .tien_trinh import TienTrinh
     from .ung_dung import KetQuaBaoCao, UngDung, vong_doi_diagram
     from .vong_doi import KetQuaChuyen
 
@@ -34,6 +35,7 @@ _LAZY = {
     "SignedIn": ".login",
     "BangTrangThai": ".theo_doi",
     "TrangNhan": ".lien_ket",
+    "TienTrinh": ".tien_trinh",
     "COT_SO_DANG_KY": ".so_dang_ky",
     "CoQuanDanhBaDong": ".quan_tri",
     "DanhBaDong": ".quan_tri",
@@ -69,6 +71,7 @@ __all__ = [
     "SignedIn",
     "SuKienVanBan",
     "TepKetXuat",
+    "TienTrinh",
     "TrangNhan",
     "TrangThaiVanBan",
     "UngDung",

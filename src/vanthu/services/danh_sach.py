@@ -6,12 +6,14 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 
+from ..errors import NotFound
 from ..reading.tham_so import khoa_van_ban
 from ..schemas import VanBan
 from ..schemas.gio import gio_viet_nam
-from ..storage import Store
-from ..storage.van_ban import danh_sach_van_ban, van_ban_cua, van_ban_theo_khoa
-from ..workflow import TrangThaiVanBan
+from ..storage import Session, Store
+from ..storage.danh_ba import nguoi_dung
+from ..storage.van_ban import da_gui_den, danh_sach_van_ban, van_ban_cua, van_ban_theo_khoa
+from ..workflow import TrangThaiVanBan, VaiTro
 from .clock import Clock, bay_gio
 
 #: The most rows one list shows (the newest first); a search narrows it.
@@ -49,6 +51,16 @@ class ChiTietVanBan:
     van_ban: VanBan
 
 
+def _co_quan_cua(s: Session, nguoi: str) -> str | None:
+    """The body a body's user (đơn vị nhận) acts for; None for the office's staff.
+
+    Raises:
+        NotFound: no such user.
+    """
+    user = nguoi_dung(s, nguoi)
+    return user.ma_co_quan if VaiTro(user.vai_tro) is VaiTro.don_vi_nhan else None
+
+
 class DanhSach:
     """The reading use cases on one store."""
 
@@ -57,14 +69,23 @@ class DanhSach:
         self.clock = clock
 
     def danh_sach(
-        self, trang_thai: list[TrangThaiVanBan] | None = None, tim: str = ""
+        self,
+        trang_thai: list[TrangThaiVanBan] | None = None,
+        tim: str = "",
+        nguoi: str | None = None,
     ) -> list[DongVanBan]:
         """Directives newest first, filtered by state and by words of their number, symbol or
-        subject (without diacritics: "vung xanh" finds "vùng xanh"); at most DONG_TOI_DA."""
+        subject (without diacritics: "vung xanh" finds "vùng xanh"); at most DONG_TOI_DA.
+        As ``nguoi`` sees them: a body's user (đơn vị nhận) sees only those sent to its body.
+
+        Raises:
+            NotFound: no user ``nguoi``.
+        """
         states = None if trang_thai is None else [t.value for t in trang_thai]
         tim = unicodedata.normalize("NFC", tim)[:TIM_TOI_DA]
         with self.store.transaction() as s:
-            rows = danh_sach_van_ban(s, states, DONG_TOI_DA, tim)
+            body = None if nguoi is None else _co_quan_cua(s, nguoi)
+            rows = danh_sach_van_ban(s, states, DONG_TOI_DA, tim, body)
             return [
                 DongVanBan(
                     r.id,
@@ -79,14 +100,17 @@ class DanhSach:
                 for r in rows
             ]
 
-    def xem(self, khoa: str) -> ChiTietVanBan:
-        """One directive by id or number and symbol.
+    def xem(self, khoa: str, nguoi: str | None = None) -> ChiTietVanBan:
+        """One directive by id or number and symbol, as ``nguoi`` may see it (see
+        :meth:`duoc_xem`).
 
         Raises:
-            NotFound: no such directive.
+            NotFound: no such directive (or none that ``nguoi`` may see), no user ``nguoi``.
         """
         with self.store.transaction() as s:
             row = van_ban_theo_khoa(s, khoa_van_ban(khoa), khoa)
+            if nguoi is not None:
+                self._duoc_xem(s, nguoi, row.id, khoa)
             return ChiTietVanBan(
                 row.id,
                 TrangThaiVanBan(row.trang_thai),
@@ -98,3 +122,21 @@ class DanhSach:
                 row.so is not None,
                 van_ban_cua(row, self.clock().date()),
             )
+
+    def duoc_xem(self, nguoi: str, khoa: str) -> None:
+        """``nguoi`` may read the directive: the office's staff read every directive; a body's
+        user (đơn vị nhận) only those sent to its body — any other is, to it, no directive at
+        all (the same NotFound, so that it cannot tell which numbers exist).
+
+        Raises:
+            NotFound: no such directive, or one the user may not read; no such user.
+        """
+        with self.store.transaction() as s:
+            row = van_ban_theo_khoa(s, khoa_van_ban(khoa), khoa)
+            self._duoc_xem(s, nguoi, row.id, khoa)
+
+    @staticmethod
+    def _duoc_xem(s: Session, nguoi: str, van_ban_id: int, khoa: str) -> None:
+        body = _co_quan_cua(s, nguoi)
+        if body is not None and not da_gui_den(s, van_ban_id, body):
+            raise NotFound("directive", khoa)

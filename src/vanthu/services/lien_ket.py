@@ -132,18 +132,25 @@ class LienKetNhan:
         self.base_url = base_url
 
     def duong_dan(self, nguoi: str, khoa: str, ma_co_quan: str) -> str:
-        """The link a body's slip carries, for the văn thư to hand on (by telephone, chat …).
+        """The link a body's slip carries, for the văn thư to hand on (by telephone, chat …), or
+        for the body's own user to open (once its copy has been sent).
 
         Raises:
-            Refused: the actor is not a văn thư, or the directive was not sent to that body.
+            Refused: the actor is neither a văn thư nor that body's user, or the directive was
+                not sent to that body.
             NotFound: no such user or directive.
         """
         ma_co_quan = tham_so.ma(ma_co_quan)
         with self.store.transaction() as s:
-            if VaiTro(nguoi_dung(s, nguoi).vai_tro) is not VaiTro.van_thu:
-                raise Refused(f"user '{nguoi}'", "only a văn thư hands on a recipient's link")
+            user = nguoi_dung(s, nguoi)
+            own = VaiTro(user.vai_tro) is VaiTro.don_vi_nhan and user.ma_co_quan == ma_co_quan
+            if VaiTro(user.vai_tro) is not VaiTro.van_thu and not own:
+                raise Refused(
+                    f"user '{nguoi}'",
+                    "only a văn thư hands on a recipient's link (a body's user opens its own)",
+                )
             row = tim_van_ban(s, khoa)
-            found = ma_lien_ket(s, row.id, ma_co_quan)
+            found = ma_lien_ket(s, row.id, ma_co_quan, da_gui=own)
         if found is None:
             raise Refused(f"'{ma_co_quan}'", f"was not sent {row.so_ky_hieu or khoa}")
         return duong_dan_nhan(self.base_url or doc_base_url(), *found)

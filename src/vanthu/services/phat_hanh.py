@@ -27,6 +27,11 @@ every body. Mail is at least once: a crash between the server's acceptance and t
 resends that one mail (with the same Message-ID), which is why a run that mails records each
 body on its own.
 
+Each run is recorded as the directive's last run (:mod:`vanthu.storage.lan_phat_hanh`): who
+started it, its progress at every batch, how it ended. Any process reads it
+(:meth:`PhatHanh.tien_trinh`): the desk's page polls it on whichever worker serves the reload,
+and a run started from the CLI shows on the desk too.
+
 This module holds the use case only — its rules and the order of its steps. The queries are in
 :mod:`vanthu.storage.noi_nhan`, the folders, files and mail in :mod:`vanthu.delivery`, the slip
 in :mod:`vanthu.rendering.phieu_gui`.
@@ -35,6 +40,7 @@ in :mod:`vanthu.rendering.phieu_gui`.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import threading
 from collections.abc import Callable
@@ -62,12 +68,16 @@ from ..schemas.gio import gio_viet_nam, utc
 from ..storage import Session, Store, noi_nhan
 from ..storage.bang import VanBanRow
 from ..storage.danh_ba import NguoiNhanMoRong, mo_rong_noi_nhan, nguoi_dung
+from ..storage.lan_phat_hanh import bat_dau_lan, ghi_tien_do, ket_thuc_lan, lan_cuoi
 from ..storage.noi_nhan import KENH_TEP, KENH_THU, Viec
 from ..storage.van_ban import doi_trang_thai, dong_nhat_ky, ghi_dong_nhat_ky, van_ban_cua
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, chuyen_van_ban
 from .clock import Clock, bay_gio
 from .lien_ket import duong_dan_nhan
+from .tien_trinh import TienTrinh, gio_may, loi_cua, tien_trinh_cua
 from .vong_doi import hoan_tat_cac_ban_hanh, thu_muc_van_ban, tim_van_ban
+
+log = logging.getLogger(__name__)
 
 #: Deliveries recorded per transaction: a crash repeats at most this many (idempotent) writes.
 LO_GHI = 50
@@ -172,6 +182,17 @@ class PhatHanh:
             row = tim_van_ban(s, khoa)
             return mo_rong_noi_nhan(s, van_ban_cua(row, self.clock().date()))
 
+    def tien_trinh(self, khoa: str) -> TienTrinh | None:
+        """The directive's last distribution run as the store has it (any process's), or None
+        if it was never distributed.
+
+        Raises:
+            NotFound: no such directive.
+        """
+        with self.store.transaction() as s:
+            row = lan_cuoi(s, tim_van_ban(s, khoa).id)
+            return None if row is None else tien_trinh_cua(row, gio_may())
+
     def phat_hanh(
         self,
         ten_nguoi: str,
@@ -198,17 +219,34 @@ class PhatHanh:
         base_url = self.base_url or doc_base_url()
         if self.thu_muc is not None:
             hoan_tat_cac_ban_hanh(self.store, self.thu_muc)
+        with self.store.transaction() as s:
+            row = tim_van_ban(s, khoa, for_update=True)
+            self._duoc_phat_hanh(s, row, ten_nguoi)
+            van_ban_id = row.id
+            bat_dau_lan(s, van_ban_id, ten_nguoi, gio_may())
+        try:
+            result = self._chay(van_ban_id, ten_nguoi, settings, base_url, tien_do)
+        except BaseException as error:
+            self._ket_thuc(van_ban_id, None, loi_cua(error))
+            raise
+        self._ket_thuc(van_ban_id, result.gui_moi, None)
+        return result
+
+    def _chay(
+        self,
+        van_ban_id: int,
+        ten_nguoi: str,
+        settings: CauHinhThu | None,
+        base_url: str,
+        tien_do: TienDo | None,
+    ) -> KetQuaPhatHanh:
+        """One run, once the run is recorded: expand, deliver batch by batch, settle the state
+        (see :meth:`phat_hanh`)."""
         mailing = settings is not None
         now = self.clock()
         with self.store.transaction() as s:
-            row = tim_van_ban(s, khoa, for_update=True)
-            user = nguoi_dung(s, ten_nguoi)
-            state = TrangThaiVanBan(row.trang_thai)
-            if state is not TrangThaiVanBan.da_phat_hanh:
-                # Checks role and state now; the state moves only once all are delivered.
-                chuyen_van_ban(state, SuKienVanBan.phat_hanh, VaiTro(user.vai_tro))
-            elif VaiTro(user.vai_tro) is not VaiTro.van_thu:
-                raise Refused(f"user '{ten_nguoi}'", "only a văn thư distributes")
+            row = tim_van_ban(s, str(van_ban_id), for_update=True)
+            self._duoc_phat_hanh(s, row, ten_nguoi)  # again: the state may have moved since
             assert row.so_ky_hieu and row.nam and row.ngay and row.pdf_duong_dan
             if self.thu_muc is not None:
                 nam_trong(self.thu_muc, thu_muc_van_ban(row))
@@ -232,6 +270,7 @@ class PhatHanh:
 
         with self.store.transaction() as s:
             work, total, _ = noi_nhan.con_lai(s, van_ban_id, mailing)
+            ghi_tien_do(s, van_ban_id, total - len(work), total, gio_may())
         done_before = total - sum(v.tep for v in work)
         done = total - len(work)
         sent = mailed = 0
@@ -252,6 +291,8 @@ class PhatHanh:
                     mailed += mails
                     failures.extend(refused)
                     done += len(ids)
+                    with self.store.transaction() as s:
+                        ghi_tien_do(s, van_ban_id, done, total, gio_may())
                     if tien_do:
                         tien_do(done, total)
 
@@ -292,6 +333,31 @@ class PhatHanh:
             thu_loi=tuple(failures),
             khong_email=tuple(no_address),
         )
+
+    @staticmethod
+    def _duoc_phat_hanh(s: Session, row: VanBanRow, ten_nguoi: str) -> None:
+        """The user may distribute the directive in its state (a re-run: a văn thư).
+
+        Raises:
+            TransitionRefused: not issued yet, recalled, or the actor is not a văn thư.
+            Refused: a re-run of a distributed directive by another role.
+        """
+        user = nguoi_dung(s, ten_nguoi)
+        state = TrangThaiVanBan(row.trang_thai)
+        if state is not TrangThaiVanBan.da_phat_hanh:
+            # Checks role and state now; the state moves only once all are delivered.
+            chuyen_van_ban(state, SuKienVanBan.phat_hanh, VaiTro(user.vai_tro))
+        elif VaiTro(user.vai_tro) is not VaiTro.van_thu:
+            raise Refused(f"user '{ten_nguoi}'", "only a văn thư distributes")
+
+    def _ket_thuc(self, van_ban_id: int, gui_moi: int | None, loi: str | None) -> None:
+        """Record how the run ended; a store that fails now leaves the run to look stopped
+        (:data:`~vanthu.services.tien_trinh.GIAN_DOAN`) rather than hide the run's own error."""
+        try:
+            with self.store.transaction() as s:
+                ket_thuc_lan(s, van_ban_id, gio_may(), gui_moi, loi)
+        except Exception:
+            log.exception("the end of distribution run #%s could not be recorded", van_ban_id)
 
     def _mot_lo(
         self,

@@ -28,6 +28,7 @@ from .nhat_ky import DongNhatKy, nhat_ky
 from .phat_hanh import KetQuaPhatHanh, PhatHanh, TienDo
 from .quan_tri import DanhBaDong, NguoiDungDong, danh_ba, danh_sach_nguoi_dung
 from .theo_doi import BangTrangThai, KetQuaXacNhan, TheoDoi
+from .tien_trinh import TienTrinh
 from .vong_doi import THU_MUC_MAC_DINH, KetQuaChuyen, VongDoi, giu_so
 
 # The register (.so_dang_ky) loads its renderer (python-docx, WeasyPrint): imported by the
@@ -393,23 +394,37 @@ class UngDung:
     # -- reading ---------------------------------------------------------------------------
 
     def danh_sach_van_ban(
-        self, trang_thai: list[TrangThaiVanBan] | None = None, tim: str = ""
+        self,
+        trang_thai: list[TrangThaiVanBan] | None = None,
+        tim: str = "",
+        nguoi: str | None = None,
     ) -> list[DongVanBan]:
         """Directives, newest first, in the given states (None: all) and holding every word of
-        ``tim`` in their number, symbol or subject, diacritics ignored; at most 500.
+        ``tim`` in their number, symbol or subject, diacritics ignored; at most 500. With
+        ``nguoi``, those that user may read (a body's user: those sent to its body).
 
         Raises:
-            Nothing a user can cause.
+            NotFound: no user ``nguoi``.
         """
-        return self._dv.danh_sach.danh_sach(trang_thai, tim)
+        return self._dv.danh_sach.danh_sach(trang_thai, tim, nguoi)
 
-    def xem_van_ban(self, khoa: str) -> ChiTietVanBan:
+    def xem_van_ban(self, khoa: str, nguoi: str | None = None) -> ChiTietVanBan:
         """One directive (id, ``#id`` or number and symbol): content, state, who drafted it.
+        With ``nguoi``, only one that user may read (see :meth:`duoc_xem_van_ban`).
 
         Raises:
-            NotFound: no such directive.
+            NotFound: no such directive, or one ``nguoi`` may not read.
         """
-        return self._dv.danh_sach.xem(khoa)
+        return self._dv.danh_sach.xem(khoa, nguoi)
+
+    def duoc_xem_van_ban(self, nguoi: str, khoa: str) -> None:
+        """``nguoi`` may read the directive: the office's staff every one, a body's user (đơn
+        vị nhận) only those sent to its body; to it, any other does not exist.
+
+        Raises:
+            NotFound: no such directive, or one the user may not read; no such user.
+        """
+        self._dv.danh_sach.duoc_xem(nguoi, khoa)
 
     # -- distribution ------------------------------------------------------------------------
 
@@ -421,6 +436,15 @@ class UngDung:
             Refused: the Nơi nhận names bodies or groups the directory lacks.
         """
         return self._dv.phat_hanh.xem_truoc(khoa)
+
+    def tien_trinh_phat_hanh(self, khoa: str) -> TienTrinh | None:
+        """The directive's last distribution run, whichever process ran it (the desk's page
+        polls it); None if it was never distributed.
+
+        Raises:
+            NotFound: no such directive.
+        """
+        return self._dv.phat_hanh.tien_trinh(khoa)
 
     def phat_hanh(
         self,
@@ -498,10 +522,11 @@ class UngDung:
 
     def lien_ket_noi_nhan(self, nguoi: str, khoa: str, ma_co_quan: str) -> str:
         """The recipient's link of one body's copy (what its slip's QR code carries), for the
-        văn thư ``nguoi`` to hand on.
+        văn thư ``nguoi`` to hand on, or for a body's user to open its own copy's page.
 
         Raises:
-            Refused: the actor is not a văn thư, or the directive was not sent to that body.
+            Refused: the actor is neither a văn thư nor that body's user, or the directive was
+                not sent to that body.
             NotFound: no such user or directive.
         """
         return self._dv.lien_ket.duong_dan(nguoi, khoa, ma_co_quan)

@@ -97,6 +97,24 @@ class ApiToken(Bang):
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
+class LanPhatHanh(Bang):
+    """The last distribution run of a directive (lần phát hành): who started it, its progress
+    and how it ended, read by every process (the desk's workers, the CLI). Its times are the
+    machine's clock: they judge whether a run still goes, not the directive's dates."""
+
+    __tablename__ = "lan_phat_hanh"
+
+    van_ban_id: Mapped[int] = mapped_column(ForeignKey("van_ban.id"), primary_key=True)
+    nguoi: Mapped[str] = mapped_column(BoundedString(64))
+    bat_dau: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    cap_nhat: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    da_xong: Mapped[int] = mapped_column(Integer, default=0)
+    tong: Mapped[int] = mapped_column(Integer, default=0)
+    ket_thuc: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    gui_moi: Mapped[int | None] = mapped_column(Integer)
+    loi: Mapped[str | None] = mapped_column(Text)
+
+
 class CoQuan(Bang):
     """A body of the directory (danh bạ) that directives are delivered to."""
 

@@ -86,11 +86,15 @@ __all__ = [
 ]
 
 
-def ma_lien_ket(s: Session, van_ban_id: int, ma_co_quan: str) -> tuple[str, str] | None:
-    """The tracking code and secret of one body's copy of a directive; None if not sent to it."""
-    row = s.execute(
-        select(NoiNhanVanBan.ma_theo_doi, NoiNhanVanBan.ma_xac_nhan).where(
-            NoiNhanVanBan.van_ban_id == van_ban_id, NoiNhanVanBan.ma_co_quan == ma_co_quan
-        )
-    ).first()
+def ma_lien_ket(
+    s: Session, van_ban_id: int, ma_co_quan: str, da_gui: bool = False
+) -> tuple[str, str] | None:
+    """The tracking code and secret of one body's copy of a directive; None if the directive
+    has no copy for it (``da_gui``: none sent to it yet)."""
+    query = select(NoiNhanVanBan.ma_theo_doi, NoiNhanVanBan.ma_xac_nhan).where(
+        NoiNhanVanBan.van_ban_id == van_ban_id, NoiNhanVanBan.ma_co_quan == ma_co_quan
+    )
+    if da_gui:
+        query = query.where(NoiNhanVanBan.gui_luc.is_not(None))
+    row = s.execute(query).first()
     return None if row is None else (row[0], row[1])

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, insert, select, update
+from sqlalchemy import Connection, Exists, Table, exists, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import ConcurrentChange, NotFound, Refused
@@ -263,15 +263,22 @@ def ten_co_quan(s: Session) -> dict[str, str]:
 
 
 def danh_sach_van_ban(
-    s: Session, trang_thai: Sequence[str] | None, gioi_han: int, tim: str = ""
+    s: Session,
+    trang_thai: Sequence[str] | None,
+    gioi_han: int,
+    tim: str = "",
+    gui_den: str | None = None,
 ) -> Sequence[VanBanRow]:
     """Directives newest first, in the given states (None: all), at most ``gioi_han``; with
     ``tim``, only those whose number and symbol, symbol or subject hold every word of it,
     diacritics and case ignored (the same on SQLite and PostgreSQL: the comparison is made
-    here, on the three short columns, and only the matches are loaded whole)."""
+    here, on the three short columns, and only the matches are loaded whole); with
+    ``gui_den``, only those sent to that body (see :func:`da_gui_den`)."""
     query = select(VanBanRow.id).order_by(VanBanRow.cap_nhat_luc.desc(), VanBanRow.id.desc())
     if trang_thai is not None:
         query = query.where(VanBanRow.trang_thai.in_(list(trang_thai)))
+    if gui_den is not None:
+        query = query.where(_ban_da_gui(gui_den).where(NoiNhanVanBan.van_ban_id == VanBanRow.id))
     words = khong_dau(tim).split()
     if words:
         columns = query.add_columns(VanBanRow.so_ky_hieu, VanBanRow.ky_hieu, VanBanRow.trich_yeu)
@@ -284,3 +291,19 @@ def danh_sach_van_ban(
         ids = list(s.scalars(query.limit(gioi_han)))
     rows = {r.id: r for r in s.scalars(select(VanBanRow).where(VanBanRow.id.in_(ids)))}
     return [rows[i] for i in ids]
+
+
+def _ban_da_gui(ma_co_quan: str) -> Exists:
+    """A copy of the directive was sent to the body (a copy recorded but not sent yet is not:
+    the body has nothing to read)."""
+    return exists().where(
+        NoiNhanVanBan.ma_co_quan == ma_co_quan, NoiNhanVanBan.gui_luc.is_not(None)
+    )
+
+
+def da_gui_den(s: Session, van_ban_id: int, ma_co_quan: str) -> bool:
+    """The directive was sent to the body."""
+    found = s.execute(
+        select(_ban_da_gui(ma_co_quan).where(NoiNhanVanBan.van_ban_id == van_ban_id))
+    ).scalar()
+    return bool(found)

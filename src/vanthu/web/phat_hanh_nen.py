@@ -1,62 +1,55 @@
-"""Distribution in the background (phát hành nền): one thread per directive, its progress kept
-in this process so a page can poll it.
+"""Distribution in the background (phát hành nền): a thread per directive in this process; its
+progress is read back from the store.
 
 The façade's distribution is resumable and safe to run twice at once (it locks the rows it
-records), so this registry only keeps one process from starting a second run of a directive it
-is already running, and remembers how the last run ended. It lives in the web process: after a
-restart, or on another worker, the page shows the state the store holds instead.
+records), and it records each run's progress in the store (:meth:`UngDung.tien_trinh_phat_hanh`).
+So the page polls the store, and a reload served by another worker — or by this one after a
+restart — shows the same progress. This registry only keeps one process from starting a second
+run of a directive whose run it is already running, and covers the moment between a thread's
+start and the run's first record (and a run refused before it recorded anything).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass, replace
-from typing import Any
 
 from fastapi import Request
 
 from ..errors import VanthuError
-from ..services import UngDung
+from ..services import TienTrinh, UngDung
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class TienTrinh:
-    """One run's progress: bodies done of the total, and how it ended (if it has)."""
-
-    da_xong: int = 0
-    tong: int = 0
-    dang_chay: bool = True
-    loi: str | None = None
-    gui_moi: int = 0
-
-    @property
-    def phan_tram(self) -> int:
-        return 100 * self.da_xong // self.tong if self.tong else 0
-
-
 class SoTienTrinh:
-    """The runs of one web process, by directive id (sổ tiến trình)."""
+    """The runs this web process started, by directive id (sổ tiến trình)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._viec: dict[int, TienTrinh] = {}
         self._luong: dict[int, threading.Thread] = {}
+        self._loi: dict[int, str] = {}
 
-    def xem(self, van_ban_id: int) -> TienTrinh | None:
-        """The last run of this directive in this process, or None."""
+    def xem(self, app: UngDung, van_ban_id: int) -> TienTrinh | None:
+        """The directive's last run: the store's record; a thread of this process whose run is
+        not recorded yet counts as starting, one that failed before it recorded shows why."""
+        stored = app.tien_trinh_phat_hanh(str(van_ban_id))
         with self._lock:
-            return self._viec.get(van_ban_id)
+            thread = self._luong.get(van_ban_id)
+            refused = self._loi.get(van_ban_id)
+        if thread is not None and thread.is_alive() and not (stored and stored.dang_chay):
+            return TienTrinh()  # the thread is still reading the store before its first record
+        if refused is not None:
+            return TienTrinh(dang_chay=False, loi=refused)
+        return stored
 
-    def bat_dau(self, app: UngDung, nguoi: str, van_ban_id: int) -> TienTrinh:
-        """Start distributing in a thread, unless a run of this directive is going already."""
+    def bat_dau(self, app: UngDung, nguoi: str, van_ban_id: int) -> None:
+        """Start distributing in a thread, unless this process runs this directive already."""
         with self._lock:
-            running = self._viec.get(van_ban_id)
-            if running is not None and running.dang_chay:
-                return running
-            self._viec[van_ban_id] = TienTrinh()
+            running = self._luong.get(van_ban_id)
+            if running is not None and running.is_alive():
+                return
+            self._loi.pop(van_ban_id, None)
             thread = threading.Thread(
                 target=self._chay,
                 args=(app, nguoi, van_ban_id),
@@ -65,39 +58,26 @@ class SoTienTrinh:
             )
             self._luong[van_ban_id] = thread
             thread.start()
-            return self._viec[van_ban_id]
 
-    def cho(self, van_ban_id: int, timeout: float | None = None) -> TienTrinh | None:
-        """Wait for the run of this directive to end (tests, shutdown); its last progress."""
+    def cho(self, van_ban_id: int, timeout: float | None = None) -> None:
+        """Wait for this process's run of the directive to end (tests, shutdown)."""
         with self._lock:
             thread = self._luong.get(van_ban_id)
         if thread is not None:
             thread.join(timeout)
-        return self.xem(van_ban_id)
-
-    def _dat(self, van_ban_id: int, **changes: Any) -> None:
-        with self._lock:
-            self._viec[van_ban_id] = replace(self._viec[van_ban_id], **changes)
 
     def _chay(self, app: UngDung, nguoi: str, van_ban_id: int) -> None:
-        def tien_do(done: int, total: int) -> None:
-            self._dat(van_ban_id, da_xong=done, tong=total)
-
+        before = app.tien_trinh_phat_hanh(str(van_ban_id))
         try:
-            result = app.phat_hanh(nguoi, str(van_ban_id), tien_do)
-        except VanthuError as error:
-            self._dat(van_ban_id, dang_chay=False, loi=str(error))
-        except Exception as error:  # the thread must record how it ended, whatever it was
-            log.exception("distribution of #%s failed", van_ban_id)
-            self._dat(van_ban_id, dang_chay=False, loi=f"Lỗi không mong đợi: {error}")
-        else:
-            self._dat(
-                van_ban_id,
-                dang_chay=False,
-                da_xong=result.tong,
-                tong=result.tong,
-                gui_moi=result.gui_moi,
-            )
+            app.phat_hanh(nguoi, str(van_ban_id))
+        except Exception as error:  # the thread must leave word of how it ended, whatever it was
+            if not isinstance(error, VanthuError):
+                log.exception("distribution of #%s failed", van_ban_id)
+            after = app.tien_trinh_phat_hanh(str(van_ban_id))
+            if after is None or after == before:  # ended before the run was recorded
+                message = str(error) if isinstance(error, VanthuError) else "Lỗi không mong đợi"
+                with self._lock:
+                    self._loi[van_ban_id] = message
 
 
 _TAO = threading.Lock()

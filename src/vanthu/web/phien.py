@@ -14,7 +14,7 @@ import secrets
 
 from fastapi import Request
 
-from ..services import SignedIn, UngDung
+from ..services import SignedIn, UngDung, VaiTro
 
 #: The session cookie.
 COOKIE_PHIEN = "vanthu_phien"
@@ -22,6 +22,23 @@ COOKIE_PHIEN = "vanthu_phien"
 COOKIE_CSRF_DANG_NHAP = "vanthu_csrf"
 #: Methods that change nothing and need no CSRF token.
 AN_TOAN = frozenset({"GET", "HEAD", "OPTIONS"})
+#: What a body's user (đơn vị nhận) may open on the desk, by route: the directives sent to its
+#: body (the list, one directive, its issued files), signing out, and the API's
+#: acknowledgement and report. Everything else — drafts, tracking, the register, the directory,
+#: the users — belongs to the office.
+TRANG_DON_VI_NHAN = frozenset(
+    {
+        "/",
+        "/van-ban",
+        "/van-ban/{van_ban_id}",
+        "/van-ban/{van_ban_id}/tai/{loai}",
+        "/dang-xuat",
+        "/api/van-ban",
+        "/api/van-ban/{van_ban_id}",
+        "/api/xac-nhan",
+        "/api/bao-cao",
+    }
+)
 
 
 class ChuaDangNhap(Exception):
@@ -66,6 +83,8 @@ async def nguoi(request: Request) -> SignedIn:
     Raises:
         ChuaDangNhap: no valid session or token.
         CsrfSai: a change from a browser session without its CSRF token.
+        KhongDuQuyen, NotFound: a body's user asking for what is not its own (see
+            :func:`_pham_vi_don_vi_nhan`).
     """
     user = nguoi_neu_co(request)
     if user is None:
@@ -77,7 +96,25 @@ async def nguoi(request: Request) -> SignedIn:
             sent = field if isinstance(field, str) else None
         if not sent or not hmac.compare_digest(sent.encode(), user.csrf.encode()):
             raise CsrfSai()
+    if user.vai_tro is VaiTro.don_vi_nhan:
+        _pham_vi_don_vi_nhan(request, user)
     return user
+
+
+def _pham_vi_don_vi_nhan(request: Request, user: SignedIn) -> None:
+    """A body's user asks only for what :data:`TRANG_DON_VI_NHAN` lists, and only about a
+    directive sent to its body.
+
+    Raises:
+        KhongDuQuyen: a page of the office.
+        NotFound: a directive not sent to its body (as if there were none).
+    """
+    route = getattr(request.scope.get("route"), "path", None)
+    if route not in TRANG_DON_VI_NHAN:
+        raise KhongDuQuyen("Tài khoản của đơn vị nhận chỉ xem các văn bản gửi đến đơn vị mình.")
+    van_ban_id = request.path_params.get("van_ban_id")
+    if van_ban_id is not None:
+        ung_dung(request).duoc_xem_van_ban(user.ten, str(van_ban_id))
 
 
 def _la_form(request: Request) -> bool:

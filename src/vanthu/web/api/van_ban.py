@@ -89,13 +89,14 @@ class ThayBang(BaseModel):
 @router.get("", summary="Danh sách văn bản")
 def danh_sach(
     request: Request,
-    _: Annotated[SignedIn, Depends(nguoi)],
+    user: Annotated[SignedIn, Depends(nguoi)],
     trang_thai: Annotated[list[TrangThaiVanBan] | None, Query()] = None,
     tim: Annotated[str, Query(max_length=200)] = "",
 ) -> list[DongVanBanApi]:
     """Directives, newest first (at most 500): in any of the ``trang_thai`` given (none: all),
-    holding every word of ``tim`` in their number, symbol or subject, diacritics ignored."""
-    rows = ung_dung(request).danh_sach_van_ban(trang_thai, tim)
+    holding every word of ``tim`` in their number, symbol or subject, diacritics ignored. A
+    body's user gets only those sent to its body."""
+    rows = ung_dung(request).danh_sach_van_ban(trang_thai, tim, user.ten)
     return [
         DongVanBanApi(
             id=r.id,

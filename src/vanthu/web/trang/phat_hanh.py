@@ -34,8 +34,8 @@ def _phat_hanh(request: Request, van_ban_id: int, user: SignedIn) -> Response:
     """The distribution panel: the bodies, what the store says was sent, this process's run."""
     app = ung_dung(request)
     key = str(van_ban_id)
-    # The run is read before the store: a run seen ended has written all it will write.
-    tien_trinh = so_tien_trinh(request).xem(van_ban_id)
+    # The run is read before the counts: a run seen ended has written all it will write.
+    tien_trinh = so_tien_trinh(request).xem(app, van_ban_id)
     vb = app.xem_van_ban(key)
     bang = app.trang_thai(key) if vb.da_ban_hanh else None
     noi_nhan = app.xem_truoc_noi_nhan(key) if vb.da_ban_hanh else []

@@ -273,11 +273,10 @@ def tai_ve(
     loai: str,
     user: Annotated[SignedIn, Depends(nguoi)],
 ) -> Response:
-    """Download the issued DOCX or PDF (any staff), or the summary (văn thư, lãnh đạo)."""
+    """Download the issued DOCX or PDF (staff; a body's user, of a directive sent to it), or the
+    summary (văn thư, lãnh đạo)."""
     if loai.startswith("tong_hop"):
         _duoc_theo_doi(user)
-    elif user.vai_tro is VaiTro.don_vi_nhan:
-        raise KhongDuQuyen("Đơn vị nhận tải văn bản từ đường dẫn trên phiếu gửi.")
     return _gui_tep(request, van_ban_id, loai, None)
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from ...services import SignedIn, TrangThaiVanBan, su_kien_hop_le
+from ...services import SignedIn, TrangThaiVanBan, VaiTro, su_kien_hop_le
 from ..giao_dien import trang
 from ..phien import nguoi, ung_dung
 
@@ -51,7 +51,9 @@ def danh_sach(
     htmx request gets the table alone (the search box refreshes it as one types)."""
     loc = loc if loc in BO_LOC else "tat_ca"
     states = BO_LOC[loc][1]
-    rows = ung_dung(request).danh_sach_van_ban(None if states is None else list(states), tim)
+    rows = ung_dung(request).danh_sach_van_ban(
+        None if states is None else list(states), tim, user.ten
+    )
     template = "_bang_van_ban.html" if request.headers.get("hx-request") else "van_ban.html"
     return trang(request, template, rows=rows, bo_loc=BO_LOC, loc=loc, tim=tim)
 
@@ -62,11 +64,17 @@ def chi_tiet(
 ) -> Response:
     """One directive: what it says, where it is in its life, what this user may do next."""
     app = ung_dung(request)
-    vb = app.xem_van_ban(str(van_ban_id))
+    key = str(van_ban_id)
+    vb = app.xem_van_ban(key, user.ten)
+    if user.vai_tro is VaiTro.don_vi_nhan:
+        # A body's user: the directive and a way to its own copy's page, not the office's log.
+        assert user.ma_co_quan is not None
+        link = app.lien_ket_noi_nhan(user.ten, key, user.ma_co_quan)
+        return trang(request, "chi_tiet.html", vb=vb, su_kien=[], nhat_ky=None, lien_ket=link)
     return trang(
         request,
         "chi_tiet.html",
         vb=vb,
         su_kien=su_kien_hop_le(vb.trang_thai, user.vai_tro),
-        nhat_ky=app.nhat_ky(str(van_ban_id)),
+        nhat_ky=app.nhat_ky(key),
     )
