@@ -9,11 +9,14 @@ from tests.web.khach_api import bearer, du_thao, du_thao_json, sql
 from vanthu.services import UngDung
 
 
-def test_without_a_session_or_token_the_api_answers_401_json(client: TestClient) -> None:
+def test_without_a_session_or_token_the_api_answers_401_json_naming_the_bearer_scheme(
+    client: TestClient,
+) -> None:
     for method, path in (("GET", "/api/van-ban"), ("POST", "/api/van-ban/1/trinh")):
         response = client.request(method, path)
         assert response.status_code == 401
         assert response.json() == {"detail": "sign in first"}
+        assert response.headers["www-authenticate"] == 'Bearer realm="vanthu"'
 
 
 def test_an_unknown_or_revoked_token_is_401(

@@ -145,7 +145,12 @@ def tao_app(ung_dung: UngDung, cai_dat: CaiDatWeb) -> FastAPI:
     @app.exception_handler(ChuaDangNhap)
     async def chua_dang_nhap(request: Request, _: Exception) -> Response:
         if _la_api(request):
-            return JSONResponse({"detail": "sign in first"}, status_code=401)
+            # RFC 9110 §11.6.1: a 401 names the scheme that would be accepted.
+            return JSONResponse(
+                {"detail": "sign in first"},
+                status_code=401,
+                headers={"WWW-Authenticate": 'Bearer realm="vanthu"'},
+            )
         if request.headers.get("hx-request"):
             return Response(status_code=401, headers={"HX-Redirect": "/dang-nhap"})
         return RedirectResponse(f"/dang-nhap?tiep={request.url.path}", status_code=303)
