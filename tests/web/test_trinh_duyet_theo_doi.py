@@ -62,7 +62,17 @@ def test_the_clerk_issues_distributes_and_sees_an_acknowledgement_arrive(
         expect(row).to_have_class("dong-dung-han", timeout=5_000)
         expect(row).to_contain_text("Nhận đúng hạn")
         expect(page.get_by_role("link", name="Nhận đúng hạn 1")).to_be_visible()
+        # The colour code is on the screen, not only on paper: the badge and the row's edge.
+        badge = row.locator(".nhan-tt").first
+        assert badge.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(232, 245, 236)"
+        edge = row.locator("th").evaluate("e => getComputedStyle(e).borderLeftColor")
+        assert edge == "rgb(76, 154, 99)"
         page.screenshot(path=str(ANH_CHUP / "theo-doi.png"), full_page=True)
+        page.emulate_media(media="print")  # printed: no navigation, no forms, plain badges
+        assert not page.get_by_role("navigation", name="Chức năng").is_visible()
+        assert not page.get_by_role("button", name="Đôn đốc").is_visible()
+        assert badge.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(0, 0, 0, 0)"
+        page.emulate_media(media="screen")
         assert urlsplit(page.url).path == f"/van-ban/{van_ban_id}/theo-doi"
         assert not errors, errors
     finally:
