@@ -1,0 +1,121 @@
+"""Every main page of the desk, audited in headless Chromium for what a screen reader and a
+keyboard need: a label for every field, a name for every button and link, one h1, Vietnamese as
+the page's language, no duplicate ids, and every control reached by Tab with a visible focus."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.services.conftest import cong_dien_du_thao
+from tests.web.conftest import MayChuThat, trang_da_dang_nhap
+from tests.web.test_don_vi_nhan import lien_ket_cua
+from tests.web.test_nhan import phat_hanh
+from vanthu.services import UngDung
+
+#: What the audit reads off a page; each entry a problem, empty when the page passes.
+KIEM_TRA = """() => {
+  const problems = [];
+  const text = el => (el.innerText || el.textContent || '').trim();
+  const byIds = ids => (ids || '').split(/\\s+/).filter(Boolean)
+    .map(id => document.getElementById(id)).filter(Boolean).map(text).join(' ');
+  const name = el => [
+    ...(el.labels ? [...el.labels].map(text) : []),
+    el.getAttribute('aria-label') || '', byIds(el.getAttribute('aria-labelledby')),
+    el.getAttribute('title') || '',
+  ].join(' ').trim();
+  for (const el of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {
+    if (['submit', 'button'].includes(el.type) ? !(el.value || name(el)) : !name(el))
+      problems.push('field without a label: ' + el.outerHTML.slice(0, 100));
+  }
+  for (const el of document.querySelectorAll('button, a[href]')) {
+    if (!(text(el) || name(el)))
+      problems.push('control without a name: ' + el.outerHTML.slice(0, 100));
+  }
+  for (const img of document.querySelectorAll('img, svg[role=img]')) {
+    if (img.tagName === 'IMG' && !img.hasAttribute('alt')) problems.push('image without alt');
+  }
+  if (document.documentElement.lang !== 'vi') problems.push('lang is not vi');
+  if (document.querySelectorAll('h1').length !== 1) problems.push('not exactly one h1');
+  if (!document.title.trim()) problems.push('no title');
+  const seen = new Set();
+  for (const el of document.querySelectorAll('[id]')) {
+    if (seen.has(el.id)) problems.push('duplicate id ' + el.id);
+    seen.add(el.id);
+  }
+  return problems;
+}"""
+
+#: The controls a keyboard must reach on a page (visible and enabled).
+DIEU_KHIEN = """() => [...document.querySelectorAll(
+    'a[href], button, input:not([type=hidden]), select, textarea, summary')]
+  .filter(e => !e.disabled && e.offsetParent !== null
+    && getComputedStyle(e).visibility !== 'hidden')
+  .length"""
+
+#: The focused control: a fingerprint, and whether its focus is drawn.
+TIEU_DIEM = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const s = getComputedStyle(e);
+  const drawn = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
+    || s.boxShadow !== 'none';
+  return [e.outerHTML.slice(0, 160), drawn];
+}"""
+
+
+def kiem_tra_trang(page: Any, path: str, tab: bool = True) -> None:
+    """Open ``path`` and audit it; with ``tab``, walk it with the keyboard too."""
+    response = page.goto(page.url.split("/", 3)[0] + "//" + page.url.split("/", 3)[2] + path)
+    assert response is not None and response.status == 200, path
+    problems = page.evaluate(KIEM_TRA)
+    assert problems == [], f"{path}: {problems}"
+    if not tab:
+        return
+    controls = page.evaluate(DIEU_KHIEN)
+    reached: set[str] = set()
+    for _ in range(controls + 2):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(TIEU_DIEM)
+        if focused is None:
+            continue
+        html, drawn = focused
+        assert drawn, f"{path}: the focus on {html[:80]} is not drawn"
+        reached.add(html)
+    assert len(reached) >= controls, f"{path}: Tab reached {len(reached)} of {controls} controls"
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_every_main_page_has_labels_names_and_a_keyboard_path(
+    may_chu: MayChuThat, trinh_duyet: Any, ung_dung: UngDung
+) -> None:
+    sent = phat_hanh(ung_dung)
+    draft = str(ung_dung.soan_thao("cv", cong_dien_du_thao(), "test").van_ban_id)
+    submitted = str(ung_dung.soan_thao("cv", cong_dien_du_thao(), "test").van_ban_id)
+    ung_dung.trinh("cv", submitted)
+
+    vt = trang_da_dang_nhap(trinh_duyet, may_chu, "vt")
+    for path in ("/van-ban", f"/van-ban/{sent}", f"/van-ban/{sent}/phat-hanh", "/danh-ba"):
+        kiem_tra_trang(vt, path)
+    # Long pages (53 rows of links, a year's register, every account): audited, walked in part.
+    for path in (f"/van-ban/{sent}/theo-doi", "/so-van-ban-di?nam=2021", "/nguoi-dung"):
+        kiem_tra_trang(vt, path, tab=False)
+    vt.context.close()
+
+    cv = trang_da_dang_nhap(trinh_duyet, may_chu, "cv")
+    kiem_tra_trang(cv, "/soan-thao", tab=False)  # every field of the directive: audited
+    kiem_tra_trang(cv, f"/soan-thao/{draft}", tab=False)
+    cv.context.close()
+
+    ld = trang_da_dang_nhap(trinh_duyet, may_chu, "ld")
+    kiem_tra_trang(ld, f"/van-ban/{submitted}")
+    ld.context.close()
+
+    phone = trinh_duyet.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
+    page = phone.new_page()
+    page.goto(may_chu.url + "/dang-nhap")
+    kiem_tra_trang(page, "/dang-nhap")
+    code, secret = lien_ket_cua(ung_dung, sent, "SYT")
+    kiem_tra_trang(page, f"/nhan/{code}/{secret}")
+    phone.close()
