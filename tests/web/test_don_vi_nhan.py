@@ -149,9 +149,19 @@ def test_the_offices_pages_are_refused_to_a_bodys_user(
         f"/van-ban/{key}/phieu-gui/SNV",
         f"/van-ban/{key}/tai/tong_hop.pdf",
         "/api/so-dang-ky/2021",
-        f"/api/van-ban/{key}/noi-nhan",
     ):
         assert client.get(path).status_code == 403, path
+
+
+def test_a_bodys_user_reads_its_own_line_of_the_recipients_only(
+    client: TestClient, bon_van_ban: dict[str, str]
+) -> None:
+    key = bon_van_ban["tat_ca"]
+    dang_nhap(client, "syt")
+    table = client.get(f"/api/van-ban/{key}/noi-nhan").json()
+    assert [r["ma"] for r in table["noi_nhan"]] == ["SYT"]
+    assert table["tong"]["noi_nhan"] == 1
+    assert client.get(f"/api/van-ban/{bon_van_ban['snv']}/noi-nhan").status_code == 404
 
 
 def test_a_bodys_user_gets_its_own_link_only_and_only_once_sent(

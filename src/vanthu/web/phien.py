@@ -23,9 +23,9 @@ COOKIE_CSRF_DANG_NHAP = "vanthu_csrf"
 #: Methods that change nothing and need no CSRF token.
 AN_TOAN = frozenset({"GET", "HEAD", "OPTIONS"})
 #: What a body's user (đơn vị nhận) may open on the desk, by route: the directives sent to its
-#: body (the list, one directive, its issued files), signing out, and the API's
-#: acknowledgement and report. Everything else — drafts, tracking, the register, the directory,
-#: the users — belongs to the office.
+#: body (the list, one directive, its issued files, its own line of the recipients), signing
+#: out, and the API's acknowledgement and report. Everything else — drafts, tracking, the
+#: register, the directory, the users — belongs to the office.
 TRANG_DON_VI_NHAN = frozenset(
     {
         "/",
@@ -35,6 +35,7 @@ TRANG_DON_VI_NHAN = frozenset(
         "/dang-xuat",
         "/api/van-ban",
         "/api/van-ban/{van_ban_id}",
+        "/api/van-ban/{van_ban_id}/noi-nhan",
         "/api/xac-nhan",
         "/api/bao-cao",
     }

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
-from ...services import SignedIn
+from ...services import SignedIn, VaiTro
 from ..phien import nguoi, ung_dung
 from .mo_hinh import LOI_CHUNG, Ma
 
@@ -42,10 +43,13 @@ class BangNoiNhanApi(BaseModel):
 
 @router.get("/{van_ban_id}/noi-nhan", summary="Nơi nhận và trạng thái")
 def noi_nhan(
-    request: Request, van_ban_id: int, _: Annotated[SignedIn, Depends(nguoi)]
+    request: Request, van_ban_id: int, user: Annotated[SignedIn, Depends(nguoi)]
 ) -> BangNoiNhanApi:
-    """The per-recipient status table of a directive (empty before distribution)."""
+    """The per-recipient status table of a directive (empty before distribution). A body's
+    user gets its own line only, and the totals of that line."""
     bang = ung_dung(request).trang_thai(str(van_ban_id))
+    if user.vai_tro is VaiTro.don_vi_nhan:
+        bang = replace(bang, dong=[r for r in bang.dong if r.ma == user.ma_co_quan])
     return BangNoiNhanApi(
         so_ky_hieu=bang.so_ky_hieu,
         trich_yeu=bang.trich_yeu,
