@@ -17,25 +17,22 @@ from vanthu.storage.bang import NoiNhanVanBan
 from vanthu.workflow import TrangThaiNoiNhan
 
 
+def ban_hanh(app: UngDung, data: dict[str, object]) -> str:
+    """``data`` drafted, submitted, approved and issued; its id."""
+    key = str(app.soan_thao("cv", data, "test").van_ban_id)
+    app.trinh("cv", key)
+    app.duyet("ld", key)
+    app.ban_hanh("vt", key)
+    return key
+
+
 def chi_gui_snv(app: UngDung) -> str:
     """A công điện to Sở Nội vụ alone, distributed; its id."""
     data = cong_dien_du_thao()
     data["noi_nhan"] = [{"ten": "Sở Nội vụ", "ma_co_quan": ["SNV"]}]
     data.pop("nhiem_vu", None)
-    key = str(app.soan_thao("cv", data, "test").van_ban_id)
-    app.trinh("cv", key)
-    app.duyet("ld", key)
-    app.ban_hanh("vt", key)
+    key = ban_hanh(app, data)
     app.phat_hanh("vt", key, gui_thu=False)
-    return key
-
-
-def chua_phat_hanh(app: UngDung) -> str:
-    """The công điện issued but not distributed yet; its id."""
-    key = str(app.soan_thao("cv", cong_dien_du_thao(), "test").van_ban_id)
-    app.trinh("cv", key)
-    app.duyet("ld", key)
-    app.ban_hanh("vt", key)
     return key
 
 
@@ -60,7 +57,7 @@ def bon_van_ban(ung_dung: UngDung) -> dict[str, str]:
         "tat_ca": phat_hanh(ung_dung),
         "snv": chi_gui_snv(ung_dung),
         "cho_gui": cho_gui_syt(ung_dung),
-        "chua_gui": chua_phat_hanh(ung_dung),
+        "chua_gui": ban_hanh(ung_dung, cong_dien_du_thao()),
         "du_thao": str(ung_dung.soan_thao("cv", cong_dien_du_thao(), "test").van_ban_id),
     }
 

@@ -32,6 +32,13 @@ def duyet_xong(ung_dung: UngDung) -> int:
     return draft.van_ban_id
 
 
+def ban_hanh_xong(ung_dung: UngDung) -> int:
+    """The Ninh Thuận công điện approved and issued by the văn thư; its id."""
+    van_ban_id = duyet_xong(ung_dung)
+    ung_dung.ban_hanh("vt", str(van_ban_id))
+    return van_ban_id
+
+
 def cho_phat_hanh(client: TestClient, van_ban_id: int) -> str:
     """Poll the progress fragment as the page does until the run has ended; its last HTML."""
     deadline = time.monotonic() + 120
@@ -69,8 +76,7 @@ def test_the_clerk_issues_an_approved_directive_and_sees_its_number_and_date(
 def test_the_panel_lists_the_bodies_the_noi_nhan_expands_to(
     client: TestClient, ung_dung: UngDung
 ) -> None:
-    van_ban_id = duyet_xong(ung_dung)
-    ung_dung.ban_hanh("vt", str(van_ban_id))
+    van_ban_id = ban_hanh_xong(ung_dung)
     dang_nhap(client, "vt")
     bodies = ung_dung.xem_truoc_noi_nhan(str(van_ban_id))
     assert len(bodies) > 5
@@ -88,8 +94,7 @@ def test_the_panel_lists_the_bodies_the_noi_nhan_expands_to(
 def test_distribution_runs_in_the_background_and_the_page_shows_its_end_after_a_reload(
     client: TestClient, ung_dung: UngDung
 ) -> None:
-    van_ban_id = duyet_xong(ung_dung)
-    ung_dung.ban_hanh("vt", str(van_ban_id))
+    van_ban_id = ban_hanh_xong(ung_dung)
     total = len(ung_dung.xem_truoc_noi_nhan(str(van_ban_id)))
     csrf = dang_nhap(client, "vt")
     started = client.post(f"/van-ban/{van_ban_id}/phat-hanh", headers=HTMX | {"X-CSRF-Token": csrf})
@@ -115,8 +120,7 @@ def test_distribution_runs_in_the_background_and_the_page_shows_its_end_after_a_
 def test_a_rerun_after_a_partial_distribution_delivers_only_the_pending_bodies(
     client: TestClient, ung_dung: UngDung
 ) -> None:
-    van_ban_id = duyet_xong(ung_dung)
-    ung_dung.ban_hanh("vt", str(van_ban_id))
+    van_ban_id = ban_hanh_xong(ung_dung)
     total = len(ung_dung.xem_truoc_noi_nhan(str(van_ban_id)))
     # A first run stopped after its first batch (as a process killed mid-run would).
     with pytest.raises(_Dung):
@@ -185,8 +189,7 @@ def test_issuing_or_distributing_without_the_csrf_token_is_refused(
 def test_a_reload_while_a_run_goes_shows_its_progress_and_keeps_polling(
     client: TestClient, ung_dung: UngDung
 ) -> None:
-    van_ban_id = duyet_xong(ung_dung)
-    ung_dung.ban_hanh("vt", str(van_ban_id))
+    van_ban_id = ban_hanh_xong(ung_dung)
     dang_nhap(client, "vt")
     # A run at 20 of 53 as another worker (or the CLI) records it: set here, since a real run
     # of the seed ends within a poll or two, too fast to catch half-way.
@@ -204,8 +207,7 @@ def test_a_reload_while_a_run_goes_shows_its_progress_and_keeps_polling(
 def test_a_run_silent_for_longer_than_a_batch_can_take_is_shown_stopped_and_may_be_resumed(
     client: TestClient, ung_dung: UngDung
 ) -> None:
-    van_ban_id = duyet_xong(ung_dung)
-    ung_dung.ban_hanh("vt", str(van_ban_id))
+    van_ban_id = ban_hanh_xong(ung_dung)
     csrf = dang_nhap(client, "vt")
     # A run whose process died at 20 of 53 (its last progress older than GIAN_DOAN).
     long_ago = dt.datetime.now(dt.UTC) - GIAN_DOAN - dt.timedelta(seconds=5)
@@ -225,8 +227,7 @@ def test_a_run_silent_for_longer_than_a_batch_can_take_is_shown_stopped_and_may_
 def test_a_run_started_on_one_worker_is_followed_to_its_end_on_another(
     client: TestClient, ung_dung: UngDung, tmp_path: Path
 ) -> None:
-    van_ban_id = duyet_xong(ung_dung)
-    ung_dung.ban_hanh("vt", str(van_ban_id))
+    van_ban_id = ban_hanh_xong(ung_dung)
     total = len(ung_dung.xem_truoc_noi_nhan(str(van_ban_id)))
     csrf = dang_nhap(client, "vt")
     # A second worker: another app on the same store, with its own (empty) registry.
@@ -243,8 +244,7 @@ def test_a_run_started_on_one_worker_is_followed_to_its_end_on_another(
 def test_a_run_refused_before_it_is_recorded_shows_why_on_the_worker_that_started_it(
     client: TestClient, ung_dung: UngDung
 ) -> None:
-    van_ban_id = duyet_xong(ung_dung)
-    ung_dung.ban_hanh("vt", str(van_ban_id))
+    van_ban_id = ban_hanh_xong(ung_dung)
     dang_nhap(client, "vt")
     registry = SoTienTrinh()
     client.app.state.phat_hanh_nen = registry  # type: ignore[attr-defined]
