@@ -80,6 +80,10 @@ class HaiCot:
     phai: tuple[Khoi, ...]
     vai_tro: str  # "dau" (header) or "chu_ky" (signature and Nơi nhận)
 
+    def o_doc(self) -> tuple[tuple[Khoi, ...], ...]:
+        """The cells in reading order: left, then right."""
+        return (self.trai, self.phai)
+
 
 @dataclass(frozen=True)
 class BoCuc:
@@ -95,7 +99,7 @@ class BoCuc:
         """Every paragraph's text in reading order (left cell before right): the text dump."""
         lines: list[str] = []
         for block in self.khoi:
-            cells = (block.trai, block.phai) if isinstance(block, HaiCot) else ((block,),)
+            cells = block.o_doc() if isinstance(block, HaiCot) else ((block,),)
             for cell in cells:
                 lines.extend(b.text for b in cell if isinstance(b, DoanBoCuc))
         return lines

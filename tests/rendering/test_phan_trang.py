@@ -1,0 +1,93 @@
+"""Pagination read back: the rules of ``phan_trang`` catch what they are for."""
+
+from __future__ import annotations
+
+from tests.rendering.phan_trang import (
+    SO_BIEN_THE,
+    DoanMau,
+    DongIn,
+    TrangIn,
+    bien_the,
+    kiem_chu_ky,
+    kiem_dong_le,
+    kiem_le,
+    kiem_so_trang,
+    kiem_tieu_de,
+)
+from vanthu.rendering import Renderer
+from vanthu.rendering.styles import Kieu
+
+# -- the rules catch what they are for --------------------------------------------------------
+
+
+def _trang_in(*lines: tuple[int, Kieu, str, str, float], number: str = "") -> TrangIn:
+    """A made-up document: (page, style, region, text, baseline in pt) per line, one paragraph
+    per text; ``number`` is printed in page 2's top margin."""
+    doan, index, dong = [], [], []
+    for page, kieu, vung, text, baseline in lines:
+        if not doan or doan[-1].chu != text or doan[-1].kieu is not kieu:
+            doan.append(DoanMau(kieu, text, vung))
+        index.append(len(doan) - 1)
+        dong.append(
+            DongIn(
+                page,
+                text,
+                100,
+                400,
+                baseline - 12,
+                baseline + 4,
+                baseline - 10,
+                baseline + 3,
+                baseline,
+            )
+        )
+    pages = max(line[0] for line in lines)
+    band = [[] for _ in range(pages)]
+    if number:
+        band[1] = [DongIn(2, number, 310, 320, 2, 16, 4, 14, 14)]
+    return TrangIn(dong, index, doan, band, pages, "")
+
+
+def test_the_rules_catch_a_heading_at_a_page_foot_a_widow_and_a_lonely_signature(
+    renderer: Renderer,
+) -> None:
+    trang = renderer.bang.trang
+    body, heading = Kieu.NOI_DUNG, Kieu.NOI_DUNG_TIEU_DE
+    doc = _trang_in(
+        (1, body, "than", "Một", 700),
+        (1, body, "than", "Một", 718),
+        (1, heading, "than", "II.", 740),
+        (2, body, "than", "Hai", 100),
+        (2, body, "than", "Hai", 118),
+        (2, body, "than", "Hai", 136),
+        (3, body, "than", "Hai", 100),
+        (3, Kieu.CHUC_VU, "chu_ky", "CHỦ TỊCH", 130),
+        number="7",
+    )
+    assert kiem_tieu_de(doc, trang) == ["page 1: 'II.' ends the page"]
+    assert kiem_dong_le(doc, trang) == ["page 3: one line of 'Hai' at the head"]
+    assert kiem_chu_ky(doc, trang) == ["page 3: the signature stands with 1 line(s) of the body"]
+    assert kiem_so_trang(doc, trang)[0] == "page 2: top margin reads '7', not '2'"
+    assert kiem_le(doc, trang) == []
+
+
+def test_the_rules_catch_text_over_the_margins_or_over_other_text(renderer: Renderer) -> None:
+    trang = renderer.bang.trang
+    body = Kieu.NOI_DUNG
+    doc = _trang_in(
+        (1, body, "than", "A", 100), (1, body, "than", "B", 104), (1, body, "than", "C", 830)
+    )
+    assert kiem_le(doc, trang) == [
+        "page 1: 'C' passes the margins",
+        "page 1: 'A' drawn over 'B'",
+    ]
+    assert kiem_le(TrangIn([], [], [], [[]], 1, "not printed: ['X']"), trang) == [
+        "not printed: ['X']"
+    ]
+
+
+def test_the_sweeps_hold_enough_documents() -> None:
+    names = list(bien_the())
+    assert sum(n.startswith("than-") for n in names) == SO_BIEN_THE >= 30
+    assert sum(n.startswith("noi-nhan-") for n in names) == SO_BIEN_THE
+    assert {"noi-nhan-40", "noi-nhan-70"} <= set(names)
