@@ -1,21 +1,75 @@
-"""Pagination read back: the rules of ``phan_trang`` catch what they are for."""
+"""Pagination: page numbers, headings, widows and orphans, the signature and a long Nơi nhận.
+
+Each rule is read back from the pages as printed: the PDF as WeasyPrint lays it out, and the
+DOCX as LibreOffice does (tests marked ``libreoffice``). First the defects of #9 on the documents
+that showed them, then the rules themselves on made-up pages.
+"""
 
 from __future__ import annotations
 
+import pytest
+
+from tests.conftest import HOM_NAY, NINH_THUAN
 from tests.rendering.phan_trang import (
+    PT_MOI_MM,
     SO_BIEN_THE,
     DoanMau,
     DongIn,
     TrangIn,
     bien_the,
+    doc_ban_in,
     kiem_chu_ky,
     kiem_dong_le,
     kiem_le,
     kiem_so_trang,
     kiem_tieu_de,
 )
-from vanthu.rendering import Renderer
+from vanthu.reading import doc_tep
+from vanthu.rendering import KetQua, Renderer
 from vanthu.rendering.styles import Kieu
+
+LO = pytest.mark.libreoffice
+OUTPUTS = ["pdf", pytest.param("docx", marks=LO)]
+
+#: Documents that showed the defects of #9: the three-page công điện (page numbers).
+MAU = {
+    "ninh-thuan": lambda: doc_tep(NINH_THUAN, HOM_NAY),
+}
+
+
+@pytest.fixture(scope="module")
+def mau(renderer: Renderer) -> dict[str, KetQua]:
+    return {name: renderer.ket_xuat(make(), hom_nay=HOM_NAY) for name, make in MAU.items()}
+
+
+@pytest.fixture(scope="module")
+def da_doc() -> dict[tuple[str, str], dict[str, TrangIn]]:
+    """Documents read back, by (fixture of their renders, output): each read once a module."""
+    return {}
+
+
+def _read(request: pytest.FixtureRequest, fixture: str, output: str) -> dict[str, TrangIn]:
+    """The renders of ``fixture`` read back from ``output`` (LibreOffice only when asked)."""
+    cache: dict[tuple[str, str], dict[str, TrangIn]] = request.getfixturevalue("da_doc")
+    if (fixture, output) not in cache:
+        trang = request.getfixturevalue("renderer").bang.trang
+        cache[fixture, output] = doc_ban_in(request.getfixturevalue(fixture), trang, output)
+    return cache[fixture, output]
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_from_page_two_the_number_sits_a_centimetre_down_centred_over_the_text(
+    request: pytest.FixtureRequest, renderer: Renderer, output: str
+) -> None:
+    # Regression (#9): the PDF's number sat 1.3 mm from the top edge.
+    doc = _read(request, "mau", output)["ninh-thuan"]
+    trang = renderer.bang.trang
+    assert doc.so_trang == 3
+    assert kiem_so_trang(doc, trang) == []
+    number = doc.dau_trang[1][0]
+    assert number.muc_tren / PT_MOI_MM >= trang.dau_trang * 10
+    assert number.muc_duoi / PT_MOI_MM <= trang.le_tren * 10 - 3
+
 
 # -- the rules catch what they are for --------------------------------------------------------
 
