@@ -145,7 +145,7 @@ def test_an_urgency_mark_is_a_red_box_of_the_decree_size_under_the_number(
     mark = left[-1]
     assert isinstance(mark, DoanBoCuc) and mark.kieu is Kieu.DAU_MUC_DO
     assert mark.text == "HỎA TỐC"
-    assert mark.khung == 3.0 and mark.khung_colour == "FF0000"
+    assert (mark.khung, mark.khung_cao, mark.khung_colour) == (3.0, 0.8, "FF0000")
 
 
 def test_a_type_whose_form_is_not_laid_out_is_refused_clearly(

@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 
 from .styles import Kieu
 
+#: Width in points of the single line a box (khung) is drawn with.
+VIEN_KHUNG = 1.0
+PT_MOI_CM = 72 / 2.54
+
 #: Characters in a metadata property (title, author …): python-docx refuses longer DOCX core
 #: properties, and the PDF carries the same values.
 THUOC_TINH_TOI_DA = 255
@@ -51,7 +55,8 @@ class DoanBoCuc:
     cach_truoc: float | None = None
     le_trai: float | None = None
     thut_dau: float | None = None  # negative: a hanging indent
-    khung: float | None = None  # drawn inside a single-line box this wide, centred
+    khung: float | None = None  # drawn inside a single-line box this wide (outer edges), centred
+    khung_cao: float | None = None  # the box's outer height; None: as tall as its lines
     khung_colour: str | None = None
     giu_voi_sau: bool = False  # keep with the next paragraph
 

@@ -7,13 +7,14 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.text import WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from .bo_cuc import BoCuc, DoanBoCuc, DuongKe, HaiCot, Khoi, thuoc_tinh
+from .bo_cuc import PT_MOI_CM, VIEN_KHUNG, BoCuc, DoanBoCuc, DuongKe, HaiCot, Khoi, thuoc_tinh
 from .styles import BangKieu, Kieu, default_template
 
 _TWIPS_PER_CM = 1440 / 2.54
@@ -23,14 +24,22 @@ def _twips(cm: float) -> str:
     return str(round(cm * _TWIPS_PER_CM))
 
 
-def _border(ppr: object, sides: tuple[str, ...], color: str = "000000", size: int = 6) -> None:
-    """Single solid border lines on the given sides of a paragraph (size in eighths of a point)."""
+#: Points between a box's line and its text. Word (and LibreOffice) draw a paragraph's border
+#: this far outside the text, so the indents and the line height take it in.
+KHOANG_VIEN = 2
+
+
+def _border(
+    ppr: object, sides: tuple[str, ...], color: str = "000000", size: int = 6, space: int = 1
+) -> None:
+    """Single solid border lines on the given sides of a paragraph (size in eighths of a point,
+    space to the text in points)."""
     pbdr = OxmlElement("w:pBdr")
     for side in sides:
         el = OxmlElement(f"w:{side}")
         el.set(qn("w:val"), "single")
         el.set(qn("w:sz"), str(size))
-        el.set(qn("w:space"), "1")
+        el.set(qn("w:space"), str(space))
         el.set(qn("w:color"), color)
         pbdr.append(el)
     ppr.append(pbdr)  # type: ignore[attr-defined]
@@ -86,13 +95,19 @@ class DocxWriter:
         if doan.giu_voi_sau:
             pf.keep_with_next = True
         if doan.khung is not None:
-            side = max((container - doan.khung) / 2, 0)
+            # The box's outer edges are ``khung`` apart: the line and its space sit inside.
+            inset = (KHOANG_VIEN + VIEN_KHUNG) / PT_MOI_CM
+            side = max((container - doan.khung) / 2, 0) + inset
             pf.left_indent, pf.right_indent = Cm(side), Cm(side)
+            if doan.khung_cao is not None:
+                pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+                pf.line_spacing = Pt(doan.khung_cao * PT_MOI_CM - 2 * inset * PT_MOI_CM)
             _border(
                 para._p.get_or_add_pPr(),
                 ("top", "left", "bottom", "right"),
                 doan.khung_colour or "000000",
-                8,
+                round(VIEN_KHUNG * 8),
+                KHOANG_VIEN,
             )
         for chu in doan.chu:
             run = para.add_run(chu.text)

@@ -34,6 +34,8 @@ DUOC_HO_TRO = frozenset(LoaiVanBan) - {
 
 #: Width of the urgency stamps in cm (Decree 30, PL I III: 30×8, 40×8 and 20×8 mm).
 RONG_DAU_KHAN = {DoKhan.hoa_toc: 3.0, DoKhan.thuong_khan: 4.0, DoKhan.khan: 2.0}
+CAO_DAU = 0.8  # cm: height of the urgency stamps, and of the secrecy stamps beside them
+LE_DAU_KHAN = 0.3  # cm: least room beside an urgency stamp's word, both sides together
 DAU_COLOUR = "FF0000"  # stamps are in bright red ink
 LE_NGUOI_NHAN = 2.5  # cm: indent of the addressee list (công điện) and of "Kính gửi:"
 TY_LE_KE_CO_QUAN = 0.5  # rule under the issuer: 1/3–1/2 of its line, centred
@@ -124,6 +126,7 @@ class SoanBoCuc:
                     Kieu.DAU_MUC_DO,
                     (Chu(dau, colour=DAU_COLOUR),),
                     khung=rong_dau,
+                    khung_cao=CAO_DAU,
                     khung_colour=DAU_COLOUR,
                 )
             )
@@ -147,8 +150,9 @@ class SoanBoCuc:
                 (vb.do_mat.label, round(self._rong(vb.do_mat.label, Kieu.DAU_MUC_DO) + pad, 2))
             )
         if vb.do_khan:
+            # The pre-made stamp's width, unless a larger style leaves its word no margin.
             text = vb.do_khan.label
-            fit = self._rong(text, Kieu.DAU_MUC_DO) + pad
+            fit = self._rong(text, Kieu.DAU_MUC_DO) + LE_DAU_KHAN
             marks.append((text, round(max(RONG_DAU_KHAN[vb.do_khan], fit), 2)))
         return marks
 
