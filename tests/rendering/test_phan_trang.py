@@ -17,6 +17,7 @@ from tests.rendering.phan_trang import (
     DongIn,
     TrangIn,
     bien_the,
+    bien_the_noi_nhan,
     doc_ban_in,
     kiem_chu_ky,
     kiem_dong_le,
@@ -31,9 +32,12 @@ from vanthu.rendering.styles import Kieu
 LO = pytest.mark.libreoffice
 OUTPUTS = ["pdf", pytest.param("docx", marks=LO)]
 
-#: Documents that showed the defects of #9: the three-page công điện (page numbers).
+#: Documents that showed the defects of #9: the three-page công điện (page numbers), the quyết
+#: định with a Nơi nhận of 40 lines and the thông báo with one of 70.
 MAU = {
     "ninh-thuan": lambda: doc_tep(NINH_THUAN, HOM_NAY),
+    "noi-nhan-40": lambda: bien_the_noi_nhan(19),
+    "noi-nhan-70": lambda: bien_the_noi_nhan(34),
 }
 
 
@@ -69,6 +73,27 @@ def test_from_page_two_the_number_sits_a_centimetre_down_centred_over_the_text(
     number = doc.dau_trang[1][0]
     assert number.muc_tren / PT_MOI_MM >= trang.dau_trang * 10
     assert number.muc_duoi / PT_MOI_MM <= trang.le_tren * 10 - 3
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+@pytest.mark.parametrize("name", ["noi-nhan-40", "noi-nhan-70"])
+def test_a_long_noi_nhan_runs_on_while_the_signature_stays_with_the_body(
+    request: pytest.FixtureRequest, renderer: Renderer, output: str, name: str
+) -> None:
+    # Regression (#9): the block never split; page 4 held the signature and no line of the body.
+    doc = _read(request, "mau", output)[name]
+    assert kiem_chu_ky(doc, renderer.bang.trang) == []
+    signature = {
+        d.trang
+        for d, k in zip(doc.dong, doc.doan_cua_dong, strict=True)
+        if doc.doan[k].vung == "chu_ky"
+    }
+    noi_nhan = {
+        d.trang
+        for d, k in zip(doc.dong, doc.doan_cua_dong, strict=True)
+        if doc.doan[k].vung == "noi_nhan"
+    }
+    assert max(noi_nhan) > max(signature)  # the list continues after the signature's page
 
 
 # -- the rules catch what they are for --------------------------------------------------------

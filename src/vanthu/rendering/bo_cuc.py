@@ -78,16 +78,19 @@ Khoi = DoanBoCuc | DuongKe
 
 @dataclass(frozen=True)
 class HaiCot:
-    """A borderless two-column table row that never splits across pages (header, signature)."""
+    """A borderless two-column table (header, signature): a first row that never splits across
+    pages, then the left column's blocks that continue below it (``trai_tiep``), one row each,
+    free to run onto the next page while the first row stays where it is."""
 
     rong: tuple[float, float]
     trai: tuple[Khoi, ...]
     phai: tuple[Khoi, ...]
     vai_tro: str  # "dau" (header) or "chu_ky" (signature and Nơi nhận)
+    trai_tiep: tuple[Khoi, ...] = ()
 
     def o_doc(self) -> tuple[tuple[Khoi, ...], ...]:
-        """The cells in reading order: left, then right."""
-        return (self.trai, self.phai)
+        """The cells in reading order: the first row's left and right, then each row below."""
+        return (self.trai, self.phai, *((b,) for b in self.trai_tiep))
 
 
 @dataclass(frozen=True)

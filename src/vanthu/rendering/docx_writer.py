@@ -11,7 +11,7 @@ from docx.enum.text import WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from docx.table import _Cell
+from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from .bo_cuc import PT_MOI_CM, VIEN_KHUNG, BoCuc, DoanBoCuc, DuongKe, HaiCot, Khoi, thuoc_tinh
@@ -141,10 +141,19 @@ class DocxWriter:
         # LibreOffice splits the columns 50/50 unless the grid and every cell carry the widths.
         for col, cm in zip(table.columns, block.rong, strict=True):
             col.width = Cm(cm)
-        row = table.rows[0]
-        trpr = row._tr.get_or_add_trPr()
-        trpr.append(OxmlElement("w:cantSplit"))
-        for cell, cm, content in zip(row.cells, block.rong, (block.trai, block.phai), strict=True):
+        self._hang(table.rows[0], block.rong, (block.trai, block.phai))
+        for extra in block.trai_tiep:
+            # The right cell stays empty; its paragraph takes the line's style, so that it
+            # makes the row no taller than the line beside it.
+            blank = DoanBoCuc(extra.kieu, ()) if isinstance(extra, DoanBoCuc) else extra
+            self._hang(table.add_row(), block.rong, ((extra,), (blank,)))
+
+    def _hang(
+        self, row: _Row, rong: tuple[float, float], cells: tuple[tuple[Khoi, ...], ...]
+    ) -> None:
+        """Fill one table row; it never splits across pages (the table may break between rows)."""
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for cell, cm, content in zip(row.cells, rong, cells, strict=True):
             cell.width = Cm(cm)
             self._o(cell, content, cm)
 

@@ -75,6 +75,8 @@ def html_environment() -> jinja2.Environment:
     )
     env.tests["duong_ke"] = lambda block: isinstance(block, DuongKe)
     env.tests["hai_cot"] = lambda block: isinstance(block, HaiCot)
+    # A cell whose last paragraph keeps with what follows: its row keeps with the next row.
+    env.tests["giu_voi_sau"] = lambda cell: bool(cell) and getattr(cell[-1], "giu_voi_sau", False)
     env.filters["manh"] = manh
     env.filters["thuoc_tinh"] = thuoc_tinh
     return env

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from ..errors import UnsupportedLayout
 from ..schemas import DoKhan, KieuDoan, LoaiVanBan, VanBan
@@ -251,15 +252,18 @@ class SoanBoCuc:
         return out
 
     def _chu_ky(self, vb: VanBan) -> HaiCot:
-        """Boxes 9b and 12 (left) beside 7a–7c (right); the row never splits."""
+        """Boxes 9b and 12 (left) beside 7a–7c (right).
+
+        The first row holds the signature and as much of the Nơi nhận as stands beside it, and
+        never splits; the rest of a long Nơi nhận follows a line a row, onto the next page if
+        need be, while the signature stays with the end of the body.
+        """
         phai_rong = self.cot[1]
-        trai: list[Khoi] = [
-            DoanBoCuc(Kieu.NOI_NHAN_LABEL, (Chu("Nơi nhận:"),), cach_truoc=CACH_KHOI_CHU_KY)
-        ]
+        nhan = DoanBoCuc(Kieu.NOI_NHAN_LABEL, (Chu("Nơi nhận:"),), cach_truoc=CACH_KHOI_CHU_KY)
         # A wrapped recipient line continues past its dash (hanging indent).
         dash = round(self._rong("- ", Kieu.NOI_NHAN), 2)
         lines = [f"- {t}" for t in _danh_sach([n.ten for n in vb.noi_nhan])] + [_dong_luu(vb)]
-        trai += [DoanBoCuc(Kieu.NOI_NHAN, (Chu(t),), le_trai=dash, thut_dau=-dash) for t in lines]
+        items = [DoanBoCuc(Kieu.NOI_NHAN, (Chu(t),), le_trai=dash, thut_dau=-dash) for t in lines]
         lines = [
             line
             for authority in vb.nguoi_ky.dong_tham_quyen()
@@ -270,7 +274,38 @@ class SoanBoCuc:
             for i, line in enumerate(lines)
         ]
         phai += self._dong(vb.nguoi_ky.ho_ten, Kieu.HO_TEN, phai_rong)
-        return HaiCot(self.cot, tuple(trai), tuple(phai), "chu_ky")
+        beside = self._canh_chu_ky(nhan, items, phai)
+        if beside < len(items) > 1:
+            # The list's last line never stands alone at the head of a page: the line (or the
+            # first row) before it keeps with it.
+            items[-2] = replace(items[-2], giu_voi_sau=True)
+        return HaiCot(
+            self.cot, (nhan, *items[:beside]), tuple(phai), "chu_ky", tuple(items[beside:])
+        )
+
+    def _canh_chu_ky(self, nhan: DoanBoCuc, items: list[DoanBoCuc], phai: list[Khoi]) -> int:
+        """How many Nơi nhận lines the first row holds: the fewest as tall as the signature.
+
+        Each line is counted as one printed line, so the left cell is never shorter than the
+        signature (a wrapped line only makes it taller): no gap opens inside the list where the
+        first row ends.
+        """
+        signature = sum(self._cao(b) for b in phai)
+        height = self._cao(nhan)
+        for count, item in enumerate(items):
+            if height >= signature:
+                return count
+            height += self._cao(item)
+        return len(items)
+
+    def _cao(self, block: Khoi) -> float:
+        """Height in points of a block set on one line, with its space above."""
+        if isinstance(block, DuongKe):
+            style = self.bang[Kieu.DUONG_KE]
+            return style.cach_truoc + style.cao_dong
+        style = self.bang[block.kieu]
+        above = style.cach_truoc if block.cach_truoc is None else block.cach_truoc
+        return above + style.cao_dong
 
 
 def _danh_sach(items: list[str], last: str = ";") -> list[str]:
