@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import HOM_NAY, NINH_THUAN
+from tests.conftest import EXAMPLES, HOM_NAY, NINH_THUAN
 from tests.rendering.phan_trang import (
     PT_MOI_MM,
     SO_BIEN_THE,
@@ -32,10 +32,12 @@ from vanthu.rendering.styles import Kieu
 LO = pytest.mark.libreoffice
 OUTPUTS = ["pdf", pytest.param("docx", marks=LO)]
 
-#: Documents that showed the defects of #9: the three-page công điện (page numbers), the quyết
-#: định with a Nơi nhận of 40 lines and the thông báo with one of 70.
+#: Documents that showed the defects of #9: the three-page công điện (page numbers), the kế hoạch
+#: (a heading alone at the foot of page 1 of its DOCX), the quyết định with a Nơi nhận of 40
+#: lines and the thông báo with one of 70.
 MAU = {
     "ninh-thuan": lambda: doc_tep(NINH_THUAN, HOM_NAY),
+    "ke-hoach": lambda: doc_tep(EXAMPLES / "ke-hoach.yaml", HOM_NAY),
     "noi-nhan-40": lambda: bien_the_noi_nhan(19),
     "noi-nhan-70": lambda: bien_the_noi_nhan(34),
 }
@@ -94,6 +96,15 @@ def test_a_long_noi_nhan_runs_on_while_the_signature_stays_with_the_body(
         if doc.doan[k].vung == "noi_nhan"
     }
     assert max(noi_nhan) > max(signature)  # the list continues after the signature's page
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_no_heading_of_the_ke_hoach_is_left_at_the_foot_of_a_page(
+    request: pytest.FixtureRequest, renderer: Renderer, output: str
+) -> None:
+    # Regression (#9): "III. TỔ CHỨC THỰC HIỆN" stood alone at the foot of the DOCX's page 1.
+    doc = _read(request, "mau", output)["ke-hoach"]
+    assert kiem_tieu_de(doc, renderer.bang.trang) == []
 
 
 # -- the rules catch what they are for --------------------------------------------------------

@@ -236,3 +236,23 @@ def test_a_short_noi_nhan_stands_whole_beside_the_signature(
     label, item, luu = texts(sig.trai)
     assert (label, item) == ("Nơi nhận:", "- Sở Y tế;") and luu.startswith("- Lưu: VT")
     assert sig.trai_tiep == ()
+
+
+def test_headings_centred_lines_and_the_last_paragraph_keep_with_what_follows(
+    renderer: Renderer,
+) -> None:
+    from tests.conftest import EXAMPLES
+    from vanthu.reading import doc_tep
+
+    body = [
+        b
+        for name in ("ke-hoach.yaml", "quyet-dinh.yaml")
+        for b in renderer.bo_cuc(doc_tep(EXAMPLES / name, HOM_NAY), HOM_NAY).khoi
+        if isinstance(b, DoanBoCuc)
+    ]
+    kept = {b.text for b in body if b.giu_voi_sau}
+    assert {"I. MỤC ĐÍCH, YÊU CẦU", "III. TỔ CHỨC THỰC HIỆN", "QUYẾT ĐỊNH:"} <= kept
+    headings = {Kieu.NOI_DUNG_TIEU_DE, Kieu.NOI_DUNG_GIUA, Kieu.THAM_QUYEN, Kieu.QUYET_DINH}
+    assert all(b.giu_voi_sau for b in body if b.kieu in headings)
+    ordinary = [b for b in body if b.kieu is Kieu.NOI_DUNG]
+    assert [b.giu_voi_sau for b in ordinary].count(True) == 2  # each document's last paragraph

@@ -43,6 +43,9 @@ TY_LE_KE_CO_QUAN = 0.5  # rule under the issuer: 1/3–1/2 of its line, centred
 TY_LE_KE_TRICH_YEU = 1 / 3  # rule under the trích yếu: 1/3–1/2 of its line, centred
 CACH_KHOI_CHU_KY = 12.0  # pt above the Nơi nhận / signature row
 
+#: Body styles of headings and centred lines: never the last line of a page.
+TIEU_DE = frozenset({Kieu.NOI_DUNG_TIEU_DE, Kieu.NOI_DUNG_GIUA})
+
 _DIEU = re.compile(r"^(Điều\s+\d+[a-zđ]?\.)(\s.*)?$", re.DOTALL)
 _MUC_LA_MA = re.compile(r"^[IVXLC]+\.\s")
 
@@ -71,11 +74,18 @@ class SoanBoCuc:
         # 2 % slack: Word and the PDF must both keep each line whole.
         return ngat_dong(text, rong * 0.98, lambda s: self._rong(s, kieu))
 
-    def _dong(self, text: str, kieu: Kieu, rong: float) -> list[DoanBoCuc]:
-        """One paragraph per line; the style's space above only before the first line."""
+    def _dong(
+        self, text: str, kieu: Kieu, rong: float, giu_voi_sau: bool = False
+    ) -> list[DoanBoCuc]:
+        """One paragraph per line; the style's space above only before the first line.
+
+        ``giu_voi_sau``: a heading, whose lines stay on the page of what follows them.
+        """
         lines = self._ngat(text, kieu, rong)
         return [
-            DoanBoCuc(kieu, (Chu(line),), cach_truoc=None if i == 0 else 0.0)
+            DoanBoCuc(
+                kieu, (Chu(line),), cach_truoc=None if i == 0 else 0.0, giu_voi_sau=giu_voi_sau
+            )
             for i, line in enumerate(lines)
         ]
 
@@ -180,7 +190,7 @@ class SoanBoCuc:
         items = _danh_sach(vb.kinh_gui, last=".")
         if vb.loai is LoaiVanBan.cong_dien:
             out: list[Khoi] = [
-                *self._dong(f"{vb.nguoi_gui} điện:", Kieu.NGUOI_GUI, self.bang.trang.vung_chu)
+                *self._dong(f"{vb.nguoi_gui} điện:", Kieu.NGUOI_GUI, self.bang.trang.vung_chu, True)
             ]
             left = LE_NGUOI_NHAN + dash
             out += [
@@ -208,7 +218,15 @@ class SoanBoCuc:
             ]
         # Several: the label alone, then one "- …;" line each, the dashes aligned under its colon.
         colon = LE_NGUOI_NHAN + self._rong("Kính gửi", Kieu.KINH_GUI)
-        out = [DoanBoCuc(Kieu.KINH_GUI, (Chu(label),), le_trai=LE_NGUOI_NHAN, thut_dau=0.0)]
+        out = [
+            DoanBoCuc(
+                Kieu.KINH_GUI,
+                (Chu(label),),
+                le_trai=LE_NGUOI_NHAN,
+                thut_dau=0.0,
+                giu_voi_sau=True,
+            )
+        ]
         out += [
             DoanBoCuc(
                 Kieu.KINH_GUI,
@@ -225,11 +243,13 @@ class SoanBoCuc:
         """Authority line, căn cứ (each ';', the last '.') and "QUYẾT ĐỊNH:" of a decision."""
         out: list[Khoi] = []
         if vb.tham_quyen:
-            out += self._dong(vb.tham_quyen.upper(), Kieu.THAM_QUYEN, self.bang.trang.vung_chu)
+            out += self._dong(
+                vb.tham_quyen.upper(), Kieu.THAM_QUYEN, self.bang.trang.vung_chu, True
+            )
         out += [DoanBoCuc(Kieu.CAN_CU, (Chu(t),)) for t in _danh_sach(vb.can_cu, last=".")]
         if vb.loai in CO_THAM_QUYEN:
             word = "QUYẾT NGHỊ:" if vb.loai is LoaiVanBan.nghi_quyet else "QUYẾT ĐỊNH:"
-            out.append(DoanBoCuc(Kieu.QUYET_DINH, (Chu(word),)))
+            out.append(DoanBoCuc(Kieu.QUYET_DINH, (Chu(word),), giu_voi_sau=True))
         return out
 
     def _noi_dung(self, vb: VanBan) -> list[Khoi]:
@@ -248,7 +268,9 @@ class SoanBoCuc:
                 kieu = Kieu.NOI_DUNG_TIEU_DE
             match = _DIEU.match(text) if kieu is Kieu.NOI_DUNG else None
             runs = (Chu(match[1], dam=True), Chu(match[2] or "")) if match else (Chu(text),)
-            out.append(DoanBoCuc(kieu, tuple(r for r in runs if r.text), giu_voi_sau=i == last))
+            # A heading stays with what follows it; the last paragraph with the signature.
+            keep = i == last or kieu in TIEU_DE
+            out.append(DoanBoCuc(kieu, tuple(r for r in runs if r.text), giu_voi_sau=keep))
         return out
 
     def _chu_ky(self, vb: VanBan) -> HaiCot:
