@@ -2,7 +2,8 @@
 
 Each rule is read back from the pages as printed: the PDF as WeasyPrint lays it out, and the
 DOCX as LibreOffice does (tests marked ``libreoffice``). First the defects of #9 on the documents
-that showed them, then the rules themselves on made-up pages.
+that showed them, then the sweeps of ``phan_trang``: the kế hoạch with a body of growing length
+and the examples with a growing Nơi nhận, every rule in both outputs.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import pytest
 from tests.conftest import EXAMPLES, HOM_NAY, NINH_THUAN
 from tests.rendering.phan_trang import (
     PT_MOI_MM,
+    QUY_TAC,
     SO_BIEN_THE,
     DoanMau,
     DongIn,
@@ -176,8 +178,27 @@ def test_the_rules_catch_text_over_the_margins_or_over_other_text(renderer: Rend
     ]
 
 
+# -- the sweeps --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sweep(renderer: Renderer) -> dict[str, KetQua]:
+    return {name: renderer.ket_xuat(vb, hom_nay=HOM_NAY) for name, vb in bien_the().items()}
+
+
 def test_the_sweeps_hold_enough_documents() -> None:
     names = list(bien_the())
     assert sum(n.startswith("than-") for n in names) == SO_BIEN_THE >= 30
     assert sum(n.startswith("noi-nhan-") for n in names) == SO_BIEN_THE
     assert {"noi-nhan-40", "noi-nhan-70"} <= set(names)
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+@pytest.mark.parametrize("rule", list(QUY_TAC))
+def test_no_document_of_the_sweeps_breaks_the_rule(
+    request: pytest.FixtureRequest, renderer: Renderer, output: str, rule: str
+) -> None:
+    check = QUY_TAC[rule]
+    docs = _read(request, "sweep", output)
+    broken = {name: p for name, doc in docs.items() if (p := check(doc, renderer.bang.trang))}
+    assert not broken, "\n".join(f"{name}: {p}" for name, p in broken.items())
