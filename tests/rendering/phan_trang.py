@@ -8,36 +8,32 @@ a heading left alone at the foot of a page; a paragraph leaving one line at a pa
 the signature on a page without two lines of the body; text outside the margins, lines drawn
 over each other, or text missing.
 
-The sweeps are the documents the pagination suite checks: the example files with a body of
-growing length (the page breaks move across every line of the text below the first paragraph)
-and with a growing Nơi nhận. ``python -m tests.rendering.phan_trang`` prints how many of them
-break each rule, in each output.
+The sweeps are the documents the pagination suite checks: the kế hoạch with a first paragraph
+of growing length (the page breaks move across every line of the headed text after it) and the
+example files with a growing Nơi nhận. ``python -m tests.rendering.phan_trang`` prints how
+many of them break each rule, in each output (with the tests' face, TeX Gyre Termes).
 """
 
 from __future__ import annotations
 
 import ctypes
-import datetime as dt
 import itertools
-import os
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from tests.conftest import EXAMPLES, HOM_NAY
 from tests.rendering.libreoffice import sang_pdf
 from vanthu.reading import doc_tep
-from vanthu.rendering import KetQua
+from vanthu.rendering import KetQua, Renderer
 from vanthu.rendering.bo_cuc import BoCuc, DoanBoCuc, HaiCot
 from vanthu.rendering.styles import Kieu, TrangGiay
 from vanthu.schemas import Doan, KieuDoan, NoiNhan, VanBan
 
 PT_MOI_MM = 72 / 25.4
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-HOM_NAY = dt.date(2026, 11, 28)
 
 #: Paragraph styles a page must never end with: headings and centred lines of the text.
 TIEU_DE = frozenset(
@@ -449,9 +445,6 @@ def bien_the() -> dict[str, VanBan]:
 
 def _bao_cao() -> None:
     """Print, per output and rule, how many documents of each sweep break the rule."""
-    os.environ.setdefault("VANTHU_PDF_FONT", "termes")
-    from vanthu.rendering import Renderer
-
     renderer = Renderer()
     trang = renderer.bang.trang
     docs = bien_the()
