@@ -11,7 +11,7 @@ from docx.enum.text import WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from docx.table import _Cell, _Row
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from .bo_cuc import PT_MOI_CM, VIEN_KHUNG, BoCuc, DoanBoCuc, DuongKe, HaiCot, Khoi, thuoc_tinh
@@ -52,6 +52,10 @@ class DocxWriter:
         self.bang = bang
         self.template = template or default_template()
         self._template_bytes = self.template.read_bytes()
+        # Each style's id, looked up once: python-docx finds a style by name by reading every
+        # style of the template, which made a 1,000-line Nơi nhận take seconds.
+        styles = Document(io.BytesIO(self._template_bytes)).styles
+        self._style_id = {kieu: styles[kieu.value].style_id for kieu in Kieu}
 
     def ghi(self, bo_cuc: BoCuc) -> bytes:
         """The DOCX file of a layout, as bytes."""
@@ -74,7 +78,7 @@ class DocxWriter:
 
     def _khoi(self, para: Paragraph, block: Khoi, container: float) -> None:
         if isinstance(block, DuongKe):
-            para.style = Kieu.DUONG_KE.value
+            para._p.style = self._style_id[Kieu.DUONG_KE]
             side = max((container - block.rong) / 2, 0)
             pf = para.paragraph_format
             pf.left_indent, pf.right_indent = Cm(side), Cm(side)
@@ -83,7 +87,7 @@ class DocxWriter:
         self._doan(para, block, container)
 
     def _doan(self, para: Paragraph, doan: DoanBoCuc, container: float) -> None:
-        para.style = doan.kieu.value
+        para._p.style = self._style_id[doan.kieu]
         style = self.bang[doan.kieu]
         pf = para.paragraph_format
         if doan.cach_truoc is not None:
@@ -141,19 +145,28 @@ class DocxWriter:
         # LibreOffice splits the columns 50/50 unless the grid and every cell carry the widths.
         for col, cm in zip(table.columns, block.rong, strict=True):
             col.width = Cm(cm)
-        self._hang(table.rows[0], block.rong, (block.trai, block.phai))
+        self._hang(table, table.rows[0], block.rong, (block.trai, block.phai))
         for extra in block.trai_tiep:
             # The right cell stays empty; its paragraph takes the line's style, so that it
             # makes the row no taller than the line beside it.
             blank = DoanBoCuc(extra.kieu, ()) if isinstance(extra, DoanBoCuc) else extra
-            self._hang(table.add_row(), block.rong, ((extra,), (blank,)))
+            self._hang(table, table.add_row(), block.rong, ((extra,), (blank,)))
 
     def _hang(
-        self, row: _Row, rong: tuple[float, float], cells: tuple[tuple[Khoi, ...], ...]
+        self,
+        table: Table,
+        row: _Row,
+        rong: tuple[float, float],
+        cells: tuple[tuple[Khoi, ...], ...],
     ) -> None:
-        """Fill one table row; it never splits across pages (the table may break between rows)."""
+        """Fill one table row; it never splits across pages (the table may break between rows).
+
+        The cells are taken from the row's own XML: python-docx's ``row.cells`` lays out the
+        whole table each time, which made a 1,000-line Nơi nhận quadratic.
+        """
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-        for cell, cm, content in zip(row.cells, rong, cells, strict=True):
+        for tc, cm, content in zip(row._tr.tc_lst, rong, cells, strict=True):
+            cell = _Cell(tc, table)
             cell.width = Cm(cm)
             self._o(cell, content, cm)
 
