@@ -9,7 +9,8 @@ PYTHON ?= python3
 # in WeasyPrint (without it write_pdf() is about 5x slower); pango: WeasyPrint's text layout;
 # postgresql-client: psql for scripts/ensure_postgres.sh; openssl: the e-mail TLS tests' certificate.
 # chromium: the headless browser the web desk tests drive with Playwright (nothing downloaded).
-SYSTEM_PACKAGES := poppler-utils libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 postgresql-client openssl chromium
+# libreoffice-writer-nogui: lays the DOCX out as a reader sees it, for the pagination tests.
+SYSTEM_PACKAGES := poppler-utils libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 postgresql-client openssl chromium libreoffice-writer-nogui
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 EXAMPLES := $(wildcard examples/*.yaml)
 

@@ -63,6 +63,10 @@ from vanthu.rendering import Renderer
 from vanthu.schemas import VanBan
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+# The LibreOffice command is the pagination tests' (tests/rendering/libreoffice.py).
+from tests.rendering.libreoffice import lenh_chuyen_pdf  # noqa: E402
+
 EXAMPLES = ROOT / "examples"
 REFERENCE = "cong-dien-ninh-thuan-vung-xanh"
 TARGET_MS = 250.0
@@ -289,28 +293,15 @@ def time_vanthu(example: Example, out: Path) -> float:
     return statistics.median(times)
 
 
-def soffice_args(soffice: str, profile: Path, out: Path, files: Sequence[Path]) -> list[str]:
-    """The command converting DOCX files to PDF with LibreOffice in a given profile."""
-    return [
-        soffice,
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(out),
-        *map(str, files),
-    ]
-
-
 def time_soffice(soffice: str, profile: Path, out: Path, files: Sequence[Path]) -> float:
     """Median wall time of one soffice process converting ``files`` (checked) to PDF."""
     pdfs = [out / f"{f.stem}.pdf" for f in files]
     times = []
     for _ in range(SUBPROCESS_RUNS):
         clear(pdfs)
-        times.append(timed(lambda: run_command(soffice_args(soffice, profile, out, files), ROOT)))
+        times.append(
+            timed(lambda: run_command(lenh_chuyen_pdf(soffice, profile, out, files), ROOT))
+        )
         require_files(pdfs)
     return statistics.median(times)
 
@@ -351,7 +342,7 @@ def measure_commands(
     if soffice is not None:
         profile = work / "lo-profile"
         progress("warming LibreOffice's fresh profile")
-        run_command(soffice_args(soffice, profile, out / "warm", files[:1]), ROOT)
+        run_command(lenh_chuyen_pdf(soffice, profile, out / "warm", files[:1]), ROOT)
         for ex, path in zip(examples, files, strict=True):
             progress(f"soffice {path.name} ×{SUBPROCESS_RUNS}")
             single[ex.name] = time_soffice(soffice, profile, out / "single", [path])

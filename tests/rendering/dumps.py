@@ -97,3 +97,35 @@ def embedded_fonts(data: bytes) -> set[str]:
             assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), name
             names.add(name)
     return names
+
+
+def hop_mau(data: bytes, mau: tuple[float, float, float], page: int = 0) -> tuple[float, ...]:
+    """Outer edges (x0, top, x1, bottom; pt from the top-left corner) of the lines and filled
+    shapes drawn in one colour (RGB, 0–1) on a page: a stamp's box, as printed.
+
+    A stroked line's ink reaches half its width beyond its path on each side across it.
+    """
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as doc:
+        shapes = doc.pages[page].rects + doc.pages[page].lines
+        boxes = []
+        for shape in shapes:
+            colour = shape["stroking_color"] if shape["stroke"] else shape["non_stroking_color"]
+            if tuple(colour or ()) != mau:
+                continue
+            x0, top, x1, bottom = shape["x0"], shape["top"], shape["x1"], shape["bottom"]
+            if shape["stroke"] and not shape["fill"]:
+                half = shape["linewidth"] / 2
+                if shape["object_type"] == "rect" or top == bottom:
+                    top, bottom = top - half, bottom + half
+                if shape["object_type"] == "rect" or x0 == x1:
+                    x0, x1 = x0 - half, x1 + half
+            boxes.append((x0, top, x1, bottom))
+    assert boxes, f"nothing is drawn in {mau} on page {page + 1}"
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )

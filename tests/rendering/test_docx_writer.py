@@ -101,7 +101,7 @@ def test_body_paragraphs_are_justified_indented_one_cm_with_six_points_before(
     assert pf.space_before.pt >= 6
 
 
-def test_header_and_signature_are_fixed_two_column_tables_that_never_split(
+def test_header_and_signature_are_fixed_two_column_tables_whose_rows_never_split(
     docx_bytes: bytes, rendered: KetQua
 ) -> None:
     doc = Document(io.BytesIO(docx_bytes))
@@ -112,9 +112,17 @@ def test_header_and_signature_are_fixed_two_column_tables_that_never_split(
         assert tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
         assert tbl.tblPr.find(qn("w:tblBorders")) is None
         grid = [round(c.width.cm, 2) for c in table.columns]
-        cells = [round(c.width.cm, 2) for c in table.rows[0].cells]
-        assert grid == cells == [round(x, 2) for x in expected]
-        assert table.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
+        for row in table.rows:  # the Nơi nhận's rows below the signature too
+            cells = [round(c.width.cm, 2) for c in row.cells]
+            assert grid == cells == [round(x, 2) for x in expected]
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+    assert len(doc.tables[1].rows) > 1  # the công điện's 13-line Nơi nhận runs below the signature
+
+
+def test_every_paragraph_style_keeps_widows_and_orphans(docx_bytes: bytes) -> None:
+    doc = Document(io.BytesIO(docx_bytes))
+    for kieu in Kieu:
+        assert doc.styles[kieu.value].paragraph_format.widow_control, kieu
 
 
 def test_the_docx_holds_the_layout_lines_in_order(docx_bytes: bytes, rendered: KetQua) -> None:

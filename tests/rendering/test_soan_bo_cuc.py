@@ -29,6 +29,11 @@ def signature(bo_cuc: BoCuc) -> HaiCot:
     return last
 
 
+def noi_nhan(sig: HaiCot) -> tuple[object, ...]:
+    """The signature table's left column: beside the signature, then the rows below it."""
+    return sig.trai + sig.trai_tiep
+
+
 def texts(blocks: tuple[object, ...], kieu: Kieu | None = None) -> list[str]:
     return [b.text for b in blocks if isinstance(b, DoanBoCuc) and (kieu is None or b.kieu is kieu)]
 
@@ -96,7 +101,7 @@ def test_the_cong_dien_opens_with_its_sender_and_a_dash_list_ending_with_a_full_
 def test_the_noi_nhan_block_has_thirteen_lines_ending_with_the_luu_line(
     renderer: Renderer, ninh_thuan: VanBan
 ) -> None:
-    left = signature(layout(renderer, ninh_thuan)).trai
+    left = noi_nhan(signature(layout(renderer, ninh_thuan)))
     assert texts(left, Kieu.NOI_NHAN_LABEL) == ["Nơi nhận:"]
     lines = texts(left, Kieu.NOI_NHAN)
     assert len(lines) == 13
@@ -108,7 +113,7 @@ def test_the_noi_nhan_block_has_thirteen_lines_ending_with_the_luu_line(
 def test_copies_issued_follow_the_drafter_initials_as_in_the_decree_example(
     renderer: Renderer, ninh_thuan: VanBan
 ) -> None:
-    left = signature(layout(renderer, ninh_thuan, so_ban=300)).trai
+    left = noi_nhan(signature(layout(renderer, ninh_thuan, so_ban=300)))
     assert texts(left, Kieu.NOI_NHAN)[-1] == "- Lưu: VT, VXNV. ĐNĐ.(300)"
 
 
@@ -145,7 +150,7 @@ def test_an_urgency_mark_is_a_red_box_of_the_decree_size_under_the_number(
     mark = left[-1]
     assert isinstance(mark, DoanBoCuc) and mark.kieu is Kieu.DAU_MUC_DO
     assert mark.text == "HỎA TỐC"
-    assert mark.khung == 3.0 and mark.khung_colour == "FF0000"
+    assert (mark.khung, mark.khung_cao, mark.khung_colour) == (3.0, 0.8, "FF0000")
 
 
 def test_a_type_whose_form_is_not_laid_out_is_refused_clearly(
@@ -194,7 +199,60 @@ def test_a_single_addressee_shares_the_label_line(renderer: Renderer) -> None:
 def test_wrapped_noi_nhan_lines_hang_past_their_dash(
     renderer: Renderer, ninh_thuan: VanBan
 ) -> None:
-    left = signature(layout(renderer, ninh_thuan)).trai
+    left = noi_nhan(signature(layout(renderer, ninh_thuan)))
     for line in (b for b in left if isinstance(b, DoanBoCuc) and b.kieu is Kieu.NOI_NHAN):
         assert line.le_trai is not None and line.le_trai > 0
         assert line.thut_dau == -line.le_trai
+
+
+def test_a_long_noi_nhan_stands_beside_the_signature_as_far_as_it_reaches_then_runs_on_below(
+    renderer: Renderer, ninh_thuan: VanBan
+) -> None:
+    recipients = [f"UBND xã số {i}" for i in range(1, 70)]
+    sig = signature(layout(renderer, ninh_thuan, noi_nhan=recipients))
+    assert texts(noi_nhan(sig), Kieu.NOI_NHAN)[:-1] == [f"- {t};" for t in recipients]
+    assert sig.trai_tiep  # the rows below, free to run onto the next page
+
+    def height(blocks: tuple[object, ...]) -> float:
+        total = 0.0
+        for b in blocks:
+            assert isinstance(b, DoanBoCuc)
+            style = renderer.bang[b.kieu]
+            total += (style.cach_truoc if b.cach_truoc is None else b.cach_truoc) + (
+                style.dong or 0
+            )
+        return total
+
+    # The first row's left cell is as tall as the signature, with less than a line to spare:
+    # no gap opens in the list where the first row ends.
+    line = renderer.bang[Kieu.NOI_NHAN].dong or 0
+    assert height(sig.phai) <= height(sig.trai) < height(sig.phai) + line
+
+
+def test_a_short_noi_nhan_stands_whole_beside_the_signature(
+    renderer: Renderer, ninh_thuan: VanBan
+) -> None:
+    sig = signature(layout(renderer, ninh_thuan, noi_nhan=["Sở Y tế"]))
+    label, item, luu = texts(sig.trai)
+    assert (label, item) == ("Nơi nhận:", "- Sở Y tế;") and luu.startswith("- Lưu: VT")
+    assert sig.trai_tiep == ()
+
+
+def test_headings_centred_lines_and_the_last_paragraph_keep_with_what_follows(
+    renderer: Renderer,
+) -> None:
+    from tests.conftest import EXAMPLES
+    from vanthu.reading import doc_tep
+
+    body = [
+        b
+        for name in ("ke-hoach.yaml", "quyet-dinh.yaml")
+        for b in renderer.bo_cuc(doc_tep(EXAMPLES / name, HOM_NAY), HOM_NAY).khoi
+        if isinstance(b, DoanBoCuc)
+    ]
+    kept = {b.text for b in body if b.giu_voi_sau}
+    assert {"I. MỤC ĐÍCH, YÊU CẦU", "III. TỔ CHỨC THỰC HIỆN", "QUYẾT ĐỊNH:"} <= kept
+    headings = {Kieu.NOI_DUNG_TIEU_DE, Kieu.NOI_DUNG_GIUA, Kieu.THAM_QUYEN, Kieu.QUYET_DINH}
+    assert all(b.giu_voi_sau for b in body if b.kieu in headings)
+    ordinary = [b for b in body if b.kieu is Kieu.NOI_DUNG]
+    assert [b.giu_voi_sau for b in ordinary].count(True) == 2  # each document's last paragraph

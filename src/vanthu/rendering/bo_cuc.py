@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 
 from .styles import Kieu
 
+#: Width in points of the single line a box (khung) is drawn with.
+VIEN_KHUNG = 1.0
+PT_MOI_CM = 72 / 2.54
+
 #: Characters in a metadata property (title, author …): python-docx refuses longer DOCX core
 #: properties, and the PDF carries the same values.
 THUOC_TINH_TOI_DA = 255
@@ -51,7 +55,8 @@ class DoanBoCuc:
     cach_truoc: float | None = None
     le_trai: float | None = None
     thut_dau: float | None = None  # negative: a hanging indent
-    khung: float | None = None  # drawn inside a single-line box this wide, centred
+    khung: float | None = None  # drawn inside a single-line box this wide (outer edges), centred
+    khung_cao: float | None = None  # the box's outer height; None: as tall as its lines
     khung_colour: str | None = None
     giu_voi_sau: bool = False  # keep with the next paragraph
 
@@ -73,12 +78,19 @@ Khoi = DoanBoCuc | DuongKe
 
 @dataclass(frozen=True)
 class HaiCot:
-    """A borderless two-column table row that never splits across pages (header, signature)."""
+    """A borderless two-column table (header, signature): a first row that never splits across
+    pages, then the left column's blocks that continue below it (``trai_tiep``), one row each,
+    free to run onto the next page while the first row stays where it is."""
 
     rong: tuple[float, float]
     trai: tuple[Khoi, ...]
     phai: tuple[Khoi, ...]
     vai_tro: str  # "dau" (header) or "chu_ky" (signature and Nơi nhận)
+    trai_tiep: tuple[Khoi, ...] = ()
+
+    def o_doc(self) -> tuple[tuple[Khoi, ...], ...]:
+        """The cells in reading order: the first row's left and right, then each row below."""
+        return (self.trai, self.phai, *((b,) for b in self.trai_tiep))
 
 
 @dataclass(frozen=True)
@@ -95,7 +107,7 @@ class BoCuc:
         """Every paragraph's text in reading order (left cell before right): the text dump."""
         lines: list[str] = []
         for block in self.khoi:
-            cells = (block.trai, block.phai) if isinstance(block, HaiCot) else ((block,),)
+            cells = block.o_doc() if isinstance(block, HaiCot) else ((block,),)
             for cell in cells:
                 lines.extend(b.text for b in cell if isinstance(b, DoanBoCuc))
         return lines

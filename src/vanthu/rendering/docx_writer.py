@@ -7,13 +7,14 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.text import WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from docx.table import _Cell
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
-from .bo_cuc import BoCuc, DoanBoCuc, DuongKe, HaiCot, Khoi, thuoc_tinh
+from .bo_cuc import PT_MOI_CM, VIEN_KHUNG, BoCuc, DoanBoCuc, DuongKe, HaiCot, Khoi, thuoc_tinh
 from .styles import BangKieu, Kieu, default_template
 
 _TWIPS_PER_CM = 1440 / 2.54
@@ -23,14 +24,22 @@ def _twips(cm: float) -> str:
     return str(round(cm * _TWIPS_PER_CM))
 
 
-def _border(ppr: object, sides: tuple[str, ...], color: str = "000000", size: int = 6) -> None:
-    """Single solid border lines on the given sides of a paragraph (size in eighths of a point)."""
+#: Points between a box's line and its text. Word (and LibreOffice) draw a paragraph's border
+#: this far outside the text, so the indents and the line height take it in.
+KHOANG_VIEN = 2
+
+
+def _border(
+    ppr: object, sides: tuple[str, ...], color: str = "000000", size: int = 6, space: int = 1
+) -> None:
+    """Single solid border lines on the given sides of a paragraph (size in eighths of a point,
+    space to the text in points)."""
     pbdr = OxmlElement("w:pBdr")
     for side in sides:
         el = OxmlElement(f"w:{side}")
         el.set(qn("w:val"), "single")
         el.set(qn("w:sz"), str(size))
-        el.set(qn("w:space"), "1")
+        el.set(qn("w:space"), str(space))
         el.set(qn("w:color"), color)
         pbdr.append(el)
     ppr.append(pbdr)  # type: ignore[attr-defined]
@@ -43,6 +52,10 @@ class DocxWriter:
         self.bang = bang
         self.template = template or default_template()
         self._template_bytes = self.template.read_bytes()
+        # Each style's id, looked up once: python-docx finds a style by name by reading every
+        # style of the template, which made a 1,000-line Nơi nhận take seconds.
+        styles = Document(io.BytesIO(self._template_bytes)).styles
+        self._style_id = {kieu: styles[kieu.value].style_id for kieu in Kieu}
 
     def ghi(self, bo_cuc: BoCuc) -> bytes:
         """The DOCX file of a layout, as bytes."""
@@ -65,7 +78,7 @@ class DocxWriter:
 
     def _khoi(self, para: Paragraph, block: Khoi, container: float) -> None:
         if isinstance(block, DuongKe):
-            para.style = Kieu.DUONG_KE.value
+            para._p.style = self._style_id[Kieu.DUONG_KE]
             side = max((container - block.rong) / 2, 0)
             pf = para.paragraph_format
             pf.left_indent, pf.right_indent = Cm(side), Cm(side)
@@ -74,7 +87,7 @@ class DocxWriter:
         self._doan(para, block, container)
 
     def _doan(self, para: Paragraph, doan: DoanBoCuc, container: float) -> None:
-        para.style = doan.kieu.value
+        para._p.style = self._style_id[doan.kieu]
         style = self.bang[doan.kieu]
         pf = para.paragraph_format
         if doan.cach_truoc is not None:
@@ -86,13 +99,19 @@ class DocxWriter:
         if doan.giu_voi_sau:
             pf.keep_with_next = True
         if doan.khung is not None:
-            side = max((container - doan.khung) / 2, 0)
+            # The box's outer edges are ``khung`` apart: the line and its space sit inside.
+            inset = (KHOANG_VIEN + VIEN_KHUNG) / PT_MOI_CM
+            side = max((container - doan.khung) / 2, 0) + inset
             pf.left_indent, pf.right_indent = Cm(side), Cm(side)
+            if doan.khung_cao is not None:
+                pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+                pf.line_spacing = Pt(doan.khung_cao * PT_MOI_CM - 2 * inset * PT_MOI_CM)
             _border(
                 para._p.get_or_add_pPr(),
                 ("top", "left", "bottom", "right"),
                 doan.khung_colour or "000000",
-                8,
+                round(VIEN_KHUNG * 8),
+                KHOANG_VIEN,
             )
         for chu in doan.chu:
             run = para.add_run(chu.text)
@@ -126,10 +145,28 @@ class DocxWriter:
         # LibreOffice splits the columns 50/50 unless the grid and every cell carry the widths.
         for col, cm in zip(table.columns, block.rong, strict=True):
             col.width = Cm(cm)
-        row = table.rows[0]
-        trpr = row._tr.get_or_add_trPr()
-        trpr.append(OxmlElement("w:cantSplit"))
-        for cell, cm, content in zip(row.cells, block.rong, (block.trai, block.phai), strict=True):
+        self._hang(table, table.rows[0], block.rong, (block.trai, block.phai))
+        for extra in block.trai_tiep:
+            # The right cell stays empty; its paragraph takes the line's style, so that it
+            # makes the row no taller than the line beside it.
+            blank = DoanBoCuc(extra.kieu, ()) if isinstance(extra, DoanBoCuc) else extra
+            self._hang(table, table.add_row(), block.rong, ((extra,), (blank,)))
+
+    def _hang(
+        self,
+        table: Table,
+        row: _Row,
+        rong: tuple[float, float],
+        cells: tuple[tuple[Khoi, ...], ...],
+    ) -> None:
+        """Fill one table row; it never splits across pages (the table may break between rows).
+
+        The cells are taken from the row's own XML: python-docx's ``row.cells`` lays out the
+        whole table each time, which made a 1,000-line Nơi nhận quadratic.
+        """
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for tc, cm, content in zip(row._tr.tc_lst, rong, cells, strict=True):
+            cell = _Cell(tc, table)
             cell.width = Cm(cm)
             self._o(cell, content, cm)
 

@@ -13,10 +13,10 @@ import jinja2
 
 from .. import __version__
 from ..errors import RenderError
-from .bo_cuc import BoCuc, Chu, DoanBoCuc, DuongKe, HaiCot, thuoc_tinh
+from .bo_cuc import PT_MOI_CM, VIEN_KHUNG, BoCuc, Chu, DoanBoCuc, DuongKe, HaiCot, thuoc_tinh
 from .fonts import MatChu
 from .nap_weasyprint import HTML, FontConfiguration
-from .styles import BangKieu, Kieu, ParagraphFormat
+from .styles import DONG_DON, BangKieu, Kieu, ParagraphFormat
 
 _STYLES = {
     (False, False): "",
@@ -36,7 +36,7 @@ def _css(style: ParagraphFormat) -> str:
         f"padding-top: {style.cach_truoc}pt;",
         f"text-indent: {style.thut_dau}cm;",
         f"margin-left: {style.le_trai}cm;",
-        f"line-height: {f'{style.dong}pt' if style.dong else '1.15'};",
+        f"line-height: {f'{style.dong}pt' if style.dong else DONG_DON};",
     ]
     return " ".join(rules)
 
@@ -75,6 +75,8 @@ def html_environment() -> jinja2.Environment:
     )
     env.tests["duong_ke"] = lambda block: isinstance(block, DuongKe)
     env.tests["hai_cot"] = lambda block: isinstance(block, HaiCot)
+    # A cell whose last paragraph keeps with what follows: its row keeps with the next row.
+    env.tests["giu_voi_sau"] = lambda cell: bool(cell) and getattr(cell[-1], "giu_voi_sau", False)
     env.filters["manh"] = manh
     env.filters["thuoc_tinh"] = thuoc_tinh
     return env
@@ -145,8 +147,17 @@ class PdfWriter:
                     "padding: 1pt 0 0",
                     f"margin-left: {side:.3f}cm",
                     f"margin-right: {side:.3f}cm",
-                    f"border: 1pt solid #{doan.khung_colour or '000000'}",
+                    f"border: {VIEN_KHUNG}pt solid #{doan.khung_colour or '000000'}",
                 ]
+                if doan.khung_cao is not None:
+                    # The box is exactly this tall, its line in the middle.
+                    line = bang[doan.kieu].cao_dong
+                    pad = (doan.khung_cao * PT_MOI_CM - 2 * VIEN_KHUNG - line) / 2
+                    rules += [
+                        "box-sizing: border-box",
+                        f"height: {doan.khung_cao}cm",
+                        f"padding: {pad:.2f}pt 0 0",
+                    ]
             return "; ".join(rules)
 
         def chu_style(doan: DoanBoCuc, chu: Chu) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from ..errors import UnsupportedLayout
 from ..schemas import DoKhan, KieuDoan, LoaiVanBan, VanBan
@@ -34,11 +35,16 @@ DUOC_HO_TRO = frozenset(LoaiVanBan) - {
 
 #: Width of the urgency stamps in cm (Decree 30, PL I III: 30×8, 40×8 and 20×8 mm).
 RONG_DAU_KHAN = {DoKhan.hoa_toc: 3.0, DoKhan.thuong_khan: 4.0, DoKhan.khan: 2.0}
+CAO_DAU = 0.8  # cm: height of the urgency stamps, and of the secrecy stamps beside them
+LE_DAU_KHAN = 0.3  # cm: least room beside an urgency stamp's word, both sides together
 DAU_COLOUR = "FF0000"  # stamps are in bright red ink
 LE_NGUOI_NHAN = 2.5  # cm: indent of the addressee list (công điện) and of "Kính gửi:"
 TY_LE_KE_CO_QUAN = 0.5  # rule under the issuer: 1/3–1/2 of its line, centred
 TY_LE_KE_TRICH_YEU = 1 / 3  # rule under the trích yếu: 1/3–1/2 of its line, centred
 CACH_KHOI_CHU_KY = 12.0  # pt above the Nơi nhận / signature row
+
+#: Body styles of headings and centred lines: never the last line of a page.
+TIEU_DE = frozenset({Kieu.NOI_DUNG_TIEU_DE, Kieu.NOI_DUNG_GIUA})
 
 _DIEU = re.compile(r"^(Điều\s+\d+[a-zđ]?\.)(\s.*)?$", re.DOTALL)
 _MUC_LA_MA = re.compile(r"^[IVXLC]+\.\s")
@@ -68,11 +74,18 @@ class SoanBoCuc:
         # 2 % slack: Word and the PDF must both keep each line whole.
         return ngat_dong(text, rong * 0.98, lambda s: self._rong(s, kieu))
 
-    def _dong(self, text: str, kieu: Kieu, rong: float) -> list[DoanBoCuc]:
-        """One paragraph per line; the style's space above only before the first line."""
+    def _dong(
+        self, text: str, kieu: Kieu, rong: float, giu_voi_sau: bool = False
+    ) -> list[DoanBoCuc]:
+        """One paragraph per line; the style's space above only before the first line.
+
+        ``giu_voi_sau``: a heading, whose lines stay on the page of what follows them.
+        """
         lines = self._ngat(text, kieu, rong)
         return [
-            DoanBoCuc(kieu, (Chu(line),), cach_truoc=None if i == 0 else 0.0)
+            DoanBoCuc(
+                kieu, (Chu(line),), cach_truoc=None if i == 0 else 0.0, giu_voi_sau=giu_voi_sau
+            )
             for i, line in enumerate(lines)
         ]
 
@@ -124,6 +137,7 @@ class SoanBoCuc:
                     Kieu.DAU_MUC_DO,
                     (Chu(dau, colour=DAU_COLOUR),),
                     khung=rong_dau,
+                    khung_cao=CAO_DAU,
                     khung_colour=DAU_COLOUR,
                 )
             )
@@ -147,8 +161,9 @@ class SoanBoCuc:
                 (vb.do_mat.label, round(self._rong(vb.do_mat.label, Kieu.DAU_MUC_DO) + pad, 2))
             )
         if vb.do_khan:
+            # The pre-made stamp's width, unless a larger style leaves its word no margin.
             text = vb.do_khan.label
-            fit = self._rong(text, Kieu.DAU_MUC_DO) + pad
+            fit = self._rong(text, Kieu.DAU_MUC_DO) + LE_DAU_KHAN
             marks.append((text, round(max(RONG_DAU_KHAN[vb.do_khan], fit), 2)))
         return marks
 
@@ -175,7 +190,7 @@ class SoanBoCuc:
         items = _danh_sach(vb.kinh_gui, last=".")
         if vb.loai is LoaiVanBan.cong_dien:
             out: list[Khoi] = [
-                *self._dong(f"{vb.nguoi_gui} điện:", Kieu.NGUOI_GUI, self.bang.trang.vung_chu)
+                *self._dong(f"{vb.nguoi_gui} điện:", Kieu.NGUOI_GUI, self.bang.trang.vung_chu, True)
             ]
             left = LE_NGUOI_NHAN + dash
             out += [
@@ -203,7 +218,15 @@ class SoanBoCuc:
             ]
         # Several: the label alone, then one "- …;" line each, the dashes aligned under its colon.
         colon = LE_NGUOI_NHAN + self._rong("Kính gửi", Kieu.KINH_GUI)
-        out = [DoanBoCuc(Kieu.KINH_GUI, (Chu(label),), le_trai=LE_NGUOI_NHAN, thut_dau=0.0)]
+        out = [
+            DoanBoCuc(
+                Kieu.KINH_GUI,
+                (Chu(label),),
+                le_trai=LE_NGUOI_NHAN,
+                thut_dau=0.0,
+                giu_voi_sau=True,
+            )
+        ]
         out += [
             DoanBoCuc(
                 Kieu.KINH_GUI,
@@ -220,11 +243,13 @@ class SoanBoCuc:
         """Authority line, căn cứ (each ';', the last '.') and "QUYẾT ĐỊNH:" of a decision."""
         out: list[Khoi] = []
         if vb.tham_quyen:
-            out += self._dong(vb.tham_quyen.upper(), Kieu.THAM_QUYEN, self.bang.trang.vung_chu)
+            out += self._dong(
+                vb.tham_quyen.upper(), Kieu.THAM_QUYEN, self.bang.trang.vung_chu, True
+            )
         out += [DoanBoCuc(Kieu.CAN_CU, (Chu(t),)) for t in _danh_sach(vb.can_cu, last=".")]
         if vb.loai in CO_THAM_QUYEN:
             word = "QUYẾT NGHỊ:" if vb.loai is LoaiVanBan.nghi_quyet else "QUYẾT ĐỊNH:"
-            out.append(DoanBoCuc(Kieu.QUYET_DINH, (Chu(word),)))
+            out.append(DoanBoCuc(Kieu.QUYET_DINH, (Chu(word),), giu_voi_sau=True))
         return out
 
     def _noi_dung(self, vb: VanBan) -> list[Khoi]:
@@ -243,19 +268,24 @@ class SoanBoCuc:
                 kieu = Kieu.NOI_DUNG_TIEU_DE
             match = _DIEU.match(text) if kieu is Kieu.NOI_DUNG else None
             runs = (Chu(match[1], dam=True), Chu(match[2] or "")) if match else (Chu(text),)
-            out.append(DoanBoCuc(kieu, tuple(r for r in runs if r.text), giu_voi_sau=i == last))
+            # A heading stays with what follows it; the last paragraph with the signature.
+            keep = i == last or kieu in TIEU_DE
+            out.append(DoanBoCuc(kieu, tuple(r for r in runs if r.text), giu_voi_sau=keep))
         return out
 
     def _chu_ky(self, vb: VanBan) -> HaiCot:
-        """Boxes 9b and 12 (left) beside 7a–7c (right); the row never splits."""
+        """Boxes 9b and 12 (left) beside 7a–7c (right).
+
+        The first row holds the signature and as much of the Nơi nhận as stands beside it, and
+        never splits; the rest of a long Nơi nhận follows a line a row, onto the next page if
+        need be, while the signature stays with the end of the body.
+        """
         phai_rong = self.cot[1]
-        trai: list[Khoi] = [
-            DoanBoCuc(Kieu.NOI_NHAN_LABEL, (Chu("Nơi nhận:"),), cach_truoc=CACH_KHOI_CHU_KY)
-        ]
+        nhan = DoanBoCuc(Kieu.NOI_NHAN_LABEL, (Chu("Nơi nhận:"),), cach_truoc=CACH_KHOI_CHU_KY)
         # A wrapped recipient line continues past its dash (hanging indent).
         dash = round(self._rong("- ", Kieu.NOI_NHAN), 2)
         lines = [f"- {t}" for t in _danh_sach([n.ten for n in vb.noi_nhan])] + [_dong_luu(vb)]
-        trai += [DoanBoCuc(Kieu.NOI_NHAN, (Chu(t),), le_trai=dash, thut_dau=-dash) for t in lines]
+        items = [DoanBoCuc(Kieu.NOI_NHAN, (Chu(t),), le_trai=dash, thut_dau=-dash) for t in lines]
         lines = [
             line
             for authority in vb.nguoi_ky.dong_tham_quyen()
@@ -266,7 +296,38 @@ class SoanBoCuc:
             for i, line in enumerate(lines)
         ]
         phai += self._dong(vb.nguoi_ky.ho_ten, Kieu.HO_TEN, phai_rong)
-        return HaiCot(self.cot, tuple(trai), tuple(phai), "chu_ky")
+        beside = self._canh_chu_ky(nhan, items, phai)
+        if beside < len(items) > 1:
+            # The list's last line never stands alone at the head of a page: the line (or the
+            # first row) before it keeps with it.
+            items[-2] = replace(items[-2], giu_voi_sau=True)
+        return HaiCot(
+            self.cot, (nhan, *items[:beside]), tuple(phai), "chu_ky", tuple(items[beside:])
+        )
+
+    def _canh_chu_ky(self, nhan: DoanBoCuc, items: list[DoanBoCuc], phai: list[Khoi]) -> int:
+        """How many Nơi nhận lines the first row holds: the fewest as tall as the signature.
+
+        Each line is counted as one printed line, so the left cell is never shorter than the
+        signature (a wrapped line only makes it taller): no gap opens inside the list where the
+        first row ends.
+        """
+        signature = sum(self._cao(b) for b in phai)
+        height = self._cao(nhan)
+        for count, item in enumerate(items):
+            if height >= signature:
+                return count
+            height += self._cao(item)
+        return len(items)
+
+    def _cao(self, block: Khoi) -> float:
+        """Height in points of a block set on one line, with its space above."""
+        if isinstance(block, DuongKe):
+            style = self.bang[Kieu.DUONG_KE]
+            return style.cach_truoc + style.cao_dong
+        style = self.bang[block.kieu]
+        above = style.cach_truoc if block.cach_truoc is None else block.cach_truoc
+        return above + style.cao_dong
 
 
 def _danh_sach(items: list[str], last: str = ";") -> list[str]:

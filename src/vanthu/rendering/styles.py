@@ -64,6 +64,10 @@ class CanLe(StrEnum):
     deu = "justify"
 
 
+#: Height of a single-spaced line, in font sizes (the PDF's CSS ``line-height``).
+DONG_DON = 1.15
+
+
 @dataclass(frozen=True)
 class ParagraphFormat:
     """Resolved formatting of one paragraph style (sizes in points, indents in cm)."""
@@ -76,6 +80,11 @@ class ParagraphFormat:
     dong: float | None = None  # exact line height; None: single
     thut_dau: float = 0.0
     le_trai: float = 0.0
+
+    @property
+    def cao_dong(self) -> float:
+        """Height of one line in points: the exact height, or single spacing."""
+        return self.dong or self.co_chu * DONG_DON
 
 
 #: Decree 30 profile (b) of the sample forms: QH 13, TN 14, bodies 13, date 14, body 14.
