@@ -2,11 +2,12 @@
 
 Decree 30 prescribes Times New Roman, which no free licence allows vanthu to ship. By default the
 PDF embeds Liberation Serif 2.1.5, shipped inside the package (``liberation_serif/``, SIL OFL
-1.1): its advance widths and vertical metrics are Times New Roman's, it is the face LibreOffice
-lays a DOCX naming Times New Roman out with (fontconfig's metric aliases), and it has every
-Vietnamese letter in all four styles. An office that holds a licence for Times New Roman points
-``VANTHU_FONT_DIR`` at a folder of its files; vanthu then embeds those, after checking that the
-four styles are there and draw every Vietnamese letter. The DOCX names Times New Roman either way
+1.1): it is metric-compatible with Times New Roman (the same advance widths and vertical
+metrics, by design), it is the face LibreOffice lays a DOCX naming Times New Roman out with
+(fontconfig's metric aliases), and it has every Vietnamese letter in all four styles. An office
+that holds a licence for Times New Roman points ``VANTHU_FONT_DIR`` at a folder of its files;
+vanthu then embeds those, after checking that the four styles are there and draw every
+Vietnamese letter. The DOCX names Times New Roman either way
 (the Word template's styles), so Word prints it in the reader's own Times New Roman.
 
 ``VANTHU_PDF_FONT`` (``auto``, ``termes``, ``times``) chose between TeX Gyre Termes and a Times
