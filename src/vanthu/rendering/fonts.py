@@ -7,8 +7,8 @@ metrics, by design), it is the face LibreOffice lays a DOCX naming Times New Rom
 (fontconfig's metric aliases), and it has every Vietnamese letter in all four styles. An office
 that holds a licence for Times New Roman points ``VANTHU_FONT_DIR`` at a folder of its files;
 vanthu then embeds those, after checking that the four styles are there and draw every
-Vietnamese letter. The DOCX names Times New Roman either way
-(the Word template's styles), so Word prints it in the reader's own Times New Roman.
+Vietnamese letter. The DOCX names Times New Roman either way (the Word template's styles), so
+Word prints it in the reader's own Times New Roman.
 
 ``VANTHU_PDF_FONT`` (``auto``, ``termes``, ``times``) chose between TeX Gyre Termes and a Times
 New Roman found by fontconfig until issue #9; it is refused with a message naming its successor,
