@@ -42,7 +42,7 @@ import zxingcpp
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
-from vanthu.rendering.fonts import mat_chu_pdf
+from vanthu.rendering.fonts import mat_chu_kem_theo
 from vanthu.rendering.phieu_gui import LOI_DE_NGHI, NoiDungPhieuGui, PhieuGuiRenderer
 
 TARGET_MS = 5.0
@@ -116,9 +116,9 @@ class WeasyPrintSlip:
     """The slip as HTML with the same face and QR code, one full WeasyPrint render each."""
 
     def __init__(self) -> None:
-        faces = mat_chu_pdf("termes")
+        faces = mat_chu_kem_theo()
         rules = [
-            f"@font-face {{ font-family: Termes; src: url({path.as_uri()});"
+            f"@font-face {{ font-family: Liberation; src: url({path.as_uri()});"
             f" font-weight: {'bold' if bold else 'normal'};"
             f" font-style: {'italic' if italic else 'normal'} }}"
             for (bold, italic), path in faces.tep
@@ -127,7 +127,7 @@ class WeasyPrintSlip:
             [
                 *rules,
                 "@page { size: A5 landscape; margin: 12mm 15mm 10mm 20mm }",
-                "body { font: 14pt Termes; margin: 0 }",
+                "body { font: 14pt Liberation; margin: 0 }",
                 "p { margin: 0 0 0.4em; text-align: justify }",
                 ".c { text-align: center } .qr { float: left; width: 40mm; margin-right: 3mm }",
             ]

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-# Golden files are made with the bundled face, whatever fonts this machine has.
-os.environ["VANTHU_PDF_FONT"] = "termes"
+# Golden files are made with the bundled face, whatever the developer's shell says: the
+# session's renderer is built before the hermetic fixture below runs.
+os.environ.pop("VANTHU_FONT_DIR", None)
+os.environ.pop("VANTHU_PDF_FONT", None)
 
 from vanthu.reading import doc_tep
 from vanthu.rendering import Renderer
@@ -63,7 +65,7 @@ def hermetic_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in list(os.environ):
         # VANTHU_UPDATE_GOLDEN is the golden files' switch, read (and refused under CI) by
         # tests/rendering/goldens.py when a test runs.
-        keep = {"VANTHU_PDF_FONT", "VANTHU_TEST_PG", "VANTHU_UPDATE_GOLDEN"}
+        keep = {"VANTHU_TEST_PG", "VANTHU_UPDATE_GOLDEN"}
         if name.startswith("VANTHU_") and name not in keep:
             monkeypatch.delenv(name)
 

@@ -36,7 +36,7 @@ def vanthu(
     environment = {
         k: v for k, v in os.environ.items() if not k.startswith("VANTHU_") or k == "VANTHU_TEST_PG"
     }
-    environment |= {"VANTHU_PDF_FONT": "termes", "VANTHU_NOW": "2021-09-13T08:00"} | env
+    environment |= {"VANTHU_NOW": "2021-09-13T08:00"} | env
     if db is not None:
         environment["VANTHU_DB"] = db
     return subprocess.run(
@@ -235,7 +235,7 @@ def test_a_full_disk_while_issuing_is_one_line_and_takes_no_number(
         capture_output=True,
         text=True,
         cwd=tmp_path,
-        env={**os.environ, "VANTHU_PDF_FONT": "termes", "VANTHU_DB": str(approved)},
+        env={**os.environ, "VANTHU_DB": str(approved)},
         check=False,
     )
     line = one_line_error(result)
@@ -269,7 +269,7 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly(tmp_path: Path) ->
 
 def test_ctrl_c_ends_the_command_with_status_130_and_no_traceback(tmp_path: Path) -> None:
     files = [str(NINH_THUAN)] * 20
-    env = {**os.environ, "VANTHU_PDF_FONT": "termes"}
+    env = dict(os.environ)
     with subprocess.Popen(
         [str(VANTHU), "render", "-o", "out", *files],
         cwd=tmp_path,

@@ -9,12 +9,21 @@ import sys
 from pathlib import Path
 
 from tests.conftest import NINH_THUAN
+from tests.rendering.stand_in_fonts import (
+    REVISION,
+    TEN_TEP_WINDOWS,
+    embedded_revisions,
+    office_font_folder,
+)
+from vanthu.rendering.fonts import TEN_KIEU, mat_chu_kem_theo
 
 VANTHU = Path(sys.executable).parent / "vanthu"
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "VANTHU_PDF_FONT": "termes"}
+def run(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, **(env or {})}
     return subprocess.run(
         [str(VANTHU), *args], capture_output=True, text=True, cwd=cwd, env=env, check=False
     )
@@ -102,3 +111,59 @@ def test_a_missing_file_is_a_clear_error() -> None:
     result = run("render", "no-such-file.yaml")
     assert result.returncode == 1
     assert "no-such-file.yaml" in result.stderr and "cannot read the file" in result.stderr
+
+
+def test_render_verbose_names_the_bundled_face_its_files_and_the_docx_font(
+    tmp_path: Path,
+) -> None:
+    result = run("render", str(NINH_THUAN), "-o", str(tmp_path), "--verbose")
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0] == (
+        "PDF font (embedded, the styles used as subsets): Liberation Serif 2.1.5, "
+        "bundled with vanthu (metric-compatible with Times New Roman)"
+    )
+    folder = mat_chu_kem_theo().file(False, False).parent
+    assert lines[1:5] == [
+        f"  regular     {folder / 'LiberationSerif-Regular.ttf'}",
+        f"  bold        {folder / 'LiberationSerif-Bold.ttf'}",
+        f"  italic      {folder / 'LiberationSerif-Italic.ttf'}",
+        f"  bold italic {folder / 'LiberationSerif-BoldItalic.ttf'}",
+    ]
+    assert lines[5:] == ["DOCX font (named by the styles, not embedded): Times New Roman"]
+    # stdout still lists only the paths written, for scripts.
+    assert [Path(p).suffix for p in result.stdout.splitlines()] == [".docx", ".pdf"]
+
+
+def test_render_verbose_names_the_offices_folder_and_files(tmp_path: Path) -> None:
+    folder = office_font_folder(tmp_path / "fonts")
+    result = run(
+        "render",
+        str(NINH_THUAN),
+        "-o",
+        str(tmp_path / "out"),
+        "--format",
+        "pdf",
+        "-v",
+        env={"VANTHU_FONT_DIR": str(folder)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "PDF font (embedded, the styles used as subsets): Times New Roman 2.1.5, "
+        f"from VANTHU_FONT_DIR {folder}",
+        *(f"  {name:<11} {folder / TEN_TEP_WINDOWS[key]}" for key, name in TEN_KIEU.items()),
+    ]
+    assert embedded_revisions((tmp_path / "out" / f"{NINH_THUAN.stem}.pdf").read_bytes()) == {
+        REVISION
+    }
+
+
+def test_a_bad_font_folder_is_one_line_naming_it_and_nothing_is_written(tmp_path: Path) -> None:
+    folder = office_font_folder(tmp_path / "fonts", styles=((False, False), (True, False)))
+    for args in (["render", "-o", str(tmp_path / "out")], ["check"]):
+        result = run(*args, str(NINH_THUAN), env={"VANTHU_FONT_DIR": str(folder)})
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert f"VANTHU_FONT_DIR {folder}: no Times New Roman italic, bold italic" in result.stderr
+        assert len(result.stderr.splitlines()) == 1
+    assert not (tmp_path / "out").exists()

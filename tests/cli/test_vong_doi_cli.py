@@ -23,7 +23,6 @@ def run(
 ) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
-        "VANTHU_PDF_FONT": "termes",
         "VANTHU_NOW": now,
         "VANTHU_DB": str(tmp / "vanthu.db"),
     }
@@ -128,7 +127,7 @@ def test_the_demo_runs_the_whole_lifecycle_and_lists_what_it_wrote(tmp_path: Pat
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "VANTHU_PDF_FONT": "termes"},
+        env=dict(os.environ),
     )
     assert result.returncode == 0, result.stderr
     text = result.stdout

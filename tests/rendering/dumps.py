@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.table import Table
@@ -84,18 +86,23 @@ def pdf_page_png(data: bytes, page: int = 1, dpi: int = 60) -> bytes:
         return prefix.with_suffix(".png").read_bytes()
 
 
-def embedded_fonts(data: bytes) -> set[str]:
-    """The base names of the PDF's fonts (subset tag removed); fails if one is not embedded."""
+def font_descriptors(data: bytes) -> Iterator[tuple[str, Any]]:
+    """(base name without the subset tag, font descriptor) of each font on each page."""
     from pypdf import PdfReader
 
-    names = set()
     for page in PdfReader(io.BytesIO(data)).pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
             descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
-            name = str(font["/BaseFont"]).split("+", 1)[1]
-            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), name
-            names.add(name)
+            yield str(font["/BaseFont"]).split("+", 1)[1], descriptor.get_object()
+
+
+def embedded_fonts(data: bytes) -> set[str]:
+    """The base names of the PDF's fonts (subset tag removed); fails if one is not embedded."""
+    names = set()
+    for name, descriptor in font_descriptors(data):
+        assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), name
+        names.add(name)
     return names
 
 

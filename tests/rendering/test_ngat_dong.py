@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vanthu.rendering.fonts import do_rong_chu, mat_chu_pdf
+from vanthu.rendering.fonts import do_rong_chu, mat_chu_kem_theo
 from vanthu.rendering.ngat_dong import ngat_dong
 from vanthu.schemas.gioi_han import TRICH_YEU_TOI_DA
 
@@ -94,8 +94,8 @@ def _old_ngat_dong(text: str, limit: float, do: Callable[[str], float]) -> list[
     return lines
 
 
-def termes_bold(text: str) -> float:
-    return do_rong_chu(mat_chu_pdf("termes")).cm(text, 13, bold=True)
+def bold_13(text: str) -> float:
+    return do_rong_chu(mat_chu_kem_theo()).cm(text, 13, bold=True)
 
 
 #: Vietnamese letters, digits, punctuation, spaces, line breaks and now and then a long word.
@@ -111,11 +111,11 @@ van_ban = st.lists(st.one_of(tu, st.sampled_from([" ", "  ", "\n"])), min_size=1
 
 @given(text=van_ban, limit=st.floats(min_value=1.0, max_value=18.0))
 def test_the_lines_hold_the_words_of_the_text_in_order(text: str, limit: float) -> None:
-    lines = ngat_dong(text, limit, termes_bold)
+    lines = ngat_dong(text, limit, bold_13)
     assert " ".join(lines).split() == text.split()
     assert len(lines) >= text.count("\n") + 1
     for line in lines:
-        assert termes_bold(line) <= limit or len(line.split()) <= 1
+        assert bold_13(line) <= limit or len(line.split()) <= 1
 
 
 @settings(max_examples=40)
@@ -123,7 +123,7 @@ def test_the_lines_hold_the_words_of_the_text_in_order(text: str, limit: float) 
 def test_the_lines_are_those_of_the_recursive_balancer_they_replace(
     text: str, limit: float
 ) -> None:
-    assert ngat_dong(text, limit, termes_bold) == _old_ngat_dong(text, limit, termes_bold)
+    assert ngat_dong(text, limit, bold_13) == _old_ngat_dong(text, limit, bold_13)
 
 
 def test_the_examples_lines_are_those_of_the_recursive_balancer() -> None:
@@ -135,27 +135,27 @@ def test_the_examples_lines_are_those_of_the_recursive_balancer() -> None:
     ]
     for text in texts:
         for limit in (4.0, 6.5, 9.8, 15.3):
-            assert ngat_dong(text, limit, termes_bold) == _old_ngat_dong(text, limit, termes_bold)
+            assert ngat_dong(text, limit, bold_13) == _old_ngat_dong(text, limit, bold_13)
 
 
 @pytest.mark.parametrize("size", [TRICH_YEU_TOI_DA, 18_000, 36_000, 1_000_000])
 def test_a_very_long_trich_yeu_is_broken_without_recursion_and_in_time(size: int) -> None:
     # Regression (#7): 18 KB took 37 s and 36 KB raised RecursionError.
     text = ("Về việc tăng cường phòng, chống dịch COVID-19 trên địa bàn tỉnh " * 20_000)[:size]
-    lines = ngat_dong(text, 15.0, termes_bold)
+    lines = ngat_dong(text, 15.0, bold_13)
     assert " ".join(lines).split() == text.split()
-    assert all(termes_bold(line) <= 15.0 for line in lines)
+    assert all(bold_13(line) <= 15.0 for line in lines)
 
 
 def test_a_thousand_one_letter_words_are_balanced_exactly() -> None:
     text = " ".join("a" * (TRICH_YEU_TOI_DA // 2))  # the most words a trích yếu can have
-    lines = ngat_dong(text, 15.0, termes_bold)
-    assert lines == _old_ngat_dong(text, 15.0, termes_bold)
+    lines = ngat_dong(text, 15.0, bold_13)
+    assert lines == _old_ngat_dong(text, 15.0, bold_13)
 
 
 def test_a_long_text_of_long_words_is_balanced_in_the_fewest_lines() -> None:
     word = "x" * 20
-    per_line = max(k for k in range(1, 10) if termes_bold(" ".join([word] * k)) <= 15.0)
-    lines = ngat_dong(" ".join([word] * 2000), 15.0, termes_bold)
+    per_line = max(k for k in range(1, 10) if bold_13(" ".join([word] * k)) <= 15.0)
+    lines = ngat_dong(" ".join([word] * 2000), 15.0, bold_13)
     assert len(lines) == -(-2000 // per_line)  # as many as the greedy fill would use
     assert {len(line.split()) for line in lines} <= {per_line - 1, per_line}

@@ -71,12 +71,12 @@ def test_every_font_is_embedded_and_is_the_recorded_face(pdf: bytes) -> None:
     reader = PdfReader(io.BytesIO(pdf))
     names = embedded_fonts(pdf)
     assert names == {
-        "TeX-Gyre-Termes",
-        "TeX-Gyre-Termes-Bold",
-        "TeX-Gyre-Termes-Italic",
-        "TeX-Gyre-Termes-Bold-Italic",
-    } - ({"TeX-Gyre-Termes-Bold-Italic"} - names)
-    assert reader.metadata["/vanthufont"] == "TeX Gyre Termes"
+        "Liberation-Serif",
+        "Liberation-Serif-Bold",
+        "Liberation-Serif-Italic",
+        "Liberation-Serif-Bold-Italic",
+    } - ({"Liberation-Serif-Bold-Italic"} - names)
+    assert reader.metadata["/vanthufont"] == "Liberation Serif"
 
 
 def test_the_metadata_names_the_directive(pdf: bytes) -> None:
@@ -104,7 +104,7 @@ def test_a_render_process_leaves_nothing_in_the_temporary_folder(tmp_path: Path)
         [str(vanthu), "render", str(NINH_THUAN), "-o", str(tmp_path / "out")],
         capture_output=True,
         text=True,
-        env={**os.environ, "VANTHU_PDF_FONT": "termes", "TMPDIR": str(tmp)},
+        env={**os.environ, "TMPDIR": str(tmp)},
         check=False,
     )
     assert result.returncode == 0, result.stderr

@@ -95,7 +95,7 @@ def test_a_quyet_dinh_with_a_thousand_character_trich_yeu_passes_check_and_rende
     path = tmp_path / "dai.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     vanthu = Path(sys.executable).parent / "vanthu"
-    env = {**os.environ, "VANTHU_PDF_FONT": "termes"}
+    env = dict(os.environ)
     for args in (["check", str(path)], ["render", str(path), "-o", str(tmp_path / "out")]):
         result = subprocess.run(
             [str(vanthu), *args], capture_output=True, text=True, env=env, check=False

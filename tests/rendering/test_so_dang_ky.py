@@ -229,11 +229,11 @@ def test_the_pdf_shows_the_cover_the_headings_and_the_lines(pdf_nho: bytes) -> N
     assert "kiện toàn\nBan Chỉ đạo" in page
 
 
-def test_every_pdf_font_is_embedded_termes(pdf_nho: bytes) -> None:
+def test_every_pdf_font_is_the_embedded_liberation_serif(pdf_nho: bytes) -> None:
     reader = PdfReader(io.BytesIO(pdf_nho))
     names = embedded_fonts(pdf_nho)
-    assert names == {"TeX-Gyre-Termes", "TeX-Gyre-Termes-Bold"}
-    assert reader.metadata["/vanthufont"] == "TeX Gyre Termes"
+    assert names == {"Liberation-Serif", "Liberation-Serif-Bold"}
+    assert reader.metadata["/vanthufont"] == "Liberation Serif"
     assert reader.metadata.title == "Sổ đăng ký văn bản đi năm 2021"
     assert reader.metadata.author == CO_QUAN
 

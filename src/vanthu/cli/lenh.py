@@ -10,7 +10,7 @@ import click
 
 from .. import __version__
 from ..errors import VanthuError
-from ..services import DinhDang, ket_xuat_tep, kiem_tra_tep, luoc_do_json
+from ..services import DinhDang, ket_xuat_tep, kiem_tra_tep, luoc_do_json, mo_ta_phong_chu
 from . import nguoi_dung, theo_doi, van_ban, web
 from .demo import demo
 
@@ -58,8 +58,19 @@ def cli(ctx: click.Context, db: str | None, as_user: str | None, thu_muc: Path) 
     help="Which files to write.",
 )
 @click.option("--pdfa", is_flag=True, help="Write the PDF as PDF/A-2b, for archiving.")
-def render(files: tuple[Path, ...], thu_muc: Path, dinh_dang: str, pdfa: bool) -> None:
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Also say on stderr which font the PDF embeds (its files) and which the DOCX names.",
+)
+def render(
+    files: tuple[Path, ...], thu_muc: Path, dinh_dang: str, pdfa: bool, verbose: bool
+) -> None:
     """Render directive files (YAML or JSON) to DOCX and PDF; print the paths written."""
+    if verbose:
+        for line in mo_ta_phong_chu(DinhDang(dinh_dang)):
+            click.echo(line, err=True)
     for path in files:
         written = ket_xuat_tep(path, thu_muc, DinhDang(dinh_dang), pdf_a=pdfa)
         for out in written.paths():

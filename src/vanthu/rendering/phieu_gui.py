@@ -3,7 +3,7 @@
 Distribution gives every recipient body the identical issued document plus this slip, so the
 slip is the only thing drawn per recipient and must be cheap (≈3 ms here, see
 ``benchmarks/phieu_gui.py``). Typst (the ``typst`` wheel, Apache-2.0) lays the page out and
-embeds subsets of the OpenType faces of TeX Gyre Termes as they are, and it memoises between
+embeds subsets of the bundled Liberation Serif as they are, and it memoises between
 compilations, so a warm compiler redoes little for each new slip. Zint, through the
 ``zxing-cpp`` wheel (Apache-2.0), encodes the QR code as SVG in C++.
 
@@ -23,15 +23,15 @@ from dataclasses import dataclass
 
 import typst
 import zxingcpp
-from fontTools.ttLib import TTFont
 
 from ..errors import RenderError
 from ..schemas.gio import GIO_VIET_NAM
-from .fonts import MatChu, mat_chu_pdf
+from .fonts import LIBERATION_SERIF, bang_ma, mat_chu_kem_theo
 from .ngay_thang import ngay_vn
 
-#: The family every slip is set in; ``PhieuGuiRenderer`` loads no other face.
-HO_CHU = "TeX Gyre Termes"
+#: The family every slip is set in (the bundled face, whatever ``VANTHU_FONT_DIR`` says: the slip
+#: is vanthu's, not a Decree 30 document); ``PhieuGuiRenderer`` loads no other face.
+HO_CHU = LIBERATION_SERIF
 #: Error correction of the QR code: M restores up to 15 % of a smudged or folded code.
 MUC_SUA_LOI_QR = "M"
 #: The styles the slip uses, as (bold, Typst's style name) → what an error calls them.
@@ -49,7 +49,7 @@ _TEMPLATE = """\
 #let d = sys.inputs
 #set document(title: d.tieu_de, author: d.co_quan_gui)
 #set page(paper: "a5", flipped: true, margin: (top: 12mm, bottom: 10mm, left: 20mm, right: 15mm))
-#set text(font: "TeX Gyre Termes", size: 14pt, lang: "vi", hyphenate: false,
+#set text(font: "Liberation Serif", size: 14pt, lang: "vi", hyphenate: false,
   bottom-edge: "descender")
 #set par(justify: true, leading: 0.45em, spacing: 0.9em)
 
@@ -145,16 +145,16 @@ class PhieuGuiRenderer:
     """
 
     def __init__(self) -> None:
-        """Load TeX Gyre Termes (from ``rinoh-typeface-texgyretermes``, never system fonts).
+        """Load the bundled Liberation Serif (never system fonts).
 
         Raises:
-            RenderError: the face package is missing or lacks a style the slip uses.
+            RenderError: the face lacks a style the slip uses.
         """
-        termes = mat_chu_pdf("termes")
+        mat_chu = mat_chu_kem_theo()
         fonts = typst.Fonts(
             include_system_fonts=False,
             include_embedded_fonts=False,
-            font_paths=[str(termes.file(bold=False, italic=False).parent)],
+            font_paths=[str(mat_chu.file(bold=False, italic=False).parent)],
         )
         found = {(f.weight >= 600, f.style) for f in fonts.fonts() if f.family == HO_CHU}
         missing = [name for key, name in _KIEU.items() if key not in found]
@@ -162,7 +162,7 @@ class PhieuGuiRenderer:
             raise RenderError("phiếu gửi", f"{HO_CHU} has no {', '.join(missing)} style")
         self._compiler = typst.Compiler(font_paths=fonts, ignore_system_fonts=True)
         # Typst prints a missing glyph as an empty box without a warning: refuse such text here.
-        self._bang_ma = _bang_ma(termes)
+        self._bang_ma = bang_ma(mat_chu)
 
     def ve(self, phieu: NoiDungPhieuGui) -> bytes:
         """The PDF of one slip (one page, fonts embedded); identical input gives identical bytes.
@@ -218,12 +218,3 @@ class PhieuGuiRenderer:
             shown = ", ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in lacking)
             raise RenderError(f"{where}: {name}", f"{HO_CHU} has no glyph for {shown}")
         return text
-
-
-def _bang_ma(mat_chu: MatChu) -> frozenset[int]:
-    """The code points that every style of the face can draw."""
-    sets = []
-    for _, path in mat_chu.tep:
-        with TTFont(str(path), lazy=True) as font:
-            sets.append(frozenset(font.getBestCmap()))
-    return frozenset.intersection(*sets)

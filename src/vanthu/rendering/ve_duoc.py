@@ -1,7 +1,8 @@
 """What the embedded faces can draw (vẽ được), and the preflight that refuses anything else.
 
-vanthu embeds one face in every PDF it draws: the directive's face (Times New Roman where
-installed, else TeX Gyre Termes) and TeX Gyre Termes in the transmittal slip. A character
+vanthu embeds one face in every PDF it draws: the directive's face (the bundled Liberation Serif,
+or the office's Times New Roman that ``VANTHU_FONT_DIR`` names) and Liberation Serif in the
+transmittal slip. A character
 missing from a face's cmap would print as an empty box (Typst) or in a stray system face
 (WeasyPrint), and the slip refuses it — after the number is taken. So the rule of issue #7 is
 applied at ``check``: a character no embedded face can draw, in every style, is refused there,
@@ -12,32 +13,19 @@ ground in Typst, WeasyPrint and Word with Times' widths). The cmaps are read wit
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
-
-from fontTools.ttLib import TTFont
 
 from ..errors import InvalidDirective, Problem
 from ..schemas import VanBan
-from .fonts import MatChu, mat_chu_pdf
+from .fonts import MatChu, bang_ma, mat_chu_kem_theo, mat_chu_pdf
 
 #: Characters never drawn as glyphs: line breaks, a space, a tab (white space that the schema
 #: collapses and every writer turns into a break or a space).
 _KHONG_VE = frozenset("\n\r\t ")
 
 
-@cache
-def _bang_ma(mat_chu: MatChu) -> frozenset[int]:
-    """The code points that every style of a face can draw."""
-    sets = []
-    for _, path in mat_chu.tep:
-        with TTFont(str(path), lazy=True) as font:
-            sets.append(frozenset(font.getBestCmap()))
-    return frozenset.intersection(*sets)
-
-
 def mat_chu_nhung() -> tuple[MatChu, ...]:
-    """The faces vanthu embeds: the directive's PDF face, then the slip's (TeX Gyre Termes)."""
-    faces = [mat_chu_pdf(), mat_chu_pdf("termes")]
+    """The faces vanthu embeds: the directive's PDF face, then the slip's (Liberation Serif)."""
+    faces = [mat_chu_pdf(), mat_chu_kem_theo()]
     return tuple(dict.fromkeys(faces))
 
 
@@ -46,9 +34,9 @@ def ky_tu_khong_ve_duoc(text: str) -> str:
     cannot draw ("" when every one can; "\\n" and spaces always can).
 
     Raises:
-        RenderError: the face package is missing or ``VANTHU_PDF_FONT`` is wrong.
+        InvalidSetting: ``VANTHU_FONT_DIR`` names a folder that cannot be used.
     """
-    faces = [_bang_ma(face) for face in mat_chu_nhung()]
+    faces = [bang_ma(face) for face in mat_chu_nhung()]
     # Each distinct character is looked up once: a 500 KB text has a few hundred.
     missing = {ch for ch in set(text) - _KHONG_VE if not all(ord(ch) in cmap for cmap in faces)}
     if not missing:
@@ -59,7 +47,7 @@ def ky_tu_khong_ve_duoc(text: str) -> str:
 def _mat_chu_thieu(ch: str) -> str:
     """The name of the first embedded face that has no glyph for ``ch``."""
     for face in mat_chu_nhung():
-        if ord(ch) not in _bang_ma(face):
+        if ord(ch) not in bang_ma(face):
             return face.ten
     return mat_chu_nhung()[0].ten  # pragma: no cover - only asked about a lacking character
 
@@ -138,7 +126,7 @@ def kiem_tra_ve_duoc(van_ban: VanBan, nguon: str) -> None:
 
     Raises:
         InvalidDirective: one problem per field path and undrawable character.
-        RenderError: the face package is missing or ``VANTHU_PDF_FONT`` is wrong.
+        InvalidSetting: ``VANTHU_FONT_DIR`` names a folder that cannot be used.
     """
     problems = van_de_ve(van_ban)
     if problems:

@@ -12,7 +12,14 @@ from ..reading.cau_hinh import BASE_URL_MAC_DINH, base_url_hop_le
 from ..reading.van_ban import doc_tep, doc_van_ban
 from ..schemas.gio import GIO_VIET_NAM
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, su_kien_hop_le
-from .ket_xuat import DinhDang, TepKetXuat, ket_xuat_tep, ket_xuat_van_ban, renderer
+from .ket_xuat import (
+    DinhDang,
+    TepKetXuat,
+    ket_xuat_tep,
+    ket_xuat_van_ban,
+    mo_ta_phong_chu,
+    renderer,
+)
 from .kiem_tra import kiem_tra_tep, kiem_tra_van_ban
 from .luoc_do import luoc_do_json
 
@@ -84,6 +91,7 @@ __all__ = [
     "kiem_tra_tep",
     "kiem_tra_van_ban",
     "luoc_do_json",
+    "mo_ta_phong_chu",
     "renderer",
     "su_kien_hop_le",
     "ten_nguoi_dung",

@@ -48,6 +48,23 @@ def renderer() -> Renderer:
     return Renderer()
 
 
+def mo_ta_phong_chu(dinh_dang: DinhDang = DinhDang.both) -> list[str]:
+    """What ``vanthu render --verbose`` says about fonts: the face the PDF embeds (family,
+    version, origin, one file per style) and the family the DOCX names.
+
+    Raises:
+        InvalidSetting: ``VANTHU_FONT_DIR`` names a folder that cannot be used.
+    """
+    r = renderer()
+    lines = []
+    if dinh_dang in {DinhDang.pdf, DinhDang.both}:
+        first, *files = r.mat_chu.mo_ta()
+        lines += [f"PDF font (embedded, the styles used as subsets): {first}", *files]
+    if dinh_dang in {DinhDang.docx, DinhDang.both}:
+        lines.append(f"DOCX font (named by the styles, not embedded): {r.bang.phong_chu}")
+    return lines
+
+
 def ket_xuat_van_ban(
     vb: VanBan,
     thu_muc: Path,
