@@ -200,13 +200,14 @@ def test_a_tampered_file_name_is_refused(
         assert b"%PDF" not in response.content and b"root:" not in response.content
 
 
-def test_a_recipient_body_downloads_nothing_from_the_desk(
+def test_a_recipient_body_downloads_the_directive_sent_to_it_but_no_slip_or_summary(
     client: TestClient, da_phat_hanh: tuple[int, Path, Path]
 ) -> None:
     van_ban_id = da_phat_hanh[0]
     dang_nhap(client, "syt")
-    assert client.get(f"/van-ban/{van_ban_id}/tai/pdf").status_code == 403
+    assert client.get(f"/van-ban/{van_ban_id}/tai/pdf").status_code == 200
     assert client.get(f"/van-ban/{van_ban_id}/phieu-gui/SYT").status_code == 403
+    assert client.get(f"/van-ban/{van_ban_id}/tai/tong_hop.pdf").status_code == 403
 
 
 def test_a_long_table_is_shown_a_page_at_a_time_and_the_poll_keeps_the_page(
