@@ -13,7 +13,7 @@ from ..reading.van_ban import doc_tep, doc_van_ban
 from ..schemas.gio import GIO_VIET_NAM
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, su_kien_hop_le
 from .ket_xuat import DinhDang, TepKetXuat, ket_xuat_tep, ket_xuat_van_ban, renderer
-from .kiem_tra import kiem_tra_tep, kiem_tra_van_ban
+from .kiem_tra import canh_bao_van_ban, kiem_tra_tep, kiem_tra_tep_canh_bao, kiem_tra_van_ban
 from .luoc_do import luoc_do_json
 
 if TYPE_CHECKING:
@@ -74,11 +74,13 @@ __all__ = [
     "UngDung",
     "VaiTro",
     "base_url_hop_le",
+    "canh_bao_van_ban",
     "doc_tep",
     "doc_van_ban",
     "ket_xuat_tep",
     "ket_xuat_van_ban",
     "kiem_tra_tep",
+    "kiem_tra_tep_canh_bao",
     "kiem_tra_van_ban",
     "luoc_do_json",
     "renderer",
