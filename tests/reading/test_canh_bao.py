@@ -10,12 +10,14 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests import chien_luoc
 from tests.conftest import HOM_NAY
 from tests.reading.test_van_ban import write
 from tests.schemas.test_van_ban import cong_van
 from vanthu.errors import Problem
 from vanthu.reading.canh_bao import bat_dau_chu_thuong, canh_bao_van_ban
 from vanthu.reading.van_ban import doc_tep_canh_bao, doc_van_ban
+from vanthu.schemas import VanBan
 
 #: A quyết định signed "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH", with every list of one-line items.
 QUYET_DINH: dict[str, Any] = {
@@ -140,3 +142,28 @@ def test_the_line_of_a_warning_is_the_line_that_holds_the_item(
         i = int(warning.where.removeprefix("kinh_gui[").removesuffix("]"))
         assert warning.line is not None and items[i] in lines[warning.line - 1]
     assert len(warnings) == sum(bat_dau_chu_thuong(item) for item in items)
+
+
+def _items(vb: VanBan) -> dict[str, str]:
+    """Every item of every list of one-line items, by its field path."""
+    found = {f"kinh_gui[{i}]": t for i, t in enumerate(vb.kinh_gui)}
+    found |= {f"can_cu[{i}]": t for i, t in enumerate(vb.can_cu)}
+    found |= {f"noi_nhan[{i}].ten": n.ten for i, n in enumerate(vb.noi_nhan)}
+    found |= {f"luu[{i}]": t for i, t in enumerate(vb.luu)}
+    found |= {f"nguoi_ky.thay_mat[{i}]": t for i, t in enumerate(vb.nguoi_ky.thay_mat)}
+    return found
+
+
+@given(chien_luoc.tep_hop_le())
+def test_any_valid_file_is_warned_of_exactly_its_lower_case_items_each_with_its_line_in_yaml(
+    tmp_path_factory: Any, tep: tuple[str, bytes]
+) -> None:
+    suffix, content = tep
+    path = tmp_path_factory.mktemp("canh-bao") / f"van-ban{suffix}"
+    path.write_bytes(content)
+    vb, warnings = doc_tep_canh_bao(path, HOM_NAY)
+    items = _items(vb)
+    assert sorted(w.where for w in warnings) == sorted(
+        where for where, text in items.items() if bat_dau_chu_thuong(text)
+    )
+    assert all((w.line is not None) == (suffix == ".yaml") for w in warnings)
