@@ -5,9 +5,9 @@ Usage: ``python scripts/fuzz.py [--n 2000] [--seed 0] [--render] [--render-max 1
 Files come from the Hypothesis strategies of tests/chien_luoc.py (valid files and hostile
 mutations of them). Each is read with ``doc_tep_canh_bao``, as ``vanthu check`` does (warnings
 included); with ``--render`` the accepted ones are also rendered to DOCX and PDF in a temporary
-folder. Any exception other
-than a VanthuError is a traceback, and an accepted file holding hostile text or a value out of
-range is wrongly accepted: either's input is saved under output/fuzz/ and the exit status is 1.
+folder. Any exception other than a VanthuError is a traceback, and an accepted file holding
+hostile text or a value out of range is wrongly accepted: either's input is saved under
+output/fuzz/ and the exit status is 1.
 """
 
 from __future__ import annotations
