@@ -3,10 +3,11 @@
 Usage: ``python scripts/fuzz.py [--n 2000] [--seed 0] [--render] [--render-max 150]``
 
 Files come from the Hypothesis strategies of tests/chien_luoc.py (valid files and hostile
-mutations of them). Each is read with ``doc_tep``, as ``vanthu check`` does; with ``--render``
-the accepted ones are also rendered to DOCX and PDF in a temporary folder. Any exception other
-than a VanthuError is a traceback, and an accepted file holding hostile text or a value out of
-range is wrongly accepted: either's input is saved under output/fuzz/ and the exit status is 1.
+mutations of them). Each is read with ``doc_tep_canh_bao``, as ``vanthu check`` does (warnings
+included); with ``--render`` the accepted ones are also rendered to DOCX and PDF in a temporary
+folder. Any exception other than a VanthuError is a traceback, and an accepted file holding
+hostile text or a value out of range is wrongly accepted: either's input is saved under
+output/fuzz/ and the exit status is 1.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from hypothesis import strategies as st  # noqa: E402
 from tests import chien_luoc  # noqa: E402
 
 from vanthu.errors import InvalidDirective, VanthuError  # noqa: E402
-from vanthu.reading import doc_tep  # noqa: E402
+from vanthu.reading.van_ban import doc_tep_canh_bao  # noqa: E402
 from vanthu.services.ket_xuat import ket_xuat_van_ban  # noqa: E402
 
 OUT = ROOT / "output" / "fuzz"
@@ -66,7 +67,7 @@ def main() -> int:
         path = work / f"f{counts['tried']}{suffix}"
         path.write_bytes(raw)
         try:
-            vb = doc_tep(path, hom_nay)
+            vb, _ = doc_tep_canh_bao(path, hom_nay)
         except InvalidDirective as error:
             counts["refused"] += 1
             if not error.problems or not all(p.message.strip() for p in error.problems):

@@ -32,13 +32,18 @@ class VanthuError(Exception):
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with an input: where (field path or line) and what."""
+    """One thing wrong with an input: where (field path or line) and what; ``line`` is the
+    file's line the value stands on, when the reader knows it (YAML) and ``where`` is a path."""
 
     where: str
     message: str
+    line: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}" if self.where else self.message
+        where = self.where
+        if self.line is not None:
+            where = f"{where} (line {self.line})" if where else f"line {self.line}"
+        return f"{where}: {self.message}" if where else self.message
 
 
 class InvalidDirective(VanthuError):

@@ -61,6 +61,40 @@ def test_check_accepts_a_valid_file() -> None:
     assert result.stdout.strip().endswith("OK (công điện 18/CĐ-UBND)")
 
 
+def test_check_warns_of_an_inline_list_split_at_a_comma_with_its_field_and_line_and_exits_0(
+    tmp_path: Path,
+) -> None:
+    path = bad_file(
+        tmp_path,
+        "  - Ủy ban nhân dân các huyện, thành phố\n",
+        "  - [Ủy ban nhân dân các huyện, thành phố]\n",
+    )
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "kinh_gui:\n  - Các sở, ban, ngành, đoàn thể tỉnh\n"
+            "  - Các cơ quan Trung ương đóng trên địa bàn tỉnh\n"
+            "  - [Ủy ban nhân dân các huyện, thành phố]\n",
+            "kinh_gui: [Ủy ban nhân dân các huyện, thành phố]\n",
+        ),
+        encoding="utf-8",
+    )
+    result = run("check", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("OK (công điện 18/CĐ-UBND)")
+    header, warning = result.stderr.splitlines()
+    assert header == f"{path}: 1 warning"
+    assert warning.startswith("  - kinh_gui[1] (line 13): 'thành phố' begins lower-case")
+    assert "'Ủy ban nhân dân các huyện, thành phố'" in warning
+
+
+def test_check_finds_nothing_to_warn_of_in_the_examples() -> None:
+    examples = sorted(str(p) for p in NINH_THUAN.parent.glob("*.yaml"))
+    result = run("check", *examples)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert len(result.stdout.splitlines()) == len(examples)
+
+
 def test_schema_prints_a_json_schema_of_the_directive_file() -> None:
     result = run("schema")
     schema = json.loads(result.stdout)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import HOM_NAY
 from vanthu.errors import UnsupportedLayout
@@ -115,6 +119,58 @@ def test_copies_issued_follow_the_drafter_initials_as_in_the_decree_example(
 ) -> None:
     left = noi_nhan(signature(layout(renderer, ninh_thuan, so_ban=300)))
     assert texts(left, Kieu.NOI_NHAN)[-1] == "- Lưu: VT, VXNV. ĐNĐ.(300)"
+
+
+def luu_line(renderer: Renderer, vb: VanBan, **changes: object) -> str:
+    return texts(signature(layout(renderer, vb, **changes)).trai, Kieu.NOI_NHAN)[-1]
+
+
+def test_vt_given_in_luu_is_printed_once(renderer: Renderer, ninh_thuan: VanBan) -> None:
+    assert luu_line(renderer, ninh_thuan, luu=["VT"]) == "- Lưu: VT. ĐNĐ"
+    assert luu_line(renderer, ninh_thuan, luu=["VT", "VXNV"]) == "- Lưu: VT, VXNV. ĐNĐ"
+
+
+def test_the_drafting_unit_follows_vt_on_the_luu_line(
+    renderer: Renderer, ninh_thuan: VanBan
+) -> None:
+    line = luu_line(renderer, ninh_thuan, don_vi_soan_thao="KTN", luu=["VXNV"])
+    assert line == "- Lưu: VT, KTN, VXNV. ĐNĐ"
+
+
+def test_an_empty_luu_still_names_the_drafting_unit(renderer: Renderer, ninh_thuan: VanBan) -> None:
+    assert luu_line(renderer, ninh_thuan, don_vi_soan_thao="VXNV", luu=[]) == "- Lưu: VT, VXNV. ĐNĐ"
+
+
+def test_the_drafting_unit_repeated_in_luu_is_printed_once_with_its_copies_kept(
+    renderer: Renderer, ninh_thuan: VanBan
+) -> None:
+    # The Decree's own Nơi nhận ends "- Lưu: VT, HC (2)." (spec §3.5).
+    line = luu_line(renderer, ninh_thuan, don_vi_soan_thao="HC", luu=["HC (2)"])
+    assert line == "- Lưu: VT, HC (2). ĐNĐ"
+
+
+#: Lưu entries without the separators the line itself uses (", " and the final ".").
+_MUC_LUU = st.one_of(
+    st.sampled_from(["VT", "vt", "VT (2)", "VXNV", "vxnv", "HC (2)", "Hồ sơ", "KTN"]),
+    st.text(st.sampled_from("ABCDĐHKNTVXabcđhknơ "), min_size=1, max_size=8).filter(str.strip),
+)
+
+
+@given(
+    don_vi=st.one_of(st.none(), st.sampled_from(["VXNV", "HC", "KTN"])),
+    luu=st.lists(_MUC_LUU, max_size=6),
+)
+def test_any_luu_line_starts_with_vt_names_the_drafting_unit_and_repeats_nothing(
+    renderer: Renderer, ninh_thuan: VanBan, don_vi: str | None, luu: list[str]
+) -> None:
+    line = luu_line(renderer, ninh_thuan, don_vi_soan_thao=don_vi, luu=luu)
+    assert line.startswith("- Lưu: VT") and line.endswith(". ĐNĐ")
+    entries = line.removeprefix("- Lưu: ").removesuffix(". ĐNĐ").split(", ")
+    units = [re.sub(r"\s*\(\d+\)$", "", e).casefold() for e in entries]
+    assert len(units) == len(set(units)), line
+    if don_vi is not None:
+        assert don_vi.casefold() in units[:2]
+    assert {" ".join(re.sub(r"\s*\(\d+\)$", "", m).split()).casefold() for m in luu} <= set(units)
 
 
 def test_the_signature_is_position_then_name(renderer: Renderer, ninh_thuan: VanBan) -> None:

@@ -11,12 +11,13 @@ from docx import Document
 from pypdf import PdfReader
 
 from tests.rendering.dumps import pdf_pages
-from tests.services.conftest import ManualClock, duyet_xong
+from tests.services.conftest import ManualClock, cong_dien_du_thao, duyet_xong
 from vanthu.cli.lenh import cli
 from vanthu.errors import OutputError
 from vanthu.rendering.so_dang_ky import COT_SO_DANG_KY
 from vanthu.services.so_dang_ky import so_dang_ky, so_dang_ky_csv, so_dang_ky_tep
 from vanthu.services.ung_dung import BoDichVu
+from vanthu.workflow import SuKienVanBan
 
 
 def test_register_out_writes_the_years_register_as_docx_pdf_and_csv(
@@ -74,3 +75,18 @@ def test_a_register_folder_that_cannot_be_written_is_named_and_nothing_half_writ
         so_dang_ky_tep(app.store, 2021, out)
     assert out.read_bytes() == b"a file where the folder should be"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "no temporary left"
+
+
+def test_the_registers_luu_column_lists_what_the_luu_line_prints(
+    app: BoDichVu, clock: ManualClock
+) -> None:
+    data = cong_dien_du_thao() | {"don_vi_soan_thao": "VXNV", "luu": ["VT", "vxnv", "Hồ sơ"]}
+    draft = app.vong_doi.soan_thao("cv", data, "test")
+    key = str(draft.van_ban_id)
+    app.vong_doi.chuyen("cv", key, SuKienVanBan.trinh)
+    app.vong_doi.chuyen("ld", key, SuKienVanBan.duyet)
+    clock.dat("2021-09-13T08:30")
+    app.vong_doi.ban_hanh("vt", key)
+
+    [row] = so_dang_ky(app.store, 2021)
+    assert row[COT_SO_DANG_KY.index("Đơn vị, người nhận bản lưu")] == "VT, VXNV, Hồ sơ"

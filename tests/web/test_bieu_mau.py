@@ -70,3 +70,9 @@ def test_blank_rows_are_dropped_and_the_rest_renumbered() -> None:
 )
 def test_a_problem_finds_its_input(where: str, name: str | None) -> None:
     assert o_nhap(where, ten_cac_o(3, 2)) == name
+
+
+def test_luu_entries_are_separated_by_commas_and_keep_their_spaces() -> None:
+    # "HC (2)" is one entry (the Decree's "Lưu: VT, HC (2)."), so is "Hồ sơ" (Mẫu 1.9).
+    read = doc_bieu_mau(_Form({"luu": "HC (2), Hồ sơ; VXNV"}))
+    assert read.du_lieu["luu"] == ["HC (2)", "Hồ sơ", "VXNV"]

@@ -17,7 +17,7 @@ from tests.web.conftest import dang_nhap
 from vanthu.errors import InvalidDirective
 from vanthu.schemas import VanBan
 from vanthu.schemas.gioi_han import TEP_VAN_BAN_TOI_DA
-from vanthu.services import TrangThaiVanBan, UngDung, kiem_tra_tep
+from vanthu.services import TrangThaiVanBan, UngDung, canh_bao_van_ban, kiem_tra_tep
 from vanthu.web.bieu_mau import bieu_mau_tu_van_ban, doc_bieu_mau, ma_o
 
 #: A short công văn as a drafter types it into the form.
@@ -91,6 +91,38 @@ def test_a_draft_made_in_the_form_is_stored_with_every_field(
     page = client.get(response.headers["location"])
     assert "Đã lưu nháp." in page.text
     assert 'value="Lê Văn Bình"' in page.text
+
+
+def test_a_saved_draft_shows_each_warning_of_check_beside_its_input(
+    client: TestClient, ung_dung: UngDung
+) -> None:
+    csrf = dang_nhap(client, "cv")
+    values = CONG_VAN | {
+        "kinh_gui": "Ủy ban nhân dân các tỉnh\nthành phố",
+        "noi_nhan[2].ten": "các Phó Giám đốc Sở",
+    }
+    response = client.post("/soan-thao", data=_form(csrf, values, hanh_dong="luu"))
+    assert response.status_code == 303, response.text  # a warning stops nothing
+    page = client.get(response.headers["location"]).text
+    warnings = canh_bao_van_ban(
+        ung_dung.xem_van_ban(str(_id(response.headers["location"]))).van_ban
+    )
+    assert [w.where for w in warnings] == ["kinh_gui[1]", "noi_nhan[1].ten"]
+    assert "Nên xem lại: 2 cảnh báo" in page
+    for warning, target in zip(warnings, ("o-kinh_gui", "o-noi_nhan-1-ten"), strict=True):
+        beside = re.search(
+            rf'<p class="canh-bao-truong" id="{target}-canh-bao-1">([^<]*)</p>', page
+        )
+        assert beside and html.unescape(beside.group(1)) == str(warning)
+        assert f'<li><a href="#{target}">' in page
+        assert re.search(rf'aria-describedby="[^"]*{target}-canh-bao-1"', page)
+
+
+def test_a_draft_without_slips_shows_no_warning(client: TestClient) -> None:
+    csrf = dang_nhap(client, "cv")
+    response = client.post("/soan-thao", data=_form(csrf, CONG_VAN, hanh_dong="luu"))
+    page = client.get(response.headers["location"]).text
+    assert "cảnh báo" not in page and "canh-bao-truong" not in page
 
 
 def test_an_uploaded_directive_file_becomes_a_draft(client: TestClient, ung_dung: UngDung) -> None:

@@ -10,7 +10,13 @@ import click
 
 from .. import __version__
 from ..errors import VanthuError
-from ..services import DinhDang, ket_xuat_tep, kiem_tra_tep, luoc_do_json, mo_ta_phong_chu
+from ..services import (
+    DinhDang,
+    ket_xuat_tep,
+    kiem_tra_tep_canh_bao,
+    luoc_do_json,
+    mo_ta_phong_chu,
+)
 from . import nguoi_dung, theo_doi, van_ban, web
 from .demo import demo
 
@@ -80,17 +86,22 @@ def render(
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 def check(files: tuple[Path, ...]) -> None:
-    """Validate directive files; list every problem with its field path."""
+    """Validate directive files; list every problem with its field path, and every warning
+    (what looks like a slip) with its field path and line. Warnings leave the exit status 0."""
     failed = 0
     for path in files:
         try:
-            vb = kiem_tra_tep(path)
+            vb, canh_bao = kiem_tra_tep_canh_bao(path)
         except VanthuError as error:
             failed += 1
             click.echo(str(error), err=True)
             continue
         so = vb.so_ky_hieu or f"dự thảo …/{vb.ky_hieu_day_du}"
         click.echo(f"{path}: OK ({vb.loai.info.ten.lower()} {so})")
+        if canh_bao:
+            noun = "warning" if len(canh_bao) == 1 else "warnings"
+            lines = "".join(f"\n  - {w}" for w in canh_bao)
+            click.echo(f"{path}: {len(canh_bao)} {noun}{lines}", err=True)
     if failed:
         raise SystemExit(1)
 

@@ -22,6 +22,21 @@ _VAN_DE_TOI_DA = 50
 _KHOA_HIEN_TOI_DA = 40
 
 
+#: The line (from 1) each value of a parsed file starts on, by its field path
+#: (``("noi_nhan", 2, "ten")``); known for YAML, empty for JSON.
+SoDong = dict[tuple[int | str, ...], int]
+
+
+def dong_cua(so_dong: SoDong, path: tuple[int | str, ...]) -> int | None:
+    """The line of the value at ``path``, or of the nearest value holding it: a Nơi nhận line
+    written as plain text has no ``ten`` of its own, a single addressee no item 0."""
+    while path:
+        if path in so_dong:
+            return so_dong[path]
+        path = path[:-1]
+    return None
+
+
 class SoQuaLon(str):
     """A number written with more than CHU_SO_TOI_DA digits, kept as its text to be refused."""
 

@@ -9,7 +9,6 @@ CHU_SO_TOI_DA digits. Then the schema checks every field against its limit.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +17,11 @@ from pydantic import ValidationError
 from ..errors import InvalidDirective, Problem
 from ..schemas import VanBan
 from ..schemas.gioi_han import TEP_VAN_BAN_TOI_DA
-from .cau_truc import danh_sach_van_de, van_de_cau_truc
+from .canh_bao import canh_bao_van_ban
+from .cau_truc import SoDong, danh_sach_van_de, van_de_cau_truc
 from .json_an_toan import phan_tich_json
 from .tep import doc_byte, giai_ma, ten_nguon
-from .yaml_an_toan import phan_tich_yaml
+from .yaml_an_toan import phan_tich_yaml, phan_tich_yaml_voi_dong
 
 
 def doc_van_ban(data: Any, nguon: str, hom_nay: dt.date | None = None) -> VanBan:
@@ -58,13 +58,23 @@ def phan_tich_byte(data: bytes, nguon: str, duoi: str, toi_da: int = TEP_VAN_BAN
     Raises:
         InvalidDirective: too large, not UTF-8, malformed or refused YAML/JSON.
     """
+    return _phan_tich(data, nguon, duoi, toi_da, voi_dong=False)[0]
+
+
+def _phan_tich(
+    data: bytes, nguon: str, duoi: str, toi_da: int, voi_dong: bool
+) -> tuple[Any, SoDong]:
+    """The parsed data and, when asked and the file is YAML, the line of every value."""
     if len(data) > toi_da:
         raise InvalidDirective(
             nguon, [Problem("", f"the file is larger than {toi_da:,} bytes, the most vanthu reads")]
         )
     text = giai_ma(data, nguon)
-    parse: Callable[[str, str], Any] = phan_tich_json if duoi.lower() == ".json" else phan_tich_yaml
-    return parse(text, nguon)
+    if duoi.lower() == ".json":
+        return phan_tich_json(text, nguon), {}
+    if voi_dong:
+        return phan_tich_yaml_voi_dong(text, nguon)
+    return phan_tich_yaml(text, nguon), {}
 
 
 def doc_tep(path: Path, hom_nay: dt.date | None = None) -> VanBan:
@@ -74,3 +84,17 @@ def doc_tep(path: Path, hom_nay: dt.date | None = None) -> VanBan:
         InvalidDirective: unreadable file, malformed YAML/JSON (with its line), or broken rules.
     """
     return doc_van_ban(doc_du_lieu(path), ten_nguon(path), hom_nay)
+
+
+def doc_tep_canh_bao(path: Path, hom_nay: dt.date | None = None) -> tuple[VanBan, list[Problem]]:
+    """Read and validate a directive file as :func:`doc_tep` does, with its warnings: what
+    looks like a slip (:mod:`.canh_bao`), each with its field path and, in YAML, its line.
+
+    Raises:
+        InvalidDirective: unreadable file, malformed YAML/JSON (with its line), or broken rules.
+    """
+    nguon = ten_nguon(path)
+    raw = doc_byte(path, TEP_VAN_BAN_TOI_DA, nguon)
+    data, so_dong = _phan_tich(raw, nguon, path.suffix, TEP_VAN_BAN_TOI_DA, voi_dong=True)
+    vb = doc_van_ban(data, nguon, hom_nay)
+    return vb, canh_bao_van_ban(vb, so_dong)

@@ -12,7 +12,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..errors import InvalidDirective, Problem
 from ..schemas.gioi_han import DO_SAU_TOI_DA
 from ..schemas.text import ten_ky_tu
-from .cau_truc import CHU_SO_TOI_DA, SoQuaLon
+from .cau_truc import CHU_SO_TOI_DA, SoDong, SoQuaLon
 
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _THAP_PHAN_SO_0 = re.compile(r"^[-+]?0[0-9_]+$")
@@ -132,16 +132,44 @@ def _compose(loader: Any) -> Node | None:
             pending[0] = None
 
 
+def _so_dong(root: Node | None) -> SoDong:
+    """The line each value starts on, by its field path (a key's value, a list's item)."""
+    lines: SoDong = {}
+    todo: list[tuple[Node, tuple[int | str, ...]]] = [(root, ())] if root is not None else []
+    while todo:
+        node, path = todo.pop()
+        lines[path] = node.start_mark.line + 1
+        if isinstance(node, SequenceNode):
+            todo += [(item, (*path, i)) for i, item in enumerate(node.value)]
+        elif isinstance(node, MappingNode):
+            todo += [(v, (*path, k.value)) for k, v in node.value if isinstance(k, ScalarNode)]
+    return lines
+
+
 def phan_tich_yaml(text: str, nguon: str) -> Any:
     """Parse bounded YAML into plain data (see _compose for what is refused).
 
     Raises:
         InvalidDirective: malformed or refused YAML, with its line and column.
     """
+    return _phan_tich(text, nguon, voi_dong=False)[0]
+
+
+def phan_tich_yaml_voi_dong(text: str, nguon: str) -> tuple[Any, SoDong]:
+    """Parse bounded YAML as :func:`phan_tich_yaml` does, with the line of every value.
+
+    Raises:
+        InvalidDirective: malformed or refused YAML, with its line and column.
+    """
+    return _phan_tich(text, nguon, voi_dong=True)
+
+
+def _phan_tich(text: str, nguon: str, voi_dong: bool) -> tuple[Any, SoDong]:
     loader = _Loader(text)
     try:
         node = _compose(loader)
-        return None if node is None else loader.construct_document(node)
+        data = None if node is None else loader.construct_document(node)
+        return data, (_so_dong(node) if voi_dong else {})
     except _YamlError as error:
         where, what = _vi_tri(error.mark), error.message
     except yaml.MarkedYAMLError as error:

@@ -336,12 +336,13 @@ def _danh_sach(items: list[str], last: str = ";") -> list[str]:
 
 
 def _dong_luu(vb: VanBan) -> str:
-    """'- Lưu: VT, VXNV. ĐNĐ': the record copies, then the drafter and copies issued (box 12).
+    """'- Lưu: VT, VXNV. ĐNĐ': the record copies (``VanBan.muc_luu``), then the drafter and
+    copies issued (box 12).
 
     The separator before box 12 is not fixed by the Decree (spec §13.1); its example is
     ``PL.(300)``, so copies follow the initials as ``.(300)``.
     """
-    line = f"- Lưu: {', '.join(['VT', *vb.luu])}."
+    line = f"- Lưu: {', '.join(vb.muc_luu)}."
     if vb.ky_hieu_nguoi_soan:
         line += f" {vb.ky_hieu_nguoi_soan}"
         if vb.so_ban:

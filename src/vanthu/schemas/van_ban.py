@@ -30,6 +30,7 @@ from .gioi_han import (
     SO_TOI_DA,
 )
 from .loai_van_ban import LoaiVanBan
+from .luu import cac_muc_luu
 from .nguoi_ky import NguoiKy
 from .nhiem_vu import NhiemVu
 from .noi_nhan import NoiNhan
@@ -113,7 +114,9 @@ class VanBan(BaseModel):
     )
     ky_hieu_co_quan: KyHieu = Field(description="Issuer abbreviation in the symbol (UBND, TTg)")
     don_vi_soan_thao: KyHieu | None = Field(
-        default=None, description="Drafting unit abbreviation (công văn symbol, Lưu line): VX"
+        default=None,
+        description="Drafting unit abbreviation: in the công văn symbol, and after VT on the "
+        "Lưu line: VX",
     )
     so: Annotated[int, Field(ge=1, le=SO_TOI_DA), SO_NGUYEN] | None = Field(
         default=None, description="Number in the register; absent in a draft"
@@ -161,7 +164,8 @@ class VanBan(BaseModel):
     luu: list[Dong] = Field(
         default_factory=list,
         max_length=LUU_TOI_DA,
-        description="Lưu entries after VT: drafting unit, copies kept (VXNV)",
+        description="Lưu entries after VT and the drafting unit: other units, copies kept "
+        "(HC (2)); one repeating VT or the unit is printed once",
     )
     ky_hieu_nguoi_soan: KyHieu | None = Field(
         default=None, description="Drafter initials (box 12), printed after the Lưu line"
@@ -310,6 +314,11 @@ class VanBan(BaseModel):
         if code is None:
             return f"{self.ky_hieu_co_quan}-{self.don_vi_soan_thao}"
         return f"{code}-{self.ky_hieu_co_quan}"
+
+    @property
+    def muc_luu(self) -> list[str]:
+        """The Lưu line's entries: VT, the drafting unit, the others of ``luu``, each once."""
+        return cac_muc_luu(self.don_vi_soan_thao, self.luu)
 
     @property
     def so_hien_thi(self) -> str | None:

@@ -20,7 +20,7 @@ from .ket_xuat import (
     mo_ta_phong_chu,
     renderer,
 )
-from .kiem_tra import kiem_tra_tep, kiem_tra_van_ban
+from .kiem_tra import canh_bao_van_ban, kiem_tra_tep, kiem_tra_tep_canh_bao, kiem_tra_van_ban
 from .luoc_do import luoc_do_json
 
 if TYPE_CHECKING:
@@ -84,11 +84,13 @@ __all__ = [
     "UngDung",
     "VaiTro",
     "base_url_hop_le",
+    "canh_bao_van_ban",
     "doc_tep",
     "doc_van_ban",
     "ket_xuat_tep",
     "ket_xuat_van_ban",
     "kiem_tra_tep",
+    "kiem_tra_tep_canh_bao",
     "kiem_tra_van_ban",
     "luoc_do_json",
     "mo_ta_phong_chu",

@@ -1,11 +1,14 @@
-"""The check use case: a directive file is valid and every character of it can be drawn."""
+"""The check use case: a directive file is valid and every character of it can be drawn; and
+what looks like a slip in it (warnings, which stop nothing)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from ..reading.van_ban import doc_tep
+from ..errors import Problem
+from ..reading.canh_bao import canh_bao_van_ban
+from ..reading.van_ban import doc_tep, doc_tep_canh_bao
 from ..schemas import VanBan
 
 
@@ -32,3 +35,20 @@ def kiem_tra_tep(path: Path, hom_nay: dt.date | None = None) -> VanBan:
     vb = doc_tep(path, hom_nay)
     kiem_tra_van_ban(vb, str(path))
     return vb
+
+
+def kiem_tra_tep_canh_bao(
+    path: Path, hom_nay: dt.date | None = None
+) -> tuple[VanBan, list[Problem]]:
+    """What ``vanthu check`` does: :func:`kiem_tra_tep`, and the file's warnings, each with its
+    field path and (YAML) line.
+
+    Raises:
+        InvalidDirective: the file breaks a rule or holds a character that cannot be drawn.
+    """
+    vb, canh_bao = doc_tep_canh_bao(path, hom_nay)
+    kiem_tra_van_ban(vb, str(path))
+    return vb, canh_bao
+
+
+__all__ = ["canh_bao_van_ban", "kiem_tra_tep", "kiem_tra_tep_canh_bao", "kiem_tra_van_ban"]

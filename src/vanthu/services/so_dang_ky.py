@@ -66,7 +66,7 @@ def _dong_in(
                 f"{ten_loai(row.loai)}: {row.trich_yeu}",
                 vb.nguoi_ky.ho_ten,
                 "; ".join(printed),
-                ", ".join(["VT", *vb.luu]),
+                ", ".join(vb.muc_luu),
                 # Copies issued: as declared, else the bodies it went to; blank before that.
                 str(vb.so_ban or counts.get(row.id) or ""),
                 ngay_vn(line.ngay),

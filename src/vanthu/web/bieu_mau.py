@@ -36,7 +36,7 @@ VAN_BAN_DON = (
 SO_NGUYEN = ("nam", "so_ban")
 #: Lists of text, one item per line of a textarea.
 DANH_SACH_DONG = ("kinh_gui", "can_cu", "noi_dung", "nguoi_ky.thay_mat")
-#: Lists of short codes, separated by commas or spaces.
+#: Lists of short codes, separated by commas (Lưu entries) or by commas or spaces.
 DANH_SACH_MA = ("luu", "nguoi_ky.quyen_han")
 NGUOI_KY = ("chuc_vu", "ho_ten")
 NOI_NHAN = ("ten", "ma_co_quan", "nhom", "noi_bo")
@@ -88,6 +88,11 @@ def _codes(text: str) -> list[str]:
     return [code for code in re.split(r"[,;\s]+", text) if code]
 
 
+def _muc(text: str) -> list[str]:
+    """Entries separated by commas or semicolons, each kept whole (``HC (2)``, ``Hồ sơ``)."""
+    return [item.strip() for item in re.split(r"[,;]", text) if item.strip()]
+
+
 def _so(text: str) -> int | str:
     """A whole number typed in a number input; anything else is left for the schema to name."""
     return int(text) if text.isdigit() and len(text) < 10 else text
@@ -119,7 +124,7 @@ def doc_bieu_mau(form: FormDuLieu) -> BieuMau:
     for name in ("kinh_gui", "can_cu", "noi_dung"):
         if items := _lines(out.chuoi(name)):
             data[name] = items
-    if items := _codes(out.chuoi("luu")):
+    if items := _muc(out.chuoi("luu")):
         data["luu"] = items
     signer: dict[str, Any] = {}
     for part in NGUOI_KY:
@@ -245,8 +250,8 @@ def ten_cac_o(so_noi_nhan: int, so_nhiem_vu: int) -> list[str]:
 def loi_theo_o(
     problems: Iterable[Problem], names: Iterable[str]
 ) -> tuple[dict[str, list[str]], list[tuple[str, str | None]]]:
-    """Each problem beside its input (as ``vanthu check`` words it), and the summary: every
-    problem with the input it points at (None: the whole file)."""
+    """Each problem (or warning) beside its input (as ``vanthu check`` words it), and the
+    summary: every problem with the input it points at (None: the whole file)."""
     names = list(names)
     by_input: dict[str, list[str]] = {}
     summary: list[tuple[str, str | None]] = []

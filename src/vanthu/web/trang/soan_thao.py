@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from ...errors import InvalidDirective, Problem, VanthuError
 from ...schemas import DoKhan, DoMat, LoaiVanBan
 from ...schemas.gioi_han import TEP_VAN_BAN_TOI_DA
-from ...services import SignedIn, UngDung
+from ...services import SignedIn, UngDung, canh_bao_van_ban
 from ..bieu_mau import BieuMau, bieu_mau_tu_van_ban, doc_bieu_mau, loi_theo_o, ma_o, ten_cac_o
 from ..giao_dien import trang
 from ..loi import ma_trang_thai
@@ -40,10 +40,13 @@ def _trang_soan(
     problems: list[Problem] | None = None,
     thong_bao_loi: str | None = None,
     them: str | None = None,
+    canh_bao: list[Problem] | None = None,
 ) -> Response:
     rows_nn = bieu_mau.so_noi_nhan + (DONG_THEM if them == "noi_nhan" else DONG_TRONG)
     rows_nv = bieu_mau.so_nhiem_vu + (DONG_THEM if them == "nhiem_vu" else 1)
-    by_input, summary = loi_theo_o(problems or [], ten_cac_o(rows_nn, rows_nv))
+    names = ten_cac_o(rows_nn, rows_nv)
+    by_input, summary = loi_theo_o(problems or [], names)
+    warned, warnings = loi_theo_o(canh_bao or [], names)
     return trang(
         request,
         "soan_thao.html",
@@ -54,6 +57,8 @@ def _trang_soan(
         dong_nhiem_vu=rows_nv,
         loi=by_input,
         tom_tat=summary,
+        canh_bao=warned,
+        tom_tat_canh_bao=warnings,
         thong_bao_loi=thong_bao_loi,
         ma_o=ma_o,
         cac_loai=[(loai.value, loai.info.ten) for loai in LoaiVanBan],
@@ -72,9 +77,15 @@ def soan_moi(request: Request, _: Annotated[SignedIn, Depends(nguoi)]) -> Respon
 
 @router.get("/soan-thao/{van_ban_id}")
 def soan_lai(request: Request, van_ban_id: int, _: Annotated[SignedIn, Depends(nguoi)]) -> Response:
-    """A stored draft in the form, to edit and save again."""
+    """A stored draft in the form, to edit and save again, with what looks like a slip in it
+    (``vanthu check``'s warnings) beside its input."""
     vb = ung_dung(request).xem_van_ban(str(van_ban_id))
-    return _trang_soan(request, bieu_mau_tu_van_ban(vb.van_ban), van_ban_id=vb.id)
+    return _trang_soan(
+        request,
+        bieu_mau_tu_van_ban(vb.van_ban),
+        van_ban_id=vb.id,
+        canh_bao=canh_bao_van_ban(vb.van_ban),
+    )
 
 
 def _nguon(user: SignedIn) -> str:

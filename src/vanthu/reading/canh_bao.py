@@ -1,0 +1,72 @@
+"""Warnings (cảnh báo): what looks like a slip in a valid directive, named by field and line.
+
+A warning stops nothing: ``vanthu check`` prints it and still exits 0, the web desk shows it
+beside its field. One slip is looked for today, in every list whose items are printed one a
+line (Kính gửi, căn cứ, Nơi nhận, Lưu, the signer's ``thay_mat``): an item that begins with a
+lower-case letter. Each such line begins with a capital, so a lower-case item is most often the
+rest of the item before it, split off at a comma: YAML reads
+``kinh_gui: [Ủy ban nhân dân các tỉnh, thành phố]`` as two addressees. Body paragraphs
+(``noi_dung``) are left alone: "a) …" and "- …" begin them by right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ..errors import Problem
+from ..schemas import VanBan
+from .cau_truc import SoDong, dong_cua, vi_tri
+
+#: Characters of an item shown in a warning before it is cut with "…".
+_HIEN_TOI_DA = 60
+
+Loc = tuple[int | str, ...]
+
+
+def _danh_sach_dong(vb: VanBan) -> Iterator[tuple[Loc, Sequence[str], tuple[str, ...]]]:
+    """Every list of one-line items: its field path, its items, the path of a text in an item."""
+    yield ("kinh_gui",), vb.kinh_gui, ()
+    yield ("can_cu",), vb.can_cu, ()
+    yield ("noi_nhan",), [n.ten for n in vb.noi_nhan], ("ten",)
+    yield ("luu",), vb.luu, ()
+    yield ("nguoi_ky", "thay_mat"), vb.nguoi_ky.thay_mat, ()
+
+
+def bat_dau_chu_thuong(text: str) -> bool:
+    """Whether ``text`` begins with a lower-case letter (``thành phố``; not ``(1)`` or ``VT``)."""
+    return text[:1].islower()
+
+
+def _hien(text: str) -> str:
+    """The start of a long text, for a message."""
+    return text if len(text) <= _HIEN_TOI_DA else text[: _HIEN_TOI_DA - 1] + "…"
+
+
+def _hien_cuoi(text: str) -> str:
+    """The end of a long text, for a message: where two items would be joined."""
+    return text if len(text) <= _HIEN_TOI_DA else "…" + text[-(_HIEN_TOI_DA - 1) :]
+
+
+def canh_bao_van_ban(vb: VanBan, so_dong: SoDong | None = None) -> list[Problem]:
+    """The warnings about a valid directive, in file order, each with its field path and, when
+    ``so_dong`` (from the YAML reader) knows it, its line."""
+    out: list[Problem] = []
+    for path, items, inner in _danh_sach_dong(vb):
+        for i, item in enumerate(items):
+            if not bat_dau_chu_thuong(item):
+                continue
+            loc = (*path, i, *inner)
+            if i == 0:
+                message = (
+                    f"'{_hien(item)}' begins lower-case; each item is printed as a line of "
+                    "its own, which begins with a capital"
+                )
+            else:
+                message = (
+                    f"'{_hien(item)}' begins lower-case: is it the rest of "
+                    f"{vi_tri((*path, i - 1, *inner))} '{_hien(items[i - 1])}', split off at "
+                    f"a comma? If so, write one item '{_hien_cuoi(f'{items[i - 1]}, {item}')}' "
+                    "(in YAML, quote it: inside [ ] every comma starts a new item)"
+                )
+            out.append(Problem(vi_tri(loc), message, dong_cua(so_dong or {}, loc)))
+    return sorted(out, key=lambda p: p.line or 0) if so_dong else out
