@@ -229,12 +229,30 @@ def test_a_break_after_a_comma_is_taken_when_the_lines_stay_as_even() -> None:
     ]
 
 
-def test_a_phrase_opened_by_cua_starts_its_line() -> None:
-    text = "Về tiếp nhận, xử lý phản ánh, kiến nghị của cá nhân, tổ chức về quy định hành chính"
-    lines = ngat_dong(text, 14.55, termes(14, bold=True))
-    assert lines[1].startswith("của ")
-    # Before #9 the line ended with "của": the most even setting is not always the best.
-    assert ngat_dong(text, 14.55, termes(14, bold=True), moi_cho_nhu_nhau)[0].endswith(" của")
+@pytest.mark.parametrize(
+    ("text", "limit", "size", "bold", "lines"),
+    [
+        (
+            "BỘ THÔNG TIN VÀ TRUYỀN THÔNG",
+            *(6.55, 13, True, ["BỘ THÔNG TIN", "VÀ TRUYỀN THÔNG"]),
+        ),
+        (
+            "Quy định chi tiết thi hành một số điều của Luật Khoáng sản năm 2010",
+            *(
+                14.55,
+                14,
+                True,
+                ["Quy định chi tiết thi hành một số điều", "của Luật Khoáng sản năm 2010"],
+            ),
+        ),
+    ],
+)
+def test_a_phrase_opened_by_va_or_cua_starts_its_line_though_less_even(
+    text: str, limit: float, size: float, bold: bool, lines: list[str]
+) -> None:
+    assert ngat_dong(text, limit, termes(size, bold)) == lines
+    # The most even setting, as before #9, ended a line with "VÀ" or cut "một số / điều".
+    assert ngat_dong(text, limit, termes(size, bold), moi_cho_nhu_nhau) != lines
 
 
 def test_a_word_wider_than_the_line_is_broken_between_its_syllables() -> None:

@@ -50,7 +50,7 @@ TINH_THANH = (
     "Yên Bái", "Việt Nam",
 )  # fmt: skip
 #: Words of official documents the list lacks ("công tác phòng / cháy" was a defect of #9).
-TU_BO_SUNG = ("về việc", "phòng cháy", "người dân", "gói thầu")
+TU_BO_SUNG = ("về việc", "phòng cháy", "người dân", "gói thầu", "lần thứ")
 #: Entries no line may split even between their words: the names of the elected bodies.
 KHONG_TACH = ("ủy ban nhân dân", "hội đồng nhân dân", *TINH_THANH)
 #: Pairs written with a comma inside ("phòng, chống dịch"): elsewhere a comma ends a word, or
@@ -67,11 +67,14 @@ DON_VI_HANH_CHINH = ("tỉnh", "thành phố", "huyện", "quận", "thị xã",
 #: Good to start a line: a place, or a period.
 DAU_DONG = (*DON_VI_HANH_CHINH, "giai đoạn")
 #: Words a line should not end with: they need what follows ("cấp / xã", "Sở / Tài nguyên").
+#: A unit does when its place's name follows ("tỉnh / Ninh Thuận", not "địa bàn tỉnh / trong").
 CAN_SAU = (
-    *MO_CUM, "các", "những", "mọi", "số", "năm", "ngày", "tháng", "lần", "thứ", "là", "bị",
-    "được", "sự", "cấp", "sở", "ban", "bộ", "cục", "tổng cục", "chi cục", "ủy ban", "hội đồng",
-    "luật", "bộ luật",
+    *MO_CUM, "các", "những", "mọi", "lần", "là", "bị", "được", "sự", "cấp", "sở", "ban", "bộ",
+    "cục", "tổng cục", "chi cục", "ủy ban", "hội đồng", "khu", "luật", "bộ luật",
 )  # fmt: skip
+#: Words a number follows ("số 01/CT-TTg", "ngày 03 tháng 01 năm 2023", "lần thứ XIII"): no line
+#: ends with them before it, and a date does not break before its "tháng" or "năm".
+TRUOC_SO = ("số", "ngày", "tháng", "năm", "thứ", "lần thứ", "khóa", "kỳ", "điều", "khoản", "chương")
 
 DIEM_GIUA_TU = -4
 DIEM_DAU_NGAT = 3
@@ -80,6 +83,8 @@ DIEM_DAU_DONG = 1
 DIEM_CAN_SAU = -2
 DIEM_VIET_TAT = -3
 DIEM_GACH_DAU_DONG = -3
+#: A number, or a Roman one ("XIII", "XIV,").
+_SO = re.compile(r"^(\d|[IVXLC]+[.,;:]?$)")
 
 DAU_NGAT = ",;:"
 MO = "([{“‘\"'"
@@ -169,6 +174,7 @@ def _nhom() -> dict[str, frozenset[str]]:
         "don_vi": _bo(DON_VI_HANH_CHINH),
         "dau_dong": _bo(DAU_DONG),
         "can_sau": _bo(CAN_SAU),
+        "truoc_so": _bo(TRUOC_SO),
     }
 
 
@@ -273,12 +279,13 @@ def diem_ngat(tokens: Sequence[str]) -> list[int | None]:
     """For each gap between two tokens: None inside a word (no line breaks there), else how good
     a break there is (the higher the better; 0 is neutral, DIEM_GIUA_TU inside a long entry)."""
     scores: list[int | None] = [None] * max(len(tokens) - 1, 0)
+    upper = not any(ch.islower() for t in tokens for ch in t)
     start = 0
     previous: Sequence[str] = ()
     for size in tach_tu(tokens):
         word = tokens[start : start + size]
         if previous:
-            scores[start - 1] = _diem(previous, word)
+            scores[start - 1] = _diem(previous, word, upper)
         for at in _giua_tu(word):
             scores[start + at - 1] = DIEM_GIUA_TU
         previous = word
@@ -296,24 +303,38 @@ def _giua_tu(word: Sequence[str]) -> list[int]:
     return [at for at in range(2, len(word) - 1) if _co(words, keys[:at]) and _co(words, keys[at:])]
 
 
-def _diem(truoc: Sequence[str], sau: Sequence[str]) -> int:
-    """How good a break between two words is."""
-    last = truoc[-1]
-    if sau[0] in GACH:
+def _diem(truoc: Sequence[str], sau: Sequence[str], upper: bool) -> int:
+    """How good a break between two words is (``upper``: the text is all in capitals)."""
+    last, first = truoc[-1], sau[0]
+    if first in GACH:
         return DIEM_GACH_DAU_DONG
     if last[-1] in DAU_NGAT:
         return DIEM_DAU_NGAT
     if last.endswith(".") and last[:-1].isalpha() and len(last) <= 5:
         return DIEM_VIET_TAT
-    opens, starts_line, _ = _loai(" ".join(sau))
+    opens, starts_line, _, _, number_next = _loai(" ".join(sau))
+    # The scores add up: "và / các", "tỉnh / Ninh Thuận" (a unit, then its name) are poor.
+    _, _, needs_more, unit, before_number = _loai(" ".join(truoc))
+    name = first.isalpha() and (upper or _ten_rieng(first)) and not (opens or starts_line)
+    number = _SO.match(first) is not None
+    # "ngày 03 / tháng 01": a date goes on.
+    date = number_next and last[0].isdigit() and first.lower() in ("tháng", "năm")
     score = DIEM_MO_CUM if opens else DIEM_DAU_DONG if starts_line else 0
-    return score + (DIEM_CAN_SAU if _loai(" ".join(truoc))[2] else 0)
+    if (before_number and number) or date:
+        return score + DIEM_GIUA_TU
+    return score + (DIEM_CAN_SAU if needs_more or (unit and name) else 0)
 
 
 @lru_cache(maxsize=1 << 12)
-def _loai(word: str) -> tuple[bool, bool, bool]:
+def _loai(word: str) -> tuple[bool, bool, bool, bool, bool]:
     """Whether a word opens a phrase (MO_CUM), starts a line well (DAU_DONG), needs what follows
-    (CAN_SAU)."""
+    (CAN_SAU), is an administrative unit (DON_VI_HANH_CHINH), comes before a number (TRUOC_SO)."""
     sets = _nhom()
     keys = [khoa(t) for t in word.split()]
-    return _co(sets["mo_cum"], keys), _co(sets["dau_dong"], keys), _co(sets["can_sau"], keys)
+    return (
+        _co(sets["mo_cum"], keys),
+        _co(sets["dau_dong"], keys),
+        _co(sets["can_sau"], keys),
+        _co(sets["don_vi"], keys),
+        _co(sets["truoc_so"], keys),
+    )
