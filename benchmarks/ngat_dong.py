@@ -80,7 +80,7 @@ def bench_start(runs: int) -> None:
 
 def bench_list(runs: int) -> None:
     def load() -> None:
-        tach_tu._doc_tu_dien.cache_clear()
+        tach_tu.tu_dien.cache_clear()
         tach_tu.tu_dien()
 
     path = tach_tu.tep_tu_dien()

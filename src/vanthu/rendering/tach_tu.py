@@ -35,6 +35,8 @@ from ..errors import RenderError
 TU_DIEN = ("corpus", "data", "Viet74K.txt")
 #: Syllables in the longest word matched (longer entries are idioms and slogans).
 AM_TIET_TOI_DA = 6
+#: Tokens from which a text is long enough to look up the list's two-syllable beginnings first.
+TU_DAI = 2000
 
 #: Provinces and centrally-run cities (before and after the 2025 merger), and the country.
 TINH_THANH = (
@@ -146,22 +148,24 @@ def tep_tu_dien() -> Path:
     )
 
 
+@cache
 def tu_dien() -> frozenset[str]:
     """Every entry of the list in lower case (a hyphen inside one separates syllables: "vắc-xin"
     is "vắc xin"), the provinces and TU_BO_SUNG; loaded once per process."""
-    return _doc_tu_dien()[0]
+    text = tep_tu_dien().read_text(encoding="utf-8").replace("-", " ")
+    text = unicodedata.normalize("NFC", text).lower()
+    # A few entries have two spaces inside or one at an end.
+    text = text.replace("  ", " ").replace("  ", " ").replace(" \n", "\n").replace("\n ", "\n")
+    # One-syllable entries and long ones stay in: they are never looked up.
+    return frozenset(text.split("\n")) | _bo((*TINH_THANH, *TU_BO_SUNG, *CAP_DAU_PHAY))
 
 
 @cache
-def _doc_tu_dien() -> tuple[frozenset[str], frozenset[str]]:
-    """The entries (tu_dien), and the first two syllables of the longer ones: where no entry
-    goes on from two syllables, no longer word is looked for."""
-    text = tep_tu_dien().read_text(encoding="utf-8").replace("-", " ")
-    text = re.sub(" {2,}", " ", unicodedata.normalize("NFC", text).lower())
-    # One-syllable entries and long ones stay in: they are never looked up.
-    entries = frozenset(text.split("\n")) | _bo((*TINH_THANH, *TU_BO_SUNG, *CAP_DAU_PHAY))
-    longer = [e for e in entries if e.count(" ") > 1]
-    return entries, frozenset(e[: e.index(" ", e.index(" ") + 1)] for e in longer)
+def _hai_am_tiet_dau() -> frozenset[str]:
+    """The first two syllables of the entries of three or more: where no entry goes on from two
+    syllables, no longer word is looked for (made only for long texts: it takes a while)."""
+    longer = [e for e in tu_dien() if e.count(" ") > 1]
+    return frozenset(e[: e.index(" ", e.index(" ") + 1)] for e in longer)
 
 
 @cache
@@ -197,7 +201,7 @@ def tach_tu(tokens: Sequence[str]) -> list[int]:
     ]
     commas = [tokens[g][-1] == "," for g in range(n - 1)]
     first = [k[0] for k in keys]
-    twos = _doc_tu_dien()[1]
+    twos = _hai_am_tiet_dau() if n > TU_DAI else None
     fewest = [0] * (n + 1)
     length = [1] * (n + 1)
     for i in range(n - 1, -1, -1):
@@ -214,7 +218,7 @@ def tach_tu(tokens: Sequence[str]) -> list[int]:
                 pool = pairs if comma else words
                 if key in pool or (ambiguous and _co(pool, keys[i:end])):
                     fewest[i], length[i] = fewest[end] + 1, size
-            if size == 2 and not ambiguous and key not in twos:
+            if size == 2 and twos is not None and not ambiguous and key not in twos:
                 break
     sizes: list[int] = []
     i = 0
