@@ -11,12 +11,13 @@ the case and wherever the tone mark sits ("HOÁ" = "hóa", "Uỷ" = "ủy"). A c
 except inside the pairs written with one ("phòng, chống").
 
 Each gap between two tokens gets a score (``diem_ngat``): None inside a word, where no line
-breaks; ``DIEM_GIUA_TU`` between two words of a longer entry ("công nghệ | thông tin"), a break
-to make only when nothing else is as even; else after a comma, semicolon or colon +3; before
-"và", "của", "về", "trên" and the other words that open a phrase +2, so the phrase starts its
-line whole; before a place ("tỉnh", "huyện" …) or "giai đoạn" +1. A line should not end with
-such a word nor with "các", "năm", "số", "Sở", "Ban" … (−2), nor with an abbreviation such as
-"KT." (−3), nor start with a lone dash (−3).
+breaks; ``DIEM_GIUA_TU`` between two words of a longer entry ("công nghệ | thông tin") and where
+a number would part from the word before it ("số / 01", "ngày 03 / tháng 01"), a break to make
+only when nothing as even avoids it. Elsewhere: +3 after a comma, semicolon or colon; +2 before
+"và", "của", "về", "trên" and the other words that open a phrase, so the phrase starts its line
+whole; +1 before a place ("tỉnh", "huyện" …) or "giai đoạn"; −2 after a word that needs what
+follows ("các", "Sở", "Ban", "của" …) or a unit before its place's name ("tỉnh / Ninh Thuận");
+−3 after an abbreviation such as "KT." and before a lone dash.
 """
 
 from __future__ import annotations
