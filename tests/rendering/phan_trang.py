@@ -11,7 +11,7 @@ over each other, or text missing.
 The sweeps are the documents the pagination suite checks: the kế hoạch with a first paragraph
 of growing length (the page breaks move across every line of the headed text after it) and the
 example files with a growing Nơi nhận. ``python -m tests.rendering.phan_trang`` prints how
-many of them break each rule, in each output (with the tests' face, TeX Gyre Termes).
+many of them break each rule, in each output (with the bundled face, Liberation Serif).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Line breaking of centred lines: fewest lines, balanced, explicit breaks kept."""
+"""Line breaking of centred lines: words kept whole, fewest lines, balanced, good breaks."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vanthu.rendering.fonts import do_rong_chu, mat_chu_kem_theo
-from vanthu.rendering.ngat_dong import ngat_dong
+from vanthu.rendering.ngat_dong import moi_cho_nhu_nhau, ngat_dong
+from vanthu.rendering.tach_tu import diem_ngat
 from vanthu.schemas.gioi_han import TRICH_YEU_TOI_DA
 
 
@@ -123,7 +124,8 @@ def test_the_lines_hold_the_words_of_the_text_in_order(text: str, limit: float) 
 def test_the_lines_are_those_of_the_recursive_balancer_they_replace(
     text: str, limit: float
 ) -> None:
-    assert ngat_dong(text, limit, bold_13) == _old_ngat_dong(text, limit, bold_13)
+    lines = ngat_dong(text, limit, bold_13, moi_cho_nhu_nhau)
+    assert lines == _old_ngat_dong(text, limit, bold_13)
 
 
 def test_the_examples_lines_are_those_of_the_recursive_balancer() -> None:
@@ -135,7 +137,8 @@ def test_the_examples_lines_are_those_of_the_recursive_balancer() -> None:
     ]
     for text in texts:
         for limit in (4.0, 6.5, 9.8, 15.3):
-            assert ngat_dong(text, limit, bold_13) == _old_ngat_dong(text, limit, bold_13)
+            lines = ngat_dong(text, limit, bold_13, moi_cho_nhu_nhau)
+            assert lines == _old_ngat_dong(text, limit, bold_13)
 
 
 @pytest.mark.parametrize("size", [TRICH_YEU_TOI_DA, 18_000, 36_000, 1_000_000])
@@ -149,7 +152,7 @@ def test_a_very_long_trich_yeu_is_broken_without_recursion_and_in_time(size: int
 
 def test_a_thousand_one_letter_words_are_balanced_exactly() -> None:
     text = " ".join("a" * (TRICH_YEU_TOI_DA // 2))  # the most words a trích yếu can have
-    lines = ngat_dong(text, 15.0, bold_13)
+    lines = ngat_dong(text, 15.0, bold_13, moi_cho_nhu_nhau)
     assert lines == _old_ngat_dong(text, 15.0, bold_13)
 
 
@@ -159,3 +162,138 @@ def test_a_long_text_of_long_words_is_balanced_in_the_fewest_lines() -> None:
     lines = ngat_dong(" ".join([word] * 2000), 15.0, bold_13)
     assert len(lines) == -(-2000 // per_line)  # as many as the greedy fill would use
     assert {len(line.split()) for line in lines} <= {per_line - 1, per_line}
+
+
+# --- regression (#9): centred lines broke inside Vietnamese words -----------------------------
+
+
+def do_rong(size: float, bold: bool = False) -> Callable[[str], float]:
+    face = do_rong_chu(mat_chu_kem_theo())
+    return lambda text: face.cm(text, size, bold=bold)
+
+
+#: The issue's examples, each at a width where the balancer before #9 broke inside the word.
+TRONG_TU = [
+    (
+        "GIÁM ĐỐC SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN TỈNH QUẢNG NAM",
+        9.6,
+        14,
+        True,
+        "PHÁT",
+        "TRIỂN",
+    ),
+    ("V/v đánh giá năng lực nhà thầu thi công công trình", 4.6, 12, False, "nhà", "thầu"),
+    (
+        "V/v tăng cường công tác phòng cháy, chữa cháy trên địa bàn tỉnh",
+        6.5,
+        12,
+        False,
+        "phòng",
+        "cháy,",
+    ),
+    ("BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH COVID-19 TỈNH NINH THUẬN", 6.5, 13, True, "PHÒNG,", "CHỐNG"),
+]
+
+
+@pytest.mark.parametrize(("text", "limit", "size", "bold", "last", "first"), TRONG_TU)
+def test_a_word_the_old_balancer_broke_is_kept_whole(
+    text: str, limit: float, size: float, bold: bool, last: str, first: str
+) -> None:
+    do = do_rong(size, bold)
+
+    def splits(lines: list[str]) -> bool:
+        return any(
+            a.split()[-1] == last and b.split()[0] == first for a, b in itertools.pairwise(lines)
+        )
+
+    assert splits(ngat_dong(text, limit, do, moi_cho_nhu_nhau))
+    lines = ngat_dong(text, limit, do)
+    assert not splits(lines)
+    assert all(do(line) <= limit for line in lines)
+
+
+def test_the_issuer_of_a_department_breaks_between_its_words() -> None:
+    text = "SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN TỈNH QUẢNG NAM"
+    assert ngat_dong(text, 6.55, do_rong(13, bold=True)) == [
+        "SỞ NÔNG NGHIỆP VÀ",
+        "PHÁT TRIỂN NÔNG THÔN",
+        "TỈNH QUẢNG NAM",
+    ]
+
+
+def test_a_break_after_a_comma_is_taken_when_the_lines_stay_as_even() -> None:
+    text = "Quy định về quản lý, thanh toán, quyết toán dự án sử dụng vốn đầu tư công"
+    assert ngat_dong(text, 14.55, do_rong(14, bold=True)) == [
+        "Quy định về quản lý, thanh toán,",
+        "quyết toán dự án sử dụng vốn đầu tư công",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "size", "bold", "lines"),
+    [
+        (
+            "BỘ THÔNG TIN VÀ TRUYỀN THÔNG",
+            *(6.55, 13, True, ["BỘ THÔNG TIN", "VÀ TRUYỀN THÔNG"]),
+        ),
+        (
+            "Quy định chi tiết thi hành một số điều của Luật Khoáng sản năm 2010",
+            *(
+                14.55,
+                14,
+                True,
+                ["Quy định chi tiết thi hành một số điều", "của Luật Khoáng sản năm 2010"],
+            ),
+        ),
+    ],
+)
+def test_a_phrase_opened_by_va_or_cua_starts_its_line_though_less_even(
+    text: str, limit: float, size: float, bold: bool, lines: list[str]
+) -> None:
+    assert ngat_dong(text, limit, do_rong(size, bold)) == lines
+    # The most even setting, as before #9, ended a line with "VÀ" or cut "một số / điều".
+    assert ngat_dong(text, limit, do_rong(size, bold), moi_cho_nhu_nhau) != lines
+
+
+def test_a_word_wider_than_the_line_is_broken_between_its_syllables() -> None:
+    assert ngat_dong("ỦY BAN NHÂN DÂN", 8, chars) == ["ỦY BAN", "NHÂN DÂN"]
+
+
+#: Words of official documents, and words that join them.
+TU = st.sampled_from(
+    [
+        "ủy ban nhân dân", "phát triển", "nông thôn", "phòng cháy", "chữa cháy", "nhà thầu",
+        "kế hoạch", "tăng cường", "công tác", "trên", "địa bàn", "và", "của", "về", "tỉnh",
+        "Ninh Thuận", "giai đoạn", "2021-2025", "phòng, chống", "dịch", "COVID-19", "các",
+        "thủ tục", "hành chính", "thực hiện", "quyết định", "ban hành", "quy chế", "hoạt động",
+    ]
+)  # fmt: skip
+
+
+@given(words=st.lists(TU, min_size=1, max_size=40), limit=st.floats(min_value=4.0, max_value=16.0))
+def test_lines_break_only_between_words_and_are_as_few_as_whole_words_allow(
+    words: list[str], limit: float
+) -> None:
+    text = " ".join(words)
+    tokens = text.split()
+    lines = ngat_dong(text, limit, bold_13)
+    assert " ".join(lines).split() == tokens
+    inside = [gap is None for gap in diem_ngat(tokens)]
+    at = 0
+    for line in lines[:-1]:
+        at += len(line.split())
+        assert not inside[at - 1], lines
+    # The fewest lines: as many as filling them greedily with whole words gives.
+    whole, start = [], 0
+    for end in range(1, len(tokens) + 1):
+        if end == len(tokens) or not inside[end - 1]:
+            whole.append(" ".join(tokens[start:end]))
+            start = end
+    if all(bold_13(w) <= limit for w in whole):
+        count, line = 1, whole[0]
+        for word in whole[1:]:
+            if bold_13(f"{line} {word}") <= limit:
+                line = f"{line} {word}"
+            else:
+                count, line = count + 1, word
+        assert len(lines) == count
