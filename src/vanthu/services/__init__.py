@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .quan_tri import CoQuanDanhBaDong, DanhBaDong, NguoiDungDong
     from .so_dang_ky import COT_SO_DANG_KY
     from .theo_doi import BangTrangThai
+    from .trang_theo_doi import DongThoiGian, TrangTheoDoi
     from .ung_dung import KetQuaBaoCao, UngDung, vong_doi_diagram
     from .vong_doi import KetQuaChuyen
 
@@ -33,6 +34,8 @@ _LAZY = {
     "DongVanBan": ".danh_sach",
     "SignedIn": ".login",
     "BangTrangThai": ".theo_doi",
+    "DongThoiGian": ".trang_theo_doi",
+    "TrangTheoDoi": ".trang_theo_doi",
     "TrangNhan": ".lien_ket",
     "COT_SO_DANG_KY": ".so_dang_ky",
     "CoQuanDanhBaDong": ".quan_tri",
@@ -62,6 +65,7 @@ __all__ = [
     "CoQuanDanhBaDong",
     "DanhBaDong",
     "DinhDang",
+    "DongThoiGian",
     "DongVanBan",
     "KetQuaBaoCao",
     "KetQuaChuyen",
@@ -71,6 +75,7 @@ __all__ = [
     "TepKetXuat",
     "TrangNhan",
     "TrangThaiVanBan",
+    "TrangTheoDoi",
     "UngDung",
     "VaiTro",
     "base_url_hop_le",

@@ -18,7 +18,7 @@ from ..storage import Session, SessionOrConnection, Store
 from ..storage import theo_doi as theo_doi_store
 from ..storage.bang import BaoCaoNhan, NoiNhanVanBan, VanBanRow
 from ..storage.danh_ba import vai_tro_nguoi_dung
-from ..storage.theo_doi import DongXacNhan, ViecQuaHan
+from ..storage.theo_doi import DongNoiNhan, DongXacNhan, ViecQuaHan
 from ..storage.van_ban import dong_nhat_ky, ghi_dong_nhat_ky
 from ..workflow import (
     SuKienNoiNhan,
@@ -83,6 +83,60 @@ class DongTrangThai:
     qua_han: bool  # a task deadline passed without the report it asked for
 
 
+def dong_trang_thai(r: DongNoiNhan, qua_han: bool) -> DongTrangThai:
+    """A stored recipient as a line of the table (times in Vietnam time)."""
+    return DongTrangThai(
+        ma=r.ma,
+        ten=r.ten,
+        trang_thai=TrangThaiNoiNhan(r.trang_thai),
+        gui_luc=gio_viet_nam(r.gui_luc),
+        nhan_luc=gio_viet_nam(r.nhan_luc),
+        tre=r.tre,
+        bao_cao_luc=gio_viet_nam(r.bao_cao_luc),
+        qua_han=qua_han,
+    )
+
+
+TU_CHOI = TrangThaiNoiNhan.tu_choi
+
+
+def _chua_nhan(r: DongTrangThai) -> bool:
+    """Sent, not acknowledged and not sent back as misaddressed."""
+    return r.gui_luc is not None and r.nhan_luc is None and r.trang_thai is not TU_CHOI
+
+
+#: Which recipients each total and each filter of the tracking table takes. The tracking page
+#: counts and filters in SQL by the same rules (``storage.trang_theo_doi.DIEU_KIEN``, the same
+#: keys); a property test holds the two equal.
+DIEU_KIEN: dict[str, Callable[[DongTrangThai], bool]] = {
+    "tat_ca": lambda r: True,
+    "da_gui": lambda r: r.gui_luc is not None,
+    "da_nhan": lambda r: r.nhan_luc is not None,
+    "chua_nhan": _chua_nhan,
+    "dung_han": lambda r: r.nhan_luc is not None and not r.tre,
+    "nhan_tre": lambda r: r.tre,
+    "da_bao_cao": lambda r: r.bao_cao_luc is not None,
+    "qua_han": lambda r: r.qua_han,
+    "tu_choi": lambda r: r.trang_thai is TU_CHOI,
+}
+#: The totals (``BangTrangThai.tong``) by the condition each counts (the recipients: all).
+TONG = {
+    "noi_nhan": "tat_ca",
+    "da_gui": "da_gui",
+    "da_nhan": "da_nhan",
+    "nhan_tre": "nhan_tre",
+    "da_bao_cao": "da_bao_cao",
+    "qua_han": "qua_han",
+    "chua_nhan": "chua_nhan",
+    "tu_choi": "tu_choi",
+}
+
+
+def tong_tu_dem(dem: dict[str, int]) -> dict[str, int]:
+    """The totals, from a count of every condition of :data:`DIEU_KIEN`."""
+    return {name: dem[key] for name, key in TONG.items()}
+
+
 @dataclass(frozen=True)
 class BangTrangThai:
     """The per-recipient table of one directive, and its totals."""
@@ -94,28 +148,16 @@ class BangTrangThai:
 
     def chua_nhan(self) -> list[DongTrangThai]:
         """Sent, not acknowledged and not sent back as misaddressed."""
-        return [
-            r
-            for r in self.dong
-            if r.gui_luc is not None
-            and r.nhan_luc is None
-            and r.trang_thai is not TrangThaiNoiNhan.tu_choi
-        ]
+        return [r for r in self.dong if _chua_nhan(r)]
+
+    def dem(self) -> dict[str, int]:
+        """How many recipients each condition of :data:`DIEU_KIEN` takes."""
+        return {key: sum(1 for r in self.dong if keep(r)) for key, keep in DIEU_KIEN.items()}
 
     def tong(self) -> dict[str, int]:
         """Totals: recipients, sent, acknowledged, late, reported, overdue, not acknowledged,
         sent back as misaddressed."""
-        rows = self.dong
-        return {
-            "noi_nhan": len(rows),
-            "da_gui": sum(r.gui_luc is not None for r in rows),
-            "da_nhan": sum(r.nhan_luc is not None for r in rows),
-            "nhan_tre": sum(r.tre for r in rows),
-            "da_bao_cao": sum(r.bao_cao_luc is not None for r in rows),
-            "qua_han": sum(r.qua_han for r in rows),
-            "chua_nhan": len(self.chua_nhan()),
-            "tu_choi": sum(r.trang_thai is TrangThaiNoiNhan.tu_choi for r in rows),
-        }
+        return tong_tu_dem(self.dem())
 
 
 def _vai_tro_duoc(
@@ -480,16 +522,7 @@ class TheoDoi:
             head = theo_doi_store.dau_van_ban(s, van_ban_id)
             overdue = {v.ma_co_quan for v in theo_doi_store.qua_han(s, today, van_ban_id)}
             lines = [
-                DongTrangThai(
-                    ma=r.ma,
-                    ten=r.ten,
-                    trang_thai=TrangThaiNoiNhan(r.trang_thai),
-                    gui_luc=gio_viet_nam(r.gui_luc),
-                    nhan_luc=gio_viet_nam(r.nhan_luc),
-                    tre=r.tre,
-                    bao_cao_luc=gio_viet_nam(r.bao_cao_luc),
-                    qua_han=r.ma in overdue,
-                )
+                dong_trang_thai(r, r.ma in overdue)
                 for r in theo_doi_store.cac_noi_nhan(s, van_ban_id)
             ]
             return BangTrangThai(

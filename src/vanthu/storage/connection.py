@@ -158,9 +158,14 @@ def _loi_moi_truong(engine: Engine) -> None:
             raise unavailable from None
 
 
+#: The execution option of :attr:`Store.chi_doc`'s connections: transactions that only read.
+CHI_DOC = "vanthu_chi_doc"
+
+
 def _sqlite_settings(engine: Engine) -> None:
     """WAL, foreign keys, and BEGIN IMMEDIATE so writers queue (for ``?timeout=`` seconds, set
-    on the driver's connection) instead of failing.
+    on the driver's connection) instead of failing; a transaction that only reads
+    (:attr:`Store.chi_doc`) begins deferred, so it reads a snapshot and queues behind no writer.
 
     ``synchronous=FULL``: every commit is on disk before it returns, as on PostgreSQL. With
     WAL's usual NORMAL, a power cut could undo the last commits: an issue whose frozen files
@@ -180,7 +185,8 @@ def _sqlite_settings(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        reading = connection.get_execution_options().get(CHI_DOC, False)
+        connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
 
 def revision_of(engine: Engine) -> str | None:
@@ -237,6 +243,14 @@ class Store:
         """The same database in autocommit: each statement its own transaction (PostgreSQL's
         one-statement writes; never for several statements that must stand together)."""
         return self.engine.execution_options(isolation_level="AUTOCOMMIT")
+
+    @cached_property
+    def chi_doc(self) -> Engine:
+        """The same database for transactions that only read (chỉ đọc): on SQLite they take no
+        write lock, so a page that polls never waits for a writer nor holds one up; each reads
+        one snapshot from its first statement to its end. Never for a write (SQLite would
+        refuse it when another writer came first)."""
+        return self.engine.execution_options(**{CHI_DOC: True})
 
     @property
     def dialect(self) -> str:

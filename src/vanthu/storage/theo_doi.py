@@ -217,8 +217,9 @@ def plain_transaction(store: Store) -> Iterator[Connection]:
 
 @contextmanager
 def read_connection(store: Store) -> Iterator[Connection]:
-    """A connection for reading: what it began is rolled back at the end of the block."""
-    with store.engine.connect() as conn:
+    """A connection for reading only (``Store.chi_doc``): what it began is rolled back at the
+    end of the block."""
+    with store.chi_doc.connect() as conn:
         yield conn
 
 
@@ -340,7 +341,7 @@ class DongNoiNhan:
     bao_cao_luc: dt.datetime | None
 
 
-def dau_van_ban(s: Session, van_ban_id: int) -> DauVanBan:
+def dau_van_ban(s: SessionOrConnection, van_ban_id: int) -> DauVanBan:
     """The directive's number, subject and state."""
     return DauVanBan(
         *s.execute(
@@ -391,6 +392,17 @@ class ViecQuaHan:
 _THEO_DOI = (TrangThaiVanBan.da_phat_hanh.value, TrangThaiVanBan.dang_theo_doi.value)
 
 
+def viec_qua_han(hom_nay: dt.date | ColumnElement[Any]) -> tuple[ColumnElement[bool], ...]:
+    """A task (``NhiemVuRow``, beside its ``VanBanRow``) is past its deadline on ``hom_nay``,
+    asks for a report, and its directive is followed up: the rule of :func:`qua_han` and of
+    the tracking page's count (``storage.trang_theo_doi``), apart from the report not sent."""
+    return (
+        NhiemVuRow.han < hom_nay,
+        NhiemVuRow.bao_cao.is_(True),
+        VanBanRow.trang_thai.in_(_THEO_DOI),
+    )
+
+
 def qua_han(s: Session, hom_nay: dt.date, van_ban_id: int | None = None) -> list[ViecQuaHan]:
     """Overdue (task, body) pairs without a report from that body on that directive, of one
     directive or all, by deadline."""
@@ -411,12 +423,7 @@ def qua_han(s: Session, hom_nay: dt.date, van_ban_id: int | None = None) -> list
         .join(NhiemVuCoQuan, NhiemVuCoQuan.nhiem_vu_id == NhiemVuRow.id)
         .join(CoQuan, CoQuan.ma == NhiemVuCoQuan.ma_co_quan)
         .join(VanBanRow, VanBanRow.id == NhiemVuRow.van_ban_id)
-        .where(
-            NhiemVuRow.han < hom_nay,
-            NhiemVuRow.bao_cao.is_(True),
-            VanBanRow.trang_thai.in_(_THEO_DOI),
-            ~reported,
-        )
+        .where(*viec_qua_han(hom_nay), ~reported)
         .order_by(NhiemVuRow.han, NhiemVuRow.id, NhiemVuCoQuan.ma_co_quan)
     )
     if van_ban_id is not None:
@@ -444,5 +451,6 @@ __all__ = [
     "read_connection",
     "save_bao_cao",
     "tim_xac_nhan",
+    "viec_qua_han",
     "xac_nhan_mot_cau",
 ]
