@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ from ..delivery.ghi_tep import ghi_nguyen_tu
 from ..errors import ConcurrentChange, NotFound, Refused, TransitionRefused
 from ..reading import tham_so
 from ..schemas.gio import gio_viet_nam, utc
-from ..storage import Session, SessionOrConnection, Store
+from ..storage import Connection, Session, SessionOrConnection, Store
 from ..storage import theo_doi as theo_doi_store
 from ..storage.bang import BaoCaoNhan, NoiNhanVanBan, VanBanRow
 from ..storage.danh_ba import vai_tro_nguoi_dung
@@ -214,17 +214,13 @@ class TheoDoi:
         khoa: str | None = None,
         ma_co_quan: str | None = None,
         ma_xac_nhan: str | None = None,
-        thay_co_quan: bool = False,
     ) -> KetQuaXacNhan:
         """Record that a body received a directive: by (directive, body) or by slip token.
 
         Repeating it changes nothing. A body that is not a recipient, a recalled directive,
         or a user acting for another body is refused. The write is guarded by the state read,
         so two acknowledgements at once record one; the other is reported as already given.
-
-        Args:
-            thay_co_quan: the token's own body acts (the recipient's link, proven by the
-                caller); ``ten_nguoi`` is then only the name the log records.
+        (The recipient's link, where the body itself acts: :meth:`xac_nhan_lien_ket`.)
         """
         now = self.clock()
         params: dict[str, Any] = {"ten": ten_nguoi}
@@ -240,42 +236,76 @@ class TheoDoi:
         else:
             raise Refused("acknowledgement", "name the directive and the body, or --token")
 
-        if thay_co_quan and kind != "token":
-            raise Refused("acknowledgement", "a body acts by its token only")
-
         def doc(conn: SessionOrConnection) -> KetQuaXacNhan | _GhiXacNhan:
             found = theo_doi_store.tim_xac_nhan(conn, kind, params)
-            if thay_co_quan:
-                body_user = DIEU_KIEN_XAC_NHAN.chi_co_quan_minh.value
-                found = [replace(r, vai_tro=body_user, thay_cho=r.ma_co_quan) for r in found]
             return self._buoc_xac_nhan(found, ten_nguoi, now, khoa, ma_co_quan, ma_xac_nhan, conn)
 
-        # The one-statement write reads the acting user's role from the store; a body acting
-        # by its link is no stored user, so it takes the guarded two-statement write.
-        if self.store.dialect == "postgresql" and not thay_co_quan:
+        if self.store.dialect == "postgresql":
             return self._xac_nhan_mot_cau(kind, params, now, doc)
-        with theo_doi_store.plain_transaction(self.store) as conn:
-            step = doc(conn)
-            if isinstance(step, KetQuaXacNhan):
-                return step
-            if not theo_doi_store.ghi_xac_nhan(
-                conn, step.rid, step.tu, step.den, utc(now), step.ket_qua.tre
-            ):
-                raise step.xung_dot()
-            ghi_dong_nhat_ky(
-                conn,
-                dong_nhat_ky(
-                    step.van_ban_id,
-                    step.doi_tuong,
-                    "xac_nhan",
-                    ten_nguoi,
-                    now,
-                    tu=step.tu,
-                    den=step.den,
-                    tre=step.ket_qua.tre,
-                ),
-            )
-            return step.ket_qua
+        return self.store.ghi_chung(lambda conn: self._ghi(conn, doc(conn)))
+
+    def xac_nhan_lien_ket(
+        self,
+        ma_theo_doi: str,
+        ma_xac_nhan: str,
+        kiem_tra: Callable[[DongXacNhan | None], DongXacNhan],
+    ) -> KetQuaXacNhan:
+        """Record a receipt by the recipient's link, as :meth:`xac_nhan` does, in one
+        transaction (on PostgreSQL, one statement; on SQLite, one whose commit may be shared
+        with other acknowledgements of the same moment: ``Store.ghi_chung``).
+
+        The copy is read by its tracking code in the write's own transaction, and
+        ``kiem_tra`` (the link's own rules: the token, a recall) judges the link on it before
+        anything else is: it returns the copy or raises. The copy's body acts, as that body's
+        user would; the log records ``lien-ket:<ma_theo_doi>``. On PostgreSQL the statement
+        writes only if the link's token is the copy's (compared as digests, see
+        ``storage.theo_doi``); when it writes nothing, the copy is read again and judged here.
+
+        Raises:
+            Whatever ``kiem_tra`` raises; TransitionRefused: not sent yet, or sent back as
+            misaddressed.
+        """
+        now = self.clock()
+        ten = f"lien-ket:{ma_theo_doi}"
+        params = {"ma_theo_doi": ma_theo_doi, "token": ma_xac_nhan, "ten": ten}
+
+        def doc(conn: SessionOrConnection) -> KetQuaXacNhan | _GhiXacNhan:
+            found = theo_doi_store.tim_xac_nhan(conn, theo_doi_store.LIEN_KET, params)
+            copy = kiem_tra(found[0] if len(found) == 1 else None)
+            return self._buoc_xac_nhan([copy], ten, now, None, None, ma_xac_nhan, conn)
+
+        if self.store.dialect == "postgresql":
+            return self._xac_nhan_mot_cau(theo_doi_store.LIEN_KET, params, now, doc)
+        return self.store.ghi_chung(lambda conn: self._ghi(conn, doc(conn)))
+
+    @staticmethod
+    def _ghi(conn: Connection, step: KetQuaXacNhan | _GhiXacNhan) -> KetQuaXacNhan:
+        """Write an accepted acknowledgement (the receipt, guarded by the state read, and its
+        log line) in the caller's transaction; one given before is only reported.
+
+        Raises:
+            ConcurrentChange: the state moved between the read and the write.
+        """
+        if isinstance(step, KetQuaXacNhan):
+            return step
+        if not theo_doi_store.ghi_xac_nhan(
+            conn, step.rid, step.tu, step.den, utc(step.luc), step.ket_qua.tre
+        ):
+            raise step.xung_dot()
+        ghi_dong_nhat_ky(
+            conn,
+            dong_nhat_ky(
+                step.van_ban_id,
+                step.doi_tuong,
+                "xac_nhan",
+                step.nguoi,
+                step.luc,
+                tu=step.tu,
+                den=step.den,
+                tre=step.ket_qua.tre,
+            ),
+        )
+        return step.ket_qua
 
     def ban_sao_cua_ma(self, ma_xac_nhan: str) -> tuple[str, str]:
         """The copy a slip's token names: its directive's key (``#id``) and its body's code.

@@ -14,11 +14,11 @@ wait is part of the URL: ``sqlite:///path?timeout=60`` (a locked database, secon
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, make_url
 from sqlalchemy.engine import ExceptionContext
@@ -26,6 +26,9 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import InvalidSetting, StoreUnavailable, VanthuError
+from .ghi_nhom import GhiNhom
+
+T = TypeVar("T")
 
 DEFAULT_DB = Path("output") / "vanthu.db"
 #: Where the store is chosen, as a message names it.
@@ -251,6 +254,21 @@ class Store:
         one snapshot from its first statement to its end. Never for a write (SQLite would
         refuse it when another writer came first)."""
         return self.engine.execution_options(**{CHI_DOC: True})
+
+    @cached_property
+    def _ghi_nhom(self) -> GhiNhom:
+        return GhiNhom(self.engine)
+
+    def ghi_chung(self, job: Callable[[Connection], T]) -> T:
+        """Run ``job`` in a write transaction on a bare connection and return its result once
+        committed; on SQLite the transaction and its commit may be shared with other threads'
+        jobs of the same moment (``storage.ghi_nhom``: group commit), each in its own savepoint.
+        For short jobs on a hot path; a job must not hold other locks or wait on other threads.
+        """
+        if self.dialect == "sqlite":
+            return self._ghi_nhom.chay(job)
+        with self.engine.begin() as conn:
+            return job(conn)
 
     @property
     def dialect(self) -> str:
