@@ -281,6 +281,14 @@ class Store:
         with self._sessions.begin() as session:
             yield session
 
+    @contextmanager
+    def doc(self) -> Iterator[Session]:
+        """One transaction that only reads (:attr:`chi_doc`: on SQLite no write lock), ended
+        at the end of the block. For a lookup on every request (who is signed in); never for a
+        write."""
+        with Session(self.chi_doc) as session:
+            yield session
+
     def close(self) -> None:
         """Release the connections."""
         self.engine.dispose()
