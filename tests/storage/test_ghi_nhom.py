@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import Connection, event, func, insert, select
 
 from tests.csdl import csdl_moi
-from vanthu.errors import NotFound
+from vanthu.errors import NotFound, StoreUnavailable
 from vanthu.storage import Store, open_store
 from vanthu.storage.bang import CoQuan
 
@@ -105,3 +105,47 @@ def test_many_threads_each_get_their_own_result(store: Store) -> None:
     assert results == [f"Q{i:03d}" for i in range(200)]
     with store.transaction() as s:
         assert s.scalar(select(func.count()).select_from(CoQuan)) == 200
+
+
+class Stop(BaseException):
+    """An interruption that is no Exception (as KeyboardInterrupt is)."""
+
+
+def test_a_job_interrupting_its_group_leaves_no_one_told_written_what_was_not(
+    store: Store,
+) -> None:
+    started, release = threading.Event(), threading.Event()
+
+    def first(conn: Connection) -> str:
+        started.set()
+        release.wait(10)
+        return "first"
+
+    def interrupt(conn: Connection) -> str:
+        raise Stop()
+
+    outcomes: dict[str, object] = {}
+
+    def run(name: str, job: Callable[[Connection], str]) -> None:
+        try:
+            outcomes[name] = store.ghi_chung(job)
+        except BaseException as error:  # recorded for the assertions
+            outcomes[name] = error
+
+    threads = [threading.Thread(target=run, args=("first", first))]
+    threads[0].start()
+    assert started.wait(10)
+    for name, job in (("A", them("A")), ("stop", interrupt)):
+        threads.append(threading.Thread(target=run, args=(name, job)))
+        threads[-1].start()
+        while len(store._ghi_nhom._hang) < len(threads) - 1:
+            threading.Event().wait(0.01)
+    release.set()
+    for thread in threads:
+        thread.join(10)
+    assert outcomes["first"] == "first"
+    # A and the interruption shared a group, rolled back: whichever thread wrote it sees the
+    # interruption itself, the other is told nothing was written; neither gets a result.
+    assert {type(outcomes["A"]), type(outcomes["stop"])} == {Stop, StoreUnavailable}
+    assert co_quan(store) == set()
+    assert store.ghi_chung(them("B")) == "B"

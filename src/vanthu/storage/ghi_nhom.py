@@ -22,6 +22,8 @@ from typing import Any, Generic, TypeVar, cast
 
 from sqlalchemy import Connection, Engine
 
+from ..errors import StoreUnavailable
+
 T = TypeVar("T")
 
 
@@ -32,6 +34,8 @@ class _Viec(Generic[T]):
     job: Callable[[Connection], T]
     ket_qua: T | None = None
     loi: Exception | None = None
+    da_ghi: bool = False
+    """Its group's commit is done (and the job did not fail)."""
     xong: bool = False
 
 
@@ -50,7 +54,9 @@ class GhiNhom:
 
         Raises:
             What ``job`` raised (its writes undone, the others' kept), or what the commit
-            raised (nothing of the group written).
+            raised (nothing of the group written); StoreUnavailable if the thread writing the
+            group was interrupted (by an exception that is not an ``Exception``) before its
+            commit.
         """
         viec: _Viec[T] = _Viec(job)
         with self._cho:
@@ -67,6 +73,10 @@ class GhiNhom:
             finally:
                 with self._cho:
                     for done in nhom:
+                        if not done.da_ghi and done.loi is None:  # the writer was interrupted
+                            done.loi = StoreUnavailable(
+                                "the store", "a shared transaction was interrupted: not written"
+                            )
                         done.xong = True
                     self._dang_ghi = False
                     self._cho.notify_all()
@@ -88,6 +98,9 @@ class GhiNhom:
             for viec in nhom:
                 if viec.loi is None:
                     viec.loi, viec.ket_qua = error, None
+            return
+        for viec in nhom:
+            viec.da_ghi = viec.loi is None
 
 
 __all__ = ["GhiNhom"]
