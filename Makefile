@@ -14,10 +14,13 @@ PYTHON ?= python3
 # when it lays a DOCX out (the PDF embeds the same face from the package); fonts-liberation 1.07,
 # which chromium brings, lacks 92 of the 178 Vietnamese letters.
 SYSTEM_PACKAGES := poppler-utils libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 postgresql-client openssl chromium libreoffice-writer-nogui fonts-liberation2
+# wrk: the HTTP load generator benchmarks/web.py drives the served desk with (a C client, so that
+# it takes little of the CPU the server is measured on).
+BENCHMARK_PACKAGES := wrk
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 EXAMPLES := $(wildcard examples/*.yaml)
 
-.PHONY: demo serve test lint typecheck golden docx-template system-deps postgres venv benchmark fuzz clean
+.PHONY: demo serve test lint typecheck golden docx-template system-deps benchmark-deps install-packages postgres venv benchmark benchmark-web fuzz clean
 
 venv: $(BIN)/.installed
 
@@ -28,7 +31,13 @@ $(BIN)/.installed: setup.cfg pyproject.toml
 	touch $@
 
 system-deps:
-	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(SYSTEM_PACKAGES)"
+
+benchmark-deps:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(BENCHMARK_PACKAGES)"
+
+install-packages:
+	@missing=""; for p in $(PACKAGES); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
@@ -68,6 +77,10 @@ docx-template: venv
 
 benchmark: system-deps venv
 	$(BIN)/python benchmarks/render.py
+
+# The web desk served and driven by wrk over loopback, on SQLite and PostgreSQL (benchmarks/web.py).
+benchmark-web: system-deps benchmark-deps postgres venv
+	$(BIN)/python benchmarks/web.py
 
 # Property tests with many examples, then N generated and hostile files through `check` and the
 # accepted ones through rendering; fails on any traceback (reproducers in output/fuzz/).

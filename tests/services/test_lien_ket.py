@@ -4,13 +4,15 @@ takes it, the old ``vanthu:ack:`` content and the bare code alike — for the sa
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 import zxingcpp
 from PIL import Image
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from tests.rendering.dumps import pdf_page_png
 from tests.services.conftest import DANH_BA, ManualClock, cong_dien_du_thao
@@ -132,3 +134,60 @@ def test_the_van_thu_gets_a_bodys_link_as_its_slip_carries_it_and_no_one_else_do
             ung_dung.lien_ket_noi_nhan(actor, "1", "SYT")
     with pytest.raises(Refused, match="was not sent"):
         ung_dung.lien_ket_noi_nhan("vt", "1", "KHONG_CO")
+
+
+def test_a_link_acknowledgement_reads_the_copy_once_in_the_write_s_own_transaction(
+    ung_dung: UngDung,
+) -> None:
+    code, secret = ban_sao(ung_dung, "SYT")
+    store = ung_dung._dv.store
+    statements: list[str] = []
+
+    def seen(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    assert not ung_dung.xac_nhan_lien_ket(code, secret).da_co
+    event.remove(store.engine, "before_cursor_execute", seen)
+    if store.dialect == "postgresql":
+        assert statements == []  # one statement, on the driver's own connection
+    else:
+        work = [s.split()[0] for s in statements if s.split()[0] not in ("SAVEPOINT", "RELEASE")]
+        assert work == ["BEGIN", "SELECT", "UPDATE", "INSERT"], statements
+    [line] = [d for d in ung_dung.nhat_ky("1") if d.su_kien == "xac_nhan"]
+    assert line.nguoi == f"lien-ket:{code}" and line.doi_tuong.endswith(":SYT")
+
+
+def test_one_link_pressed_many_times_at_once_is_recorded_once(ung_dung: UngDung) -> None:
+    code, secret = ban_sao(ung_dung, "SNV")
+    barrier = threading.Barrier(8)
+
+    def press() -> bool:
+        barrier.wait(10)
+        return ung_dung.xac_nhan_lien_ket(code, secret).da_co
+
+    with ThreadPoolExecutor(8) as pool:
+        again = [f.result() for f in [pool.submit(press) for _ in range(8)]]
+    assert sorted(again) == [False] + [True] * 7
+    lines = [d for d in ung_dung.nhat_ky("1") if d.su_kien == "xac_nhan"]
+    assert [d.doi_tuong.rsplit(":", 1)[-1] for d in lines] == ["SNV"]
+
+
+def test_a_wrong_or_swapped_token_on_either_path_is_the_same_unknown_link(
+    ung_dung: UngDung,
+) -> None:
+    code, secret = ban_sao(ung_dung, "SYT")
+    snv_code, snv_secret = ban_sao(ung_dung, "SNV")
+    wrong = [
+        (code, snv_secret),
+        (snv_code, secret),
+        (code, secret[:-1] + ("0" if secret[-1] != "0" else "1")),
+        (code, secret.upper() if secret.upper() != secret else secret + "a"),
+        ("VB999-SYT", secret),
+        (code, ""),
+        (code, "x" * 65),
+    ]
+    for ma, token in wrong:
+        with pytest.raises(NotFound, match="recipient link"):
+            ung_dung.xac_nhan_lien_ket(ma, token)
+    assert all(r.nhan_luc is None for r in ung_dung.trang_thai("1").dong)

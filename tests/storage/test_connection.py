@@ -13,10 +13,12 @@ import pytest
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
+from sqlalchemy import func, select
 
 from tests.csdl import LOAI_CSDL, csdl_moi
 from vanthu.errors import InvalidSetting, StoreUnavailable
 from vanthu.storage import open_store
+from vanthu.storage.bang import CoQuan
 from vanthu.storage.connection import NEWEST_REVISION, revision_of, url_cua
 
 
@@ -66,6 +68,7 @@ def test_a_current_store_is_opened_without_loading_alembic(db: str) -> None:
         f"""
         import sys
         from vanthu.storage import open_store
+from vanthu.storage.bang import CoQuan
         open_store({db!r}).close()
         print("alembic" in sys.modules)
         """
@@ -126,3 +129,23 @@ def test_a_malformed_database_setting_is_refused_before_connecting(db: str, expe
 def test_a_sqlite_url_keeps_its_wait_and_a_postgresql_url_gets_the_driver() -> None:
     assert url_cua("sqlite:///tmp/x.db?timeout=2").endswith("/tmp/x.db?timeout=2")
     assert url_cua("postgresql://u@h/d").startswith("postgresql+psycopg://u@h/d")
+
+
+def test_a_sqlite_read_waits_for_no_writer_and_sees_what_was_committed(tmp_path: Path) -> None:
+    path = tmp_path / "vanthu.db"
+    store = open_store(f"sqlite:///{path}?timeout=1")
+    writer = sqlite3.connect(path, isolation_level=None)
+    try:
+        with store.transaction() as s:
+            s.add(CoQuan(ma="SYT", ten="Sở Y tế", ten_ngan="Sở Y tế"))
+        writer.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+        writer.execute("INSERT INTO co_quan (ma, ten, ten_ngan) VALUES ('SNV', 'SNV', 'SNV')")
+        with store.doc() as s:
+            assert list(s.scalars(select(CoQuan.ma))) == ["SYT"]  # no wait, the committed rows
+        with store.chi_doc.connect() as conn:
+            assert conn.scalar(select(func.count()).select_from(CoQuan)) == 1
+        with pytest.raises(StoreUnavailable, match="locked"), store.transaction() as s:
+            s.scalar(select(CoQuan.ma))  # a transaction that may write queues for the lock
+    finally:
+        writer.close()
+        store.close()

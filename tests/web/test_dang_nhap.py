@@ -160,3 +160,17 @@ def test_pages_send_the_security_headers(client: TestClient) -> None:
     assert response.headers["x-frame-options"] == "DENY"
     assert response.headers["referrer-policy"] == "no-referrer"
     assert "script-src 'self'" in response.headers["content-security-policy"]
+
+
+def test_the_security_headers_keep_what_a_route_set_and_let_static_files_be_cached(
+    client: TestClient,
+) -> None:
+    page = client.get("/dang-nhap")
+    assert page.headers["cache-control"] == "no-store"
+    link = client.get("/nhan/VB1-SYT/khong-phai")  # the recipient's page sets its own
+    assert link.status_code == 404
+    assert link.headers["referrer-policy"] == "same-origin"
+    assert link.headers["x-frame-options"] == "DENY"
+    static = client.get("/static/htmx.min.js")
+    assert static.status_code == 200 and "cache-control" not in static.headers
+    assert static.headers["x-content-type-options"] == "nosniff"

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from .so_dang_ky import COT_SO_DANG_KY
     from .theo_doi import BangTrangThai
     from .tien_trinh import TienTrinh
+    from .trang_theo_doi import DongThoiGian, TrangTheoDoi
     from .ung_dung import KetQuaBaoCao, UngDung, vong_doi_diagram
     from .vong_doi import KetQuaChuyen
 
@@ -41,6 +42,8 @@ _LAZY = {
     "DongVanBan": ".danh_sach",
     "SignedIn": ".login",
     "BangTrangThai": ".theo_doi",
+    "DongThoiGian": ".trang_theo_doi",
+    "TrangTheoDoi": ".trang_theo_doi",
     "TrangNhan": ".lien_ket",
     "TienTrinh": ".tien_trinh",
     "COT_SO_DANG_KY": ".so_dang_ky",
@@ -71,6 +74,7 @@ __all__ = [
     "CoQuanDanhBaDong",
     "DanhBaDong",
     "DinhDang",
+    "DongThoiGian",
     "DongVanBan",
     "KetQuaBaoCao",
     "KetQuaChuyen",
@@ -81,6 +85,7 @@ __all__ = [
     "TienTrinh",
     "TrangNhan",
     "TrangThaiVanBan",
+    "TrangTheoDoi",
     "UngDung",
     "VaiTro",
     "base_url_hop_le",

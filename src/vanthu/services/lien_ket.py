@@ -4,11 +4,13 @@ body opens from its slip's QR code or its e-mail, with no account.
 The link is the body's credential for one directive. Its tracking code names the copy (unique,
 not secret: ``VB12-SYT``); its token is random (``secrets.token_hex(12)``: 96 bits, drawn when
 the recipients are recorded) and is compared with :func:`hmac.compare_digest`, so the time a
-refusal takes says nothing about how much of a guess was right. Both parts must belong to the
-same copy: a token of another body, or a tracking code swapped for another, is refused as an
-unknown link, with one message for every kind of mismatch. The link acts for its own body only,
-as that body's user would (``thay_co_quan``), and the log records it as ``lien-ket:<mã>``. Once
-the directive is recalled the link still opens (to say so) but shows and does nothing else.
+refusal takes says nothing about how much of a guess was right (PostgreSQL's one-statement
+acknowledgement compares SHA-256 digests of the two instead, to the same end; when it writes
+nothing, the link is judged here). Both parts must belong to the same copy: a token of another
+body, or a tracking code swapped for another, is refused as an unknown link, with one message
+for every kind of mismatch. The link acts for its own body only, as that body's user would
+(``thay_co_quan``), and the log records it as ``lien-ket:<mã>``. Once the directive is recalled
+the link still opens (to say so) but shows and does nothing else.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from ..storage.lien_ket import (
     ma_lien_ket,
     nhiem_vu_cua,
 )
+from ..storage.theo_doi import DongXacNhan
 from ..storage.van_ban import van_ban_cua
 from ..workflow import TrangThaiNoiNhan, VaiTro
 from ..workflow.xac_nhan import DIEU_KIEN_XAC_NHAN
@@ -73,6 +76,37 @@ def loai_tep_bao_cao(tep: Path) -> str:
         if {"[Content_Types].xml", "word/document.xml"} <= names:
             return LOAI_BAO_CAO["docx"]
     raise InvalidSetting("report file", "is neither a PDF nor a DOCX document")
+
+
+def _khong_co(ma_theo_doi: str) -> NotFound:
+    """The one refusal of a link that names no copy, whatever is wrong with it."""
+    return NotFound("recipient link", f"/nhan/{ma_theo_doi[:48]}/…")
+
+
+def _do_dai(ma_theo_doi: str, ma_xac_nhan: str) -> None:
+    """Raises NotFound for parts longer than any link's (nothing is read for them)."""
+    if len(ma_theo_doi) > 48 or len(ma_xac_nhan) > 64:
+        raise _khong_co(ma_theo_doi)
+
+
+def _cung_ma(ma_theo_doi: str, stored: str | None, ma_xac_nhan: str) -> None:
+    """The link's token is the one stored for the copy its tracking code names (None: no
+    copy), compared in constant time, and also when there is no copy, so that both refusals
+    take the same time.
+
+    Raises:
+        NotFound: no copy, or another token.
+    """
+    same = hmac.compare_digest((stored or "-" * 24).encode(), ma_xac_nhan.encode())
+    if stored is None or not same:
+        raise _khong_co(ma_theo_doi)
+
+
+def _chua_thu_hoi(trang_thai: str, so_ky_hieu: str | None, van_ban_id: int) -> None:
+    """Raises Refused once the directive (in state ``trang_thai``) is recalled."""
+    if trang_thai == DIEU_KIEN_XAC_NHAN.van_ban_closed.value:
+        so = so_ky_hieu or f"#{van_ban_id}"
+        raise Refused(so, "văn bản đã bị thu hồi (recalled): the link no longer works")
 
 
 @dataclass(frozen=True)
@@ -162,23 +196,16 @@ class LienKetNhan:
         Raises:
             NotFound: no copy has that tracking code, or its token is another.
         """
-        unknown = NotFound("recipient link", f"/nhan/{ma_theo_doi[:48]}/…")
-        if len(ma_theo_doi) > 48 or len(ma_xac_nhan) > 64:
-            raise unknown
+        _do_dai(ma_theo_doi, ma_xac_nhan)
         found = ban_sao_theo_ma(s, ma_theo_doi)
-        # Compared even when nothing was found, so that both refusals take the same time.
-        stored = found.noi_nhan.ma_xac_nhan if found else "-" * 24
-        same = hmac.compare_digest(stored.encode(), ma_xac_nhan.encode())
-        if found is None or not same:
-            raise unknown
+        _cung_ma(ma_theo_doi, found.noi_nhan.ma_xac_nhan if found else None, ma_xac_nhan)
+        assert found is not None
         return found
 
     @staticmethod
     def _chua_thu_hoi(copy: BanSaoLienKet) -> None:
         """Raises Refused once the directive is recalled."""
-        if copy.van_ban.trang_thai == DIEU_KIEN_XAC_NHAN.van_ban_closed.value:
-            so = copy.van_ban.so_ky_hieu or f"#{copy.van_ban.id}"
-            raise Refused(so, "văn bản đã bị thu hồi (recalled): the link no longer works")
+        _chua_thu_hoi(copy.van_ban.trang_thai, copy.van_ban.so_ky_hieu, copy.van_ban.id)
 
     def mo(self, ma_theo_doi: str, ma_xac_nhan: str) -> TrangNhan:
         """What the page shows for a link.
@@ -218,16 +245,22 @@ class LienKetNhan:
     def xac_nhan(self, ma_theo_doi: str, ma_xac_nhan: str) -> KetQuaXacNhan:
         """Confirm receipt for the link's body; repeating it changes nothing.
 
+        The link is judged on the copy read in the acknowledgement's own transaction (one
+        read serves both): a link that is not one, or a recalled directive, writes nothing.
+
         Raises:
             NotFound: not a link. Refused: the directive has been recalled.
             TransitionRefused: not sent yet, or sent back as misaddressed.
         """
-        with self.store.transaction() as s:
-            copy = self._ban_sao(s, ma_theo_doi, ma_xac_nhan)
-            self._chua_thu_hoi(copy)
-        return self.theo_doi.xac_nhan(
-            f"lien-ket:{ma_theo_doi}", ma_xac_nhan=ma_xac_nhan, thay_co_quan=True
-        )
+        _do_dai(ma_theo_doi, ma_xac_nhan)
+
+        def kiem_tra(copy: DongXacNhan | None) -> DongXacNhan:
+            _cung_ma(ma_theo_doi, copy.ma_xac_nhan if copy else None, ma_xac_nhan)
+            assert copy is not None
+            _chua_thu_hoi(copy.vb_trang_thai, copy.so_ky_hieu, copy.van_ban_id)
+            return copy
+
+        return self.theo_doi.xac_nhan_lien_ket(ma_theo_doi, ma_xac_nhan, kiem_tra)
 
     def bao_cao(
         self, ma_theo_doi: str, ma_xac_nhan: str, so_ky_hieu_tra_loi: str, tep: Path

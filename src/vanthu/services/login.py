@@ -137,7 +137,7 @@ class DangNhap:
         """Who a session cookie belongs to, or None (unknown, expired, signed out)."""
         if not token or len(token) > 200:
             return None
-        with self.store.transaction() as s:
+        with self.store.doc() as s:  # on every request: no write lock taken
             return login_store.session_user(s, token, self.clock())
 
     def dang_xuat(self, token: str) -> None:
@@ -196,7 +196,7 @@ class DangNhap:
         """Who an API token belongs to, or None (unknown or revoked)."""
         if not token or len(token) > 200:
             return None
-        with self.store.transaction() as s:
+        with self.store.doc() as s:
             return login_store.api_token_user(s, token)
 
 

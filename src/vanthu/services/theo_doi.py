@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +14,11 @@ from ..delivery.ghi_tep import ghi_nguyen_tu
 from ..errors import ConcurrentChange, NotFound, Refused, TransitionRefused
 from ..reading import tham_so
 from ..schemas.gio import gio_viet_nam, utc
-from ..storage import Session, SessionOrConnection, Store
+from ..storage import Connection, Session, SessionOrConnection, Store
 from ..storage import theo_doi as theo_doi_store
 from ..storage.bang import BaoCaoNhan, NoiNhanVanBan, VanBanRow
 from ..storage.danh_ba import vai_tro_nguoi_dung
-from ..storage.theo_doi import DongXacNhan, ViecQuaHan
+from ..storage.theo_doi import DongNoiNhan, DongXacNhan, ViecQuaHan
 from ..storage.van_ban import dong_nhat_ky, ghi_dong_nhat_ky
 from ..workflow import (
     SuKienNoiNhan,
@@ -83,6 +83,60 @@ class DongTrangThai:
     qua_han: bool  # a task deadline passed without the report it asked for
 
 
+def dong_trang_thai(r: DongNoiNhan, qua_han: bool) -> DongTrangThai:
+    """A stored recipient as a line of the table (times in Vietnam time)."""
+    return DongTrangThai(
+        ma=r.ma,
+        ten=r.ten,
+        trang_thai=TrangThaiNoiNhan(r.trang_thai),
+        gui_luc=gio_viet_nam(r.gui_luc),
+        nhan_luc=gio_viet_nam(r.nhan_luc),
+        tre=r.tre,
+        bao_cao_luc=gio_viet_nam(r.bao_cao_luc),
+        qua_han=qua_han,
+    )
+
+
+TU_CHOI = TrangThaiNoiNhan.tu_choi
+
+
+def _chua_nhan(r: DongTrangThai) -> bool:
+    """Sent, not acknowledged and not sent back as misaddressed."""
+    return r.gui_luc is not None and r.nhan_luc is None and r.trang_thai is not TU_CHOI
+
+
+#: Which recipients each total and each filter of the tracking table takes. The tracking page
+#: counts and filters in SQL by the same rules (``storage.trang_theo_doi.DIEU_KIEN``, the same
+#: keys); a property test holds the two equal.
+DIEU_KIEN: dict[str, Callable[[DongTrangThai], bool]] = {
+    "tat_ca": lambda r: True,
+    "da_gui": lambda r: r.gui_luc is not None,
+    "da_nhan": lambda r: r.nhan_luc is not None,
+    "chua_nhan": _chua_nhan,
+    "dung_han": lambda r: r.nhan_luc is not None and not r.tre,
+    "nhan_tre": lambda r: r.tre,
+    "da_bao_cao": lambda r: r.bao_cao_luc is not None,
+    "qua_han": lambda r: r.qua_han,
+    "tu_choi": lambda r: r.trang_thai is TU_CHOI,
+}
+#: The totals (``BangTrangThai.tong``) by the condition each counts (the recipients: all).
+TONG = {
+    "noi_nhan": "tat_ca",
+    "da_gui": "da_gui",
+    "da_nhan": "da_nhan",
+    "nhan_tre": "nhan_tre",
+    "da_bao_cao": "da_bao_cao",
+    "qua_han": "qua_han",
+    "chua_nhan": "chua_nhan",
+    "tu_choi": "tu_choi",
+}
+
+
+def tong_tu_dem(dem: dict[str, int]) -> dict[str, int]:
+    """The totals, from a count of every condition of :data:`DIEU_KIEN`."""
+    return {name: dem[key] for name, key in TONG.items()}
+
+
 @dataclass(frozen=True)
 class BangTrangThai:
     """The per-recipient table of one directive, and its totals."""
@@ -94,28 +148,16 @@ class BangTrangThai:
 
     def chua_nhan(self) -> list[DongTrangThai]:
         """Sent, not acknowledged and not sent back as misaddressed."""
-        return [
-            r
-            for r in self.dong
-            if r.gui_luc is not None
-            and r.nhan_luc is None
-            and r.trang_thai is not TrangThaiNoiNhan.tu_choi
-        ]
+        return [r for r in self.dong if _chua_nhan(r)]
+
+    def dem(self) -> dict[str, int]:
+        """How many recipients each condition of :data:`DIEU_KIEN` takes."""
+        return {key: sum(1 for r in self.dong if keep(r)) for key, keep in DIEU_KIEN.items()}
 
     def tong(self) -> dict[str, int]:
         """Totals: recipients, sent, acknowledged, late, reported, overdue, not acknowledged,
         sent back as misaddressed."""
-        rows = self.dong
-        return {
-            "noi_nhan": len(rows),
-            "da_gui": sum(r.gui_luc is not None for r in rows),
-            "da_nhan": sum(r.nhan_luc is not None for r in rows),
-            "nhan_tre": sum(r.tre for r in rows),
-            "da_bao_cao": sum(r.bao_cao_luc is not None for r in rows),
-            "qua_han": sum(r.qua_han for r in rows),
-            "chua_nhan": len(self.chua_nhan()),
-            "tu_choi": sum(r.trang_thai is TrangThaiNoiNhan.tu_choi for r in rows),
-        }
+        return tong_tu_dem(self.dem())
 
 
 def _vai_tro_duoc(
@@ -172,17 +214,13 @@ class TheoDoi:
         khoa: str | None = None,
         ma_co_quan: str | None = None,
         ma_xac_nhan: str | None = None,
-        thay_co_quan: bool = False,
     ) -> KetQuaXacNhan:
         """Record that a body received a directive: by (directive, body) or by slip token.
 
         Repeating it changes nothing. A body that is not a recipient, a recalled directive,
         or a user acting for another body is refused. The write is guarded by the state read,
         so two acknowledgements at once record one; the other is reported as already given.
-
-        Args:
-            thay_co_quan: the token's own body acts (the recipient's link, proven by the
-                caller); ``ten_nguoi`` is then only the name the log records.
+        (The recipient's link, where the body itself acts: :meth:`xac_nhan_lien_ket`.)
         """
         now = self.clock()
         params: dict[str, Any] = {"ten": ten_nguoi}
@@ -198,42 +236,76 @@ class TheoDoi:
         else:
             raise Refused("acknowledgement", "name the directive and the body, or --token")
 
-        if thay_co_quan and kind != "token":
-            raise Refused("acknowledgement", "a body acts by its token only")
-
         def doc(conn: SessionOrConnection) -> KetQuaXacNhan | _GhiXacNhan:
             found = theo_doi_store.tim_xac_nhan(conn, kind, params)
-            if thay_co_quan:
-                body_user = DIEU_KIEN_XAC_NHAN.chi_co_quan_minh.value
-                found = [replace(r, vai_tro=body_user, thay_cho=r.ma_co_quan) for r in found]
             return self._buoc_xac_nhan(found, ten_nguoi, now, khoa, ma_co_quan, ma_xac_nhan, conn)
 
-        # The one-statement write reads the acting user's role from the store; a body acting
-        # by its link is no stored user, so it takes the guarded two-statement write.
-        if self.store.dialect == "postgresql" and not thay_co_quan:
+        if self.store.dialect == "postgresql":
             return self._xac_nhan_mot_cau(kind, params, now, doc)
-        with theo_doi_store.plain_transaction(self.store) as conn:
-            step = doc(conn)
-            if isinstance(step, KetQuaXacNhan):
-                return step
-            if not theo_doi_store.ghi_xac_nhan(
-                conn, step.rid, step.tu, step.den, utc(now), step.ket_qua.tre
-            ):
-                raise step.xung_dot()
-            ghi_dong_nhat_ky(
-                conn,
-                dong_nhat_ky(
-                    step.van_ban_id,
-                    step.doi_tuong,
-                    "xac_nhan",
-                    ten_nguoi,
-                    now,
-                    tu=step.tu,
-                    den=step.den,
-                    tre=step.ket_qua.tre,
-                ),
-            )
-            return step.ket_qua
+        return self.store.ghi_chung(lambda conn: self._ghi(conn, doc(conn)))
+
+    def xac_nhan_lien_ket(
+        self,
+        ma_theo_doi: str,
+        ma_xac_nhan: str,
+        kiem_tra: Callable[[DongXacNhan | None], DongXacNhan],
+    ) -> KetQuaXacNhan:
+        """Record a receipt by the recipient's link, as :meth:`xac_nhan` does, in one
+        transaction (on PostgreSQL, one statement; on SQLite, one whose commit may be shared
+        with other acknowledgements of the same moment: ``Store.ghi_chung``).
+
+        The copy is read by its tracking code in the write's own transaction, and
+        ``kiem_tra`` (the link's own rules: the token, a recall) judges the link on it before
+        anything else is: it returns the copy or raises. The copy's body acts, as that body's
+        user would; the log records ``lien-ket:<ma_theo_doi>``. On PostgreSQL the statement
+        writes only if the link's token is the copy's (compared as digests, see
+        ``storage.theo_doi``); when it writes nothing, the copy is read again and judged here.
+
+        Raises:
+            Whatever ``kiem_tra`` raises; TransitionRefused: not sent yet, or sent back as
+            misaddressed.
+        """
+        now = self.clock()
+        ten = f"lien-ket:{ma_theo_doi}"
+        params = {"ma_theo_doi": ma_theo_doi, "token": ma_xac_nhan, "ten": ten}
+
+        def doc(conn: SessionOrConnection) -> KetQuaXacNhan | _GhiXacNhan:
+            found = theo_doi_store.tim_xac_nhan(conn, theo_doi_store.LIEN_KET, params)
+            copy = kiem_tra(found[0] if len(found) == 1 else None)
+            return self._buoc_xac_nhan([copy], ten, now, None, None, ma_xac_nhan, conn)
+
+        if self.store.dialect == "postgresql":
+            return self._xac_nhan_mot_cau(theo_doi_store.LIEN_KET, params, now, doc)
+        return self.store.ghi_chung(lambda conn: self._ghi(conn, doc(conn)))
+
+    @staticmethod
+    def _ghi(conn: Connection, step: KetQuaXacNhan | _GhiXacNhan) -> KetQuaXacNhan:
+        """Write an accepted acknowledgement (the receipt, guarded by the state read, and its
+        log line) in the caller's transaction; one given before is only reported.
+
+        Raises:
+            ConcurrentChange: the state moved between the read and the write.
+        """
+        if isinstance(step, KetQuaXacNhan):
+            return step
+        if not theo_doi_store.ghi_xac_nhan(
+            conn, step.rid, step.tu, step.den, utc(step.luc), step.ket_qua.tre
+        ):
+            raise step.xung_dot()
+        ghi_dong_nhat_ky(
+            conn,
+            dong_nhat_ky(
+                step.van_ban_id,
+                step.doi_tuong,
+                "xac_nhan",
+                step.nguoi,
+                step.luc,
+                tu=step.tu,
+                den=step.den,
+                tre=step.ket_qua.tre,
+            ),
+        )
+        return step.ket_qua
 
     def ban_sao_cua_ma(self, ma_xac_nhan: str) -> tuple[str, str]:
         """The copy a slip's token names: its directive's key (``#id``) and its body's code.
@@ -480,16 +552,7 @@ class TheoDoi:
             head = theo_doi_store.dau_van_ban(s, van_ban_id)
             overdue = {v.ma_co_quan for v in theo_doi_store.qua_han(s, today, van_ban_id)}
             lines = [
-                DongTrangThai(
-                    ma=r.ma,
-                    ten=r.ten,
-                    trang_thai=TrangThaiNoiNhan(r.trang_thai),
-                    gui_luc=gio_viet_nam(r.gui_luc),
-                    nhan_luc=gio_viet_nam(r.nhan_luc),
-                    tre=r.tre,
-                    bao_cao_luc=gio_viet_nam(r.bao_cao_luc),
-                    qua_han=r.ma in overdue,
-                )
+                dong_trang_thai(r, r.ma in overdue)
                 for r in theo_doi_store.cac_noi_nhan(s, van_ban_id)
             ]
             return BangTrangThai(

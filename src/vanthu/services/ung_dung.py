@@ -29,6 +29,7 @@ from .phat_hanh import KetQuaPhatHanh, PhatHanh, TienDo
 from .quan_tri import DanhBaDong, NguoiDungDong, danh_ba, danh_sach_nguoi_dung
 from .theo_doi import BangTrangThai, KetQuaXacNhan, TheoDoi
 from .tien_trinh import TienTrinh
+from .trang_theo_doi import TrangTheoDoi, trang_theo_doi
 from .vong_doi import THU_MUC_MAC_DINH, KetQuaChuyen, VongDoi, giu_so
 
 # The register (.so_dang_ky) loads its renderer (python-docx, WeasyPrint): imported by the
@@ -611,6 +612,27 @@ class UngDung:
             NotFound: no such directive.
         """
         return self._dv.theo_doi.trang_thai(khoa)
+
+    def trang_theo_doi(
+        self,
+        khoa: str,
+        loc: str = "tat_ca",
+        so_trang: int = 1,
+        moi_trang: int = 200,
+        so_su_kien: int = 50,
+    ) -> TrangTheoDoi:
+        """The tracking page of a directive: page ``so_trang`` of ``moi_trang`` recipients that
+        filter ``loc`` keeps (a key of ``theo_doi.DIEU_KIEN``; a page past the last is the last),
+        the totals and counts over every recipient, and the ``so_su_kien`` newest lines of the
+        timeline, newest first; all read in one snapshot, counted and filtered by the store.
+
+        Raises:
+            InvalidSetting: an unknown filter, or a page size below 1.
+            NotFound: no such directive.
+        """
+        return trang_theo_doi(
+            self._dv.store, self._dv.clock, khoa, loc, so_trang, moi_trang, so_su_kien
+        )
 
     def don_doc(self, nguoi: str, khoa: str) -> tuple[KetQuaChuyen, TepKetXuat]:
         """Draft and render the reminder công văn (đôn đốc) to the overdue bodies.

@@ -14,11 +14,11 @@ wait is part of the URL: ``sqlite:///path?timeout=60`` (a locked database, secon
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, make_url
 from sqlalchemy.engine import ExceptionContext
@@ -26,6 +26,9 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import InvalidSetting, StoreUnavailable, VanthuError
+from .ghi_nhom import GhiNhom
+
+T = TypeVar("T")
 
 DEFAULT_DB = Path("output") / "vanthu.db"
 #: Where the store is chosen, as a message names it.
@@ -158,9 +161,14 @@ def _loi_moi_truong(engine: Engine) -> None:
             raise unavailable from None
 
 
+#: The execution option of :attr:`Store.chi_doc`'s connections: transactions that only read.
+CHI_DOC = "vanthu_chi_doc"
+
+
 def _sqlite_settings(engine: Engine) -> None:
     """WAL, foreign keys, and BEGIN IMMEDIATE so writers queue (for ``?timeout=`` seconds, set
-    on the driver's connection) instead of failing.
+    on the driver's connection) instead of failing; a transaction that only reads
+    (:attr:`Store.chi_doc`) begins deferred, so it reads a snapshot and queues behind no writer.
 
     ``synchronous=FULL``: every commit is on disk before it returns, as on PostgreSQL. With
     WAL's usual NORMAL, a power cut could undo the last commits: an issue whose frozen files
@@ -180,7 +188,8 @@ def _sqlite_settings(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        reading = connection.get_execution_options().get(CHI_DOC, False)
+        connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
 
 def revision_of(engine: Engine) -> str | None:
@@ -238,6 +247,29 @@ class Store:
         one-statement writes; never for several statements that must stand together)."""
         return self.engine.execution_options(isolation_level="AUTOCOMMIT")
 
+    @cached_property
+    def chi_doc(self) -> Engine:
+        """The same database for transactions that only read (chỉ đọc): on SQLite they take no
+        write lock, so a page that polls never waits for a writer nor holds one up; each reads
+        one snapshot from its first statement to its end. Never for a write (SQLite would
+        refuse it when another writer came first)."""
+        return self.engine.execution_options(**{CHI_DOC: True})
+
+    @cached_property
+    def _ghi_nhom(self) -> GhiNhom:
+        return GhiNhom(self.engine)
+
+    def ghi_chung(self, job: Callable[[Connection], T]) -> T:
+        """Run ``job`` in a write transaction on a bare connection and return its result once
+        committed; on SQLite the transaction and its commit may be shared with other threads'
+        jobs of the same moment (``storage.ghi_nhom``: group commit), each in its own savepoint.
+        For short jobs on a hot path; a job must not hold other locks or wait on other threads.
+        """
+        if self.dialect == "sqlite":
+            return self._ghi_nhom.chay(job)
+        with self.engine.begin() as conn:
+            return job(conn)
+
     @property
     def dialect(self) -> str:
         """The database kind: "sqlite" or "postgresql"."""
@@ -247,6 +279,14 @@ class Store:
     def transaction(self) -> Iterator[Session]:
         """One transaction: committed if the block ends normally, rolled back on any error."""
         with self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def doc(self) -> Iterator[Session]:
+        """One transaction that only reads (:attr:`chi_doc`: on SQLite no write lock), ended
+        at the end of the block. For a lookup on every request (who is signed in); never for a
+        write."""
+        with Session(self.chi_doc) as session:
             yield session
 
     def close(self) -> None:

@@ -69,6 +69,8 @@ class DongXacNhan:
     """The acting user's role; None if there is no such user."""
     thay_cho: str | None
     """The body the acting user belongs to (a đơn vị nhận's)."""
+    ma_xac_nhan: str
+    """The copy's token (the secret of its link), for the caller to compare."""
 
 
 @dataclass(frozen=True)
@@ -86,38 +88,54 @@ def _trang_thai_duoc(cot: ColumnElement[Any] | Column[Any]) -> ColumnElement[boo
     return or_(*(cot == literal(t.value) for t in DIEU_KIEN_XAC_NHAN.nguon))
 
 
-def _cau_tim() -> Select[*tuple[Any, ...]]:
-    """The lookup of the recipient, its directive and the acting user, without its key."""
+def _cau_tim(lien_ket: bool = False) -> Select[*tuple[Any, ...]]:
+    """The lookup of the recipient, its directive and the acting user, without its key.
+
+    ``lien_ket``: the actor is the copy's own body, by its link, acting as that body's user
+    would (``DIEU_KIEN_XAC_NHAN.chi_co_quan_minh``, for its own body): no user is read.
+    """
     nn, vb, user = NoiNhanVanBan, VanBanRow, NguoiDung
+    copy = (
+        nn.id,
+        nn.van_ban_id,
+        nn.ma_co_quan,
+        nn.trang_thai,
+        nn.gui_luc,
+        nn.nhan_luc,
+        nn.tre,
+        vb.trang_thai.label("vb_trang_thai"),
+        vb.so_ky_hieu,
+    )
+    if lien_ket:
+        body_user = cast_(literal(DIEU_KIEN_XAC_NHAN.chi_co_quan_minh.value), String)
+        return select(
+            *copy, body_user.label("vai_tro"), nn.ma_co_quan.label("thay_cho"), nn.ma_xac_nhan
+        ).join(vb, vb.id == nn.van_ban_id)
     return (
-        select(
-            nn.id,
-            nn.van_ban_id,
-            nn.ma_co_quan,
-            nn.trang_thai,
-            nn.gui_luc,
-            nn.nhan_luc,
-            nn.tre,
-            vb.trang_thai.label("vb_trang_thai"),
-            vb.so_ky_hieu,
-            user.vai_tro,
-            user.ma_co_quan.label("thay_cho"),
-        )
+        select(*copy, user.vai_tro, user.ma_co_quan.label("thay_cho"), nn.ma_xac_nhan)
         .join(vb, vb.id == nn.van_ban_id)
         .outerjoin(user, user.ten == bindparam("ten"))
     )
 
 
-def _cau_mot_cau(tim: Select[*tuple[Any, ...]]) -> Any:
+def _cung_ma(cot: ColumnElement[Any], token: ColumnElement[Any]) -> ColumnElement[bool]:
+    """PostgreSQL: the link's token is the copy's, compared as SHA-256 digests. How long an
+    unequal comparison takes then depends on how much of two digests agree, which says nothing
+    usable about the token (as ``hmac.compare_digest`` guarantees where Python compares)."""
+    return func.sha256(func.convert_to(cot, "UTF8")) == func.sha256(func.convert_to(token, "UTF8"))
+
+
+def _cau_mot_cau(tim: Select[*tuple[Any, ...]], lien_ket: bool = False) -> Any:
     """The PostgreSQL acknowledgement as one statement, in autocommit: one round trip.
 
     The same SELECT as a CTE; an UPDATE that records the receipt only where every rule the
     use case checks holds, read from ``DIEU_KIEN_XAC_NHAN``: exactly one row found; the
     directive not recalled; the user known, of a role that may acknowledge, and acting for this
     body if it is a body's user; the copy, as it is now, still in the state read and that state
-    one the event leaves. Lateness is ``gui_luc < nguong`` (``nguong_tre``: the same judgement
-    as ``nhan_tre``). Then the log line inserted from what the UPDATE returned. It returns one
-    row when it wrote, none when the guard held it back.
+    one the event leaves; by a link (``lien_ket``), the link's token the copy's (``_cung_ma``).
+    Lateness is ``gui_luc < nguong`` (``nguong_tre``: the same judgement as ``nhan_tre``). Then
+    the log line inserted from what the UPDATE returned. It returns one row when it wrote, none
+    when the guard held it back.
     """
     rule = DIEU_KIEN_XAC_NHAN
     table = cast(Table, NoiNhanVanBan.__table__)
@@ -136,6 +154,7 @@ def _cau_mot_cau(tim: Select[*tuple[Any, ...]]) -> Any:
                 doc.c.thay_cho == doc.c.ma_co_quan,
             ),
             select(func.count()).select_from(doc).scalar_subquery() == 1,
+            *([_cung_ma(doc.c.ma_xac_nhan, bindparam("token", type_=String))] if lien_ket else []),
         )
         .values(
             trang_thai=literal(rule.dich.value),
@@ -164,14 +183,20 @@ def _cau_mot_cau(tim: Select[*tuple[Any, ...]]) -> Any:
     )
 
 
+#: The lookup (``tim_xac_nhan``) by a recipient's link: ``ma_theo_doi`` names the copy; the
+#: one-statement write also takes the link's ``token``.
+LIEN_KET = "lien_ket"
+
+
 @dataclass(frozen=True)
 class _CauXacNhan:
     """The acknowledgement's statements, built once (building costs more than running them).
 
     ``tim``: one joined SELECT finds the recipient, its directive and the acting user (by token,
-    by directive id, or by number and symbol). ``ghi`` (SQLite) records the receipt only if the
-    state is still the one read. ``mot_cau`` (PostgreSQL): the whole acknowledgement as one
-    statement (``_cau_mot_cau``), compiled once (``CompiledStatement``).
+    by directive id, or by number and symbol), or the copy a link's tracking code names.
+    ``ghi`` (SQLite) records the receipt only if the state is still the one read. ``mot_cau``
+    (PostgreSQL): the whole acknowledgement as one statement (``_cau_mot_cau``), compiled once
+    (``CompiledStatement``).
     """
 
     tim: dict[str, Any]
@@ -196,11 +221,15 @@ def _cau_xac_nhan() -> _CauXacNhan:
         "token": base.where(nn.ma_xac_nhan == bindparam("token")),
         "id": base.where(vb.id == bindparam("khoa"), nn.ma_co_quan == bindparam("ma")),
         "so": base.where(vb.so_ky_hieu == bindparam("khoa"), nn.ma_co_quan == bindparam("ma")),
+        LIEN_KET: _cau_tim(lien_ket=True).where(nn.ma_theo_doi == bindparam("ma_theo_doi")),
     }
     return _CauXacNhan(
         tim=tim,
         ghi=record,
-        mot_cau={key: CompiledStatement(_cau_mot_cau(query)) for key, query in tim.items()},
+        mot_cau={
+            key: CompiledStatement(_cau_mot_cau(query, key == LIEN_KET))
+            for key, query in tim.items()
+        },
     )
 
 
@@ -217,8 +246,9 @@ def plain_transaction(store: Store) -> Iterator[Connection]:
 
 @contextmanager
 def read_connection(store: Store) -> Iterator[Connection]:
-    """A connection for reading: what it began is rolled back at the end of the block."""
-    with store.engine.connect() as conn:
+    """A connection for reading only (``Store.chi_doc``): what it began is rolled back at the
+    end of the block."""
+    with store.chi_doc.connect() as conn:
         yield conn
 
 
@@ -233,7 +263,8 @@ def tim_xac_nhan(
     conn: SessionOrConnection, cach: str, tham_so: dict[str, Any]
 ) -> list[DongXacNhan]:
     """The rows an acknowledgement names: by ``cach`` "token" (``token``), "id" or "so"
-    (``khoa`` and ``ma``); ``ten`` is the acting user. Several or none: the caller refuses."""
+    (``khoa`` and ``ma``), ``ten`` being the acting user; or :data:`LIEN_KET`
+    (``ma_theo_doi``: the caller compares the token). Several or none: the caller refuses."""
     return [DongXacNhan(*row) for row in conn.execute(_XAC_NHAN.tim[cach], tham_so)]
 
 
@@ -340,7 +371,7 @@ class DongNoiNhan:
     bao_cao_luc: dt.datetime | None
 
 
-def dau_van_ban(s: Session, van_ban_id: int) -> DauVanBan:
+def dau_van_ban(s: SessionOrConnection, van_ban_id: int) -> DauVanBan:
     """The directive's number, subject and state."""
     return DauVanBan(
         *s.execute(
@@ -391,6 +422,17 @@ class ViecQuaHan:
 _THEO_DOI = (TrangThaiVanBan.da_phat_hanh.value, TrangThaiVanBan.dang_theo_doi.value)
 
 
+def viec_qua_han(hom_nay: dt.date | ColumnElement[Any]) -> tuple[ColumnElement[bool], ...]:
+    """A task (``NhiemVuRow``, beside its ``VanBanRow``) is past its deadline on ``hom_nay``,
+    asks for a report, and its directive is followed up: the rule of :func:`qua_han` and of
+    the tracking page's count (``storage.trang_theo_doi``), apart from the report not sent."""
+    return (
+        NhiemVuRow.han < hom_nay,
+        NhiemVuRow.bao_cao.is_(True),
+        VanBanRow.trang_thai.in_(_THEO_DOI),
+    )
+
+
 def qua_han(s: Session, hom_nay: dt.date, van_ban_id: int | None = None) -> list[ViecQuaHan]:
     """Overdue (task, body) pairs without a report from that body on that directive, of one
     directive or all, by deadline."""
@@ -411,12 +453,7 @@ def qua_han(s: Session, hom_nay: dt.date, van_ban_id: int | None = None) -> list
         .join(NhiemVuCoQuan, NhiemVuCoQuan.nhiem_vu_id == NhiemVuRow.id)
         .join(CoQuan, CoQuan.ma == NhiemVuCoQuan.ma_co_quan)
         .join(VanBanRow, VanBanRow.id == NhiemVuRow.van_ban_id)
-        .where(
-            NhiemVuRow.han < hom_nay,
-            NhiemVuRow.bao_cao.is_(True),
-            VanBanRow.trang_thai.in_(_THEO_DOI),
-            ~reported,
-        )
+        .where(*viec_qua_han(hom_nay), ~reported)
         .order_by(NhiemVuRow.han, NhiemVuRow.id, NhiemVuCoQuan.ma_co_quan)
     )
     if van_ban_id is not None:
@@ -428,6 +465,7 @@ def qua_han(s: Session, hom_nay: dt.date, van_ban_id: int | None = None) -> list
 
 
 __all__ = [
+    "LIEN_KET",
     "DaXacNhan",
     "DauVanBan",
     "DongNoiNhan",
@@ -444,5 +482,6 @@ __all__ = [
     "read_connection",
     "save_bao_cao",
     "tim_xac_nhan",
+    "viec_qua_han",
     "xac_nhan_mot_cau",
 ]

@@ -37,9 +37,10 @@ def _phat_hanh(request: Request, van_ban_id: int, user: SignedIn) -> Response:
     # The run is read before the counts: a run seen ended has written all it will write.
     tien_trinh = so_tien_trinh(request).xem(app, van_ban_id)
     vb = app.xem_van_ban(key)
-    bang = app.trang_thai(key) if vb.da_ban_hanh else None
     noi_nhan = app.xem_truoc_noi_nhan(key) if vb.da_ban_hanh else []
-    da_gui = bang.tong()["da_gui"] if bang else 0
+    # The count alone (the store counts): the panel is polled while a run goes.
+    counts = app.trang_theo_doi(key, moi_trang=1, so_su_kien=0) if vb.da_ban_hanh else None
+    da_gui = counts.tong()["da_gui"] if counts else 0
     context: dict[str, Any] = {
         "vb": vb,
         "noi_nhan": noi_nhan,

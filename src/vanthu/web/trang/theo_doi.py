@@ -3,7 +3,6 @@ timeline, refreshed every few seconds; Đôn đốc, Báo cáo tổng hợp, and
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -11,7 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
 from ...errors import VanthuError
-from ...services import BangTrangThai, SignedIn, SuKienVanBan, VaiTro
+from ...services import DongThoiGian, SignedIn, SuKienVanBan, VaiTro
 from ..giao_dien import trang
 from ..phien import KhongDuQuyen, nguoi, ung_dung
 
@@ -26,19 +25,15 @@ VAI_TRO_THEO_DOI = (VaiTro.van_thu, VaiTro.lanh_dao)
 SU_KIEN_TOI_DA = 50
 
 
-def _chua_nhan(r: Any) -> bool:
-    return r.gui_luc is not None and r.nhan_luc is None and r.trang_thai.value != "tu_choi"
-
-
-#: The filters: a key, its label, and which rows it keeps.
-BO_LOC: dict[str, tuple[str, Callable[[Any], bool]]] = {
-    "tat_ca": ("Tất cả", lambda r: True),
-    "chua_nhan": ("Chưa nhận", _chua_nhan),
-    "dung_han": ("Nhận đúng hạn", lambda r: r.nhan_luc is not None and not r.tre),
-    "nhan_tre": ("Nhận trễ", lambda r: r.tre),
-    "da_bao_cao": ("Đã báo cáo", lambda r: r.bao_cao_luc is not None),
-    "qua_han": ("Quá hạn", lambda r: r.qua_han),
-    "tu_choi": ("Từ chối", lambda r: r.trang_thai.value == "tu_choi"),
+#: The filters, by the use case's key (``theo_doi.DIEU_KIEN``), and their labels.
+BO_LOC: dict[str, str] = {
+    "tat_ca": "Tất cả",
+    "chua_nhan": "Chưa nhận",
+    "dung_han": "Nhận đúng hạn",
+    "nhan_tre": "Nhận trễ",
+    "da_bao_cao": "Đã báo cáo",
+    "qua_han": "Quá hạn",
+    "tu_choi": "Từ chối",
 }
 
 #: What the log's events are called on the page (a lifecycle event's own label otherwise).
@@ -98,40 +93,19 @@ def _ten_su_kien(su_kien: str) -> str:
 
 #: Rows of the tracking table on one page (a 3,000-body directive has 15; the filters narrow).
 DONG_MOI_TRANG = 200
-#: Events of one kind by one person in one minute, on more bodies than this, make one line.
-GOP_TU = 3
 
 
-def dong_thoi_gian(nhat_ky: list[Any]) -> list[dict[str, Any]]:
-    """The log as a timeline, oldest first: a run of the same event by the same person in the
-    same minute on several bodies (a distribution's "gửi") is one line naming how many."""
-    lines: list[dict[str, Any]] = []
-    for d in nhat_ky:
-        body = d.doi_tuong.rsplit(":", 1)[-1] if d.doi_tuong.startswith("noi_nhan:") else ""
-        minute = d.luc.replace(second=0, microsecond=0)
-        last = lines[-1] if lines else None
-        if (
-            body
-            and last is not None
-            and last["co_quan"]
-            and (last["su_kien"], last["nguoi"], last["phut"]) == (d.su_kien, d.nguoi, minute)
-        ):
-            last["co_quan"].append(body)
-            continue
-        lines.append(
-            {
-                "luc": d.luc,
-                "phut": minute,
-                "nguoi": d.nguoi,
-                "su_kien": d.su_kien,
-                "ten": _ten_su_kien(d.su_kien),
-                "co_quan": [body] if body else [],
-            }
-        )
-    for line in lines:
-        bodies = line["co_quan"]
-        line["doi_tuong"] = f"{len(bodies)} cơ quan" if len(bodies) > GOP_TU else ", ".join(bodies)
-    return lines
+def dong_thoi_gian(line: DongThoiGian) -> dict[str, Any]:
+    """A timeline line as the page shows it: the event's name, and its bodies (their number,
+    past a few)."""
+    named = len(line.co_quan) == line.so_co_quan
+    return {
+        "luc": line.luc,
+        "nguoi": line.nguoi,
+        "su_kien": line.su_kien,
+        "ten": _ten_su_kien(line.su_kien),
+        "doi_tuong": ", ".join(line.co_quan) if named else f"{line.so_co_quan} cơ quan",
+    }
 
 
 def _duoc_theo_doi(user: SignedIn) -> None:
@@ -141,33 +115,24 @@ def _duoc_theo_doi(user: SignedIn) -> None:
 
 def _bang(app: UngDung, van_ban_id: int, loc: str, so_trang: int = 1) -> dict[str, Any]:
     """What the table fragment shows: one page of the rows kept by the filter, totals, the
-    newest events."""
-    key = str(van_ban_id)
-    table: BangTrangThai = app.trang_thai(key)
-    keep = BO_LOC[loc][1]
-    kept = [r for r in table.dong if keep(r)]
-    pages = max(1, -(-len(kept) // DONG_MOI_TRANG))
-    so_trang = min(max(1, so_trang), pages)
-    start = (so_trang - 1) * DONG_MOI_TRANG
+    newest events (counted, filtered and paged by the store)."""
+    page = app.trang_theo_doi(str(van_ban_id), loc, so_trang, DONG_MOI_TRANG, SU_KIEN_TOI_DA)
     rows = [
         DongHien(
             r.ma, r.ten, *lop_trang_thai(r), r.gui_luc, r.nhan_luc, r.tre, r.bao_cao_luc, r.qua_han
         )
-        for r in kept[start : start + DONG_MOI_TRANG]
+        for r in page.dong
     ]
-    dem = {k: sum(1 for r in table.dong if f(r)) for k, (_, f) in BO_LOC.items()}
-    events = dong_thoi_gian(app.nhat_ky(key))[-SU_KIEN_TOI_DA:][::-1]
     return {
-        "bang": table,
-        "tong": table.tong(),
+        "tong": page.tong(),
         "rows": rows,
-        "dem": dem,
-        "loc": loc,
-        "so_trang": so_trang,
-        "tong_trang": pages,
-        "so_dong_loc": len(kept),
+        "dem": {key: page.dem[key] for key in BO_LOC},
+        "loc": page.loc,
+        "so_trang": page.so_trang,
+        "tong_trang": page.tong_trang,
+        "so_dong_loc": page.so_dong_loc,
         "bo_loc": BO_LOC,
-        "su_kien": events,
+        "su_kien": [dong_thoi_gian(line) for line in page.su_kien],
         "van_ban_id": van_ban_id,
     }
 
