@@ -123,15 +123,18 @@ def test_the_link_acts_for_its_body_and_the_log_names_the_link(ung_dung: UngDung
     assert [v.han.isoformat() for v in page.nhiem_vu] == ["2021-10-05"]
 
 
-def test_the_van_thu_gets_a_bodys_link_as_its_slip_carries_it_and_no_one_else_does(
+def test_the_van_thu_and_the_body_itself_get_its_link_as_its_slip_carries_it_and_no_one_else(
     ung_dung: UngDung,
 ) -> None:
     code, secret = ban_sao(ung_dung, "SYT")
     assert ung_dung.lien_ket_noi_nhan("vt", "1", "SYT") == f"{BASE}/nhan/{code}/{secret}"
+    assert ung_dung.lien_ket_noi_nhan("syt", "1", "SYT") == f"{BASE}/nhan/{code}/{secret}"
     assert ung_dung.mo_lien_ket(code, secret).ma_co_quan == "SYT"
-    for actor in ("cv", "ld", "syt"):
+    for actor in ("cv", "ld"):
         with pytest.raises(Refused, match="only a văn thư"):
             ung_dung.lien_ket_noi_nhan(actor, "1", "SYT")
+    with pytest.raises(Refused, match="only a văn thư"):  # a body's user, for another body
+        ung_dung.lien_ket_noi_nhan("syt", "1", "SNV")
     with pytest.raises(Refused, match="was not sent"):
         ung_dung.lien_ket_noi_nhan("vt", "1", "KHONG_CO")
 
