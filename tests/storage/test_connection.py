@@ -68,7 +68,6 @@ def test_a_current_store_is_opened_without_loading_alembic(db: str) -> None:
         f"""
         import sys
         from vanthu.storage import open_store
-from vanthu.storage.bang import CoQuan
         open_store({db!r}).close()
         print("alembic" in sys.modules)
         """
