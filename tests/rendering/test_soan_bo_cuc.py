@@ -122,7 +122,7 @@ def test_copies_issued_follow_the_drafter_initials_as_in_the_decree_example(
 
 
 def luu_line(renderer: Renderer, vb: VanBan, **changes: object) -> str:
-    return texts(signature(layout(renderer, vb, **changes)).trai, Kieu.NOI_NHAN)[-1]
+    return texts(noi_nhan(signature(layout(renderer, vb, **changes))), Kieu.NOI_NHAN)[-1]
 
 
 def test_vt_given_in_luu_is_printed_once(renderer: Renderer, ninh_thuan: VanBan) -> None:
