@@ -74,6 +74,23 @@ def test_serve_refuses_several_workers_on_sqlite_in_one_line(tmp_path: Path) -> 
     assert "Traceback" not in result.stderr
 
 
+def test_serve_refuses_an_unusable_font_folder_before_it_starts(tmp_path: Path) -> None:
+    (tmp_path / "fonts").mkdir()
+    (tmp_path / "fonts" / "times.ttf").write_bytes(b"not a font")
+    env = {**os.environ, "VANTHU_FONT_DIR": str(tmp_path / "fonts")}
+    result = subprocess.run(
+        [str(VANTHU), "--db", str(tmp_path / "vanthu.db"), "serve", "--port", "9"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "VANTHU_FONT_DIR" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_a_short_password_is_refused_and_only_a_van_thu_sets_anothers(tmp_path: Path) -> None:
     run(tmp_path, "user", "add", "thu", "--role", "van_thu", "--ho-ten", "Thu")
     run(tmp_path, "user", "add", "duc", "--role", "chuyen_vien", "--ho-ten", "Đức", user="thu")

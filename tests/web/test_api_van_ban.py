@@ -27,6 +27,20 @@ def test_a_draft_posted_as_the_directive_file_is_stored_and_read_back(
     assert shown["so_ky_hieu"] is None and shown["ngay"] is None
     assert shown["noi_dung"]["trich_yeu"] == data["trich_yeu"]
     assert [e["ma"] for e in shown["su_kien"]] == ["trinh"]
+    assert body["canh_bao"] == []
+
+
+def test_a_draft_with_a_list_split_at_a_comma_is_stored_and_its_warning_named_by_field(
+    client: TestClient, ung_dung: UngDung
+) -> None:
+    cv = bearer(ung_dung, "cv")
+    data = du_thao_json()
+    data["kinh_gui"] = ["Ủy ban nhân dân các tỉnh", "thành phố"]
+    created = client.post("/api/van-ban", json=data, headers=cv)
+    assert created.status_code == 201, created.text
+    warnings = created.json()["canh_bao"]
+    assert [w["where"] for w in warnings] == ["kinh_gui[1]"]
+    assert "thành phố" in warnings[0]["message"]
 
 
 def test_a_draft_breaking_a_rule_is_refused_with_the_checks_message_and_field(

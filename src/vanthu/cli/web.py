@@ -29,6 +29,7 @@ def serve(ctx: click.Context, host: str, port: int, base_url: str | None, worker
     import uvicorn
 
     from ..errors import InvalidSetting
+    from ..services import phong_chu_pdf
     from ..web import base_url_hop_le, tao_app_tu_moi_truong
 
     obj = ctx.find_root().obj
@@ -44,8 +45,11 @@ def serve(ctx: click.Context, host: str, port: int, base_url: str | None, worker
 
     # The store opens (and migrates) once here, before the workers start, and any setting is
     # refused now with a one-line message rather than in every worker.
+    # So is a font folder that cannot be used: the first issue or preview would fail on it.
     tao_app_tu_moi_truong().state.ung_dung.close()
+    phong_chu = phong_chu_pdf()
     click.echo(f"vanthu: bàn làm việc tại {url} (Ctrl+C để dừng)")
+    click.echo(f"vanthu: phông chữ PDF: {phong_chu}")
     uvicorn.run(
         "vanthu.web.app:tao_app_tu_moi_truong",
         factory=True,

@@ -18,6 +18,7 @@ from .ket_xuat import (
     ket_xuat_tep,
     ket_xuat_van_ban,
     mo_ta_phong_chu,
+    phong_chu_pdf,
     renderer,
 )
 from .kiem_tra import canh_bao_van_ban, kiem_tra_tep, kiem_tra_tep_canh_bao, kiem_tra_van_ban
@@ -99,6 +100,7 @@ __all__ = [
     "kiem_tra_van_ban",
     "luoc_do_json",
     "mo_ta_phong_chu",
+    "phong_chu_pdf",
     "renderer",
     "su_kien_hop_le",
     "ten_nguoi_dung",

@@ -65,6 +65,19 @@ def mo_ta_phong_chu(dinh_dang: DinhDang = DinhDang.both) -> list[str]:
     return lines
 
 
+def phong_chu_pdf() -> str:
+    """The face the PDF will embed, in one line (family, version, origin), read without loading
+    the renderer: what ``vanthu serve`` checks and names at start-up.
+
+    Raises:
+        InvalidSetting: ``VANTHU_FONT_DIR`` names a folder that cannot be used, or the retired
+            ``VANTHU_PDF_FONT`` is set.
+    """
+    from ..rendering.fonts import mat_chu_pdf
+
+    return mat_chu_pdf().mo_ta()[0]
+
+
 def ket_xuat_van_ban(
     vb: VanBan,
     thu_muc: Path,

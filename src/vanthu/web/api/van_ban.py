@@ -11,7 +11,13 @@ from pydantic import BaseModel, Field
 from ...errors import InvalidDirective, Problem
 from ...schemas import VanBan
 from ...schemas.gioi_han import LY_DO_TOI_DA, SO_KY_HIEU_TOI_DA, TEP_VAN_BAN_TOI_DA
-from ...services import KetQuaChuyen, SignedIn, TrangThaiVanBan, su_kien_hop_le
+from ...services import (
+    KetQuaChuyen,
+    SignedIn,
+    TrangThaiVanBan,
+    canh_bao_van_ban,
+    su_kien_hop_le,
+)
 from ..phien import nguoi, ung_dung
 from .mo_hinh import LOI_CHUNG, Ma
 
@@ -72,6 +78,19 @@ class KetQuaChuyenApi(BaseModel):
             thu_gui=ket_qua.thu_gui,
             thu_loi=list(ket_qua.thu_loi),
         )
+
+
+class CanhBaoApi(BaseModel):
+    """A warning about a valid draft: what looks like a slip, as ``vanthu check`` prints it."""
+
+    where: str = Field(description="The field path, e.g. kinh_gui[1]")
+    message: str
+
+
+class KetQuaDuThaoApi(KetQuaChuyenApi):
+    """A stored draft, with the warnings ``vanthu check`` would print about it (none stop it)."""
+
+    canh_bao: list[CanhBaoApi] = Field(description="What looks like a slip, field by field")
 
 
 class LyDo(BaseModel):
@@ -164,10 +183,17 @@ def soan_thao(
     request: Request,
     user: Annotated[SignedIn, Depends(nguoi)],
     du_lieu: Annotated[Any, Body()],
-) -> KetQuaChuyenApi:
+) -> KetQuaDuThaoApi:
     """Store a new draft from the directive file's fields (JSON), checked exactly as
-    ``vanthu check`` checks a file; a draft has no ``so`` or ``ngay`` (the văn thư issues it)."""
-    return KetQuaChuyenApi.cua(ung_dung(request).soan_thao(user.ten, du_lieu, NGUON))
+    ``vanthu check`` checks a file; a draft has no ``so`` or ``ngay`` (the văn thư issues it).
+    The answer carries the warnings ``vanthu check`` would print (lower-case list items)."""
+    app = ung_dung(request)
+    ket_qua = app.soan_thao(user.ten, du_lieu, NGUON)
+    canh_bao = canh_bao_van_ban(app.xem_van_ban(str(ket_qua.van_ban_id)).van_ban)
+    return KetQuaDuThaoApi(
+        **KetQuaChuyenApi.cua(ket_qua).model_dump(),
+        canh_bao=[CanhBaoApi(where=p.where, message=p.message) for p in canh_bao],
+    )
 
 
 def _ly_do(body: LyDo | None) -> str | None:
