@@ -6,7 +6,8 @@ from fastapi.testclient import TestClient
 
 from tests.services.conftest import cong_dien_du_thao
 from tests.web.conftest import dang_nhap
-from vanthu.services import UngDung
+from tests.web.khach_api import den_trang_thai
+from vanthu.services import TrangThaiVanBan, UngDung
 
 
 def _du_thao(app: UngDung, trich_yeu: str) -> int:
@@ -69,3 +70,17 @@ def test_a_directive_page_shows_its_state_and_log(client: TestClient, ung_dung: 
     page = client.get(f"/van-ban/{key}").text
     assert "chờ duyệt" in page and "Nhật ký" in page and "trinh" in page
     assert client.get("/van-ban/999999").status_code == 404
+
+
+def test_a_distributed_directive_page_logs_its_own_events_and_sends_recipients_to_tracking(
+    client: TestClient, ung_dung: UngDung
+) -> None:
+    key = den_trang_thai(ung_dung, TrangThaiVanBan.da_phat_hanh)
+    assert any(d.doi_tuong.startswith("noi_nhan:") for d in ung_dung.nhat_ky(str(key)))
+    dang_nhap(client, "vt")
+    page = client.get(f"/van-ban/{key}").text
+    log = page[page.index('id="tieu-de-nhat-ky"') :]
+    rows = log.count("<tr><td>")
+    assert rows == len(ung_dung.nhat_ky(str(key), chi_van_ban=True))
+    assert "ban_hanh" in log and "phat_hanh" in log and ">gui<" not in log
+    assert f'href="/van-ban/{key}/theo-doi"' in log

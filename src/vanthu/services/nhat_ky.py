@@ -25,8 +25,10 @@ class DongNhatKy:
     chi_tiet: dict[str, Any]
 
 
-def nhat_ky(store: Store, khoa: str) -> list[DongNhatKy]:
-    """Every logged event of a directive and its recipients, oldest first."""
+def nhat_ky(store: Store, khoa: str, chi_van_ban: bool = False) -> list[DongNhatKy]:
+    """Every logged event of a directive and its recipients, oldest first; with
+    ``chi_van_ban``, the directive's own events only (its recipients' are the Theo dõi page's
+    timeline)."""
     with store.transaction() as s:
         row = tim_van_ban(s, khoa)
         return [
@@ -39,5 +41,5 @@ def nhat_ky(store: Store, khoa: str) -> list[DongNhatKy]:
                 e.den,
                 dict(e.chi_tiet or {}),
             )
-            for e in nhat_ky_cua(s, row.id)
+            for e in nhat_ky_cua(s, row.id, chi_van_ban)
         ]

@@ -671,13 +671,14 @@ class UngDung:
 
     # -- the books ---------------------------------------------------------------------------
 
-    def nhat_ky(self, khoa: str) -> list[DongNhatKy]:
-        """Every logged event of a directive and its recipients, oldest first (nhật ký).
+    def nhat_ky(self, khoa: str, chi_van_ban: bool = False) -> list[DongNhatKy]:
+        """Every logged event of a directive and its recipients, oldest first (nhật ký); with
+        ``chi_van_ban``, the directive's own events only, none of its recipients'.
 
         Raises:
             NotFound: no such directive.
         """
-        return nhat_ky(self._dv.store, khoa)
+        return nhat_ky(self._dv.store, khoa, chi_van_ban)
 
     def so_dang_ky(self, nam: int | str) -> list[tuple[str, ...]]:
         """The outgoing register (sổ đăng ký văn bản đi) of a year, one row per number taken.

@@ -22,10 +22,11 @@ from ..workflow import TrangThaiNoiNhan
 from .bang import BaoCaoNhan, CoQuan, NhatKy, NhiemVuCoQuan, NhiemVuRow, NoiNhanVanBan, VanBanRow
 from .connection import SessionOrConnection
 from .theo_doi import DongNoiNhan, viec_qua_han
+from .van_ban import TIEN_TO_NOI_NHAN
 
 _NN = NoiNhanVanBan
 #: How the log names an event on a recipient's copy: ``noi_nhan:<directive>:<body>``.
-TIEN_TO_CO_QUAN = "noi_nhan:"
+TIEN_TO_CO_QUAN = TIEN_TO_NOI_NHAN
 _VAN_BAN_ID = bindparam("van_ban_id", type_=Integer)
 _HOM_NAY = bindparam("hom_nay", type_=Date)
 _TRUOC = bindparam("truoc", type_=Integer)

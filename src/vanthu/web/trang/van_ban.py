@@ -76,5 +76,6 @@ def chi_tiet(
         "chi_tiet.html",
         vb=vb,
         su_kien=su_kien_hop_le(vb.trang_thai, user.vai_tro),
-        nhat_ky=app.nhat_ky(key),
+        # The directive's own events: its recipients' are the tracking page's timeline.
+        nhat_ky=app.nhat_ky(key, chi_van_ban=True),
     )
