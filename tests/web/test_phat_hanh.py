@@ -86,6 +86,7 @@ def test_the_panel_lists_the_bodies_the_noi_nhan_expands_to(
     assert f"Nơi nhận: {len(bodies)} cơ quan" in panel.text
     for body in bodies:
         assert f"<td>{body.ma}</td>" in panel.text
+    assert f"đã gửi <strong>0</strong>/{len(bodies)} cơ quan" in panel.text
     assert ">Phát hành</button>" in panel.text
     whole = client.get(f"/van-ban/{van_ban_id}/phat-hanh")  # without htmx: a page
     assert "<html" in whole.text and ">Phát hành</button>" in whole.text
@@ -202,6 +203,11 @@ def test_a_reload_while_a_run_goes_shows_its_progress_and_keeps_polling(
     assert '<progress max="53" value="20"' in page.text
     assert 'hx-trigger="every 1s"' in page.text
     assert ">Phát hành</button>" not in page.text  # no second run while one goes
+    assert page.text.count('<details class="noi-nhan"') == 1
+    polled = client.get(f"/van-ban/{van_ban_id}/phat-hanh?dang_chay=1", headers=HTMX)
+    assert "Đang phát hành: 20/53 cơ quan" in polled.text
+    assert "đã gửi" not in polled.text  # the counts line is for a panel at rest
+    assert 'class="noi-nhan"' not in polled.text  # the list of bodies is sent once, not polled
 
 
 def test_a_run_silent_for_longer_than_a_batch_can_take_is_shown_stopped_and_may_be_resumed(

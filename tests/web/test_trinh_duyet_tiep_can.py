@@ -69,13 +69,16 @@ def kiem_tra_trang(page: Any, path: str, tab: bool = True) -> None:
     """Open ``path`` and audit it; with ``tab``, walk it with the keyboard too."""
     response = page.goto(page.url.split("/", 3)[0] + "//" + page.url.split("/", 3)[2] + path)
     assert response is not None and response.status == 200, path
+    page.wait_for_load_state("networkidle")  # parts htmx loads with the page are in place
     problems = page.evaluate(KIEM_TRA)
     assert problems == [], f"{path}: {problems}"
     if not tab:
         return
     controls = page.evaluate(DIEU_KHIEN)
     reached: set[str] = set()
-    for _ in range(controls + 2):
+    # Twice round: the walk may begin part-way down the page (Chromium keeps a focus starting
+    # point across a navigation) and leaving the document to wrap costs a press or two.
+    for _ in range(2 * (controls + 2)):
         page.keyboard.press("Tab")
         focused = page.evaluate(TIEU_DIEM)
         if focused is None:

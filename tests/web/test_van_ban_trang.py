@@ -68,7 +68,8 @@ def test_a_directive_page_shows_its_state_and_log(client: TestClient, ung_dung: 
     ung_dung.trinh("cv", str(key))
     dang_nhap(client, "ld")
     page = client.get(f"/van-ban/{key}").text
-    assert "chờ duyệt" in page and "Nhật ký" in page and "trinh" in page
+    assert "chờ duyệt" in page and "Nhật ký" in page
+    assert "<td>Trình</td><td>dự thảo → chờ duyệt</td>" in page  # names, not the log's codes
     assert client.get("/van-ban/999999").status_code == 404
 
 
@@ -82,5 +83,5 @@ def test_a_distributed_directive_page_logs_its_own_events_and_sends_recipients_t
     log = page[page.index('id="tieu-de-nhat-ky"') :]
     rows = log.count("<tr><td>")
     assert rows == len(ung_dung.nhat_ky(str(key), chi_van_ban=True))
-    assert "ban_hanh" in log and "phat_hanh" in log and ">gui<" not in log
+    assert "<td>Ban hành</td>" in log and "<td>Phát hành</td>" in log and "<td>Gửi</td>" not in log
     assert f'href="/van-ban/{key}/theo-doi"' in log

@@ -31,27 +31,37 @@ def ban_hanh(
 
 
 def _phat_hanh(request: Request, van_ban_id: int, user: SignedIn) -> Response:
-    """The distribution panel: the bodies, what the store says was sent, this process's run."""
+    """The distribution panel: the bodies, what the store says was sent, the last run."""
     app = ung_dung(request)
     key = str(van_ban_id)
     # The run is read before the counts: a run seen ended has written all it will write.
     tien_trinh = so_tien_trinh(request).xem(app, van_ban_id)
     vb = app.xem_van_ban(key)
-    noi_nhan = app.xem_truoc_noi_nhan(key) if vb.da_ban_hanh else []
+    htmx = _la_htmx(request)
+    # The panel lists the bodies (a Nơi nhận may expand to 3,000); the progress polled every
+    # second while a run goes only counts them, from the run once it has counted.
+    poll = htmx and bool(request.query_params.get("dang_chay"))
+    noi_nhan = app.xem_truoc_noi_nhan(key) if vb.da_ban_hanh and not poll else []
+    so_noi_nhan = len(noi_nhan)
+    if poll and vb.da_ban_hanh:
+        so_noi_nhan = (tien_trinh.tong if tien_trinh else 0) or len(app.xem_truoc_noi_nhan(key))
     # The count alone (the store counts): the panel is polled while a run goes.
     counts = app.trang_theo_doi(key, moi_trang=1, so_su_kien=0) if vb.da_ban_hanh else None
     da_gui = counts.tong()["da_gui"] if counts else 0
     context: dict[str, Any] = {
         "vb": vb,
         "noi_nhan": noi_nhan,
+        "so_noi_nhan": so_noi_nhan,
         "da_gui": da_gui,
         "tien_trinh": tien_trinh,
         "duoc_phat_hanh": _duoc_phat_hanh(vb.trang_thai, user.vai_tro),
     }
-    if not _la_htmx(request):
+    if not htmx:
         return trang(request, "phat_hanh.html", **context)
-    response = trang(request, "_phat_hanh.html", **context)
-    if request.query_params.get("dang_chay") and not (tien_trinh and tien_trinh.dang_chay):
+    response = trang(
+        request, "_tien_trinh_phat_hanh.html" if poll else "_phat_hanh.html", **context
+    )
+    if poll and not (tien_trinh and tien_trinh.dang_chay):
         # The run polled has ended: the whole page reloads, so its state badge is the new one.
         response.headers["HX-Refresh"] = "true"
     return response

@@ -10,8 +10,8 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
 from ...errors import VanthuError
-from ...services import DongThoiGian, SignedIn, SuKienVanBan, VaiTro
-from ..giao_dien import trang
+from ...services import DongThoiGian, SignedIn, VaiTro
+from ..giao_dien import ten_su_kien, trang
 from ..phien import KhongDuQuyen, nguoi, ung_dung
 
 if TYPE_CHECKING:
@@ -34,21 +34,6 @@ BO_LOC: dict[str, str] = {
     "da_bao_cao": "Đã báo cáo",
     "qua_han": "Quá hạn",
     "tu_choi": "Từ chối",
-}
-
-#: What the log's events are called on the page (a lifecycle event's own label otherwise).
-TEN_SU_KIEN = {
-    "gui": "Gửi",
-    "gui_loi": "Gửi không được",
-    "gui_thu": "Gửi thư điện tử",
-    "gui_thu_loi": "Thư điện tử không gửi được",
-    "xac_nhan": "Xác nhận đã nhận",
-    "bao_cao": "Báo cáo",
-    "tu_choi": "Từ chối (gửi nhầm)",
-    "don_doc": "Đôn đốc",
-    "bao_thu_hoi": "Báo thu hồi",
-    "bao_thu_hoi_thu": "Báo thu hồi qua thư",
-    "soan_thao": "Soạn thảo",
 }
 
 
@@ -82,15 +67,6 @@ def lop_trang_thai(r: Any) -> tuple[str, str]:
     return "cho-gui", "Chờ gửi"
 
 
-def _ten_su_kien(su_kien: str) -> str:
-    if su_kien in TEN_SU_KIEN:
-        return TEN_SU_KIEN[su_kien]
-    try:
-        return str(SuKienVanBan(su_kien).label).capitalize()
-    except ValueError:
-        return su_kien
-
-
 #: Rows of the tracking table on one page (a 3,000-body directive has 15; the filters narrow).
 DONG_MOI_TRANG = 200
 
@@ -103,7 +79,7 @@ def dong_thoi_gian(line: DongThoiGian) -> dict[str, Any]:
         "luc": line.luc,
         "nguoi": line.nguoi,
         "su_kien": line.su_kien,
-        "ten": _ten_su_kien(line.su_kien),
+        "ten": ten_su_kien(line.su_kien),
         "doi_tuong": ", ".join(line.co_quan) if named else f"{line.so_co_quan} cơ quan",
     }
 
