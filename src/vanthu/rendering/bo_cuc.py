@@ -13,6 +13,11 @@ from .styles import Kieu
 
 #: Width in points of the single line a box (khung) is drawn with.
 VIEN_KHUNG = 1.0
+#: Width in points of a rule (đường kẻ), and its distance to its paragraph's (empty) line: Word
+#: and LibreOffice add both to the height of the paragraph that carries the rule as a border, so
+#: the PDF does too (without them the DOCX's text ran 2 pt lower after each rule).
+VIEN_KE = 0.75
+KHOANG_KE = 1
 PT_MOI_CM = 72 / 2.54
 
 #: Characters in a metadata property (title, author …): python-docx refuses longer DOCX core
@@ -59,6 +64,9 @@ class DoanBoCuc:
     khung_cao: float | None = None  # the box's outer height; None: as tall as its lines
     khung_colour: str | None = None
     giu_voi_sau: bool = False  # keep with the next paragraph
+    # Never split across pages: the body's last paragraph, which keeps with the signature.
+    # LibreOffice moves such a paragraph whole whatever it is told; both outputs now say so.
+    giu_tron: bool = False
 
     @property
     def text(self) -> str:

@@ -14,7 +14,18 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
-from .bo_cuc import PT_MOI_CM, VIEN_KHUNG, BoCuc, DoanBoCuc, DuongKe, HaiCot, Khoi, thuoc_tinh
+from .bo_cuc import (
+    KHOANG_KE,
+    PT_MOI_CM,
+    VIEN_KE,
+    VIEN_KHUNG,
+    BoCuc,
+    DoanBoCuc,
+    DuongKe,
+    HaiCot,
+    Khoi,
+    thuoc_tinh,
+)
 from .styles import BangKieu, Kieu, default_template
 
 _TWIPS_PER_CM = 1440 / 2.54
@@ -82,7 +93,7 @@ class DocxWriter:
             side = max((container - block.rong) / 2, 0)
             pf = para.paragraph_format
             pf.left_indent, pf.right_indent = Cm(side), Cm(side)
-            _border(para._p.get_or_add_pPr(), ("top",))
+            _border(para._p.get_or_add_pPr(), ("top",), size=round(VIEN_KE * 8), space=KHOANG_KE)
             return
         self._doan(para, block, container)
 
@@ -98,6 +109,8 @@ class DocxWriter:
             pf.first_line_indent = Cm(doan.thut_dau)
         if doan.giu_voi_sau:
             pf.keep_with_next = True
+        if doan.giu_tron:
+            pf.keep_together = True
         if doan.khung is not None:
             # The box's outer edges are ``khung`` apart: the line and its space sit inside.
             inset = (KHOANG_VIEN + VIEN_KHUNG) / PT_MOI_CM

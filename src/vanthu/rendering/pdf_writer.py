@@ -13,7 +13,18 @@ import jinja2
 
 from .. import __version__
 from ..errors import RenderError
-from .bo_cuc import PT_MOI_CM, VIEN_KHUNG, BoCuc, Chu, DoanBoCuc, DuongKe, HaiCot, thuoc_tinh
+from .bo_cuc import (
+    KHOANG_KE,
+    PT_MOI_CM,
+    VIEN_KE,
+    VIEN_KHUNG,
+    BoCuc,
+    Chu,
+    DoanBoCuc,
+    DuongKe,
+    HaiCot,
+    thuoc_tinh,
+)
 from .fonts import MatChu
 from .nap_weasyprint import HTML, FontConfiguration
 from .styles import DONG_DON, BangKieu, Kieu, ParagraphFormat
@@ -27,13 +38,18 @@ _STYLES = {
 
 
 def _css(style: ParagraphFormat) -> str:
-    """CSS of one paragraph style. Spacing above is padding: CSS margins collapse, Word's don't."""
+    """CSS of one paragraph style.
+
+    Spacing above is a top margin: no style has space below, so collapsing changes nothing, and
+    a margin is dropped at the head of a page, as Word and LibreOffice drop space before there
+    (as padding it pushed every page after the first 6 pt lower than in the DOCX).
+    """
     rules = [
         f"font-size: {style.co_chu}pt;",
         f"font-weight: {'bold' if style.dam else 'normal'};",
         f"font-style: {'italic' if style.nghieng else 'normal'};",
         f"text-align: {style.can_le.value};",
-        f"padding-top: {style.cach_truoc}pt;",
+        f"margin-top: {style.cach_truoc}pt;",
         f"text-indent: {style.thut_dau}cm;",
         f"margin-left: {style.le_trai}cm;",
         f"line-height: {f'{style.dong}pt' if style.dong else DONG_DON};",
@@ -131,13 +147,15 @@ class PdfWriter:
         def doan_style(doan: DoanBoCuc, container: float) -> str:
             rules = []
             if doan.cach_truoc is not None:
-                rules.append(f"padding-top: {doan.cach_truoc}pt")
+                rules.append(f"margin-top: {doan.cach_truoc}pt")
             if doan.le_trai is not None:
                 rules.append(f"margin-left: {doan.le_trai}cm")
             if doan.thut_dau is not None:
                 rules.append(f"text-indent: {doan.thut_dau}cm")
             if doan.giu_voi_sau:
                 rules.append("break-after: avoid")
+            if doan.giu_tron:
+                rules.append("break-inside: avoid")
             if doan.khung is not None:
                 # Space above sits outside the box, as Word draws a bordered paragraph.
                 above = bang[doan.kieu].cach_truoc if doan.cach_truoc is None else doan.cach_truoc
@@ -182,6 +200,8 @@ class PdfWriter:
             "so_trang": Kieu.SO_TRANG,
             "css_classes": [(k.css_class, _css(v)) for k, v in bang.kieu.items()],
             "duong_ke": bang[Kieu.DUONG_KE],
+            "vien_ke": VIEN_KE,
+            "khoang_ke": KHOANG_KE,
             "doan_style": doan_style,
             "chu_style": chu_style,
         }

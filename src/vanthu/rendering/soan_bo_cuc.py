@@ -268,9 +268,11 @@ class SoanBoCuc:
                 kieu = Kieu.NOI_DUNG_TIEU_DE
             match = _DIEU.match(text) if kieu is Kieu.NOI_DUNG else None
             runs = (Chu(match[1], dam=True), Chu(match[2] or "")) if match else (Chu(text),)
-            # A heading stays with what follows it; the last paragraph with the signature.
+            # A heading stays with what follows it; the last paragraph, whole, with the
+            # signature (LibreOffice never splits a paragraph kept with the table after it).
             keep = i == last or kieu in TIEU_DE
-            out.append(DoanBoCuc(kieu, tuple(r for r in runs if r.text), giu_voi_sau=keep))
+            runs = tuple(r for r in runs if r.text)
+            out.append(DoanBoCuc(kieu, runs, giu_voi_sau=keep, giu_tron=i == last))
         return out
 
     def _chu_ky(self, vb: VanBan) -> HaiCot:
