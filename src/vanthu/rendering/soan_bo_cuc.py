@@ -271,8 +271,8 @@ class SoanBoCuc:
             # A heading stays with what follows it; the last paragraph, whole, with the
             # signature (LibreOffice never splits a paragraph kept with the table after it).
             keep = i == last or kieu in TIEU_DE
-            runs = tuple(r for r in runs if r.text)
-            out.append(DoanBoCuc(kieu, runs, giu_voi_sau=keep, giu_tron=i == last))
+            chu = tuple(r for r in runs if r.text)
+            out.append(DoanBoCuc(kieu, chu, giu_voi_sau=keep, giu_tron=i == last))
         return out
 
     def _chu_ky(self, vb: VanBan) -> HaiCot:
