@@ -20,6 +20,7 @@ from tests.rendering.phan_trang import (
     TrangIn,
     bien_the,
     bien_the_noi_nhan,
+    dau_trang_in,
     doc_ban_in,
     kiem_chu_ky,
     kiem_dong_le,
@@ -202,3 +203,29 @@ def test_no_document_of_the_sweeps_breaks_the_rule(
     docs = _read(request, "sweep", output)
     broken = {name: p for name, doc in docs.items() if (p := check(doc, renderer.bang.trang))}
     assert not broken, "\n".join(f"{name}: {p}" for name, p in broken.items())
+
+
+@pytest.fixture(scope="module")
+def vi_du(renderer: Renderer) -> dict[str, KetQua]:
+    """Every example file, rendered."""
+    return {
+        path.stem: renderer.ket_xuat(doc_tep(path, HOM_NAY), hom_nay=HOM_NAY)
+        for path in sorted(EXAMPLES.glob("*.yaml"))
+    }
+
+
+@LO
+@pytest.mark.parametrize("fixture", ["vi_du", "mau", "sweep"])
+def test_the_docx_as_libreoffice_lays_it_out_has_the_pdfs_pages(
+    request: pytest.FixtureRequest, fixture: str
+) -> None:
+    # Same page count, and each page begins with the same line (#9): the PDF is what the DOCX
+    # prints as, LibreOffice standing in for Word.
+    pdf, docx = _read(request, fixture, "pdf"), _read(request, fixture, "docx")
+    assert pdf.keys() == docx.keys()
+    differ = {
+        name: (dau_trang_in(pdf[name]), dau_trang_in(docx[name]))
+        for name in pdf
+        if dau_trang_in(pdf[name]) != dau_trang_in(docx[name])
+    }
+    assert not differ, "\n".join(f"{n}: PDF {a} / DOCX {b}" for n, (a, b) in differ.items())
