@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from docx import Document
@@ -13,6 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from .bo_cuc import (
     KHOANG_KE,
@@ -54,6 +56,25 @@ def _border(
         el.set(qn("w:color"), color)
         pbdr.append(el)
     ppr.append(pbdr)  # type: ignore[attr-defined]
+
+
+#: A hyphen between a letter or digit and a digit ("COVID-19"): the PDF never breaks a line
+#: there (Unicode line breaking keeps a hyphen with a following number), Word and LibreOffice
+#: do; written as Word's non-breaking hyphen, drawn with the font's own hyphen.
+_GACH_KHONG_NGAT = re.compile(r"(?<=\w)-(?=\d)")
+
+
+def _chu_khong_ngat(run: Run, text: str) -> None:
+    """Put ``text`` in ``run``, each hyphen before a number as a non-breaking hyphen."""
+    parts = _GACH_KHONG_NGAT.split(text)
+    run.text = parts[0]
+    for part in parts[1:]:
+        run._r.append(OxmlElement("w:noBreakHyphen"))
+        if part:
+            t = OxmlElement("w:t")
+            t.text = part
+            t.set(qn("xml:space"), "preserve")
+            run._r.append(t)
 
 
 class DocxWriter:
@@ -127,7 +148,8 @@ class DocxWriter:
                 KHOANG_VIEN,
             )
         for chu in doan.chu:
-            run = para.add_run(chu.text)
+            run = para.add_run()
+            _chu_khong_ngat(run, chu.text)
             if chu.dam is not None and chu.dam != style.dam:
                 run.bold = chu.dam
             if chu.nghieng is not None and chu.nghieng != style.nghieng:
