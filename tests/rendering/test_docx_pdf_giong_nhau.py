@@ -46,7 +46,19 @@ def match_line_for_line(docx: list[str], pdf: list[str]) -> None:
     assert position == len(pdf), f"PDF has more text: {pdf[position:]}"
 
 
-@pytest.mark.parametrize("path", example_files(), ids=lambda p: p.stem)
+#: The matcher reads one DOCX paragraph per printed line; a table row prints its cells on one
+#: line (open item of #9: match table rows cell by cell).
+_BANG = pytest.mark.xfail(strict=True, reason="the line matcher does not read table rows (#9)")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(p, marks=_BANG) if "bang:" in p.read_text("utf-8") else p
+        for p in example_files()
+    ],
+    ids=lambda p: p.stem,
+)
 def test_docx_and_pdf_have_the_same_text_line_for_line(renderer: Renderer, path: Path) -> None:
     result = renderer.ket_xuat(doc_tep(path, HOM_NAY), hom_nay=HOM_NAY)
     assert result.docx is not None and result.pdf is not None

@@ -27,7 +27,17 @@ def _draft(vb: VanBan) -> VanBan:
     return VanBan.model_validate(data)
 
 
-@pytest.mark.parametrize("name", sorted(p.stem for p in EXAMPLES.glob("*.yaml")))
+#: Examples whose body holds tables: the form edits paragraphs only (open item of #9).
+_CO_BANG = pytest.mark.xfail(strict=True, reason="the web form has no table editor yet (#9)")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(p.stem, marks=_CO_BANG) if "bang:" in p.read_text("utf-8") else p.stem
+        for p in sorted(EXAMPLES.glob("*.yaml"))
+    ],
+)
 def test_every_example_shown_in_the_form_reads_back_unchanged(name: str) -> None:
     vb = _draft(doc_tep(EXAMPLES / f"{name}.yaml"))
     shown = bieu_mau_tu_van_ban(vb).gia_tri

@@ -297,3 +297,24 @@ def test_the_preview_draws_the_forms_pages_and_stores_nothing(
     )
     assert "nguoi_gui: required for công điện" in broken.text
     assert ung_dung.danh_sach_van_ban() == []
+
+
+def test_a_draft_holding_a_table_is_not_saved_from_the_form_which_would_drop_the_table(
+    client: TestClient, ung_dung: UngDung
+) -> None:
+    data = cong_dien_du_thao()
+    table = {"bang": {"cot": ["STT", "Đơn vị"], "dong": [["1", "Sở Y tế"]]}}
+    data["noi_dung"] = [*data["noi_dung"][:-1], table, data["noi_dung"][-1]]
+    van_ban_id = ung_dung.soan_thao("cv", data, "test").van_ban_id
+    before = ung_dung.xem_van_ban(str(van_ban_id))
+    csrf = dang_nhap(client, "cv")
+    shown = client.get(f"/soan-thao/{van_ban_id}")
+    assert "biểu mẫu chưa sửa được bảng" in html.unescape(shown.text)
+    values = bieu_mau_tu_van_ban(before.van_ban).gia_tri
+    saved = client.post(
+        "/soan-thao", data=_form(csrf, values, hanh_dong="luu", van_ban_id=str(van_ban_id))
+    )
+    assert saved.status_code == 409
+    assert "lưu sẽ làm mất bảng" in html.unescape(saved.text)
+    after = ung_dung.xem_van_ban(str(van_ban_id))
+    assert after.van_ban == before.van_ban and after.phien_ban == before.phien_ban

@@ -9,11 +9,14 @@ from pydantic import ValidationError
 
 from ..errors import Problem
 from ..schemas import NguoiKy, VanBan
+from ..schemas.bang import Bang
 from ..schemas.gioi_han import DO_SAU_TOI_DA
 from ..schemas.text import kiem_tra_ky_tu, loai_gia_tri
 
 #: Field names a cross-field rule may name at the start of its message.
-_MODEL_FIELDS = frozenset(VanBan.model_fields) | frozenset(NguoiKy.model_fields)
+_MODEL_FIELDS = (
+    frozenset(VanBan.model_fields) | frozenset(NguoiKy.model_fields) | frozenset(Bang.model_fields)
+)
 #: Digits in a number: far more than any field needs, far fewer than Python's int-str limit.
 CHU_SO_TOI_DA = 30
 #: Problems listed for one file before "… and N more problems".
@@ -75,7 +78,7 @@ def danh_sach_van_de(error: ValidationError) -> list[Problem]:
         for message in str(item["msg"]).removeprefix("Value error, ").split("\n"):
             where = base
             head, sep, rest = message.partition(": ")
-            if sep and head in _MODEL_FIELDS:
+            if sep and head.split("[")[0] in _MODEL_FIELDS:
                 where = f"{base}.{head}" if base else head
                 message = rest
             problems.append(Problem(where, message))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .styles import Kieu
+from .styles import CanLe, Kieu
 
 #: Width in points of the single line a box (khung) is drawn with.
 VIEN_KHUNG = 1.0
@@ -102,10 +102,56 @@ class HaiCot:
 
 
 @dataclass(frozen=True)
+class OBangBoCuc:
+    """A table cell: its lines (already broken to the column), the columns it spans, its
+    alignment and weight."""
+
+    dong: tuple[str, ...]
+    can: CanLe
+    gop: int = 1
+    dam: bool = False
+
+    @property
+    def text(self) -> str:
+        """The cell's text, its lines joined by spaces."""
+        return " ".join(self.dong)
+
+
+@dataclass(frozen=True)
+class Bang:
+    """A ruled table of the body (bảng): header rows repeated on every page it crosses, body
+    rows that never split, cell text in its own size; ``ngang``: on landscape pages of its own.
+
+    ``ten`` is the caption above it, ``sau`` the paragraphs that close it on its pages (the
+    "./." of a body that ends with a table).
+    """
+
+    rong: tuple[float, ...]
+    tieu_de: tuple[tuple[OBangBoCuc, ...], ...]
+    dong: tuple[tuple[OBangBoCuc, ...], ...]
+    co_chu: float  # pt: size of the cell text
+    cao_dong: float  # pt: exact height of one line of cell text
+    dem: float  # cm: padding between a cell's lines (rules) and its text, left and right
+    dem_doc: float  # pt: padding above and below a cell's text
+    ngang: bool = False
+    ten: tuple[DoanBoCuc, ...] = ()
+    sau: tuple[DoanBoCuc, ...] = ()
+
+    def o_doc(self) -> tuple[tuple[Khoi, ...], ...]:
+        """Caption, cells in reading order (header rows first), then the closing paragraphs."""
+        cells = [
+            tuple(DoanBoCuc(Kieu.NOI_DUNG, (Chu(line),)) for line in o.dong if line)
+            for row in (*self.tieu_de, *self.dong)
+            for o in row
+        ]
+        return (self.ten, *cells, self.sau)
+
+
+@dataclass(frozen=True)
 class BoCuc:
     """A whole document: page body blocks in order, and the metadata both outputs carry."""
 
-    khoi: tuple[DoanBoCuc | DuongKe | HaiCot, ...]
+    khoi: tuple[DoanBoCuc | DuongKe | HaiCot | Bang, ...]
     tieu_de: str
     tac_gia: str
     chu_de: str = ""
@@ -115,7 +161,7 @@ class BoCuc:
         """Every paragraph's text in reading order (left cell before right): the text dump."""
         lines: list[str] = []
         for block in self.khoi:
-            cells = block.o_doc() if isinstance(block, HaiCot) else ((block,),)
+            cells = block.o_doc() if isinstance(block, HaiCot | Bang) else ((block,),)
             for cell in cells:
                 lines.extend(b.text for b in cell if isinstance(b, DoanBoCuc))
         return lines

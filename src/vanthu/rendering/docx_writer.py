@@ -16,11 +16,14 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from .bang_docx import VeBang
+from .bang_noi_dung import trang_ngang
 from .bo_cuc import (
     KHOANG_KE,
     PT_MOI_CM,
     VIEN_KE,
     VIEN_KHUNG,
+    Bang,
     BoCuc,
     DoanBoCuc,
     DuongKe,
@@ -93,11 +96,16 @@ class DocxWriter:
         """The DOCX file of a layout, as bytes."""
         doc = Document(io.BytesIO(self._template_bytes))
         body_width = self.bang.trang.vung_chu
+        bang = VeBang(doc, self._style_id[Kieu.NOI_DUNG], self._doan, body_width)
         for block in bo_cuc.khoi:
             if isinstance(block, HaiCot):
                 self._hai_cot(doc, block)
+            elif isinstance(block, Bang):
+                ngang = trang_ngang(self.bang.trang).vung_chu
+                bang.ve(block, ngang if block.ngang else body_width)
             else:
                 self._khoi(doc.add_paragraph(), block, body_width)
+        bang.xong()
         props = doc.core_properties
         props.title = thuoc_tinh(bo_cuc.tieu_de)
         props.author = thuoc_tinh(bo_cuc.tac_gia)

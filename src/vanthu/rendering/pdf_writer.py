@@ -10,19 +10,24 @@ from functools import cache
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from .. import __version__
 from ..errors import RenderError
+from .bang_docx import VIEN_BANG
+from .bang_noi_dung import trang_ngang
 from .bo_cuc import (
     KHOANG_KE,
     PT_MOI_CM,
     VIEN_KE,
     VIEN_KHUNG,
+    Bang,
     BoCuc,
     Chu,
     DoanBoCuc,
     DuongKe,
     HaiCot,
+    OBangBoCuc,
     thuoc_tinh,
 )
 from .fonts import MatChu
@@ -79,6 +84,12 @@ def manh(text: str, toi_da: int = MANH_TOI_DA) -> list[str]:
     return pieces
 
 
+def o_bang(o: OBangBoCuc) -> Markup:
+    """A cell's lines as HTML: one paragraph a line, as the DOCX cell has; an empty line keeps
+    its height, as an empty Word paragraph does."""
+    return Markup("").join(Markup("<p>{}</p>").format(line or "\u00a0") for line in o.dong)
+
+
 @cache
 def html_environment() -> jinja2.Environment:
     """The Jinja environment of the HTML templates (package data ``templates_html/``)."""
@@ -91,6 +102,7 @@ def html_environment() -> jinja2.Environment:
     )
     env.tests["duong_ke"] = lambda block: isinstance(block, DuongKe)
     env.tests["hai_cot"] = lambda block: isinstance(block, HaiCot)
+    env.tests["bang"] = lambda block: isinstance(block, Bang)
     # A cell whose last paragraph keeps with what follows: its row keeps with the next row.
     env.tests["giu_voi_sau"] = lambda cell: bool(cell) and getattr(cell[-1], "giu_voi_sau", False)
     env.filters["manh"] = manh
@@ -189,6 +201,13 @@ class PdfWriter:
                 rules.append(f"color: #{chu.colour}")
             return "; ".join(rules)
 
+        def o_style(b: Bang, o: OBangBoCuc) -> str:
+            return (
+                f"padding: {b.dem_doc}pt {b.dem}cm; text-align: {o.can.value}; "
+                f"font-size: {b.co_chu}pt; line-height: {b.cao_dong}pt"
+                + ("; font-weight: bold" if o.dam else "")
+            )
+
         faces = [(_STYLES[key], path.as_uri()) for key, path in self.mat_chu.tep]
         context: dict[str, Any] = {
             "bo_cuc": bo_cuc,
@@ -204,6 +223,10 @@ class PdfWriter:
             "khoang_ke": KHOANG_KE,
             "doan_style": doan_style,
             "chu_style": chu_style,
+            "ngang": trang_ngang(bang.trang),
+            "vien_bang": VIEN_BANG / 8,
+            "o_style": o_style,
+            "o_bang": o_bang,
         }
         return self._template.render(context)
 

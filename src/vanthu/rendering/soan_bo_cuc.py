@@ -13,8 +13,10 @@ from dataclasses import replace
 
 from ..errors import UnsupportedLayout
 from ..schemas import DoKhan, KieuDoan, LoaiVanBan, VanBan
+from ..schemas.bang import Bang as BangVanBan
 from ..schemas.van_ban import CO_THAM_QUYEN, KHONG_TRICH_YEU
-from .bo_cuc import BoCuc, Chu, DoanBoCuc, DuongKe, HaiCot, Khoi
+from .bang_noi_dung import SoanBang, dong_ket_thuc, trang_ngang
+from .bo_cuc import Bang, BoCuc, Chu, DoanBoCuc, DuongKe, HaiCot, Khoi
 from .fonts import DoRongChu
 from .loi_van import ten_loai
 from .ngat_dong import ngat_dong
@@ -99,7 +101,7 @@ class SoanBoCuc:
         """
         if vb.loai not in DUOC_HO_TRO:
             raise UnsupportedLayout(vb.loai.value, vb.loai.info.mau)
-        khoi: list[DoanBoCuc | DuongKe | HaiCot] = [self._dau(vb, hom_nay)]
+        khoi: list[DoanBoCuc | DuongKe | HaiCot | Bang] = [self._dau(vb, hom_nay)]
         khoi.extend(self._ten_loai(vb))
         khoi.extend(self._nguoi_nhan(vb))
         khoi.extend(self._can_cu(vb))
@@ -252,11 +254,22 @@ class SoanBoCuc:
             out.append(DoanBoCuc(Kieu.QUYET_DINH, (Chu(word),), giu_voi_sau=True))
         return out
 
-    def _noi_dung(self, vb: VanBan) -> list[Khoi]:
+    def _bang(self, bang: BangVanBan, ket_thuc: bool) -> Bang:
+        """A table of the body, its caption centred above it; a last one closes with "./."."""
+        rong = trang_ngang(self.bang.trang).vung_chu if bang.ngang else self.bang.trang.vung_chu
+        ten = tuple(self._dong(bang.ten, Kieu.NOI_DUNG_GIUA, rong, True)) if bang.ten else ()
+        sau = (dong_ket_thuc(),) if ket_thuc else ()
+        return SoanBang(self.do_rong, self.bang.trang).soan(bang, ten, sau)
+
+    def _noi_dung(self, vb: VanBan) -> list[Khoi | Bang]:
         """Box 6: the body; "Điều n." in bold; the last paragraph ends "./."."""
-        out: list[Khoi] = []
+        out: list[Khoi | Bang] = []
         last = len(vb.noi_dung) - 1
         for i, doan in enumerate(vb.noi_dung):
+            if doan.bang is not None:
+                out.append(self._bang(doan.bang, ket_thuc=i == last))
+                continue
+            assert doan.doan is not None
             text = _ket_thuc(doan.doan) if i == last else doan.doan
             text = text.replace("\n", " ")
             kieu = {

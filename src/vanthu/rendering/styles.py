@@ -62,6 +62,7 @@ class CanLe(StrEnum):
     trai = "left"
     giua = "center"
     deu = "justify"
+    phai = "right"  # table cells of numbers
 
 
 #: Height of a single-spaced line, in font sizes (the PDF's CSS ``line-height``).

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from ..errors import InvalidDirective, Problem
 from ..schemas import VanBan
+from ..schemas.bang import Bang
 from .fonts import MatChu, bang_ma, mat_chu_kem_theo, mat_chu_pdf
 
 #: Characters never drawn as glyphs: line breaks, a space, a tab (white space that the schema
@@ -77,7 +78,10 @@ def truong_in(vb: VanBan) -> Iterator[tuple[str, str]]:
     for i, item in enumerate(vb.can_cu):
         yield f"can_cu[{i}]", item
     for i, doan in enumerate(vb.noi_dung):
-        yield f"noi_dung[{i}].doan", doan.doan
+        if doan.doan is not None:
+            yield f"noi_dung[{i}].doan", doan.doan
+        if doan.bang is not None:
+            yield from cac_o_bang(doan.bang, f"noi_dung[{i}].bang")
     for i, item in enumerate(vb.nguoi_ky.thay_mat):
         yield f"nguoi_ky.thay_mat[{i}]", item.upper()
     yield "nguoi_ky.chuc_vu", vb.nguoi_ky.chuc_vu.upper()
@@ -131,3 +135,17 @@ def kiem_tra_ve_duoc(van_ban: VanBan, nguon: str) -> None:
     problems = van_de_ve(van_ban)
     if problems:
         raise InvalidDirective(nguon, problems)
+
+
+def cac_o_bang(bang: Bang, path: str) -> Iterator[tuple[str, str]]:
+    """Every printed text of a table with its field path: caption, headers, cells."""
+    if bang.ten is not None:
+        yield f"{path}.ten", bang.ten
+    for i, row in enumerate(bang.tieu_de_gop):
+        for j, o in enumerate(row):
+            yield f"{path}.tieu_de_gop[{i}][{j}].ten", o.ten
+    for j, cot in enumerate(bang.cot):
+        yield f"{path}.cot[{j}].ten", cot.ten
+    for i, cells in enumerate(bang.dong):
+        for j, text in enumerate(cells):
+            yield f"{path}.dong[{i}][{j}]", text

@@ -80,3 +80,16 @@ MAT_KHAU_TOI_DA: Final = 1024
 TEN_MA_TRUY_CAP_TOI_DA: Final = 100
 #: Bytes in one request body the web desk reads (a directive file or a report file and its form).
 YEU_CAU_TOI_DA: Final = 52 * 1024 * 1024
+
+#: A table (bảng) in the body: columns, body rows, merged header rows above the column names,
+#: and characters in one cell (a column name, a merged header, a body cell).
+COT_BANG_TOI_DA: Final = 15
+DONG_BANG_TOI_DA: Final = 1000
+TIEU_DE_GOP_TOI_DA: Final = 3
+O_BANG_TOI_DA: Final = 500
+#: Widths in cm a table's columns may add up to: Decree 30's widest text area (A4 less the
+#: narrowest margins: 210 − 30 − 15 mm), and that of a landscape page (297 − 20 − 20 mm).
+BANG_RONG_DOC_TOI_DA: Final = 16.5
+BANG_RONG_NGANG_TOI_DA: Final = 25.7
+#: Narrowest column in cm, given or shared out: room for two digits and the cell padding.
+COT_RONG_TOI_THIEU: Final = 0.8

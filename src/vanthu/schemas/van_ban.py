@@ -18,6 +18,7 @@ from pydantic import (
     model_validator,
 )
 
+from .bang import Bang
 from .danh_dau import DoKhan, DoMat
 from .gioi_han import (
     CAN_CU_TOI_DA,
@@ -77,12 +78,18 @@ class KieuDoan(StrEnum):
 
 
 class Doan(BaseModel):
-    """One paragraph of the body (nội dung). A plain string in the file is a ``thuong`` one."""
+    """One item of the body (nội dung): a paragraph, or a table (``bang``). A plain string in
+    the file is a ``thuong`` paragraph."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    doan: DoanVanBan = Field(description="The paragraph text, with its own '1.', 'a)' or 'Điều 1.'")
+    doan: DoanVanBan | None = Field(
+        default=None, description="The paragraph text, with its own '1.', 'a)' or 'Điều 1.'"
+    )
     kieu: KieuDoan = Field(default=KieuDoan.thuong, description="thuong, tieu_de or giua")
+    bang: Bang | None = Field(
+        default=None, description="A table instead of a paragraph (see the table's fields)"
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -90,6 +97,21 @@ class Doan(BaseModel):
         if isinstance(value, str):
             return {"doan": value}
         return value
+
+    @model_validator(mode="after")
+    def _paragraph_or_table(self) -> Doan:
+        if (self.doan is None) == (self.bang is None):
+            raise ValueError("an item is a paragraph (doan) or a table (bang), one of the two")
+        if self.bang is not None and self.kieu is not KieuDoan.thuong:
+            raise ValueError("kieu: a table has no paragraph style")
+        return self
+
+    @property
+    def tom_tat(self) -> str:
+        """The paragraph's text, or what the table is (its caption or column names)."""
+        if self.bang is not None:
+            return self.bang.tom_tat
+        return self.doan or ""
 
 
 def _one_or_many(value: Any) -> Any:
@@ -153,7 +175,9 @@ class VanBan(BaseModel):
         description="Legal bases, one per line; the last may be 'Theo đề nghị…'",
     )
     noi_dung: list[Doan] = Field(
-        min_length=1, max_length=NOI_DUNG_TOI_DA, description="Body paragraphs in order"
+        min_length=1,
+        max_length=NOI_DUNG_TOI_DA,
+        description="Body items in order: paragraphs, and tables ({bang: …})",
     )
     nguoi_ky: NguoiKy
     noi_nhan: list[NoiNhan] = Field(
@@ -270,7 +294,8 @@ class VanBan(BaseModel):
             yield f"nam: {self.nam} contradicts ngay {self.ngay.isoformat()}"
 
     def _task_problems(self) -> Iterator[str]:
-        """Each task points at a paragraph that exists and names who must do it."""
+        """Each task points at a body item (a paragraph or a table) that exists and names who
+        must do it."""
         for i, task in enumerate(self.nhiem_vu):
             if task.doan > len(self.noi_dung):
                 yield (

@@ -198,7 +198,8 @@ def bieu_mau_tu_van_ban(vb: VanBan) -> BieuMau:
         out.gia_tri[name] = "" if data.get(name) is None else str(data[name])
     out.gia_tri["kinh_gui"] = "\n".join(data["kinh_gui"])
     out.gia_tri["can_cu"] = "\n".join(data["can_cu"])
-    out.gia_tri["noi_dung"] = "\n".join(d["doan"] for d in data["noi_dung"])
+    # The form edits paragraphs only; a draft with tables is edited as a file (#9).
+    out.gia_tri["noi_dung"] = "\n".join(d["doan"] for d in data["noi_dung"] if d.get("doan"))
     out.gia_tri["luu"] = ", ".join(data["luu"])
     signer = data["nguoi_ky"]
     out.gia_tri["nguoi_ky.quyen_han"] = ", ".join(signer["quyen_han"])
