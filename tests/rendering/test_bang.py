@@ -19,6 +19,7 @@ from tests.rendering.libreoffice import sang_pdf
 from tests.schemas.test_van_ban import cong_dien
 from vanthu.rendering import Renderer
 from vanthu.rendering.bang_noi_dung import CO_CHU_BANG
+from vanthu.rendering.bo_cuc import Bang
 from vanthu.services import doc_van_ban
 
 
@@ -158,3 +159,21 @@ def test_any_table_the_schema_accepts_renders_to_docx_and_pdf(
     assert docx[:2] == b"PK" and pdf[:5] == b"%PDF-"
     text = " ".join(pdf_pages(pdf))
     assert "./." in text
+
+
+def test_a_column_too_narrow_for_its_widest_word_is_widened_from_the_others(
+    renderer: Renderer,
+) -> None:
+    table = bang_dai(3)
+    table["cot"][0] = {"ten": "STT", "rong": 0.8, "can": "giua"}
+    vb = doc_van_ban(bao_cao(table), "test", HOM_NAY)
+    layout = renderer.bo_cuc(vb, HOM_NAY)
+    (bang,) = [b for b in layout.khoi if isinstance(b, Bang)]
+    header = bang.tieu_de[-1]
+    assert header[0].dong == ("STT",)  # not "ST" / "T"
+    assert bang.rong[0] > 0.8
+    # The room came from the other columns: the table is as wide as before.
+    table["cot"][0] = {"ten": "STT", "rong": 1.2, "can": "giua"}
+    wide = renderer.bo_cuc(doc_van_ban(bao_cao(table), "test", HOM_NAY), HOM_NAY)
+    (before,) = [b for b in wide.khoi if isinstance(b, Bang)]
+    assert abs(sum(bang.rong) - sum(before.rong)) < 0.03

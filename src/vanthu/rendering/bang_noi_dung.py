@@ -48,11 +48,17 @@ def trang_ngang(trang: TrangGiay) -> TrangGiay:
     )
 
 
-def rong_cot(bang: BangVanBan, vung: float) -> tuple[float, ...]:
+def rong_cot(
+    bang: BangVanBan, vung: float, toi_thieu: tuple[float, ...] | None = None
+) -> tuple[float, ...]:
     """Each column's width in cm: as given, the rest shared out equally, all within ``vung``.
 
-    The schema checks the widths against Decree 30's widest text area; a template with wider
-    margins leaves less room, and the columns are then narrowed in proportion.
+    ``toi_thieu``: each column's least width, the widest word it holds (a header "STT" in a
+    1 cm column would break inside the word, in Word as in the PDF). A column narrower than
+    that is widened, the room taken from the columns wider than theirs, in proportion to what
+    they can spare; when the words cannot all fit, the widths stay as given and long words
+    break. The schema checks the widths against Decree 30's widest text area; a template with
+    wider margins leaves less room, and the columns are then narrowed in proportion.
     """
     given = sum(c.rong for c in bang.cot if c.rong is not None)
     free = [c for c in bang.cot if c.rong is None]
@@ -61,8 +67,20 @@ def rong_cot(bang: BangVanBan, vung: float) -> tuple[float, ...]:
     total = sum(widths)
     if total > vung:
         widths = [w * vung / total for w in widths]
+    if toi_thieu is not None and sum(toi_thieu) <= sum(widths):
+        need = sum(max(m - w, 0.0) for w, m in zip(widths, toi_thieu, strict=True))
+        spare = [max(w - m, 0.0) for w, m in zip(widths, toi_thieu, strict=True)]
+        if need > 0 and sum(spare) >= need:
+            widths = [
+                max(w, m) - (sp * need / sum(spare))
+                for w, m, sp in zip(widths, toi_thieu, spare, strict=True)
+            ]
     # Down to the 0.1 mm: rounding up could make the table a hair wider than the page.
     return tuple(math.floor(w * 100) / 100 for w in widths)
+
+
+#: The widest word a column is widened for (cm of text): a longer one breaks inside anyway.
+TU_RONG_TOI_DA = 3.0
 
 
 class SoanBang:
@@ -77,7 +95,7 @@ class SoanBang:
     ) -> Bang:
         """The layout of one table, with its caption lines and closing paragraphs."""
         vung = trang_ngang(self.trang).vung_chu if bang.ngang else self.trang.vung_chu
-        rong = rong_cot(bang, vung)
+        rong = rong_cot(bang, vung, self._toi_thieu(bang))
         n = len(rong)
         tieu_de: list[tuple[OBangBoCuc, ...]] = []
         for row in bang.tieu_de_gop:
@@ -110,6 +128,21 @@ class SoanBang:
             ten=ten,
             sau=sau,
         )
+
+    def _toi_thieu(self, bang: BangVanBan) -> tuple[float, ...]:
+        """Each column's widest word (the header's in bold), with the cell's padding."""
+
+        def widest(text: str, dam: bool) -> float:
+            words = text.split()
+            cm = max((self.do_rong.cm(w, CO_CHU_BANG, dam, False) for w in words), default=0.0)
+            return min(cm, TU_RONG_TOI_DA)
+
+        out = []
+        for j, cot in enumerate(bang.cot):
+            word = max([widest(cot.ten, True), *(widest(row[j], False) for row in bang.dong)])
+            # The same slack as the lines are broken with (see _o), and a hair for rounding.
+            out.append(word / 0.98 + 2 * DEM_NGANG + 0.01)
+        return tuple(out)
 
     def _o(self, text: str, rong: float, can: CanLe, dam: bool, gop: int = 1) -> OBangBoCuc:
         # 2 % slack, as for the header lines: both writers must keep each line whole.
