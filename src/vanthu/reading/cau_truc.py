@@ -75,7 +75,8 @@ def danh_sach_van_de(error: ValidationError) -> list[Problem]:
         for message in str(item["msg"]).removeprefix("Value error, ").split("\n"):
             where = base
             head, sep, rest = message.partition(": ")
-            if sep and head in _MODEL_FIELDS:
+            # A nested field ("nguoi_ky.tu_cach") is named by its path.
+            if sep and head.split(".")[0] in _MODEL_FIELDS:
                 where = f"{base}.{head}" if base else head
                 message = rest
             problems.append(Problem(where, message))
