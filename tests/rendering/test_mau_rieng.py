@@ -12,6 +12,7 @@ import pdfplumber
 import pytest
 import yaml
 from docx import Document
+from docx.oxml.ns import qn
 from docx.table import Table
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -163,34 +164,37 @@ def test_the_bien_ban_docx_holds_both_signers_in_the_first_row_and_noi_nhan_belo
     ket_qua: dict[str, KetQua],
 ) -> None:
     table = _tables(ket_qua["bien-ban"].docx or b"")[-1]
-    assert _cell_texts(table, 0, 0) == ["THƯ KÝ", "Đặng Thị Ngọc Hân"]
+    # "Nơi nhận:" and its first line share the signatures' row, which never splits.
+    assert _cell_texts(table, 0, 0) == [
+        "THƯ KÝ",
+        "Đặng Thị Ngọc Hân",
+        "Nơi nhận:",
+        "- Thành viên BCĐ PCD COVID-19 tỉnh;",
+    ]
     assert _cell_texts(table, 0, 1) == ["CHỦ TỌA", "CHỦ TỊCH UBND TỈNH", "Trần Quốc Nam"]
     below = [_cell_texts(table, r, 0) for r in range(1, len(table.rows))]
-    assert below == [["Nơi nhận:"], ["- Thành viên BCĐ PCD COVID-19 tỉnh;"], ["- Lưu: VT, Hồ sơ."]]
+    assert below == [["- Lưu: VT, Hồ sơ."]]
     assert all(not _cell_texts(table, r, 1) for r in range(1, len(table.rows)))
     first = table.rows[0].cells
     styles = {p.text: p.style.name for c in first for p in c.paragraphs if p.style}
     assert styles["THƯ KÝ"] == styles["CHỦ TỌA"] == Kieu.CHUC_VU.value
     assert styles["Đặng Thị Ngọc Hân"] == styles["Trần Quốc Nam"] == Kieu.HO_TEN.value
-    label = table.rows[1].cells[0].paragraphs[0]
-    assert label.style is not None and label.style.name == Kieu.NOI_NHAN_LABEL.value
+    assert styles["Nơi nhận:"] == Kieu.NOI_NHAN_LABEL.value
+    assert table.rows[0]._tr.trPr is not None
+    assert table.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
     # Equal halves: neither side is the narrow Nơi nhận column of a one-signer document.
     widths = [c.width for c in table.columns]
     assert widths[0] is not None and widths[1] is not None
     assert abs(widths[0] - widths[1]) < 10_000  # EMU, about 0.03 cm
 
 
-def test_the_signatures_keep_with_noi_nhan_and_the_list_keeps_its_last_line(
+def test_the_last_line_of_noi_nhan_never_stands_alone_under_two_signatures(
     ket_qua: dict[str, KetQua],
 ) -> None:
     sig = _signatures(ket_qua["ban-ghi-nho"].bo_cuc)[-1]
-    last_left = sig.trai[-1]
-    assert isinstance(last_left, DoanBoCuc) and last_left.giu_voi_sau
-    label, *items = sig.trai_tiep
-    assert isinstance(label, DoanBoCuc) and label.giu_voi_sau
-    assert [isinstance(b, DoanBoCuc) and b.giu_voi_sau for b in items] == [False] * (
-        len(items) - 2
-    ) + [True, False]
+    assert [b.text for b in sig.trai[-2:]] == ["Nơi nhận:", "- Viễn thông Ninh Thuận;"]
+    keeps = [isinstance(b, DoanBoCuc) and b.giu_voi_sau for b in sig.trai_tiep]
+    assert keeps == [False] * (len(keeps) - 2) + [True, False]
 
 
 @pytest.mark.parametrize("name", HAI_BEN)
@@ -211,7 +215,7 @@ def test_the_capacity_line_stands_above_the_position_in_capitals(
     ket_qua: dict[str, KetQua],
 ) -> None:
     table = _tables(ket_qua["hop-dong"].docx or b"")[-1]
-    assert _cell_texts(table, 0, 0) == ["BÊN B", "Nguyễn Văn Bình"]
+    assert _cell_texts(table, 0, 0)[:2] == ["BÊN B", "Nguyễn Văn Bình"]
     assert _cell_texts(table, 0, 1) == ["ĐẠI DIỆN BÊN A", "CHÁNH VĂN PHÒNG", "Phạm Văn Hậu"]
     table = _tables(ket_qua["ban-thoa-thuan"].docx or b"")[-1]
     assert _cell_texts(table, 0, 0)[0] == "TM. ỦY BAN NHÂN DÂN"

@@ -2,9 +2,9 @@
 hợp đồng, bản ghi nhớ, bản thỏa thuận) and the confirmation under a giấy nghỉ phép.
 
 Both are the two-column table (HaiCot) that the writers already draw: the two signers share its
-first row, which never splits, and the Nơi nhận follows under the left one a line a row (Mẫu
-1.9); the confirmation of the place of leave is a table of its own under the signature, in its
-left column (Mẫu 1.10).
+first row, which never splits, with "Nơi nhận:" and its first line under the left one; the rest
+of the list follows a line a row (Mẫu 1.9); the confirmation of the place of leave is a table of
+its own under the signature, in its left column (Mẫu 1.10).
 """
 
 from __future__ import annotations
@@ -43,13 +43,12 @@ def chu_ky_hai_ben(soan: SoanBoCuc, vb: VanBan) -> HaiCot:
     )
     trai, phai = _ha_ten(soan, trai, cao_phai - cao_trai), _ha_ten(soan, phai, cao_trai - cao_phai)
     nhan, items = soan.noi_nhan(vb)
-    # The signatures keep with "Nơi nhận:", which keeps with its first line; the list's last
-    # line never stands alone at the head of a page.
-    trai[-1] = replace(trai[-1], giu_voi_sau=True)
-    nhan = replace(nhan, giu_voi_sau=True)
+    # "Nơi nhận:" and its first line share the signatures' row, which never splits: the label
+    # is never parted from the signatures (LibreOffice ignores "keep with next" between rows).
+    # The list's last line never stands alone at the head of a page.
     if len(items) > 1:
         items[-2] = replace(items[-2], giu_voi_sau=True)
-    return HaiCot(cot, tuple(trai), tuple(phai), "chu_ky", (nhan, *items))
+    return HaiCot(cot, (*trai, nhan, items[0]), tuple(phai), "chu_ky", tuple(items[1:]))
 
 
 def nua_trang(soan: SoanBoCuc) -> tuple[float, float]:
