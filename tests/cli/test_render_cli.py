@@ -129,7 +129,9 @@ def test_bad_input_gives_a_message_with_the_field_and_a_non_zero_exit(tmp_path: 
     assert not (tmp_path / "o").exists()
 
 
-def test_an_unsupported_form_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+def test_a_bien_ban_without_its_secretary_is_refused_naming_the_field(tmp_path: Path) -> None:
+    # Until #9 a biên bản was refused as an unsupported form; now it is laid out (Mẫu 1.9) and
+    # a file without the secretary's signature is refused by the field it lacks.
     path = bad_file(tmp_path, "loai: cong_dien", "loai: bien_ban")
     text = path.read_text(encoding="utf-8")
     text = text.replace("nguoi_gui: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n", "")
@@ -137,7 +139,7 @@ def test_an_unsupported_form_is_refused_with_a_clear_message(tmp_path: Path) -> 
     path.write_text(text.split("kinh_gui_bo:")[0] + "noi_dung:" + text.split("noi_dung:")[1])
     result = run("render", str(path), "-o", str(tmp_path / "o"))
     assert result.returncode == 1
-    assert "loai: 'bien_ban' follows sample form 1.9" in result.stderr
+    assert "nguoi_ky_2: required for biên bản" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -64,7 +64,15 @@ def directives(draw: st.DrawFn) -> dict[str, Any]:
         data["kinh_gui"] = [dong() for _ in range(draw(st.integers(1, 6)))]
     if "tham_quyen" in data:
         data["tham_quyen"] = dong()
-    data["nguoi_ky"] = {**data["nguoi_ky"], "chuc_vu": dong(), "ho_ten": dong()}
+    for who in ("nguoi_ky", "nguoi_ky_2"):
+        if who in data:
+            signer = {**data[who], "chuc_vu": dong(), "ho_ten": dong()}
+            if "tu_cach" in signer:
+                signer["tu_cach"] = dong()
+            data[who] = signer
+    for name in ("ten_thu", "xac_nhan_noi_nghi"):
+        if name in data:
+            data[name] = dong()
     data["noi_nhan"] = [dong() for _ in range(draw(st.integers(0, 12)))]
     sizes = draw(st.lists(st.integers(1, DOAN_TOI_DA), min_size=1, max_size=3))
     data["noi_dung"] = [van_ban(rng, n) for n in sizes]

@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import HOM_NAY
-from vanthu.errors import UnsupportedLayout
 from vanthu.rendering import Renderer
 from vanthu.rendering.bo_cuc import BoCuc, DoanBoCuc, DuongKe, HaiCot
 from vanthu.rendering.styles import Kieu
@@ -207,13 +206,6 @@ def test_an_urgency_mark_is_a_red_box_of_the_decree_size_under_the_number(
     assert isinstance(mark, DoanBoCuc) and mark.kieu is Kieu.DAU_MUC_DO
     assert mark.text == "HỎA TỐC"
     assert (mark.khung, mark.khung_cao, mark.khung_colour) == (3.0, 0.8, "FF0000")
-
-
-def test_a_type_whose_form_is_not_laid_out_is_refused_clearly(
-    renderer: Renderer, ninh_thuan: VanBan
-) -> None:
-    with pytest.raises(UnsupportedLayout, match=r"sample form 1\.9"):
-        layout(renderer, ninh_thuan, loai="bien_ban", nguoi_gui=None, kinh_gui=[])
 
 
 def test_several_kinh_gui_addressees_go_below_the_label_with_dashes_under_its_colon(

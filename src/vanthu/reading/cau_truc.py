@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -78,7 +79,8 @@ def danh_sach_van_de(error: ValidationError) -> list[Problem]:
         for message in str(item["msg"]).removeprefix("Value error, ").split("\n"):
             where = base
             head, sep, rest = message.partition(": ")
-            if sep and head.split("[")[0] in _MODEL_FIELDS:
+            # A nested field ("nguoi_ky.tu_cach", "noi_dung[3].bang") is named by its path.
+            if sep and re.split(r"[.\[]", head)[0] in _MODEL_FIELDS:
                 where = f"{base}.{head}" if base else head
                 message = rest
             problems.append(Problem(where, message))

@@ -9,31 +9,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..errors import UnsupportedLayout
 from ..schemas import DoKhan, KieuDoan, LoaiVanBan, VanBan
 from ..schemas.bang import Bang as BangVanBan
+from ..schemas.mau_rieng import CO_HAI_CHU_KY, KHONG_NGAY_DAU
+from ..schemas.nguoi_ky import NguoiKy
 from ..schemas.van_ban import CO_THAM_QUYEN, KHONG_TRICH_YEU
 from .bang_noi_dung import SoanBang, dong_ket_thuc, trang_ngang
 from .bo_cuc import Bang, BoCuc, Chu, DoanBoCuc, DuongKe, HaiCot, Khoi
 from .fonts import DoRongChu
 from .loi_van import ten_loai
+from .mau_rieng import chu_ky_hai_ben, xac_nhan_noi_nghi
 from .ngat_dong import ngat_dong
 from .ngay_thang import CHO_TRONG, ngay_thang_nam
 from .styles import BangKieu, Kieu
 
-#: Types whose sample form vanthu lays out (Mẫu 1.1–1.6 and the named-type form 1.4).
-DUOC_HO_TRO = frozenset(LoaiVanBan) - {
-    LoaiVanBan.bien_ban,  # Mẫu 1.9: no date in the header, two signatures
-    LoaiVanBan.giay_gioi_thieu,  # Mẫu 1.8: fixed phrases and validity line
-    LoaiVanBan.giay_nghi_phep,  # Mẫu 1.10: leave period and confirmation block
-    LoaiVanBan.giay_moi,  # Mẫu 1.7: invitation phrases, Chủ trì/Thời gian/Địa điểm
-    LoaiVanBan.hop_dong,  # no sample form
-    LoaiVanBan.ban_ghi_nho,  # no sample form
-    LoaiVanBan.ban_thoa_thuan,  # no sample form
-    LoaiVanBan.thu_cong,  # no sample form
-}
+#: Types whose sample form vanthu lays out: all 29 (Mẫu 1.1–1.10, and the general rules for
+#: hợp đồng, bản ghi nhớ, bản thỏa thuận and thư công; see mau_rieng).
+DUOC_HO_TRO = frozenset(LoaiVanBan)
 
 #: Width of the urgency stamps in cm (Decree 30, PL I III: 30×8, 40×8 and 20×8 mm).
 RONG_DAU_KHAN = {DoKhan.hoa_toc: 3.0, DoKhan.thuong_khan: 4.0, DoKhan.khan: 2.0}
@@ -105,9 +101,14 @@ class SoanBoCuc:
         khoi.extend(self._ten_loai(vb))
         khoi.extend(self._nguoi_nhan(vb))
         khoi.extend(self._can_cu(vb))
-        khoi.extend(self._noi_dung(vb))
-        khoi.append(self._chu_ky(vb))
-        ten = ten_loai(vb.loai)
+        khoi.extend(self._giu_hai_dong(self._noi_dung(vb)))
+        if vb.loai in CO_HAI_CHU_KY:
+            khoi.append(chu_ky_hai_ben(self, vb))
+        else:
+            khoi.append(self._chu_ky(vb))
+        if vb.xac_nhan_noi_nghi:
+            khoi.append(xac_nhan_noi_nghi(self, vb.xac_nhan_noi_nghi))
+        ten = " ".join(vb.ten_thu.split()).capitalize() if vb.ten_thu else ten_loai(vb.loai)
         so = vb.so_ky_hieu or f"dự thảo …/{vb.ky_hieu_day_du}"
         trich_yeu = " ".join((vb.trich_yeu or "").split())
         return BoCuc(
@@ -150,8 +151,9 @@ class SoanBoCuc:
             DoanBoCuc(Kieu.QUOC_HIEU, (Chu("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),)),
             DoanBoCuc(Kieu.TIEU_NGU, (Chu(tieu_ngu),)),
             DuongKe(round(self._rong(tieu_ngu, Kieu.TIEU_NGU), 2)),
-            *self._dong(ngay, Kieu.DIA_DANH_NGAY, phai_rong),
         ]
+        if vb.loai not in KHONG_NGAY_DAU:  # a biên bản's header has no place and date
+            phai += self._dong(ngay, Kieu.DIA_DANH_NGAY, phai_rong)
         return HaiCot(self.cot, tuple(trai), tuple(phai), "dau")
 
     def _dau_muc_do(self, vb: VanBan) -> list[tuple[str, float]]:
@@ -174,14 +176,18 @@ class SoanBoCuc:
         if vb.loai is LoaiVanBan.cong_van:
             return []
         rong = self.bang.trang.vung_chu * 0.9
-        out: list[Khoi] = [DoanBoCuc(Kieu.TEN_LOAI, (Chu(vb.loai.info.ten),))]
-        if vb.trich_yeu and vb.loai not in KHONG_TRICH_YEU:
+        # A thư công prints its own name (THƯ CHÚC MỪNG), and its trích yếu if it has one.
+        ten = vb.ten_thu.upper() if vb.ten_thu else vb.loai.info.ten
+        names = self._dong(ten, Kieu.TEN_LOAI, rong)
+        out: list[Khoi] = list(names)
+        if vb.trich_yeu and (vb.loai not in KHONG_TRICH_YEU or vb.ten_thu):
             lines = self._dong(vb.trich_yeu, Kieu.TRICH_YEU, rong)
             out += lines
             longest = min(max(self._rong(d.text, Kieu.TRICH_YEU) for d in lines), rong)
             out.append(DuongKe(round(longest * TY_LE_KE_TRICH_YEU, 2)))
         else:
-            out.append(DuongKe(round(self._rong(vb.loai.info.ten, Kieu.TEN_LOAI) / 2, 2)))
+            longest = min(max(self._rong(d.text, Kieu.TEN_LOAI) for d in names), rong)
+            out.append(DuongKe(round(longest / 2, 2)))
         return out
 
     def _nguoi_nhan(self, vb: VanBan) -> list[Khoi]:
@@ -288,6 +294,19 @@ class SoanBoCuc:
             out.append(DoanBoCuc(kieu, chu, giu_voi_sau=keep, giu_tron=i == last))
         return out
 
+    def _giu_hai_dong(self, body: list[Khoi | Bang]) -> list[Khoi | Bang]:
+        """The signature stands with at least two lines of the body: when the last paragraph
+        is one line, the one before it keeps with it too, whole (as LibreOffice keeps it)."""
+        if len(body) < 2 or not isinstance(last := body[-1], DoanBoCuc):
+            return body
+        indent = self.bang[last.kieu].thut_dau
+        if len(self._ngat(last.text, last.kieu, self.bang.trang.vung_chu - indent)) > 1:
+            return body
+        before = body[-2]
+        if isinstance(before, DoanBoCuc):
+            body = [*body[:-2], replace(before, giu_voi_sau=True, giu_tron=True), last]
+        return body
+
     def _chu_ky(self, vb: VanBan) -> HaiCot:
         """Boxes 9b and 12 (left) beside 7a–7c (right).
 
@@ -295,22 +314,8 @@ class SoanBoCuc:
         never splits; the rest of a long Nơi nhận follows a line a row, onto the next page if
         need be, while the signature stays with the end of the body.
         """
-        phai_rong = self.cot[1]
-        nhan = DoanBoCuc(Kieu.NOI_NHAN_LABEL, (Chu("Nơi nhận:"),), cach_truoc=CACH_KHOI_CHU_KY)
-        # A wrapped recipient line continues past its dash (hanging indent).
-        dash = round(self._rong("- ", Kieu.NOI_NHAN), 2)
-        lines = [f"- {t}" for t in _danh_sach([n.ten for n in vb.noi_nhan])] + [_dong_luu(vb)]
-        items = [DoanBoCuc(Kieu.NOI_NHAN, (Chu(t),), le_trai=dash, thut_dau=-dash) for t in lines]
-        lines = [
-            line
-            for authority in vb.nguoi_ky.dong_tham_quyen()
-            for line in self._ngat(authority, Kieu.CHUC_VU, phai_rong)
-        ]
-        phai: list[Khoi] = [
-            DoanBoCuc(Kieu.CHUC_VU, (Chu(line),), cach_truoc=CACH_KHOI_CHU_KY if i == 0 else None)
-            for i, line in enumerate(lines)
-        ]
-        phai += self._dong(vb.nguoi_ky.ho_ten, Kieu.HO_TEN, phai_rong)
+        nhan, items = self.noi_nhan(vb)
+        phai = self.khoi_ky(vb.nguoi_ky, self.cot[1])
         beside = self._canh_chu_ky(nhan, items, phai)
         if beside < len(items) > 1:
             # The list's last line never stands alone at the head of a page: the line (or the
@@ -320,7 +325,31 @@ class SoanBoCuc:
             self.cot, (nhan, *items[:beside]), tuple(phai), "chu_ky", tuple(items[beside:])
         )
 
-    def _canh_chu_ky(self, nhan: DoanBoCuc, items: list[DoanBoCuc], phai: list[Khoi]) -> int:
+    def noi_nhan(self, vb: VanBan) -> tuple[DoanBoCuc, list[DoanBoCuc]]:
+        """Box 9b: the "Nơi nhận:" label and one line a recipient, the Lưu line last."""
+        nhan = DoanBoCuc(Kieu.NOI_NHAN_LABEL, (Chu("Nơi nhận:"),), cach_truoc=CACH_KHOI_CHU_KY)
+        # A wrapped recipient line continues past its dash (hanging indent).
+        dash = round(self._rong("- ", Kieu.NOI_NHAN), 2)
+        lines = [f"- {t}" for t in _danh_sach([n.ten for n in vb.noi_nhan])] + [_dong_luu(vb)]
+        items = [DoanBoCuc(Kieu.NOI_NHAN, (Chu(t),), le_trai=dash, thut_dau=-dash) for t in lines]
+        return nhan, items
+
+    def khoi_ky(self, nguoi_ky: NguoiKy, rong: float) -> list[DoanBoCuc]:
+        """Boxes 7a–7c of one signer in a column ``rong`` wide: the authority lines, the room
+        for the signature and seal (the name's space above), the name."""
+        out = self.dong_ky("\n".join(nguoi_ky.dong_tham_quyen()), rong)
+        return out + self._dong(nguoi_ky.ho_ten, Kieu.HO_TEN, rong)
+
+    def dong_ky(self, text: str, rong: float) -> list[DoanBoCuc]:
+        """A heading of a signature block as written (not in capitals), broken to ``rong``,
+        with the block's space above."""
+        lines = self._ngat(text, Kieu.CHUC_VU, rong)
+        return [
+            DoanBoCuc(Kieu.CHUC_VU, (Chu(line),), cach_truoc=CACH_KHOI_CHU_KY if i == 0 else None)
+            for i, line in enumerate(lines)
+        ]
+
+    def _canh_chu_ky(self, nhan: DoanBoCuc, items: list[DoanBoCuc], phai: Sequence[Khoi]) -> int:
         """How many Nơi nhận lines the first row holds: the fewest as tall as the signature.
 
         Each line is counted as one printed line, so the left cell is never shorter than the
@@ -334,6 +363,10 @@ class SoanBoCuc:
                 return count
             height += self._cao(item)
         return len(items)
+
+    def cao(self, block: Khoi) -> float:
+        """Height in points of a block set on one line, with its space above."""
+        return self._cao(block)
 
     def _cao(self, block: Khoi) -> float:
         """Height in points of a block set on one line, with its space above."""

@@ -82,10 +82,20 @@ def truong_in(vb: VanBan) -> Iterator[tuple[str, str]]:
             yield f"noi_dung[{i}].doan", doan.doan
         if doan.bang is not None:
             yield from cac_o_bang(doan.bang, f"noi_dung[{i}].bang")
-    for i, item in enumerate(vb.nguoi_ky.thay_mat):
-        yield f"nguoi_ky.thay_mat[{i}]", item.upper()
-    yield "nguoi_ky.chuc_vu", vb.nguoi_ky.chuc_vu.upper()
-    yield "nguoi_ky.ho_ten", vb.nguoi_ky.ho_ten
+    signers = [("nguoi_ky", vb.nguoi_ky)]
+    if vb.nguoi_ky_2 is not None:
+        signers.append(("nguoi_ky_2", vb.nguoi_ky_2))
+    for name, signer in signers:
+        if signer.tu_cach is not None:
+            yield f"{name}.tu_cach", signer.tu_cach.upper()
+        for i, item in enumerate(signer.thay_mat):
+            yield f"{name}.thay_mat[{i}]", item.upper()
+        yield f"{name}.chuc_vu", signer.chuc_vu.upper()
+        yield f"{name}.ho_ten", signer.ho_ten
+    if vb.ten_thu is not None:
+        yield "ten_thu", vb.ten_thu.upper()
+    if vb.xac_nhan_noi_nghi is not None:
+        yield "xac_nhan_noi_nghi", vb.xac_nhan_noi_nghi
     for i, noi in enumerate(vb.noi_nhan):
         yield f"noi_nhan[{i}]", noi.ten
     for i, item in enumerate(vb.luu):

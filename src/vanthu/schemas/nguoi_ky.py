@@ -49,6 +49,11 @@ class NguoiKy(BaseModel):
         max_length=len(QuyenHan),
         description="For each prefix except Q: the body or title it signs for (ỦY BAN NHÂN DÂN)",
     )
+    tu_cach: Dong | None = Field(
+        default=None,
+        description="Capacity line above the authority stack, on documents signed by two "
+        "sides (ĐẠI DIỆN BÊN A, CHỦ TỌA); printed in capitals",
+    )
     chuc_vu: Dong = Field(description="Official position of the signer (CHỦ TỊCH, PHÓ CHỦ TỊCH)")
     ho_ten: Dong = Field(description="Full name, without titles (Trần Quốc Nam)")
 
@@ -78,8 +83,9 @@ class NguoiKy(BaseModel):
         return self
 
     def dong_tham_quyen(self) -> list[str]:
-        """The printed authority stack (box 7a), one UPPER line per element."""
-        lines: list[str] = []
+        """The printed authority stack (box 7a), one UPPER line per element, after the
+        capacity line (``tu_cach``) if any."""
+        lines: list[str] = [self.tu_cach.upper()] if self.tu_cach else []
         behalf = iter(self.thay_mat)
         for prefix in self.quyen_han:
             if prefix is QuyenHan.Q:

@@ -32,6 +32,7 @@ from .gioi_han import (
 )
 from .loai_van_ban import LoaiVanBan
 from .luu import cac_muc_luu
+from .mau_rieng import van_de_mau_rieng
 from .nguoi_ky import NguoiKy
 from .nhiem_vu import NhiemVu
 from .noi_nhan import NoiNhan
@@ -180,6 +181,20 @@ class VanBan(BaseModel):
         description="Body items in order: paragraphs, and tables ({bang: …})",
     )
     nguoi_ky: NguoiKy
+    nguoi_ky_2: NguoiKy | None = Field(
+        default=None,
+        description="The second signer, printed on the left beside nguoi_ky: the secretary "
+        "of a biên bản, the other party of a hợp đồng, bản ghi nhớ or bản thỏa thuận",
+    )
+    ten_thu: Dong | None = Field(
+        default=None,
+        description="Thư công: the letter's printed name (THƯ CHÚC MỪNG, THƯ CẢM ƠN)",
+    )
+    xac_nhan_noi_nghi: Dong | None = Field(
+        default=None,
+        description="Giấy nghỉ phép: the heading of the confirmation by the place of leave, "
+        "printed under the signature (Xác nhận của Ủy ban nhân dân phường …)",
+    )
     noi_nhan: list[NoiNhan] = Field(
         default_factory=list,
         max_length=NOI_NHAN_TOI_DA,
@@ -252,6 +267,7 @@ class VanBan(BaseModel):
         # Every broken rule is reported at once, one "field: message" per line.
         problems = [
             *self._type_problems(),
+            *van_de_mau_rieng(self),
             *self._number_problems(),
             *self._symbol_problems(),
             *self._task_problems(),

@@ -30,15 +30,19 @@ VAN_BAN_DON = (
     "trich_yeu",
     "nguoi_gui",
     "tham_quyen",
+    "ten_thu",
+    "xac_nhan_noi_nghi",
     "ky_hieu_nguoi_soan",
 )
 #: Whole numbers of the top level (a draft's year, the copies issued).
 SO_NGUYEN = ("nam", "so_ban")
 #: Lists of text, one item per line of a textarea.
-DANH_SACH_DONG = ("kinh_gui", "can_cu", "noi_dung", "nguoi_ky.thay_mat")
+DANH_SACH_DONG = ("kinh_gui", "can_cu", "noi_dung", "nguoi_ky.thay_mat", "nguoi_ky_2.thay_mat")
 #: Lists of short codes, separated by commas (Lưu entries) or by commas or spaces.
-DANH_SACH_MA = ("luu", "nguoi_ky.quyen_han")
-NGUOI_KY = ("chuc_vu", "ho_ten")
+DANH_SACH_MA = ("luu", "nguoi_ky.quyen_han", "nguoi_ky_2.quyen_han")
+NGUOI_KY = ("tu_cach", "chuc_vu", "ho_ten")
+#: The signers' fieldsets: the one every document has, and the second of two-sided ones.
+CAC_NGUOI_KY = ("nguoi_ky", "nguoi_ky_2")
 NOI_NHAN = ("ten", "ma_co_quan", "nhom", "noi_bo")
 NHIEM_VU = ("doan", "ma_co_quan", "nhom", "han", "bao_cao", "mo_ta")
 #: The most rows of one kind read from a form (the schema's own limits are far lower).
@@ -126,18 +130,19 @@ def doc_bieu_mau(form: FormDuLieu) -> BieuMau:
             data[name] = items
     if items := _muc(out.chuoi("luu")):
         data["luu"] = items
-    signer: dict[str, Any] = {}
-    for part in NGUOI_KY:
-        text = _text(form, f"nguoi_ky.{part}")
-        out.gia_tri[f"nguoi_ky.{part}"] = text
-        if text.strip():
-            signer[part] = text.strip()
-    if items := _codes(out.chuoi("nguoi_ky.quyen_han")):
-        signer["quyen_han"] = items
-    if items := _lines(out.chuoi("nguoi_ky.thay_mat")):
-        signer["thay_mat"] = items
-    if signer:
-        data["nguoi_ky"] = signer
+    for who in CAC_NGUOI_KY:
+        signer: dict[str, Any] = {}
+        for part in NGUOI_KY:
+            text = _text(form, f"{who}.{part}")
+            out.gia_tri[f"{who}.{part}"] = text
+            if text.strip():
+                signer[part] = text.strip()
+        if items := _codes(out.chuoi(f"{who}.quyen_han")):
+            signer["quyen_han"] = items
+        if items := _lines(out.chuoi(f"{who}.thay_mat")):
+            signer["thay_mat"] = items
+        if signer:
+            data[who] = signer
 
     lines: list[dict[str, Any]] = []
     for i in _rows(form, "noi_nhan"):
@@ -201,11 +206,12 @@ def bieu_mau_tu_van_ban(vb: VanBan) -> BieuMau:
     # The form edits paragraphs only; a draft with tables is edited as a file (#9).
     out.gia_tri["noi_dung"] = "\n".join(d["doan"] for d in data["noi_dung"] if d.get("doan"))
     out.gia_tri["luu"] = ", ".join(data["luu"])
-    signer = data["nguoi_ky"]
-    out.gia_tri["nguoi_ky.quyen_han"] = ", ".join(signer["quyen_han"])
-    out.gia_tri["nguoi_ky.thay_mat"] = "\n".join(signer["thay_mat"])
-    for part in NGUOI_KY:
-        out.gia_tri[f"nguoi_ky.{part}"] = signer[part]
+    for who in CAC_NGUOI_KY:
+        signer = data.get(who) or {"quyen_han": [], "thay_mat": []}
+        out.gia_tri[f"{who}.quyen_han"] = ", ".join(signer["quyen_han"])
+        out.gia_tri[f"{who}.thay_mat"] = "\n".join(signer["thay_mat"])
+        for part in NGUOI_KY:
+            out.gia_tri[f"{who}.{part}"] = signer.get(part) or ""
     for k, line in enumerate(data["noi_nhan"]):
         out.gia_tri[f"noi_nhan[{k}].ten"] = line["ten"]
         out.gia_tri[f"noi_nhan[{k}].ma_co_quan"] = ", ".join(line["ma_co_quan"])
@@ -242,7 +248,8 @@ def ten_cac_o(so_noi_nhan: int, so_nhiem_vu: int) -> list[str]:
     """Every input name of a form with that many rows."""
     names = [*VAN_BAN_DON, *SO_NGUYEN, *DANH_SACH_DONG, *DANH_SACH_MA]
     # A problem of a whole block (a missing signer, a task's paragraph) shows at its fieldset.
-    names += [f"nguoi_ky.{p}" for p in NGUOI_KY] + ["nguoi_ky", "noi_nhan", "nhiem_vu"]
+    names += [f"{who}.{p}" for who in CAC_NGUOI_KY for p in NGUOI_KY]
+    names += [*CAC_NGUOI_KY, "noi_nhan", "nhiem_vu"]
     names += [f"noi_nhan[{i}].{p}" for i in range(so_noi_nhan) for p in NOI_NHAN]
     names += [f"nhiem_vu[{i}].{p}" for i in range(so_nhiem_vu) for p in NHIEM_VU]
     return names
