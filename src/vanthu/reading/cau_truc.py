@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -14,6 +15,8 @@ from ..schemas.text import kiem_tra_ky_tu, loai_gia_tri
 
 #: Field names a cross-field rule may name at the start of its message.
 _MODEL_FIELDS = frozenset(VanBan.model_fields) | frozenset(NguoiKy.model_fields)
+#: A field path a model's rule may name: ``noi_dung``, ``noi_dung[3].doan``, ``chu_thich.nguon``.
+_DUONG_TRUONG = re.compile(r"^[a-z_]+(\[\d+\])?(\.[A-Za-z0-9_-]+)?$")
 #: Digits in a number: far more than any field needs, far fewer than Python's int-str limit.
 CHU_SO_TOI_DA = 30
 #: Problems listed for one file before "… and N more problems".
@@ -75,7 +78,7 @@ def danh_sach_van_de(error: ValidationError) -> list[Problem]:
         for message in str(item["msg"]).removeprefix("Value error, ").split("\n"):
             where = base
             head, sep, rest = message.partition(": ")
-            if sep and head in _MODEL_FIELDS:
+            if sep and _DUONG_TRUONG.match(head) and re.split(r"[\[.]", head)[0] in _MODEL_FIELDS:
                 where = f"{base}.{head}" if base else head
                 message = rest
             problems.append(Problem(where, message))
@@ -83,6 +86,11 @@ def danh_sach_van_de(error: ValidationError) -> list[Problem]:
         more = len(problems) - _VAN_DE_TOI_DA
         problems = [*problems[:_VAN_DE_TOI_DA], Problem("", f"… and {more} more problems")]
     return problems
+
+
+def _nhan_so(loc: tuple[int | str, ...], key: object) -> bool:
+    """A footnote's label written as a whole number (``1: …``), which YAML reads as one."""
+    return loc == ("chu_thich",) and isinstance(key, int) and not isinstance(key, bool)
 
 
 def van_de_cau_truc(data: Any) -> list[Problem]:
@@ -105,7 +113,7 @@ def van_de_cau_truc(data: Any) -> list[Problem]:
                 continue
             items = value.items() if isinstance(value, dict) else enumerate(value)
             for key, item in reversed(list(items)):
-                if isinstance(value, dict) and not isinstance(key, str):
+                if isinstance(value, dict) and not isinstance(key, str) and not _nhan_so(loc, key):
                     shown = str(key) if isinstance(key, int | float | bool | dt.date) else ""
                     problems.append(
                         Problem(

@@ -18,9 +18,12 @@ from pydantic import (
     model_validator,
 )
 
+from .chu_thich import ChuThich, NhanChuThich, van_de_chu_thich
 from .danh_dau import DoKhan, DoMat
+from .dinh_dang import PhanDoan, kiem_tra, phan_tich, van_ban_tron
 from .gioi_han import (
     CAN_CU_TOI_DA,
+    CHU_THICH_TOI_DA,
     KINH_GUI_TOI_DA,
     KY_HIEU_TOI_DA,
     LUU_TOI_DA,
@@ -77,12 +80,34 @@ class KieuDoan(StrEnum):
 
 
 class Doan(BaseModel):
-    """One paragraph of the body (nội dung). A plain string in the file is a ``thuong`` one."""
+    """One paragraph of the body (nội dung). A plain string in the file is a ``thuong`` one.
+
+    Its text may carry inline markup (``dinh_dang``): ``**bold**``, ``*italic*``, a line break
+    that stays inside the paragraph, ``[^label]`` footnote calls, ``\\*`` for an asterisk.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    doan: DoanVanBan = Field(description="The paragraph text, with its own '1.', 'a)' or 'Điều 1.'")
+    doan: DoanVanBan = Field(
+        description="The paragraph text, with its own '1.', 'a)', '-' or 'Điều 1.'; "
+        "**bold**, *italic*, a line break, [^label] footnote calls"
+    )
     kieu: KieuDoan = Field(default=KieuDoan.thuong, description="thuong, tieu_de or giua")
+
+    @field_validator("doan")
+    @classmethod
+    def _markup(cls, value: str) -> str:
+        kiem_tra(value)
+        return value
+
+    def phan(self) -> tuple[PhanDoan, ...]:
+        """The paragraph's runs and footnote calls, its markup read."""
+        return phan_tich(self.doan)
+
+    @property
+    def van_ban_tron(self) -> str:
+        """The paragraph's plain text: no markup, no footnote calls."""
+        return van_ban_tron(self.phan())
 
     @model_validator(mode="before")
     @classmethod
@@ -154,6 +179,12 @@ class VanBan(BaseModel):
     )
     noi_dung: list[Doan] = Field(
         min_length=1, max_length=NOI_DUNG_TOI_DA, description="Body paragraphs in order"
+    )
+    chu_thich: dict[NhanChuThich, ChuThich] = Field(
+        default_factory=dict,
+        max_length=CHU_THICH_TOI_DA,
+        description="Footnotes by label, each called once by [^label] in noi_dung; "
+        "numbered 1, 2, … in the order of their calls",
     )
     nguoi_ky: NguoiKy
     noi_nhan: list[NoiNhan] = Field(
@@ -231,6 +262,7 @@ class VanBan(BaseModel):
             *self._number_problems(),
             *self._symbol_problems(),
             *self._task_problems(),
+            *van_de_chu_thich(self.noi_dung, self.chu_thich),
         ]
         if problems:
             raise ValueError("\n".join(problems))
