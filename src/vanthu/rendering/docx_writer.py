@@ -13,8 +13,21 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
-from .bo_cuc import PT_MOI_CM, VIEN_KHUNG, BoCuc, DoanBoCuc, DuongKe, HaiCot, Khoi, thuoc_tinh
+from .bo_cuc import CO_CHU_CHU_THICH as CO_CHU
+from .bo_cuc import (
+    PT_MOI_CM,
+    VIEN_KHUNG,
+    BoCuc,
+    Chu,
+    DoanBoCuc,
+    DuongKe,
+    HaiCot,
+    Khoi,
+    thuoc_tinh,
+)
+from .chu_thich_docx import goi_chu_thich, phan_chu_thich, them_chu_thich
 from .styles import BangKieu, Kieu, default_template
 
 _TWIPS_PER_CM = 1440 / 2.54
@@ -45,6 +58,51 @@ def _border(
     ppr.append(pbdr)  # type: ignore[attr-defined]
 
 
+def _khong_gian_dong_ngat(doc: DocxDocument) -> None:
+    """A justified line ending in a forced line break keeps its spaces (Word's compatibility
+    option doNotExpandShiftReturn; LibreOffice reads it too), as the PDF sets it."""
+    compat = doc.settings.element.find(qn("w:compat"))
+    if compat is None:
+        compat = OxmlElement("w:compat")
+        doc.settings.element.append(compat)
+    if compat.find(qn("w:doNotExpandShiftReturn")) is None:
+        # First in w:compat's sequence, before useFELayout and the compatSettings.
+        compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
+
+
+def _viet(run: Run, chu: Chu) -> None:
+    """A run's text: "\n" a line break (python-docx writes w:br); in an unbreakable run, each
+    space a no-break space and each hyphen Word's non-breaking hyphen."""
+    if not chu.lien:
+        run.text = chu.text
+        return
+    for i, piece in enumerate(chu.text.replace(" ", "\u00a0").split("-")):
+        if i:
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+        if piece:
+            text = OxmlElement("w:t")
+            text.text = piece
+            text.set(qn("xml:space"), "preserve")
+            run._r.append(text)
+
+
+def _chu_thich(para: Paragraph, note: tuple[Chu, ...]) -> None:
+    """A footnote call here, its note at the foot of the page (numbered by Word in order)."""
+    footnotes = phan_chu_thich(para.part)
+    so = len([n for n in footnotes.iterchildren(qn("w:footnote")) if int(n.get(qn("w:id"))) > 0])
+    so += 1
+    body = Paragraph(them_chu_thich(footnotes, so), para._parent)
+    for chu in note:
+        run = body.add_run()
+        _viet(run, chu)
+        run.font.size = Pt(CO_CHU)
+        if chu.dam:
+            run.bold = True
+        if chu.nghieng:
+            run.italic = True
+    para._p.append(goi_chu_thich(so))
+
+
 class DocxWriter:
     """Writes layouts as DOCX files built on one Word template."""
 
@@ -60,6 +118,7 @@ class DocxWriter:
     def ghi(self, bo_cuc: BoCuc) -> bytes:
         """The DOCX file of a layout, as bytes."""
         doc = Document(io.BytesIO(self._template_bytes))
+        _khong_gian_dong_ngat(doc)
         body_width = self.bang.trang.vung_chu
         for block in bo_cuc.khoi:
             if isinstance(block, HaiCot):
@@ -114,7 +173,11 @@ class DocxWriter:
                 KHOANG_VIEN,
             )
         for chu in doan.chu:
-            run = para.add_run(chu.text)
+            if chu.chu_thich is not None:
+                _chu_thich(para, chu.chu_thich)
+                continue
+            run = para.add_run()
+            _viet(run, chu)
             if chu.dam is not None and chu.dam != style.dam:
                 run.bold = chu.dam
             if chu.nghieng is not None and chu.nghieng != style.nghieng:

@@ -10,9 +10,11 @@ from functools import cache
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from .. import __version__
 from ..errors import RenderError
+from .bo_cuc import CO_CHU_CHU_THICH as CO_CHU
 from .bo_cuc import PT_MOI_CM, VIEN_KHUNG, BoCuc, Chu, DoanBoCuc, DuongKe, HaiCot, thuoc_tinh
 from .fonts import MatChu
 from .nap_weasyprint import HTML, FontConfiguration
@@ -24,6 +26,15 @@ _STYLES = {
     (False, True): "font-style: italic;",
     (True, True): "font-weight: bold; font-style: italic;",
 }
+
+
+def _dam_nghieng(style: ParagraphFormat) -> tuple[bool, bool]:
+    return style.dam, style.nghieng
+
+
+def xuong_dong(text: str) -> Markup:
+    """Text escaped for HTML, each "\n" a forced line break (``<br>``)."""
+    return Markup("<br>").join(escape(text).split("\n"))
 
 
 def _css(style: ParagraphFormat) -> str:
@@ -78,6 +89,7 @@ def html_environment() -> jinja2.Environment:
     # A cell whose last paragraph keeps with what follows: its row keeps with the next row.
     env.tests["giu_voi_sau"] = lambda cell: bool(cell) and getattr(cell[-1], "giu_voi_sau", False)
     env.filters["manh"] = manh
+    env.filters["xuong_dong"] = xuong_dong
     env.filters["thuoc_tinh"] = thuoc_tinh
     return env
 
@@ -160,15 +172,18 @@ class PdfWriter:
                     ]
             return "; ".join(rules)
 
-        def chu_style(doan: DoanBoCuc, chu: Chu) -> str:
-            style = bang[doan.kieu]
+        def chu_style(doan: DoanBoCuc | None, chu: Chu) -> str:
+            """A run's CSS; ``doan`` None: a footnote's run (upright, regular by default)."""
+            dam, nghieng = (False, False) if doan is None else _dam_nghieng(bang[doan.kieu])
             rules = []
-            if chu.dam is not None and chu.dam != style.dam:
+            if chu.dam is not None and chu.dam != dam:
                 rules.append(f"font-weight: {'bold' if chu.dam else 'normal'}")
-            if chu.nghieng is not None and chu.nghieng != style.nghieng:
+            if chu.nghieng is not None and chu.nghieng != nghieng:
                 rules.append(f"font-style: {'italic' if chu.nghieng else 'normal'}")
             if chu.colour:
                 rules.append(f"color: #{chu.colour}")
+            if chu.lien:
+                rules.append("white-space: nowrap")
             return "; ".join(rules)
 
         faces = [(_STYLES[key], path.as_uri()) for key, path in self.mat_chu.tep]
@@ -184,6 +199,7 @@ class PdfWriter:
             "duong_ke": bang[Kieu.DUONG_KE],
             "doan_style": doan_style,
             "chu_style": chu_style,
+            "chu_thich": {"co_chu": CO_CHU, "dong": DONG_DON, "cach": 6},
         }
         return self._template.render(context)
 

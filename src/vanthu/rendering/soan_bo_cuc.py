@@ -15,6 +15,7 @@ from ..errors import UnsupportedLayout
 from ..schemas import DoKhan, KieuDoan, LoaiVanBan, VanBan
 from ..schemas.van_ban import CO_THAM_QUYEN, KHONG_TRICH_YEU
 from .bo_cuc import BoCuc, Chu, DoanBoCuc, DuongKe, HaiCot, Khoi
+from .chu_doan import chu_doan, chu_tron
 from .fonts import DoRongChu
 from .loi_van import ten_loai
 from .ngat_dong import ngat_dong
@@ -246,19 +247,19 @@ class SoanBoCuc:
             out += self._dong(
                 vb.tham_quyen.upper(), Kieu.THAM_QUYEN, self.bang.trang.vung_chu, True
             )
-        out += [DoanBoCuc(Kieu.CAN_CU, (Chu(t),)) for t in _danh_sach(vb.can_cu, last=".")]
+        out += [DoanBoCuc(Kieu.CAN_CU, chu_tron(t)) for t in _danh_sach(vb.can_cu, last=".")]
         if vb.loai in CO_THAM_QUYEN:
             word = "QUYẾT NGHỊ:" if vb.loai is LoaiVanBan.nghi_quyet else "QUYẾT ĐỊNH:"
             out.append(DoanBoCuc(Kieu.QUYET_DINH, (Chu(word),), giu_voi_sau=True))
         return out
 
     def _noi_dung(self, vb: VanBan) -> list[Khoi]:
-        """Box 6: the body; "Điều n." in bold; the last paragraph ends "./."."""
+        """Box 6: the body; "Điều n." in bold; the last paragraph ends "./."; emphasis, line
+        breaks and footnotes as marked up (``chu_doan``)."""
         out: list[Khoi] = []
         last = len(vb.noi_dung) - 1
         for i, doan in enumerate(vb.noi_dung):
-            text = _ket_thuc(doan.doan) if i == last else doan.doan
-            text = text.replace("\n", " ")
+            text = doan.van_ban_tron
             kieu = {
                 KieuDoan.thuong: Kieu.NOI_DUNG,
                 KieuDoan.tieu_de: Kieu.NOI_DUNG_TIEU_DE,
@@ -266,11 +267,12 @@ class SoanBoCuc:
             }[doan.kieu]
             if kieu is Kieu.NOI_DUNG and _MUC_LA_MA.match(text) and text == text.upper():
                 kieu = Kieu.NOI_DUNG_TIEU_DE
-            match = _DIEU.match(text) if kieu is Kieu.NOI_DUNG else None
-            runs = (Chu(match[1], dam=True), Chu(match[2] or "")) if match else (Chu(text),)
+            runs = chu_doan(doan.phan(), vb.chu_thich, cuoi=i == last)
+            if kieu is Kieu.NOI_DUNG:
+                runs = _dieu_dam(runs)
             # A heading stays with what follows it; the last paragraph with the signature.
             keep = i == last or kieu in TIEU_DE
-            out.append(DoanBoCuc(kieu, tuple(r for r in runs if r.text), giu_voi_sau=keep))
+            out.append(DoanBoCuc(kieu, runs, giu_voi_sau=keep))
         return out
 
     def _chu_ky(self, vb: VanBan) -> HaiCot:
@@ -362,9 +364,12 @@ def _v_v(trich_yeu: str) -> str:
     return f"V/v {text}"
 
 
-def _ket_thuc(text: str) -> str:
-    """Every sample form ends its last body line with './.'."""
-    text = text.rstrip()
-    if text.endswith("./."):
-        return text
-    return f"{text}/." if text.endswith(".") else f"{text}./."
+def _dieu_dam(runs: tuple[Chu, ...]) -> tuple[Chu, ...]:
+    """ "Điều n." opening an article is bold, whatever the markup around it."""
+    first = runs[0] if runs else None
+    match = _DIEU.match(first.text) if first and first.chu_thich is None else None
+    if first is None or match is None:
+        return runs
+    head = replace(first, text=match[1], dam=True)
+    rest = replace(first, text=match[2]) if match[2] else None
+    return (head, *((rest,) if rest else ()), *runs[1:])

@@ -9,10 +9,10 @@ The markup is Markdown's, read by markdown-it-py's inline parser with only these
 - a backslash before an ASCII punctuation mark prints the mark itself: ``\\*``, ``\\[``, ``\\\\``.
 
 ``_`` is never emphasis (blanks ``_____`` are common in forms), and links, code, HTML and
-entities are plain text. An asterisk between two spaces, two letters or two marks is printed as
-typed (``2 * 3``, ``a*b``, ``(*)``); one attached to a word on one side only that finds no
-partner (``**đậm`` never closed) is refused: it is markup left unbalanced, and printing it would
-show the slip.
+entities are plain text. An asterisk between two spaces, two letters or two marks is printed
+as typed (``2 * 3``, ``a*b``, ``(*)``: it may close emphasis, never open it); one attached to
+a word on one side only that finds no partner (``**đậm`` never closed) is refused: it is markup
+left unbalanced, and printing it would show the slip.
 """
 
 from __future__ import annotations
@@ -59,11 +59,14 @@ def _emphasis_asterisk(state: StateInline, silent: bool) -> bool:
         return False
     start, before = state.pos, len(state.delimiters)
     found = _emphasis(state, silent)
-    for d in state.delimiters[before:]:
+    hai_phia = state.env.setdefault("hai_phia", set())
+    for i, d in enumerate(state.delimiters[before:], before):
         if d.open and d.close:
-            # Between two letters or two marks ("a*b", "(*)"): printed as typed, so that two
-            # "(*)" in one paragraph never make the text between them italic.
-            d.open = d.close = False
+            # Between two letters or two marks ("a*b", "(*)", "”**;"): it may close emphasis
+            # but never opens one, so that two "(*)" in a paragraph never make the text between
+            # them italic; left unmatched, it is printed as typed.
+            d.open = False
+            hai_phia.add(i)
     state.env.setdefault("vi_tri", []).extend(range(start, start + len(state.delimiters) - before))
     return found
 
@@ -93,8 +96,9 @@ def _unbalanced(state: StateInline) -> None:
     delimiters = state.delimiters
     closed = {d.end for d in delimiters if d.end >= 0}
     where = state.env.get("vi_tri", [])
+    hai_phia = state.env.get("hai_phia", set())
     for i, d in enumerate(delimiters):
-        if d.end >= 0 or i in closed or d.open == d.close:
+        if d.end >= 0 or i in closed or i in hai_phia or d.open == d.close:
             continue
         at = where[i] + 1 if i < len(where) else 0
         run = "*" * d.length
