@@ -9,8 +9,8 @@ are set as one unbreakable run (``Chu.lien``), which each writer keeps on one li
   never left alone at a line's end.
 
 The PDF sets such a run ``white-space: nowrap``; the DOCX writes its hyphens as Word's
-non-breaking hyphen and its spaces as no-break spaces (Liberation Serif has no U+2011 or U+2060
-glyph, so neither character is written).
+non-breaking hyphen (``w:noBreakHyphen``, drawn with the face's own hyphen: Liberation Serif has
+no U+2011 or U+2060 glyph, so neither character is written). The text itself is unchanged.
 """
 
 from __future__ import annotations

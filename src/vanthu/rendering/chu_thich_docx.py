@@ -34,7 +34,14 @@ def phan_chu_thich(part: Part) -> Any:
     """The footnotes part (its XML root element) of a document part, added on first use."""
     for rel in part.rels.values():
         if rel.reltype == RT.FOOTNOTES and not rel.is_external:
-            return rel.target_part.element
+            target = rel.target_part
+            if not isinstance(target, XmlPart):
+                # python-docx loads a template's footnotes as bytes: read them as XML in place.
+                target = XmlPart.load(
+                    target.partname, target.content_type, target.blob, target.package
+                )
+                rel._target = target
+            return target.element
     footnotes = XmlPart(
         PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, parse_xml(_RONG), part.package
     )

@@ -71,12 +71,14 @@ def _khong_gian_dong_ngat(doc: DocxDocument) -> None:
 
 
 def _viet(run: Run, chu: Chu) -> None:
-    """A run's text: "\n" a line break (python-docx writes w:br); in an unbreakable run, each
-    space a no-break space and each hyphen Word's non-breaking hyphen."""
+    """A run's text: "\n" a line break (python-docx writes w:br); in an unbreakable run each
+    hyphen is Word's non-breaking hyphen. Its spaces stay spaces: Word breaks only at spaces
+    and hyphens, and a marker's space (the only one in such a run) starts a line, where the
+    word after it always fits unless it alone is wider than a line."""
     if not chu.lien:
         run.text = chu.text
         return
-    for i, piece in enumerate(chu.text.replace(" ", "\u00a0").split("-")):
+    for i, piece in enumerate(chu.text.split("-")):
         if i:
             run._r.append(OxmlElement("w:noBreakHyphen"))
         if piece:

@@ -11,8 +11,10 @@ The markup is Markdown's, read by markdown-it-py's inline parser with only these
 ``_`` is never emphasis (blanks ``_____`` are common in forms), and links, code, HTML and
 entities are plain text. An asterisk between two spaces, two letters or two marks is printed
 as typed (``2 * 3``, ``a*b``, ``(*)``: it may close emphasis, never open it); one attached to
-a word on one side only that finds no partner (``**đậm`` never closed) is refused: it is markup
-left unbalanced, and printing it would show the slip.
+a word on one side only that finds no partner (``**đậm`` never closed) is printed as typed too,
+as CommonMark prints it: directives did and do use "*" as a note mark ("số liệu*"), and a file
+valid before emphasis existed stays valid. ``vanthu check`` warns of it (``dau_le``), since it is
+more often a slip in the markup.
 """
 
 from __future__ import annotations
@@ -67,7 +69,8 @@ def _emphasis_asterisk(state: StateInline, silent: bool) -> bool:
             # them italic; left unmatched, it is printed as typed.
             d.open = False
             hai_phia.add(i)
-    state.env.setdefault("vi_tri", []).extend(range(start, start + len(state.delimiters) - before))
+    # Where each delimiter's run starts: a run is reported once.
+    state.env.setdefault("vi_tri", []).extend([start] * (len(state.delimiters) - before))
     return found
 
 
@@ -92,22 +95,26 @@ def _footnote_call(state: StateInline, silent: bool) -> bool:
 
 
 def _unbalanced(state: StateInline) -> None:
-    """Refuse a ``*`` run attached to a word on one side that found no partner."""
+    """Note each ``*`` run attached to a word on one side that found no partner."""
     delimiters = state.delimiters
     closed = {d.end for d in delimiters if d.end >= 0}
     where = state.env.get("vi_tri", [])
     hai_phia = state.env.get("hai_phia", set())
+    reported: set[int] = set()
     for i, d in enumerate(delimiters):
         if d.end >= 0 or i in closed or i in hai_phia or d.open == d.close:
             continue
         at = where[i] + 1 if i < len(where) else 0
+        if at in reported:
+            continue
+        reported.add(at)
         run = "*" * d.length
         what = {1: "italic", 2: "bold"}.get(d.length, "bold italic")
         if d.open:
             problem = f"'{run}' at character {at} opens {what} text that is never closed"
         else:
             problem = f"'{run}' at character {at} closes {what} text that was never opened"
-        raise ValueError(f"{problem} (write \\* for a literal asterisk)")
+        state.env.setdefault("le", []).append(problem)
 
 
 @cache
@@ -124,7 +131,7 @@ def phan_tich(text: str) -> tuple[PhanDoan, ...]:
     """A paragraph's markup read into runs and footnote calls, adjacent like runs merged.
 
     Raises:
-        ValueError: unbalanced emphasis, or a malformed footnote call (the message says where).
+        ValueError: a malformed footnote call (the message says where).
     """
     env: dict[str, Any] = {}
     tokens = _parser().parseInline(text, env)
@@ -157,6 +164,14 @@ def phan_tich(text: str) -> tuple[PhanDoan, ...]:
     return tuple(out)
 
 
+def dau_le(text: str) -> list[str]:
+    """The emphasis markers of ``text`` left without a partner (dấu lẻ), printed as typed: one
+    message each ("'**' at character 6 opens bold text that is never closed")."""
+    env: dict[str, Any] = {}
+    _parser().parseInline(text, env)
+    return list(env.get("le", []))
+
+
 def van_ban_tron(phan: tuple[PhanDoan, ...]) -> str:
     """The plain text (văn bản trơn) of parsed markup: the runs' text, without the calls."""
     return "".join(p.text for p in phan if isinstance(p, Manh))
@@ -175,7 +190,8 @@ def kiem_tra(text: str, goi_chu_thich: bool = True) -> tuple[PhanDoan, ...]:
         goi_chu_thich: whether footnote calls are allowed (in a paragraph, not in a note).
 
     Raises:
-        ValueError: bad markup, no text besides the markup, or a call where none is allowed.
+        ValueError: a malformed call, no text besides the markup, or a call where none is
+            allowed.
     """
     phan = phan_tich(text)
     if not van_ban_tron(phan).strip():

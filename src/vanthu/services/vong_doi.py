@@ -494,7 +494,7 @@ class VongDoi:
     def _ghi_nhiem_vu(s: Session, van_ban_id: int, vb: VanBan) -> None:
         """Record the tasks the directive assigns, with their bodies."""
         for task in vb.nhiem_vu:
-            text = vb.noi_dung[task.doan - 1].doan
+            text = vb.noi_dung[task.doan - 1].van_ban_tron
             ghi_nhiem_vu(
                 s,
                 van_ban_id,
