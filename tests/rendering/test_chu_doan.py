@@ -174,3 +174,12 @@ def test_a_template_that_already_has_footnotes_gets_the_new_ones_added(renderer:
     again = Document(io.BytesIO(out.getvalue()))
     [rel] = [r for r in again.part.rels.values() if r.reltype.endswith("/footnotes")]
     assert len(list(parse_xml(rel.target_part.blob).iterchildren(qn("w:footnote")))) == 4
+
+
+def test_a_footnote_the_font_cannot_draw_is_refused_by_its_label() -> None:
+    from vanthu.rendering.ve_duoc import van_de_ve
+
+    data = doc_tep(HUONG_DAN, HOM_NAY).model_dump()
+    data["chu_thich"]["qd4038"] = "Ghi chú \u2603."
+    vb = VanBan.model_validate(data, context={"hom_nay": HOM_NAY})
+    assert [p.where for p in van_de_ve(vb)] == ["chu_thich.qd4038"]

@@ -78,6 +78,8 @@ def truong_in(vb: VanBan) -> Iterator[tuple[str, str]]:
         yield f"can_cu[{i}]", item
     for i, doan in enumerate(vb.noi_dung):
         yield f"noi_dung[{i}].doan", doan.doan
+    for nhan, note in vb.chu_thich.items():
+        yield f"chu_thich.{nhan}", note
     for i, item in enumerate(vb.nguoi_ky.thay_mat):
         yield f"nguoi_ky.thay_mat[{i}]", item.upper()
     yield "nguoi_ky.chuc_vu", vb.nguoi_ky.chuc_vu.upper()
