@@ -6,11 +6,18 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from tests.conftest import EXAMPLES
 from vanthu.schemas import VanBan
 from vanthu.services import doc_tep
-from vanthu.web.bieu_mau import bieu_mau_tu_van_ban, doc_bieu_mau, o_nhap, ten_cac_o
+from vanthu.web.bieu_mau import (
+    bieu_mau_tu_van_ban,
+    doc_bieu_mau,
+    ly_do_khong_sua,
+    o_nhap,
+    ten_cac_o,
+)
 
 
 class _Form(dict[str, Any]):
@@ -27,21 +34,24 @@ def _draft(vb: VanBan) -> VanBan:
     return VanBan.model_validate(data)
 
 
-#: Examples whose body holds tables: the form edits paragraphs only (open item of #9).
-_CO_BANG = pytest.mark.xfail(strict=True, reason="the web form has no table editor yet (#9)")
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(p.stem, marks=_CO_BANG) if "bang:" in p.read_text("utf-8") else p.stem
-        for p in sorted(EXAMPLES.glob("*.yaml"))
-    ],
-)
-def test_every_example_shown_in_the_form_reads_back_unchanged(name: str) -> None:
+@pytest.mark.parametrize("name", [p.stem for p in sorted(EXAMPLES.glob("*.yaml"))])
+def test_every_example_shown_in_the_form_reads_back_unchanged_or_is_left_to_its_file(
+    name: str,
+) -> None:
     vb = _draft(doc_tep(EXAMPLES / f"{name}.yaml"))
     shown = bieu_mau_tu_van_ban(vb).gia_tri
-    assert VanBan.model_validate(doc_bieu_mau(_Form(shown)).du_lieu) == vb
+    data = doc_bieu_mau(_Form(shown)).du_lieu
+    if ly_do_khong_sua(vb) is None:
+        assert VanBan.model_validate(data) == vb
+    else:
+        # Tables, footnotes or breaks inside a paragraph: the form would lose them (or no
+        # longer hold a valid directive), so the desk refuses to save it over the draft
+        # (tests/web/test_soan_thao.py).
+        try:
+            read: VanBan | None = VanBan.model_validate(data)
+        except ValidationError:
+            read = None
+        assert read != vb
 
 
 def test_blank_rows_are_dropped_and_the_rest_renumbered() -> None:

@@ -309,12 +309,12 @@ def test_a_draft_holding_a_table_is_not_saved_from_the_form_which_would_drop_the
     before = ung_dung.xem_van_ban(str(van_ban_id))
     csrf = dang_nhap(client, "cv")
     shown = client.get(f"/soan-thao/{van_ban_id}")
-    assert "biểu mẫu chưa sửa được bảng" in html.unescape(shown.text)
+    assert "biểu mẫu chưa sửa được các phần ấy" in html.unescape(shown.text)
     values = bieu_mau_tu_van_ban(before.van_ban).gia_tri
     saved = client.post(
         "/soan-thao", data=_form(csrf, values, hanh_dong="luu", van_ban_id=str(van_ban_id))
     )
     assert saved.status_code == 409
-    assert "lưu sẽ làm mất bảng" in html.unescape(saved.text)
+    assert "Dự thảo này có bảng trong nội dung" in html.unescape(saved.text)
     after = ung_dung.xem_van_ban(str(van_ban_id))
     assert after.van_ban == before.van_ban and after.phien_ban == before.phien_ban

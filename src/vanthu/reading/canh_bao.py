@@ -6,7 +6,8 @@ line (Kính gửi, căn cứ, Nơi nhận, Lưu, the signer's ``thay_mat``): an 
 lower-case letter. Each such line begins with a capital, so a lower-case item is most often the
 rest of the item before it, split off at a comma: YAML reads
 ``kinh_gui: [Ủy ban nhân dân các tỉnh, thành phố]`` as two addressees. Body paragraphs
-(``noi_dung``) are left alone: "a) …" and "- …" begin them by right.
+(``noi_dung``) are left alone: "a) …" and "- …" begin them by right. A second slip is looked for
+in body paragraphs: an emphasis marker left unbalanced ("**đậm" never closed), printed as typed.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterator, Sequence
 
 from ..errors import Problem
 from ..schemas import VanBan
+from ..schemas.dinh_dang import dau_le
 from .cau_truc import SoDong, dong_cua, vi_tri
 
 #: Characters of an item shown in a warning before it is cut with "…".
@@ -68,5 +70,10 @@ def canh_bao_van_ban(vb: VanBan, so_dong: SoDong | None = None) -> list[Problem]
                     f"a comma? If so, write one item '{_hien_cuoi(f'{items[i - 1]}, {item}')}' "
                     "(in YAML, quote it: inside [ ] every comma starts a new item)"
                 )
+            out.append(Problem(vi_tri(loc), message, dong_cua(so_dong or {}, loc)))
+    for i, doan in enumerate(vb.noi_dung):
+        for le in dau_le(doan.doan) if doan.doan is not None else ():
+            loc = ("noi_dung", i, "doan")
+            message = f"{le}: it is printed as typed (write \\* if an asterisk is meant)"
             out.append(Problem(vi_tri(loc), message, dong_cua(so_dong or {}, loc)))
     return sorted(out, key=lambda p: p.line or 0) if so_dong else out

@@ -18,6 +18,9 @@ from ..schemas.text import kiem_tra_ky_tu, loai_gia_tri
 _MODEL_FIELDS = (
     frozenset(VanBan.model_fields) | frozenset(NguoiKy.model_fields) | frozenset(Bang.model_fields)
 )
+#: A field path a model's rule may name: ``noi_dung``, ``noi_dung[3].doan``, ``chu_thich.nguon``,
+#: ``nguoi_ky.tu_cach``, ``noi_dung[3].bang.dong[5]``.
+_DUONG_TRUONG = re.compile(r"^[a-z_0-9]+(\[\d+\])?(\.[A-Za-z0-9_-]+(\[\d+\])?)*$")
 #: Digits in a number: far more than any field needs, far fewer than Python's int-str limit.
 CHU_SO_TOI_DA = 30
 #: Problems listed for one file before "… and N more problems".
@@ -80,7 +83,7 @@ def danh_sach_van_de(error: ValidationError) -> list[Problem]:
             where = base
             head, sep, rest = message.partition(": ")
             # A nested field ("nguoi_ky.tu_cach", "noi_dung[3].bang") is named by its path.
-            if sep and re.split(r"[.\[]", head)[0] in _MODEL_FIELDS:
+            if sep and _DUONG_TRUONG.match(head) and re.split(r"[\[.]", head)[0] in _MODEL_FIELDS:
                 where = f"{base}.{head}" if base else head
                 message = rest
             problems.append(Problem(where, message))
@@ -88,6 +91,11 @@ def danh_sach_van_de(error: ValidationError) -> list[Problem]:
         more = len(problems) - _VAN_DE_TOI_DA
         problems = [*problems[:_VAN_DE_TOI_DA], Problem("", f"… and {more} more problems")]
     return problems
+
+
+def _nhan_so(loc: tuple[int | str, ...], key: object) -> bool:
+    """A footnote's label written as a whole number (``1: …``), which YAML reads as one."""
+    return loc == ("chu_thich",) and isinstance(key, int) and not isinstance(key, bool)
 
 
 def van_de_cau_truc(data: Any) -> list[Problem]:
@@ -110,7 +118,7 @@ def van_de_cau_truc(data: Any) -> list[Problem]:
                 continue
             items = value.items() if isinstance(value, dict) else enumerate(value)
             for key, item in reversed(list(items)):
-                if isinstance(value, dict) and not isinstance(key, str):
+                if isinstance(value, dict) and not isinstance(key, str) and not _nhan_so(loc, key):
                     shown = str(key) if isinstance(key, int | float | bool | dt.date) else ""
                     problems.append(
                         Problem(

@@ -19,6 +19,8 @@ VIEN_KHUNG = 1.0
 VIEN_KE = 0.75
 KHOANG_KE = 1
 PT_MOI_CM = 72 / 2.54
+#: Size in points of a footnote's text (and of its number), in both outputs.
+CO_CHU_CHU_THICH = 10
 
 #: Characters in a metadata property (title, author …): python-docx refuses longer DOCX core
 #: properties, and the PDF carries the same values.
@@ -43,12 +45,20 @@ def thuoc_tinh(text: str, toi_da: int = THUOC_TINH_TOI_DA) -> str:
 
 @dataclass(frozen=True)
 class Chu:
-    """A run of text; ``dam``/``nghieng`` None means "as the style says"."""
+    """A run of text; ``dam``/``nghieng`` None means "as the style says".
+
+    A "\n" in the text is a forced line break within the paragraph. A footnote call is a run
+    with no text whose ``chu_thich`` holds the note's runs; the writers number the calls 1, 2, …
+    in order. ``lien``: the run never breaks across lines (a number and symbol, a marker and
+    its word).
+    """
 
     text: str
     dam: bool | None = None
     nghieng: bool | None = None
     colour: str | None = None  # RGB hex colour, e.g. "FF0000" for a stamp
+    lien: bool = False
+    chu_thich: tuple[Chu, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from docx.text.run import Run
 
 from .bang_docx import VeBang
 from .bang_noi_dung import trang_ngang
+from .bo_cuc import CO_CHU_CHU_THICH as CO_CHU
 from .bo_cuc import (
     KHOANG_KE,
     PT_MOI_CM,
@@ -25,12 +26,14 @@ from .bo_cuc import (
     VIEN_KHUNG,
     Bang,
     BoCuc,
+    Chu,
     DoanBoCuc,
     DuongKe,
     HaiCot,
     Khoi,
     thuoc_tinh,
 )
+from .chu_thich_docx import goi_chu_thich, phan_chu_thich, them_chu_thich
 from .styles import BangKieu, Kieu, default_template
 
 _TWIPS_PER_CM = 1440 / 2.54
@@ -61,23 +64,57 @@ def _border(
     ppr.append(pbdr)  # type: ignore[attr-defined]
 
 
+def _khong_gian_dong_ngat(doc: DocxDocument) -> None:
+    """A justified line ending in a forced line break keeps its spaces (Word's compatibility
+    option doNotExpandShiftReturn; LibreOffice reads it too), as the PDF sets it."""
+    compat = doc.settings.element.find(qn("w:compat"))
+    if compat is None:
+        compat = OxmlElement("w:compat")
+        doc.settings.element.append(compat)
+    if compat.find(qn("w:doNotExpandShiftReturn")) is None:
+        # First in w:compat's sequence, before useFELayout and the compatSettings.
+        compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
+
+
 #: A hyphen between a letter or digit and a digit ("COVID-19"): the PDF never breaks a line
 #: there (Unicode line breaking keeps a hyphen with a following number), Word and LibreOffice
 #: do; written as Word's non-breaking hyphen, drawn with the font's own hyphen.
-_GACH_KHONG_NGAT = re.compile(r"(?<=\w)-(?=\d)")
+_GACH_TRUOC_SO = re.compile(r"(?<=\w)-(?=\d)")
+#: Every hyphen of an unbreakable run (a number and symbol: "2874/TTr-SGDĐT").
+_MOI_GACH = re.compile("-")
 
 
-def _chu_khong_ngat(run: Run, text: str) -> None:
-    """Put ``text`` in ``run``, each hyphen before a number as a non-breaking hyphen."""
-    parts = _GACH_KHONG_NGAT.split(text)
-    run.text = parts[0]
-    for part in parts[1:]:
-        run._r.append(OxmlElement("w:noBreakHyphen"))
-        if part:
-            t = OxmlElement("w:t")
-            t.text = part
-            t.set(qn("xml:space"), "preserve")
-            run._r.append(t)
+def _viet(run: Run, chu: Chu) -> None:
+    """A run's text: "\n" a line break (w:br); a hyphen before a number, and every hyphen of
+    an unbreakable run, Word's non-breaking hyphen. Its spaces stay spaces: Word breaks only at
+    spaces and hyphens, and a marker's space (the only one in such a run) starts a line, where
+    the word after it always fits unless it alone is wider than a line."""
+    pattern = _MOI_GACH if chu.lien else _GACH_TRUOC_SO
+    for i, piece in enumerate(pattern.split(chu.text)):
+        if i:
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+        for j, line in enumerate(piece.split("\n")):
+            if j:
+                run.add_break()
+            if line:
+                run.add_text(line)
+
+
+def _chu_thich(para: Paragraph, note: tuple[Chu, ...]) -> None:
+    """A footnote call here, its note at the foot of the page (numbered by Word in order)."""
+    footnotes = phan_chu_thich(para.part)
+    so = len([n for n in footnotes.iterchildren(qn("w:footnote")) if int(n.get(qn("w:id"))) > 0])
+    so += 1
+    body = Paragraph(them_chu_thich(footnotes, so), para._parent)
+    for chu in note:
+        run = body.add_run()
+        _viet(run, chu)
+        run.font.size = Pt(CO_CHU)
+        if chu.dam:
+            run.bold = True
+        if chu.nghieng:
+            run.italic = True
+    para._p.append(goi_chu_thich(so))
 
 
 class DocxWriter:
@@ -95,6 +132,7 @@ class DocxWriter:
     def ghi(self, bo_cuc: BoCuc) -> bytes:
         """The DOCX file of a layout, as bytes."""
         doc = Document(io.BytesIO(self._template_bytes))
+        _khong_gian_dong_ngat(doc)
         body_width = self.bang.trang.vung_chu
         bang = VeBang(doc, self._style_id[Kieu.NOI_DUNG], self._doan, body_width)
         for block in bo_cuc.khoi:
@@ -156,8 +194,11 @@ class DocxWriter:
                 KHOANG_VIEN,
             )
         for chu in doan.chu:
+            if chu.chu_thich is not None:
+                _chu_thich(para, chu.chu_thich)
+                continue
             run = para.add_run()
-            _chu_khong_ngat(run, chu.text)
+            _viet(run, chu)
             if chu.dam is not None and chu.dam != style.dam:
                 run.bold = chu.dam
             if chu.nghieng is not None and chu.nghieng != style.nghieng:

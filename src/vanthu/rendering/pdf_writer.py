@@ -10,12 +10,13 @@ from functools import cache
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import __version__
 from ..errors import RenderError
 from .bang_docx import VIEN_BANG
 from .bang_noi_dung import trang_ngang
+from .bo_cuc import CO_CHU_CHU_THICH as CO_CHU
 from .bo_cuc import (
     KHOANG_KE,
     PT_MOI_CM,
@@ -40,6 +41,15 @@ _STYLES = {
     (False, True): "font-style: italic;",
     (True, True): "font-weight: bold; font-style: italic;",
 }
+
+
+def _dam_nghieng(style: ParagraphFormat) -> tuple[bool, bool]:
+    return style.dam, style.nghieng
+
+
+def xuong_dong(text: str) -> Markup:
+    """Text escaped for HTML, each "\n" a forced line break (``<br>``)."""
+    return Markup("<br>").join(escape(text).split("\n"))
 
 
 def _css(style: ParagraphFormat) -> str:
@@ -106,6 +116,7 @@ def html_environment() -> jinja2.Environment:
     # A cell whose last paragraph keeps with what follows: its row keeps with the next row.
     env.tests["giu_voi_sau"] = lambda cell: bool(cell) and getattr(cell[-1], "giu_voi_sau", False)
     env.filters["manh"] = manh
+    env.filters["xuong_dong"] = xuong_dong
     env.filters["thuoc_tinh"] = thuoc_tinh
     return env
 
@@ -190,15 +201,18 @@ class PdfWriter:
                     ]
             return "; ".join(rules)
 
-        def chu_style(doan: DoanBoCuc, chu: Chu) -> str:
-            style = bang[doan.kieu]
+        def chu_style(doan: DoanBoCuc | None, chu: Chu) -> str:
+            """A run's CSS; ``doan`` None: a footnote's run (upright, regular by default)."""
+            dam, nghieng = (False, False) if doan is None else _dam_nghieng(bang[doan.kieu])
             rules = []
-            if chu.dam is not None and chu.dam != style.dam:
+            if chu.dam is not None and chu.dam != dam:
                 rules.append(f"font-weight: {'bold' if chu.dam else 'normal'}")
-            if chu.nghieng is not None and chu.nghieng != style.nghieng:
+            if chu.nghieng is not None and chu.nghieng != nghieng:
                 rules.append(f"font-style: {'italic' if chu.nghieng else 'normal'}")
             if chu.colour:
                 rules.append(f"color: #{chu.colour}")
+            if chu.lien:
+                rules.append("white-space: nowrap")
             return "; ".join(rules)
 
         def o_style(b: Bang, o: OBangBoCuc) -> str:
@@ -227,6 +241,7 @@ class PdfWriter:
             "vien_bang": VIEN_BANG / 8,
             "o_style": o_style,
             "o_bang": o_bang,
+            "chu_thich": {"co_chu": CO_CHU, "dong": DONG_DON, "cach": 6},
         }
         return self._template.render(context)
 

@@ -20,6 +20,7 @@ from ..schemas.nguoi_ky import NguoiKy
 from ..schemas.van_ban import CO_THAM_QUYEN, KHONG_TRICH_YEU
 from .bang_noi_dung import SoanBang, dong_ket_thuc, trang_ngang
 from .bo_cuc import Bang, BoCuc, Chu, DoanBoCuc, DuongKe, HaiCot, Khoi
+from .chu_doan import chu_doan, chu_tron
 from .fonts import DoRongChu
 from .loi_van import ten_loai
 from .mau_rieng import chu_ky_hai_ben, xac_nhan_noi_nghi
@@ -254,7 +255,7 @@ class SoanBoCuc:
             out += self._dong(
                 vb.tham_quyen.upper(), Kieu.THAM_QUYEN, self.bang.trang.vung_chu, True
             )
-        out += [DoanBoCuc(Kieu.CAN_CU, (Chu(t),)) for t in _danh_sach(vb.can_cu, last=".")]
+        out += [DoanBoCuc(Kieu.CAN_CU, chu_tron(t)) for t in _danh_sach(vb.can_cu, last=".")]
         if vb.loai in CO_THAM_QUYEN:
             word = "QUYẾT NGHỊ:" if vb.loai is LoaiVanBan.nghi_quyet else "QUYẾT ĐỊNH:"
             out.append(DoanBoCuc(Kieu.QUYET_DINH, (Chu(word),), giu_voi_sau=True))
@@ -268,16 +269,15 @@ class SoanBoCuc:
         return SoanBang(self.do_rong, self.bang.trang).soan(bang, ten, sau)
 
     def _noi_dung(self, vb: VanBan) -> list[Khoi | Bang]:
-        """Box 6: the body; "Điều n." in bold; the last paragraph ends "./."."""
+        """Box 6: the body; "Điều n." in bold; the last paragraph ends "./."; emphasis, line
+        breaks and footnotes as marked up (``chu_doan``); tables."""
         out: list[Khoi | Bang] = []
         last = len(vb.noi_dung) - 1
         for i, doan in enumerate(vb.noi_dung):
             if doan.bang is not None:
                 out.append(self._bang(doan.bang, ket_thuc=i == last))
                 continue
-            assert doan.doan is not None
-            text = _ket_thuc(doan.doan) if i == last else doan.doan
-            text = text.replace("\n", " ")
+            text = doan.van_ban_tron
             kieu = {
                 KieuDoan.thuong: Kieu.NOI_DUNG,
                 KieuDoan.tieu_de: Kieu.NOI_DUNG_TIEU_DE,
@@ -285,13 +285,13 @@ class SoanBoCuc:
             }[doan.kieu]
             if kieu is Kieu.NOI_DUNG and _MUC_LA_MA.match(text) and text == text.upper():
                 kieu = Kieu.NOI_DUNG_TIEU_DE
-            match = _DIEU.match(text) if kieu is Kieu.NOI_DUNG else None
-            runs = (Chu(match[1], dam=True), Chu(match[2] or "")) if match else (Chu(text),)
+            runs = chu_doan(doan.phan(), vb.chu_thich, cuoi=i == last)
+            if kieu is Kieu.NOI_DUNG:
+                runs = _dieu_dam(runs)
             # A heading stays with what follows it; the last paragraph, whole, with the
             # signature (LibreOffice never splits a paragraph kept with the table after it).
             keep = i == last or kieu in TIEU_DE
-            chu = tuple(r for r in runs if r.text)
-            out.append(DoanBoCuc(kieu, chu, giu_voi_sau=keep, giu_tron=i == last))
+            out.append(DoanBoCuc(kieu, runs, giu_voi_sau=keep, giu_tron=i == last))
         return out
 
     def _giu_hai_dong(self, body: list[Khoi | Bang]) -> list[Khoi | Bang]:
@@ -410,9 +410,12 @@ def _v_v(trich_yeu: str) -> str:
     return f"V/v {text}"
 
 
-def _ket_thuc(text: str) -> str:
-    """Every sample form ends its last body line with './.'."""
-    text = text.rstrip()
-    if text.endswith("./."):
-        return text
-    return f"{text}/." if text.endswith(".") else f"{text}./."
+def _dieu_dam(runs: tuple[Chu, ...]) -> tuple[Chu, ...]:
+    """ "Điều n." opening an article is bold, whatever the markup around it."""
+    first = runs[0] if runs else None
+    match = _DIEU.match(first.text) if first and first.chu_thich is None else None
+    if first is None or match is None:
+        return runs
+    head = replace(first, text=match[1], dam=True)
+    rest = replace(first, text=match[2]) if match[2] else None
+    return (head, *((rest,) if rest else ()), *runs[1:])

@@ -82,6 +82,8 @@ def truong_in(vb: VanBan) -> Iterator[tuple[str, str]]:
             yield f"noi_dung[{i}].doan", doan.doan
         if doan.bang is not None:
             yield from cac_o_bang(doan.bang, f"noi_dung[{i}].bang")
+    for nhan, note in vb.chu_thich.items():
+        yield f"chu_thich.{nhan}", note
     signers = [("nguoi_ky", vb.nguoi_ky)]
     if vb.nguoi_ky_2 is not None:
         signers.append(("nguoi_ky_2", vb.nguoi_ky_2))

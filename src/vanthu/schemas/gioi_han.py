@@ -27,6 +27,11 @@ DONG_TOI_DA: Final = 200
 TRICH_YEU_TOI_DA: Final = 1000
 #: Characters in one body paragraph (đoạn) of noi_dung, a căn cứ or a task description.
 DOAN_TOI_DA: Final = 10_000
+#: Footnotes (chú thích) of one directive, and characters in one footnote's text.
+CHU_THICH_TOI_DA: Final = 100
+CHU_THICH_DO_DAI_TOI_DA: Final = 2000
+#: Characters in a footnote's label (``[^nguon-so-lieu]``).
+NHAN_CHU_THICH_TOI_DA: Final = 20
 #: Characters in the symbol (ký hiệu) "CĐ-UBND", given or derived, and in a reply's number.
 KY_HIEU_TOI_DA: Final = 40
 #: Characters in a reason (lý do) given to return, recall or reject.

@@ -19,9 +19,12 @@ from pydantic import (
 )
 
 from .bang import Bang
+from .chu_thich import ChuThich, NhanChuThich, van_de_chu_thich
 from .danh_dau import DoKhan, DoMat
+from .dinh_dang import PhanDoan, kiem_tra, phan_tich, van_ban_tron
 from .gioi_han import (
     CAN_CU_TOI_DA,
+    CHU_THICH_TOI_DA,
     KINH_GUI_TOI_DA,
     KY_HIEU_TOI_DA,
     LUU_TOI_DA,
@@ -80,17 +83,40 @@ class KieuDoan(StrEnum):
 
 class Doan(BaseModel):
     """One item of the body (nội dung): a paragraph, or a table (``bang``). A plain string in
-    the file is a ``thuong`` paragraph."""
+    the file is a ``thuong`` paragraph.
+
+    A paragraph's text may carry inline markup (``dinh_dang``): ``**bold**``, ``*italic*``, a
+    line break that stays inside the paragraph, ``[^label]`` footnote calls, ``\\*`` for an
+    asterisk.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     doan: DoanVanBan | None = Field(
-        default=None, description="The paragraph text, with its own '1.', 'a)' or 'Điều 1.'"
+        default=None,
+        description="The paragraph text, with its own '1.', 'a)', '-' or 'Điều 1.'; "
+        "**bold**, *italic*, a line break, [^label] footnote calls",
     )
     kieu: KieuDoan = Field(default=KieuDoan.thuong, description="thuong, tieu_de or giua")
     bang: Bang | None = Field(
         default=None, description="A table instead of a paragraph (see the table's fields)"
     )
+
+    @field_validator("doan")
+    @classmethod
+    def _markup(cls, value: str | None) -> str | None:
+        if value is not None:
+            kiem_tra(value)
+        return value
+
+    def phan(self) -> tuple[PhanDoan, ...]:
+        """The paragraph's runs and footnote calls, its markup read (none for a table)."""
+        return () if self.doan is None else phan_tich(self.doan)
+
+    @property
+    def van_ban_tron(self) -> str:
+        """The paragraph's plain text: no markup, no footnote calls ("" for a table)."""
+        return van_ban_tron(self.phan())
 
     @model_validator(mode="before")
     @classmethod
@@ -109,10 +135,10 @@ class Doan(BaseModel):
 
     @property
     def tom_tat(self) -> str:
-        """The paragraph's text, or what the table is (its caption or column names)."""
+        """The paragraph's plain text, or what the table is (its caption or column names)."""
         if self.bang is not None:
             return self.bang.tom_tat
-        return self.doan or ""
+        return self.van_ban_tron
 
 
 def _one_or_many(value: Any) -> Any:
@@ -179,6 +205,12 @@ class VanBan(BaseModel):
         min_length=1,
         max_length=NOI_DUNG_TOI_DA,
         description="Body items in order: paragraphs, and tables ({bang: …})",
+    )
+    chu_thich: dict[NhanChuThich, ChuThich] = Field(
+        default_factory=dict,
+        max_length=CHU_THICH_TOI_DA,
+        description="Footnotes by label, each called once by [^label] in noi_dung; "
+        "numbered 1, 2, … in the order of their calls",
     )
     nguoi_ky: NguoiKy
     nguoi_ky_2: NguoiKy | None = Field(
@@ -271,6 +303,7 @@ class VanBan(BaseModel):
             *self._number_problems(),
             *self._symbol_problems(),
             *self._task_problems(),
+            *van_de_chu_thich(self.noi_dung, self.chu_thich),
         ]
         if problems:
             raise ValueError("\n".join(problems))

@@ -193,6 +193,26 @@ def doc_bieu_mau(form: FormDuLieu) -> BieuMau:
     return out
 
 
+def ly_do_khong_sua(vb: VanBan) -> str | None:
+    """Why the form cannot edit this draft without losing part of it, or None: it edits a
+    paragraph per line, so tables, footnotes and line breaks inside a paragraph (which the
+    directive file holds) would be dropped on saving. Such a draft is edited as a file."""
+    parts = []
+    if any(d.bang is not None for d in vb.noi_dung):
+        parts.append("bảng")
+    if vb.chu_thich:
+        parts.append("chú thích")
+    if any(d.doan is not None and "\n" in d.doan for d in vb.noi_dung):
+        parts.append("xuống dòng trong một đoạn")
+    if not parts:
+        return None
+    return (
+        f"Dự thảo này có {', '.join(parts)} trong nội dung; biểu mẫu chưa sửa được các phần ấy "
+        "nên không lưu từ đây (lưu sẽ làm mất chúng). Hãy sửa tệp văn bản (YAML) rồi tải lên "
+        "thành dự thảo mới."
+    )
+
+
 def bieu_mau_tu_van_ban(vb: VanBan) -> BieuMau:
     """A stored draft as the form shows it."""
     data = vb.model_dump(mode="json")
