@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from .. import __version__
 from ..errors import RenderError
 from .bang_docx import VIEN_BANG
-from .bang_noi_dung import trang_ngang
+from .bang_noi_dung import CAO_DONG_BANG, CO_CHU_BANG, DEM_DOC, DEM_NGANG, trang_ngang
 from .bo_cuc import CO_CHU_CHU_THICH as CO_CHU
 from .bo_cuc import (
     KHOANG_KE,
@@ -95,9 +95,10 @@ def manh(text: str, toi_da: int = MANH_TOI_DA) -> list[str]:
 
 
 def o_bang(o: OBangBoCuc) -> Markup:
-    """A cell's lines as HTML: one paragraph a line, as the DOCX cell has; an empty line keeps
-    its height, as an empty Word paragraph does."""
-    return Markup("").join(Markup("<p>{}</p>").format(line or "\u00a0") for line in o.dong)
+    """A cell's lines as HTML, each after a line break (the DOCX cell has a paragraph a line,
+    of the same exact height); an empty line keeps its height, as an empty Word paragraph
+    does."""
+    return Markup("<br>").join(line or "\u00a0" for line in o.dong)
 
 
 @cache
@@ -215,12 +216,8 @@ class PdfWriter:
                 rules.append("white-space: nowrap")
             return "; ".join(rules)
 
-        def o_style(b: Bang, o: OBangBoCuc) -> str:
-            return (
-                f"padding: {b.dem_doc}pt {b.dem}cm; text-align: {o.can.value}; "
-                f"font-size: {b.co_chu}pt; line-height: {b.cao_dong}pt"
-                + ("; font-weight: bold" if o.dam else "")
-            )
+        def o_lop(o: OBangBoCuc) -> str:
+            return f"can-{o.can.value}" + (" dam" if o.dam else "")
 
         faces = [(_STYLES[key], path.as_uri()) for key, path in self.mat_chu.tep]
         context: dict[str, Any] = {
@@ -239,7 +236,13 @@ class PdfWriter:
             "chu_style": chu_style,
             "ngang": trang_ngang(bang.trang),
             "vien_bang": VIEN_BANG / 8,
-            "o_style": o_style,
+            "o_lop": o_lop,
+            "o_bang_css": {
+                "dem_doc": DEM_DOC,
+                "dem": DEM_NGANG,
+                "co_chu": CO_CHU_BANG,
+                "cao_dong": CAO_DONG_BANG,
+            },
             "o_bang": o_bang,
             "chu_thich": {"co_chu": CO_CHU, "dong": DONG_DON, "cach": 6},
         }
