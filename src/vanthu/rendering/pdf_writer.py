@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import base64
 import logging
 import shutil
 import warnings
@@ -21,6 +22,7 @@ from .bo_cuc import (
     PT_MOI_CM,
     VIEN_KE,
     VIEN_KHUNG,
+    AnhBoCuc,
     Bang,
     BoCuc,
     Chu,
@@ -88,6 +90,11 @@ def o_bang(o: OBangBoCuc) -> Markup:
     """A cell's lines as HTML: one paragraph a line, as the DOCX cell has; an empty line keeps
     its height, as an empty Word paragraph does."""
     return Markup("").join(Markup("<p>{}</p>").format(line or "\u00a0") for line in o.dong)
+
+
+def anh_src(anh: AnhBoCuc) -> str:
+    """An image as a data URI: the HTML reads no file."""
+    return "data:image/png;base64," + base64.b64encode(anh.png).decode("ascii")
 
 
 @cache
@@ -168,6 +175,8 @@ class PdfWriter:
                 rules.append("break-after: avoid")
             if doan.giu_tron:
                 rules.append("break-inside: avoid")
+            if doan.anh:
+                rules.append("position: relative")  # its images are placed from its box
             if doan.khung is not None:
                 # Space above sits outside the box, as Word draws a bordered paragraph.
                 above = bang[doan.kieu].cach_truoc if doan.cach_truoc is None else doan.cach_truoc
@@ -201,6 +210,17 @@ class PdfWriter:
                 rules.append(f"color: #{chu.colour}")
             return "; ".join(rules)
 
+        def anh_style(doan: DoanBoCuc, anh: AnhBoCuc) -> str:
+            # Out of the flow: no line moves. The paragraph's box starts below its space
+            # above, from which the layout measures ``y``.
+            above = bang[doan.kieu].cach_truoc if doan.cach_truoc is None else doan.cach_truoc
+            left = bang[doan.kieu].le_trai if doan.le_trai is None else doan.le_trai
+            return (
+                f"position: absolute; left: {anh.x - left:.4f}cm; "
+                f"top: {anh.y * PT_MOI_CM - above:.3f}pt; "
+                f"width: {anh.rong:.4f}cm; height: {anh.cao:.4f}cm"
+            )
+
         def o_style(b: Bang, o: OBangBoCuc) -> str:
             return (
                 f"padding: {b.dem_doc}pt {b.dem}cm; text-align: {o.can.value}; "
@@ -227,6 +247,8 @@ class PdfWriter:
             "vien_bang": VIEN_BANG / 8,
             "o_style": o_style,
             "o_bang": o_bang,
+            "anh_style": anh_style,
+            "anh_src": anh_src,
         }
         return self._template.render(context)
 
