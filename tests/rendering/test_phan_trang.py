@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import EXAMPLES, HOM_NAY, NINH_THUAN
+from tests.conftest import EXAMPLES, HOM_NAY, NINH_THUAN, ket_xuat_vi_du
 from tests.rendering.phan_trang import (
     PT_MOI_MM,
     QUY_TAC,
@@ -208,10 +208,7 @@ def test_no_document_of_the_sweeps_breaks_the_rule(
 @pytest.fixture(scope="module")
 def vi_du(renderer: Renderer) -> dict[str, KetQua]:
     """Every example file, rendered."""
-    return {
-        path.stem: renderer.ket_xuat(doc_tep(path, HOM_NAY), hom_nay=HOM_NAY)
-        for path in sorted(EXAMPLES.glob("*.yaml"))
-    }
+    return {path.stem: ket_xuat_vi_du(renderer, path) for path in sorted(EXAMPLES.glob("*.yaml"))}
 
 
 @LO

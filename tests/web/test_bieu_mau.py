@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, co_anh
 from vanthu.schemas import VanBan
 from vanthu.services import doc_tep
 from vanthu.web.bieu_mau import bieu_mau_tu_van_ban, doc_bieu_mau, o_nhap, ten_cac_o
@@ -36,6 +36,8 @@ _CO_BANG = pytest.mark.xfail(strict=True, reason="the web form has no table edit
     [
         pytest.param(p.stem, marks=_CO_BANG) if "bang:" in p.read_text("utf-8") else p.stem
         for p in sorted(EXAMPLES.glob("*.yaml"))
+        # The web desk refuses signature and seal images: they are read beside a file only.
+        if not co_anh(p)
     ],
 )
 def test_every_example_shown_in_the_form_reads_back_unchanged(name: str) -> None:
