@@ -85,4 +85,6 @@ def test_a_seal_diameter_outside_20_to_60_mm_is_refused(size: float) -> None:
 
 
 def test_the_seal_is_36_mm_unless_told() -> None:
-    assert signer(anh_chu_ky="ky.png", anh_con_dau="dau.png").duong_kinh_dau == 36
+    seal = signer(anh_chu_ky="ky.png", anh_con_dau="dau.png")
+    assert seal.duong_kinh_dau_mm == 36
+    assert NguoiKy.model_validate(seal.model_dump()) == seal  # a stored copy reads back

@@ -92,7 +92,7 @@ def cac_khung(
     out = [("chu_ky", nguoi_ky.anh_chu_ky, chu_ky)]
     if nguoi_ky.anh_con_dau is not None:
         seal = anh[nguoi_ky.anh_con_dau]
-        dau = khung_con_dau(chu_ky, seal.rong_px, seal.cao_px, nguoi_ky.duong_kinh_dau)
+        dau = khung_con_dau(chu_ky, seal.rong_px, seal.cao_px, nguoi_ky.duong_kinh_dau_mm)
         out.append(("con_dau", nguoi_ky.anh_con_dau, dau))
     return out
 

@@ -69,12 +69,13 @@ class NguoiKy(BaseModel):
         "transparent background, cropped to the seal's edge), printed at its real size over "
         "the left third of the signature; needs anh_chu_ky",
     )
-    duong_kinh_dau: float = Field(
-        default=DUONG_KINH_DAU_MAC_DINH,
+    duong_kinh_dau: float | None = Field(
+        default=None,
         ge=DUONG_KINH_DAU_NHO_NHAT,
         le=DUONG_KINH_DAU_LON_NHAT,
         allow_inf_nan=False,
-        description="The seal's real outer diameter in mm (the longer side of anh_con_dau)",
+        description="The seal's real outer diameter in mm, the longer side of anh_con_dau "
+        f"as printed (default {DUONG_KINH_DAU_MAC_DINH:g})",
     )
 
     @model_validator(mode="after")
@@ -99,7 +100,7 @@ class NguoiKy(BaseModel):
                 "anh_con_dau: the seal covers the left third of the signature; "
                 "give the signature image (anh_chu_ky) too"
             )
-        if "duong_kinh_dau" in self.model_fields_set and self.anh_con_dau is None:
+        if self.duong_kinh_dau is not None and self.anh_con_dau is None:
             raise ValueError("duong_kinh_dau: the size of a seal, yet no anh_con_dau is given")
         expected = sum(1 for p in chain if p is not QuyenHan.Q)
         if len(self.thay_mat) != expected:
@@ -121,6 +122,11 @@ class NguoiKy(BaseModel):
         acting = "Q. " if QuyenHan.Q in self.quyen_han else ""
         lines.append(f"{acting}{self.chuc_vu.upper()}")
         return lines
+
+    @property
+    def duong_kinh_dau_mm(self) -> float:
+        """The seal's diameter in mm as printed: given, or the default."""
+        return DUONG_KINH_DAU_MAC_DINH if self.duong_kinh_dau is None else self.duong_kinh_dau
 
     @property
     def cac_anh(self) -> list[tuple[str, str]]:
