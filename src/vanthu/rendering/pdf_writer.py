@@ -175,8 +175,6 @@ class PdfWriter:
                 rules.append("break-after: avoid")
             if doan.giu_tron:
                 rules.append("break-inside: avoid")
-            if doan.anh:
-                rules.append("position: relative")  # its images are placed from its box
             if doan.khung is not None:
                 # Space above sits outside the box, as Word draws a bordered paragraph.
                 above = bang[doan.kieu].cach_truoc if doan.cach_truoc is None else doan.cach_truoc
@@ -210,14 +208,13 @@ class PdfWriter:
                 rules.append(f"color: #{chu.colour}")
             return "; ".join(rules)
 
-        def anh_style(doan: DoanBoCuc, anh: AnhBoCuc) -> str:
-            # Out of the flow: no line moves. The paragraph's box starts below its space
-            # above, from which the layout measures ``y``.
-            above = bang[doan.kieu].cach_truoc if doan.cach_truoc is None else doan.cach_truoc
-            left = bang[doan.kieu].le_trai if doan.le_trai is None else doan.le_trai
+        def anh_style(anh: AnhBoCuc) -> str:
+            # Out of the flow: no line moves. Placed from an empty block just before the
+            # paragraph, whose top is where the paragraph's space above begins (the margin
+            # collapses through it); the paragraph itself is not positioned, so its text keeps
+            # its place in the PDF's reading order (a positioned box is painted after the rest).
             return (
-                f"position: absolute; left: {anh.x - left:.4f}cm; "
-                f"top: {anh.y * PT_MOI_CM - above:.3f}pt; "
+                f"position: absolute; left: {anh.x:.4f}cm; top: {anh.y:.4f}cm; "
                 f"width: {anh.rong:.4f}cm; height: {anh.cao:.4f}cm"
             )
 
