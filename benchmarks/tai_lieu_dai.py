@@ -41,7 +41,9 @@ def du_lieu(examples: Path) -> dict[str, Any]:
     body: list[Any] = list(report["noi_dung"][:1])
     notes: dict[str, str] = {}
     for k in range(PHAN):
-        body.append({"doan": f"{'I II III IV V VI'.split()[k]}. PHẦN {k + 1}", "kieu": "tieu_de"})
+        body.append(
+            {"doan": f"{['I', 'II', 'III', 'IV', 'V', 'VI'][k]}. PHẦN {k + 1}", "kieu": "tieu_de"}
+        )
         for item in guide["noi_dung"]:
             if isinstance(item, str):
                 # Each part calls its own copies of the guide's footnotes.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,8 @@ os.environ.pop("VANTHU_FONT_DIR", None)
 os.environ.pop("VANTHU_PDF_FONT", None)
 
 from vanthu.reading import doc_tep
-from vanthu.rendering import Renderer
+from vanthu.reading.anh import doc_anh
+from vanthu.rendering import KetQua, Renderer
 from vanthu.schemas import VanBan
 
 # Property-based tests: CI runs a bounded number of examples ("ci", the default); `make fuzz`
@@ -47,6 +48,22 @@ HOM_NAY = dt.date(2026, 11, 28)
 def example_files() -> list[Path]:
     """Every example directive file shipped in examples/."""
     return sorted(EXAMPLES.glob("*.yaml"))
+
+
+def co_anh(path: Path) -> bool:
+    """The example names signature or seal images (read beside it by the file commands only)."""
+    return "anh_chu_ky:" in path.read_text("utf-8")
+
+
+def ket_xuat_vi_du(
+    renderer: Renderer, path: Path, doi: Callable[[VanBan], VanBan] | None = None
+) -> KetQua:
+    """An example file rendered as ``vanthu render`` renders it: with the images it names;
+    ``doi`` changes the directive first (e.g. leaves out its footnotes)."""
+    vb = doc_tep(path, HOM_NAY)
+    if doi is not None:
+        vb = doi(vb)
+    return renderer.ket_xuat(vb, hom_nay=HOM_NAY, anh=doc_anh(vb, path.parent, str(path)))
 
 
 @pytest.fixture(scope="session")

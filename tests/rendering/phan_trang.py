@@ -447,8 +447,13 @@ def khong_chu_thich(vb: VanBan) -> VanBan:
 def bien_the_noi_nhan(n: int) -> VanBan:
     """The ``n % k``-th of the k examples with a Nơi nhận of ``2 + 2n`` lines (the Lưu line
     included), without footnotes (``khong_chu_thich``)."""
-    # Examples with tables stay out: these checks read paragraphs on portrait pages (#9).
-    examples = sorted(p for p in EXAMPLES.glob("*.yaml") if "bang:" not in p.read_text("utf-8"))
+    # Examples with tables stay out: these checks read paragraphs on portrait pages (#9); so
+    # do those naming images, read beside their file only (the variants are rendered bare).
+    examples = sorted(
+        p
+        for p in EXAMPLES.glob("*.yaml")
+        if "bang:" not in (text := p.read_text("utf-8")) and "anh_chu_ky:" not in text
+    )
     base = khong_chu_thich(doc_tep(examples[n % len(examples)], HOM_NAY))
     lines = [NoiNhan(ten=t) for t in NOI_NHAN[: 1 + 2 * n]]
     return base.model_copy(update={"noi_nhan": lines})

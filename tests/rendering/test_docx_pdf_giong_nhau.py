@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import HOM_NAY, example_files
+from tests.conftest import example_files, ket_xuat_vi_du
 from tests.rendering.dumps import docx_lines, pdf_pages
 from tests.rendering.phan_trang import khong_chu_thich
-from vanthu.reading import doc_tep
 from vanthu.rendering import Renderer
 
 
@@ -61,7 +60,7 @@ _BANG = pytest.mark.xfail(strict=True, reason="the line matcher does not read ta
     ids=lambda p: p.stem,
 )
 def test_docx_and_pdf_have_the_same_text_line_for_line(renderer: Renderer, path: Path) -> None:
-    result = renderer.ket_xuat(khong_chu_thich(doc_tep(path, HOM_NAY)), hom_nay=HOM_NAY)
+    result = ket_xuat_vi_du(renderer, path, khong_chu_thich)
     assert result.docx is not None and result.pdf is not None
     match_line_for_line(docx_lines(result.docx), pdf_lines(result.pdf))
 

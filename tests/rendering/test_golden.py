@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.conftest import HOM_NAY, example_files
+from tests.conftest import example_files, ket_xuat_vi_du
 from tests.rendering.dumps import docx_dump, pdf_dump, pdf_page_png
 from tests.rendering.goldens import (
     PAGE_TOLERANCE,
@@ -19,14 +19,13 @@ from tests.rendering.goldens import (
     check_text,
     differing_share,
 )
-from vanthu.reading import doc_tep
 from vanthu.rendering import KetQua, Renderer
 
 
 @pytest.fixture(scope="module", params=example_files(), ids=lambda p: p.stem)
 def rendered(request: pytest.FixtureRequest, renderer: Renderer) -> tuple[str, KetQua]:
     path: Path = request.param
-    return path.stem, renderer.ket_xuat(doc_tep(path, HOM_NAY), hom_nay=HOM_NAY)
+    return path.stem, ket_xuat_vi_du(renderer, path)
 
 
 def test_docx_text_matches_its_golden_dump(rendered: tuple[str, KetQua]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import EXAMPLES, HOM_NAY, NINH_THUAN
+from tests.conftest import EXAMPLES, HOM_NAY, NINH_THUAN, ket_xuat_vi_du
 from tests.rendering.phan_trang import (
     PT_MOI_MM,
     QUY_TAC,
@@ -210,7 +210,7 @@ def test_no_document_of_the_sweeps_breaks_the_rule(
 def vi_du(renderer: Renderer) -> dict[str, KetQua]:
     """Every example file, rendered (without footnotes: see ``khong_chu_thich``)."""
     return {
-        path.stem: renderer.ket_xuat(khong_chu_thich(doc_tep(path, HOM_NAY)), hom_nay=HOM_NAY)
+        path.stem: ket_xuat_vi_du(renderer, path, khong_chu_thich)
         for path in sorted(EXAMPLES.glob("*.yaml"))
     }
 

@@ -66,3 +66,25 @@ def test_impossible_delegations_are_refused(fields: dict[str, Any], message: str
     with pytest.raises(ValidationError) as caught:
         signer(**fields)
     assert message in str(caught.value)
+
+
+def test_a_seal_needs_a_signature_to_cover() -> None:
+    with pytest.raises(ValidationError, match="anh_con_dau: the seal covers the left third"):
+        signer(anh_con_dau="dau.png")
+
+
+def test_a_seal_diameter_without_a_seal_is_refused() -> None:
+    with pytest.raises(ValidationError, match="duong_kinh_dau: the size of a seal"):
+        signer(anh_chu_ky="ky.png", duong_kinh_dau=40)
+
+
+@pytest.mark.parametrize("size", [19.9, 60.1, float("nan")])
+def test_a_seal_diameter_outside_20_to_60_mm_is_refused(size: float) -> None:
+    with pytest.raises(ValidationError, match="duong_kinh_dau"):
+        signer(anh_chu_ky="ky.png", anh_con_dau="dau.png", duong_kinh_dau=size)
+
+
+def test_the_seal_is_36_mm_unless_told() -> None:
+    seal = signer(anh_chu_ky="ky.png", anh_con_dau="dau.png")
+    assert seal.duong_kinh_dau_mm == 36
+    assert NguoiKy.model_validate(seal.model_dump()) == seal  # a stored copy reads back

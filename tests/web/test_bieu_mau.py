@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, co_anh
 from vanthu.schemas import VanBan
 from vanthu.services import doc_tep
 from vanthu.web.bieu_mau import (
@@ -34,7 +34,15 @@ def _draft(vb: VanBan) -> VanBan:
     return VanBan.model_validate(data)
 
 
-@pytest.mark.parametrize("name", [p.stem for p in sorted(EXAMPLES.glob("*.yaml"))])
+@pytest.mark.parametrize(
+    "name",
+    [
+        p.stem
+        for p in sorted(EXAMPLES.glob("*.yaml"))
+        # The web desk refuses signature and seal images: they are read beside a file only.
+        if not co_anh(p)
+    ],
+)
 def test_every_example_shown_in_the_form_reads_back_unchanged_or_is_left_to_its_file(
     name: str,
 ) -> None:

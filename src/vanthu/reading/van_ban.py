@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from ..errors import InvalidDirective, Problem
 from ..schemas import VanBan
 from ..schemas.gioi_han import TEP_VAN_BAN_TOI_DA
+from .anh import tu_choi_anh
 from .canh_bao import canh_bao_van_ban
 from .cau_truc import SoDong, danh_sach_van_de, van_de_cau_truc
 from .json_an_toan import phan_tich_json
@@ -24,8 +25,11 @@ from .tep import doc_byte, giai_ma, ten_nguon
 from .yaml_an_toan import phan_tich_yaml, phan_tich_yaml_voi_dong
 
 
-def doc_van_ban(data: Any, nguon: str, hom_nay: dt.date | None = None) -> VanBan:
+def doc_van_ban(data: Any, nguon: str, hom_nay: dt.date | None = None, anh: bool = False) -> VanBan:
     """Validate already-parsed directive data.
+
+    ``anh``: the data comes from a file whose folder holds the images it may name (the file
+    commands); otherwise (the store, an upload) a directive naming an image is refused.
 
     Raises:
         InvalidDirective: with one Problem per field that breaks a rule.
@@ -36,9 +40,12 @@ def doc_van_ban(data: Any, nguon: str, hom_nay: dt.date | None = None) -> VanBan
     if problems:
         raise InvalidDirective(nguon, problems)
     try:
-        return VanBan.model_validate(data, context={"hom_nay": hom_nay or dt.date.today()})
+        vb = VanBan.model_validate(data, context={"hom_nay": hom_nay or dt.date.today()})
     except ValidationError as error:
         raise InvalidDirective(nguon, danh_sach_van_de(error)) from None
+    if not anh:
+        tu_choi_anh(vb, nguon)
+    return vb
 
 
 def doc_du_lieu(path: Path, toi_da: int = TEP_VAN_BAN_TOI_DA) -> Any:
@@ -83,7 +90,7 @@ def doc_tep(path: Path, hom_nay: dt.date | None = None) -> VanBan:
     Raises:
         InvalidDirective: unreadable file, malformed YAML/JSON (with its line), or broken rules.
     """
-    return doc_van_ban(doc_du_lieu(path), ten_nguon(path), hom_nay)
+    return doc_van_ban(doc_du_lieu(path), ten_nguon(path), hom_nay, anh=True)
 
 
 def doc_tep_canh_bao(path: Path, hom_nay: dt.date | None = None) -> tuple[VanBan, list[Problem]]:
@@ -96,5 +103,5 @@ def doc_tep_canh_bao(path: Path, hom_nay: dt.date | None = None) -> tuple[VanBan
     nguon = ten_nguon(path)
     raw = doc_byte(path, TEP_VAN_BAN_TOI_DA, nguon)
     data, so_dong = _phan_tich(raw, nguon, path.suffix, TEP_VAN_BAN_TOI_DA, voi_dong=True)
-    vb = doc_van_ban(data, nguon, hom_nay)
+    vb = doc_van_ban(data, nguon, hom_nay, anh=True)
     return vb, canh_bao_van_ban(vb, so_dong)

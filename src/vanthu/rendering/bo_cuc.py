@@ -62,6 +62,20 @@ class Chu:
 
 
 @dataclass(frozen=True)
+class AnhBoCuc:
+    """An image drawn over the page, never moving text (a signature, a seal): ``png`` bytes
+    ``rong`` × ``cao`` cm, its top-left corner ``x`` cm right of its column's left edge and
+    ``y`` cm below the top of its paragraph's space above (see ``rendering.cho_ky``)."""
+
+    png: bytes
+    x: float
+    y: float
+    rong: float
+    cao: float
+    vai_tro: str  # "chu_ky" (signature) or "con_dau" (seal)
+
+
+@dataclass(frozen=True)
 class DoanBoCuc:
     """A paragraph in one style, with optional overrides of indents and spacing."""
 
@@ -77,6 +91,10 @@ class DoanBoCuc:
     # Never split across pages: the body's last paragraph, which keeps with the signature.
     # LibreOffice moves such a paragraph whole whatever it is told; both outputs now say so.
     giu_tron: bool = False
+    # The signer's name line that has the signature space above it ("nguoi_ky", "nguoi_ky_2"),
+    # and the images drawn there: where a later signature appearance finds its place.
+    cho_ky: str | None = None
+    anh: tuple[AnhBoCuc, ...] = ()
 
     @property
     def text(self) -> str:

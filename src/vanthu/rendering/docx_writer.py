@@ -16,6 +16,7 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from .anh_docx import ve_anh_noi
 from .bang_docx import VeBang
 from .bang_noi_dung import trang_ngang
 from .bo_cuc import CO_CHU_CHU_THICH as CO_CHU
@@ -205,6 +206,8 @@ class DocxWriter:
                 run.italic = chu.nghieng
             if chu.colour:
                 run.font.color.rgb = RGBColor.from_string(chu.colour)
+        for z, anh in enumerate(doan.anh):
+            ve_anh_noi(para, anh, z)
 
     def _hai_cot(self, doc: DocxDocument, block: HaiCot) -> None:
         table = doc.add_table(rows=1, cols=2)

@@ -9,11 +9,14 @@ its own under the signature, in its left column (Mẫu 1.10).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..schemas import VanBan
+from ..schemas.anh import AnhDaDoc
 from .bo_cuc import Chu, DoanBoCuc, HaiCot
+from .cho_ky import dat_anh
 from .styles import Kieu
 
 if TYPE_CHECKING:
@@ -24,9 +27,10 @@ if TYPE_CHECKING:
 CHO_KY = "\u00a0"
 
 
-def chu_ky_hai_ben(soan: SoanBoCuc, vb: VanBan) -> HaiCot:
+def chu_ky_hai_ben(soan: SoanBoCuc, vb: VanBan, anh: Mapping[str, AnhDaDoc]) -> HaiCot:
     """The second signer (``nguoi_ky_2``) on the left, the issuing side's (``nguoi_ky``) on
-    the right, in halves of the text width, their names on one baseline; Nơi nhận below.
+    the right, in halves of the text width, their names on one baseline; Nơi nhận below; each
+    with their own signature and seal images (``anh``, by path), if named.
 
     Raises:
         ValueError: the directive has no second signer (the schema requires one).
@@ -42,6 +46,8 @@ def chu_ky_hai_ben(soan: SoanBoCuc, vb: VanBan) -> HaiCot:
         sum(soan.cao(b) for b in side if b.kieu is Kieu.CHUC_VU) for side in (trai, phai)
     )
     trai, phai = _ha_ten(soan, trai, cao_phai - cao_trai), _ha_ten(soan, phai, cao_trai - cao_phai)
+    trai = dat_anh(trai, "nguoi_ky_2", vb.nguoi_ky_2, anh, cot[0], soan.bang)
+    phai = dat_anh(phai, "nguoi_ky", vb.nguoi_ky, anh, cot[1], soan.bang)
     nhan, items = soan.noi_nhan(vb)
     # "Nơi nhận:" and its first line share the signatures' row, which never splits: the label
     # is never parted from the signatures (LibreOffice ignores "keep with next" between rows).

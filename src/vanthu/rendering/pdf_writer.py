@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import base64
 import logging
 import shutil
 import warnings
@@ -22,6 +23,7 @@ from .bo_cuc import (
     PT_MOI_CM,
     VIEN_KE,
     VIEN_KHUNG,
+    AnhBoCuc,
     Bang,
     BoCuc,
     Chu,
@@ -99,6 +101,11 @@ def o_bang(o: OBangBoCuc) -> Markup:
     of the same exact height); an empty line keeps its height, as an empty Word paragraph
     does."""
     return Markup("<br>").join(line or "\u00a0" for line in o.dong)
+
+
+def anh_src(anh: AnhBoCuc) -> str:
+    """An image as a data URI: the HTML reads no file."""
+    return "data:image/png;base64," + base64.b64encode(anh.png).decode("ascii")
 
 
 @cache
@@ -219,6 +226,16 @@ class PdfWriter:
         def o_lop(o: OBangBoCuc) -> str:
             return f"can-{o.can.value}" + (" dam" if o.dam else "")
 
+        def anh_style(anh: AnhBoCuc) -> str:
+            # Out of the flow: no line moves. Placed from an empty block just before the
+            # paragraph, whose top is where the paragraph's space above begins (the margin
+            # collapses through it); the paragraph itself is not positioned, so its text keeps
+            # its place in the PDF's reading order (a positioned box is painted after the rest).
+            return (
+                f"position: absolute; left: {anh.x:.4f}cm; top: {anh.y:.4f}cm; "
+                f"width: {anh.rong:.4f}cm; height: {anh.cao:.4f}cm"
+            )
+
         faces = [(_STYLES[key], path.as_uri()) for key, path in self.mat_chu.tep]
         context: dict[str, Any] = {
             "bo_cuc": bo_cuc,
@@ -245,6 +262,8 @@ class PdfWriter:
             },
             "o_bang": o_bang,
             "chu_thich": {"co_chu": CO_CHU, "dong": DONG_DON, "cach": 6},
+            "anh_style": anh_style,
+            "anh_src": anh_src,
         }
         return self._template.render(context)
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..schemas import VanBan
+from ..schemas.anh import AnhDaDoc
 from .bo_cuc import BoCuc
 from .docx_writer import DocxWriter
 from .fonts import MatChu, do_rong_chu, mat_chu_pdf
@@ -34,9 +36,15 @@ class Renderer:
         self.docx = DocxWriter(self.bang, template)
         self.pdf = PdfWriter(self.bang, self.mat_chu)
 
-    def bo_cuc(self, vb: VanBan, hom_nay: dt.date | None = None) -> BoCuc:
-        """The layout of a directive (``hom_nay`` gives a draft its year)."""
-        return self.soan_bo_cuc.soan(vb, hom_nay or dt.date.today())
+    def bo_cuc(
+        self,
+        vb: VanBan,
+        hom_nay: dt.date | None = None,
+        anh: Mapping[str, AnhDaDoc] | None = None,
+    ) -> BoCuc:
+        """The layout of a directive (``hom_nay`` gives a draft its year; ``anh`` holds the
+        checked signature and seal images it names, by path)."""
+        return self.soan_bo_cuc.soan(vb, hom_nay or dt.date.today(), anh)
 
     def ket_xuat(
         self,
@@ -45,9 +53,10 @@ class Renderer:
         pdf: bool = True,
         pdf_a: bool = False,
         hom_nay: dt.date | None = None,
+        anh: Mapping[str, AnhDaDoc] | None = None,
     ) -> KetQua:
         """Lay a directive out once and draw the requested formats."""
-        layout = self.bo_cuc(vb, hom_nay)
+        layout = self.bo_cuc(vb, hom_nay, anh)
         return KetQua(
             bo_cuc=layout,
             docx=self.docx.ghi(layout) if docx else None,

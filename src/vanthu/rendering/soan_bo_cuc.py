@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..errors import UnsupportedLayout
 from ..schemas import DoKhan, KieuDoan, LoaiVanBan, VanBan
+from ..schemas.anh import AnhDaDoc
 from ..schemas.bang import Bang as BangVanBan
 from ..schemas.mau_rieng import CO_HAI_CHU_KY, KHONG_NGAY_DAU
 from ..schemas.nguoi_ky import NguoiKy
 from ..schemas.van_ban import CO_THAM_QUYEN, KHONG_TRICH_YEU
 from .bang_noi_dung import SoanBang, dong_ket_thuc, trang_ngang
 from .bo_cuc import Bang, BoCuc, Chu, DoanBoCuc, DuongKe, HaiCot, Khoi
+from .cho_ky import dat_anh
 from .chu_doan import chu_doan, chu_tron
 from .fonts import DoRongChu
 from .loi_van import ten_loai
@@ -90,12 +92,16 @@ class SoanBoCuc:
 
     # -- the page --------------------------------------------------------------------------
 
-    def soan(self, vb: VanBan, hom_nay: dt.date) -> BoCuc:
-        """The layout of one directive.
+    def soan(
+        self, vb: VanBan, hom_nay: dt.date, anh: Mapping[str, AnhDaDoc] | None = None
+    ) -> BoCuc:
+        """The layout of one directive; ``anh`` holds the checked images it names, by path.
 
         Raises:
             UnsupportedLayout: the type's sample form is not laid out by vanthu yet.
+            RenderError: the directive names an image that ``anh`` does not hold.
         """
+        anh = anh or {}
         if vb.loai not in DUOC_HO_TRO:
             raise UnsupportedLayout(vb.loai.value, vb.loai.info.mau)
         khoi: list[DoanBoCuc | DuongKe | HaiCot | Bang] = [self._dau(vb, hom_nay)]
@@ -104,9 +110,9 @@ class SoanBoCuc:
         khoi.extend(self._can_cu(vb))
         khoi.extend(self._giu_hai_dong(self._noi_dung(vb)))
         if vb.loai in CO_HAI_CHU_KY:
-            khoi.append(chu_ky_hai_ben(self, vb))
+            khoi.append(chu_ky_hai_ben(self, vb, anh))
         else:
-            khoi.append(self._chu_ky(vb))
+            khoi.append(self._chu_ky(vb, anh))
         if vb.xac_nhan_noi_nghi:
             khoi.append(xac_nhan_noi_nghi(self, vb.xac_nhan_noi_nghi))
         ten = " ".join(vb.ten_thu.split()).capitalize() if vb.ten_thu else ten_loai(vb.loai)
@@ -307,7 +313,7 @@ class SoanBoCuc:
             body = [*body[:-2], replace(before, giu_voi_sau=True, giu_tron=True), last]
         return body
 
-    def _chu_ky(self, vb: VanBan) -> HaiCot:
+    def _chu_ky(self, vb: VanBan, anh: Mapping[str, AnhDaDoc]) -> HaiCot:
         """Boxes 9b and 12 (left) beside 7a–7c (right).
 
         The first row holds the signature and as much of the Nơi nhận as stands beside it, and
@@ -316,6 +322,7 @@ class SoanBoCuc:
         """
         nhan, items = self.noi_nhan(vb)
         phai = self.khoi_ky(vb.nguoi_ky, self.cot[1])
+        phai = dat_anh(phai, "nguoi_ky", vb.nguoi_ky, anh, self.cot[1], self.bang)
         beside = self._canh_chu_ky(nhan, items, phai)
         if beside < len(items) > 1:
             # The list's last line never stands alone at the head of a page: the line (or the

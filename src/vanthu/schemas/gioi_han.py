@@ -98,3 +98,17 @@ BANG_RONG_DOC_TOI_DA: Final = 16.5
 BANG_RONG_NGANG_TOI_DA: Final = 25.7
 #: Narrowest column in cm, given or shared out: room for two digits and the cell padding.
 COT_RONG_TOI_THIEU: Final = 0.8
+
+#: Signature and seal images (ảnh chữ ký, ảnh con dấu): bytes in one PNG file, pixels on its
+#: longer side and in all (a PNG a few KB long can claim 50,000 × 50,000 pixels and take
+#: gigabytes to decode: its size is read from the header and refused before decoding), and
+#: characters in its path.
+ANH_TOI_DA: Final = 2 * 1024 * 1024
+ANH_CANH_TOI_DA: Final = 4000
+ANH_PX_TOI_DA: Final = 4000 * 4000
+DUONG_DAN_ANH_TOI_DA: Final = 255
+#: A round seal's outer diameter in mm: the accepted range and the default. Round seals of
+#: state bodies measure about 30–42 mm [practice]; the range leaves room both ways.
+DUONG_KINH_DAU_NHO_NHAT: Final = 20.0
+DUONG_KINH_DAU_LON_NHAT: Final = 60.0
+DUONG_KINH_DAU_MAC_DINH: Final = 36.0

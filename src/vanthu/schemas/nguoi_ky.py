@@ -7,6 +7,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from .anh import DuongDanAnh
+from .gioi_han import DUONG_KINH_DAU_LON_NHAT, DUONG_KINH_DAU_MAC_DINH, DUONG_KINH_DAU_NHO_NHAT
 from .text import Dong
 
 
@@ -56,6 +58,25 @@ class NguoiKy(BaseModel):
     )
     chuc_vu: Dong = Field(description="Official position of the signer (CHỦ TỊCH, PHÓ CHỦ TỊCH)")
     ho_ten: Dong = Field(description="Full name, without titles (Trần Quốc Nam)")
+    anh_chu_ky: DuongDanAnh | None = Field(
+        default=None,
+        description="The signer's handwritten signature: a PNG beside the directive file "
+        "(blue ink, transparent background), printed centred between position and name",
+    )
+    anh_con_dau: DuongDanAnh | None = Field(
+        default=None,
+        description="The organisation's seal: a PNG beside the directive file (red, "
+        "transparent background, cropped to the seal's edge), printed at its real size over "
+        "the left third of the signature; needs anh_chu_ky",
+    )
+    duong_kinh_dau: float | None = Field(
+        default=None,
+        ge=DUONG_KINH_DAU_NHO_NHAT,
+        le=DUONG_KINH_DAU_LON_NHAT,
+        allow_inf_nan=False,
+        description="The seal's real outer diameter in mm, the longer side of anh_con_dau "
+        f"as printed (default {DUONG_KINH_DAU_MAC_DINH:g})",
+    )
 
     @model_validator(mode="after")
     def _check_chain(self) -> NguoiKy:
@@ -74,6 +95,13 @@ class NguoiKy(BaseModel):
                     f"quyen_han: a 'TUQ' signer may not delegate further, "
                     f"yet '{chain[i + 1]}' follows it (Decree 30, Art. 13.3)"
                 )
+        if self.anh_con_dau is not None and self.anh_chu_ky is None:
+            raise ValueError(
+                "anh_con_dau: the seal covers the left third of the signature; "
+                "give the signature image (anh_chu_ky) too"
+            )
+        if self.duong_kinh_dau is not None and self.anh_con_dau is None:
+            raise ValueError("duong_kinh_dau: the size of a seal, yet no anh_con_dau is given")
         expected = sum(1 for p in chain if p is not QuyenHan.Q)
         if len(self.thay_mat) != expected:
             raise ValueError(
@@ -94,3 +122,14 @@ class NguoiKy(BaseModel):
         acting = "Q. " if QuyenHan.Q in self.quyen_han else ""
         lines.append(f"{acting}{self.chuc_vu.upper()}")
         return lines
+
+    @property
+    def duong_kinh_dau_mm(self) -> float:
+        """The seal's diameter in mm as printed: given, or the default."""
+        return DUONG_KINH_DAU_MAC_DINH if self.duong_kinh_dau is None else self.duong_kinh_dau
+
+    @property
+    def cac_anh(self) -> list[tuple[str, str]]:
+        """The images this signer names, as (field, path)."""
+        named = (("anh_chu_ky", self.anh_chu_ky), ("anh_con_dau", self.anh_con_dau))
+        return [(field, path) for field, path in named if path is not None]

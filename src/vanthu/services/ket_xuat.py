@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from ..errors import RenderError
 from ..schemas import VanBan
-from .kiem_tra import kiem_tra_tep, kiem_tra_van_ban
+from ..schemas.anh import AnhDaDoc
+from .kiem_tra import kiem_tra_tep_anh, kiem_tra_van_ban
 
 if TYPE_CHECKING:
     from ..rendering.renderer import Renderer
@@ -86,11 +87,13 @@ def ket_xuat_van_ban(
     pdf_a: bool = False,
     hom_nay: dt.date | None = None,
     nguon: str | None = None,
+    anh: dict[str, AnhDaDoc] | None = None,
 ) -> TepKetXuat:
     """Render a validated directive into ``thu_muc/<ten>.docx`` and ``.pdf``.
 
     The preflight runs first: nothing is written for a directive that cannot be drawn.
-    ``nguon`` names the directive in errors (default: ``ten``).
+    ``nguon`` names the directive in errors (default: ``ten``); ``anh`` holds the checked
+    images it names (the file commands read them beside the file).
 
     Raises:
         InvalidDirective, UnsupportedLayout, RenderError: see :mod:`vanthu.errors`.
@@ -98,7 +101,9 @@ def ket_xuat_van_ban(
     kiem_tra_van_ban(vb, nguon or ten)
     want_docx = dinh_dang in {DinhDang.docx, DinhDang.both}
     want_pdf = dinh_dang in {DinhDang.pdf, DinhDang.both}
-    result = renderer().ket_xuat(vb, docx=want_docx, pdf=want_pdf, pdf_a=pdf_a, hom_nay=hom_nay)
+    result = renderer().ket_xuat(
+        vb, docx=want_docx, pdf=want_pdf, pdf_a=pdf_a, hom_nay=hom_nay, anh=anh
+    )
     try:
         thu_muc.mkdir(parents=True, exist_ok=True)
         docx = pdf = None
@@ -121,5 +126,5 @@ def ket_xuat_tep(
     hom_nay: dt.date | None = None,
 ) -> TepKetXuat:
     """Read, validate and render one directive file, named after the file's stem."""
-    vb = kiem_tra_tep(path, hom_nay)
-    return ket_xuat_van_ban(vb, thu_muc, path.stem, dinh_dang, pdf_a, hom_nay, str(path))
+    vb, anh = kiem_tra_tep_anh(path, hom_nay)
+    return ket_xuat_van_ban(vb, thu_muc, path.stem, dinh_dang, pdf_a, hom_nay, str(path), anh)

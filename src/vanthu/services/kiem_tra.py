@@ -7,9 +7,11 @@ import datetime as dt
 from pathlib import Path
 
 from ..errors import Problem
+from ..reading.anh import doc_anh
 from ..reading.canh_bao import canh_bao_van_ban
 from ..reading.van_ban import doc_tep, doc_tep_canh_bao
 from ..schemas import VanBan
+from ..schemas.anh import AnhDaDoc
 
 
 def kiem_tra_van_ban(vb: VanBan, nguon: str) -> None:
@@ -30,11 +32,24 @@ def kiem_tra_tep(path: Path, hom_nay: dt.date | None = None) -> VanBan:
     ``render`` renders.
 
     Raises:
-        InvalidDirective: the file breaks a rule or holds a character that cannot be drawn.
+        InvalidDirective: the file breaks a rule, holds a character that cannot be drawn, or
+            names an image that cannot be used.
+    """
+    return kiem_tra_tep_anh(path, hom_nay)[0]
+
+
+def kiem_tra_tep_anh(
+    path: Path, hom_nay: dt.date | None = None
+) -> tuple[VanBan, dict[str, AnhDaDoc]]:
+    """:func:`kiem_tra_tep`, with the signature and seal images the file names, read and
+    checked beside it (keyed by the path as written).
+
+    Raises:
+        InvalidDirective: see :func:`kiem_tra_tep`.
     """
     vb = doc_tep(path, hom_nay)
     kiem_tra_van_ban(vb, str(path))
-    return vb
+    return vb, doc_anh(vb, path.parent, str(path))
 
 
 def kiem_tra_tep_canh_bao(
@@ -48,7 +63,14 @@ def kiem_tra_tep_canh_bao(
     """
     vb, canh_bao = doc_tep_canh_bao(path, hom_nay)
     kiem_tra_van_ban(vb, str(path))
+    doc_anh(vb, path.parent, str(path))
     return vb, canh_bao
 
 
-__all__ = ["canh_bao_van_ban", "kiem_tra_tep", "kiem_tra_tep_canh_bao", "kiem_tra_van_ban"]
+__all__ = [
+    "canh_bao_van_ban",
+    "kiem_tra_tep",
+    "kiem_tra_tep_anh",
+    "kiem_tra_tep_canh_bao",
+    "kiem_tra_van_ban",
+]
