@@ -28,6 +28,7 @@ from .bo_cuc import (
     DuongKe,
     HaiCot,
     OBangBoCuc,
+    PhanRieng,
     thuoc_tinh,
 )
 from .fonts import MatChu
@@ -103,6 +104,7 @@ def html_environment() -> jinja2.Environment:
     env.tests["duong_ke"] = lambda block: isinstance(block, DuongKe)
     env.tests["hai_cot"] = lambda block: isinstance(block, HaiCot)
     env.tests["bang"] = lambda block: isinstance(block, Bang)
+    env.tests["phan"] = lambda block: isinstance(block, PhanRieng)
     # A cell whose last paragraph keeps with what follows: its row keeps with the next row.
     env.tests["giu_voi_sau"] = lambda cell: bool(cell) and getattr(cell[-1], "giu_voi_sau", False)
     env.filters["manh"] = manh
@@ -227,6 +229,13 @@ class PdfWriter:
             "vien_bang": VIEN_BANG / 8,
             "o_style": o_style,
             "o_bang": o_bang,
+            # Each part's page name (by its place among the blocks, as the template counts)
+            # and whether it opens on a landscape page.
+            "phan": [
+                (f"phan_{i}", b.mo_ngang)
+                for i, b in enumerate(bo_cuc.khoi, 1)
+                if isinstance(b, PhanRieng)
+            ],
         }
         return self._template.render(context)
 

@@ -93,3 +93,5 @@ BANG_RONG_DOC_TOI_DA: Final = 16.5
 BANG_RONG_NGANG_TOI_DA: Final = 25.7
 #: Narrowest column in cm, given or shared out: room for two digits and the cell padding.
 COT_RONG_TOI_THIEU: Final = 0.8
+#: Annexes (phụ lục) issued with one document; numbered I, II … when there are several.
+PHU_LUC_TOI_DA: Final = 30

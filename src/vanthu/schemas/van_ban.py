@@ -28,6 +28,7 @@ from .gioi_han import (
     NHIEM_VU_TOI_DA,
     NOI_DUNG_TOI_DA,
     NOI_NHAN_TOI_DA,
+    PHU_LUC_TOI_DA,
     SO_TOI_DA,
 )
 from .loai_van_ban import LoaiVanBan
@@ -36,6 +37,7 @@ from .mau_rieng import van_de_mau_rieng
 from .nguoi_ky import NguoiKy
 from .nhiem_vu import NhiemVu
 from .noi_nhan import NoiNhan
+from .phu_luc import PhuLuc, VanBanKemTheo, van_de_phu_luc
 from .text import (
     SO_NGUYEN,
     CanCu,
@@ -113,6 +115,11 @@ class Doan(BaseModel):
         if self.bang is not None:
             return self.bang.tom_tat
         return self.doan or ""
+
+
+# Annexes hold the same items as the body: their models are completed now that Doan exists.
+PhuLuc.model_rebuild(_types_namespace={"Doan": Doan})
+VanBanKemTheo.model_rebuild(_types_namespace={"Doan": Doan})
 
 
 def _one_or_many(value: Any) -> Any:
@@ -212,6 +219,22 @@ class VanBan(BaseModel):
     so_ban: Annotated[int, Field(ge=1, le=SO_TOI_DA), SO_NGUYEN] | None = Field(
         default=None, description="Number of copies issued (box 12)"
     )
+    phu_luc: list[PhuLuc] = Field(
+        default_factory=list,
+        max_length=PHU_LUC_TOI_DA,
+        description="Annexes issued with the document, each from a new page: "
+        "'Phụ lục' (several: 'Phụ lục I', 'Phụ lục II' …), its title ten and its noi_dung",
+    )
+    van_ban_kem_theo: VanBanKemTheo | None = Field(
+        default=None,
+        description="Quyết định (Mẫu 1.3): the text it issues or approves, from a new page: "
+        "its type (quy_che, quy_dinh …), trich_yeu and noi_dung",
+    )
+    kem_theo_cua: Dong | None = Field(
+        default=None,
+        description="The issuer as the line '(Kèm theo … của …)' of the annexes names it "
+        "(Ủy ban nhân dân tỉnh Ninh Thuận); required when co_quan is written in capitals",
+    )
     nhiem_vu: list[NhiemVu] = Field(
         default_factory=list,
         max_length=NHIEM_VU_TOI_DA,
@@ -268,6 +291,7 @@ class VanBan(BaseModel):
         problems = [
             *self._type_problems(),
             *van_de_mau_rieng(self),
+            *van_de_phu_luc(self),
             *self._number_problems(),
             *self._symbol_problems(),
             *self._task_problems(),
