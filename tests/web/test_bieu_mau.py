@@ -27,14 +27,22 @@ def _draft(vb: VanBan) -> VanBan:
     return VanBan.model_validate(data)
 
 
-#: Examples whose body holds tables: the form edits paragraphs only (open item of #9).
+#: Examples whose body holds tables, or with annexes: the form edits paragraphs only and has no
+#: inputs for annexes (open items of #9); it refuses to save over such a draft.
 _CO_BANG = pytest.mark.xfail(strict=True, reason="the web form has no table editor yet (#9)")
+_CO_PHU_LUC = pytest.mark.xfail(strict=True, reason="the web form has no annex inputs yet (#9)")
+
+
+def _mark(text: str) -> tuple[pytest.MarkDecorator, ...]:
+    if "phu_luc:" in text or "van_ban_kem_theo:" in text:
+        return (_CO_PHU_LUC,)
+    return (_CO_BANG,) if "bang:" in text else ()
 
 
 @pytest.mark.parametrize(
     "name",
     [
-        pytest.param(p.stem, marks=_CO_BANG) if "bang:" in p.read_text("utf-8") else p.stem
+        pytest.param(p.stem, marks=_mark(p.read_text("utf-8")))
         for p in sorted(EXAMPLES.glob("*.yaml"))
     ],
 )

@@ -85,7 +85,7 @@ def soan_lai(request: Request, van_ban_id: int, _: Annotated[SignedIn, Depends(n
         bieu_mau_tu_van_ban(vb.van_ban),
         van_ban_id=vb.id,
         canh_bao=canh_bao_van_ban(vb.van_ban),
-        thong_bao_loi=CO_BANG if _co_bang(vb.van_ban) else None,
+        thong_bao_loi=_khong_sua_duoc(vb.van_ban),
     )
 
 
@@ -97,8 +97,24 @@ CO_BANG = (
 )
 
 
+#: Why the form leaves a draft with annexes (phụ lục) or the text a quyết định issues alone:
+#: it has no inputs for them, and saving would drop them.
+CO_PHU_LUC = (
+    "Dự thảo này có phụ lục hoặc văn bản kèm theo; biểu mẫu chưa sửa được phần này nên không "
+    "lưu từ đây (lưu sẽ làm mất phụ lục). Hãy sửa tệp văn bản (YAML) rồi tải lên thành dự thảo "
+    "mới."
+)
+
+
 def _co_bang(vb: VanBan) -> bool:
     return any(d.bang is not None for d in vb.noi_dung)
+
+
+def _khong_sua_duoc(vb: VanBan) -> str | None:
+    """Why the form must not save over this draft (it would lose a part), or None."""
+    if vb.phu_luc or vb.van_ban_kem_theo is not None:
+        return CO_PHU_LUC
+    return CO_BANG if _co_bang(vb) else None
 
 
 def _nguon(user: SignedIn) -> str:
@@ -117,8 +133,10 @@ async def luu(request: Request, user: Annotated[SignedIn, Depends(nguoi)]) -> Re
     if action in ("them_noi_nhan", "them_nhiem_vu"):
         return _trang_soan(request, bieu_mau, van_ban_id=van_ban_id, them=str(action)[4:])
     app = ung_dung(request)
-    if van_ban_id is not None and _co_bang(app.xem_van_ban(str(van_ban_id)).van_ban):
-        return _trang_soan(request, bieu_mau, 409, van_ban_id, thong_bao_loi=CO_BANG)
+    if van_ban_id is not None and (
+        why := _khong_sua_duoc(app.xem_van_ban(str(van_ban_id)).van_ban)
+    ):
+        return _trang_soan(request, bieu_mau, 409, van_ban_id, thong_bao_loi=why)
     try:
         if van_ban_id is None:
             van_ban_id = app.soan_thao(user.ten, bieu_mau.du_lieu, _nguon(user)).van_ban_id
