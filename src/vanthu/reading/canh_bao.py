@@ -76,9 +76,7 @@ def canh_bao_van_ban(vb: VanBan, so_dong: SoDong | None = None) -> list[Problem]
 
 
 #: "Phụ lục I", "phụ lục I, II và III", "Phụ lục I - III": the numerals a mention names.
-_NHAC_PHU_LUC = re.compile(
-    r"phụ lục((?:\s*(?:,|và|-|–|đến)?\s*\b[IVXLC]+\b)*)", re.IGNORECASE
-)
+_NHAC_PHU_LUC = re.compile(r"phụ lục((?:\s*(?:,|và|-|–|đến)?\s*\b[IVXLC]+\b)*)", re.IGNORECASE)
 _LA_MA = re.compile(r"\b[IVXLC]+\b")
 
 

@@ -19,6 +19,7 @@ from ..schemas import VanBan
 from ..schemas.phu_luc import VanBanKemTheo, cua, ten_phu_luc
 from .bo_cuc import Bang, Chu, DoanBoCuc, DuongKe, HaiCot, Khoi, KhoiTrang, PhanRieng
 from .loi_van import ten_loai
+from .ngat_dong import ngat_dong
 from .ngay_thang import CHO_TRONG
 from .styles import Kieu
 
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 #: The rule under an annex's heading: this share of its longest line (1/3–1/2, as under a
 #: trích yếu; the Decree draws one and gives no length).
 TY_LE_KE = 1 / 3
+#: Stands for a blank of the draft while the reference line is broken (a private-use letter).
+_CHO = "\ue000"
 #: The rule under the issuer of the attached text: half its line, as on the document's own.
 TY_LE_KE_CO_QUAN = 0.5
 
@@ -70,9 +73,22 @@ class SoanPhuLuc:
 
     def _dong_kem_theo(self, text: str, above: list[Khoi]) -> list[Khoi]:
         """The italic reference line, centred, and the short rule under the heading."""
-        lines = [
-            replace(d, chu=(Chu(d.text, dam=False, nghieng=True),))
-            for d in self.sbc.dong(text, Kieu.TRICH_YEU, self.rong, True)
+
+        # The draft's blanks are one unbreakable mark while the line is broken, measured as
+        # the spaces they are, so that they survive as the header's do.
+        def width(part: str) -> float:
+            style = self.sbc.bang[Kieu.TRICH_YEU]
+            return self.sbc.do_rong.cm(part.replace(_CHO, CHO_TRONG), style.co_chu, False, True)
+
+        broken = ngat_dong(text.replace(CHO_TRONG, _CHO), self.rong * 0.98, width)
+        lines: list[Khoi] = [
+            DoanBoCuc(
+                Kieu.TRICH_YEU,
+                (Chu(line.replace(_CHO, CHO_TRONG), dam=False, nghieng=True),),
+                cach_truoc=None if i == 0 else 0.0,
+                giu_voi_sau=True,
+            )
+            for i, line in enumerate(broken)
         ]
         longest = max(
             self.sbc.rong(d.text, Kieu.TRICH_YEU) for d in above if isinstance(d, DoanBoCuc)
