@@ -167,3 +167,23 @@ def test_any_valid_file_is_warned_of_exactly_its_lower_case_items_each_with_its_
         where for where, text in items.items() if bat_dau_chu_thuong(text)
     )
     assert all((w.line is not None) == (suffix == ".yaml") for w in warnings)
+
+
+def test_an_annex_the_body_never_mentions_is_warned_of_by_its_path() -> None:
+    from tests.schemas.test_phu_luc import CUA
+    from tests.schemas.test_van_ban import cong_dien
+    from vanthu.reading.canh_bao import canh_bao_van_ban
+    from vanthu.schemas import VanBan
+
+    annexes = [{"ten": f"Danh sách {i}", "noi_dung": ["x"]} for i in range(3)]
+
+    def warned(body: str) -> list[str]:
+        data = cong_dien(kem_theo_cua=CUA, noi_dung=[body], phu_luc=annexes)
+        return [p.where for p in canh_bao_van_ban(VanBan.model_validate(data))]
+
+    assert warned("Chi tiết tại Phụ lục II kèm theo.") == ["phu_luc[0]", "phu_luc[2]"]
+    assert warned("Chi tiết tại các phụ lục I, II và III.") == []
+    assert warned("Chi tiết tại các Phụ lục I - III.") == []
+    assert warned("Không có gì.") == ["phu_luc[0]", "phu_luc[1]", "phu_luc[2]"]
+    one = cong_dien(kem_theo_cua=CUA, noi_dung=["Theo Phụ lục kèm theo."], phu_luc=annexes[:1])
+    assert canh_bao_van_ban(VanBan.model_validate(one)) == []

@@ -21,7 +21,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -30,7 +30,7 @@ from tests.conftest import EXAMPLES, HOM_NAY
 from tests.rendering.libreoffice import sang_pdf
 from vanthu.reading import doc_tep
 from vanthu.rendering import KetQua, Renderer
-from vanthu.rendering.bo_cuc import BoCuc, DoanBoCuc, HaiCot
+from vanthu.rendering.bo_cuc import Bang, BoCuc, DoanBoCuc, HaiCot, KhoiTrang, PhanRieng
 from vanthu.rendering.styles import Kieu, TrangGiay
 from vanthu.schemas import Doan, KieuDoan, NoiNhan, VanBan
 
@@ -143,19 +143,37 @@ class DoanMau:
     kieu: Kieu
     chu: str
     vung: str
+    phan_moi: bool = False  # the first paragraph of a part (an annex): numbering restarts
 
 
 def doan_mau(bo_cuc: BoCuc) -> list[DoanMau]:
-    """The layout's paragraphs in reading order (a table: left cell, then right)."""
+    """The layout's paragraphs in reading order (a table: left cell, then right); the first
+    paragraph of a part (an annex) is marked: its page starts a new numbering."""
     out: list[DoanMau] = []
-    for block in bo_cuc.khoi:
-        if isinstance(block, HaiCot):
+    for part in bo_cuc.khoi:
+        blocks = part.khoi if isinstance(part, PhanRieng) else (part,)
+        before = len(out)
+        out += _doan_khoi(blocks)
+        if isinstance(part, PhanRieng):
+            first = next((k for k in range(before, len(out)) if out[k].chu), None)
+            if first is not None:
+                out[first] = replace(out[first], phan_moi=True)
+    return [d for d in out if d.chu]
+
+
+def _doan_khoi(blocks: tuple[KhoiTrang, ...]) -> list[DoanMau]:
+    out: list[DoanMau] = []
+    for i, block in enumerate(blocks):
+        if isinstance(block, Bang) and i == 0:
+            # A part that opens with a landscape table: its heading is the table's caption.
+            out += [_mau(b, "than") for b in block.ten if isinstance(b, DoanBoCuc)]
+        elif isinstance(block, HaiCot):
             for i, cell in enumerate(block.o_doc()):
                 vung = (("dau", "dau_phai"), ("noi_nhan", "chu_ky"))[block.vai_tro != "dau"][i == 1]
                 out += [_mau(b, vung) for b in cell if isinstance(b, DoanBoCuc)]
         elif isinstance(block, DoanBoCuc):
             out.append(_mau(block, "than"))
-    return [d for d in out if d.chu]
+    return out
 
 
 def _mau(doan: DoanBoCuc, vung: str) -> DoanMau:
@@ -239,15 +257,30 @@ def _cot(paragraph: DoanMau) -> int:
 Kiem = Callable[[TrangIn, TrangGiay], list[str]]
 
 
+def so_trang_in(doc: TrangIn) -> list[str]:
+    """The number each page should print: none on page 1 and on the first page of each part
+    (an annex), whose pages are numbered again from 1 (Decree 30, PL I III.1.đ)."""
+    starts = {1} | {
+        pages[0] for k, p in enumerate(doc.doan) if p.phan_moi and (pages := _pages(doc, k))
+    }
+    out, start = [], 1
+    for page in range(1, doc.so_trang + 1):
+        start = page if page in starts else start
+        out.append("" if page == start else str(page - start + 1))
+    return out
+
+
 def kiem_so_trang(doc: TrangIn, trang: TrangGiay) -> list[str]:
-    """No number on page 1; from page 2 its number alone, centred over the text, in the top
-    margin, its ink at least 9.5 mm from the edge and clear of the text below."""
+    """No number on page 1 (nor on the first page of an annex); from page 2 its number alone,
+    centred over the text, in the top margin, its ink at least 9.5 mm from the edge and clear
+    of the text below."""
     problems = []
+    wants = so_trang_in(doc)
     centre = (trang.le_trai + (trang.rong - trang.le_phai)) / 2 * 10 * PT_MOI_MM
     top = trang.le_tren * 10 * PT_MOI_MM
     for number, band in enumerate(doc.dau_trang, 1):
         text = "".join(d.chu for d in band)
-        want = "" if number == 1 else str(number)
+        want = wants[number - 1]
         if text != want:
             problems.append(f"page {number}: top margin reads {text!r}, not {want!r}")
             continue

@@ -17,13 +17,18 @@ def _norm(text: str) -> str:
 
 
 def pdf_lines(pdf: bytes) -> list[str]:
-    """PDF text lines in drawing order, without the page numbers of pages 2 on."""
+    """PDF text lines in drawing order, without the page numbers of pages 2 on (an annex
+    numbers its pages again from 1: a page's number is at most its place in the file)."""
+
+    def is_number(line: str, number: int) -> bool:
+        return line.strip().isdigit() and 2 <= int(line) <= number
+
     lines: list[str] = []
     for number, page in enumerate(pdf_pages(pdf), 1):
         page_lines = [line for line in page.splitlines() if line.strip()]
-        if number > 1 and page_lines and page_lines[0].strip() == str(number):
+        if number > 1 and page_lines and is_number(page_lines[0], number):
             page_lines = page_lines[1:]
-        elif number > 1 and page_lines and page_lines[-1].strip() == str(number):
+        elif number > 1 and page_lines and is_number(page_lines[-1], number):
             page_lines = page_lines[:-1]
         lines += page_lines
     return lines

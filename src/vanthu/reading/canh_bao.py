@@ -12,11 +12,13 @@ in body paragraphs: an emphasis marker left unbalanced ("**đậm" never closed)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from ..errors import Problem
 from ..schemas import VanBan
 from ..schemas.dinh_dang import dau_le
+from ..schemas.phu_luc import so_la_ma, ten_phu_luc
 from .cau_truc import SoDong, dong_cua, vi_tri
 
 #: Characters of an item shown in a warning before it is cut with "…".
@@ -76,4 +78,42 @@ def canh_bao_van_ban(vb: VanBan, so_dong: SoDong | None = None) -> list[Problem]
             loc = ("noi_dung", i, "doan")
             message = f"{le}: it is printed as typed (write \\* if an asterisk is meant)"
             out.append(Problem(vi_tri(loc), message, dong_cua(so_dong or {}, loc)))
+    out += _phu_luc_khong_nhac(vb, so_dong or {})
     return sorted(out, key=lambda p: p.line or 0) if so_dong else out
+
+
+#: "Phụ lục I", "phụ lục I, II và III", "Phụ lục I - III": the numerals a mention names.
+_NHAC_PHU_LUC = re.compile(r"phụ lục((?:\s*(?:,|và|-|–|đến)?\s*\b[IVXLC]+\b)*)", re.IGNORECASE)
+_LA_MA = re.compile(r"\b[IVXLC]+\b")
+
+
+def _phu_luc_khong_nhac(vb: VanBan, so_dong: SoDong) -> list[Problem]:
+    """Decree 30 (PL I III.1): the body refers to each annex; several are named by number."""
+    if not vb.phu_luc:
+        return []
+    text = " ".join(d.doan or "" for d in vb.noi_dung)
+    mentions = [m[1] for m in _NHAC_PHU_LUC.finditer(text)]
+    named: set[str] = set()
+    for group in mentions:
+        numerals = _LA_MA.findall(group)
+        named.update(numerals)
+        if len(numerals) == 2 and re.search(r"-|–|đến", group):
+            # A range names every annex between its ends.
+            values = {so_la_ma(n): n for n in range(1, len(vb.phu_luc) + 1)}
+            lo, hi = (values.get(x, 0) for x in numerals)
+            named.update(so_la_ma(n) for n in range(lo, hi + 1))
+    out = []
+    for i in range(len(vb.phu_luc)):
+        name = ten_phu_luc(i, len(vb.phu_luc))
+        said = bool(mentions) if len(vb.phu_luc) == 1 else so_la_ma(i + 1) in named
+        if not said:
+            loc: Loc = ("phu_luc", i)
+            out.append(
+                Problem(
+                    vi_tri(loc),
+                    f"the body never mentions '{name}'; Decree 30 asks the text to refer to "
+                    f"each annex (… theo {name} kèm theo …)",
+                    dong_cua(so_dong, loc),
+                )
+            )
+    return out

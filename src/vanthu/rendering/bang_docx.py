@@ -2,9 +2,13 @@
 
 A landscape table gets a section of its own: the paragraph before it closes the portrait
 section, a paragraph after it (the "./." line, or an empty 1 pt one) closes the landscape one.
-Sections after the first carry no "different first page", so every page from 2 on shows its
-number; a section without header references shows the previous section's header (Word's
-"link to previous"), which is the page number centred at the top.
+A section's properties are written where it closes, from the template's: only a section that
+opens a numbering sequence (the document's first, or the first of a part: an annex, see
+``mo_phan_moi``) keeps the "different first page" whose header is empty, and a part's first
+section restarts the numbers at 1 (``w:pgNumType w:start="1"``); the others show their number
+from their first page. A landscape section after the first of its sequence carries no header
+references: it shows the previous section's header (Word's "link to previous"), which is the
+page number centred at the top.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from docx.shared import Cm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from .bo_cuc import Bang, DoanBoCuc, OBangBoCuc
+from .bo_cuc import Bang, Khoi, OBangBoCuc
 from .styles import CanLe
 
 _CAN = {
@@ -35,7 +39,7 @@ _CAN = {
 VIEN_BANG = 4
 _TWIPS_PER_CM = 1440 / 2.54
 
-VeDoan = Callable[[Paragraph, DoanBoCuc, float], None]
+VeDoan = Callable[[Paragraph, Khoi, float], None]
 
 
 def _el(tag: str, **attrs: str) -> Any:
@@ -53,7 +57,12 @@ class VeBang:
         self.style_id = style_id
         self.ve_doan = ve_doan
         self.vung_doc = vung_doc
-        self.co_ngang = False
+        # The template's section: each section's properties start from it.
+        self.mau_sect = copy.deepcopy(doc.element.body.sectPr)
+        self.dau_day = True  # the open section opens a numbering sequence (page 1 unnumbered)
+        self.bat_dau_lai = False  # … and restarts the numbers at 1 (a part's first section)
+        self.moi_phan = False  # a part begins: what follows never joins the section before
+        self._gop: Any = None  # a landscape section's properties, kept for the next table
 
     def ve(self, bang: Bang, vung: float) -> None:
         """Append a table (with its caption and closing lines) to the document's body."""
@@ -67,63 +76,71 @@ class VeBang:
         if bang.ngang:
             self._dong_ngang(bool(bang.sau))
 
+    def mo_phan_moi(self) -> None:
+        """Begin a part (an annex): close the open section, if a landscape table has not;
+        the next section starts a new page and its numbers restart at 1."""
+        last = self._cuoi()
+        if last.tag != qn("w:p") or _sect_cua(last) is None:
+            if last.tag != qn("w:p"):
+                last = self._doan_rong()
+            last.get_or_add_pPr().append(self._sect(ngang=False))
+        self.dau_day, self.bat_dau_lai, self.moi_phan = True, True, True
+
     def xong(self) -> None:
-        """Finish the document: the last section is never the first page when a landscape
-        section came before it, so its page number shows from its first page."""
-        if self.co_ngang:
-            body_sect = self.doc.element.body.sectPr
-            for el in body_sect.findall(qn("w:titlePg")):
-                body_sect.remove(el)
+        """Finish the document: the body's own section properties describe its last section."""
+        body = self.doc.element.body
+        body.remove(body.sectPr)
+        body.append(self._sect(ngang=False))
 
     # -- sections --------------------------------------------------------------------------
 
+    def _cuoi(self) -> Any:
+        """The body's last element before its own section properties."""
+        body = self.doc.element.body
+        return body[-2] if body[-1].tag == qn("w:sectPr") else body[-1]
+
+    def _sect(self, ngang: bool) -> Any:
+        """The properties of the section that closes here, from the template's."""
+        sect = copy.deepcopy(self.mau_sect)
+        if not self.dau_day:
+            _bo(sect, "w:titlePg")
+            if ngang:
+                for tag in ("w:headerReference", "w:footerReference"):
+                    _bo(sect, tag)
+        if self.bat_dau_lai:
+            # After the margins, before the columns, as the schema orders them.
+            sect.find(qn("w:cols")).addprevious(_el("w:pgNumType", start="1"))
+        if ngang:
+            _xoay(sect)
+        self.dau_day = self.bat_dau_lai = self.moi_phan = False
+        return sect
+
     def _mo_ngang(self) -> None:
         """Close the section before a landscape table (or reopen the landscape one it follows)."""
-        body = self.doc.element.body
-        last = body[-2] if body[-1].tag == qn("w:sectPr") else body[-1]
-        if last.tag == qn("w:p") and last.find(qn("w:pPr")) is not None:
-            closing = last.find(qn("w:pPr")).find(qn("w:sectPr"))
-            if (
-                closing is not None
-                and closing.find(qn("w:pgSz")).get(qn("w:orient")) == "landscape"
-            ):
+        last = self._cuoi()
+        closing = _sect_cua(last) if last.tag == qn("w:p") else None
+        if closing is not None:
+            landscape = closing.find(qn("w:pgSz")).get(qn("w:orient")) == "landscape"
+            if landscape and not self.moi_phan:
                 # Two landscape tables in a row share their section.
                 last.find(qn("w:pPr")).remove(closing)
-                return
-        if last.tag != qn("w:p") or last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+                self._gop = closing
+            # Else a part begins here: the section before it is closed already.
+            return
+        if last.tag != qn("w:p"):
             last = self._doan_rong()
-        sect = copy.deepcopy(body.sectPr)
-        if self.co_ngang:
-            _bo(sect, "w:titlePg")
-        last.get_or_add_pPr().append(sect)
-        self.co_ngang = True
+        last.get_or_add_pPr().append(self._sect(ngang=False))
 
     def _dong_ngang(self, co_doan_sau: bool) -> None:
         """Close the landscape section after its table: on the "./." line, or an empty one."""
-        body = self.doc.element.body
-        last = body[-2] if body[-1].tag == qn("w:sectPr") else body[-1]
+        last = self._cuoi()
         if not co_doan_sau or last.tag != qn("w:p"):
             last = self._doan_rong()
-        sect = copy.deepcopy(body.sectPr)
-        for tag in ("w:headerReference", "w:footerReference", "w:titlePg"):
-            _bo(sect, tag)
-        size = sect.find(qn("w:pgSz"))
-        w, h = size.get(qn("w:w")), size.get(qn("w:h"))
-        size.set(qn("w:w"), h)
-        size.set(qn("w:h"), w)
-        size.set(qn("w:orient"), "landscape")
-        # The sheet turned a quarter clockwise: left (binding) → top, right → bottom …
-        mar = sect.find(qn("w:pgMar"))
-        top, right, bottom, left = (
-            mar.get(qn(f"w:{s}")) for s in ("top", "right", "bottom", "left")
-        )
-        mar.set(qn("w:top"), left)
-        mar.set(qn("w:bottom"), right)
-        mar.set(qn("w:left"), bottom)
-        mar.set(qn("w:right"), top)
+        sect = self._gop if self._gop is not None else self._sect(ngang=True)
+        self._gop = None
         last.get_or_add_pPr().append(sect)
 
-    def _doan_rong(self) -> object:
+    def _doan_rong(self) -> Any:
         """An empty 1 pt paragraph to carry a section break without taking a line."""
         para = self.doc.add_paragraph()
         para._p.style = self.style_id
@@ -219,3 +236,25 @@ def _twips(cm: float) -> str:
 def _bo(el: object, tag: str) -> None:
     for child in el.findall(qn(tag)):  # type: ignore[attr-defined]
         el.remove(child)  # type: ignore[attr-defined]
+
+
+def _sect_cua(p: Any) -> Any:
+    """The section properties a paragraph closes its section with, or None."""
+    ppr = p.find(qn("w:pPr"))
+    return None if ppr is None else ppr.find(qn("w:sectPr"))
+
+
+def _xoay(sect: Any) -> None:
+    """Turn a section's page a quarter: landscape, its margins with it."""
+    size = sect.find(qn("w:pgSz"))
+    w, h = size.get(qn("w:w")), size.get(qn("w:h"))
+    size.set(qn("w:w"), h)
+    size.set(qn("w:h"), w)
+    size.set(qn("w:orient"), "landscape")
+    # The sheet turned a quarter clockwise: left (binding) → top, right → bottom …
+    mar = sect.find(qn("w:pgMar"))
+    top, right, bottom, left = (mar.get(qn(f"w:{s}")) for s in ("top", "right", "bottom", "left"))
+    mar.set(qn("w:top"), left)
+    mar.set(qn("w:bottom"), right)
+    mar.set(qn("w:left"), bottom)
+    mar.set(qn("w:right"), top)

@@ -162,7 +162,7 @@ class Bang:
     dem: float  # cm: padding between a cell's lines (rules) and its text, left and right
     dem_doc: float  # pt: padding above and below a cell's text
     ngang: bool = False
-    ten: tuple[DoanBoCuc, ...] = ()
+    ten: tuple[Khoi, ...] = ()
     sau: tuple[DoanBoCuc, ...] = ()
 
     def o_doc(self) -> tuple[tuple[Khoi, ...], ...]:
@@ -175,11 +175,32 @@ class Bang:
         return (self.ten, *cells, self.sau)
 
 
+KhoiTrang = DoanBoCuc | DuongKe | HaiCot | Bang
+
+
+@dataclass(frozen=True)
+class PhanRieng:
+    """A part printed from a new page, its pages numbered again from 1, the first without a
+    number (Decree 30, PL I III.1.đ): an annex (phụ lục), or the text a quyết định issues.
+
+    ``ten`` names it ("Phụ lục II", "Quy chế"); ``mo_ngang``: its first block is a landscape
+    table, whose pages then carry the part's heading and open its numbering.
+    """
+
+    ten: str
+    khoi: tuple[KhoiTrang, ...]
+
+    @property
+    def mo_ngang(self) -> bool:
+        """Whether the part opens on a landscape page."""
+        return bool(self.khoi) and isinstance(self.khoi[0], Bang) and self.khoi[0].ngang
+
+
 @dataclass(frozen=True)
 class BoCuc:
     """A whole document: page body blocks in order, and the metadata both outputs carry."""
 
-    khoi: tuple[DoanBoCuc | DuongKe | HaiCot | Bang, ...]
+    khoi: tuple[KhoiTrang | PhanRieng, ...]
     tieu_de: str
     tac_gia: str
     chu_de: str = ""
@@ -188,8 +209,16 @@ class BoCuc:
     def dong_van_ban(self) -> list[str]:
         """Every paragraph's text in reading order (left cell before right): the text dump."""
         lines: list[str] = []
-        for block in self.khoi:
+        for block in trai_phang(self.khoi):
             cells = block.o_doc() if isinstance(block, HaiCot | Bang) else ((block,),)
             for cell in cells:
                 lines.extend(b.text for b in cell if isinstance(b, DoanBoCuc))
         return lines
+
+
+def trai_phang(khoi: tuple[KhoiTrang | PhanRieng, ...]) -> list[KhoiTrang]:
+    """The blocks in reading order, those of each part (PhanRieng) in its place."""
+    out: list[KhoiTrang] = []
+    for block in khoi:
+        out.extend(block.khoi if isinstance(block, PhanRieng) else (block,))
+    return out

@@ -32,6 +32,8 @@ from .bo_cuc import (
     DuongKe,
     HaiCot,
     Khoi,
+    KhoiTrang,
+    PhanRieng,
     thuoc_tinh,
 )
 from .chu_thich_docx import goi_chu_thich, phan_chu_thich, them_chu_thich
@@ -135,15 +137,15 @@ class DocxWriter:
         doc = Document(io.BytesIO(self._template_bytes))
         _khong_gian_dong_ngat(doc)
         body_width = self.bang.trang.vung_chu
-        bang = VeBang(doc, self._style_id[Kieu.NOI_DUNG], self._doan, body_width)
+        bang = VeBang(doc, self._style_id[Kieu.NOI_DUNG], self._khoi, body_width)
         for block in bo_cuc.khoi:
-            if isinstance(block, HaiCot):
-                self._hai_cot(doc, block)
-            elif isinstance(block, Bang):
-                ngang = trang_ngang(self.bang.trang).vung_chu
-                bang.ve(block, ngang if block.ngang else body_width)
+            if isinstance(block, PhanRieng):
+                # A part (an annex) opens a section of its own, numbered from 1.
+                bang.mo_phan_moi()
+                for inner in block.khoi:
+                    self._ve(doc, bang, inner)
             else:
-                self._khoi(doc.add_paragraph(), block, body_width)
+                self._ve(doc, bang, block)
         bang.xong()
         props = doc.core_properties
         props.title = thuoc_tinh(bo_cuc.tieu_de)
@@ -154,6 +156,17 @@ class DocxWriter:
         out = io.BytesIO()
         doc.save(out)
         return out.getvalue()
+
+    def _ve(self, doc: DocxDocument, bang: VeBang, block: KhoiTrang) -> None:
+        """Draw one block of the page body."""
+        body_width = self.bang.trang.vung_chu
+        if isinstance(block, HaiCot):
+            self._hai_cot(doc, block)
+        elif isinstance(block, Bang):
+            ngang = trang_ngang(self.bang.trang).vung_chu
+            bang.ve(block, ngang if block.ngang else body_width)
+        else:
+            self._khoi(doc.add_paragraph(), block, body_width)
 
     def _khoi(self, para: Paragraph, block: Khoi, container: float) -> None:
         if isinstance(block, DuongKe):

@@ -31,6 +31,7 @@ from .bo_cuc import (
     DuongKe,
     HaiCot,
     OBangBoCuc,
+    PhanRieng,
     thuoc_tinh,
 )
 from .fonts import MatChu
@@ -121,6 +122,7 @@ def html_environment() -> jinja2.Environment:
     env.tests["duong_ke"] = lambda block: isinstance(block, DuongKe)
     env.tests["hai_cot"] = lambda block: isinstance(block, HaiCot)
     env.tests["bang"] = lambda block: isinstance(block, Bang)
+    env.tests["phan"] = lambda block: isinstance(block, PhanRieng)
     # A cell whose last paragraph keeps with what follows: its row keeps with the next row.
     env.tests["giu_voi_sau"] = lambda cell: bool(cell) and getattr(cell[-1], "giu_voi_sau", False)
     env.filters["manh"] = manh
@@ -264,6 +266,13 @@ class PdfWriter:
             "chu_thich": {"co_chu": CO_CHU, "dong": DONG_DON, "cach": 6},
             "anh_style": anh_style,
             "anh_src": anh_src,
+            # Each part's page name (by its place among the blocks, as the template counts)
+            # and whether it opens on a landscape page.
+            "phan": [
+                (f"phan_{i}", b.mo_ngang)
+                for i, b in enumerate(bo_cuc.khoi, 1)
+                if isinstance(b, PhanRieng)
+            ],
         }
         return self._template.render(context)
 

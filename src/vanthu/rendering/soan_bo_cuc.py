@@ -13,14 +13,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..errors import UnsupportedLayout
-from ..schemas import DoKhan, KieuDoan, LoaiVanBan, VanBan
+from ..schemas import Doan, DoKhan, KieuDoan, LoaiVanBan, VanBan
 from ..schemas.anh import AnhDaDoc
 from ..schemas.bang import Bang as BangVanBan
 from ..schemas.mau_rieng import CO_HAI_CHU_KY, KHONG_NGAY_DAU
 from ..schemas.nguoi_ky import NguoiKy
 from ..schemas.van_ban import CO_THAM_QUYEN, KHONG_TRICH_YEU
 from .bang_noi_dung import SoanBang, dong_ket_thuc, trang_ngang
-from .bo_cuc import Bang, BoCuc, Chu, DoanBoCuc, DuongKe, HaiCot, Khoi
+from .bo_cuc import Bang, BoCuc, Chu, DoanBoCuc, DuongKe, HaiCot, Khoi, PhanRieng
 from .cho_ky import dat_anh
 from .chu_doan import chu_doan, chu_tron
 from .fonts import DoRongChu
@@ -28,6 +28,7 @@ from .loi_van import ten_loai
 from .mau_rieng import chu_ky_hai_ben, xac_nhan_noi_nghi
 from .ngat_dong import ngat_dong
 from .ngay_thang import CHO_TRONG, ngay_thang_nam
+from .phu_luc import SoanPhuLuc
 from .styles import BangKieu, Kieu
 
 #: Types whose sample form vanthu lays out: all 29 (Mẫu 1.1–1.10, and the general rules for
@@ -75,6 +76,16 @@ class SoanBoCuc:
         # 2 % slack: Word and the PDF must both keep each line whole.
         return ngat_dong(text, rong * 0.98, lambda s: self._rong(s, kieu))
 
+    def dong(
+        self, text: str, kieu: Kieu, rong: float, giu_voi_sau: bool = False
+    ) -> list[DoanBoCuc]:
+        """One paragraph per line of ``text`` broken to ``rong`` (see ``_dong``)."""
+        return self._dong(text, kieu, rong, giu_voi_sau)
+
+    def rong(self, text: str, kieu: Kieu, dam: bool | None = None) -> float:
+        """Width in cm of ``text`` set in ``kieu``."""
+        return self._rong(text, kieu, dam)
+
     def _dong(
         self, text: str, kieu: Kieu, rong: float, giu_voi_sau: bool = False
     ) -> list[DoanBoCuc]:
@@ -104,7 +115,7 @@ class SoanBoCuc:
         anh = anh or {}
         if vb.loai not in DUOC_HO_TRO:
             raise UnsupportedLayout(vb.loai.value, vb.loai.info.mau)
-        khoi: list[DoanBoCuc | DuongKe | HaiCot | Bang] = [self._dau(vb, hom_nay)]
+        khoi: list[DoanBoCuc | DuongKe | HaiCot | Bang | PhanRieng] = [self._dau(vb, hom_nay)]
         khoi.extend(self._ten_loai(vb))
         khoi.extend(self._nguoi_nhan(vb))
         khoi.extend(self._can_cu(vb))
@@ -115,6 +126,7 @@ class SoanBoCuc:
             khoi.append(self._chu_ky(vb, anh))
         if vb.xac_nhan_noi_nghi:
             khoi.append(xac_nhan_noi_nghi(self, vb.xac_nhan_noi_nghi))
+        khoi.extend(SoanPhuLuc(self).soan(vb, hom_nay))
         ten = " ".join(vb.ten_thu.split()).capitalize() if vb.ten_thu else ten_loai(vb.loai)
         so = vb.so_ky_hieu or f"dự thảo …/{vb.ky_hieu_day_du}"
         trich_yeu = " ".join((vb.trich_yeu or "").split())
@@ -275,11 +287,20 @@ class SoanBoCuc:
         return SoanBang(self.do_rong, self.bang.trang).soan(bang, ten, sau)
 
     def _noi_dung(self, vb: VanBan) -> list[Khoi | Bang]:
-        """Box 6: the body; "Điều n." in bold; the last paragraph ends "./."; emphasis, line
-        breaks and footnotes as marked up (``chu_doan``); tables."""
+        """Box 6: the body; "Điều n." in bold; the last paragraph ends "./."."""
+        return self.noi_dung(vb.noi_dung, chu_thich=vb.chu_thich)
+
+    def noi_dung(
+        self,
+        items: Sequence[Doan],
+        ket_thuc: bool = True,
+        chu_thich: Mapping[str, str] | None = None,
+    ) -> list[Khoi | Bang]:
+        """Body items laid out: "Điều n." in bold; with ``ket_thuc`` the last ends "./.";
+        emphasis, line breaks and the footnotes of ``chu_thich`` as marked up (``chu_doan``)."""
         out: list[Khoi | Bang] = []
-        last = len(vb.noi_dung) - 1
-        for i, doan in enumerate(vb.noi_dung):
+        last = len(items) - 1 if ket_thuc else -1
+        for i, doan in enumerate(items):
             if doan.bang is not None:
                 out.append(self._bang(doan.bang, ket_thuc=i == last))
                 continue
@@ -291,13 +312,15 @@ class SoanBoCuc:
             }[doan.kieu]
             if kieu is Kieu.NOI_DUNG and _MUC_LA_MA.match(text) and text == text.upper():
                 kieu = Kieu.NOI_DUNG_TIEU_DE
-            runs = chu_doan(doan.phan(), vb.chu_thich, cuoi=i == last)
+            runs = chu_doan(doan.phan(), chu_thich or {}, cuoi=i == last)
             if kieu is Kieu.NOI_DUNG:
                 runs = _dieu_dam(runs)
             # A heading stays with what follows it; the last paragraph, whole, with the
             # signature (LibreOffice never splits a paragraph kept with the table after it).
             keep = i == last or kieu in TIEU_DE
             out.append(DoanBoCuc(kieu, runs, giu_voi_sau=keep, giu_tron=i == last))
+        if not ket_thuc and out and isinstance(out[-1], DoanBoCuc):
+            out[-1] = replace(out[-1], giu_voi_sau=False)  # nothing follows it to keep with
         return out
 
     def _giu_hai_dong(self, body: list[Khoi | Bang]) -> list[Khoi | Bang]:

@@ -112,3 +112,5 @@ DUONG_DAN_ANH_TOI_DA: Final = 255
 DUONG_KINH_DAU_NHO_NHAT: Final = 20.0
 DUONG_KINH_DAU_LON_NHAT: Final = 60.0
 DUONG_KINH_DAU_MAC_DINH: Final = 36.0
+#: Annexes (phụ lục) issued with one document; numbered I, II … when there are several.
+PHU_LUC_TOI_DA: Final = 30

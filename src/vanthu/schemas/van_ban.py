@@ -21,7 +21,7 @@ from pydantic import (
 from .bang import Bang
 from .chu_thich import ChuThich, NhanChuThich, van_de_chu_thich
 from .danh_dau import DoKhan, DoMat
-from .dinh_dang import PhanDoan, kiem_tra, phan_tich, van_ban_tron
+from .dinh_dang import PhanDoan, cac_goi, kiem_tra, phan_tich, van_ban_tron
 from .gioi_han import (
     CAN_CU_TOI_DA,
     CHU_THICH_TOI_DA,
@@ -31,6 +31,7 @@ from .gioi_han import (
     NHIEM_VU_TOI_DA,
     NOI_DUNG_TOI_DA,
     NOI_NHAN_TOI_DA,
+    PHU_LUC_TOI_DA,
     SO_TOI_DA,
 )
 from .loai_van_ban import LoaiVanBan
@@ -39,6 +40,7 @@ from .mau_rieng import van_de_mau_rieng
 from .nguoi_ky import NguoiKy
 from .nhiem_vu import NhiemVu
 from .noi_nhan import NoiNhan
+from .phu_luc import PhuLuc, VanBanKemTheo, van_de_phu_luc
 from .text import (
     SO_NGUYEN,
     CanCu,
@@ -139,6 +141,11 @@ class Doan(BaseModel):
         if self.bang is not None:
             return self.bang.tom_tat
         return self.van_ban_tron
+
+
+# Annexes hold the same items as the body: their models are completed now that Doan exists.
+PhuLuc.model_rebuild(_types_namespace={"Doan": Doan})
+VanBanKemTheo.model_rebuild(_types_namespace={"Doan": Doan})
 
 
 def _one_or_many(value: Any) -> Any:
@@ -244,6 +251,22 @@ class VanBan(BaseModel):
     so_ban: Annotated[int, Field(ge=1, le=SO_TOI_DA), SO_NGUYEN] | None = Field(
         default=None, description="Number of copies issued (box 12)"
     )
+    phu_luc: list[PhuLuc] = Field(
+        default_factory=list,
+        max_length=PHU_LUC_TOI_DA,
+        description="Annexes issued with the document, each from a new page: "
+        "'Phụ lục' (several: 'Phụ lục I', 'Phụ lục II' …), its title ten and its noi_dung",
+    )
+    van_ban_kem_theo: VanBanKemTheo | None = Field(
+        default=None,
+        description="Quyết định (Mẫu 1.3): the text it issues or approves, from a new page: "
+        "its type (quy_che, quy_dinh …), trich_yeu and noi_dung",
+    )
+    kem_theo_cua: Dong | None = Field(
+        default=None,
+        description="The issuer as the line '(Kèm theo … của …)' of the annexes names it "
+        "(Ủy ban nhân dân tỉnh Ninh Thuận); required when co_quan is written in capitals",
+    )
     nhiem_vu: list[NhiemVu] = Field(
         default_factory=list,
         max_length=NHIEM_VU_TOI_DA,
@@ -300,6 +323,8 @@ class VanBan(BaseModel):
         problems = [
             *self._type_problems(),
             *van_de_mau_rieng(self),
+            *van_de_phu_luc(self),
+            *self._footnotes_outside_the_body(),
             *self._number_problems(),
             *self._symbol_problems(),
             *self._task_problems(),
@@ -341,6 +366,19 @@ class VanBan(BaseModel):
             yield "so: a dated document has its number; a draft has neither (give nam instead)"
         if self.ngay is not None and self.nam is not None and self.nam != self.ngay.year:
             yield f"nam: {self.nam} contradicts ngay {self.ngay.isoformat()}"
+
+    def _footnotes_outside_the_body(self) -> Iterator[str]:
+        """Footnotes belong to the main text: an annex or the attached text calls none."""
+        parts = [(f"phu_luc[{k}]", pl.noi_dung) for k, pl in enumerate(self.phu_luc)]
+        if self.van_ban_kem_theo is not None:
+            parts.append(("van_ban_kem_theo", self.van_ban_kem_theo.noi_dung))
+        for where, items in parts:
+            for i, doan in enumerate(items):
+                if cac_goi(doan.phan()):
+                    yield (
+                        f"{where}.noi_dung[{i}].doan: footnotes ([^…]) are for the main text; "
+                        "an annex or the attached text carries its notes in its own words"
+                    )
 
     def _task_problems(self) -> Iterator[str]:
         """Each task points at a body item (a paragraph or a table) that exists and names who

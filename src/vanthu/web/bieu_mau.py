@@ -195,8 +195,9 @@ def doc_bieu_mau(form: FormDuLieu) -> BieuMau:
 
 def ly_do_khong_sua(vb: VanBan) -> str | None:
     """Why the form cannot edit this draft without losing part of it, or None: it edits a
-    paragraph per line, so tables, footnotes and line breaks inside a paragraph (which the
-    directive file holds) would be dropped on saving. Such a draft is edited as a file."""
+    paragraph per line and has no inputs for annexes, so tables, footnotes, line breaks inside a
+    paragraph, phụ lục and the text a quyết định issues (which the directive file holds) would
+    be dropped on saving. Such a draft is edited as a file."""
     parts = []
     if any(d.bang is not None for d in vb.noi_dung):
         parts.append("bảng")
@@ -204,10 +205,14 @@ def ly_do_khong_sua(vb: VanBan) -> str | None:
         parts.append("chú thích")
     if any(d.doan is not None and "\n" in d.doan for d in vb.noi_dung):
         parts.append("xuống dòng trong một đoạn")
+    if vb.phu_luc:
+        parts.append("phụ lục")
+    if vb.van_ban_kem_theo is not None:
+        parts.append("văn bản kèm theo")
     if not parts:
         return None
     return (
-        f"Dự thảo này có {', '.join(parts)} trong nội dung; biểu mẫu chưa sửa được các phần ấy "
+        f"Dự thảo này có {', '.join(parts)}; biểu mẫu chưa sửa được các phần ấy "
         "nên không lưu từ đây (lưu sẽ làm mất chúng). Hãy sửa tệp văn bản (YAML) rồi tải lên "
         "thành dự thảo mới."
     )
