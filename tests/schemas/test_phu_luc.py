@@ -97,3 +97,12 @@ def test_only_a_quyet_dinh_issues_an_attached_text_of_an_accepted_type() -> None
         VanBan.model_validate(quyet_dinh(van_ban_kem_theo=text | {"loai": "cong_dien"}))
     with pytest.raises(ValidationError, match="trich_yeu"):
         VanBan.model_validate(quyet_dinh(van_ban_kem_theo={"loai": "quy_che", "noi_dung": ["x"]}))
+
+
+def test_an_annex_calling_a_footnote_is_refused_with_its_path() -> None:
+    annexes = [{"ten": "Danh sách", "noi_dung": ["1. Trạm Y tế[^a]."]}]
+    data = cong_dien(kem_theo_cua=CUA, phu_luc=annexes, chu_thich={"a": "Ghi chú."})
+    data["noi_dung"] = [*data["noi_dung"][:-1], "Xem Phụ lục kèm theo[^a]."]
+    VanBan.model_validate({**data, "phu_luc": phu_luc(1)})  # the call in the body is fine
+    with pytest.raises(ValidationError, match=r"phu_luc\[0\]\.noi_dung\[0\]\.doan: footnotes"):
+        VanBan.model_validate(data)
