@@ -13,7 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from ...errors import InvalidDirective, Problem, VanthuError
-from ...schemas import DoKhan, DoMat, LoaiVanBan, VanBan
+from ...schemas import DoKhan, DoMat, LoaiVanBan, PhamViLuuHanh, VanBan
 from ...schemas.gioi_han import TEP_VAN_BAN_TOI_DA
 from ...services import SignedIn, UngDung, canh_bao_van_ban
 from ..bieu_mau import BieuMau, bieu_mau_tu_van_ban, doc_bieu_mau, loi_theo_o, ma_o, ten_cac_o
@@ -64,6 +64,7 @@ def _trang_soan(
         cac_loai=[(loai.value, loai.info.ten) for loai in LoaiVanBan],
         cac_do_khan=[(d.value, d.label) for d in DoKhan],
         cac_do_mat=[(d.value, d.label) for d in DoMat],
+        cac_pham_vi=[(p.value, p.label) for p in PhamViLuuHanh],
         cac_nhom=ung_dung(request).nhom_danh_ba(),
         xong=request.query_params.get("xong"),
     )
@@ -85,7 +86,7 @@ def soan_lai(request: Request, van_ban_id: int, _: Annotated[SignedIn, Depends(n
         bieu_mau_tu_van_ban(vb.van_ban),
         van_ban_id=vb.id,
         canh_bao=canh_bao_van_ban(vb.van_ban),
-        thong_bao_loi=CO_BANG if _co_bang(vb.van_ban) else None,
+        thong_bao_loi=khong_luu_duoc(vb.van_ban),
     )
 
 
@@ -99,6 +100,24 @@ CO_BANG = (
 
 def _co_bang(vb: VanBan) -> bool:
     return any(d.bang is not None for d in vb.noi_dung)
+
+
+#: Why the form leaves a draft holding "+" sub-items under a Nơi nhận line alone: its rows are
+#: one level, and saving would drop the sub-items (and the bodies they deliver to).
+CO_MUC_CON = (
+    "Dự thảo này có các dòng “+” dưới một dòng nơi nhận; biểu mẫu chưa sửa được các dòng này "
+    "nên không lưu từ đây (lưu sẽ làm mất chúng). Hãy sửa tệp văn bản (YAML) rồi tải lên "
+    "thành dự thảo mới."
+)
+
+
+def khong_luu_duoc(vb: VanBan) -> str | None:
+    """Why the form may not save over this draft (it would lose part of it), or None."""
+    if _co_bang(vb):
+        return CO_BANG
+    if any(line.muc_con for line in vb.noi_nhan):
+        return CO_MUC_CON
+    return None
 
 
 def _nguon(user: SignedIn) -> str:
@@ -117,8 +136,10 @@ async def luu(request: Request, user: Annotated[SignedIn, Depends(nguoi)]) -> Re
     if action in ("them_noi_nhan", "them_nhiem_vu"):
         return _trang_soan(request, bieu_mau, van_ban_id=van_ban_id, them=str(action)[4:])
     app = ung_dung(request)
-    if van_ban_id is not None and _co_bang(app.xem_van_ban(str(van_ban_id)).van_ban):
-        return _trang_soan(request, bieu_mau, 409, van_ban_id, thong_bao_loi=CO_BANG)
+    if van_ban_id is not None and (
+        refused := khong_luu_duoc(app.xem_van_ban(str(van_ban_id)).van_ban)
+    ):
+        return _trang_soan(request, bieu_mau, 409, van_ban_id, thong_bao_loi=refused)
     try:
         if van_ban_id is None:
             van_ban_id = app.soan_thao(user.ten, bieu_mau.du_lieu, _nguon(user)).van_ban_id
