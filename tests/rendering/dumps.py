@@ -33,6 +33,13 @@ def docx_lines(data: bytes) -> list[str]:
     return [p.text for p in docx_paragraphs(data) if p.text.strip()]
 
 
+def docx_le_trang_dau(data: bytes) -> list[str]:
+    """The text of page 1's own header and footer paragraphs (boxes 11 and 13), if any."""
+    section = Document(io.BytesIO(data)).sections[0]
+    parts = (section.first_page_header, section.first_page_footer)
+    return [p.text for part in parts for p in part.paragraphs if p.text.strip()]
+
+
 def docx_dump(data: bytes) -> str:
     """A golden dump: one line per paragraph, "style | text"; then page 1's own header and
     footer (boxes 11 and 13), when they print anything."""
