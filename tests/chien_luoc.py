@@ -21,9 +21,11 @@ from hypothesis import strategies as st
 
 from vanthu.schemas import VanBan
 from vanthu.schemas.gioi_han import (
+    CHUC_VU_KHAC_TOI_DA,
     DOAN_TOI_DA,
     DONG_TOI_DA,
     KY_HIEU_TOI_DA,
+    LIEN_HE_TOI_DA,
     NAM_LON_NHAT,
     NAM_NHO_NHAT,
     SO_TOI_DA,
@@ -71,17 +73,21 @@ def nguoi_ky(draw: st.DrawFn) -> dict[str, Any]:
     if chain:
         data["quyen_han"] = list(chain)
         data["thay_mat"] = [draw(chu(30)) for p in chain if p != "Q"]
+    if draw(st.integers(0, 4)) == 0:  # box 7b: the other position
+        data["chuc_vu_khac"] = draw(st.lists(chu(60), min_size=1, max_size=CHUC_VU_KHAC_TOI_DA))
     return data
 
 
 @st.composite
-def noi_nhan(draw: st.DrawFn) -> Any:
+def noi_nhan(draw: st.DrawFn, muc_con: bool = True) -> Any:
     ten = draw(chu(50))
     if draw(st.booleans()):
         return ten
     line: dict[str, Any] = {"ten": ten}
     kind = draw(st.sampled_from(["ma_co_quan", "nhom", "noi_bo"]))
     line[kind] = True if kind == "noi_bo" else draw(st.lists(_MA, min_size=1, max_size=3))
+    if muc_con and draw(st.integers(0, 3)) == 0:  # "+" sub-items under the line
+        line["muc_con"] = draw(st.lists(noi_nhan(muc_con=False), min_size=1, max_size=3))
     return line
 
 
@@ -142,6 +148,10 @@ def van_ban_hop_le(draw: st.DrawFn) -> dict[str, Any]:
         data["luu"] = draw(st.lists(_VIET_TAT, max_size=2))
     if draw(st.booleans()):
         data["do_khan"] = draw(st.sampled_from(["khan", "thuong_khan", "hoa_toc"]))
+    if draw(st.integers(0, 3)) == 0:  # box 11
+        data["pham_vi_luu_hanh"] = draw(st.sampled_from(["xem_xong_tra_lai", "luu_hanh_noi_bo"]))
+    if draw(st.integers(0, 3)) == 0:  # box 13
+        data["lien_he"] = draw(st.lists(dong(), min_size=1, max_size=LIEN_HE_TOI_DA))
     if draw(st.booleans()):
         data["nhiem_vu"] = [
             {

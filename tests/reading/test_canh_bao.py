@@ -72,6 +72,21 @@ def test_a_noi_nhan_line_and_a_first_item_are_named_by_their_own_path(tmp_path: 
     )
 
 
+def test_a_sub_item_split_off_at_a_comma_is_warned_of_by_its_own_path_and_line(
+    tmp_path: Path,
+) -> None:
+    data = QUYET_DINH | {"noi_nhan": [{"ten": "Các sở", "muc_con": ["Sở Y tế"]}]}
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    # One sub-item written as two lines, the second the rest of the first after its comma.
+    text = text.replace("  - Sở Y tế\n", "  - Sở Lao động\n  - thương binh\n")
+    vb, warnings = doc_tep_canh_bao(write(tmp_path, text), HOM_NAY)
+    assert [n.ten for n in vb.noi_nhan[0].muc_con] == ["Sở Lao động", "thương binh"]
+    [warning] = warnings
+    assert warning.where == "noi_nhan[0].muc_con[1].ten"
+    assert warning.line == text.splitlines().index("  - thương binh") + 1
+    assert "the rest of noi_nhan[0].muc_con[0].ten 'Sở Lao động'" in warning.message
+
+
 def test_a_json_file_is_warned_of_by_field_path_without_a_line(tmp_path: Path) -> None:
     data = cong_van(kinh_gui=["Ủy ban nhân dân các tỉnh", "thành phố"])
     path = write(tmp_path, json.dumps(data, ensure_ascii=False), "van-ban.json")
@@ -149,6 +164,11 @@ def _items(vb: VanBan) -> dict[str, str]:
     found = {f"kinh_gui[{i}]": t for i, t in enumerate(vb.kinh_gui)}
     found |= {f"can_cu[{i}]": t for i, t in enumerate(vb.can_cu)}
     found |= {f"noi_nhan[{i}].ten": n.ten for i, n in enumerate(vb.noi_nhan)}
+    found |= {
+        f"noi_nhan[{i}].muc_con[{j}].ten": sub.ten
+        for i, n in enumerate(vb.noi_nhan)
+        for j, sub in enumerate(n.muc_con)
+    }
     found |= {f"luu[{i}]": t for i, t in enumerate(vb.luu)}
     found |= {f"nguoi_ky.thay_mat[{i}]": t for i, t in enumerate(vb.nguoi_ky.thay_mat)}
     return found

@@ -33,9 +33,25 @@ def docx_lines(data: bytes) -> list[str]:
     return [p.text for p in docx_paragraphs(data) if p.text.strip()]
 
 
+def docx_le_trang_dau(data: bytes) -> list[str]:
+    """The text of page 1's own header and footer paragraphs (boxes 11 and 13), if any."""
+    section = Document(io.BytesIO(data)).sections[0]
+    parts = (section.first_page_header, section.first_page_footer)
+    return [p.text for part in parts for p in part.paragraphs if p.text.strip()]
+
+
 def docx_dump(data: bytes) -> str:
-    """A golden dump: one line per paragraph, "style | text"."""
+    """A golden dump: one line per paragraph, "style | text"; then page 1's own header and
+    footer (boxes 11 and 13), when they print anything."""
     rows = [f"{p.style.name if p.style else '-'} | {p.text}" for p in docx_paragraphs(data)]
+    section = Document(io.BytesIO(data)).sections[0]
+    for name, part in (
+        ("trang 1, đầu trang", section.first_page_header),
+        ("trang 1, chân trang", section.first_page_footer),
+    ):
+        if "".join(p.text for p in part.paragraphs).strip():
+            rows.append(f"=== {name} ===")
+            rows += [f"{p.style.name if p.style else '-'} | {p.text}" for p in part.paragraphs]
     return "\n".join(rows) + "\n"
 
 

@@ -21,7 +21,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -190,6 +190,11 @@ class TrangIn:
     dau_trang: list[list[DongIn]]  # per page: the lines printed in the top margin
     so_trang: int
     loi_doc: str  # why the lines do not read as the layout's paragraphs ("" when they do)
+    # Page 1's margin boxes: box 11's text (without spaces), expected in the top band; box
+    # 13's printed lines, read apart from the text; and where page 1's text area ends (pt).
+    luu_hanh: str = ""
+    chan_trang: list[DongIn] = field(default_factory=list)
+    day_trang_dau: float | None = None
 
 
 def doc_trang(pdf: bytes, bo_cuc: BoCuc, trang: TrangGiay) -> TrangIn:
@@ -197,10 +202,22 @@ def doc_trang(pdf: bytes, bo_cuc: BoCuc, trang: TrangGiay) -> TrangIn:
     pages = dong_in(pdf)
     top = trang.le_tren * 10 * PT_MOI_MM
     band = [[d for d in page if d.duoi <= top] for page in pages]
-    lines = [d for page in pages for d in page if d.duoi > top]
+    # Box 13's lines: on page 1, in its lower half, reading as the footer's lines.
+    footer = {"".join(d.text.split()) for d in bo_cuc.chan_trang_dau}
+    height = trang.cao * 10 * PT_MOI_MM
+    chan = [d for d in pages[0] if d.chu in footer and d.tren > height / 2] if pages else []
+    lines = [d for page in pages for d in page if d.duoi > top and d not in chan]
     doan = doan_mau(bo_cuc)
     index, problem = _gan(lines, doan)
-    return TrangIn(lines, index, doan, band, len(pages), problem)
+    end = None
+    if bo_cuc.chan_trang_dau:
+        room = max(
+            trang.le_duoi * 10 * PT_MOI_MM,
+            trang.chan_trang * 10 * PT_MOI_MM + bo_cuc.cao_chan_trang_dau,
+        )
+        end = height - room
+    luu_hanh = "".join("".join(d.text.split()) for d in bo_cuc.dau_trang_dau)
+    return TrangIn(lines, index, doan, band, len(pages), problem, luu_hanh, chan, end)
 
 
 def doc_ban_in(rendered: dict[str, KetQua], trang: TrangGiay, output: str) -> dict[str, TrangIn]:
@@ -271,9 +288,9 @@ def so_trang_in(doc: TrangIn) -> list[str]:
 
 
 def kiem_so_trang(doc: TrangIn, trang: TrangGiay) -> list[str]:
-    """No number on page 1 (nor on the first page of an annex); from page 2 its number alone,
-    centred over the text, in the top margin, its ink at least 9.5 mm from the edge and clear
-    of the text below."""
+    """No number on page 1 (box 11 alone, if any) nor on the first page of an annex; from
+    page 2 its number alone, centred over the text, in the top margin, its ink at least 9.5 mm
+    from the edge and clear of the text below."""
     problems = []
     wants = so_trang_in(doc)
     centre = (trang.le_trai + (trang.rong - trang.le_phai)) / 2 * 10 * PT_MOI_MM
@@ -281,6 +298,11 @@ def kiem_so_trang(doc: TrangIn, trang: TrangGiay) -> list[str]:
     for number, band in enumerate(doc.dau_trang, 1):
         text = "".join(d.chu for d in band)
         want = wants[number - 1]
+        if number == 1:
+            want = doc.luu_hanh
+            if text != want:
+                problems.append(f"page 1: top margin reads {text!r}, not {want!r}")
+            continue
         if text != want:
             problems.append(f"page {number}: top margin reads {text!r}, not {want!r}")
             continue
@@ -363,6 +385,11 @@ def kiem_le(doc: TrangIn, trang: TrangGiay) -> list[str]:
     for d in doc.dong:
         if d.trai < left or d.phai > right or d.muc_tren < top or d.muc_duoi > bottom:
             problems.append(f"page {d.trang}: {d.chu[:30]!r} passes the margins")
+        elif d.trang == 1 and doc.day_trang_dau and d.muc_duoi > doc.day_trang_dau + DUNG_SAI:
+            problems.append(f"page 1: {d.chu[:30]!r} runs into the footer (box 13)")
+    for d in doc.chan_trang:
+        if d.trai < left or d.phai > right or d.muc_duoi > trang.cao * mm:
+            problems.append(f"page 1: the footer's {d.chu[:30]!r} passes the page")
     by_page: dict[int, list[DongIn]] = defaultdict(list)
     for d in doc.dong:
         by_page[d.trang].append(d)

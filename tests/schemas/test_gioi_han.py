@@ -62,6 +62,27 @@ def over(limit: int) -> str:
             "noi_nhan[0].ma_co_quan[0]: '..' is not a code",
         ),
         (cong_dien(luu=["a"] * (g.LUU_TOI_DA + 1)), "luu: List should have at most 20"),
+        (
+            cong_dien(lien_he=["a"] * (g.LIEN_HE_TOI_DA + 1)),
+            "lien_he: List should have at most 3",
+        ),
+        (cong_dien(lien_he=[over(g.DONG_TOI_DA)]), "lien_he[0]: at most 200"),
+        (
+            cong_dien(nguoi_ky=NGUOI_KY | {"chuc_vu_khac": ["A"] * (g.CHUC_VU_KHAC_TOI_DA + 1)}),
+            "nguoi_ky.chuc_vu_khac: List should have at most 3",
+        ),
+        (
+            cong_dien(nguoi_ky=NGUOI_KY | {"chuc_vu_khac": [over(g.DONG_TOI_DA)]}),
+            "nguoi_ky.chuc_vu_khac[0]: at most 200",
+        ),
+        (
+            cong_dien(noi_nhan=[{"ten": "a", "muc_con": [over(g.DONG_TOI_DA)]}]),
+            "noi_nhan[0].muc_con[0].ten: at most 200",
+        ),
+        (
+            cong_dien(noi_nhan=[{"ten": "a", "muc_con": ["a"] * (g.MUC_CON_TOI_DA + 1)}]),
+            "noi_nhan[0].muc_con: List should have at most 1000",
+        ),
         (cong_dien(luu=[over(g.DONG_TOI_DA)]), "luu[0]: at most 200"),
         (
             cong_dien(so=g.SO_TOI_DA + 1, ngay="2021-09-13"),

@@ -87,6 +87,34 @@ def test_a_noi_nhan_expands_in_printed_order_each_body_once_internal_lines_skipp
     ]
 
 
+def test_sub_items_expand_after_their_line_as_lines_of_their_own_unless_internal(
+    store: Store,
+) -> None:
+    _danh_ba(store)
+    vb = _van_ban(
+        [
+            NoiNhan(ten="Như trên"),
+            NoiNhan(
+                ten="Các sở",
+                muc_con=[
+                    NoiNhan(ten="Sở Nội vụ", ma_co_quan=["SNV"]),
+                    NoiNhan(ten="Sở Y tế (nội bộ)", ma_co_quan=["SYT"], noi_bo=True),
+                ],
+            ),
+            NoiNhan(ten="VPUB", noi_bo=True, muc_con=[NoiNhan(ten="UBND", ma_co_quan=["UBND_PR"])]),
+        ]
+    )
+    with store.transaction() as s:
+        found = danh_ba_store.mo_rong_noi_nhan(s, vb)
+    assert [(r.ma, r.dong, r.dong_in) for r in found] == [("SNV", 1, "Sở Nội vụ")]
+    unknown = _van_ban([NoiNhan(ten="Lạ", muc_con=[NoiNhan(ten="Không có", nhom=["nhom_la"])])])
+    with (
+        store.transaction() as s,
+        pytest.raises(Refused, match=r"group 'nhom_la' \(line 1: Không có\)"),
+    ):
+        danh_ba_store.mo_rong_noi_nhan(s, unknown)
+
+
 def test_an_unknown_body_or_group_in_the_noi_nhan_is_refused_naming_each_line(store: Store) -> None:
     _danh_ba(store)
     vb = _van_ban([NoiNhan(ten="Lạ", ma_co_quan=["KHONG_CO"], nhom=["nhom_la"])])

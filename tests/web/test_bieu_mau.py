@@ -62,6 +62,16 @@ def test_every_example_shown_in_the_form_reads_back_unchanged_or_is_left_to_its_
         assert read != vb
 
 
+def test_the_boxes_11_13_and_7b_read_back_unchanged_from_the_form() -> None:
+    vb = _draft(doc_tep(EXAMPLES / "cong-van-hoi-dong-luu-hanh-noi-bo.yaml"))
+    flat = [line.model_copy(update={"muc_con": []}) for line in vb.noi_nhan]
+    vb = vb.model_copy(update={"noi_nhan": flat})
+    assert vb.pham_vi_luu_hanh and vb.lien_he and vb.nguoi_ky.chuc_vu_khac
+    shown = bieu_mau_tu_van_ban(vb).gia_tri
+    assert shown["pham_vi_luu_hanh"] == "luu_hanh_noi_bo"
+    assert VanBan.model_validate(doc_bieu_mau(_Form(shown)).du_lieu) == vb
+
+
 def test_blank_rows_are_dropped_and_the_rest_renumbered() -> None:
     form = _Form(
         {

@@ -340,3 +340,24 @@ def test_a_draft_with_an_annex_is_not_saved_from_the_form_which_would_drop_the_a
     assert "Dự thảo này có phụ lục;" in html.unescape(saved.text)
     after = ung_dung.xem_van_ban(str(van_ban_id))
     assert after.van_ban == before.van_ban and after.phien_ban == before.phien_ban
+
+
+def test_a_draft_holding_noi_nhan_sub_items_is_not_saved_from_the_form_which_would_drop_them(
+    client: TestClient, ung_dung: UngDung
+) -> None:
+    data = cong_dien_du_thao()
+    group = {"ten": "Các sở, ban, ngành", "muc_con": [{"ten": "Sở Y tế", "ma_co_quan": ["SYT"]}]}
+    data["noi_nhan"] = [group, *data["noi_nhan"]]
+    van_ban_id = ung_dung.soan_thao("cv", data, "test").van_ban_id
+    before = ung_dung.xem_van_ban(str(van_ban_id))
+    csrf = dang_nhap(client, "cv")
+    shown = client.get(f"/soan-thao/{van_ban_id}")
+    assert "biểu mẫu chưa sửa được các phần ấy" in html.unescape(shown.text)
+    values = bieu_mau_tu_van_ban(before.van_ban).gia_tri
+    saved = client.post(
+        "/soan-thao", data=_form(csrf, values, hanh_dong="luu", van_ban_id=str(van_ban_id))
+    )
+    assert saved.status_code == 409
+    assert "Dự thảo này có các dòng “+” dưới một dòng nơi nhận;" in html.unescape(saved.text)
+    after = ung_dung.xem_van_ban(str(van_ban_id))
+    assert after.van_ban == before.van_ban and after.phien_ban == before.phien_ban

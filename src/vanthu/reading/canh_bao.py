@@ -2,9 +2,10 @@
 
 A warning stops nothing: ``vanthu check`` prints it and still exits 0, the web desk shows it
 beside its field. One slip is looked for today, in every list whose items are printed one a
-line (Kính gửi, căn cứ, Nơi nhận, Lưu, the signer's ``thay_mat``): an item that begins with a
-lower-case letter. Each such line begins with a capital, so a lower-case item is most often the
-rest of the item before it, split off at a comma: YAML reads
+line (Kính gửi, căn cứ, Nơi nhận and the "+" sub-items of a line, Lưu, the signer's
+``thay_mat``): an item that begins with a lower-case letter. Each such line begins with a
+capital, so a lower-case item is most often the rest of the item before it, split off at a
+comma: YAML reads
 ``kinh_gui: [Ủy ban nhân dân các tỉnh, thành phố]`` as two addressees. Body paragraphs
 (``noi_dung``) are left alone: "a) …" and "- …" begin them by right. A second slip is looked for
 in body paragraphs: an emphasis marker left unbalanced ("**đậm" never closed), printed as typed.
@@ -32,6 +33,9 @@ def _danh_sach_dong(vb: VanBan) -> Iterator[tuple[Loc, Sequence[str], tuple[str,
     yield ("kinh_gui",), vb.kinh_gui, ()
     yield ("can_cu",), vb.can_cu, ()
     yield ("noi_nhan",), [n.ten for n in vb.noi_nhan], ("ten",)
+    for i, line in enumerate(vb.noi_nhan):
+        if line.muc_con:  # the "+" sub-items under a line are a list of their own
+            yield ("noi_nhan", i, "muc_con"), [n.ten for n in line.muc_con], ("ten",)
     yield ("luu",), vb.luu, ()
     yield ("nguoi_ky", "thay_mat"), vb.nguoi_ky.thay_mat, ()
 

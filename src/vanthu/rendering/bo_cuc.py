@@ -87,6 +87,8 @@ class DoanBoCuc:
     khung: float | None = None  # drawn inside a single-line box this wide (outer edges), centred
     khung_cao: float | None = None  # the box's outer height; None: as tall as its lines
     khung_colour: str | None = None
+    khung_lech: float = 0.0  # cm the box's centre stands right of its container's centre
+    ke_tren: bool = False  # a solid rule over the paragraph, as wide as it (its top border)
     giu_voi_sau: bool = False  # keep with the next paragraph
     # Never split across pages: the body's last paragraph, which keeps with the signature.
     # LibreOffice moves such a paragraph whole whatever it is told; both outputs now say so.
@@ -205,6 +207,12 @@ class BoCuc:
     tac_gia: str
     chu_de: str = ""
     tu_khoa: tuple[str, ...] = field(default_factory=tuple)
+    # Page 1's margins (le_trang): the header's box 11 and the footer's box 13, one paragraph
+    # a printed line; the footer's height in points, which page 1's text area gives up when
+    # it is taller than the bottom margin leaves room for (as Word and LibreOffice do).
+    dau_trang_dau: tuple[DoanBoCuc, ...] = ()
+    chan_trang_dau: tuple[DoanBoCuc, ...] = ()
+    cao_chan_trang_dau: float = 0.0
 
     def dong_van_ban(self) -> list[str]:
         """Every paragraph's text in reading order (left cell before right): the text dump."""

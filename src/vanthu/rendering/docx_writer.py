@@ -147,6 +147,7 @@ class DocxWriter:
             else:
                 self._ve(doc, bang, block)
         bang.xong()
+        self._le_trang_dau(doc, bo_cuc, body_width)
         props = doc.core_properties
         props.title = thuoc_tinh(bo_cuc.tieu_de)
         props.author = thuoc_tinh(bo_cuc.tac_gia)
@@ -196,7 +197,8 @@ class DocxWriter:
             # The box's outer edges are ``khung`` apart: the line and its space sit inside.
             inset = (KHOANG_VIEN + VIEN_KHUNG) / PT_MOI_CM
             side = max((container - doan.khung) / 2, 0) + inset
-            pf.left_indent, pf.right_indent = Cm(side), Cm(side)
+            pf.left_indent = Cm(side + doan.khung_lech)
+            pf.right_indent = Cm(side - doan.khung_lech)
             if doan.khung_cao is not None:
                 pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
                 pf.line_spacing = Pt(doan.khung_cao * PT_MOI_CM - 2 * inset * PT_MOI_CM)
@@ -207,6 +209,8 @@ class DocxWriter:
                 round(VIEN_KHUNG * 8),
                 KHOANG_VIEN,
             )
+        if doan.ke_tren:
+            _border(para._p.get_or_add_pPr(), ("top",), size=round(VIEN_KE * 8), space=KHOANG_KE)
         for chu in doan.chu:
             if chu.chu_thich is not None:
                 _chu_thich(para, chu.chu_thich)
@@ -221,6 +225,20 @@ class DocxWriter:
                 run.font.color.rgb = RGBColor.from_string(chu.colour)
         for z, anh in enumerate(doan.anh):
             ve_anh_noi(para, anh, z)
+
+    def _le_trang_dau(self, doc: DocxDocument, bo_cuc: BoCuc, width: float) -> None:
+        """Page 1's header (box 11) and footer (box 13): the template's section already has a
+        first page of its own, whose header prints no page number."""
+        section = doc.sections[0]
+        for parts, blocks in (
+            (section.first_page_header, bo_cuc.dau_trang_dau),
+            (section.first_page_footer, bo_cuc.chan_trang_dau),
+        ):
+            if not blocks:
+                continue
+            for i, block in enumerate(blocks):
+                para = parts.paragraphs[0] if i == 0 else parts.add_paragraph()
+                self._doan(para, block, width)
 
     def _hai_cot(self, doc: DocxDocument, block: HaiCot) -> None:
         table = doc.add_table(rows=1, cols=2)

@@ -69,8 +69,9 @@ def _ha_ten(soan: SoanBoCuc, khoi: list[DoanBoCuc], them: float) -> list[DoanBoC
     if them <= 0:
         return list(khoi)
     out = list(khoi)
-    i = next(k for k, b in enumerate(out) if b.kieu is Kieu.HO_TEN)
-    above = soan.bang[Kieu.HO_TEN].cach_truoc
+    # The signature's space stands above the other position (box 7b) if any, else the name.
+    i = next(k for k, b in enumerate(out) if b.kieu in {Kieu.CHUC_VU_KHAC, Kieu.HO_TEN})
+    above = soan.bang[out[i].kieu].cach_truoc
     out[i] = replace(out[i], cach_truoc=round(above + them, 2))
     return out
 

@@ -196,8 +196,8 @@ class PdfWriter:
                 rules += [
                     f"margin-top: {above}pt",
                     "padding: 1pt 0 0",
-                    f"margin-left: {side:.3f}cm",
-                    f"margin-right: {side:.3f}cm",
+                    f"margin-left: {side + doan.khung_lech:.3f}cm",
+                    f"margin-right: {side - doan.khung_lech:.3f}cm",
                     f"border: {VIEN_KHUNG}pt solid #{doan.khung_colour or '000000'}",
                 ]
                 if doan.khung_cao is not None:
@@ -209,6 +209,9 @@ class PdfWriter:
                         f"height: {doan.khung_cao}cm",
                         f"padding: {pad:.2f}pt 0 0",
                     ]
+            if doan.ke_tren:
+                # Word's top border: its line, then its distance to the text.
+                rules += [f"border-top: {VIEN_KE}pt solid black", f"padding-top: {KHOANG_KE}pt"]
             return "; ".join(rules)
 
         def chu_style(doan: DoanBoCuc | None, chu: Chu) -> str:
@@ -245,6 +248,14 @@ class PdfWriter:
             "mat_chu": self.mat_chu,
             "font_faces": faces,
             "trang": bang.trang,
+            # Page 1's bottom margin: room for box 13 if it is taller than the margin leaves.
+            "le_duoi_dau": round(
+                max(
+                    bang.trang.le_duoi,
+                    bang.trang.chan_trang + bo_cuc.cao_chan_trang_dau / PT_MOI_CM,
+                ),
+                4,
+            ),
             "css": {k: _css(v) for k, v in bang.kieu.items()},
             "so_trang": Kieu.SO_TRANG,
             "css_classes": [(k.css_class, _css(v)) for k, v in bang.kieu.items()],

@@ -24,6 +24,7 @@ from .bo_cuc import Bang, BoCuc, Chu, DoanBoCuc, DuongKe, HaiCot, Khoi, PhanRien
 from .cho_ky import dat_anh
 from .chu_doan import chu_doan, chu_tron
 from .fonts import DoRongChu
+from .le_trang import lien_he, luu_hanh
 from .loi_van import ten_loai
 from .mau_rieng import chu_ky_hai_ben, xac_nhan_noi_nghi
 from .ngat_dong import ngat_dong
@@ -86,6 +87,10 @@ class SoanBoCuc:
         """Width in cm of ``text`` set in ``kieu``."""
         return self._rong(text, kieu, dam)
 
+    def ngat(self, text: str, kieu: Kieu, rong: float) -> list[str]:
+        """``text`` broken into the lines both writers print in a column ``rong`` wide."""
+        return self._ngat(text, kieu, rong)
+
     def _dong(
         self, text: str, kieu: Kieu, rong: float, giu_voi_sau: bool = False
     ) -> list[DoanBoCuc]:
@@ -130,12 +135,16 @@ class SoanBoCuc:
         ten = " ".join(vb.ten_thu.split()).capitalize() if vb.ten_thu else ten_loai(vb.loai)
         so = vb.so_ky_hieu or f"dự thảo …/{vb.ky_hieu_day_du}"
         trich_yeu = " ".join((vb.trich_yeu or "").split())
+        chan, cao_chan = lien_he(self, vb)
         return BoCuc(
             khoi=tuple(khoi),
             tieu_de=f"{ten} {so}" + (f": {trich_yeu}" if trich_yeu else ""),
             tac_gia=" ".join(vb.co_quan.split()),
             chu_de=trich_yeu,
             tu_khoa=(ten, so),
+            dau_trang_dau=luu_hanh(self, vb),
+            chan_trang_dau=chan,
+            cao_chan_trang_dau=cao_chan,
         )
 
     def _dau(self, vb: VanBan, hom_nay: dt.date) -> HaiCot:
@@ -360,15 +369,41 @@ class SoanBoCuc:
         nhan = DoanBoCuc(Kieu.NOI_NHAN_LABEL, (Chu("Nơi nhận:"),), cach_truoc=CACH_KHOI_CHU_KY)
         # A wrapped recipient line continues past its dash (hanging indent).
         dash = round(self._rong("- ", Kieu.NOI_NHAN), 2)
-        lines = [f"- {t}" for t in _danh_sach([n.ten for n in vb.noi_nhan])] + [_dong_luu(vb)]
-        items = [DoanBoCuc(Kieu.NOI_NHAN, (Chu(t),), le_trai=dash, thut_dau=-dash) for t in lines]
+        # A "+" sub-item stands where its line's text starts, and wraps past its "+ ".
+        plus = round(self._rong("+ ", Kieu.NOI_NHAN), 2)
+        items: list[DoanBoCuc] = []
+        for line in vb.noi_nhan:
+            end = ":" if line.muc_con else ";"
+            items.append(
+                DoanBoCuc(Kieu.NOI_NHAN, (Chu(f"- {line.ten}{end}"),), le_trai=dash, thut_dau=-dash)
+            )
+            items += [
+                DoanBoCuc(
+                    Kieu.NOI_NHAN,
+                    (Chu(f"+ {sub.ten};"),),
+                    le_trai=round(dash + plus, 2),
+                    thut_dau=-plus,
+                )
+                for sub in line.muc_con
+            ]
+        items.append(DoanBoCuc(Kieu.NOI_NHAN, (Chu(_dong_luu(vb)),), le_trai=dash, thut_dau=-dash))
         return nhan, items
 
     def khoi_ky(self, nguoi_ky: NguoiKy, rong: float) -> list[DoanBoCuc]:
         """Boxes 7a–7c of one signer in a column ``rong`` wide: the authority lines, the room
         for the signature and seal (the name's space above), the name."""
         out = self.dong_ky("\n".join(nguoi_ky.dong_tham_quyen()), rong)
-        return out + self._dong(nguoi_ky.ho_ten, Kieu.HO_TEN, rong)
+        name = self._dong(nguoi_ky.ho_ten, Kieu.HO_TEN, rong)
+        if nguoi_ky.chuc_vu_khac:
+            # Box 7b: the other position takes the signature's space above it; the name
+            # follows it at once.
+            for line in nguoi_ky.chuc_vu_khac:
+                out += self._dong(line.upper(), Kieu.CHUC_VU_KHAC, rong)
+            for i, b in enumerate(out):
+                if b.kieu is Kieu.CHUC_VU_KHAC and i and out[i - 1].kieu is Kieu.CHUC_VU_KHAC:
+                    out[i] = replace(b, cach_truoc=0.0)
+            name[0] = replace(name[0], cach_truoc=0.0)
+        return out + name
 
     def dong_ky(self, text: str, rong: float) -> list[DoanBoCuc]:
         """A heading of a signature block as written (not in capitals), broken to ``rong``,

@@ -47,6 +47,9 @@ class Kieu(StrEnum):
     NOI_NHAN = "VB Nơi nhận"
     CHUC_VU = "VB Chức vụ ký"
     HO_TEN = "VB Họ tên ký"
+    CHUC_VU_KHAC = "VB Chức vụ khác"
+    LUU_HANH = "VB Phạm vi lưu hành"
+    LIEN_HE = "VB Liên hệ"
     DUONG_KE = "VB Đường kẻ"
     SO_TRANG = "VB Số trang"
 
@@ -116,6 +119,11 @@ DEFAULTS: dict[Kieu, ParagraphFormat] = {
     Kieu.NOI_NHAN: ParagraphFormat(11, can_le=CanLe.trai, dong=13),
     Kieu.CHUC_VU: ParagraphFormat(14, dam=True, dong=16),
     Kieu.HO_TEN: ParagraphFormat(14, dam=True, cach_truoc=78, dong=16),
+    # Box 7b: the other position, under the signature space (the name then follows at once).
+    Kieu.CHUC_VU_KHAC: ParagraphFormat(14, dam=True, cach_truoc=78, dong=16),
+    # Box 11, in page 1's header; box 13, in page 1's footer.
+    Kieu.LUU_HANH: ParagraphFormat(13, dam=True, dong=16),
+    Kieu.LIEN_HE: ParagraphFormat(11, can_le=CanLe.trai, dong=13),
     Kieu.DUONG_KE: ParagraphFormat(2, cach_truoc=5, dong=2),
     Kieu.SO_TRANG: ParagraphFormat(14, dong=16),
 }
@@ -132,6 +140,7 @@ class TrangGiay:
     le_trai: float
     le_phai: float
     dau_trang: float  # distance of the page-number header from the top edge
+    chan_trang: float = 1.0  # distance of the footer's last line from the bottom edge
 
     @property
     def vung_chu(self) -> float:
@@ -219,6 +228,7 @@ def doc_bang_kieu(template: Path | None = None) -> BangKieu:
         le_trai=_cm(sec.left_margin),
         le_phai=_cm(sec.right_margin),
         dau_trang=_cm(sec.header_distance),
+        chan_trang=_cm(sec.footer_distance),
     )
     font = doc.styles["Normal"].font.name or "Times New Roman"
     return BangKieu(kieu=sheet, trang=trang, phong_chu=font)

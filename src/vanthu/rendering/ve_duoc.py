@@ -93,6 +93,8 @@ def truong_in(vb: VanBan) -> Iterator[tuple[str, str]]:
         for i, item in enumerate(signer.thay_mat):
             yield f"{name}.thay_mat[{i}]", item.upper()
         yield f"{name}.chuc_vu", signer.chuc_vu.upper()
+        for i, item in enumerate(signer.chuc_vu_khac):
+            yield f"{name}.chuc_vu_khac[{i}]", item.upper()
         yield f"{name}.ho_ten", signer.ho_ten
     if vb.ten_thu is not None:
         yield "ten_thu", vb.ten_thu.upper()
@@ -100,10 +102,14 @@ def truong_in(vb: VanBan) -> Iterator[tuple[str, str]]:
         yield "xac_nhan_noi_nghi", vb.xac_nhan_noi_nghi
     for i, noi in enumerate(vb.noi_nhan):
         yield f"noi_nhan[{i}]", noi.ten
+        for j, sub in enumerate(noi.muc_con):
+            yield f"noi_nhan[{i}].muc_con[{j}]", sub.ten
     for i, item in enumerate(vb.luu):
         yield f"luu[{i}]", item
     if vb.ky_hieu_nguoi_soan is not None:
         yield "ky_hieu_nguoi_soan", vb.ky_hieu_nguoi_soan
+    for i, item in enumerate(vb.lien_he):
+        yield f"lien_he[{i}]", item
     for i, task in enumerate(vb.nhiem_vu):
         if task.mo_ta is not None:
             yield f"nhiem_vu[{i}].mo_ta", task.mo_ta

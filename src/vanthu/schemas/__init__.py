@@ -1,6 +1,6 @@
 """What a directive is: pydantic models of the directive file. Imports nothing else of vanthu."""
 
-from .danh_dau import DoKhan, DoMat
+from .danh_dau import DoKhan, DoMat, PhamViLuuHanh
 from .loai_van_ban import LoaiVanBan, ThongTinLoai
 from .nguoi_ky import NguoiKy, QuyenHan
 from .nhiem_vu import NhiemVu
@@ -16,6 +16,7 @@ __all__ = [
     "NguoiKy",
     "NhiemVu",
     "NoiNhan",
+    "PhamViLuuHanh",
     "QuyenHan",
     "ThongTinLoai",
     "VanBan",

@@ -54,6 +54,14 @@ NOI_DUNG_TOI_DA: Final = 2000
 NOI_NHAN_TOI_DA: Final = 1000
 NHIEM_VU_TOI_DA: Final = 500
 LUU_TOI_DA: Final = 20
+#: Lines of the address and contacts (box 13, ``lien_he``) at the foot of page 1: the footer
+#: takes page 1's text area from the bottom, so it stays short.
+LIEN_HE_TOI_DA: Final = 3
+#: Lines of a signer's other position (box 7b, ``chuc_vu_khac``): a post and its body.
+CHUC_VU_KHAC_TOI_DA: Final = 3
+#: "+" sub-items (``muc_con``) under one Nơi nhận line; the lines of the whole Nơi nhận,
+#: sub-items included, stay within NOI_NHAN_TOI_DA.
+MUC_CON_TOI_DA: Final = NOI_NHAN_TOI_DA
 
 #: A code (mã) of a body, a group or a user name: it becomes part of a folder name, so it is
 #: 1–32 ASCII letters, digits, '_', '-' or '.', starting with a letter or digit ('.' and '..'

@@ -8,7 +8,12 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .anh import DuongDanAnh
-from .gioi_han import DUONG_KINH_DAU_LON_NHAT, DUONG_KINH_DAU_MAC_DINH, DUONG_KINH_DAU_NHO_NHAT
+from .gioi_han import (
+    CHUC_VU_KHAC_TOI_DA,
+    DUONG_KINH_DAU_LON_NHAT,
+    DUONG_KINH_DAU_MAC_DINH,
+    DUONG_KINH_DAU_NHO_NHAT,
+)
 from .text import Dong
 
 
@@ -57,6 +62,13 @@ class NguoiKy(BaseModel):
         "sides (ĐẠI DIỆN BÊN A, CHỦ TỌA); printed in capitals",
     )
     chuc_vu: Dong = Field(description="Official position of the signer (CHỦ TỊCH, PHÓ CHỦ TỊCH)")
+    chuc_vu_khac: Annotated[list[Dong], BeforeValidator(_as_list)] = Field(
+        default_factory=list,
+        max_length=CHUC_VU_KHAC_TOI_DA,
+        description="Box 7b: the signer's other position, printed in capitals under the "
+        "signature, above the name, one line each (a council or steering board headed by a "
+        "minister: BỘ TRƯỞNG BỘ NỘI VỤ)",
+    )
     ho_ten: Dong = Field(description="Full name, without titles (Trần Quốc Nam)")
     anh_chu_ky: DuongDanAnh | None = Field(
         default=None,

@@ -20,13 +20,14 @@ from pydantic import (
 
 from .bang import Bang
 from .chu_thich import ChuThich, NhanChuThich, van_de_chu_thich
-from .danh_dau import DoKhan, DoMat
+from .danh_dau import DoKhan, DoMat, PhamViLuuHanh
 from .dinh_dang import PhanDoan, cac_goi, kiem_tra, phan_tich, van_ban_tron
 from .gioi_han import (
     CAN_CU_TOI_DA,
     CHU_THICH_TOI_DA,
     KINH_GUI_TOI_DA,
     KY_HIEU_TOI_DA,
+    LIEN_HE_TOI_DA,
     LUU_TOI_DA,
     NHIEM_VU_TOI_DA,
     NOI_DUNG_TOI_DA,
@@ -187,6 +188,11 @@ class VanBan(BaseModel):
     )
     do_khan: DoKhan | None = Field(default=None, description="Urgency: khan, thuong_khan, hoa_toc")
     do_mat: DoMat | None = Field(default=None, description="Secrecy: mat, toi_mat, tuyet_mat")
+    pham_vi_luu_hanh: PhamViLuuHanh | None = Field(
+        default=None,
+        description="Circulation note (box 11) boxed above the Quốc hiệu on page 1: "
+        "xem_xong_tra_lai, luu_hanh_noi_bo",
+    )
     trich_yeu: TrichYeu | None = Field(
         default=None, description="Subject line; 'V/v …' for a công văn; '\\n' forces a break"
     )
@@ -272,6 +278,12 @@ class VanBan(BaseModel):
         max_length=NHIEM_VU_TOI_DA,
         description="Tasks the directive assigns, followed up after issue",
     )
+    lien_he: Annotated[list[Dong], BeforeValidator(_one_or_many)] = Field(
+        default_factory=list,
+        max_length=LIEN_HE_TOI_DA,
+        description="Box 13: the issuer's address and contacts, printed at the foot of page 1 "
+        "under a full-width rule, one line each (Địa chỉ: …; ĐT: …; Email: …; Website: …)",
+    )
 
     @field_validator("ky_hieu_co_quan", "don_vi_soan_thao")
     @classmethod
@@ -329,6 +341,7 @@ class VanBan(BaseModel):
             *self._symbol_problems(),
             *self._task_problems(),
             *van_de_chu_thich(self.noi_dung, self.chu_thich),
+            *self._noi_nhan_problems(),
         ]
         if problems:
             raise ValueError("\n".join(problems))
@@ -391,6 +404,14 @@ class VanBan(BaseModel):
                 )
             if not task.ma_co_quan and not task.nhom:
                 yield f"nhiem_vu: task {i + 1} names no body (ma_co_quan) and no group (nhom)"
+
+    def _noi_nhan_problems(self) -> Iterator[str]:
+        """The Nơi nhận's printed lines, sub-items included, stay within the limit."""
+        lines = sum(1 + len(n.muc_con) for n in self.noi_nhan)
+        if lines > NOI_NHAN_TOI_DA:
+            yield (
+                f"noi_nhan: {lines} lines with their sub-items (muc_con); at most {NOI_NHAN_TOI_DA}"
+            )
 
     def _symbol_problems(self) -> Iterator[str]:
         """The symbol: type code first, none (and never CV) for a công văn."""

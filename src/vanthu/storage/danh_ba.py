@@ -119,7 +119,9 @@ class NguoiNhanMoRong:
 def mo_rong_noi_nhan(s: Session, vb: VanBan) -> list[NguoiNhanMoRong]:
     """Expand the Nơi nhận lines into directory bodies, in printed order, each body once.
 
-    Internal lines (``noi_bo``) and lines that name nothing deliver nothing.
+    Internal lines (``noi_bo``) and lines that name nothing deliver nothing. A line's "+"
+    sub-items (``muc_con``) deliver as lines of their own, after it, each counted as the line
+    they stand under; an internal line's sub-items are internal too.
 
     Raises:
         Refused: a line names a code or a group the directory does not have.
@@ -130,19 +132,21 @@ def mo_rong_noi_nhan(s: Session, vb: VanBan) -> list[NguoiNhanMoRong]:
         groups.setdefault(row.nhom, []).append(row.ma_co_quan)
     out: dict[str, NguoiNhanMoRong] = {}
     unknown: list[str] = []
-    for i, line in enumerate(vb.noi_nhan):
-        if line.noi_bo:
-            continue
-        codes: list[str] = list(line.ma_co_quan)
-        for group in line.nhom:
-            if group not in groups:
-                unknown.append(f"group '{group}' (line {i + 1}: {line.ten})")
-            codes += groups.get(group, [])
-        for code in codes:
-            if code not in bodies:
-                unknown.append(f"body '{code}' (line {i + 1}: {line.ten})")
-            elif code not in out:
-                out[code] = NguoiNhanMoRong(code, bodies[code].ten, i, line.ten)
+    for i, top in enumerate(vb.noi_nhan):
+        # A "+" sub-item delivers as a line of its own, counted under its "- …:" line.
+        for line in top.cac_dong():
+            if top.noi_bo or line.noi_bo:
+                continue
+            codes: list[str] = list(line.ma_co_quan)
+            for group in line.nhom:
+                if group not in groups:
+                    unknown.append(f"group '{group}' (line {i + 1}: {line.ten})")
+                codes += groups.get(group, [])
+            for code in codes:
+                if code not in bodies:
+                    unknown.append(f"body '{code}' (line {i + 1}: {line.ten})")
+                elif code not in out:
+                    out[code] = NguoiNhanMoRong(code, bodies[code].ten, i, line.ten)
     if unknown:
         raise Refused("Nơi nhận", "the directory has no " + ", ".join(dict.fromkeys(unknown)))
     return list(out.values())

@@ -3,7 +3,8 @@
 Inputs are named by the directive file's field paths (``nguoi_ky.ho_ten``,
 ``noi_nhan[2].ma_co_quan``), so that a problem's path from ``vanthu check`` finds its input by
 dropping trailing parts. Lists of text are textareas with one item per line; Nơi nhận and
-nhiệm vụ are rows, renumbered from 0 without the blank ones.
+nhiệm vụ are rows, renumbered from 0 without the blank ones. The "+" sub-items of a Nơi nhận
+line (``muc_con``) have no rows: a draft holding them is edited as a file.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ VAN_BAN_DON = (
     "dia_danh",
     "do_khan",
     "do_mat",
+    "pham_vi_luu_hanh",
     "trich_yeu",
     "nguoi_gui",
     "tham_quyen",
@@ -37,7 +39,16 @@ VAN_BAN_DON = (
 #: Whole numbers of the top level (a draft's year, the copies issued).
 SO_NGUYEN = ("nam", "so_ban")
 #: Lists of text, one item per line of a textarea.
-DANH_SACH_DONG = ("kinh_gui", "can_cu", "noi_dung", "nguoi_ky.thay_mat", "nguoi_ky_2.thay_mat")
+DANH_SACH_DONG = (
+    "kinh_gui",
+    "can_cu",
+    "noi_dung",
+    "lien_he",
+    "nguoi_ky.thay_mat",
+    "nguoi_ky.chuc_vu_khac",
+    "nguoi_ky_2.thay_mat",
+    "nguoi_ky_2.chuc_vu_khac",
+)
 #: Lists of short codes, separated by commas (Lưu entries) or by commas or spaces.
 DANH_SACH_MA = ("luu", "nguoi_ky.quyen_han", "nguoi_ky_2.quyen_han")
 NGUOI_KY = ("tu_cach", "chuc_vu", "ho_ten")
@@ -125,7 +136,7 @@ def doc_bieu_mau(form: FormDuLieu) -> BieuMau:
     for name in DANH_SACH_DONG + DANH_SACH_MA:
         text = _text(form, name)
         out.gia_tri[name] = text
-    for name in ("kinh_gui", "can_cu", "noi_dung"):
+    for name in ("kinh_gui", "can_cu", "noi_dung", "lien_he"):
         if items := _lines(out.chuoi(name)):
             data[name] = items
     if items := _muc(out.chuoi("luu")):
@@ -141,6 +152,8 @@ def doc_bieu_mau(form: FormDuLieu) -> BieuMau:
             signer["quyen_han"] = items
         if items := _lines(out.chuoi(f"{who}.thay_mat")):
             signer["thay_mat"] = items
+        if items := _lines(out.chuoi(f"{who}.chuc_vu_khac")):
+            signer["chuc_vu_khac"] = items
         if signer:
             data[who] = signer
 
@@ -205,6 +218,8 @@ def ly_do_khong_sua(vb: VanBan) -> str | None:
         parts.append("chú thích")
     if any(d.doan is not None and "\n" in d.doan for d in vb.noi_dung):
         parts.append("xuống dòng trong một đoạn")
+    if any(line.muc_con for line in vb.noi_nhan):
+        parts.append("các dòng “+” dưới một dòng nơi nhận")
     if vb.phu_luc:
         parts.append("phụ lục")
     if vb.van_ban_kem_theo is not None:
@@ -231,10 +246,12 @@ def bieu_mau_tu_van_ban(vb: VanBan) -> BieuMau:
     # The form edits paragraphs only; a draft with tables is edited as a file (#9).
     out.gia_tri["noi_dung"] = "\n".join(d["doan"] for d in data["noi_dung"] if d.get("doan"))
     out.gia_tri["luu"] = ", ".join(data["luu"])
+    out.gia_tri["lien_he"] = "\n".join(data["lien_he"])
     for who in CAC_NGUOI_KY:
-        signer = data.get(who) or {"quyen_han": [], "thay_mat": []}
+        signer = data.get(who) or {"quyen_han": [], "thay_mat": [], "chuc_vu_khac": []}
         out.gia_tri[f"{who}.quyen_han"] = ", ".join(signer["quyen_han"])
         out.gia_tri[f"{who}.thay_mat"] = "\n".join(signer["thay_mat"])
+        out.gia_tri[f"{who}.chuc_vu_khac"] = "\n".join(signer["chuc_vu_khac"])
         for part in NGUOI_KY:
             out.gia_tri[f"{who}.{part}"] = signer.get(part) or ""
     for k, line in enumerate(data["noi_nhan"]):

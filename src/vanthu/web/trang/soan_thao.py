@@ -13,7 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from ...errors import InvalidDirective, Problem, VanthuError
-from ...schemas import DoKhan, DoMat, LoaiVanBan
+from ...schemas import DoKhan, DoMat, LoaiVanBan, PhamViLuuHanh
 from ...schemas.gioi_han import TEP_VAN_BAN_TOI_DA
 from ...services import SignedIn, UngDung, canh_bao_van_ban
 from ..bieu_mau import (
@@ -72,6 +72,7 @@ def _trang_soan(
         cac_loai=[(loai.value, loai.info.ten) for loai in LoaiVanBan],
         cac_do_khan=[(d.value, d.label) for d in DoKhan],
         cac_do_mat=[(d.value, d.label) for d in DoMat],
+        cac_pham_vi=[(p.value, p.label) for p in PhamViLuuHanh],
         cac_nhom=ung_dung(request).nhom_danh_ba(),
         xong=request.query_params.get("xong"),
     )
