@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from tests.conftest import EXAMPLES
 from vanthu.schemas import VanBan
 from vanthu.services import doc_tep
