@@ -85,3 +85,43 @@ def test_luu_entries_are_separated_by_commas_and_keep_their_spaces() -> None:
     # "HC (2)" is one entry (the Decree's "Lưu: VT, HC (2)."), so is "Hồ sơ" (Mẫu 1.9).
     read = doc_bieu_mau(_Form({"luu": "HC (2), Hồ sơ; VXNV"}))
     assert read.du_lieu["luu"] == ["HC (2)", "Hồ sơ", "VXNV"]
+
+
+def test_a_task_keeps_its_paragraph_when_rows_move_or_a_blank_one_is_dropped() -> None:
+    form = _Form(
+        {
+            "noi_dung[0].doan": "Mở đầu.",
+            "noi_dung[1].doan": " ",
+            "noi_dung[2].doan": "1. Giao Sở Y tế.",
+            "noi_dung[3].bang.cot": "STT\nĐơn vị",
+            "noi_dung[3].bang.dong": "1 | Sở Y tế",
+            "nhiem_vu[0].doan": "3",
+            "nhiem_vu[0].han": "2021-09-30",
+        }
+    )
+    saved = doc_bieu_mau(form)
+    assert saved.du_lieu["nhiem_vu"][0]["doan"] == 2  # the blank row 2 is gone
+    moved = doc_bieu_mau(form, "xuong:2")
+    assert [d.get("doan") for d in moved.du_lieu["noi_dung"]] == [
+        "Mở đầu.",
+        None,
+        "1. Giao Sở Y tế.",
+    ]
+    assert moved.du_lieu["nhiem_vu"][0]["doan"] == 3
+    assert moved.gia_tri["nhiem_vu[0].doan"] == "3" and moved.noi_dung == [False, True, False]
+    assert moved.tieu_diem == "o-noi_dung-2-xuong"
+
+
+def test_a_footnote_label_given_twice_is_named_at_the_second_row() -> None:
+    form = _Form(
+        {
+            "chu_thich[0].nhan": "1",
+            "chu_thich[0].ghi_chu": "Một.",
+            "chu_thich[3].nhan": "1",
+            "chu_thich[3].ghi_chu": "Hai.",
+        }
+    )
+    read = doc_bieu_mau(form)
+    assert [(p.where, p.message) for p in read.van_de] == [
+        ("chu_thich[1].nhan", "'1' labels footnote 1 too; each footnote has its own label")
+    ]

@@ -32,6 +32,7 @@ from .bieu_mau_noi_dung import (
     lam_muc,
     muc_tu_du_lieu,
     o_chu_thich,
+    so_moi,
 )
 from .form_du_lieu import DONG_DU, FormDuLieu, cac_dong
 from .form_du_lieu import chu as _text
@@ -136,8 +137,11 @@ def _rows(out: BieuMau, form: FormDuLieu, prefix: str, toi_da: int) -> list[int]
     return list(rows)
 
 
-def _noi_dung(out: BieuMau, form: FormDuLieu, data: dict[str, Any], hanh_dong: str) -> None:
-    """The body rows: a row action done, blank rows dropped, the rest renumbered."""
+def _noi_dung(
+    out: BieuMau, form: FormDuLieu, data: dict[str, Any], hanh_dong: str
+) -> dict[int, int]:
+    """The body rows: a row action done, blank rows dropped, the rest renumbered; returns each
+    row's number as shown to its number now."""
     rows, past = doc_muc(form)
     if past:
         out.van_de.append(past)
@@ -162,6 +166,7 @@ def _noi_dung(out: BieuMau, form: FormDuLieu, data: dict[str, Any], hanh_dong: s
             if verb in ("len", "xuong")
             else ma_o(f"noi_dung[{at}].{first}")
         )
+    return so_moi(rows)
 
 
 def _chu_thich(out: BieuMau, form: FormDuLieu, data: dict[str, Any]) -> None:
@@ -219,7 +224,7 @@ def doc_bieu_mau(form: FormDuLieu, hanh_dong: str = "") -> BieuMau:
         if signer:
             data[who] = signer
 
-    _noi_dung(out, form, data, hanh_dong)
+    renumbered = _noi_dung(out, form, data, hanh_dong)
     _chu_thich(out, form, data)
 
     lines: list[dict[str, Any]] = []
@@ -246,6 +251,9 @@ def doc_bieu_mau(form: FormDuLieu, hanh_dong: str = "") -> BieuMau:
     tasks: list[dict[str, Any]] = []
     for i in _rows(out, form, "nhiem_vu", NHIEM_VU_TOI_DA):
         row = {p: _text(form, f"nhiem_vu[{i}].{p}") for p in NHIEM_VU if p != "nhom"}
+        if (shown := _so(row["doan"].strip())) in renumbered:
+            # The paragraph the task named, wherever it went.
+            row["doan"] = str(renumbered[int(shown)])
         groups = [g for g in form.getlist(f"nhiem_vu[{i}].nhom") if isinstance(g, str) and g]
         filled = ("doan", "ma_co_quan", "han", "mo_ta")
         if not (any(row[p].strip() for p in filled) or groups):

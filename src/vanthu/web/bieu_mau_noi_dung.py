@@ -53,6 +53,7 @@ class Muc:
     bang: bool
     gia_tri: dict[str, str] = field(default_factory=dict)
     moi: bool = False  # just added: kept on the page though blank
+    so: int | None = None  # its number (from 1) as the form showed it, if it was there
 
     @property
     def trong(self) -> bool:
@@ -68,12 +69,19 @@ def _nfc(text: str) -> str:
 def doc_muc(form: FormDuLieu) -> tuple[list[Muc], Problem | None]:
     """The body rows the form sent, blank ones included, in order."""
     rows, past = cac_dong(form, "noi_dung", NOI_DUNG_TOI_DA)
-    out = []
+    out: list[Muc] = []
     for i, names in rows.items():
         bang = any(n.startswith("bang.") for n in names)
         names_read = BANG if bang else DOAN
-        out.append(Muc(bang, {k: chu(form, f"noi_dung[{i}].{k}") for k in names_read}))
+        values = {k: chu(form, f"noi_dung[{i}].{k}") for k in names_read}
+        out.append(Muc(bang, values, so=len(out) + 1))
     return out, past
+
+
+def so_moi(rows: list[Muc]) -> dict[int, int]:
+    """Each row's number as shown before, to its number now (a task's ``đoạn số`` follows the
+    paragraph it named when rows move, are inserted, deleted or dropped blank)."""
+    return {m.so: k + 1 for k, m in enumerate(rows) if m.so is not None}
 
 
 def lam_muc(rows: list[Muc], action: str) -> tuple[list[Muc], int | None]:
