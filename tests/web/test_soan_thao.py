@@ -16,9 +16,9 @@ from tests.services.conftest import cong_dien_du_thao
 from tests.web.conftest import dang_nhap
 from vanthu.errors import InvalidDirective
 from vanthu.schemas import VanBan
-from vanthu.schemas.gioi_han import TEP_VAN_BAN_TOI_DA
+from vanthu.schemas.gioi_han import DONG_BANG_TOI_DA, NOI_DUNG_TOI_DA, TEP_VAN_BAN_TOI_DA
 from vanthu.services import TrangThaiVanBan, UngDung, canh_bao_van_ban, kiem_tra_tep
-from vanthu.web.bieu_mau import bieu_mau_tu_van_ban, doc_bieu_mau, ma_o
+from vanthu.web.bieu_mau import TRUONG_TOI_DA, bieu_mau_tu_van_ban, doc_bieu_mau, ma_o
 
 #: A short công văn as a drafter types it into the form.
 CONG_VAN: dict[str, Any] = {
@@ -31,7 +31,10 @@ CONG_VAN: dict[str, Any] = {
     "do_khan": "khan",
     "trich_yeu": "V/v tăng cường phòng, chống dịch",
     "kinh_gui": "Ủy ban nhân dân các huyện, thành phố\nTrung tâm Kiểm soát bệnh tật",
-    "noi_dung": "Đoạn thứ nhất.\n\nĐoạn thứ hai./.",
+    "noi_dung[0].doan": "Đoạn thứ nhất.",
+    "noi_dung[0].kieu": "thuong",
+    "noi_dung[1].doan": "",
+    "noi_dung[2].doan": "Đoạn thứ hai./.",
     "nguoi_ky.quyen_han": "KT",
     "nguoi_ky.thay_mat": "GIÁM ĐỐC",
     "nguoi_ky.chuc_vu": "PHÓ GIÁM ĐỐC",
@@ -299,7 +302,65 @@ def test_the_preview_draws_the_forms_pages_and_stores_nothing(
     assert ung_dung.danh_sach_van_ban() == []
 
 
-def test_a_draft_holding_a_table_is_not_saved_from_the_form_which_would_drop_the_table(
+#: A table and a footnote typed into the form: columns one a line, body rows pasted from a
+#: spreadsheet (TAB between cells, a cell holding a line break in quotes), a merged header.
+BANG_CHU_THICH: dict[str, Any] = {
+    "noi_dung[0].doan": "Sở Y tế báo cáo kết quả tiêm chủng[^1] như sau:",
+    "noi_dung[1].bang.ten": "Bảng 1. Kết quả tiêm chủng",
+    "noi_dung[1].bang.cot": "STT | 1 | giữa\nĐơn vị\nSố liều | 2,5 | phải",
+    "noi_dung[1].bang.tieu_de_gop": "Địa bàn (gộp 2) | ",
+    "noi_dung[1].bang.dong": '1\tPhường Bảo An\t11.585\r\n2\t"Phường\nĐài Sơn"\t7.049\r\n',
+    "noi_dung[2].doan": "**Kiến nghị:** tiếp tục tiêm lưu động;\ntổ chức tiêm tại nhà./.",
+    "noi_dung[2].kieu": "tieu_de",
+    "chu_thich[0].nhan": "1",
+    "chu_thich[0].ghi_chu": "Số liệu đến ngày 10/9/2021.",
+}
+
+
+def test_a_draft_with_a_table_and_a_footnote_saved_from_the_form_is_stored_exactly(
+    client: TestClient, ung_dung: UngDung
+) -> None:
+    csrf = dang_nhap(client, "cv")
+    values = {k: v for k, v in CONG_VAN.items() if not k.startswith("noi_dung")}
+    values |= BANG_CHU_THICH | {"nhiem_vu[0].doan": "3"}
+    saved = client.post("/soan-thao", data=_form(csrf, values, hanh_dong="luu"))
+    assert saved.status_code == 303, saved.text
+    van_ban_id = _id(saved.headers["location"])
+    vb = ung_dung.xem_van_ban(str(van_ban_id)).van_ban
+    data = vb.model_dump(mode="json", exclude_defaults=True)
+    assert data["noi_dung"] == [
+        {"doan": "Sở Y tế báo cáo kết quả tiêm chủng[^1] như sau:"},
+        {
+            "bang": {
+                "ten": "Bảng 1. Kết quả tiêm chủng",
+                "cot": [
+                    {"ten": "STT", "rong": 1.0, "can": "giua"},
+                    {"ten": "Đơn vị"},
+                    {"ten": "Số liều", "rong": 2.5, "can": "phai"},
+                ],
+                "tieu_de_gop": [[{"ten": "Địa bàn", "gop": 2}, {"ten": ""}]],
+                "dong": [["1", "Phường Bảo An", "11.585"], ["2", "Phường\nĐài Sơn", "7.049"]],
+            }
+        },
+        {
+            "doan": "**Kiến nghị:** tiếp tục tiêm lưu động;\ntổ chức tiêm tại nhà./.",
+            "kieu": "tieu_de",
+        },
+    ]
+    assert vb.chu_thich == {"1": "Số liệu đến ngày 10/9/2021."}
+    # Shown again and saved unchanged, the draft is the same (the form loses nothing).
+    shown = bieu_mau_tu_van_ban(vb).gia_tri
+    again = client.post(
+        "/soan-thao", data=_form(csrf, shown, hanh_dong="luu", van_ban_id=str(van_ban_id))
+    )
+    assert again.status_code == 303, again.text
+    stored = ung_dung.xem_van_ban(str(van_ban_id))
+    assert stored.van_ban == vb and stored.phien_ban == 2
+    page = html.unescape(client.get(f"/soan-thao/{van_ban_id}").text)
+    assert "Phường Bảo An | 11.585" in page and 'value="tieu_de" selected' in page
+
+
+def test_a_stored_draft_with_a_table_is_edited_in_the_form_not_refused(
     client: TestClient, ung_dung: UngDung
 ) -> None:
     data = cong_dien_du_thao()
@@ -308,16 +369,18 @@ def test_a_draft_holding_a_table_is_not_saved_from_the_form_which_would_drop_the
     van_ban_id = ung_dung.soan_thao("cv", data, "test").van_ban_id
     before = ung_dung.xem_van_ban(str(van_ban_id))
     csrf = dang_nhap(client, "cv")
-    shown = client.get(f"/soan-thao/{van_ban_id}")
-    assert "biểu mẫu chưa sửa được các phần ấy" in html.unescape(shown.text)
-    values = bieu_mau_tu_van_ban(before.van_ban).gia_tri
+    k = len(data["noi_dung"]) - 2
+    values = bieu_mau_tu_van_ban(before.van_ban).gia_tri | {
+        f"noi_dung[{k}].bang.dong": "1 | Sở Y tế\n2 | Sở Nội vụ"
+    }
     saved = client.post(
         "/soan-thao", data=_form(csrf, values, hanh_dong="luu", van_ban_id=str(van_ban_id))
     )
-    assert saved.status_code == 409
-    assert "Dự thảo này có bảng;" in html.unescape(saved.text)
-    after = ung_dung.xem_van_ban(str(van_ban_id))
-    assert after.van_ban == before.van_ban and after.phien_ban == before.phien_ban
+    assert saved.status_code == 303, saved.text
+    after = ung_dung.xem_van_ban(str(van_ban_id)).van_ban
+    assert after.noi_dung[k].bang is not None
+    assert after.noi_dung[k].bang.dong == [["1", "Sở Y tế"], ["2", "Sở Nội vụ"]]
+    assert after.noi_dung[:k] == before.van_ban.noi_dung[:k]
 
 
 def test_a_draft_with_an_annex_is_not_saved_from_the_form_which_would_drop_the_annex(
@@ -361,3 +424,119 @@ def test_a_draft_holding_noi_nhan_sub_items_is_not_saved_from_the_form_which_wou
     assert "Dự thảo này có các dòng “+” dưới một dòng nơi nhận;" in html.unescape(saved.text)
     after = ung_dung.xem_van_ban(str(van_ban_id))
     assert after.van_ban == before.van_ban and after.phien_ban == before.phien_ban
+
+
+@pytest.mark.parametrize(
+    ("changes", "inputs"),
+    [
+        (
+            {"noi_dung[1].bang.dong": "1 | Phường Bảo An | 11.585\n2 | Phường Đài Sơn"},
+            {"noi_dung[1].bang.dong[1]": "noi_dung[1].bang.dong"},
+        ),
+        (
+            {"noi_dung[1].bang.cot": "STT | một | giữa\nĐơn vị\nSố liều"},
+            {"noi_dung[1].bang.cot[0].rong": "noi_dung[1].bang.cot"},
+        ),
+        (
+            {"noi_dung[2].kieu": "dam"},
+            {"noi_dung[2].kieu": "noi_dung[2].kieu"},
+        ),
+        (
+            {"chu_thich[0].nhan": "hai"},
+            {"noi_dung[0].doan": "noi_dung[0].doan", "chu_thich.hai": "chu_thich[0].ghi_chu"},
+        ),
+        (
+            {"chu_thich[0].nhan": "số 1"},
+            {"chu_thich.số 1.[key]": "chu_thich[0].nhan"},
+        ),
+        (
+            {"noi_dung[1].bang.tieu_de_gop": "Địa bàn (gộp 4)"},
+            {"noi_dung[1].bang.tieu_de_gop[0]": "noi_dung[1].bang.tieu_de_gop"},
+        ),
+    ],
+)
+def test_each_problem_of_a_table_or_a_footnote_shows_beside_its_input(
+    client: TestClient,
+    ung_dung: UngDung,
+    tmp_path: Path,
+    changes: dict[str, str],
+    inputs: dict[str, str],
+) -> None:
+    csrf = dang_nhap(client, "cv")
+    values = {k: v for k, v in CONG_VAN.items() if not k.startswith("noi_dung")}
+    values |= BANG_CHU_THICH | changes
+    response = client.post("/soan-thao", data=_form(csrf, values, hanh_dong="luu"))
+    assert response.status_code == 422
+    tep = tmp_path / "x.yaml"
+    tep.write_text(yaml.safe_dump(doc_bieu_mau(_Form(values)).du_lieu, allow_unicode=True))
+    with pytest.raises(InvalidDirective) as refused:
+        kiem_tra_tep(tep)
+    problems = refused.value.problems
+    assert {p.where for p in problems} == set(inputs)
+    page = response.text
+    for problem in problems:
+        target = ma_o(inputs[problem.where])
+        beside = re.findall(rf'<p class="loi-truong" id="{target}-loi-\d+">([^<]*)</p>', page)
+        assert str(problem) in [html.unescape(m) for m in beside]
+        assert f'<li><a href="#{target}">' in page
+        assert f'id="{target}"' in page
+    assert ung_dung.danh_sach_van_ban() == []
+
+
+def test_the_row_buttons_insert_move_and_delete_body_rows_storing_nothing(
+    client: TestClient, ung_dung: UngDung
+) -> None:
+    csrf = dang_nhap(client, "cv")
+    values = {k: v for k, v in CONG_VAN.items() if not k.startswith("noi_dung")}
+    values |= BANG_CHU_THICH
+
+    def rows(action: str, sent: dict[str, Any]) -> tuple[dict[str, Any], str]:
+        page = client.post("/soan-thao", data=_form(csrf, sent, hanh_dong=action))
+        assert page.status_code == 200
+        read = {
+            html.unescape(m[0]): html.unescape(m[1])
+            for m in re.findall(
+                r'name="(noi_dung\[\d+\]\.doan)"[^>]*>([^<]*)</textarea>', page.text
+            )
+        }
+        tables = re.findall(r"Mục (\d+): bảng", page.text)
+        return read | {"bang": tables}, page.text
+
+    moved, page = rows("len:1", values)
+    assert moved["bang"] == ["1"] and moved["noi_dung[1].doan"].startswith("Sở Y tế")
+    assert 'id="o-noi_dung-0-len" aria-label="Chuyển mục 1 lên" disabled autofocus' in page
+    inserted, page = rows("chen_bang:2", values)
+    assert inserted["bang"] == ["2", "3"]
+    assert re.search(r'id="o-noi_dung-2-bang-ten"[^>]* autofocus', page)
+    deleted, _ = rows("xoa:1", values)
+    assert deleted["bang"] == [] and deleted["noi_dung[1].doan"].startswith("**Kiến nghị")
+    _, page = rows("them_doan", values)
+    assert re.search(r'id="o-noi_dung-3-doan"[^>]* autofocus', page)
+    assert ung_dung.danh_sach_van_ban() == []
+
+
+def test_a_form_over_the_limits_is_refused_with_a_message(
+    client: TestClient, ung_dung: UngDung
+) -> None:
+    csrf = dang_nhap(client, "cv")
+    values = dict(CONG_VAN)
+    many = "\n".join(f"{i} | x" for i in range(DONG_BANG_TOI_DA + 1))
+    table = {"noi_dung[1].bang.cot": "STT\nTên", "noi_dung[1].bang.dong": many}
+    response = client.post("/soan-thao", data=_form(csrf, values | table, hanh_dong="luu"))
+    assert response.status_code == 422
+    message = f"noi_dung[1].bang.dong: {DONG_BANG_TOI_DA + 1} lines, at most {DONG_BANG_TOI_DA}"
+    assert message in html.unescape(response.text)
+    far = client.post(
+        "/soan-thao", data=_form(csrf, values | {"noi_dung[99999].doan": "x"}, hanh_dong="luu")
+    )
+    assert far.status_code == 422
+    assert "noi_dung: the form sent rows numbered past" in html.unescape(far.text)
+    paragraphs = {f"noi_dung[{i}].doan": "Đoạn." for i in range(NOI_DUNG_TOI_DA + 1)}
+    over = client.post("/soan-thao", data=_form(csrf, values | paragraphs, hanh_dong="luu"))
+    assert over.status_code == 422
+    assert f"noi_dung: List should have at most {NOI_DUNG_TOI_DA} items" in html.unescape(over.text)
+    fields = {f"x{i}": "" for i in range(TRUONG_TOI_DA + 1)}
+    huge = client.post("/soan-thao", data=_form(csrf, values | fields, hanh_dong="luu"))
+    assert huge.status_code == 422
+    assert "biểu mẫu: quá lớn, không đọc được" in html.unescape(huge.text)
+    assert ung_dung.danh_sach_van_ban() == []

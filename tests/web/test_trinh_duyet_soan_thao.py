@@ -1,6 +1,6 @@
 """Soạn thảo and Duyệt in a real headless Chromium: the drafter types a công văn, previews and
 submits it; the leader returns it once with a reason, the drafter submits again, the leader
-approves."""
+approves. A drafter pastes a table from a spreadsheet and adds a footnote."""
 
 from __future__ import annotations
 
@@ -42,8 +42,10 @@ def test_the_drafter_types_previews_and_submits_the_leader_returns_once_then_app
         _go(cv, "#o-dia_danh", "Ninh Thuận")
         _go(cv, "#o-trich_yeu", "V/v tăng cường phòng, chống dịch sốt xuất huyết")
         _go(cv, "#o-kinh_gui", "Ủy ban nhân dân các huyện, thành phố")
-        _go(cv, "#o-noi_dung", "Thực hiện chỉ đạo của UBND tỉnh, Sở Y tế đề nghị:")
-        cv.keyboard.press("Enter")
+        _go(cv, "#o-noi_dung-0-doan", "Thực hiện chỉ đạo của UBND tỉnh, Sở Y tế đề nghị:")
+        cv.get_by_role("button", name="Thêm đoạn").click()  # the page again, the new row focused
+        cv.wait_for_load_state()
+        assert cv.evaluate("document.activeElement.id") == "o-noi_dung-1-doan"
         cv.keyboard.type("1. Tổ chức diệt lăng quăng tại các hộ gia đình./.")
         _go(cv, "#o-nguoi_ky-chuc_vu", "GIÁM ĐỐC")
         _go(cv, "#o-nguoi_ky-ho_ten", "Lê Văn Bình")
@@ -88,3 +90,74 @@ def test_the_drafter_types_previews_and_submits_the_leader_returns_once_then_app
     finally:
         cv.context.close()
         ld.context.close()
+
+
+#: Rows as a spreadsheet puts them on the clipboard: TAB between cells, CR LF after each row,
+#: a cell holding a line break in quotes.
+DAN_TU_BANG_TINH = (
+    "1\tPhường Bảo An\t11.585\t80,7\r\n"
+    '2\t"Phường\nĐài Sơn"\t7.049\t78,3\r\n'
+    "3\tXã Phước Hải\t16.073\t95,9\r\n"
+)
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_the_drafter_pastes_a_table_from_a_spreadsheet_adds_a_footnote_and_sees_the_table(
+    may_chu: MayChuThat, trinh_duyet: Any, ung_dung: UngDung
+) -> None:
+    cv = trang_da_dang_nhap(trinh_duyet, may_chu, "cv")
+    cv.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=may_chu.url)
+    try:
+        cv.goto(may_chu.url + "/soan-thao")
+        cv.get_by_label("Loại văn bản").select_option("bao_cao")
+        cv.locator("#o-co_quan_chu_quan").fill("ỦY BAN NHÂN DÂN TỈNH NINH THUẬN")
+        cv.locator("#o-co_quan").fill("SỞ Y TẾ")
+        cv.locator("#o-ky_hieu_co_quan").fill("SYT")
+        cv.locator("#o-dia_danh").fill("Ninh Thuận")
+        cv.locator("#o-trich_yeu").fill("Kết quả tiêm vắc xin phòng COVID-19")
+        cv.locator("#o-kinh_gui").fill("Ủy ban nhân dân tỉnh Ninh Thuận")
+        _go(cv, "#o-noi_dung-0-doan", "Sở Y tế báo cáo kết quả tiêm chủng[^1] như sau:")
+        cv.locator("#o-nguoi_ky-chuc_vu").fill("GIÁM ĐỐC")
+        cv.locator("#o-nguoi_ky-ho_ten").fill("Nguyễn Văn Hòa")
+
+        cv.get_by_role("button", name="Thêm bảng").click()
+        cv.wait_for_load_state()
+        assert cv.evaluate("document.activeElement.id") == "o-noi_dung-1-bang-ten"
+        cv.keyboard.type("Bảng 1. Kết quả tiêm theo xã, phường")
+        cv.get_by_label("Các cột").fill("STT | 1 | giữa\nXã, phường\nĐã tiêm | 2,5\nTỷ lệ (%) | 2")
+        cv.get_by_label("Dòng tiêu đề gộp (nếu có)").fill("Địa bàn (gộp 2) | Kết quả (gộp 2)")
+        cv.evaluate("t => navigator.clipboard.writeText(t)", DAN_TU_BANG_TINH)
+        cv.get_by_label("Các dòng của bảng").focus()
+        cv.keyboard.press("Control+V")
+        assert cv.get_by_label("Các dòng của bảng").input_value() == DAN_TU_BANG_TINH.replace(
+            "\r\n", "\n"
+        )
+        _go(cv, "#o-noi_dung-2-doan", "Sở Y tế kính báo cáo./.")
+        _go(cv, "#o-chu_thich-0-nhan", "1")
+        _go(cv, "#o-chu_thich-0-ghi_chu", "Số liệu đến ngày 10/9/2021.")
+
+        cv.get_by_role("button", name="Lưu nháp").click()
+        cv.wait_for_url(re.compile(r"/soan-thao/\d+\?xong=luu$"))
+        van_ban_id = re.findall(r"/soan-thao/(\d+)", cv.url)[0]
+        vb = ung_dung.xem_van_ban(van_ban_id).van_ban
+        bang = vb.noi_dung[1].bang
+        assert bang is not None and bang.ten == "Bảng 1. Kết quả tiêm theo xã, phường"
+        assert [c.ten for c in bang.cot] == ["STT", "Xã, phường", "Đã tiêm", "Tỷ lệ (%)"]
+        assert bang.dong == [
+            ["1", "Phường Bảo An", "11.585", "80,7"],
+            ["2", "Phường\nĐài Sơn", "7.049", "78,3"],
+            ["3", "Xã Phước Hải", "16.073", "95,9"],
+        ]
+        assert [[o.gop for o in row] for row in bang.tieu_de_gop] == [[2, 2]]
+        assert vb.chu_thich == {"1": "Số liệu đến ngày 10/9/2021."}
+
+        cv.get_by_role("button", name="Xem trước").click()
+        cv.locator("img.trang-in").first.wait_for()
+        assert cv.locator("img.trang-in").count() == len(ung_dung.xem_truoc_van_ban(van_ban_id))
+        cv.locator("#o-noi_dung-1").scroll_into_view_if_needed()
+        cv.screenshot(path=str(ANH_CHUP / "soan-thao-bang.png"))
+        cv.locator("img.trang-in").first.screenshot(
+            path=str(ANH_CHUP / "soan-thao-bang-trang-1.png")
+        )
+    finally:
+        cv.context.close()

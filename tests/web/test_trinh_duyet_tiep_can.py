@@ -95,6 +95,12 @@ def test_every_main_page_has_labels_names_and_a_keyboard_path(
 ) -> None:
     sent = phat_hanh(ung_dung)
     draft = str(ung_dung.soan_thao("cv", cong_dien_du_thao(), "test").van_ban_id)
+    # A draft with a table and a footnote: the form's table and footnote rows are audited too.
+    data = cong_dien_du_thao()
+    table = {"bang": {"cot": ["STT", "Đơn vị"], "dong": [["1", "Sở Y tế"]]}}
+    data["noi_dung"] = [data["noi_dung"][0] + "[^1]", table, *data["noi_dung"][1:]]
+    data["chu_thich"] = {"1": "Theo Công điện số 14/CĐ-UBND."}
+    with_table = str(ung_dung.soan_thao("cv", data, "test").van_ban_id)
     submitted = str(ung_dung.soan_thao("cv", cong_dien_du_thao(), "test").van_ban_id)
     ung_dung.trinh("cv", submitted)
 
@@ -109,6 +115,7 @@ def test_every_main_page_has_labels_names_and_a_keyboard_path(
     cv = trang_da_dang_nhap(trinh_duyet, may_chu, "cv")
     kiem_tra_trang(cv, "/soan-thao", tab=False)  # every field of the directive: audited
     kiem_tra_trang(cv, f"/soan-thao/{draft}", tab=False)
+    kiem_tra_trang(cv, f"/soan-thao/{with_table}", tab=False)
     cv.context.close()
 
     ld = trang_da_dang_nhap(trinh_duyet, may_chu, "ld")

@@ -1,21 +1,43 @@
 """The Soạn thảo form (biểu mẫu): its inputs to directive data and back, problems to inputs.
 
 Inputs are named by the directive file's field paths (``nguoi_ky.ho_ten``,
-``noi_nhan[2].ma_co_quan``), so that a problem's path from ``vanthu check`` finds its input by
-dropping trailing parts. Lists of text are textareas with one item per line; Nơi nhận and
-nhiệm vụ are rows, renumbered from 0 without the blank ones. The "+" sub-items of a Nơi nhận
-line (``muc_con``) have no rows: a draft holding them is edited as a file.
+``noi_nhan[2].ma_co_quan``, ``noi_dung[3].bang.dong``), so that a problem's path from
+``vanthu check`` finds its input by dropping trailing parts. Lists of text are textareas with one
+item per line; Nơi nhận, nhiệm vụ, the body (:mod:`.bieu_mau_noi_dung`) and the footnotes are
+rows, renumbered from 0 without the blank ones. The "+" sub-items of a Nơi nhận
+line (``muc_con``), the annexes and the text a quyết định issues have no inputs: a draft
+holding them is edited as a file.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from ..errors import Problem
 from ..schemas import VanBan
+from ..schemas.gioi_han import (
+    CHU_THICH_TOI_DA,
+    NHIEM_VU_TOI_DA,
+    NOI_DUNG_TOI_DA,
+    NOI_NHAN_TOI_DA,
+)
+from .bieu_mau_noi_dung import (
+    BANG,
+    CHU_THICH,
+    DOAN,
+    doc_chu_thich,
+    doc_muc,
+    du_lieu_muc,
+    lam_muc,
+    muc_tu_du_lieu,
+    o_chu_thich,
+    so_moi,
+)
+from .form_du_lieu import DONG_DU, FormDuLieu, cac_dong
+from .form_du_lieu import chu as _text
 
 #: One-line and multi-line text fields of the top level, in form order.
 VAN_BAN_DON = (
@@ -42,7 +64,6 @@ SO_NGUYEN = ("nam", "so_ban")
 DANH_SACH_DONG = (
     "kinh_gui",
     "can_cu",
-    "noi_dung",
     "lien_he",
     "nguoi_ky.thay_mat",
     "nguoi_ky.chuc_vu_khac",
@@ -56,18 +77,19 @@ NGUOI_KY = ("tu_cach", "chuc_vu", "ho_ten")
 CAC_NGUOI_KY = ("nguoi_ky", "nguoi_ky_2")
 NOI_NHAN = ("ten", "ma_co_quan", "nhom", "noi_bo")
 NHIEM_VU = ("doan", "ma_co_quan", "nhom", "han", "bao_cao", "mo_ta")
-#: The most rows of one kind read from a form (the schema's own limits are far lower).
-DONG_TOI_DA = 500
+#: Inputs a submitted Soạn thảo form may hold: every list at its limit and the blank rows
+#: offered after it (a table row has 5 inputs, a Nơi nhận line 4 and one per group chosen),
+#: and a hundred groups chosen on each of twenty rows; a larger form is refused whole.
+TRUONG_TOI_DA = (
+    100
+    + len(BANG) * (NOI_DUNG_TOI_DA + DONG_DU)
+    + len(NOI_NHAN) * (NOI_NHAN_TOI_DA + DONG_DU)
+    + len(NHIEM_VU) * (NHIEM_VU_TOI_DA + DONG_DU)
+    + len(CHU_THICH) * (CHU_THICH_TOI_DA + DONG_DU)
+    + 20 * 100
+)
 
 GiaTri = dict[str, str | list[str]]
-
-
-class FormDuLieu(Protocol):
-    """What a submitted form offers (Starlette's FormData)."""
-
-    def getlist(self, key: str) -> list[Any]: ...
-
-    def __iter__(self) -> Iterator[str]: ...
 
 
 @dataclass
@@ -78,6 +100,13 @@ class BieuMau:
     du_lieu: dict[str, Any] = field(default_factory=dict)
     so_noi_nhan: int = 0
     so_nhiem_vu: int = 0
+    #: The body rows shown, True for a table; the footnote labels shown, in order.
+    noi_dung: list[bool] = field(default_factory=list)
+    chu_thich: list[str] = field(default_factory=list)
+    #: The id of the control a row action leaves the focus on (autofocus), if any.
+    tieu_diem: str | None = None
+    #: What the form itself could not read (rows past a limit, a label given twice).
+    van_de: list[Problem] = field(default_factory=list)
 
     def chuoi(self, name: str) -> str:
         """An input's value as text ('' if none)."""
@@ -89,10 +118,9 @@ class BieuMau:
         value = self.gia_tri.get(name, [])
         return [value] if isinstance(value, str) else value
 
-
-def _text(form: FormDuLieu, name: str) -> str:
-    values = [v for v in form.getlist(name) if isinstance(v, str)]
-    return values[0].replace("\r\n", "\n").replace("\r", "\n") if values else ""
+    def o_cua(self, where: str) -> str:
+        """A problem's path as the form names its input (a footnote's label → its row)."""
+        return o_chu_thich(where, self.chu_thich)
 
 
 def _lines(text: str) -> list[str]:
@@ -113,14 +141,66 @@ def _so(text: str) -> int | str:
     return int(text) if text.isdigit() and len(text) < 10 else text
 
 
-def _rows(form: FormDuLieu, prefix: str) -> list[int]:
-    pattern = re.compile(rf"^{prefix}\[(\d{{1,4}})\]\.")
-    found = {int(m.group(1)) for key in form if (m := pattern.match(key))}
-    return sorted(i for i in found if i < DONG_TOI_DA)
+def _rows(out: BieuMau, form: FormDuLieu, prefix: str, toi_da: int) -> list[int]:
+    rows, past = cac_dong(form, prefix, toi_da)
+    if past:
+        out.van_de.append(past)
+    return list(rows)
 
 
-def doc_bieu_mau(form: FormDuLieu) -> BieuMau:
-    """The submitted form as values to show again and the directive data to validate."""
+def _noi_dung(
+    out: BieuMau, form: FormDuLieu, data: dict[str, Any], hanh_dong: str
+) -> dict[int, int]:
+    """The body rows: a row action done, blank rows dropped, the rest renumbered; returns each
+    row's number as shown to its number now."""
+    rows, past = doc_muc(form)
+    if past:
+        out.van_de.append(past)
+    rows, at = lam_muc(rows, hanh_dong)
+    verb = hanh_dong.partition(":")[0]
+    items = []
+    for k, muc in enumerate(rows):
+        out.gia_tri |= {f"noi_dung[{k}].{n}": v for n, v in muc.gia_tri.items()}
+        if muc.trong:
+            continue
+        item, problems = du_lieu_muc(muc, k)
+        items.append(item)
+        out.van_de += problems
+    if items:
+        data["noi_dung"] = items
+    out.noi_dung = [m.bang for m in rows]
+    if at is not None:
+        # Moved: the same button again, to move on; else the row's first input.
+        first = "bang.ten" if at < len(rows) and rows[at].bang else "doan"
+        out.tieu_diem = (
+            f"{ma_o(f'noi_dung[{at}]')}-{verb}"
+            if verb in ("len", "xuong")
+            else ma_o(f"noi_dung[{at}].{first}")
+        )
+    return so_moi(rows)
+
+
+def _chu_thich(out: BieuMau, form: FormDuLieu, data: dict[str, Any]) -> None:
+    rows, problems = doc_chu_thich(form)
+    out.van_de += problems
+    notes: dict[str, str] = {}
+    for k, (label, text) in enumerate(rows):
+        out.gia_tri[f"chu_thich[{k}].nhan"] = label
+        out.gia_tri[f"chu_thich[{k}].ghi_chu"] = text
+        notes.setdefault(label.strip(), text.strip())
+    if notes:
+        data["chu_thich"] = notes
+    out.chu_thich = [label.strip() for label, _ in rows]
+
+
+def doc_bieu_mau(form: FormDuLieu, hanh_dong: str = "") -> BieuMau:
+    """The submitted form as values to show again and the directive data to validate.
+
+    Args:
+        form: the submitted inputs.
+        hanh_dong: a body row action to do first (``them_bang``, ``len:3``, see
+            :func:`.bieu_mau_noi_dung.lam_muc`); others are ignored.
+    """
     out = BieuMau()
     data: dict[str, Any] = {}
     for name in VAN_BAN_DON:
@@ -136,7 +216,7 @@ def doc_bieu_mau(form: FormDuLieu) -> BieuMau:
     for name in DANH_SACH_DONG + DANH_SACH_MA:
         text = _text(form, name)
         out.gia_tri[name] = text
-    for name in ("kinh_gui", "can_cu", "noi_dung", "lien_he"):
+    for name in ("kinh_gui", "can_cu", "lien_he"):
         if items := _lines(out.chuoi(name)):
             data[name] = items
     if items := _muc(out.chuoi("luu")):
@@ -157,8 +237,11 @@ def doc_bieu_mau(form: FormDuLieu) -> BieuMau:
         if signer:
             data[who] = signer
 
+    renumbered = _noi_dung(out, form, data, hanh_dong)
+    _chu_thich(out, form, data)
+
     lines: list[dict[str, Any]] = []
-    for i in _rows(form, "noi_nhan"):
+    for i in _rows(out, form, "noi_nhan", NOI_NHAN_TOI_DA):
         row = {p: _text(form, f"noi_nhan[{i}].{p}") for p in ("ten", "ma_co_quan", "noi_bo")}
         groups = [g for g in form.getlist(f"noi_nhan[{i}].nhom") if isinstance(g, str) and g]
         if not (row["ten"].strip() or row["ma_co_quan"].strip() or groups):
@@ -179,8 +262,11 @@ def doc_bieu_mau(form: FormDuLieu) -> BieuMau:
     out.so_noi_nhan = len(lines)
 
     tasks: list[dict[str, Any]] = []
-    for i in _rows(form, "nhiem_vu"):
+    for i in _rows(out, form, "nhiem_vu", NHIEM_VU_TOI_DA):
         row = {p: _text(form, f"nhiem_vu[{i}].{p}") for p in NHIEM_VU if p != "nhom"}
+        if (shown := _so(row["doan"].strip())) in renumbered:
+            # The paragraph the task named, wherever it went.
+            row["doan"] = str(renumbered[int(shown)])
         groups = [g for g in form.getlist(f"nhiem_vu[{i}].nhom") if isinstance(g, str) and g]
         filled = ("doan", "ma_co_quan", "han", "mo_ta")
         if not (any(row[p].strip() for p in filled) or groups):
@@ -207,17 +293,10 @@ def doc_bieu_mau(form: FormDuLieu) -> BieuMau:
 
 
 def ly_do_khong_sua(vb: VanBan) -> str | None:
-    """Why the form cannot edit this draft without losing part of it, or None: it edits a
-    paragraph per line and has no inputs for annexes, so tables, footnotes, line breaks inside a
-    paragraph, phụ lục and the text a quyết định issues (which the directive file holds) would
-    be dropped on saving. Such a draft is edited as a file."""
+    """Why the form cannot edit this draft without losing part of it, or None: it has no
+    inputs for the "+" sub-items of a Nơi nhận line, the annexes (phụ lục) and the text a
+    quyết định issues, which would be dropped on saving. Such a draft is edited as a file."""
     parts = []
-    if any(d.bang is not None for d in vb.noi_dung):
-        parts.append("bảng")
-    if vb.chu_thich:
-        parts.append("chú thích")
-    if any(d.doan is not None and "\n" in d.doan for d in vb.noi_dung):
-        parts.append("xuống dòng trong một đoạn")
     if any(line.muc_con for line in vb.noi_nhan):
         parts.append("các dòng “+” dưới một dòng nơi nhận")
     if vb.phu_luc:
@@ -243,8 +322,14 @@ def bieu_mau_tu_van_ban(vb: VanBan) -> BieuMau:
         out.gia_tri[name] = "" if data.get(name) is None else str(data[name])
     out.gia_tri["kinh_gui"] = "\n".join(data["kinh_gui"])
     out.gia_tri["can_cu"] = "\n".join(data["can_cu"])
-    # The form edits paragraphs only; a draft with tables is edited as a file (#9).
-    out.gia_tri["noi_dung"] = "\n".join(d["doan"] for d in data["noi_dung"] if d.get("doan"))
+    for k, item in enumerate(data["noi_dung"]):
+        muc = muc_tu_du_lieu(item)
+        out.gia_tri |= {f"noi_dung[{k}].{n}": v for n, v in muc.gia_tri.items()}
+        out.noi_dung.append(muc.bang)
+    for k, (label, text) in enumerate(data["chu_thich"].items()):
+        out.gia_tri[f"chu_thich[{k}].nhan"] = label
+        out.gia_tri[f"chu_thich[{k}].ghi_chu"] = text
+        out.chu_thich.append(label)
     out.gia_tri["luu"] = ", ".join(data["luu"])
     out.gia_tri["lien_he"] = "\n".join(data["lien_he"])
     for who in CAC_NGUOI_KY:
@@ -286,27 +371,37 @@ def o_nhap(where: str, names: Iterable[str]) -> str | None:
     return None
 
 
-def ten_cac_o(so_noi_nhan: int, so_nhiem_vu: int) -> list[str]:
-    """Every input name of a form with that many rows."""
+def ten_cac_o(
+    so_noi_nhan: int, so_nhiem_vu: int, noi_dung: Sequence[bool] = (), so_chu_thich: int = 0
+) -> list[str]:
+    """Every input name of a form with that many rows (``noi_dung``: True for a table)."""
     names = [*VAN_BAN_DON, *SO_NGUYEN, *DANH_SACH_DONG, *DANH_SACH_MA]
     # A problem of a whole block (a missing signer, a task's paragraph) shows at its fieldset.
     names += [f"{who}.{p}" for who in CAC_NGUOI_KY for p in NGUOI_KY]
-    names += [*CAC_NGUOI_KY, "noi_nhan", "nhiem_vu"]
+    names += [*CAC_NGUOI_KY, "noi_nhan", "nhiem_vu", "noi_dung", "chu_thich"]
+    for i, bang in enumerate(noi_dung):
+        names += [f"noi_dung[{i}]", *(f"noi_dung[{i}].{p}" for p in (BANG if bang else DOAN))]
+        if bang:
+            names.append(f"noi_dung[{i}].bang")
+    names += [f"chu_thich[{i}].{p}" for i in range(so_chu_thich) for p in CHU_THICH]
     names += [f"noi_nhan[{i}].{p}" for i in range(so_noi_nhan) for p in NOI_NHAN]
     names += [f"nhiem_vu[{i}].{p}" for i in range(so_nhiem_vu) for p in NHIEM_VU]
     return names
 
 
 def loi_theo_o(
-    problems: Iterable[Problem], names: Iterable[str]
+    problems: Iterable[Problem],
+    names: Iterable[str],
+    o_cua: Callable[[str], str] | None = None,
 ) -> tuple[dict[str, list[str]], list[tuple[str, str | None]]]:
     """Each problem (or warning) beside its input (as ``vanthu check`` words it), and the
-    summary: every problem with the input it points at (None: the whole file)."""
+    summary: every problem with the input it points at (None: the whole file). ``o_cua`` turns
+    a path into the form's own first (a footnote's label into its row)."""
     names = list(names)
     by_input: dict[str, list[str]] = {}
     summary: list[tuple[str, str | None]] = []
     for problem in problems:
-        target = o_nhap(problem.where, names)
+        target = o_nhap(o_cua(problem.where) if o_cua else problem.where, names)
         if target is not None:
             by_input.setdefault(target, []).append(str(problem))
         summary.append((str(problem), target))

@@ -15,6 +15,8 @@ import secrets
 from fastapi import Request
 
 from ..services import SignedIn, UngDung, VaiTro
+from .bieu_mau import TRUONG_TOI_DA
+from .form_du_lieu import doc_form
 
 #: The session cookie.
 COOKIE_PHIEN = "vanthu_phien"
@@ -93,7 +95,7 @@ async def nguoi(request: Request) -> SignedIn:
     if request.method not in AN_TOAN and user.csrf:
         sent = request.headers.get("x-csrf-token")
         if sent is None and _la_form(request):
-            field = (await request.form()).get("csrf")
+            field = (await doc_form(request, TRUONG_TOI_DA)).get("csrf")
             sent = field if isinstance(field, str) else None
         if not sent or not hmac.compare_digest(sent.encode(), user.csrf.encode()):
             raise CsrfSai()

@@ -13,10 +13,11 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from ...errors import InvalidDirective, Problem, VanthuError
-from ...schemas import DoKhan, DoMat, LoaiVanBan, PhamViLuuHanh
+from ...schemas import DoKhan, DoMat, KieuDoan, LoaiVanBan, PhamViLuuHanh
 from ...schemas.gioi_han import TEP_VAN_BAN_TOI_DA
 from ...services import SignedIn, UngDung, canh_bao_van_ban
 from ..bieu_mau import (
+    TRUONG_TOI_DA,
     BieuMau,
     bieu_mau_tu_van_ban,
     doc_bieu_mau,
@@ -25,6 +26,8 @@ from ..bieu_mau import (
     ma_o,
     ten_cac_o,
 )
+from ..bieu_mau_noi_dung import HANH_DONG_MUC
+from ..form_du_lieu import doc_form
 from ..giao_dien import trang
 from ..loi import ma_trang_thai
 from ..phien import nguoi, ung_dung
@@ -34,6 +37,12 @@ router = APIRouter()
 #: Blank rows offered after the filled ones; "Thêm dòng" offers this many more.
 DONG_TRONG = 2
 DONG_THEM = 5
+#: A paragraph's kiểu as the form offers it.
+KIEU_DOAN = [
+    (KieuDoan.thuong.value, "Đoạn thường"),
+    (KieuDoan.tieu_de.value, "Tiêu đề mục, in đậm"),
+    (KieuDoan.giua.value, "Giữa trang, in đậm (Chương, Mục)"),
+]
 #: Upload names the desk reads (the suffix picks JSON or YAML, as on the command line).
 DUOI_TEP = (".yaml", ".yml", ".json")
 #: Characters of an uploaded file's name kept to name it in messages and the log.
@@ -52,9 +61,16 @@ def _trang_soan(
 ) -> Response:
     rows_nn = bieu_mau.so_noi_nhan + (DONG_THEM if them == "noi_nhan" else DONG_TRONG)
     rows_nv = bieu_mau.so_nhiem_vu + (DONG_THEM if them == "nhiem_vu" else 1)
-    names = ten_cac_o(rows_nn, rows_nv)
-    by_input, summary = loi_theo_o(problems or [], names)
-    warned, warnings = loi_theo_o(canh_bao or [], names)
+    rows_ct = len(bieu_mau.chu_thich) + (DONG_THEM if them == "chu_thich" else 1)
+    # The body ends with a blank paragraph row to type the next one in.
+    rows_nd = [*bieu_mau.noi_dung, False]
+    names = ten_cac_o(rows_nn, rows_nv, rows_nd, rows_ct)
+    by_input, summary = loi_theo_o(problems or [], names, bieu_mau.o_cua)
+    warned, warnings = loi_theo_o(canh_bao or [], names, bieu_mau.o_cua)
+    focus = bieu_mau.tieu_diem
+    if them in ("noi_dung", "chu_thich"):
+        last = len(rows_nd) - 1 if them == "noi_dung" else len(bieu_mau.chu_thich)
+        focus = ma_o(f"{them}[{last}].doan" if them == "noi_dung" else f"{them}[{last}].nhan")
     return trang(
         request,
         "soan_thao.html",
@@ -63,6 +79,9 @@ def _trang_soan(
         van_ban_id=van_ban_id,
         dong_noi_nhan=rows_nn,
         dong_nhiem_vu=rows_nv,
+        dong_noi_dung=rows_nd,
+        dong_chu_thich=rows_ct,
+        tieu_diem=focus,
         loi=by_input,
         tom_tat=summary,
         canh_bao=warned,
@@ -70,6 +89,7 @@ def _trang_soan(
         thong_bao_loi=thong_bao_loi,
         ma_o=ma_o,
         cac_loai=[(loai.value, loai.info.ten) for loai in LoaiVanBan],
+        cac_kieu_doan=KIEU_DOAN,
         cac_do_khan=[(d.value, d.label) for d in DoKhan],
         cac_do_mat=[(d.value, d.label) for d in DoMat],
         cac_pham_vi=[(p.value, p.label) for p in PhamViLuuHanh],
@@ -105,14 +125,24 @@ def _nguon(user: SignedIn) -> str:
 @router.post("/soan-thao")
 async def luu(request: Request, user: Annotated[SignedIn, Depends(nguoi)]) -> Response:
     """Lưu nháp (store or update the draft) or Trình (store, then submit); "Thêm dòng" only
-    shows more rows. A problem shows the form again with each message beside its input."""
-    form = await request.form()
-    bieu_mau = doc_bieu_mau(form)
-    action = form.get("hanh_dong")
+    shows more rows, and the body's row buttons add, insert, move or delete a row, storing
+    nothing. A problem shows the form again with each message beside its input."""
+    form = await doc_form(request, TRUONG_TOI_DA)
+    raw_action = form.get("hanh_dong")
+    action = raw_action if isinstance(raw_action, str) else ""
+    bieu_mau = doc_bieu_mau(form, action)
     raw_id = form.get("van_ban_id")
     van_ban_id = int(raw_id) if isinstance(raw_id, str) and raw_id.isdigit() else None
-    if action in ("them_noi_nhan", "them_nhiem_vu"):
-        return _trang_soan(request, bieu_mau, van_ban_id=van_ban_id, them=str(action)[4:])
+    if action == "cap_nhat":  # Enter in a one-line input: the form again, nothing stored
+        return _trang_soan(request, bieu_mau, van_ban_id=van_ban_id)
+    if action in ("them_noi_nhan", "them_nhiem_vu", "them_chu_thich"):
+        return _trang_soan(request, bieu_mau, van_ban_id=van_ban_id, them=action[4:])
+    if action == "them_doan":
+        return _trang_soan(request, bieu_mau, van_ban_id=van_ban_id, them="noi_dung")
+    if HANH_DONG_MUC.match(action):
+        return _trang_soan(request, bieu_mau, van_ban_id=van_ban_id)
+    if bieu_mau.van_de:
+        return _trang_soan(request, bieu_mau, 422, van_ban_id, bieu_mau.van_de)
     app = ung_dung(request)
     if van_ban_id is not None and (
         ly_do := ly_do_khong_sua(app.xem_van_ban(str(van_ban_id)).van_ban)
@@ -185,7 +215,10 @@ async def _manh_xem_truoc(request: Request, render: Callable[[], list[bytes]]) -
 @router.post("/soan-thao/xem-truoc")
 async def xem_truoc(request: Request, _: Annotated[SignedIn, Depends(nguoi)]) -> Response:
     """Xem trước (htmx): the form's current content drawn by the issuing renderer."""
-    data = doc_bieu_mau(await request.form()).du_lieu
+    bieu_mau = doc_bieu_mau(await doc_form(request, TRUONG_TOI_DA))
+    if bieu_mau.van_de:
+        return trang(request, "_xem_truoc.html", van_de=[str(p) for p in bieu_mau.van_de])
+    data = bieu_mau.du_lieu
     app: UngDung = ung_dung(request)
     return await _manh_xem_truoc(request, lambda: app.xem_truoc(data, "xem trước"))
 
