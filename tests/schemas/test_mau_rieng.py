@@ -55,8 +55,8 @@ def test_a_second_signer_on_a_one_signer_type_is_refused() -> None:
     assert found == [
         (
             "nguoi_ky_2",
-            "only a biên bản, hợp đồng, bản ghi nhớ or bản thỏa thuận has a second signature, "
-            "not a giấy mời",
+            "only a biên bản, hợp đồng, bản ghi nhớ, bản thỏa thuận or a joint document "
+            "(co_quan_2) has a second signature, not a giấy mời",
         )
     ]
 

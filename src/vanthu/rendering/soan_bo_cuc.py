@@ -25,6 +25,7 @@ from .cho_ky import dat_anh
 from .chu_doan import chu_doan, chu_tron
 from .fonts import DoRongChu
 from .le_trang import lien_he, luu_hanh
+from .lien_tich import co_quan_thu_hai, tac_gia
 from .loi_van import ten_loai
 from .mau_rieng import chu_ky_hai_ben, xac_nhan_noi_nghi
 from .ngat_dong import ngat_dong
@@ -125,7 +126,7 @@ class SoanBoCuc:
         khoi.extend(self._nguoi_nhan(vb))
         khoi.extend(self._can_cu(vb))
         khoi.extend(self._giu_hai_dong(self._noi_dung(vb)))
-        if vb.loai in CO_HAI_CHU_KY:
+        if vb.loai in CO_HAI_CHU_KY or vb.lien_tich:
             khoi.append(chu_ky_hai_ben(self, vb, anh))
         else:
             khoi.append(self._chu_ky(vb, anh))
@@ -139,7 +140,7 @@ class SoanBoCuc:
         return BoCuc(
             khoi=tuple(khoi),
             tieu_de=f"{ten} {so}" + (f": {trich_yeu}" if trich_yeu else ""),
-            tac_gia=" ".join(vb.co_quan.split()),
+            tac_gia=tac_gia(vb),
             chu_de=trich_yeu,
             tu_khoa=(ten, so),
             dau_trang_dau=luu_hanh(self, vb),
@@ -151,10 +152,15 @@ class SoanBoCuc:
         """Boxes 1–4 (and 5b, 10a, 10b): issuer and number left, Quốc hiệu and date right."""
         trai_rong, phai_rong = self.cot
         trai: list[Khoi] = []
-        if vb.co_quan_chu_quan:
-            trai += self._dong(vb.co_quan_chu_quan.upper(), Kieu.CO_QUAN_CHU_QUAN, trai_rong)
-        co_quan = self._dong(vb.co_quan.upper(), Kieu.CO_QUAN, trai_rong)
-        trai += co_quan
+        # A joint document names its second body under the lead body, one rule under both.
+        co_quan: list[DoanBoCuc] = []
+        for chu_quan, ten in ((vb.co_quan_chu_quan, vb.co_quan), co_quan_thu_hai(vb)):
+            if chu_quan:
+                trai += self._dong(chu_quan.upper(), Kieu.CO_QUAN_CHU_QUAN, trai_rong)
+            if ten:
+                lines = self._dong(ten.upper(), Kieu.CO_QUAN, trai_rong)
+                trai += lines
+                co_quan += lines
         # A word wider than the column is broken inside it by the writers: the rule stays within.
         longest = min(max(self._rong(d.text, Kieu.CO_QUAN) for d in co_quan), trai_rong)
         trai.append(DuongKe(round(longest * TY_LE_KE_CO_QUAN, 2)))

@@ -63,6 +63,10 @@ def truong_in(vb: VanBan) -> Iterator[tuple[str, str]]:
         yield "co_quan_chu_quan", vb.co_quan_chu_quan.upper()
     yield "co_quan", vb.co_quan.upper()
     yield "co_quan", vb.co_quan  # the slip prints the sender as given
+    if vb.co_quan_chu_quan_2 is not None:
+        yield "co_quan_chu_quan_2", vb.co_quan_chu_quan_2.upper()
+    if vb.co_quan_2 is not None:
+        yield "co_quan_2", vb.co_quan_2.upper()
     yield "ky_hieu", vb.ky_hieu_day_du
     if vb.don_vi_soan_thao is not None:
         yield "don_vi_soan_thao", vb.don_vi_soan_thao

@@ -23,6 +23,9 @@ DO_SAU_TOI_DA: Final = 16
 
 #: Characters in a one-line text field (issuer, position, name, place, a Nơi nhận line …).
 DONG_TOI_DA: Final = 200
+#: Characters of a joint document's four issuer fields together (co_quan_chu_quan, co_quan
+#: and their _2): no more than one issuer's two, so that the header is never taller.
+CO_QUAN_LIEN_TICH_TOI_DA: Final = 2 * DONG_TOI_DA
 #: Characters in the trích yếu (subject line); real quyết định reach about 500.
 TRICH_YEU_TOI_DA: Final = 1000
 #: Characters in one body paragraph (đoạn) of noi_dung, a căn cứ or a task description.

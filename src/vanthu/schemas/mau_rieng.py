@@ -47,11 +47,12 @@ def van_de_mau_rieng(vb: VanBan) -> Iterator[str]:
     name = loai.info.ten.lower()
     if loai in CO_HAI_CHU_KY and vb.nguoi_ky_2 is None:
         yield f"nguoi_ky_2: required for {name}: {_NGUOI_KY_2[loai]}"
-    if loai not in CO_HAI_CHU_KY:
+    # A joint document's second signer is checked with the joint rules (lien_tich).
+    if loai not in CO_HAI_CHU_KY and vb.co_quan_2 is None:
         if vb.nguoi_ky_2 is not None:
             yield (
-                "nguoi_ky_2: only a biên bản, hợp đồng, bản ghi nhớ or bản thỏa thuận "
-                f"has a second signature, not a {name}"
+                "nguoi_ky_2: only a biên bản, hợp đồng, bản ghi nhớ, bản thỏa thuận or a "
+                f"joint document (co_quan_2) has a second signature, not a {name}"
             )
         if vb.nguoi_ky.tu_cach is not None:
             yield (

@@ -35,6 +35,7 @@ from .gioi_han import (
     PHU_LUC_TOI_DA,
     SO_TOI_DA,
 )
+from .lien_tich import DUOI_LIEN_TICH, van_de_lien_tich
 from .loai_van_ban import LoaiVanBan
 from .luu import cac_muc_luu
 from .mau_rieng import van_de_mau_rieng
@@ -170,6 +171,19 @@ class VanBan(BaseModel):
         "'\\n' forces a line break"
     )
     ky_hieu_co_quan: KyHieu = Field(description="Issuer abbreviation in the symbol (UBND, TTg)")
+    co_quan_2: TieuDe | None = Field(
+        default=None,
+        description="A joint document (liên tịch): the second issuing body as printed under "
+        "the lead body (co_quan); its signer is nguoi_ky_2",
+    )
+    co_quan_chu_quan_2: TieuDe | None = Field(
+        default=None, description="A joint document: the second body's parent body, if printed"
+    )
+    ky_hieu_co_quan_2: KyHieu | None = Field(
+        default=None,
+        description="A joint document: the second body's abbreviation, after the lead body's "
+        "in the symbol (KHLT-UBND-MTTQ)",
+    )
     don_vi_soan_thao: KyHieu | None = Field(
         default=None,
         description="Drafting unit abbreviation: in the công văn symbol, and after VT on the "
@@ -229,7 +243,8 @@ class VanBan(BaseModel):
     nguoi_ky_2: NguoiKy | None = Field(
         default=None,
         description="The second signer, printed on the left beside nguoi_ky: the secretary "
-        "of a biên bản, the other party of a hợp đồng, bản ghi nhớ or bản thỏa thuận",
+        "of a biên bản, the other party of a hợp đồng, bản ghi nhớ or bản thỏa thuận, the "
+        "second body (co_quan_2) of a joint document",
     )
     ten_thu: Dong | None = Field(
         default=None,
@@ -285,7 +300,7 @@ class VanBan(BaseModel):
         "under a full-width rule, one line each (Địa chỉ: …; ĐT: …; Email: …; Website: …)",
     )
 
-    @field_validator("ky_hieu_co_quan", "don_vi_soan_thao")
+    @field_validator("ky_hieu_co_quan", "ky_hieu_co_quan_2", "don_vi_soan_thao")
     @classmethod
     def _symbol_part(cls, value: str | None) -> str | None:
         if value is not None and not _SYMBOL_PART.match(value):
@@ -335,6 +350,7 @@ class VanBan(BaseModel):
         problems = [
             *self._type_problems(),
             *van_de_mau_rieng(self),
+            *van_de_lien_tich(self),
             *van_de_phu_luc(self),
             *self._footnotes_outside_the_body(),
             *self._number_problems(),
@@ -435,18 +451,29 @@ class VanBan(BaseModel):
                 f"ky_hieu: a {name} has no type code in its symbol; "
                 f"'{self.ky_hieu}' should read '<issuer>-<unit>', e.g. UBND-VX"
             )
+        if self.lien_tich and code is not None:
+            code += DUOI_LIEN_TICH
+            name = f"joint {name}"
         if code is not None and first != code:
             yield f"ky_hieu: the symbol of a {name} starts with '{code}-', not '{first}-'"
 
     @property
     def ky_hieu_day_du(self) -> str:
-        """The symbol as printed after the '/': given, or derived (CĐ-UBND, UBND-VX)."""
+        """The symbol as printed after the '/': given, or derived (CĐ-UBND, UBND-VX;
+        KHLT-UBND-MTTQ for a joint document)."""
         if self.ky_hieu is not None:
             return self.ky_hieu
         code = self.loai.info.ma
         if code is None:
             return f"{self.ky_hieu_co_quan}-{self.don_vi_soan_thao}"
+        if self.lien_tich and self.ky_hieu_co_quan_2 is not None:
+            return f"{code}{DUOI_LIEN_TICH}-{self.ky_hieu_co_quan}-{self.ky_hieu_co_quan_2}"
         return f"{code}-{self.ky_hieu_co_quan}"
+
+    @property
+    def lien_tich(self) -> bool:
+        """A joint document: two issuing bodies (``co_quan`` leads, ``co_quan_2``)."""
+        return self.co_quan_2 is not None
 
     @property
     def muc_luu(self) -> list[str]:

@@ -294,8 +294,9 @@ def doc_bieu_mau(form: FormDuLieu, hanh_dong: str = "") -> BieuMau:
 
 def ly_do_khong_sua(vb: VanBan) -> str | None:
     """Why the form cannot edit this draft without losing part of it, or None: it has no
-    inputs for the "+" sub-items of a Nơi nhận line, the annexes (phụ lục) and the text a
-    quyết định issues, which would be dropped on saving. Such a draft is edited as a file."""
+    inputs for the "+" sub-items of a Nơi nhận line, the annexes (phụ lục), the text a
+    quyết định issues and the second body of a joint document, which would be dropped on
+    saving. Such a draft is edited as a file."""
     parts = []
     if any(line.muc_con for line in vb.noi_nhan):
         parts.append("các dòng “+” dưới một dòng nơi nhận")
@@ -303,6 +304,8 @@ def ly_do_khong_sua(vb: VanBan) -> str | None:
         parts.append("phụ lục")
     if vb.van_ban_kem_theo is not None:
         parts.append("văn bản kèm theo")
+    if vb.co_quan_2 is not None:
+        parts.append("cơ quan ban hành thứ hai (văn bản liên tịch)")
     if not parts:
         return None
     return (
