@@ -252,18 +252,46 @@ def vi_du(renderer: Renderer) -> dict[str, KetQua]:
     return {path.stem: ket_xuat_vi_du(renderer, path) for path in sorted(EXAMPLES.glob("*.yaml"))}
 
 
+def _chu_thich(doc: TrangIn) -> bool:
+    """Whether the document prints footnotes."""
+    return any(p.vung == "chu_thich" for p in doc.doan)
+
+
+def _khac_trang(pdf: dict[str, TrangIn], docx: dict[str, TrangIn]) -> dict[str, str]:
+    """The documents whose pages do not start with the same lines in both outputs."""
+    assert pdf.keys() == docx.keys()
+    return {
+        name: f"PDF {dau_trang_in(pdf[name])} / DOCX {dau_trang_in(docx[name])}"
+        for name in pdf
+        if dau_trang_in(pdf[name]) != dau_trang_in(docx[name])
+    }
+
+
 @LO
 @pytest.mark.parametrize("fixture", ["vi_du", "mau", "sweep"])
 def test_the_docx_as_libreoffice_lays_it_out_has_the_pdfs_pages(
     request: pytest.FixtureRequest, fixture: str
 ) -> None:
     # Same page count, and each page begins with the same line (#9): the PDF is what the DOCX
-    # prints as, LibreOffice standing in for Word.
+    # prints as, LibreOffice standing in for Word. Documents with footnotes: see below.
     pdf, docx = _read(request, fixture, "pdf"), _read(request, fixture, "docx")
-    assert pdf.keys() == docx.keys()
-    differ = {
-        name: (dau_trang_in(pdf[name]), dau_trang_in(docx[name]))
-        for name in pdf
-        if dau_trang_in(pdf[name]) != dau_trang_in(docx[name])
-    }
-    assert not differ, "\n".join(f"{n}: PDF {a} / DOCX {b}" for n, (a, b) in differ.items())
+    differ = _khac_trang(pdf, docx)
+    differ = {name: d for name, d in differ.items() if not _chu_thich(pdf[name])}
+    assert not differ, "\n".join(f"{n}: {d}" for n, d in differ.items())
+
+
+@LO
+@pytest.mark.xfail(
+    strict=True,
+    reason="LibreOffice 7.4 adds an empty 14 pt paragraph before the header table of a DOCX "
+    "calling footnotes (seen in its FODT export): page 1's text stands 16 pt lower and "
+    "holds a line less than the PDF's; Word is not known to do so (#9)",
+)
+def test_the_docx_with_footnotes_as_libreoffice_lays_it_out_has_the_pdfs_pages(
+    request: pytest.FixtureRequest,
+) -> None:
+    pdf, docx = _read(request, "sweep", "pdf"), _read(request, "sweep", "docx")
+    notes = [name for name, doc in pdf.items() if _chu_thich(doc)]
+    assert notes
+    differ = _khac_trang(pdf, docx)
+    assert not [n for n in notes if n in differ], "\n".join(differ[n] for n in notes if n in differ)
