@@ -10,7 +10,8 @@ over each other, or text missing.
 
 The sweeps are the documents the pagination suite checks: the kế hoạch with a first paragraph
 of growing length (the page breaks move across every line of the headed text after it) and the
-example files with a growing Nơi nhận. ``python -m tests.rendering.phan_trang`` prints how
+example files with a growing Nơi nhận (tables and their landscape pages, annexes, footnotes and
+signature images included). ``python -m tests.rendering.phan_trang`` prints how
 many of them break each rule, in each output (with the bundled face, Liberation Serif).
 """
 
@@ -18,10 +19,10 @@ from __future__ import annotations
 
 import ctypes
 import itertools
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -29,7 +30,9 @@ import pypdfium2.raw as pdfium_c
 from tests.conftest import EXAMPLES, HOM_NAY
 from tests.rendering.libreoffice import sang_pdf
 from vanthu.reading import doc_tep
+from vanthu.reading.anh import doc_anh
 from vanthu.rendering import KetQua, Renderer
+from vanthu.rendering.bang_noi_dung import trang_ngang
 from vanthu.rendering.bo_cuc import Bang, BoCuc, DoanBoCuc, HaiCot, KhoiTrang, PhanRieng
 from vanthu.rendering.styles import Kieu, TrangGiay
 from vanthu.schemas import Doan, KieuDoan, NoiNhan, VanBan
@@ -137,47 +140,80 @@ class DoanMau:
     """A paragraph the layout prints: its style, text without spaces, and where it stands.
 
     ``vung``: "than" (the flow of the page), "dau" or "dau_phai" (the header table's left and
-    right cells), "noi_nhan" or "chu_ky" (the signature table's).
+    right cells), "noi_nhan" or "chu_ky" (the signature table's), "bang" (a row of a body
+    table, its cells in drawing order), "chu_thich" (a footnote at a page's foot, its number
+    first). A footnote call prints its number in the text.
     """
 
     kieu: Kieu
     chu: str
     vung: str
     phan_moi: bool = False  # the first paragraph of a part (an annex): numbering restarts
+    # Where a printed line may end (characters from the start): a table row's cell lines,
+    # side by side, each drawn whole (a line may join cells on one baseline). Empty: anywhere.
+    ngat: tuple[int, ...] = ()
+    bang: int = -1  # a table row: its table (a number no other table has)
+    lap: bool = False  # a table's header row: printed again at the top of each page it crosses
 
 
 def doan_mau(bo_cuc: BoCuc) -> list[DoanMau]:
-    """The layout's paragraphs in reading order (a table: left cell, then right); the first
-    paragraph of a part (an annex) is marked: its page starts a new numbering."""
+    """The layout's paragraphs in reading order (a table: left cell, then right; a body
+    table: a paragraph a row), then the footnotes; the first paragraph of a part (an annex) is
+    marked: its page starts a new numbering."""
     out: list[DoanMau] = []
+    notes: list[DoanMau] = []
     for part in bo_cuc.khoi:
         blocks = part.khoi if isinstance(part, PhanRieng) else (part,)
         before = len(out)
-        out += _doan_khoi(blocks)
+        out += _doan_khoi(blocks, notes)
         if isinstance(part, PhanRieng):
             first = next((k for k in range(before, len(out)) if out[k].chu), None)
             if first is not None:
                 out[first] = replace(out[first], phan_moi=True)
-    return [d for d in out if d.chu]
+    return [d for d in out + notes if d.chu]
 
 
-def _doan_khoi(blocks: tuple[KhoiTrang, ...]) -> list[DoanMau]:
+def _doan_khoi(blocks: tuple[KhoiTrang, ...], notes: list[DoanMau]) -> list[DoanMau]:
     out: list[DoanMau] = []
-    for i, block in enumerate(blocks):
-        if isinstance(block, Bang) and i == 0:
-            # A part that opens with a landscape table: its heading is the table's caption.
-            out += [_mau(b, "than") for b in block.ten if isinstance(b, DoanBoCuc)]
+    for block in blocks:
+        if isinstance(block, Bang):
+            out += [_mau(b, "than", notes) for b in block.ten if isinstance(b, DoanBoCuc)]
+            rows = [(r, True) for r in block.tieu_de] + [(r, False) for r in block.dong]
+            out += [hang_mau([list(o.dong) for o in r], id(block), lap) for r, lap in rows]
+            out += [_mau(b, "than", notes) for b in block.sau]
         elif isinstance(block, HaiCot):
             for i, cell in enumerate(block.o_doc()):
                 vung = (("dau", "dau_phai"), ("noi_nhan", "chu_ky"))[block.vai_tro != "dau"][i == 1]
-                out += [_mau(b, vung) for b in cell if isinstance(b, DoanBoCuc)]
+                out += [_mau(b, vung, notes) for b in cell if isinstance(b, DoanBoCuc)]
         elif isinstance(block, DoanBoCuc):
-            out.append(_mau(block, "than"))
+            out.append(_mau(block, "than", notes))
     return out
 
 
-def _mau(doan: DoanBoCuc, vung: str) -> DoanMau:
-    return DoanMau(doan.kieu, "".join(doan.text.split()), vung)
+def hang_mau(cells: list[list[str]], bang: int, lap: bool) -> DoanMau:
+    """A table row as printed: its cells' lines (without spaces) one after another, a line
+    ending where a cell's line does."""
+    text, ends = "", []
+    for cell in cells:
+        for line in cell:
+            if chu := "".join(line.split()):
+                text += chu
+                ends.append(len(text))
+    return DoanMau(Kieu.NOI_DUNG, text, "bang", ngat=tuple(ends), bang=bang, lap=lap)
+
+
+def _mau(doan: DoanBoCuc, vung: str, notes: list[DoanMau]) -> DoanMau:
+    """A paragraph as printed: a footnote call prints the note's number (1, 2, … in the
+    order of the calls), and the note goes to ``notes``."""
+    text = ""
+    for c in doan.chu:
+        if c.chu_thich is not None:
+            number = f"{len(notes) + 1}"
+            note = "".join(n.text for n in c.chu_thich)
+            notes.append(DoanMau(Kieu.NOI_DUNG, number + "".join(note.split()), "chu_thich"))
+            text += number
+        text += c.text
+    return DoanMau(doan.kieu, "".join(text.split()), vung)
 
 
 @dataclass(frozen=True)
@@ -185,7 +221,9 @@ class TrangIn:
     """A laid-out document: the text lines of each page, the page-number band, the paragraphs."""
 
     dong: list[DongIn]  # every line of text in the text area, in drawing order
-    doan_cua_dong: list[int]  # for each line, the index of its paragraph in ``doan``
+    # For each line, the index of its paragraph in ``doan`` (the one it starts in); -1: a
+    # table's header row printed again at the top of a page.
+    doan_cua_dong: list[int]
     doan: list[DoanMau]
     dau_trang: list[list[DongIn]]  # per page: the lines printed in the top margin
     so_trang: int
@@ -195,29 +233,57 @@ class TrangIn:
     luu_hanh: str = ""
     chan_trang: list[DongIn] = field(default_factory=list)
     day_trang_dau: float | None = None
+    ngang: list[bool] = field(default_factory=list)  # per page: landscape (its own geometry)
+
+
+def kho(trang: TrangGiay, doc: TrangIn, page: int) -> TrangGiay:
+    """The geometry of a page of ``doc``: the style sheet's, or its landscape turn."""
+    return trang_ngang(trang) if doc.ngang[page - 1 : page] == [True] else trang
+
+
+def _ngang(pdf: bytes) -> list[bool]:
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        return [doc[i].get_width() > doc[i].get_height() for i in range(len(doc))]
+    finally:
+        doc.close()
 
 
 def doc_trang(pdf: bytes, bo_cuc: BoCuc, trang: TrangGiay) -> TrangIn:
     """Read a laid-out PDF of a layout back, line by line and paragraph by paragraph."""
+    footer = ["".join(d.text.split()) for d in bo_cuc.chan_trang_dau]
+    luu_hanh = "".join("".join(d.text.split()) for d in bo_cuc.dau_trang_dau)
+    return doc_dong(pdf, doan_mau(bo_cuc), trang, luu_hanh, footer, bo_cuc.cao_chan_trang_dau)
+
+
+def doc_dong(
+    pdf: bytes,
+    doan: list[DoanMau],
+    trang: TrangGiay,
+    luu_hanh: str = "",
+    footer: list[str] | None = None,
+    cao_chan_trang: float = 0.0,
+) -> TrangIn:
+    """Read a laid-out PDF back as the paragraphs ``doan``: page 1's box 11 (``luu_hanh``)
+    and box 13 (the ``footer``'s lines, ``cao_chan_trang`` pt tall) read apart."""
     pages = dong_in(pdf)
-    top = trang.le_tren * 10 * PT_MOI_MM
-    band = [[d for d in page if d.duoi <= top] for page in pages]
+    ngang = _ngang(pdf)
+    tops = [(trang_ngang(trang) if turned else trang).le_tren * 10 * PT_MOI_MM for turned in ngang]
+    band = [[d for d in page if d.duoi <= top] for page, top in zip(pages, tops, strict=True)]
     # Box 13's lines: on page 1, in its lower half, reading as the footer's lines.
-    footer = {"".join(d.text.split()) for d in bo_cuc.chan_trang_dau}
     height = trang.cao * 10 * PT_MOI_MM
-    chan = [d for d in pages[0] if d.chu in footer and d.tren > height / 2] if pages else []
-    lines = [d for page in pages for d in page if d.duoi > top and d not in chan]
-    doan = doan_mau(bo_cuc)
+    chan = [d for d in pages[0] if d.chu in (footer or []) and d.tren > height / 2] if pages else []
+    lines = [d for page, top in zip(pages, tops, strict=True) for d in page if d.duoi > top]
+    lines = [d for d in lines if d not in chan]
     index, problem = _gan(lines, doan)
     end = None
-    if bo_cuc.chan_trang_dau:
+    if footer:
         room = max(
             trang.le_duoi * 10 * PT_MOI_MM,
-            trang.chan_trang * 10 * PT_MOI_MM + bo_cuc.cao_chan_trang_dau,
+            trang.chan_trang * 10 * PT_MOI_MM + cao_chan_trang,
         )
         end = height - room
-    luu_hanh = "".join("".join(d.text.split()) for d in bo_cuc.dau_trang_dau)
-    return TrangIn(lines, index, doan, band, len(pages), problem, luu_hanh, chan, end)
+    return TrangIn(lines, index, doan, band, len(pages), problem, luu_hanh, chan, end, ngang)
 
 
 def doc_ban_in(rendered: dict[str, KetQua], trang: TrangGiay, output: str) -> dict[str, TrangIn]:
@@ -233,19 +299,37 @@ def doc_ban_in(rendered: dict[str, KetQua], trang: TrangGiay, output: str) -> di
 def _gan(lines: list[DongIn], doan: list[DoanMau]) -> tuple[list[int], str]:
     """Each line's paragraph: the lines spell the paragraphs in turn, and nothing else.
 
-    The left column (with the flow of the page) and the right column of the tables are read as
-    two streams: a table row split over two pages is drawn page by page, so a right cell's
-    lines may come before the end of its left neighbour.
+    Three streams are read apart: the left column (with the flow of the page), the right
+    column of the two-column tables (a row split over two pages is drawn page by page, so a
+    right cell's lines may come before the end of its left neighbour), and the footnotes
+    (drawn at the page's foot, before or after its text). A table row is read as its cells'
+    lines one after another, a printed line ending where a cell's does; a table continuing
+    on a new page prints its header rows again first (their lines get the index -1).
     """
-    streams = [[k for k, p in enumerate(doan) if _cot(p) == c] for c in (0, 1)]
-    at = [0, 0]  # per stream: position in it
-    done = [0, 0]  # per stream: characters of its current paragraph already printed
+    streams = [[k for k, p in enumerate(doan) if _cot(p) == c] for c in (0, 1, 2)]
+    at = [0, 0, 0]  # per stream: position in it
+    done = [0, 0, 0]  # per stream: characters of its current paragraph already printed
     index: list[int] = []
+    page = 0
+    repeat: list[int] = []  # the header rows still to print again on this page
+    repeated = 0  # characters of the first of them printed
     for line in lines:
-        for c in (0, 1):
-            if at[c] < len(streams[c]):
+        if line.trang != page:
+            page, repeat, repeated = line.trang, [], 0
+            if at[0] < len(streams[0]) and done[0] == 0:
+                row = doan[streams[0][at[0]]]
+                if row.vung == "bang" and not row.lap:
+                    repeat = [k for k, p in enumerate(doan) if p.bang == row.bang and p.lap]
+        if repeat and _doc_duoc(doan[repeat[0]], line.chu, repeated):
+            index.append(-1)
+            repeated += len(line.chu)
+            if repeated == len(doan[repeat[0]].chu):
+                repeat, repeated = repeat[1:], 0
+            continue
+        for c in (0, 1, 2):
+            if at[c] < len(streams[c]) and not (c == 0 and repeat):
                 k = streams[c][at[c]]
-                if doan[k].chu.startswith(line.chu, done[c]):
+                if _doc_duoc(doan[k], line.chu, done[c]):
                     break
         else:
             want = [
@@ -253,6 +337,8 @@ def _gan(lines: list[DongIn], doan: list[DoanMau]) -> tuple[list[int], str]:
                 for s, a, d in zip(streams, at, done, strict=True)
                 if a < len(s)
             ]
+            if repeat:
+                want.insert(0, f"the table's header {doan[repeat[0]].chu[repeated:][:40]!r}")
             return index, f"page {line.trang}: printed {line.chu[:40]!r}, the layout has {want}"
         index.append(k)
         done[c] += len(line.chu)
@@ -264,8 +350,19 @@ def _gan(lines: list[DongIn], doan: list[DoanMau]) -> tuple[list[int], str]:
     return index, ""
 
 
+def _doc_duoc(paragraph: DoanMau, line: str, done: int) -> bool:
+    """Whether ``line`` prints paragraph's text from character ``done`` on, ending where a
+    line of it may end."""
+    if not paragraph.chu.startswith(line, done):
+        return False
+    return not paragraph.ngat or done + len(line) in paragraph.ngat
+
+
 def _cot(paragraph: DoanMau) -> int:
-    """The stream a paragraph is read in: 1 for a table's right cell, 0 for everything else."""
+    """The stream a paragraph is read in: 1 for a table's right cell, 2 for a footnote, 0 for
+    everything else."""
+    if paragraph.vung == "chu_thich":
+        return 2
     return 1 if paragraph.vung in {"dau_phai", "chu_ky"} else 0
 
 
@@ -290,12 +387,13 @@ def so_trang_in(doc: TrangIn) -> list[str]:
 def kiem_so_trang(doc: TrangIn, trang: TrangGiay) -> list[str]:
     """No number on page 1 (box 11 alone, if any) nor on the first page of an annex; from
     page 2 its number alone, centred over the text, in the top margin, its ink at least 9.5 mm
-    from the edge and clear of the text below."""
+    from the edge and clear of the text below (a landscape page by its own margins)."""
     problems = []
     wants = so_trang_in(doc)
-    centre = (trang.le_trai + (trang.rong - trang.le_phai)) / 2 * 10 * PT_MOI_MM
-    top = trang.le_tren * 10 * PT_MOI_MM
     for number, band in enumerate(doc.dau_trang, 1):
+        here = kho(trang, doc, number)  # a landscape page: its own margins
+        centre = (here.le_trai + (here.rong - here.le_phai)) / 2 * 10 * PT_MOI_MM
+        top = here.le_tren * 10 * PT_MOI_MM
         text = "".join(d.chu for d in band)
         want = wants[number - 1]
         if number == 1:
@@ -366,7 +464,7 @@ def kiem_chu_ky(doc: TrangIn, trang: TrangGiay) -> list[str]:
     problems = []
     if label and _pages(doc, label[0])[:1] != [page]:
         problems.append(f"page {page}: the signature is not beside 'Nơi nhận:'")
-    body = [k for k, p in enumerate(doc.doan) if p.vung == "than" and p.kieu in THAN]
+    body = [k for k, p in enumerate(doc.doan) if p.vung in {"than", "bang"} and p.kieu in THAN]
     total = sum(len(_pages(doc, k)) for k in body)
     here = sum(_pages(doc, k).count(page) for k in body)
     if here < min(2, total):
@@ -375,18 +473,21 @@ def kiem_chu_ky(doc: TrangIn, trang: TrangGiay) -> list[str]:
 
 
 def kiem_le(doc: TrangIn, trang: TrangGiay) -> list[str]:
-    """All text is printed, in order, inside the margins, and no line is drawn over another."""
+    """All text is printed, in order, inside the margins (a landscape page's own), and no line
+    is drawn over another."""
     if doc.loi_doc:
         return [doc.loi_doc]
     mm = 10 * PT_MOI_MM
-    left, right = trang.le_trai * mm - DUNG_SAI, (trang.rong - trang.le_phai) * mm + DUNG_SAI
-    top, bottom = trang.le_tren * mm - DUNG_SAI, (trang.cao - trang.le_duoi) * mm + DUNG_SAI
     problems = []
     for d in doc.dong:
+        here = kho(trang, doc, d.trang)  # a landscape page: its own margins
+        left, right = here.le_trai * mm - DUNG_SAI, (here.rong - here.le_phai) * mm + DUNG_SAI
+        top, bottom = here.le_tren * mm - DUNG_SAI, (here.cao - here.le_duoi) * mm + DUNG_SAI
         if d.trai < left or d.phai > right or d.muc_tren < top or d.muc_duoi > bottom:
             problems.append(f"page {d.trang}: {d.chu[:30]!r} passes the margins")
         elif d.trang == 1 and doc.day_trang_dau and d.muc_duoi > doc.day_trang_dau + DUNG_SAI:
             problems.append(f"page 1: {d.chu[:30]!r} runs into the footer (box 13)")
+    left, right = trang.le_trai * mm - DUNG_SAI, (trang.rong - trang.le_phai) * mm + DUNG_SAI
     for d in doc.chan_trang:
         if d.trai < left or d.phai > right or d.muc_duoi > trang.cao * mm:
             problems.append(f"page 1: the footer's {d.chu[:30]!r} passes the page")
@@ -489,32 +590,12 @@ def bien_the_than(n: int) -> VanBan:
     return base.model_copy(update={"noi_dung": body})
 
 
-def khong_chu_thich(vb: VanBan) -> VanBan:
-    """The directive without its footnotes: the PDF prints each call's number and the notes
-    among the page's text, which the line matcher does not read (Word keeps them in their own
-    part); footnotes are tested in test_chu_doan."""
-    if not vb.chu_thich:
-        return vb
-    data = vb.model_dump()
-    data["noi_dung"] = [
-        {**d, "doan": re.sub(r"\[\^[^\]]+\]", "", d["doan"])} if d["doan"] else d
-        for d in data["noi_dung"]
-    ]
-    data["chu_thich"] = {}
-    return VanBan.model_validate(data, context={"hom_nay": HOM_NAY})
-
-
-def bien_the_noi_nhan(n: int) -> VanBan:
-    """The ``n % k``-th of the k examples with a Nơi nhận of ``2 + 2n`` lines (the Lưu line
-    included), without footnotes (``khong_chu_thich``)."""
-    # Examples with tables stay out: these checks read paragraphs on portrait pages (#9); so
-    # do those naming images, read beside their file only (the variants are rendered bare).
-    examples = sorted(
-        p
-        for p in EXAMPLES.glob("*.yaml")
-        if "bang:" not in (text := p.read_text("utf-8")) and "anh_chu_ky:" not in text
-    )
-    base = khong_chu_thich(doc_tep(examples[n % len(examples)], HOM_NAY))
+def bien_the_noi_nhan(n: int, vi_du: Path | None = None) -> VanBan:
+    """The ``n % k``-th of the k examples (or ``vi_du``) with a Nơi nhận of ``2 + 2n`` lines
+    (the Lưu line included): tables, landscape pages, annexes, footnotes and images as the
+    example has them."""
+    examples = sorted(EXAMPLES.glob("*.yaml"))
+    base = doc_tep(vi_du or examples[n % len(examples)], HOM_NAY)
     lines = [NoiNhan(ten=t) for t in NOI_NHAN[: 1 + 2 * n]]
     return base.model_copy(update={"noi_nhan": lines})
 
@@ -526,12 +607,18 @@ def bien_the() -> dict[str, VanBan]:
     return out
 
 
+def ket_xuat(renderer: Renderer, vb: VanBan) -> KetQua:
+    """A document of the sweeps rendered, with the images its example names (read beside the
+    example files)."""
+    return renderer.ket_xuat(vb, hom_nay=HOM_NAY, anh=doc_anh(vb, EXAMPLES, str(EXAMPLES)))
+
+
 def _bao_cao() -> None:
     """Print, per output and rule, how many documents of each sweep break the rule."""
     renderer = Renderer()
     trang = renderer.bang.trang
     docs = bien_the()
-    rendered = {name: renderer.ket_xuat(vb, hom_nay=HOM_NAY) for name, vb in docs.items()}
+    rendered = {name: ket_xuat(renderer, vb) for name, vb in docs.items()}
     read = {out: doc_ban_in(rendered, trang, out) for out in ("pdf", "docx")}
     print(f"{'rule':<14} {'output':<6} {'than':>6} {'noi-nhan':>9}  failing")
     for rule, check in QUY_TAC.items():
@@ -549,13 +636,19 @@ def _bao_cao() -> None:
             print(f"  {name}: PDF {read['pdf'][name].so_trang}, DOCX {read['docx'][name].so_trang}")
     starts = [n for n in docs if dau_trang_in(read["pdf"][n]) == dau_trang_in(read["docx"][n])]
     print(f"every page starts with the same line: {len(starts)}/{len(docs)}")
+    for name in docs:
+        if name not in starts:
+            pdf, docx = dau_trang_in(read["pdf"][name]), dau_trang_in(read["docx"][name])
+            print(f"  {name}: PDF {[t[:20] for t in pdf]}, DOCX {[t[:20] for t in docx]}")
 
 
 def dau_trang_in(doc: TrangIn) -> list[str]:
-    """The first line of the text area of each page, without spaces."""
+    """The first line of the text area of each page, without spaces (a table's header rows
+    printed again are passed over: the row under them says where the page starts)."""
     first: dict[int, str] = {}
-    for line in doc.dong:
-        first.setdefault(line.trang, line.chu)
+    for line, k in zip(doc.dong, doc.doan_cua_dong, strict=False):
+        if k >= 0:
+            first.setdefault(line.trang, line.chu)
     return [first.get(page, "") for page in range(1, doc.so_trang + 1)]
 
 

@@ -71,6 +71,25 @@ def test_docx_has_a_footnotes_part_whose_notes_the_text_calls_in_order(huong_dan
     assert sizes == {"20"}  # 10 pt
 
 
+def test_docx_notes_take_a_10_pt_paragraph_style_so_their_marks_and_numbers_are_10_pt(
+    huong_dan: KetQua,
+) -> None:
+    # LibreOffice set the note's number in the paragraph's style (the body's 14 pt): each
+    # note's first line stood 3.6 pt taller than the PDF's, and page 1 lost a line (#9).
+    assert huong_dan.docx is not None
+    doc = Document(io.BytesIO(huong_dan.docx))
+    [rel] = [r for r in doc.part.rels.values() if r.reltype.endswith("/footnotes")]
+    notes = parse_xml(rel.target_part.blob)
+    styles = {
+        p.find(qn("w:pPr")).find(qn("w:pStyle")).get(qn("w:val"))
+        for n in notes.iterchildren(qn("w:footnote"))
+        if int(n.get(qn("w:id"))) > 0
+        for p in n.iter(qn("w:p"))
+    }
+    [style] = [s for s in doc.styles if s.style_id in styles]
+    assert style.name == "Footnote Text" and style.font.size.pt == 10
+
+
 def test_pdf_sets_bold_and_italic_in_the_faces_of_those_styles(huong_dan: KetQua) -> None:
     assert huong_dan.pdf is not None
     with pdfplumber.open(io.BytesIO(huong_dan.pdf)) as pdf:

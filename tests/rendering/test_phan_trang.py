@@ -22,7 +22,7 @@ from tests.rendering.phan_trang import (
     bien_the_noi_nhan,
     dau_trang_in,
     doc_ban_in,
-    khong_chu_thich,
+    ket_xuat,
     kiem_chu_ky,
     kiem_dong_le,
     kiem_le,
@@ -30,7 +30,9 @@ from tests.rendering.phan_trang import (
     kiem_tieu_de,
 )
 from vanthu.reading import doc_tep
+from vanthu.reading.anh import cac_anh
 from vanthu.rendering import KetQua, Renderer
+from vanthu.rendering.bang_noi_dung import trang_ngang
 from vanthu.rendering.styles import Kieu
 
 LO = pytest.mark.libreoffice
@@ -42,8 +44,8 @@ OUTPUTS = ["pdf", pytest.param("docx", marks=LO)]
 MAU = {
     "ninh-thuan": lambda: doc_tep(NINH_THUAN, HOM_NAY),
     "ke-hoach": lambda: doc_tep(EXAMPLES / "ke-hoach.yaml", HOM_NAY),
-    "noi-nhan-40": lambda: bien_the_noi_nhan(19),
-    "noi-nhan-70": lambda: bien_the_noi_nhan(34),
+    "noi-nhan-40": lambda: bien_the_noi_nhan(19, EXAMPLES / "quyet-dinh.yaml"),
+    "noi-nhan-70": lambda: bien_the_noi_nhan(34, EXAMPLES / "thong-bao.yaml"),
 }
 
 
@@ -185,7 +187,7 @@ def test_the_rules_catch_text_over_the_margins_or_over_other_text(renderer: Rend
 
 @pytest.fixture(scope="module")
 def sweep(renderer: Renderer) -> dict[str, KetQua]:
-    return {name: renderer.ket_xuat(vb, hom_nay=HOM_NAY) for name, vb in bien_the().items()}
+    return {name: ket_xuat(renderer, vb) for name, vb in bien_the().items()}
 
 
 def test_the_sweeps_hold_enough_documents() -> None:
@@ -193,6 +195,44 @@ def test_the_sweeps_hold_enough_documents() -> None:
     assert sum(n.startswith("than-") for n in names) == SO_BIEN_THE >= 30
     assert sum(n.startswith("noi-nhan-") for n in names) == SO_BIEN_THE
     assert {"noi-nhan-40", "noi-nhan-70"} <= set(names)
+
+
+def test_the_sweeps_hold_tables_landscape_pages_annexes_footnotes_and_images() -> None:
+    docs = bien_the().values()
+    tables = [b.bang for vb in docs for b in vb.noi_dung if b.bang is not None]
+    assert tables and any(t.ngang for t in tables)
+    assert any(vb.phu_luc for vb in docs)
+    assert any(vb.chu_thich for vb in docs)
+    assert any(cac_anh(vb) for vb in docs)
+
+
+def test_the_rules_read_a_landscape_page_by_its_own_margins(renderer: Renderer) -> None:
+    trang = renderer.bang.trang
+    wide = trang_ngang(trang)
+    mm = 10 * PT_MOI_MM
+    # A line across the landscape text area, below its (deeper) top margin.
+    right = (wide.rong - wide.le_phai) * mm - 5
+    top = wide.le_tren * mm + 30
+    left = wide.le_trai * mm + 5
+    line = DongIn(2, "Bảng", left, right, top - 12, top + 4, top - 10, top + 3, top)
+    centre = (wide.le_trai + wide.rong - wide.le_phai) / 2 * mm
+    number = DongIn(2, "2", centre - 3, centre + 3, 30, 44, 32, 42, 42)
+    page_one = DongIn(1, "Một", 100, 400, 100, 116, 102, 114, 112)
+    doc = TrangIn(
+        [page_one, line],
+        [0, 1],
+        [DoanMau(Kieu.NOI_DUNG, "Một", "than"), DoanMau(Kieu.NOI_DUNG, "Bảng", "bang")],
+        [[], [number]],
+        2,
+        "",
+        ngang=[False, True],
+    )
+    assert kiem_le(doc, trang) == []
+    assert kiem_so_trang(doc, trang) == []
+    # The same page read as portrait: the line passes its margins, the number is off centre.
+    portrait = TrangIn(doc.dong, doc.doan_cua_dong, doc.doan, doc.dau_trang, 2, "")
+    assert kiem_le(portrait, trang) == ["page 2: 'Bảng' passes the margins"]
+    assert "off centre" in kiem_so_trang(portrait, trang)[0]
 
 
 @pytest.mark.parametrize("output", OUTPUTS)
@@ -208,10 +248,22 @@ def test_no_document_of_the_sweeps_breaks_the_rule(
 
 @pytest.fixture(scope="module")
 def vi_du(renderer: Renderer) -> dict[str, KetQua]:
-    """Every example file, rendered (without footnotes: see ``khong_chu_thich``)."""
+    """Every example file, rendered as ``vanthu render`` renders it."""
+    return {path.stem: ket_xuat_vi_du(renderer, path) for path in sorted(EXAMPLES.glob("*.yaml"))}
+
+
+def _chu_thich(doc: TrangIn) -> bool:
+    """Whether the document prints footnotes."""
+    return any(p.vung == "chu_thich" for p in doc.doan)
+
+
+def _khac_trang(pdf: dict[str, TrangIn], docx: dict[str, TrangIn]) -> dict[str, str]:
+    """The documents whose pages do not start with the same lines in both outputs."""
+    assert pdf.keys() == docx.keys()
     return {
-        path.stem: ket_xuat_vi_du(renderer, path, khong_chu_thich)
-        for path in sorted(EXAMPLES.glob("*.yaml"))
+        name: f"PDF {dau_trang_in(pdf[name])} / DOCX {dau_trang_in(docx[name])}"
+        for name in pdf
+        if dau_trang_in(pdf[name]) != dau_trang_in(docx[name])
     }
 
 
@@ -221,12 +273,25 @@ def test_the_docx_as_libreoffice_lays_it_out_has_the_pdfs_pages(
     request: pytest.FixtureRequest, fixture: str
 ) -> None:
     # Same page count, and each page begins with the same line (#9): the PDF is what the DOCX
-    # prints as, LibreOffice standing in for Word.
+    # prints as, LibreOffice standing in for Word. Documents with footnotes: see below.
     pdf, docx = _read(request, fixture, "pdf"), _read(request, fixture, "docx")
-    assert pdf.keys() == docx.keys()
-    differ = {
-        name: (dau_trang_in(pdf[name]), dau_trang_in(docx[name]))
-        for name in pdf
-        if dau_trang_in(pdf[name]) != dau_trang_in(docx[name])
-    }
-    assert not differ, "\n".join(f"{n}: PDF {a} / DOCX {b}" for n, (a, b) in differ.items())
+    differ = _khac_trang(pdf, docx)
+    differ = {name: d for name, d in differ.items() if not _chu_thich(pdf[name])}
+    assert not differ, "\n".join(f"{n}: {d}" for n, d in differ.items())
+
+
+@LO
+@pytest.mark.xfail(
+    strict=True,
+    reason="LibreOffice 7.4 adds an empty 14 pt paragraph before the header table of a DOCX "
+    "calling footnotes (seen in its FODT export): page 1's text stands 16 pt lower and "
+    "holds a line less than the PDF's; Word is not known to do so (#9)",
+)
+def test_the_docx_with_footnotes_as_libreoffice_lays_it_out_has_the_pdfs_pages(
+    request: pytest.FixtureRequest,
+) -> None:
+    pdf, docx = _read(request, "sweep", "pdf"), _read(request, "sweep", "docx")
+    notes = [name for name, doc in pdf.items() if _chu_thich(doc)]
+    assert notes
+    differ = _khac_trang(pdf, docx)
+    assert not [n for n in notes if n in differ], "\n".join(differ[n] for n in notes if n in differ)

@@ -36,7 +36,7 @@ from .bo_cuc import (
     PhanRieng,
     thuoc_tinh,
 )
-from .chu_thich_docx import goi_chu_thich, phan_chu_thich, them_chu_thich
+from .chu_thich_docx import goi_chu_thich, kieu_chu_thich, phan_chu_thich, them_chu_thich
 from .styles import BangKieu, Kieu, default_template
 
 _TWIPS_PER_CM = 1440 / 2.54
@@ -108,7 +108,8 @@ def _chu_thich(para: Paragraph, note: tuple[Chu, ...]) -> None:
     footnotes = phan_chu_thich(para.part)
     so = len([n for n in footnotes.iterchildren(qn("w:footnote")) if int(n.get(qn("w:id"))) > 0])
     so += 1
-    body = Paragraph(them_chu_thich(footnotes, so), para._parent)
+    kieu = kieu_chu_thich(para.part.package.main_document_part.styles)
+    body = Paragraph(them_chu_thich(footnotes, so, kieu), para._parent)
     for chu in note:
         run = body.add_run()
         _viet(run, chu)
