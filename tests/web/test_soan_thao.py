@@ -608,7 +608,7 @@ def test_the_annex_and_sub_item_buttons_add_move_and_delete_storing_nothing(
     )
     assert 'id="o-phu_luc-0-len" aria-label="Chuyển phụ lục I lên" disabled autofocus' in moved
     deleted = page("xoa_phu_luc:0", shown)
-    assert legends(deleted) == ["Phụ lục"] and "Ban Chỉ đạo</textarea>" not in deleted
+    assert legends(deleted) == ["Phụ lục"] and ">Danh sách thành viên Ban Chỉ đạo<" not in deleted
     subs = page("them_muc_con:0")
     assert re.search(r'id="o-noi_nhan-0-muc_con-0-ten"[^>]* autofocus', subs)
     assert 'aria-label="Dòng “+” 3 dưới nơi nhận 1"' in subs
