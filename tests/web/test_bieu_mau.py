@@ -6,9 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from tests.conftest import EXAMPLES, co_anh
-from vanthu.schemas import VanBan
+from vanthu.schemas import KieuDoan, VanBan
 from vanthu.services import doc_tep
 from vanthu.web.bieu_mau import (
     bieu_mau_tu_van_ban,
@@ -148,3 +151,47 @@ def test_a_footnote_label_given_twice_is_named_at_the_second_row() -> None:
     assert [(p.where, p.message) for p in read.van_de] == [
         ("chu_thich[1].nhan", "'1' labels footnote 1 too; each footnote has its own label")
     ]
+
+
+#: Words of letters, digits, punctuation and symbols, one space apart (what a line may hold).
+_CHU = st.lists(
+    st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "S")), min_size=1),
+    min_size=1,
+    max_size=4,
+).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    subs=st.lists(_CHU, max_size=4),
+    annexes=st.lists(
+        st.tuples(_CHU, st.lists(st.tuples(_CHU, st.sampled_from(KieuDoan)), min_size=1)),
+        max_size=3,
+    ),
+    text=st.one_of(st.none(), st.tuples(_CHU, st.lists(_CHU, min_size=1, max_size=3))),
+)
+def test_any_valid_sub_items_annexes_and_attached_text_read_back_unchanged_from_the_form(
+    subs: list[str],
+    annexes: list[tuple[str, list[tuple[str, KieuDoan]]]],
+    text: tuple[str, list[str]] | None,
+) -> None:
+    data = _draft(doc_tep(EXAMPLES / "quyet-dinh-ban-hanh-quy-che.yaml")).model_dump(
+        mode="json", exclude_defaults=True
+    )
+    data["noi_nhan"][0] = {"ten": "Các sở", "muc_con": [{"ten": s} for s in subs]}
+    data["phu_luc"] = [
+        {"ten": ten, "noi_dung": [{"doan": d, "kieu": k.value} for d, k in body]}
+        for ten, body in annexes
+    ]
+    if text is None:
+        data.pop("van_ban_kem_theo")
+    else:
+        data["van_ban_kem_theo"] = {"loai": "quy_dinh", "trich_yeu": text[0], "noi_dung": text[1]}
+    try:
+        vb = VanBan.model_validate(data)
+    except ValidationError:
+        assume(False)
+        return
+    read = doc_bieu_mau(_Form(bieu_mau_tu_van_ban(vb).gia_tri))
+    assert read.van_de == []
+    assert VanBan.model_validate(read.du_lieu) == vb
