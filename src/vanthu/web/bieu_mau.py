@@ -38,7 +38,7 @@ from .bieu_mau_noi_dung import (
     so_moi,
 )
 from .bieu_mau_phu_luc import KEM_THEO, PHU_LUC, doc_phu_luc, phu_luc_tu_du_lieu
-from .form_du_lieu import DONG_DU, FormDuLieu, cac_dong, cac_dong_trong
+from .form_du_lieu import DONG_DU, FormDuLieu, cac_dong, cac_dong_trong, chi_muc
 from .form_du_lieu import chu as _text
 from .form_du_lieu import ma_o as ma_o
 
@@ -266,6 +266,7 @@ def doc_bieu_mau(form: FormDuLieu, hanh_dong: str = "") -> BieuMau:
             annexes (``them_phu_luc``, ``xoa_phu_luc:1``), or blank "+" rows under a Nơi nhận
             line (``them_muc_con:2``); others are ignored.
     """
+    form = chi_muc(form)
     out = BieuMau()
     data: dict[str, Any] = {}
     for name in VAN_BAN_DON:

@@ -27,6 +27,26 @@ class FormDuLieu(Protocol):
     def __iter__(self) -> Iterator[str]: ...
 
 
+class _ChiMuc(dict[str, list[Any]]):
+    """A form's inputs by name, each looked up in constant time."""
+
+    def getlist(self, key: str) -> list[Any]:
+        return self.get(key, [])
+
+
+def chi_muc(form: FormDuLieu) -> FormDuLieu:
+    """The form indexed once by input name. Starlette's ``getlist`` walks every input, and the
+    Soạn thảo form is read one input at a time: unindexed, a form at its limit of inputs would
+    cost their number squared."""
+    multi_items = getattr(form, "multi_items", None)
+    if multi_items is None:
+        return form
+    values = _ChiMuc()
+    for key, value in multi_items():
+        values.setdefault(key, []).append(value)
+    return values
+
+
 def chu(form: FormDuLieu, name: str) -> str:
     """An input's text as typed, line ends made "\\n" ('' if absent)."""
     values = [v for v in form.getlist(name) if isinstance(v, str)]
