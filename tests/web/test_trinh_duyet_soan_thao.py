@@ -1,6 +1,7 @@
 """Soạn thảo and Duyệt in a real headless Chromium: the drafter types a công văn, previews and
 submits it; the leader returns it once with a reason, the drafter submits again, the leader
-approves. A drafter pastes a table from a spreadsheet and adds a footnote."""
+approves. A drafter pastes a table from a spreadsheet and adds a footnote; another adds a "+" row
+under a Nơi nhận line and an annex."""
 
 from __future__ import annotations
 
@@ -159,5 +160,73 @@ def test_the_drafter_pastes_a_table_from_a_spreadsheet_adds_a_footnote_and_sees_
         cv.locator("img.trang-in").first.screenshot(
             path=str(ANH_CHUP / "soan-thao-bang-trang-1.png")
         )
+    finally:
+        cv.context.close()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_the_drafter_adds_a_sub_item_and_an_annex_saves_and_sees_the_annex_page(
+    may_chu: MayChuThat, trinh_duyet: Any, ung_dung: UngDung
+) -> None:
+    cv = trang_da_dang_nhap(trinh_duyet, may_chu, "cv")
+    try:
+        cv.goto(may_chu.url + "/soan-thao")
+        cv.get_by_label("Loại văn bản").select_option("bao_cao")
+        cv.locator("#o-co_quan_chu_quan").fill("ỦY BAN NHÂN DÂN TỈNH NINH THUẬN")
+        cv.locator("#o-co_quan").fill("SỞ Y TẾ")
+        cv.locator("#o-ky_hieu_co_quan").fill("SYT")
+        cv.locator("#o-dia_danh").fill("Ninh Thuận")
+        cv.locator("#o-trich_yeu").fill("Kết quả tiêm vắc xin phòng COVID-19")
+        cv.locator("#o-kinh_gui").fill("Ủy ban nhân dân tỉnh Ninh Thuận")
+        _go(cv, "#o-noi_dung-0-doan", "Sở Y tế báo cáo kết quả tiêm tại Phụ lục kèm theo./.")
+        cv.locator("#o-nguoi_ky-chuc_vu").fill("GIÁM ĐỐC")
+        cv.locator("#o-nguoi_ky-ho_ten").fill("Nguyễn Văn Hòa")
+        _go(cv, "#o-noi_nhan-0-ten", "Các sở, ban, ngành")
+
+        # A "+" row under the first Nơi nhận line: the page again, the new row focused.
+        cv.get_by_role("button", name="Thêm dòng “+” dưới nơi nhận 1").click()
+        cv.wait_for_load_state()
+        assert cv.evaluate("document.activeElement.id") == "o-noi_nhan-0-muc_con-0-ten"
+        cv.keyboard.type("Sở Tài chính")
+        cv.keyboard.press("Tab")
+        cv.keyboard.type("STC")
+        line = cv.get_by_role("group", name="Nơi nhận 1", exact=True)
+        line.screenshot(path=str(ANH_CHUP / "soan-thao-noi-nhan-muc-con.png"))
+
+        cv.get_by_role("button", name="Thêm phụ lục", exact=True).click()
+        cv.wait_for_load_state()
+        assert cv.evaluate("document.activeElement.id") == "o-phu_luc-0-ten"
+        cv.keyboard.type("Kết quả tiêm theo huyện")
+        cv.locator("#o-kem_theo_cua").fill("Sở Y tế tỉnh Ninh Thuận")
+        _go(cv, "#o-phu_luc-0-noi_dung-0-doan", "1. Huyện Ninh Hải: 5.320 người đã tiêm.")
+        cv.get_by_role("button", name="Thêm đoạn của phụ lục").click()
+        cv.wait_for_load_state()
+        assert cv.evaluate("document.activeElement.id") == "o-phu_luc-0-noi_dung-1-doan"
+        cv.keyboard.type("2. Huyện Bác Ái: 1.860 người đã tiêm.")
+
+        cv.get_by_role("button", name="Lưu nháp").click()
+        cv.wait_for_url(re.compile(r"/soan-thao/\d+\?xong=luu$"))
+        van_ban_id = re.findall(r"/soan-thao/(\d+)", cv.url)[0]
+        vb = ung_dung.xem_van_ban(van_ban_id).van_ban
+        assert [(s.ten, s.ma_co_quan) for s in vb.noi_nhan[0].muc_con] == [
+            ("Sở Tài chính", ["STC"])
+        ]
+        assert [(p.ten, [d.doan for d in p.noi_dung]) for p in vb.phu_luc] == [
+            (
+                "Kết quả tiêm theo huyện",
+                [
+                    "1. Huyện Ninh Hải: 5.320 người đã tiêm.",
+                    "2. Huyện Bác Ái: 1.860 người đã tiêm.",
+                ],
+            )
+        ]
+
+        cv.get_by_role("button", name="Xem trước").click()
+        cv.locator("img.trang-in").first.wait_for()
+        pages = cv.locator("img.trang-in")
+        assert pages.count() == len(ung_dung.xem_truoc_van_ban(van_ban_id)) >= 2
+        cv.locator("#o-phu_luc").scroll_into_view_if_needed()
+        cv.screenshot(path=str(ANH_CHUP / "soan-thao-phu-luc.png"))
+        pages.last.screenshot(path=str(ANH_CHUP / "soan-thao-phu-luc-trang.png"))
     finally:
         cv.context.close()

@@ -7,7 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import yaml
 
+from tests.conftest import EXAMPLES
 from tests.services.conftest import cong_dien_du_thao
 from tests.web.conftest import MayChuThat, trang_da_dang_nhap
 from tests.web.test_don_vi_nhan import lien_ket_cua
@@ -65,6 +67,20 @@ TIEU_DIEM = """() => {
 }"""
 
 
+def _du_thao(name: str) -> dict[str, Any]:
+    """An example directive as a draft: no number, no date, its year kept; its Nơi nhận lines
+    without directory codes (the test directory holds only a few bodies)."""
+    data: dict[str, Any] = yaml.safe_load((EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8"))
+    data.pop("so", None)
+    if ngay := data.pop("ngay", None):
+        data["nam"] = ngay.year
+    for line in data.get("noi_nhan", []):
+        for one in [line, *line.get("muc_con", [])] if isinstance(line, dict) else []:
+            one.pop("ma_co_quan", None)
+            one.pop("nhom", None)
+    return data
+
+
 def kiem_tra_trang(page: Any, path: str, tab: bool = True) -> None:
     """Open ``path`` and audit it; with ``tab``, walk it with the keyboard too."""
     response = page.goto(page.url.split("/", 3)[0] + "//" + page.url.split("/", 3)[2] + path)
@@ -101,6 +117,15 @@ def test_every_main_page_has_labels_names_and_a_keyboard_path(
     data["noi_dung"] = [data["noi_dung"][0] + "[^1]", table, *data["noi_dung"][1:]]
     data["chu_thich"] = {"1": "Theo Công điện số 14/CĐ-UBND."}
     with_table = str(ung_dung.soan_thao("cv", data, "test").van_ban_id)
+    # "+" rows under a Nơi nhận line, annexes (one a table), the text a quyết định issues.
+    with_annexes = [
+        str(ung_dung.soan_thao("cv", _du_thao(name), "test").van_ban_id)
+        for name in (
+            "cong-van-hoi-dong-luu-hanh-noi-bo",
+            "ke-hoach-phu-luc",
+            "quyet-dinh-ban-hanh-quy-che",
+        )
+    ]
     submitted = str(ung_dung.soan_thao("cv", cong_dien_du_thao(), "test").van_ban_id)
     ung_dung.trinh("cv", submitted)
 
@@ -116,6 +141,8 @@ def test_every_main_page_has_labels_names_and_a_keyboard_path(
     kiem_tra_trang(cv, "/soan-thao", tab=False)  # every field of the directive: audited
     kiem_tra_trang(cv, f"/soan-thao/{draft}", tab=False)
     kiem_tra_trang(cv, f"/soan-thao/{with_table}", tab=False)
+    for van_ban_id in with_annexes:
+        kiem_tra_trang(cv, f"/soan-thao/{van_ban_id}", tab=False)
     cv.context.close()
 
     ld = trang_da_dang_nhap(trinh_duyet, may_chu, "ld")

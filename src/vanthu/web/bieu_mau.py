@@ -4,9 +4,10 @@ Inputs are named by the directive file's field paths (``nguoi_ky.ho_ten``,
 ``noi_nhan[2].ma_co_quan``, ``noi_dung[3].bang.dong``), so that a problem's path from
 ``vanthu check`` finds its input by dropping trailing parts. Lists of text are textareas with one
 item per line; Nơi nhận, nhiệm vụ, the body (:mod:`.bieu_mau_noi_dung`) and the footnotes are
-rows, renumbered from 0 without the blank ones. The "+" sub-items of a Nơi nhận
-line (``muc_con``), the annexes and the text a quyết định issues have no inputs: a draft
-holding them is edited as a file.
+rows, renumbered from 0 without the blank ones; a Nơi nhận line's "+" sub-items are rows under
+it (``noi_nhan[2].muc_con[0].ten``). The annexes and the text a quyết định issues, each with a
+body of rows like the document's, are read by :mod:`.bieu_mau_phu_luc`. Every field of the
+directive file has an input, so a draft shown in the form and saved is the same draft.
 """
 
 from __future__ import annotations
@@ -20,24 +21,26 @@ from ..errors import Problem
 from ..schemas import VanBan
 from ..schemas.gioi_han import (
     CHU_THICH_TOI_DA,
+    MUC_CON_TOI_DA,
     NHIEM_VU_TOI_DA,
     NOI_DUNG_TOI_DA,
     NOI_NHAN_TOI_DA,
+    PHU_LUC_TOI_DA,
 )
 from .bieu_mau_noi_dung import (
     BANG,
     CHU_THICH,
     DOAN,
     doc_chu_thich,
-    doc_muc,
-    du_lieu_muc,
-    lam_muc,
+    doc_than,
     muc_tu_du_lieu,
     o_chu_thich,
     so_moi,
 )
-from .form_du_lieu import DONG_DU, FormDuLieu, cac_dong
+from .bieu_mau_phu_luc import KEM_THEO, PHU_LUC, doc_phu_luc, phu_luc_tu_du_lieu
+from .form_du_lieu import DONG_DU, FormDuLieu, cac_dong, cac_dong_trong, chi_muc
 from .form_du_lieu import chu as _text
+from .form_du_lieu import ma_o as ma_o
 
 #: One-line and multi-line text fields of the top level, in form order.
 VAN_BAN_DON = (
@@ -45,6 +48,9 @@ VAN_BAN_DON = (
     "co_quan_chu_quan",
     "co_quan",
     "ky_hieu_co_quan",
+    "co_quan_chu_quan_2",
+    "co_quan_2",
+    "ky_hieu_co_quan_2",
     "don_vi_soan_thao",
     "ky_hieu",
     "dia_danh",
@@ -57,6 +63,7 @@ VAN_BAN_DON = (
     "ten_thu",
     "xac_nhan_noi_nghi",
     "ky_hieu_nguoi_soan",
+    "kem_theo_cua",
 )
 #: Whole numbers of the top level (a draft's year, the copies issued).
 SO_NGUYEN = ("nam", "so_ban")
@@ -75,19 +82,31 @@ DANH_SACH_MA = ("luu", "nguoi_ky.quyen_han", "nguoi_ky_2.quyen_han")
 NGUOI_KY = ("tu_cach", "chuc_vu", "ho_ten")
 #: The signers' fieldsets: the one every document has, and the second of two-sided ones.
 CAC_NGUOI_KY = ("nguoi_ky", "nguoi_ky_2")
+#: The inputs of a Nơi nhận line, and of each of its "+" sub-items (``noi_nhan[i].muc_con[j].``).
 NOI_NHAN = ("ten", "ma_co_quan", "nhom", "noi_bo")
 NHIEM_VU = ("doan", "ma_co_quan", "nhom", "han", "bao_cao", "mo_ta")
+#: The bodies of rows a form may hold: the document's, each annex's (and one just added), the
+#: attached text's.
+THAN_TOI_DA = 1 + PHU_LUC_TOI_DA + 1 + 1
 #: Inputs a submitted Soạn thảo form may hold: every list at its limit and the blank rows
-#: offered after it (a table row has 5 inputs, a Nơi nhận line 4 and one per group chosen),
-#: and a hundred groups chosen on each of twenty rows; a larger form is refused whole.
+#: offered after it (a table row has 5 inputs, a Nơi nhận line or sub-item 4 and one per group
+#: chosen; the lines and their sub-items together stay within NOI_NHAN_TOI_DA), and a hundred
+#: groups chosen on each of twenty rows; a larger form is refused whole.
 TRUONG_TOI_DA = (
     100
-    + len(BANG) * (NOI_DUNG_TOI_DA + DONG_DU)
-    + len(NOI_NHAN) * (NOI_NHAN_TOI_DA + DONG_DU)
+    + THAN_TOI_DA * len(BANG) * (NOI_DUNG_TOI_DA + DONG_DU)
+    + len(PHU_LUC) * (PHU_LUC_TOI_DA + 1)
+    + len(KEM_THEO)
+    + len(NOI_NHAN) * (NOI_NHAN_TOI_DA + 2 * DONG_DU)
     + len(NHIEM_VU) * (NHIEM_VU_TOI_DA + DONG_DU)
     + len(CHU_THICH) * (CHU_THICH_TOI_DA + DONG_DU)
     + 20 * 100
 )
+#: Blank "+" rows offered under a line when the drafter asks for them, and under a line that
+#: has some (to type the next).
+MUC_CON_THEM = 3
+#: A Nơi nhận action: blank "+" rows under line i.
+HANH_DONG_MUC_CON = re.compile(r"^them_muc_con:(\d{1,6})$")
 
 GiaTri = dict[str, str | list[str]]
 
@@ -100,8 +119,14 @@ class BieuMau:
     du_lieu: dict[str, Any] = field(default_factory=dict)
     so_noi_nhan: int = 0
     so_nhiem_vu: int = 0
-    #: The body rows shown, True for a table; the footnote labels shown, in order.
+    #: The "+" sub-items of each Nơi nhận line, and the line the drafter asked blank ones under.
+    muc_con: list[int] = field(default_factory=list)
+    them_muc_con: int | None = None
+    #: The body rows shown, True for a table (the document's, each annex's, the attached
+    #: text's); the footnote labels shown, in order.
     noi_dung: list[bool] = field(default_factory=list)
+    phu_luc: list[list[bool]] = field(default_factory=list)
+    kem_theo: list[bool] = field(default_factory=list)
     chu_thich: list[str] = field(default_factory=list)
     #: The id of the control a row action leaves the focus on (autofocus), if any.
     tieu_diem: str | None = None
@@ -141,11 +166,15 @@ def _so(text: str) -> int | str:
     return int(text) if text.isdigit() and len(text) < 10 else text
 
 
-def _rows(out: BieuMau, form: FormDuLieu, prefix: str, toi_da: int) -> list[int]:
+def _rows_names(out: BieuMau, form: FormDuLieu, prefix: str, toi_da: int) -> dict[int, set[str]]:
     rows, past = cac_dong(form, prefix, toi_da)
     if past:
         out.van_de.append(past)
-    return list(rows)
+    return rows
+
+
+def _rows(out: BieuMau, form: FormDuLieu, prefix: str, toi_da: int) -> list[int]:
+    return list(_rows_names(out, form, prefix, toi_da))
 
 
 def _noi_dung(
@@ -153,31 +182,68 @@ def _noi_dung(
 ) -> dict[int, int]:
     """The body rows: a row action done, blank rows dropped, the rest renumbered; returns each
     row's number as shown to its number now."""
-    rows, past = doc_muc(form)
-    if past:
-        out.van_de.append(past)
-    rows, at = lam_muc(rows, hanh_dong)
-    verb = hanh_dong.partition(":")[0]
-    items = []
-    for k, muc in enumerate(rows):
-        out.gia_tri |= {f"noi_dung[{k}].{n}": v for n, v in muc.gia_tri.items()}
-        if muc.trong:
-            continue
-        item, problems = du_lieu_muc(muc, k)
-        items.append(item)
-        out.van_de += problems
+    than = doc_than(form, "noi_dung", hanh_dong)
+    out.gia_tri |= than.gia_tri("noi_dung")
+    items, problems = than.du_lieu("noi_dung")
+    out.van_de += problems
     if items:
         data["noi_dung"] = items
-    out.noi_dung = [m.bang for m in rows]
-    if at is not None:
-        # Moved: the same button again, to move on; else the row's first input.
-        first = "bang.ten" if at < len(rows) and rows[at].bang else "doan"
-        out.tieu_diem = (
-            f"{ma_o(f'noi_dung[{at}]')}-{verb}"
-            if verb in ("len", "xuong")
-            else ma_o(f"noi_dung[{at}].{first}")
-        )
-    return so_moi(rows)
+    out.noi_dung = than.bang
+    out.tieu_diem = than.tieu_diem("noi_dung")
+    return so_moi(than.muc)
+
+
+def _dong_noi_nhan(
+    out: BieuMau, form: FormDuLieu, sent: str, shown: str, keep: bool = False
+) -> dict[str, Any] | None:
+    """A Nơi nhận line or sub-item as sent under ``sent``, shown under ``shown``; None if blank
+    (and not ``keep``)."""
+    row = {p: _text(form, f"{sent}.{p}") for p in ("ten", "ma_co_quan", "noi_bo")}
+    groups = [g for g in form.getlist(f"{sent}.nhom") if isinstance(g, str) and g]
+    if not (row["ten"].strip() or row["ma_co_quan"].strip() or groups or keep):
+        return None
+    out.gia_tri |= {f"{shown}.{p}": v for p, v in row.items()}
+    out.gia_tri[f"{shown}.nhom"] = groups
+    line: dict[str, Any] = {"ten": row["ten"].strip()}
+    if codes := _codes(row["ma_co_quan"]):
+        line["ma_co_quan"] = codes
+    if groups:
+        line["nhom"] = groups
+    if row["noi_bo"]:
+        line["noi_bo"] = True
+    return line
+
+
+def _noi_nhan(out: BieuMau, form: FormDuLieu, data: dict[str, Any], hanh_dong: str) -> None:
+    """The Nơi nhận lines and their "+" sub-items, blank ones dropped, the rest renumbered."""
+    asked = m.group(1) if (m := HANH_DONG_MUC_CON.match(hanh_dong)) else None
+    lines: list[dict[str, Any]] = []
+    for i, names in _rows_names(out, form, "noi_nhan", NOI_NHAN_TOI_DA).items():
+        k = len(lines)
+        subs, past = cac_dong_trong(names, "muc_con", MUC_CON_TOI_DA, f"noi_nhan[{k}].muc_con")
+        if past:
+            out.van_de.append(past)
+        items: list[dict[str, Any]] = []
+        for j in subs:
+            sub = _dong_noi_nhan(
+                out, form, f"noi_nhan[{i}].muc_con[{j}]", f"noi_nhan[{k}].muc_con[{len(items)}]"
+            )
+            if sub is not None:
+                items.append(sub)
+        here = asked == str(i)
+        line = _dong_noi_nhan(out, form, f"noi_nhan[{i}]", f"noi_nhan[{k}]", bool(items) or here)
+        if line is None:
+            continue
+        if items:
+            line["muc_con"] = items
+        if here:
+            out.them_muc_con = k
+            out.tieu_diem = ma_o(f"noi_nhan[{k}].muc_con[{len(items)}].ten")
+        lines.append(line)
+        out.muc_con.append(len(items))
+    if lines:
+        data["noi_nhan"] = lines
+    out.so_noi_nhan = len(lines)
 
 
 def _chu_thich(out: BieuMau, form: FormDuLieu, data: dict[str, Any]) -> None:
@@ -198,9 +264,12 @@ def doc_bieu_mau(form: FormDuLieu, hanh_dong: str = "") -> BieuMau:
 
     Args:
         form: the submitted inputs.
-        hanh_dong: a body row action to do first (``them_bang``, ``len:3``, see
-            :func:`.bieu_mau_noi_dung.lam_muc`); others are ignored.
+        hanh_dong: a row action to do first: of a body (``them_bang``, ``len:3``,
+            ``xoa:2@phu_luc[1].noi_dung``, see :func:`.bieu_mau_noi_dung.lam_muc`), of the
+            annexes (``them_phu_luc``, ``xoa_phu_luc:1``), or blank "+" rows under a Nơi nhận
+            line (``them_muc_con:2``); others are ignored.
     """
+    form = chi_muc(form)
     out = BieuMau()
     data: dict[str, Any] = {}
     for name in VAN_BAN_DON:
@@ -240,26 +309,13 @@ def doc_bieu_mau(form: FormDuLieu, hanh_dong: str = "") -> BieuMau:
     renumbered = _noi_dung(out, form, data, hanh_dong)
     _chu_thich(out, form, data)
 
-    lines: list[dict[str, Any]] = []
-    for i in _rows(out, form, "noi_nhan", NOI_NHAN_TOI_DA):
-        row = {p: _text(form, f"noi_nhan[{i}].{p}") for p in ("ten", "ma_co_quan", "noi_bo")}
-        groups = [g for g in form.getlist(f"noi_nhan[{i}].nhom") if isinstance(g, str) and g]
-        if not (row["ten"].strip() or row["ma_co_quan"].strip() or groups):
-            continue
-        k = len(lines)
-        out.gia_tri |= {f"noi_nhan[{k}].{p}": v for p, v in row.items()}
-        out.gia_tri[f"noi_nhan[{k}].nhom"] = groups
-        line: dict[str, Any] = {"ten": row["ten"].strip()}
-        if codes := _codes(row["ma_co_quan"]):
-            line["ma_co_quan"] = codes
-        if groups:
-            line["nhom"] = groups
-        if row["noi_bo"]:
-            line["noi_bo"] = True
-        lines.append(line)
-    if lines:
-        data["noi_nhan"] = lines
-    out.so_noi_nhan = len(lines)
+    _noi_nhan(out, form, data, hanh_dong)
+    annexes = doc_phu_luc(form, hanh_dong)
+    out.gia_tri |= annexes.gia_tri
+    data |= annexes.du_lieu
+    out.phu_luc, out.kem_theo = annexes.phu_luc, annexes.kem_theo
+    out.van_de += annexes.van_de
+    out.tieu_diem = out.tieu_diem or annexes.tieu_diem
 
     tasks: list[dict[str, Any]] = []
     for i in _rows(out, form, "nhiem_vu", NHIEM_VU_TOI_DA):
@@ -292,29 +348,6 @@ def doc_bieu_mau(form: FormDuLieu, hanh_dong: str = "") -> BieuMau:
     return out
 
 
-def ly_do_khong_sua(vb: VanBan) -> str | None:
-    """Why the form cannot edit this draft without losing part of it, or None: it has no
-    inputs for the "+" sub-items of a Nơi nhận line, the annexes (phụ lục), the text a
-    quyết định issues and the second body of a joint document, which would be dropped on
-    saving. Such a draft is edited as a file."""
-    parts = []
-    if any(line.muc_con for line in vb.noi_nhan):
-        parts.append("các dòng “+” dưới một dòng nơi nhận")
-    if vb.phu_luc:
-        parts.append("phụ lục")
-    if vb.van_ban_kem_theo is not None:
-        parts.append("văn bản kèm theo")
-    if vb.co_quan_2 is not None:
-        parts.append("cơ quan ban hành thứ hai (văn bản liên tịch)")
-    if not parts:
-        return None
-    return (
-        f"Dự thảo này có {', '.join(parts)}; biểu mẫu chưa sửa được các phần ấy "
-        "nên không lưu từ đây (lưu sẽ làm mất chúng). Hãy sửa tệp văn bản (YAML) rồi tải lên "
-        "thành dự thảo mới."
-    )
-
-
 def bieu_mau_tu_van_ban(vb: VanBan) -> BieuMau:
     """A stored draft as the form shows it."""
     data = vb.model_dump(mode="json")
@@ -343,10 +376,18 @@ def bieu_mau_tu_van_ban(vb: VanBan) -> BieuMau:
         for part in NGUOI_KY:
             out.gia_tri[f"{who}.{part}"] = signer.get(part) or ""
     for k, line in enumerate(data["noi_nhan"]):
-        out.gia_tri[f"noi_nhan[{k}].ten"] = line["ten"]
-        out.gia_tri[f"noi_nhan[{k}].ma_co_quan"] = ", ".join(line["ma_co_quan"])
-        out.gia_tri[f"noi_nhan[{k}].nhom"] = list(line["nhom"])
-        out.gia_tri[f"noi_nhan[{k}].noi_bo"] = "1" if line["noi_bo"] else ""
+        for where, one in (
+            (f"noi_nhan[{k}]", line),
+            *((f"noi_nhan[{k}].muc_con[{j}]", sub) for j, sub in enumerate(line["muc_con"])),
+        ):
+            out.gia_tri[f"{where}.ten"] = one["ten"]
+            out.gia_tri[f"{where}.ma_co_quan"] = ", ".join(one["ma_co_quan"])
+            out.gia_tri[f"{where}.nhom"] = list(one["nhom"])
+            out.gia_tri[f"{where}.noi_bo"] = "1" if one["noi_bo"] else ""
+        out.muc_con.append(len(line["muc_con"]))
+    annexes = phu_luc_tu_du_lieu(data)
+    out.gia_tri |= annexes.gia_tri
+    out.phu_luc, out.kem_theo = annexes.phu_luc, annexes.kem_theo
     for k, task in enumerate(data["nhiem_vu"]):
         out.gia_tri[f"nhiem_vu[{k}].doan"] = str(task["doan"])
         out.gia_tri[f"nhiem_vu[{k}].ma_co_quan"] = ", ".join(task["ma_co_quan"])
@@ -374,21 +415,46 @@ def o_nhap(where: str, names: Iterable[str]) -> str | None:
     return None
 
 
+def _ten_than(prefix: str, rows: Sequence[bool]) -> list[str]:
+    """The input names of a body's rows (True for a table), and of the body itself."""
+    names = [prefix]
+    for i, bang in enumerate(rows):
+        row = f"{prefix}[{i}]"
+        names += [row, *(f"{row}.{p}" for p in (BANG if bang else DOAN))]
+        if bang:
+            names.append(f"{row}.bang")
+    return names
+
+
 def ten_cac_o(
-    so_noi_nhan: int, so_nhiem_vu: int, noi_dung: Sequence[bool] = (), so_chu_thich: int = 0
+    so_noi_nhan: int,
+    so_nhiem_vu: int,
+    noi_dung: Sequence[bool] = (),
+    so_chu_thich: int = 0,
+    muc_con: Sequence[int] = (),
+    phu_luc: Sequence[Sequence[bool]] = (),
+    kem_theo: Sequence[bool] = (),
 ) -> list[str]:
-    """Every input name of a form with that many rows (``noi_dung``: True for a table)."""
+    """Every input name of a form with that many rows: ``noi_dung``, each of ``phu_luc`` and
+    ``kem_theo`` a body's rows (True for a table); ``muc_con`` the "+" rows under each Nơi nhận
+    line shown."""
     names = [*VAN_BAN_DON, *SO_NGUYEN, *DANH_SACH_DONG, *DANH_SACH_MA]
     # A problem of a whole block (a missing signer, a task's paragraph) shows at its fieldset.
     names += [f"{who}.{p}" for who in CAC_NGUOI_KY for p in NGUOI_KY]
-    names += [*CAC_NGUOI_KY, "noi_nhan", "nhiem_vu", "noi_dung", "chu_thich"]
-    for i, bang in enumerate(noi_dung):
-        names += [f"noi_dung[{i}]", *(f"noi_dung[{i}].{p}" for p in (BANG if bang else DOAN))]
-        if bang:
-            names.append(f"noi_dung[{i}].bang")
+    names += [*CAC_NGUOI_KY, "noi_nhan", "nhiem_vu", "chu_thich", "phu_luc", "van_ban_kem_theo"]
+    names += _ten_than("noi_dung", noi_dung)
     names += [f"chu_thich[{i}].{p}" for i in range(so_chu_thich) for p in CHU_THICH]
     names += [f"noi_nhan[{i}].{p}" for i in range(so_noi_nhan) for p in NOI_NHAN]
+    for i, count in enumerate(muc_con):
+        if count:
+            sub = f"noi_nhan[{i}].muc_con"
+            names += [sub, *(f"{sub}[{j}].{p}" for j in range(count) for p in NOI_NHAN)]
     names += [f"nhiem_vu[{i}].{p}" for i in range(so_nhiem_vu) for p in NHIEM_VU]
+    for k, rows in enumerate(phu_luc):
+        names += [f"phu_luc[{k}]", *(f"phu_luc[{k}].{p}" for p in PHU_LUC)]
+        names += _ten_than(f"phu_luc[{k}].noi_dung", rows)
+    names += [f"van_ban_kem_theo.{p}" for p in KEM_THEO]
+    names += _ten_than("van_ban_kem_theo.noi_dung", kem_theo)
     return names
 
 
@@ -409,8 +475,3 @@ def loi_theo_o(
             by_input.setdefault(target, []).append(str(problem))
         summary.append((str(problem), target))
     return by_input, summary
-
-
-def ma_o(name: str) -> str:
-    """An input's HTML id from its name: ``noi_nhan[2].ten`` → ``o-noi_nhan-2-ten``."""
-    return "o-" + re.sub(r"[^a-z0-9_]+", "-", name).strip("-")

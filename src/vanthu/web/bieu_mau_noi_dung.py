@@ -1,12 +1,14 @@
-"""The Soạn thảo form's body (nội dung) and footnotes (chú thích): rows to data and back.
+"""The Soạn thảo form's bodies (nội dung) and footnotes (chú thích): rows to data and back.
 
-The body is a list of rows (mục), each a paragraph or a table. A paragraph row is a textarea
+A body (thân: the document's, an annex's, the attached text's) is a list of rows (mục), each
+a paragraph or a table. A paragraph row is a textarea
 (a line break inside it is a forced break of the paragraph) and its kiểu. A table row is its
 caption, a landscape box, and three texts in the shape of :mod:`.bang_chu`: the columns (one a
 line, ``Tên cột | rộng cm | căn``), the merged header rows (cells ``Địa bàn (gộp 4)``) and the
 body rows (cells separated by TAB, as pasted from a spreadsheet, or by ``|``). Inputs are named
 by the directive's paths (``noi_dung[3].bang.dong``) so that ``vanthu check``'s problems find
-them. A footnote row is a label and its text.
+them; an annex's are ``phu_luc[1].noi_dung[3].bang.dong``. A footnote row is a label and its
+text.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from ..schemas.gioi_han import (
     TIEU_DE_GOP_TOI_DA,
 )
 from .bang_chu import doc_bang_chu, viet_bang_chu
-from .form_du_lieu import FormDuLieu, cac_dong, chu
+from .form_du_lieu import DONG_DU, FormDuLieu, cac_dong, cac_dong_trong, chu, ma_o
 
 #: The inputs of a paragraph row and of a table row, after ``noi_dung[i].``.
 DOAN = ("doan", "kieu")
@@ -40,9 +42,12 @@ _GOP = re.compile(r"^(.*?)\s*\((?:gộp|gop)\s+(\d{1,3})\)$", re.DOTALL | re.IGN
 #: Cells of one line of a table's text read: a few past the columns, so that the schema words
 #: a line of too many cells; a line of more is the form's problem.
 O_DONG_TOI_DA = COT_BANG_TOI_DA + 10
-#: Row actions: add at the end, insert before row i, move row i, delete row i.
+#: The bodies a form holds: the document's, an annex's, the attached text's (Mẫu 1.3).
+THAN = r"noi_dung|phu_luc\[\d{1,6}\]\.noi_dung|van_ban_kem_theo\.noi_dung"
+#: Row actions: add at the end, insert before row i, move row i, delete row i; of the document's
+#: body, or of the body named after "@" (``len:3@phu_luc[1].noi_dung``).
 HANH_DONG_MUC = re.compile(
-    r"^(them_doan|them_bang|chen_doan|chen_bang|len|xuong|xoa)(?::(\d{1,6}))?$"
+    rf"^(them_doan|them_bang|chen_doan|chen_bang|len|xuong|xoa)(?::(\d{{1,6}}))?(?:@({THAN}))?$"
 )
 
 
@@ -66,16 +71,101 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def doc_muc(form: FormDuLieu) -> tuple[list[Muc], Problem | None]:
-    """The body rows the form sent, blank ones included, in order."""
-    rows, past = cac_dong(form, "noi_dung", NOI_DUNG_TOI_DA)
+def doc_muc(
+    form: FormDuLieu, prefix: str = "noi_dung", rows: dict[int, set[str]] | None = None
+) -> tuple[list[Muc], Problem | None]:
+    """The rows of the body ``prefix`` the form sent, blank ones included, in order (``rows``:
+    their numbers and names, when already gathered)."""
+    past = None
+    if rows is None:
+        rows, past = cac_dong(form, prefix, NOI_DUNG_TOI_DA)
     out: list[Muc] = []
     for i, names in rows.items():
         bang = any(n.startswith("bang.") for n in names)
         names_read = BANG if bang else DOAN
-        values = {k: chu(form, f"noi_dung[{i}].{k}") for k in names_read}
+        values = {k: chu(form, f"{prefix}[{i}].{k}") for k in names_read}
         out.append(Muc(bang, values, so=len(out) + 1))
     return out, past
+
+
+def hanh_dong_cua(action: str, prefix: str) -> str:
+    """The row action meant for the body ``prefix``, without its "@…" ('' if for another)."""
+    found = HANH_DONG_MUC.match(action)
+    if found is None or (found.group(3) or "noi_dung") != prefix:
+        return ""
+    return action.partition("@")[0]
+
+
+@dataclass
+class Than:
+    """A body as the form sent it, its row action done and blank rows dropped."""
+
+    muc: list[Muc]
+    at: int | None = None  # the row acted on
+    verb: str = ""
+    past: bool = False  # the form sent rows numbered past the limit
+
+    @property
+    def trong(self) -> bool:
+        """Nothing typed in it and no row just added."""
+        return all(m.trong and not m.moi for m in self.muc)
+
+    @property
+    def bang(self) -> list[bool]:
+        """Its rows as shown, True for a table."""
+        return [m.bang for m in self.muc]
+
+    def gia_tri(self, prefix: str) -> dict[str, str]:
+        """Its inputs' values, named under ``prefix`` (where it now stands)."""
+        return {
+            f"{prefix}[{k}].{n}": v for k, m in enumerate(self.muc) for n, v in m.gia_tri.items()
+        }
+
+    def du_lieu(self, prefix: str) -> tuple[list[dict[str, Any]], list[Problem]]:
+        """Its filled rows as items, and what the form itself cannot read in them."""
+        items: list[dict[str, Any]] = []
+        problems: list[Problem] = []
+        if self.past:
+            top = NOI_DUNG_TOI_DA + DONG_DU
+            problems.append(
+                Problem(
+                    prefix,
+                    f"the form sent rows numbered past {top}; at most {NOI_DUNG_TOI_DA} items",
+                )
+            )
+        for k, muc in enumerate(self.muc):
+            if not muc.trong:
+                item, found = du_lieu_muc(muc, f"{prefix}[{k}]")
+                items.append(item)
+                problems += found
+        return items, problems
+
+    def tieu_diem(self, prefix: str) -> str | None:
+        """The id a row action leaves the focus on: the same button again after a move (to move
+        on), else the row's first input; None without an action."""
+        if self.verb == "them_doan":  # the blank row the page adds at the end
+            return ma_o(f"{prefix}[{len(self.muc)}].doan")
+        if self.at is None:
+            return None
+        if self.verb in ("len", "xuong"):
+            return f"{ma_o(f'{prefix}[{self.at}]')}-{self.verb}"
+        first = "bang.ten" if self.at < len(self.muc) and self.muc[self.at].bang else "doan"
+        return ma_o(f"{prefix}[{self.at}].{first}")
+
+
+def doc_than(
+    form: FormDuLieu, prefix: str, hanh_dong: str = "", names: set[str] | None = None
+) -> Than:
+    """The body ``prefix`` as sent, the row action meant for it done. ``names``: those of the
+    list item holding it (an annex's ``ten``, ``noi_dung[3].doan`` …), when already gathered."""
+    rows = None
+    past: Problem | bool | None = None
+    if names is not None:
+        rows, past = cac_dong_trong(names, "noi_dung", NOI_DUNG_TOI_DA)
+    muc, read_past = doc_muc(form, prefix, rows)
+    action = hanh_dong_cua(hanh_dong, prefix)
+    muc, at = lam_muc(muc, action)
+    return Than(muc, at, action.partition(":")[0], bool(past or read_past))
 
 
 def so_moi(rows: list[Muc]) -> dict[int, int]:
@@ -147,8 +237,9 @@ def _o_gop(cell: str) -> dict[str, Any]:
     return {"ten": found.group(1), "gop": int(found.group(2))}
 
 
-def du_lieu_muc(muc: Muc, k: int) -> tuple[dict[str, Any], list[Problem]]:
-    """A filled row as a ``noi_dung`` item, and what the form itself cannot read in it."""
+def du_lieu_muc(muc: Muc, row: str) -> tuple[dict[str, Any], list[Problem]]:
+    """A filled row as a body item, and what the form itself cannot read in it (``row``: its
+    path, ``noi_dung[3]``)."""
     v = muc.gia_tri
     if not muc.bang:
         item: dict[str, Any] = {"doan": v.get("doan", "").strip()}
@@ -169,7 +260,7 @@ def du_lieu_muc(muc: Muc, k: int) -> tuple[dict[str, Any], list[Problem]]:
     ):
         rows = doc_bang_chu(_nfc(v.get(f"bang.{name}", "")))
         cells = max((len(r) for r in rows), default=0)
-        where = f"noi_dung[{k}].bang.{name}"
+        where = f"{row}.bang.{name}"
         if len(rows) > most:
             problems.append(Problem(where, f"{len(rows)} lines, at most {most}"))
             rows = rows[: most + 1]
@@ -178,14 +269,14 @@ def du_lieu_muc(muc: Muc, k: int) -> tuple[dict[str, Any], list[Problem]]:
             rows = []
         texts[name] = rows
     columns = []
-    for j, row in enumerate(texts["cot"]):
-        column, problem = _cot(row, f"noi_dung[{k}].bang.cot[{j}]")
+    for j, cells_j in enumerate(texts["cot"]):
+        column, problem = _cot(cells_j, f"{row}.bang.cot[{j}]")
         columns.append(column)
         if problem:
             problems.append(problem)
     bang["cot"] = columns
     if texts["tieu_de_gop"]:
-        bang["tieu_de_gop"] = [[_o_gop(c) for c in row] for row in texts["tieu_de_gop"]]
+        bang["tieu_de_gop"] = [[_o_gop(c) for c in hang] for hang in texts["tieu_de_gop"]]
     bang["dong"] = texts["dong"]
     return {"bang": bang}, problems
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
 
 from starlette.datastructures import FormData
@@ -27,6 +27,26 @@ class FormDuLieu(Protocol):
     def __iter__(self) -> Iterator[str]: ...
 
 
+class _ChiMuc(dict[str, list[Any]]):
+    """A form's inputs by name, each looked up in constant time."""
+
+    def getlist(self, key: str) -> list[Any]:
+        return self.get(key, [])
+
+
+def chi_muc(form: FormDuLieu) -> FormDuLieu:
+    """The form indexed once by input name. Starlette's ``getlist`` walks every input, and the
+    Soạn thảo form is read one input at a time: unindexed, a form at its limit of inputs would
+    cost their number squared."""
+    multi_items = getattr(form, "multi_items", None)
+    if multi_items is None:
+        return form
+    values = _ChiMuc()
+    for key, value in multi_items():
+        values.setdefault(key, []).append(value)
+    return values
+
+
 def chu(form: FormDuLieu, name: str) -> str:
     """An input's text as typed, line ends made "\\n" ('' if absent)."""
     values = [v for v in form.getlist(name) if isinstance(v, str)]
@@ -42,11 +62,20 @@ def cac_dong(
     its limit by a few rows is refused by the schema in the words of ``vanthu check``; a row
     numbered further is a problem of the list.
     """
+    return cac_dong_trong(form, prefix, toi_da)
+
+
+def cac_dong_trong(
+    names: Iterable[str], prefix: str, toi_da: int, where: str | None = None
+) -> tuple[dict[int, set[str]], Problem | None]:
+    """:func:`cac_dong` over some names (those after a row's own prefix: an annex's
+    ``noi_dung[3].doan``), its problem named ``where`` (the list's full path), so that a list
+    inside a list is read from the names already gathered, not by reading the form again."""
     pattern = re.compile(rf"^{re.escape(prefix)}\[(\d+)\]\.(.+)$")
     rows: dict[int, set[str]] = {}
     past = False
-    for key in form:
-        if (m := pattern.match(key)) is None:
+    for key in names:
+        if not key.startswith(prefix) or (m := pattern.match(key)) is None:
             continue
         if len(m.group(1)) > SO_CHU_SO or int(m.group(1)) >= toi_da + DONG_DU:
             past = True
@@ -55,9 +84,15 @@ def cac_dong(
     problem = None
     if past:
         problem = Problem(
-            prefix, f"the form sent rows numbered past {toi_da + DONG_DU}; at most {toi_da} items"
+            where or prefix,
+            f"the form sent rows numbered past {toi_da + DONG_DU}; at most {toi_da} items",
         )
     return dict(sorted(rows.items())), problem
+
+
+def ma_o(name: str) -> str:
+    """An input's HTML id from its name: ``noi_nhan[2].ten`` → ``o-noi_nhan-2-ten``."""
+    return "o-" + re.sub(r"[^a-z0-9_]+", "-", name).strip("-")
 
 
 async def doc_form(request: Request, toi_da: int) -> FormData:

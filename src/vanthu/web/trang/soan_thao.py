@@ -15,18 +15,21 @@ from starlette.concurrency import run_in_threadpool
 from ...errors import InvalidDirective, Problem, VanthuError
 from ...schemas import DoKhan, DoMat, KieuDoan, LoaiVanBan, PhamViLuuHanh
 from ...schemas.gioi_han import TEP_VAN_BAN_TOI_DA
+from ...schemas.phu_luc import LOAI_KEM_THEO, ten_phu_luc
 from ...services import SignedIn, UngDung, canh_bao_van_ban
 from ..bieu_mau import (
+    HANH_DONG_MUC_CON,
+    MUC_CON_THEM,
     TRUONG_TOI_DA,
     BieuMau,
     bieu_mau_tu_van_ban,
     doc_bieu_mau,
     loi_theo_o,
-    ly_do_khong_sua,
     ma_o,
     ten_cac_o,
 )
 from ..bieu_mau_noi_dung import HANH_DONG_MUC
+from ..bieu_mau_phu_luc import HANH_DONG_PHU_LUC, NUT_THEM_PHU_LUC
 from ..form_du_lieu import doc_form
 from ..giao_dien import trang
 from ..loi import ma_trang_thai
@@ -62,15 +65,29 @@ def _trang_soan(
     rows_nn = bieu_mau.so_noi_nhan + (DONG_THEM if them == "noi_nhan" else DONG_TRONG)
     rows_nv = bieu_mau.so_nhiem_vu + (DONG_THEM if them == "nhiem_vu" else 1)
     rows_ct = len(bieu_mau.chu_thich) + (DONG_THEM if them == "chu_thich" else 1)
-    # The body ends with a blank paragraph row to type the next one in.
+    # Each body ends with a blank paragraph row to type the next one in.
     rows_nd = [*bieu_mau.noi_dung, False]
-    names = ten_cac_o(rows_nn, rows_nv, rows_nd, rows_ct)
+    rows_pl = [[*rows, False] for rows in bieu_mau.phu_luc]
+    rows_kt = [*bieu_mau.kem_theo, False]
+    # Blank "+" rows: a few where asked, one under a line that has some.
+    rows_mc = [
+        n + (MUC_CON_THEM if i == bieu_mau.them_muc_con else 1 if n else 0)
+        for i, n in enumerate(bieu_mau.muc_con)
+    ]
+    rows_mc += [0] * (rows_nn - len(rows_mc))
+    names = ten_cac_o(rows_nn, rows_nv, rows_nd, rows_ct, rows_mc, rows_pl, rows_kt)
     by_input, summary = loi_theo_o(problems or [], names, bieu_mau.o_cua)
     warned, warnings = loi_theo_o(canh_bao or [], names, bieu_mau.o_cua)
     focus = bieu_mau.tieu_diem
-    if them in ("noi_dung", "chu_thich"):
-        last = len(rows_nd) - 1 if them == "noi_dung" else len(bieu_mau.chu_thich)
-        focus = ma_o(f"{them}[{last}].doan" if them == "noi_dung" else f"{them}[{last}].nhan")
+    if them == "chu_thich":
+        focus = ma_o(f"chu_thich[{len(bieu_mau.chu_thich)}].nhan")
+    # The attached text's box opens when it holds something, a problem or the focus.
+    kem_theo = "van_ban_kem_theo"
+    mo_kem_theo = (
+        any(v for n, v in bieu_mau.gia_tri.items() if n.startswith(kem_theo) and v != "thuong")
+        or any(n.startswith(kem_theo) for n in (*by_input, *warned))
+        or (focus or "").startswith(ma_o(kem_theo))
+    )
     return trang(
         request,
         "soan_thao.html",
@@ -80,6 +97,15 @@ def _trang_soan(
         dong_noi_nhan=rows_nn,
         dong_nhiem_vu=rows_nv,
         dong_noi_dung=rows_nd,
+        dong_phu_luc=rows_pl,
+        dong_kem_theo=rows_kt,
+        dong_muc_con=rows_mc,
+        mo_kem_theo=mo_kem_theo,
+        nut_them_phu_luc=NUT_THEM_PHU_LUC,
+        ten_phu_luc=ten_phu_luc,
+        cac_loai_kem_theo=[
+            (loai.value, loai.info.ten) for loai in LoaiVanBan if loai in LOAI_KEM_THEO
+        ],
         dong_chu_thich=rows_ct,
         tieu_diem=focus,
         loi=by_input,
@@ -114,7 +140,6 @@ def soan_lai(request: Request, van_ban_id: int, _: Annotated[SignedIn, Depends(n
         bieu_mau_tu_van_ban(vb.van_ban),
         van_ban_id=vb.id,
         canh_bao=canh_bao_van_ban(vb.van_ban),
-        thong_bao_loi=ly_do_khong_sua(vb.van_ban),
     )
 
 
@@ -125,8 +150,9 @@ def _nguon(user: SignedIn) -> str:
 @router.post("/soan-thao")
 async def luu(request: Request, user: Annotated[SignedIn, Depends(nguoi)]) -> Response:
     """Lưu nháp (store or update the draft) or Trình (store, then submit); "Thêm dòng" only
-    shows more rows, and the body's row buttons add, insert, move or delete a row, storing
-    nothing. A problem shows the form again with each message beside its input."""
+    shows more rows, and the row buttons (of a body, of the annexes, "+" rows under a Nơi nhận
+    line) add, insert, move or delete a row, storing nothing. A problem shows the form again
+    with each message beside its input."""
     form = await doc_form(request, TRUONG_TOI_DA)
     raw_action = form.get("hanh_dong")
     action = raw_action if isinstance(raw_action, str) else ""
@@ -137,17 +163,11 @@ async def luu(request: Request, user: Annotated[SignedIn, Depends(nguoi)]) -> Re
         return _trang_soan(request, bieu_mau, van_ban_id=van_ban_id)
     if action in ("them_noi_nhan", "them_nhiem_vu", "them_chu_thich"):
         return _trang_soan(request, bieu_mau, van_ban_id=van_ban_id, them=action[4:])
-    if action == "them_doan":
-        return _trang_soan(request, bieu_mau, van_ban_id=van_ban_id, them="noi_dung")
-    if HANH_DONG_MUC.match(action):
+    if any(h.match(action) for h in (HANH_DONG_MUC, HANH_DONG_PHU_LUC, HANH_DONG_MUC_CON)):
         return _trang_soan(request, bieu_mau, van_ban_id=van_ban_id)
     if bieu_mau.van_de:
         return _trang_soan(request, bieu_mau, 422, van_ban_id, bieu_mau.van_de)
     app = ung_dung(request)
-    if van_ban_id is not None and (
-        ly_do := ly_do_khong_sua(app.xem_van_ban(str(van_ban_id)).van_ban)
-    ):
-        return _trang_soan(request, bieu_mau, 409, van_ban_id, thong_bao_loi=ly_do)
     try:
         if van_ban_id is None:
             van_ban_id = app.soan_thao(user.ten, bieu_mau.du_lieu, _nguon(user)).van_ban_id
