@@ -207,3 +207,15 @@ def test_an_annex_the_body_never_mentions_is_warned_of_by_its_path() -> None:
     assert warned("Không có gì.") == ["phu_luc[0]", "phu_luc[1]", "phu_luc[2]"]
     one = cong_dien(kem_theo_cua=CUA, noi_dung=["Theo Phụ lục kèm theo."], phu_luc=annexes[:1])
     assert canh_bao_van_ban(VanBan.model_validate(one)) == []
+
+
+def test_a_body_ending_with_a_landscape_table_and_one_line_is_warned_of() -> None:
+    table = {"ngang": True, "cot": ["STT", "Đơn vị"], "dong": [["1", "Sở Y tế"]]}
+    short = cong_van(noi_dung=["1. Kết quả như sau:", {"bang": table}, "Hết."])
+    long = cong_van(noi_dung=["1. Kết quả như sau:", {"bang": table}, "Hết. " * 60])
+    portrait = cong_van(noi_dung=["1. Kết quả:", {"bang": {**table, "ngang": False}}, "Hết."])
+    warned = canh_bao_van_ban(VanBan.model_validate(short))
+    assert [p.where for p in warned] == ["noi_dung[1]"]
+    assert "fewer than two lines" in warned[0].message
+    assert canh_bao_van_ban(VanBan.model_validate(long)) == []
+    assert canh_bao_van_ban(VanBan.model_validate(portrait)) == []

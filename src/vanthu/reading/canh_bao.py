@@ -83,6 +83,7 @@ def canh_bao_van_ban(vb: VanBan, so_dong: SoDong | None = None) -> list[Problem]
             message = f"{le}: it is printed as typed (write \\* if an asterisk is meant)"
             out.append(Problem(vi_tri(loc), message, dong_cua(so_dong or {}, loc)))
     out += _phu_luc_khong_nhac(vb, so_dong or {})
+    out += _ngang_cuoi(vb, so_dong or {})
     return sorted(out, key=lambda p: p.line or 0) if so_dong else out
 
 
@@ -121,3 +122,31 @@ def _phu_luc_khong_nhac(vb: VanBan, so_dong: SoDong) -> list[Problem]:
                 )
             )
     return out
+
+
+#: Characters of a body line, about (14 pt on a 16 cm line): what "two lines" is taken as.
+_KY_TU_MOT_DONG = 90
+
+
+def _ngang_cuoi(vb: VanBan, so_dong: SoDong) -> list[Problem]:
+    """A warning when the body ends with a landscape table and less than two lines after it.
+
+    The text after a landscape table starts a new portrait page, and the signature stands
+    with at least two lines of the body (Decree 30 practice): with less than that after the
+    table, the signature's page holds only the "./." line or one line of text.
+    """
+    last = max(
+        (i for i, d in enumerate(vb.noi_dung) if d.bang is not None and d.bang.ngang), default=None
+    )
+    if last is None:
+        return []
+    after = "".join(d.tom_tat for d in vb.noi_dung[last + 1 :])
+    if len(after) >= 2 * _KY_TU_MOT_DONG:
+        return []
+    loc = ("noi_dung", last)
+    message = (
+        "the body ends with this landscape table and less than two lines after it: the "
+        "signature's page will hold fewer than two lines of the body. Move the table into a "
+        "phụ lục, or keep more of the closing text after it"
+    )
+    return [Problem(vi_tri(loc), message, dong_cua(so_dong, loc))]
