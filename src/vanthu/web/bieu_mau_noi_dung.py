@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import Problem
 from ..schemas.gioi_han import (
@@ -49,6 +49,8 @@ THAN = r"noi_dung|phu_luc\[\d{1,6}\]\.noi_dung|van_ban_kem_theo\.noi_dung"
 HANH_DONG_MUC = re.compile(
     rf"^(them_doan|them_bang|chen_doan|chen_bang|len|xuong|xoa)(?::(\d{{1,6}}))?(?:@({THAN}))?$"
 )
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -174,6 +176,21 @@ def so_moi(rows: list[Muc]) -> dict[int, int]:
     return {m.so: k + 1 for k, m in enumerate(rows) if m.so is not None}
 
 
+def doi_cho(items: list[T], verb: str, i: int) -> int | None:
+    """Move the item at ``i`` up (``len``) or down (``xuong``), or delete it (``xoa``), in
+    place; the index the cursor goes to, or None when the verb does not apply there."""
+    if verb == "len" and 0 < i < len(items):
+        items[i - 1], items[i] = items[i], items[i - 1]
+        return i - 1
+    if verb == "xuong" and 0 <= i < len(items) - 1:
+        items[i], items[i + 1] = items[i + 1], items[i]
+        return i + 1
+    if verb == "xoa" and 0 <= i < len(items):
+        del items[i]
+        return min(i, len(items))
+    return None
+
+
 def lam_muc(rows: list[Muc], action: str) -> tuple[list[Muc], int | None]:
     """A row action done (``them_doan``, ``chen_bang:3``, ``len:3``, ``xoa:3`` …), blank rows
     dropped but the one just added; returns the rows and the index of the row acted on."""
@@ -190,15 +207,8 @@ def lam_muc(rows: list[Muc], action: str) -> tuple[list[Muc], int | None]:
         if verb in ("them_bang", "chen_doan", "chen_bang") and i <= len(rows):
             rows.insert(i, Muc(verb.endswith("bang"), moi=True))
             at = i
-        elif verb == "len" and 0 < i < len(rows):
-            rows[i - 1], rows[i] = rows[i], rows[i - 1]
-            at = i - 1
-        elif verb == "xuong" and 0 <= i < len(rows) - 1:
-            rows[i], rows[i + 1] = rows[i + 1], rows[i]
-            at = i + 1
-        elif verb == "xoa" and 0 <= i < len(rows):
-            del rows[i]
-            at = min(i, len(rows))
+        else:
+            at = doi_cho(rows, verb, i)
     kept = [r for r in rows if r.moi or not r.trong]
     if at is not None:
         # The index among the rows kept (blank ones before it are gone).

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import Problem
 from ..schemas.gioi_han import PHU_LUC_TOI_DA
-from .bieu_mau_noi_dung import Than, doc_than, hanh_dong_cua, muc_tu_du_lieu
+from .bieu_mau_noi_dung import Than, doc_than, doi_cho, hanh_dong_cua, muc_tu_du_lieu
 from .form_du_lieu import FormDuLieu, cac_dong, chu, ma_o
 
 #: The inputs of an annex beside its body, after ``phu_luc[k].``; of the attached text, after
@@ -64,15 +64,8 @@ def _lam_phu_luc(annexes: list[_PhuLuc], action: str) -> tuple[list[_PhuLuc], st
         annexes = [a for a in annexes if not a.trong]
         annexes.append(_PhuLuc("", Than([]), moi=True))
         at = len(annexes) - 1
-    elif verb == "len" and 0 < i < len(annexes):
-        annexes[i - 1], annexes[i] = annexes[i], annexes[i - 1]
-        at = i - 1
-    elif verb == "xuong" and 0 <= i < len(annexes) - 1:
-        annexes[i], annexes[i + 1] = annexes[i + 1], annexes[i]
-        at = i + 1
-    elif verb == "xoa" and 0 <= i < len(annexes):
-        del annexes[i]
-        at = i
+    else:
+        at = doi_cho(annexes, verb, i)
     kept = [a for a in annexes if not a.trong]
     if at is None:
         return kept, None
