@@ -26,6 +26,7 @@ from docx.shared import Cm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from .bang_noi_dung import VIEN_BANG
 from .bo_cuc import Bang, Khoi, OBangBoCuc
 from .styles import CanLe
 
@@ -35,8 +36,6 @@ _CAN = {
     CanLe.phai: WD_ALIGN_PARAGRAPH.RIGHT,
     CanLe.deu: WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
-#: Width of the table's rules in eighths of a point: 4 is ½ pt, Word's "single" table line.
-VIEN_BANG = 4
 _TWIPS_PER_CM = 1440 / 2.54
 
 VeDoan = Callable[[Paragraph, Khoi, float], None]

@@ -15,8 +15,14 @@ from markupsafe import Markup, escape
 
 from .. import __version__
 from ..errors import RenderError
-from .bang_docx import VIEN_BANG
-from .bang_noi_dung import CAO_DONG_BANG, CO_CHU_BANG, DEM_DOC, DEM_NGANG, trang_ngang
+from .bang_noi_dung import (
+    CAO_DONG_BANG,
+    CO_CHU_BANG,
+    DEM_DOC,
+    DEM_NGANG,
+    VIEN_BANG,
+    trang_ngang,
+)
 from .bo_cuc import CO_CHU_CHU_THICH as CO_CHU
 from .bo_cuc import (
     KHOANG_KE,
