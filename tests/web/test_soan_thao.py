@@ -59,6 +59,20 @@ def _form(csrf: str, values: dict[str, Any], **extra: str) -> dict[str, Any]:
     return {"csrf": csrf, **values, **extra}
 
 
+def _tu_choi(
+    client: TestClient, csrf: str, values: dict[str, str], tmp_path: Path
+) -> tuple[str, list[Any]]:
+    """Save ``values`` from the form, which refuses them (422): the page, and the problems
+    `vanthu check` finds in the same data written as a directive file."""
+    response = client.post("/soan-thao", data=_form(csrf, values, hanh_dong="luu"))
+    assert response.status_code == 422
+    tep = tmp_path / "x.yaml"
+    tep.write_text(yaml.safe_dump(doc_bieu_mau(_Form(values)).du_lieu, allow_unicode=True))
+    with pytest.raises(InvalidDirective) as refused:
+        kiem_tra_tep(tep)
+    return response.text, list(refused.value.problems)
+
+
 def _seed_form() -> dict[str, str | list[str]]:
     """The Ninh Thuận công điện draft as the form's inputs (the edit form shows the same)."""
     vb = VanBan.model_validate(cong_dien_du_thao())
@@ -212,16 +226,8 @@ def test_each_problem_shows_beside_its_input_with_the_message_of_check(
 ) -> None:
     csrf = dang_nhap(client, "cv")
     values = CONG_VAN | changes
-    response = client.post("/soan-thao", data=_form(csrf, values, hanh_dong="luu"))
-    assert response.status_code == 422
-    # The same data as a directive file, checked by the code of `vanthu check`.
-    tep = tmp_path / "x.yaml"
-    tep.write_text(yaml.safe_dump(doc_bieu_mau(_Form(values)).du_lieu, allow_unicode=True))
-    with pytest.raises(InvalidDirective) as refused:
-        kiem_tra_tep(tep)
-    problems = refused.value.problems
+    page, problems = _tu_choi(client, csrf, values, tmp_path)
     assert {p.where for p in problems} == set(inputs)
-    page = response.text
     for problem in problems:
         target = ma_o(inputs[problem.where])
         summary = re.findall(rf'<li><a href="#{target}">([^<]*)</a></li>', page)
@@ -559,16 +565,8 @@ def test_each_problem_of_an_annex_a_sub_item_or_the_attached_text_shows_beside_i
 ) -> None:
     csrf = dang_nhap(client, "cv")
     values = QUYET_DINH | changes
-    response = client.post("/soan-thao", data=_form(csrf, values, hanh_dong="luu"))
-    assert response.status_code == 422
-    # The same data as a directive file, checked by the code of `vanthu check`.
-    tep = tmp_path / "x.yaml"
-    tep.write_text(yaml.safe_dump(doc_bieu_mau(_Form(values)).du_lieu, allow_unicode=True))
-    with pytest.raises(InvalidDirective) as refused:
-        kiem_tra_tep(tep)
-    problems = refused.value.problems
+    page, problems = _tu_choi(client, csrf, values, tmp_path)
     assert {p.where for p in problems} == set(inputs)
-    page = response.text
     for problem in problems:
         target = ma_o(inputs[problem.where])
         beside = re.findall(rf'<p class="loi-truong" id="{target}-loi-\d+">([^<]*)</p>', page)

@@ -21,6 +21,20 @@ def _go(page: Any, selector: str, text: str) -> None:
     page.keyboard.type(text)
 
 
+def _bao_cao_moi(cv: Any, doan: str) -> None:
+    """Fill a new báo cáo of the Sở Y tế: its header, its first paragraph and its signer."""
+    cv.get_by_label("Loại văn bản").select_option("bao_cao")
+    cv.locator("#o-co_quan_chu_quan").fill("ỦY BAN NHÂN DÂN TỈNH NINH THUẬN")
+    cv.locator("#o-co_quan").fill("SỞ Y TẾ")
+    cv.locator("#o-ky_hieu_co_quan").fill("SYT")
+    cv.locator("#o-dia_danh").fill("Ninh Thuận")
+    cv.locator("#o-trich_yeu").fill("Kết quả tiêm vắc xin phòng COVID-19")
+    cv.locator("#o-kinh_gui").fill("Ủy ban nhân dân tỉnh Ninh Thuận")
+    _go(cv, "#o-noi_dung-0-doan", doan)
+    cv.locator("#o-nguoi_ky-chuc_vu").fill("GIÁM ĐỐC")
+    cv.locator("#o-nguoi_ky-ho_ten").fill("Nguyễn Văn Hòa")
+
+
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_the_drafter_types_previews_and_submits_the_leader_returns_once_then_approves(
     may_chu: MayChuThat, trinh_duyet: Any, ung_dung: UngDung
@@ -110,16 +124,7 @@ def test_the_drafter_pastes_a_table_from_a_spreadsheet_adds_a_footnote_and_sees_
     cv.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=may_chu.url)
     try:
         cv.goto(may_chu.url + "/soan-thao")
-        cv.get_by_label("Loại văn bản").select_option("bao_cao")
-        cv.locator("#o-co_quan_chu_quan").fill("ỦY BAN NHÂN DÂN TỈNH NINH THUẬN")
-        cv.locator("#o-co_quan").fill("SỞ Y TẾ")
-        cv.locator("#o-ky_hieu_co_quan").fill("SYT")
-        cv.locator("#o-dia_danh").fill("Ninh Thuận")
-        cv.locator("#o-trich_yeu").fill("Kết quả tiêm vắc xin phòng COVID-19")
-        cv.locator("#o-kinh_gui").fill("Ủy ban nhân dân tỉnh Ninh Thuận")
-        _go(cv, "#o-noi_dung-0-doan", "Sở Y tế báo cáo kết quả tiêm chủng[^1] như sau:")
-        cv.locator("#o-nguoi_ky-chuc_vu").fill("GIÁM ĐỐC")
-        cv.locator("#o-nguoi_ky-ho_ten").fill("Nguyễn Văn Hòa")
+        _bao_cao_moi(cv, "Sở Y tế báo cáo kết quả tiêm chủng[^1] như sau:")
 
         cv.get_by_role("button", name="Thêm bảng").click()
         cv.wait_for_load_state()
@@ -171,16 +176,7 @@ def test_the_drafter_adds_a_sub_item_and_an_annex_saves_and_sees_the_annex_page(
     cv = trang_da_dang_nhap(trinh_duyet, may_chu, "cv")
     try:
         cv.goto(may_chu.url + "/soan-thao")
-        cv.get_by_label("Loại văn bản").select_option("bao_cao")
-        cv.locator("#o-co_quan_chu_quan").fill("ỦY BAN NHÂN DÂN TỈNH NINH THUẬN")
-        cv.locator("#o-co_quan").fill("SỞ Y TẾ")
-        cv.locator("#o-ky_hieu_co_quan").fill("SYT")
-        cv.locator("#o-dia_danh").fill("Ninh Thuận")
-        cv.locator("#o-trich_yeu").fill("Kết quả tiêm vắc xin phòng COVID-19")
-        cv.locator("#o-kinh_gui").fill("Ủy ban nhân dân tỉnh Ninh Thuận")
-        _go(cv, "#o-noi_dung-0-doan", "Sở Y tế báo cáo kết quả tiêm tại Phụ lục kèm theo./.")
-        cv.locator("#o-nguoi_ky-chuc_vu").fill("GIÁM ĐỐC")
-        cv.locator("#o-nguoi_ky-ho_ten").fill("Nguyễn Văn Hòa")
+        _bao_cao_moi(cv, "Sở Y tế báo cáo kết quả tiêm tại Phụ lục kèm theo./.")
         _go(cv, "#o-noi_nhan-0-ten", "Các sở, ban, ngành")
 
         # A "+" row under the first Nơi nhận line: the page again, the new row focused.
