@@ -37,6 +37,21 @@ from .clock import bay_gio
 from .ket_xuat import renderer
 from .kiem_tra import kiem_tra_van_ban
 
+__all__ = [
+    "BanChuanBi",
+    "chuan_bi_hai_buoc",
+    "doc_cau_hinh_ky",
+    "gan_cms",
+    "ky_dinh_kem",
+    "ky_tep",
+    "ky_van_ban",
+    "nhan_hai_buoc",
+    "phieu_bam",
+    "tao_khoa_demo",
+    "xac_minh_pdf",
+    "xac_minh_tep",
+]
+
 #: The largest file ``xac_minh_tep`` reads, in bytes.
 PDF_TOI_DA = 200 * 1024 * 1024
 
@@ -205,3 +220,24 @@ def tao_khoa_demo(thu_muc: Path, nguoi_ky: str | None = None, co_quan: str | Non
     """
     names = {k: v for k, v in (("nguoi_ky", nguoi_ky), ("co_quan", co_quan)) if v}
     return ghi_bo_khoa(tao_bo_khoa(**names, bay_gio=bay_gio()), thu_muc)
+
+
+def ky_tep(path: Path, thu_muc: Path, khoa_lanh_dao: str = "lanh_dao") -> Path:
+    """What ``vanthu sign`` does: read a directive file (with its images), sign its PDF twice
+    and write ``thu_muc/<stem>.pdf``.
+
+    Raises:
+        InvalidDirective, RenderError, InvalidSetting, SigningFailed, OutputError.
+    """
+    from ..errors import OutputError
+    from .kiem_tra import kiem_tra_tep_anh
+
+    vb, anh = kiem_tra_tep_anh(path)
+    pdf = ky_van_ban(vb, anh, khoa_lanh_dao)
+    out = thu_muc / f"{path.stem}.pdf"
+    try:
+        thu_muc.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(pdf)
+    except OSError as error:
+        raise OutputError(str(out), f"cannot write: {error.strerror or error}") from None
+    return out
