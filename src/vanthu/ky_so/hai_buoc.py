@@ -18,6 +18,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
+from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -63,6 +64,11 @@ def chuan_bi_ky(pdf: bytes, vi_tri: ViTri, truong: str = TRUONG_LANH_DAO) -> byt
     try:
         w = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
         fields.append_signature_field(w, moi_truong(truong, vi_tri))
+        # SignaturesExist | AppendOnly, as signing sets them: the difference analysis of the
+        # returned file then sees the field filled and nothing else.
+        form = w.root["/AcroForm"]
+        form["/SigFlags"] = generic.NumberObject(3)
+        w.update_container(form)
         out = io.BytesIO()
         w.write(out)  # type: ignore[no-untyped-call]
     except (PdfError, SigningError, ValueError) as error:
