@@ -69,11 +69,17 @@ def _mo_pkcs11(nguon: NguonPkcs11) -> Iterator[Signer]:
     try:
         signer = PKCS11Signer(session, cert_label=nguon.nhan_chung_thu, key_label=nguon.nhan_khoa)
         try:
-            signer.signing_cert  # noqa: B018 - fetched now, so a wrong label fails here
+            cert = signer.signing_cert  # fetched now, so that a wrong label fails here
         except (PKCS11Error, RuntimeError) as error:
             raise SigningFailed(
                 what, f"the token {nguon.token!r} holds no certificate {nguon.nhan_chung_thu!r}"
             ) from error
+        if cert.public_key.algorithm == "ec":
+            # Hash here, sign the digest on the token with plain CKM_ECDSA: every token has
+            # it, not all have CKM_ECDSA_SHA256 (SoftHSM2 does not).
+            signer = PKCS11Signer(
+                session, signing_cert=cert, key_label=nguon.nhan_khoa, use_raw_mechanism=True
+            )
         yield signer
     finally:
         session.close()
