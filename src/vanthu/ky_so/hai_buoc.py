@@ -67,7 +67,7 @@ def chuan_bi_ky(pdf: bytes, vi_tri: ViTri, truong: str = TRUONG_LANH_DAO) -> byt
         # SignaturesExist | AppendOnly, as signing sets them: the difference analysis of the
         # returned file then sees the field filled and nothing else.
         form = w.root["/AcroForm"]
-        form["/SigFlags"] = generic.NumberObject(3)
+        form["/SigFlags"] = generic.NumberObject(3)  # type: ignore[no-untyped-call]
         w.update_container(form)
         out = io.BytesIO()
         w.write(out)  # type: ignore[no-untyped-call]

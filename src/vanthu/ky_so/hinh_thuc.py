@@ -10,23 +10,21 @@ open question 2). It is the same moment as the signature's signing time.
 pyHanko lays stamp text out with the font's units per em taken as 1000 in places: a
 2048-units TrueType face (Liberation Serif, Times New Roman) comes out widely spaced and
 clipped. The face is therefore rescaled to 1000 units per em with fontTools, once per process,
-into a temporary file removed at exit.
+and kept in memory.
 """
 
 from __future__ import annotations
 
-import atexit
 import datetime as dt
 import io
-import shutil
-import tempfile
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from fontTools.ttLib import TTFont
 from fontTools.ttLib.scaleUpem import scale_upem
 from PIL import Image
-from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
 from pyhanko.pdf_utils.images import PdfImage
 from pyhanko.pdf_utils.layout import AxisAlignment, InnerScaling, Margins, SimpleBoxLayoutRule
 from pyhanko.pdf_utils.text import TextBoxStyle
@@ -76,7 +74,7 @@ def kieu_anh(png: bytes) -> BaseStampStyle:
 def kieu_chu(phong_chu: Path, text: str) -> BaseStampStyle:
     """A text-only stamp: ``text`` (pyHanko's ``%(name)s`` parameters allowed; a literal
     ``%`` doubled) in ``phong_chu`` at 10 pt, black, no border, flush left and top."""
-    font = GlyphAccumulatorFactory(str(ban_1000(phong_chu)), font_size=CO_CHU)
+    font = _PhongChu1000(str(phong_chu), font_size=CO_CHU)
     return TextStampStyle(
         stamp_text=text,
         border_width=0,
@@ -102,7 +100,7 @@ def kieu_chu(phong_chu: Path, text: str) -> BaseStampStyle:
 
 def do_rong(phong_chu: Path, text: str) -> float:
     """The width of one line of ``text`` at 10 pt, in points (advance widths, no kerning)."""
-    font = _mo(ban_1000(phong_chu))
+    font = _mo(phong_chu)
     cmap = font.getBestCmap()
     metrics = font["hmtx"].metrics
     units = sum(metrics[cmap.get(ord(c), ".notdef")][0] for c in text)
@@ -111,28 +109,40 @@ def do_rong(phong_chu: Path, text: str) -> float:
 
 @cache
 def _mo(path: Path) -> TTFont:
-    return TTFont(str(path))
+    return TTFont(io.BytesIO(ban_1000(path)))
 
 
 @cache
-def ban_1000(phong_chu: Path) -> Path:
-    """A copy of the face at 1000 units per em (the face itself if it already is).
+def ban_1000(phong_chu: Path) -> bytes:
+    """The face at 1000 units per em, as font file bytes (kept for the process).
 
     Raises:
         SigningFailed: the file is not a font fontTools reads.
     """
     try:
         font = TTFont(str(phong_chu))
-        if font["head"].unitsPerEm == UPEM:
-            return phong_chu
-        scale_upem(font, UPEM)
+        if font["head"].unitsPerEm != UPEM:
+            scale_upem(font, UPEM)
         # FontForge's timestamp table, which the subsetter does not know (and logs about).
         if "FFTM" in font:
             del font["FFTM"]
-        folder = Path(tempfile.mkdtemp(prefix="vanthu-ky-so-"))
-        atexit.register(shutil.rmtree, folder, ignore_errors=True)
-        out = folder / f"{phong_chu.stem}-1000.ttf"
-        font.save(str(out))
+        out = io.BytesIO()
+        font.save(out)
     except (OSError, KeyError, ValueError) as error:
         raise SigningFailed(str(phong_chu), f"the face cannot be used: {error}") from None
-    return out
+    return out.getvalue()
+
+
+class _PhongChu1000(GlyphAccumulatorFactory):
+    """pyHanko's font engine on the rescaled face held in memory (pyHanko's own opens the
+    file and never closes it)."""
+
+    def create_font_engine(self, writer: Any, obj_stream: Any = None) -> GlyphAccumulator:
+        if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
+            obj_stream = writer.prepare_object_stream()
+        return GlyphAccumulator(
+            writer=writer,
+            font_handle=io.BytesIO(ban_1000(Path(self.font_file))),
+            font_size=self.font_size,
+            obj_stream=obj_stream,
+        )
