@@ -13,7 +13,9 @@ PYTHON ?= python3
 # fonts-liberation2: the Liberation Serif 2 that fontconfig gives LibreOffice for "Times New Roman"
 # when it lays a DOCX out (the PDF embeds the same face from the package); fonts-liberation 1.07,
 # which chromium brings, lacks 92 of the 178 Vietnamese letters.
-SYSTEM_PACKAGES := poppler-utils libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 postgresql-client openssl chromium libreoffice-writer-nogui fonts-liberation2
+# softhsm2: a software PKCS#11 token, on which the signing tests put a key to sign with a token
+# for real (#10); an office's USB token or HSM takes its place.
+SYSTEM_PACKAGES := poppler-utils libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 postgresql-client openssl chromium libreoffice-writer-nogui fonts-liberation2 softhsm2
 # wrk: the HTTP load generator benchmarks/web.py drives the served desk with (a C client, so that
 # it takes little of the CPU the server is measured on).
 BENCHMARK_PACKAGES := wrk
@@ -77,6 +79,7 @@ docx-template: venv
 
 benchmark: system-deps venv
 	$(BIN)/python benchmarks/render.py
+	$(BIN)/python benchmarks/signing.py
 
 # The web desk served and driven by wrk over loopback, on SQLite and PostgreSQL (benchmarks/web.py).
 benchmark-web: system-deps benchmark-deps postgres venv

@@ -14,6 +14,7 @@
     ├── OutputError           a file cannot be written where it belongs (unwritable, full, escapes)
     ├── DeliveryFailed        distribution could not deliver to some bodies (each with its reason)
     ├── InvalidSetting        a setting or argument that cannot be used (VANTHU_NOW, --db, --year)
+    ├── SigningFailed         a PDF cannot be signed, or a signed PDF handed back is refused
     └── StoreUnavailable      the store cannot be opened or used now (not a database, no server)
 
 Interfaces turn these into a one-line message and a non-zero exit code (CLI).
@@ -185,6 +186,17 @@ class InvalidSetting(VanthuError):
         self.name = name
         self.reason = reason
         super().__init__(f"{name}: {reason}")
+
+
+class SigningFailed(VanthuError):
+    """A document cannot be signed (a key that will not open, a token out of reach, a PDF that
+    cannot be read), or a signed PDF handed back for two-step signing is refused (not the
+    prepared document, not signed by a trusted certificate). ``what`` names the file or key."""
+
+    def __init__(self, what: str, reason: str) -> None:
+        self.what = what
+        self.reason = reason
+        super().__init__(f"{what}: {reason}")
 
 
 class StoreUnavailable(VanthuError):

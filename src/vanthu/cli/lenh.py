@@ -17,7 +17,7 @@ from ..services import (
     luoc_do_json,
     mo_ta_phong_chu,
 )
-from . import nguoi_dung, theo_doi, van_ban, web
+from . import ky_so, nguoi_dung, theo_doi, van_ban, web
 from .demo import demo
 
 
@@ -139,6 +139,9 @@ for _command in (
     van_ban.reserve_number,
     van_ban.workflow,
     demo,
+    ky_so.verify,
+    ky_so.sign,
+    ky_so.khoa_demo,
 ):
     cli.add_command(_command)
 

@@ -185,3 +185,62 @@ def _hop(box: Any) -> Iterator[Any]:
 def _la_khoi(box: Any) -> bool:
     """The paragraph's block box (not one of its line or inline boxes)."""
     return type(box).__name__ == "BlockBox"
+
+
+#: The proportions a signature's box takes when the signer gives no image (a 5:2 scribble),
+#: and a seal's when none is given: the signatures still go where they belong.
+CHU_KY_MAC_DINH_PX = (500, 200)
+
+
+@dataclass(frozen=True)
+class KhungKy:
+    """Where one signer's two digital signatures show on the laid-out PDF (#10): the page
+    (from 0) and, in PDF points from the bottom left, the signature's rectangle (the leader's
+    signature) and the seal's (the organisation's), with the PNG images drawn in them, if the
+    signer gives any."""
+
+    nguoi_ky: str  # the signer's field: nguoi_ky or nguoi_ky_2
+    trang: int
+    chu_ky: tuple[float, float, float, float]
+    con_dau: tuple[float, float, float, float]
+    anh_chu_ky: bytes | None
+    anh_con_dau: bytes | None
+
+
+def khung_ky(
+    document: Any, nguoi_ky: Mapping[str, NguoiKy], anh: Mapping[str, AnhDaDoc]
+) -> list[KhungKy]:
+    """Each signer's signature rectangles on a WeasyPrint document laid out without the
+    images (``PdfWriter.dung_trang``): the rectangles the images would be drawn in.
+    ``nguoi_ky`` gives the signers by field (``nguoi_ky``, ``nguoi_ky_2``); ``anh`` the
+    checked images they name. A signer without images gets rectangles of a 5:2 signature and
+    of a round seal of the signer's seal diameter.
+
+    Raises:
+        RenderError: a signer names an image that ``anh`` does not hold.
+    """
+    out = []
+    for cho in cho_ky_tren_trang(document):
+        signer = nguoi_ky.get(cho.nguoi_ky)
+        if signer is None:
+            continue
+        missing = [p for _, p in signer.cac_anh if p not in anh]
+        if missing:
+            raise RenderError(cho.nguoi_ky, f"the image {missing[0]!r} was not read")
+        sig = anh[signer.anh_chu_ky] if signer.anh_chu_ky else None
+        seal = anh[signer.anh_con_dau] if signer.anh_con_dau else None
+        w, h = (sig.rong_px, sig.cao_px) if sig else CHU_KY_MAC_DINH_PX
+        k_sig = khung_chu_ky(w, h, cho.rong_cot, cho.cach_truoc, cho.cach_truoc)
+        sw, sh = (seal.rong_px, seal.cao_px) if seal else (1, 1)
+        k_seal = khung_con_dau(k_sig, sw, sh, signer.duong_kinh_dau_mm)
+        out.append(
+            KhungKy(
+                cho.nguoi_ky,
+                cho.trang,
+                khung_tren_trang(cho, k_sig),
+                khung_tren_trang(cho, k_seal),
+                sig.png if sig else None,
+                seal.png if seal else None,
+            )
+        )
+    return out

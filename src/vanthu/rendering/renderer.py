@@ -10,6 +10,7 @@ from pathlib import Path
 from ..schemas import VanBan
 from ..schemas.anh import AnhDaDoc
 from .bo_cuc import BoCuc
+from .cho_ky import KhungKy, khung_ky
 from .docx_writer import DocxWriter
 from .fonts import MatChu, do_rong_chu, mat_chu_pdf
 from .pdf_writer import PdfWriter
@@ -24,6 +25,17 @@ class KetQua:
     bo_cuc: BoCuc
     docx: bytes | None
     pdf: bytes | None
+
+
+@dataclass(frozen=True)
+class BanDeKy:
+    """A directive drawn for digital signing (#10): the PDF without the signature and seal
+    images, and where each signer's signatures show them (the images go into the signatures'
+    appearances instead)."""
+
+    bo_cuc: BoCuc
+    pdf: bytes
+    khung: list[KhungKy]
 
 
 class Renderer:
@@ -62,3 +74,31 @@ class Renderer:
             docx=self.docx.ghi(layout) if docx else None,
             pdf=self.pdf.ghi(layout, pdf_a=pdf_a) if pdf else None,
         )
+
+    def ban_de_ky(
+        self,
+        vb: VanBan,
+        hom_nay: dt.date | None = None,
+        anh: Mapping[str, AnhDaDoc] | None = None,
+    ) -> BanDeKy:
+        """The PDF to sign and its signature rectangles, from one layout of the pages: the
+        directive laid out without its signers' images (no line moves without them), the
+        rectangles computed where the images would have been drawn."""
+        images = dict(anh or {})
+        signers = {
+            ten: nguoi
+            for ten in ("nguoi_ky", "nguoi_ky_2")
+            if (nguoi := getattr(vb, ten, None)) is not None
+        }
+        bare = vb.model_copy(
+            update={
+                ten: nguoi.model_copy(
+                    update={"anh_chu_ky": None, "anh_con_dau": None, "duong_kinh_dau": None}
+                )
+                for ten, nguoi in signers.items()
+            }
+        )
+        layout = self.bo_cuc(bare, hom_nay)
+        document = self.pdf.dung_trang(layout)
+        places = khung_ky(document, signers, images)
+        return BanDeKy(layout, self.pdf.in_pdf(document), places)

@@ -26,6 +26,20 @@ from .luoc_do import luoc_do_json
 
 if TYPE_CHECKING:
     from .danh_sach import ChiTietVanBan, DongVanBan
+    from .ky_so import (
+        BanChuanBi,
+        chuan_bi_hai_buoc,
+        doc_cau_hinh_ky,
+        gan_cms,
+        ky_dinh_kem,
+        ky_tep,
+        ky_van_ban,
+        nhan_hai_buoc,
+        phieu_bam,
+        tao_khoa_demo,
+        xac_minh_pdf,
+        xac_minh_tep,
+    )
     from .lien_ket import TrangNhan
     from .login import SignedIn
     from .nguoi_dung import ten_nguoi_dung, ten_nguoi_dung_neu_co
@@ -57,6 +71,18 @@ _LAZY = {
     "vong_doi_diagram": ".ung_dung",
     "ten_nguoi_dung": ".nguoi_dung",
     "ten_nguoi_dung_neu_co": ".nguoi_dung",
+    "BanChuanBi": ".ky_so",
+    "chuan_bi_hai_buoc": ".ky_so",
+    "doc_cau_hinh_ky": ".ky_so",
+    "gan_cms": ".ky_so",
+    "ky_dinh_kem": ".ky_so",
+    "ky_tep": ".ky_so",
+    "ky_van_ban": ".ky_so",
+    "nhan_hai_buoc": ".ky_so",
+    "phieu_bam": ".ky_so",
+    "tao_khoa_demo": ".ky_so",
+    "xac_minh_pdf": ".ky_so",
+    "xac_minh_tep": ".ky_so",
 }
 
 
@@ -70,6 +96,7 @@ __all__ = [
     "BASE_URL_MAC_DINH",
     "COT_SO_DANG_KY",
     "GIO_VIET_NAM",
+    "BanChuanBi",
     "BangTrangThai",
     "ChiTietVanBan",
     "CoQuanDanhBaDong",
@@ -91,19 +118,30 @@ __all__ = [
     "VaiTro",
     "base_url_hop_le",
     "canh_bao_van_ban",
+    "chuan_bi_hai_buoc",
+    "doc_cau_hinh_ky",
     "doc_tep",
     "doc_van_ban",
+    "gan_cms",
     "ket_xuat_tep",
     "ket_xuat_van_ban",
     "kiem_tra_tep",
     "kiem_tra_tep_canh_bao",
     "kiem_tra_van_ban",
+    "ky_dinh_kem",
+    "ky_tep",
+    "ky_van_ban",
     "luoc_do_json",
     "mo_ta_phong_chu",
+    "nhan_hai_buoc",
+    "phieu_bam",
     "phong_chu_pdf",
     "renderer",
     "su_kien_hop_le",
+    "tao_khoa_demo",
     "ten_nguoi_dung",
     "ten_nguoi_dung_neu_co",
     "vong_doi_diagram",
+    "xac_minh_pdf",
+    "xac_minh_tep",
 ]

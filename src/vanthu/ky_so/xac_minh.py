@@ -1,0 +1,233 @@
+"""Verifying a signed PDF (xác minh): every signature's signer, role, time, trust and whether
+the document changed after it, and one verdict (kết luận) for the file.
+
+The verdicts are distinct, so that a clerk knows what happened: not a PDF; a truncated file;
+a PDF that cannot be read; no signature; the signed bytes altered; an update after signing
+that changed the content; a signature whose value does not check out; a certificate the
+configured roots do not vouch for. Hostile input yields a verdict, never an exception: the
+PDF parser and the CMS decoder are third-party code fed with any bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.diff_analysis import ModificationLevel
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
+from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+
+from ..schemas.gio import GIO_VIET_NAM
+from .ky import TRUONG_CO_QUAN, TRUONG_LANH_DAO
+
+
+class KetLuan(StrEnum):
+    """A verdict, of one signature or of the whole file (the worst of its signatures')."""
+
+    HOP_LE = "hop_le"  # intact, trusted, nothing changed after it
+    KHONG_PHAI_PDF = "khong_phai_pdf"
+    BI_CAT = "bi_cat"  # truncated: the file ends before its signatures' byte ranges do
+    HONG = "hong"  # a PDF that cannot be read
+    KHONG_CO_CHU_KY = "khong_co_chu_ky"
+    BI_SUA = "bi_sua"  # bytes the signature covers were changed (or the signature replaced)
+    CHU_KY_LOI = "chu_ky_loi"  # the signature value does not verify, or cannot be decoded
+    SUA_SAU_KY = "sua_sau_ky"  # an update after signing changed what the document says
+    KHONG_TIN_CAY = "khong_tin_cay"  # the certificate does not chain to a configured root
+
+
+#: What each verdict says, in Vietnamese.
+LOI_KET_LUAN = {
+    KetLuan.HOP_LE: "hợp lệ: chữ ký nguyên vẹn, chứng thư số được tin cậy",
+    KetLuan.KHONG_PHAI_PDF: "không phải tệp PDF",
+    KetLuan.BI_CAT: "tệp bị cắt cụt (thiếu phần cuối)",
+    KetLuan.HONG: "tệp PDF hỏng, không đọc được",
+    KetLuan.KHONG_CO_CHU_KY: "tệp không có chữ ký số",
+    KetLuan.BI_SUA: "nội dung đã ký bị thay đổi",
+    KetLuan.CHU_KY_LOI: "giá trị chữ ký không đúng",
+    KetLuan.SUA_SAU_KY: "văn bản bị sửa đổi sau khi ký",
+    KetLuan.KHONG_TIN_CAY: "chứng thư số không được tin cậy (không thuộc gốc tin cậy đã cấu hình)",
+}
+#: The order of severity: a file's verdict is its worst signature's.
+_MUC_DO = [
+    KetLuan.HOP_LE,
+    KetLuan.KHONG_TIN_CAY,
+    KetLuan.SUA_SAU_KY,
+    KetLuan.CHU_KY_LOI,
+    KetLuan.BI_SUA,
+]
+#: Modification levels that leave a signed document's content as it was signed.
+_KHONG_DOI = {ModificationLevel.NONE, ModificationLevel.LTA_UPDATES, ModificationLevel.FORM_FILLING}
+_BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
+
+
+@dataclass(frozen=True)
+class ChuKy:
+    """One signature as verified."""
+
+    truong: str  # the signature field's name
+    vai_tro: str | None  # lanh_dao, co_quan, or None when the field name does not say
+    nguoi_ky: str  # the certificate's common name
+    to_chuc: str | None  # the certificate's organisation
+    thoi_gian: str | None  # signing time claimed by the signer, ISO 8601 Vietnam time
+    dau_thoi_gian: str | None  # time of the RFC 3161 timestamp, if any (PAdES B-T)
+    nguyen_ven: bool  # the covered bytes hash to what was signed
+    tin_cay: bool  # the certificate chains to a configured root
+    sua_sau_ky: str | None  # pyHanko's modification level after this signature
+    ket_luan: KetLuan
+    chi_tiet: str = ""
+
+
+@dataclass(frozen=True)
+class KetQuaXacMinh:
+    """A file's verification: its verdict and each signature's."""
+
+    ket_luan: KetLuan
+    chu_ky: list[ChuKy] = field(default_factory=list)
+    chi_tiet: str = ""
+
+    @property
+    def hop_le(self) -> bool:
+        """Every signature intact and trusted, and at least one."""
+        return self.ket_luan is KetLuan.HOP_LE
+
+    def json(self) -> dict[str, Any]:
+        """A JSON-ready dict (verdicts as their codes)."""
+        data = asdict(self)
+        data["hop_le"] = self.hop_le
+        data["loi"] = LOI_KET_LUAN[self.ket_luan]
+        return data
+
+    def loi(self) -> list[str]:
+        """The verification in Vietnamese, one line each."""
+        lines = [f"Kết luận: {LOI_KET_LUAN[self.ket_luan]}"]
+        if self.chi_tiet:
+            lines.append(f"  ({self.chi_tiet})")
+        for n, ck in enumerate(self.chu_ky, 1):
+            role = {"lanh_dao": "người ký", "co_quan": "cơ quan"}.get(ck.vai_tro or "", "không rõ")
+            lines += [
+                f"Chữ ký {n} (trường {ck.truong}, vai trò: {role}): {LOI_KET_LUAN[ck.ket_luan]}",
+                f"  Người ký: {ck.nguoi_ky}" + (f" — {ck.to_chuc}" if ck.to_chuc else ""),
+                f"  Thời gian ký: {ck.thoi_gian or 'không ghi'}"
+                + (f"; dấu thời gian: {ck.dau_thoi_gian}" if ck.dau_thoi_gian else ""),
+                f"  Nguyên vẹn: {'có' if ck.nguyen_ven else 'không'}; "
+                f"tin cậy: {'có' if ck.tin_cay else 'không'}; "
+                f"sửa đổi sau ký: {_sua(ck.sua_sau_ky)}",
+            ]
+            if ck.chi_tiet:
+                lines.append(f"  ({ck.chi_tiet})")
+        return lines
+
+
+def _sua(level: str | None) -> str:
+    return {
+        None: "không xác định",
+        "NONE": "không",
+        "LTA_UPDATES": "chỉ thông tin kiểm tra",
+        "FORM_FILLING": "chỉ thêm chữ ký / điền biểu mẫu",
+        "ANNOTATIONS": "thêm chú thích",
+        "OTHER": "có sửa nội dung",
+    }.get(level, level or "")
+
+
+def xac_minh(data: bytes, tin_cay: ValidationContext) -> KetQuaXacMinh:
+    """Verify every signature of a PDF against the trust roots of ``tin_cay``."""
+    head = data[:1024]
+    if b"%PDF-" not in head:
+        return KetQuaXacMinh(KetLuan.KHONG_PHAI_PDF, chi_tiet="no %PDF- header")
+    if b"%%EOF" not in data[-1024:]:
+        return KetQuaXacMinh(KetLuan.BI_CAT, chi_tiet="no %%EOF at the end of the file")
+    for match in _BYTE_RANGE.finditer(data):
+        start, end = int(match[3]), int(match[3]) + int(match[4])
+        if end > len(data) or start > len(data):
+            return KetQuaXacMinh(
+                KetLuan.BI_CAT,
+                chi_tiet=f"a signature covers bytes up to {end}, the file has {len(data)}",
+            )
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        signatures = list(reader.embedded_signatures)
+    except Exception as error:  # any parser failure on any bytes is a verdict
+        return KetQuaXacMinh(KetLuan.HONG, chi_tiet=_mot_dong(error))
+    if not signatures:
+        return KetQuaXacMinh(KetLuan.KHONG_CO_CHU_KY)
+    checked = [_mot_chu_ky(s, tin_cay) for s in signatures]
+    worst = max((c.ket_luan for c in checked), key=_MUC_DO.index)
+    return KetQuaXacMinh(worst, checked)
+
+
+def _vai_tro(truong: str) -> str | None:
+    if truong.startswith(TRUONG_LANH_DAO):
+        return "lanh_dao"
+    if truong.startswith(TRUONG_CO_QUAN):
+        return "co_quan"
+    return None
+
+
+def _mot_chu_ky(sig: EmbeddedPdfSignature, tin_cay: ValidationContext) -> ChuKy:
+    truong = str(sig.field_name)
+    try:
+        cert = sig.signer_cert
+        subject = cert.subject.native
+        name = str(subject.get("common_name") or cert.subject.human_friendly)
+        org = subject.get("organization_name")
+    except Exception as error:  # an undecodable CMS is a verdict
+        return ChuKy(
+            truong, _vai_tro(truong), "", None, None, None, False, False, None,
+            KetLuan.CHU_KY_LOI, _mot_dong(error),
+        )  # fmt: skip
+    try:
+        status = validate_pdf_signature(sig, tin_cay)
+    except Exception as error:  # as above: the signed bytes no longer parse
+        return ChuKy(
+            truong, _vai_tro(truong), name, org, None, None, False, False, None,
+            KetLuan.BI_SUA, _mot_dong(error),
+        )  # fmt: skip
+    level = status.modification_level
+    changed = level is not None and level not in _KHONG_DOI
+    if not status.intact or status.coverage not in (
+        SignatureCoverageLevel.ENTIRE_FILE,
+        SignatureCoverageLevel.ENTIRE_REVISION,
+    ):
+        verdict = KetLuan.BI_SUA
+    elif not status.valid:
+        verdict = KetLuan.CHU_KY_LOI
+    elif changed:
+        verdict = KetLuan.SUA_SAU_KY
+    elif not status.trusted:
+        verdict = KetLuan.KHONG_TIN_CAY
+    else:
+        verdict = KetLuan.HOP_LE
+    ts = status.timestamp_validity
+    detail = ""
+    if verdict is KetLuan.KHONG_TIN_CAY and status.trust_problem_indic is not None:
+        detail = str(status.trust_problem_indic)
+    return ChuKy(
+        truong=truong,
+        vai_tro=_vai_tro(truong),
+        nguoi_ky=name,
+        to_chuc=None if org is None else str(org),
+        thoi_gian=_gio(status.signer_reported_dt),
+        dau_thoi_gian=None if ts is None else _gio(ts.timestamp),
+        nguyen_ven=bool(status.intact),
+        tin_cay=bool(status.trusted),
+        sua_sau_ky=None if level is None else level.name,
+        ket_luan=verdict,
+        chi_tiet=detail,
+    )
+
+
+def _gio(moment: dt.datetime | None) -> str | None:
+    if moment is None:
+        return None
+    return moment.astimezone(GIO_VIET_NAM).isoformat(timespec="seconds")
+
+
+def _mot_dong(error: Exception) -> str:
+    return " ".join(str(error).split())[:300] or type(error).__name__
