@@ -15,8 +15,11 @@ digital signature is placed.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+
+from pypdf import PdfReader
 
 from ..errors import Refused
 from ..schemas import VanBan
@@ -25,6 +28,7 @@ from .bo_cuc import PT_MOI_CM, BoCuc, Chu, DoanBoCuc, DuongKe, HaiCot, Khoi, Kho
 from .ngay_thang import ngay_thang_nam
 from .soan_bo_cuc import CACH_KHOI_CHU_KY, TY_LE_KE_CO_QUAN, SoanBoCuc
 from .styles import BangKieu, Kieu
+
 
 @dataclass(frozen=True)
 class KhungPdf:
@@ -60,9 +64,7 @@ def khoi_ban_sao(soan: SoanBoCuc, bs: BanSao) -> tuple[KhoiTrang, ...]:
     nhan = DoanBoCuc(Kieu.NOI_NHAN_LABEL, (Chu("Nơi nhận:"),), cach_truoc=CACH_KHOI_CHU_KY)
     dash = round(soan.rong("- ", Kieu.NOI_NHAN), 2)
     lines = [f"- {' '.join(t.split())};" for t in bs.noi_nhan] + ["- Lưu: VT."]
-    items = [
-        DoanBoCuc(Kieu.NOI_NHAN, (Chu(t),), le_trai=dash, thut_dau=-dash) for t in lines
-    ]
+    items = [DoanBoCuc(Kieu.NOI_NHAN, (Chu(t),), le_trai=dash, thut_dau=-dash) for t in lines]
     signer = soan.khoi_ky(bs.nguoi_ky, phai_rong)
     bottom = HaiCot(soan.cot, (nhan, *items), tuple(signer), "ban_sao")
     rule = DuongKe(soan.bang.trang.vung_chu)
@@ -79,7 +81,9 @@ def ban_sao_giay(soan: SoanBoCuc, goc: BoCuc, bs: BanSao) -> BoCuc:
         khoi[-1] = replace(last, khoi=(*last.khoi, *block))
     else:
         khoi.extend(block)
-    return replace(goc, khoi=tuple(khoi), tieu_de=f"{goc.tieu_de} ({bs.hinh_thuc.ten} {bs.so_ky_hieu})")
+    return replace(
+        goc, khoi=tuple(khoi), tieu_de=f"{goc.tieu_de} ({bs.hinh_thuc.ten} {bs.so_ky_hieu})"
+    )
 
 
 def dong_ky_so(soan: SoanBoCuc, bs: BanSao) -> list[str]:
@@ -155,8 +159,15 @@ __all__ = [
     "KhungPdf",
     "ban_sao_dien_tu",
     "ban_sao_giay",
+    "chu_cac_trang",
     "dong_ky_so",
     "khoi_ban_sao",
     "o_ky_so",
     "trich",
 ]
+
+
+def chu_cac_trang(pdf: bytes) -> list[str]:
+    """The text of each page of a PDF, its white space collapsed (what a full copy must keep)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return [" ".join((page.extract_text() or "").split()) for page in reader.pages]

@@ -17,6 +17,10 @@ from .gioi_han import SO_TOI_DA
 from .nguoi_ky import NguoiKy
 from .text import Dong, KyHieu, TieuDe
 
+#: The name of each body's copies' register ('<issuer>:ban_sao'), shared by the three forms; no
+#: directive register may take it (``reading.cau_hinh`` refuses it).
+SO_DANG_KY_BAN_SAO = "ban_sao"
+
 
 class HinhThucSao(StrEnum):
     """The copy form (hình thức sao), with its code in the number and its printed name."""
