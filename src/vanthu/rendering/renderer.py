@@ -14,6 +14,7 @@ from .ban_sao import KhungPdf, ban_sao_dien_tu, ban_sao_giay, o_ky_so, trich
 from .bo_cuc import BoCuc
 from .docx_writer import DocxWriter
 from .fonts import MatChu, do_rong_chu, mat_chu_pdf
+from .luu_tru import pdf_luu_tru, sieu_du_lieu
 from .pdf_writer import PdfWriter
 from .soan_bo_cuc import SoanBoCuc
 from .styles import BangKieu, doc_bang_kieu
@@ -68,12 +69,16 @@ class Renderer:
         hom_nay: dt.date | None = None,
         anh: Mapping[str, AnhDaDoc] | None = None,
     ) -> KetQua:
-        """Lay a directive out once and draw the requested formats."""
+        """Lay a directive out once and draw the requested formats; ``pdf_a``: the PDF is
+        PDF/A-2b, and a numbered directive's carries the Phụ lục VI fields in its XMP."""
         layout = self.bo_cuc(vb, hom_nay, anh)
+        drawn = self.pdf.ghi(layout, pdf_a=pdf_a) if pdf else None
+        if drawn is not None and pdf_a and vb.so is not None and vb.ngay is not None:
+            drawn = pdf_luu_tru(drawn, sieu_du_lieu(vb))
         return KetQua(
             bo_cuc=layout,
             docx=self.docx.ghi(layout) if docx else None,
-            pdf=self.pdf.ghi(layout, pdf_a=pdf_a) if pdf else None,
+            pdf=drawn,
         )
 
     def ket_xuat_ban_sao(
