@@ -137,6 +137,7 @@ for _command in (
     van_ban.log,
     van_ban.register,
     van_ban.reserve_number,
+    van_ban.copy_,
     van_ban.workflow,
     demo,
     ky_so.verify,

@@ -256,3 +256,48 @@ def workflow_diagram() -> None:
     from ..services import vong_doi_diagram
 
     click.echo(vong_doi_diagram())
+
+
+@click.command("copy")
+@click.argument("van_ban")
+@click.option(
+    "--form",
+    "hinh_thuc",
+    required=True,
+    help="The copy form: sao_y (full copy), sao_luc (copy of a copy), trich_sao (excerpt).",
+)
+@click.option("--items", "muc", default=None, help="A trích sao's body items: 1,3-4.")
+@click.option(
+    "--paper/--electronic",
+    "giay",
+    default=True,
+    show_default=True,
+    help="Paper (DOCX and PDF, the copy block under the text) or electronic (PDF, box 14).",
+)
+@click.option("--to", "noi_nhan", multiple=True, help="A recipient of the copy (repeatable).")
+@click.option(
+    "-o",
+    "--output",
+    "thu_muc",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder for copies [default: <output root>/ban-sao].",
+)
+@click.pass_context
+def copy_(
+    ctx: click.Context,
+    van_ban: str,
+    hinh_thuc: str,
+    muc: str | None,
+    giay: bool,
+    noi_nhan: tuple[str, ...],
+    thu_muc: Path | None,
+) -> None:
+    """Make a copy (bản sao) of an issued directive, numbered in the copies' register; prints
+    its number and the files written."""
+    app = ung_dung(ctx)
+    result = app.sao(nguoi(ctx), van_ban, hinh_thuc, muc, not giay, list(noi_nhan), thu_muc)
+    kind = "điện tử" if result.dien_tu else "giấy"
+    click.echo(f"{result.so_ky_hieu}: {result.hinh_thuc.ten.lower()} ({kind}) of {result.van_ban}")
+    for path in result.tep:
+        click.echo(str(path))

@@ -22,6 +22,7 @@ import yaml
 
 from ..errors import InvalidSetting
 from ..schemas import LoaiVanBan, VanBan
+from ..schemas.ban_sao import SO_DANG_KY_BAN_SAO
 from ..schemas.gioi_han import TEN_SO_DANG_KY_PATTERN, TEN_SO_DANG_KY_TOI_DA, TEP_CAU_HINH_TOI_DA
 
 SO_DANG_KY_CHUNG = "chung"
@@ -85,6 +86,10 @@ def doc_cau_hinh(path: str | None = None) -> CauHinh:
                 name,
                 f"so_dang_ky.{loai}: a register name is 1–{TEN_SO_DANG_KY_TOI_DA} letters, digits, "
                 "'_', '-' or '.'",
+            )
+        if register == SO_DANG_KY_BAN_SAO:
+            raise InvalidSetting(
+                name, f"so_dang_ky.{loai}: '{register}' is the copies' register (bản sao)"
             )
     return CauHinh(so_dang_ky=registers)
 

@@ -3,19 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..schemas import VanBan
 from ..schemas.anh import AnhDaDoc
+from ..schemas.ban_sao import BanSao, HinhThucSao
+from .ban_sao import KhungPdf, ban_sao_dien_tu, ban_sao_giay, o_ky_so, trich
 from .bo_cuc import BoCuc
 from .cho_ky import KhungKy, khung_ky
 from .docx_writer import DocxWriter
 from .fonts import MatChu, do_rong_chu, mat_chu_pdf
+from .luu_tru import pdf_luu_tru, sieu_du_lieu
 from .pdf_writer import PdfWriter
 from .soan_bo_cuc import SoanBoCuc
 from .styles import BangKieu, doc_bang_kieu
+
+
+@dataclass(frozen=True)
+class KetQuaBanSao:
+    """The rendered files of one copy: a paper copy has DOCX and PDF, an electronic copy a PDF
+    and the rectangle of box 14 (where the organisation's signature goes)."""
+
+    bo_cuc: BoCuc
+    docx: bytes | None
+    pdf: bytes
+    o_ky_so: KhungPdf | None
 
 
 @dataclass(frozen=True)
@@ -67,12 +81,16 @@ class Renderer:
         hom_nay: dt.date | None = None,
         anh: Mapping[str, AnhDaDoc] | None = None,
     ) -> KetQua:
-        """Lay a directive out once and draw the requested formats."""
+        """Lay a directive out once and draw the requested formats; ``pdf_a``: the PDF is
+        PDF/A-2b, and a numbered directive's carries the Phụ lục VI fields in its XMP."""
         layout = self.bo_cuc(vb, hom_nay, anh)
+        drawn = self.pdf.ghi(layout, pdf_a=pdf_a) if pdf else None
+        if drawn is not None and pdf_a and vb.so is not None and vb.ngay is not None:
+            drawn = pdf_luu_tru(drawn, sieu_du_lieu(vb))
         return KetQua(
             bo_cuc=layout,
             docx=self.docx.ghi(layout) if docx else None,
-            pdf=self.pdf.ghi(layout, pdf_a=pdf_a) if pdf else None,
+            pdf=drawn,
         )
 
     def ban_de_ky(
@@ -102,3 +120,27 @@ class Renderer:
         document = self.pdf.dung_trang(layout)
         places = khung_ky(document, signers, images)
         return BanDeKy(layout, self.pdf.in_pdf(document), places)
+
+    def ket_xuat_ban_sao(
+        self,
+        vb: VanBan,
+        ban_sao: BanSao,
+        dien_tu: bool = False,
+        muc: Sequence[int] = (),
+        anh: Mapping[str, AnhDaDoc] | None = None,
+    ) -> KetQuaBanSao:
+        """A copy of an issued directive (spec §9): the directive laid out again as issued
+        (for a trích sao, only the body items ``muc``, 1-based), then the copy block under its
+        last line (paper, DOCX and PDF) or box 14 at the top right of page 1 (electronic, PDF).
+
+        Raises:
+            Refused: a trích sao without items or with an item the body lacks.
+        """
+        if ban_sao.hinh_thuc is HinhThucSao.trich_sao:
+            vb = trich(vb, muc)
+        goc = self.bo_cuc(vb, vb.ngay, anh)
+        if dien_tu:
+            layout = ban_sao_dien_tu(self.soan_bo_cuc, goc, ban_sao)
+            return KetQuaBanSao(layout, None, self.pdf.ghi(layout), o_ky_so(self.bang, layout))
+        layout = ban_sao_giay(self.soan_bo_cuc, goc, ban_sao)
+        return KetQuaBanSao(layout, self.docx.ghi(layout), self.pdf.ghi(layout), None)

@@ -52,6 +52,8 @@ class Kieu(StrEnum):
     LIEN_HE = "VB Liên hệ"
     DUONG_KE = "VB Đường kẻ"
     SO_TRANG = "VB Số trang"
+    # Box 14 of an electronic copy (Mẫu 3.2): the organisation's text signature.
+    KY_SO_BAN_SAO = "VB Ký số bản sao"
 
     @property
     def css_class(self) -> str:
@@ -126,6 +128,8 @@ DEFAULTS: dict[Kieu, ParagraphFormat] = {
     Kieu.LIEN_HE: ParagraphFormat(11, can_le=CanLe.trai, dong=13),
     Kieu.DUONG_KE: ParagraphFormat(2, cach_truoc=5, dong=2),
     Kieu.SO_TRANG: ParagraphFormat(14, dong=16),
+    # Box 14: Times New Roman 10 pt, regular, black (spec §9); three lines fit the top margin.
+    Kieu.KY_SO_BAN_SAO: ParagraphFormat(10, can_le=CanLe.trai, dong=11.5),
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..reading import tham_so
 from ..reading.cau_hinh import base_url_hop_le, doc_cau_hinh
@@ -32,8 +32,11 @@ from .tien_trinh import TienTrinh
 from .trang_theo_doi import TrangTheoDoi, trang_theo_doi
 from .vong_doi import THU_MUC_MAC_DINH, KetQuaChuyen, VongDoi, giu_so
 
-# The register (.so_dang_ky) loads its renderer (python-docx, WeasyPrint): imported by the
-# methods that need it, so that tracking commands start without the renderer.
+if TYPE_CHECKING:
+    from .ban_sao import KetQuaSao, SaoVanBan
+
+# The register (.so_dang_ky) and the copies (.ban_sao) load the renderer (python-docx,
+# WeasyPrint): imported by the methods that need it, so that tracking commands start without it.
 
 
 class BoDichVu:
@@ -64,6 +67,16 @@ class BoDichVu:
         self.danh_sach = DanhSach(self.store, clock)
         self.du_thao = DuThao(self.store, clock)
         self.lien_ket = LienKetNhan(self.store, self.theo_doi, thu_muc, clock, base_url)
+        self._ban_sao: SaoVanBan | None = None
+
+    @property
+    def ban_sao(self) -> SaoVanBan:
+        """The copy use case, made on first use (it loads the renderer)."""
+        if self._ban_sao is None:
+            from .ban_sao import SaoVanBan
+
+            self._ban_sao = SaoVanBan(self.store, self.thu_muc, self.clock)
+        return self._ban_sao
 
     def close(self) -> None:
         """Release the store's connections."""
@@ -723,6 +736,36 @@ class UngDung:
         from .so_dang_ky import so_dang_ky_byte
 
         return so_dang_ky_byte(self._dv.store, nam, dinh_dang)
+
+    def sao(
+        self,
+        nguoi: str,
+        khoa: str,
+        hinh_thuc: str,
+        muc: str | None = None,
+        dien_tu: bool = False,
+        noi_nhan: list[str] | None = None,
+        thu_muc: Path | None = None,
+    ) -> KetQuaSao:
+        """Make a copy (bản sao) of an issued directive: sao_y, sao_luc or trich_sao, on paper
+        (DOCX and PDF with the copy block) or electronic (PDF with box 14); ``muc`` lists a
+        trích sao's body items ("1,3-4"). The copy takes the next number of its body's copies'
+        register; see :meth:`.ban_sao.SaoVanBan.sao`.
+
+        Raises:
+            InvalidSetting, NotFound, Refused, OutputError, RenderError.
+        """
+        from .ban_sao import doc_muc
+
+        return self._dv.ban_sao.sao(
+            nguoi,
+            khoa,
+            hinh_thuc,
+            doc_muc(muc),
+            dien_tu,
+            [tham_so.dong(t, "--to") for t in noi_nhan or []],
+            thu_muc=thu_muc,
+        )
 
     def giu_so(self, nguoi: str, so_dang_ky: str, ghi_chu: str) -> int:
         """Take the next number of a register for a document issued outside vanthu (giữ số);

@@ -482,7 +482,8 @@ class VongDoi:
         docx = trong_goc(self.thu_muc, year, folder_name, f"{name}.docx")
         pdf = trong_goc(self.thu_muc, year, folder_name, f"{name}.pdf")
         try:
-            result = renderer().ket_xuat(vb, hom_nay=ngay)
+            # The issued PDF is the archive's: PDF/A-2b with the Phụ lục VI fields (#10).
+            result = renderer().ket_xuat(vb, pdf_a=True, hom_nay=ngay)
         except OSError as error:  # the renderer's scratch files (fonts) on a full disk
             where = error.filename if isinstance(error.filename, str) else tempfile.gettempdir()
             raise loi_ghi(Path(where), error) from None

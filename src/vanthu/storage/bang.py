@@ -190,6 +190,31 @@ class DongSoDangKy(Bang):
     ghi_chu: Mapped[str] = mapped_column(Text, default="")
 
 
+class BanSaoRow(Bang):
+    """A copy (bản sao) of an issued directive: its number in the copies' register (shared by
+    sao y, sao lục and trích sao), what it copies, who made it and its frozen files."""
+
+    __tablename__ = "ban_sao"
+    __table_args__ = (UniqueConstraint("so_dang_ky", "nam", "so"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    so_dang_ky: Mapped[str] = mapped_column(BoundedString(64))
+    nam: Mapped[int] = mapped_column(Integer)
+    so: Mapped[int] = mapped_column(Integer)
+    so_ky_hieu: Mapped[str] = mapped_column(BoundedString(80), index=True)
+    hinh_thuc: Mapped[str] = mapped_column(BoundedString(16))
+    dien_tu: Mapped[bool] = mapped_column(Boolean, default=False)
+    van_ban_id: Mapped[int] = mapped_column(ForeignKey("van_ban.id"), index=True)
+    muc: Mapped[list[Any]] = mapped_column(JSON, default=list)  # a trích sao's body items
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)  # the copy block (schemas.BanSao)
+    nguoi: Mapped[str] = mapped_column(ForeignKey("nguoi_dung.ten"))
+    luc: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    docx_sha256: Mapped[str | None] = mapped_column(BoundedString(64))
+    pdf_sha256: Mapped[str] = mapped_column(BoundedString(64))
+    docx_duong_dan: Mapped[str | None] = mapped_column(Text)
+    pdf_duong_dan: Mapped[str] = mapped_column(Text)
+
+
 class NoiNhanVanBan(Bang):
     """One recipient body of one issued directive, with its own small lifecycle."""
 
