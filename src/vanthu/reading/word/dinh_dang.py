@@ -74,8 +74,12 @@ class BangKieuWord:
             if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) in _DUNG:
                 self._mac_dinh_doan = s.get(qn("w:styleId"))
         defaults = styles.find(qn("w:docDefaults"))
-        self._rpr_mac_dinh = None if defaults is None else defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
-        self._ppr_mac_dinh = None if defaults is None else defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}")
+        self._rpr_mac_dinh = (
+            None if defaults is None else defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        )
+        self._ppr_mac_dinh = (
+            None if defaults is None else defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}")
+        )
         self._chu_de = _phong_chu_de(tai_lieu)
 
     def _chuoi(self, style_id: str | None) -> Iterator[etree._Element]:
@@ -103,8 +107,14 @@ class BangKieuWord:
                 chain.append(rpr)
                 rs = rpr.find(qn("w:rStyle"))
                 if rs is not None:
-                    chain += [x for s in self._chuoi(rs.get(qn("w:val"))) if (x := s.find(qn("w:rPr"))) is not None]
-        chain += [x for s in self._chuoi(self.kieu_doan(p)) if (x := s.find(qn("w:rPr"))) is not None]
+                    chain += [
+                        x
+                        for s in self._chuoi(rs.get(qn("w:val")))
+                        if (x := s.find(qn("w:rPr"))) is not None
+                    ]
+        chain += [
+            x for s in self._chuoi(self.kieu_doan(p)) if (x := s.find(qn("w:rPr"))) is not None
+        ]
         if self._rpr_mac_dinh is not None:
             chain.append(self._rpr_mac_dinh)
         return chain
@@ -114,7 +124,9 @@ class BangKieuWord:
         ppr = p.find(qn("w:pPr"))
         if ppr is not None:
             chain.append(ppr)
-        chain += [x for s in self._chuoi(self.kieu_doan(p)) if (x := s.find(qn("w:pPr"))) is not None]
+        chain += [
+            x for s in self._chuoi(self.kieu_doan(p)) if (x := s.find(qn("w:pPr"))) is not None
+        ]
         if self._ppr_mac_dinh is not None:
             chain.append(self._ppr_mac_dinh)
         return chain
@@ -150,7 +162,7 @@ class BangKieuWord:
                 continue
             for attr in ("w:ascii", "w:hAnsi"):
                 if fonts.get(qn(attr)):
-                    return fonts.get(qn(attr))
+                    return str(fonts.get(qn(attr)))
             for attr in ("w:asciiTheme", "w:hAnsiTheme"):
                 theme = fonts.get(qn(attr))
                 if theme:
@@ -165,11 +177,13 @@ class BangKieuWord:
             for ppr in chain:
                 el = ppr.find(qn(tag))
                 if el is not None and el.get(qn(name)) is not None:
-                    return el.get(qn(name))
+                    return str(el.get(qn(name)))
             return None
 
         jc = attr("w:jc", "w:val") or "left"
-        can_le = {"both": "justify", "distribute": "justify", "start": "left", "end": "right"}.get(jc, jc)
+        can_le = {"both": "justify", "distribute": "justify", "start": "left", "end": "right"}.get(
+            jc, jc
+        )
         first_line = attr("w:ind", "w:firstLine")
         hanging = attr("w:ind", "w:hanging")
         thut = int(first_line) if first_line else (-int(hanging) if hanging else 0)
@@ -196,7 +210,7 @@ class BangKieuWord:
         for ppr in chain:
             el = ppr.find(f"{qn('w:numPr')}/{qn(tag)}")
             if el is not None:
-                return el.get(qn("w:val"))
+                return str(el.get(qn("w:val")))
         return None
 
 

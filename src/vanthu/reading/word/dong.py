@@ -39,6 +39,8 @@ class Dong:
     cot: int | None
     so: int
     manh: tuple[Dong, ...] = field(default=(), compare=False)
+    #: A tab-separated piece: its paragraph's alignment says nothing of where it stands.
+    tu_tab: bool = False
 
     @property
     def day_du(self) -> str:
@@ -51,8 +53,21 @@ class Dong:
         return " ".join(words[:so_chu]) + (" …" if len(words) > so_chu else "")
 
 
-_LA_MA = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+_LA_MA = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
 
 
 def _la_ma(n: int) -> str:
@@ -129,9 +144,7 @@ _RUN_PATH = (
 )
 
 
-def _tung_chu(
-    p: etree._Element, kieu: BangKieuWord
-) -> list[tuple[str, DinhDangChu]]:
+def _tung_chu(p: etree._Element, kieu: BangKieuWord) -> list[tuple[str, DinhDangChu]]:
     """The paragraph's text in pieces, each with its run's resolved formatting."""
     pieces = []
     for r in etree.ElementBase.xpath(p, _RUN_PATH, namespaces=_NS):
@@ -225,7 +238,13 @@ def doc_dong(tai_lieu: DocxDocument) -> list[Dong]:
         manh: tuple[Dong, ...] = ()
         if bang is None and any("\t" in t for t, _ in pieces):
             manh = tuple(
-                _tao(g, mark, doan, nhan if c == 0 else "", None, c, so) for c, g in _manh(pieces)
+                Dong(
+                    **{
+                        **_tao(g, mark, doan, nhan if c == 0 else "", None, c, so).__dict__,
+                        "tu_tab": True,
+                    }
+                )
+                for c, g in _manh(pieces)
             )
         line = _tao([(t.replace("\t", " "), f) for t, f in pieces], mark, doan, nhan, bang, cot, so)
         lines.append(Dong(**{**line.__dict__, "manh": manh}))

@@ -25,6 +25,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -69,7 +70,7 @@ class TepWord:
     tai_lieu: DocxDocument
 
 
-def _loai_ole(data: bytes) -> str:
+def loai_ole(data: bytes) -> str:
     """What an OLE compound file holds, from its stream names (UTF-16 in the directory)."""
     if "EncryptionInfo".encode("utf-16-le") in data:
         return "encrypted"
@@ -85,10 +86,15 @@ def _van_ban_xml(raw: bytes) -> bytes:
         ValueError: the part declares another encoding (or is not text).
     """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:2] in (b"<\x00", b"\x00<"):
-        text = raw.decode("utf-16-be" if raw[:2] in (b"\xfe\xff", b"\x00<") else "utf-16-le", "replace")
+        text = raw.decode(
+            "utf-16-be" if raw[:2] in (b"\xfe\xff", b"\x00<") else "utf-16-le", "replace"
+        )
         return text.encode("utf-8", "replace")
     khai_bao = _KHAI_BAO.match(raw[:200])
-    if khai_bao is not None and khai_bao.group(1).decode("ascii", "replace").lower() not in _MA_HOP_LE:
+    if (
+        khai_bao is not None
+        and khai_bao.group(1).decode("ascii", "replace").lower() not in _MA_HOP_LE
+    ):
         raise ValueError(khai_bao.group(1).decode("ascii", "replace"))
     return raw
 
@@ -106,7 +112,7 @@ def kiem_tra_zip(data: bytes, nguon: str) -> None:
     if not data:
         raise refuse("the file is empty (0 bytes)")
     if data.startswith(OLE):
-        loai = _loai_ole(data)
+        loai = loai_ole(data)
         if loai == "encrypted":
             raise refuse(
                 "the document is password-protected (encrypted); remove the password in Word "
@@ -133,9 +139,15 @@ def kiem_tra_zip(data: bytes, nguon: str) -> None:
                 if m.filename.lower().endswith((".xml", ".rels")):
                     _kiem_tra_xml(m.filename, goi.read(m), refuse)
             _kiem_tra_loai(goi.read("[Content_Types].xml"), refuse)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+    ) as error:
         raise refuse(f"the file is damaged or truncated (not a readable zip: {error})") from None
-    except (OSError, RuntimeError, ValueError) as error:  # zlib.error is not an OSError
+    except (OSError, RuntimeError, ValueError) as error:
         raise refuse(f"the file is damaged or truncated ({error})") from None
 
 

@@ -98,62 +98,79 @@ def _dinh_dang(ban: BanThao) -> Iterator[PhatHien]:
         colours += [d for d in lines if d.mau_cac]
         if ma == "noi_dung":
             lines = [d for d in lines if d.bang is None and not _tieu_de_giua(d)]
-        checks: list[tuple[str, str, Callable[[Dong], bool], Callable[[Dong], str], str]] = []
-        lo, hi = rule.co_chu
-        size = f"{lo:g} pt" if lo == hi else f"{lo:g}–{hi:g} pt"
-        checks.append((
-            "co_chu", "§3", lambda d: d.chu.co_chu is not None and lo - 0.01 <= d.chu.co_chu <= hi + 0.01,
-            lambda d: f"{d.chu.co_chu:g} pt" if d.chu.co_chu else "no size", f"asks {size}",
-        ))
-        if rule.dam is not None:
-            want = rule.dam
-            checks.append((
-                "dam", "§3", lambda d, w=want: d.chu.dam == w,
-                lambda d: "bold" if d.chu.dam else "not bold", "asks bold" if want else "asks not bold",
-            ))
-        if rule.nghieng is not None:
-            want_i = rule.nghieng
-            checks.append((
-                "nghieng", "§3", lambda d, w=want_i: d.chu.nghieng == w,
-                lambda d: "italic" if d.chu.nghieng else "upright",
-                "asks italic" if want_i else "asks upright",
-            ))
-        if rule.hoa is not None:
-            want_h = rule.hoa
-            checks.append((
-                "chu_hoa", "§3", lambda d, w=want_h: la_hoa(d.text) == w,
-                lambda d: "in capitals" if la_hoa(d.text) else "not in capitals",
-                "asks capitals" if want_h else "asks normal case",
-            ))
-        if rule.can_le is not None:
-            want_a = rule.can_le
-            checks.append((
-                "can_le", "§3", lambda d, w=want_a: d.doan.can_le == w or (
-                    w == "left" and d.doan.can_le == "justify"),
-                lambda d: _TEN_CAN_LE.get(d.doan.can_le, d.doan.can_le),
-                f"asks {_TEN_CAN_LE[want_a]}",
-            ))
-        for code, muc, ok, found, asks in checks:
-            bad = [d for d in lines if not ok(d)]
-            if bad:
-                more = f" (and {len(bad) - 1} more lines)" if len(bad) > 1 else ""
-                yield PhatHien(f"{ma}.{code}", muc, _phan(ma), bad[0].dau(), found(bad[0]) + more, asks)
+        bad: dict[str, list[tuple[Dong, str, str]]] = {}
+        for d in lines:
+            for code, found, asks in _lech(rule, d):
+                bad.setdefault(code, []).append((d, found, asks))
+        for code, found_lines in bad.items():
+            d, found, asks = found_lines[0]
+            more = f" (and {len(found_lines) - 1} more lines)" if len(found_lines) > 1 else ""
+            yield PhatHien(f"{ma}.{code}", "§3", _phan(ma), d.dau(), found + more, asks)
     if fonts:
         families = sorted({f for d in fonts for f in d.phong_cac if f != "Times New Roman"})
-        yield PhatHien("phong_chu", "§1", "toàn văn bản", fonts[0].dau(),
-                       f"{', '.join(families)} in {len(fonts)} lines", "asks Times New Roman")
+        yield PhatHien(
+            "phong_chu",
+            "§1",
+            "toàn văn bản",
+            fonts[0].dau(),
+            f"{', '.join(families)} in {len(fonts)} lines",
+            "asks Times New Roman",
+        )
     if colours:
-        yield PhatHien("mau_chu", "§1", "toàn văn bản", colours[0].dau(),
-                       f"colour #{sorted(colours[0].mau_cac)[0]} in {len(colours)} lines",
-                       "asks black")
+        yield PhatHien(
+            "mau_chu",
+            "§1",
+            "toàn văn bản",
+            colours[0].dau(),
+            f"colour #{sorted(colours[0].mau_cac)[0]} in {len(colours)} lines",
+            "asks black",
+        )
+
+
+def _lech(rule: QuyCach, d: Dong) -> Iterator[tuple[str, str, str]]:
+    """How one line departs from its part's rule: (code, what was found, what is asked)."""
+    lo, hi = rule.co_chu
+    size = d.chu.co_chu
+    if size is None or not lo - 0.01 <= size <= hi + 0.01:
+        want = f"{lo:g} pt" if lo == hi else f"{lo:g}–{hi:g} pt"
+        yield "co_chu", f"{size:g} pt" if size else "no size", f"asks {want}"
+    if rule.dam is not None and d.chu.dam != rule.dam:
+        yield (
+            "dam",
+            "bold" if d.chu.dam else "not bold",
+            "asks bold" if rule.dam else "asks not bold",
+        )
+    if rule.nghieng is not None and d.chu.nghieng != rule.nghieng:
+        yield (
+            "nghieng",
+            "italic" if d.chu.nghieng else "upright",
+            "asks italic" if rule.nghieng else "asks upright",
+        )
+    if rule.hoa is not None and la_hoa(d.text) != rule.hoa:
+        yield (
+            "chu_hoa",
+            "in capitals" if la_hoa(d.text) else "not in capitals",
+            "asks capitals" if rule.hoa else "asks normal case",
+        )
+    align = d.doan.can_le
+    if rule.can_le is not None and not (
+        d.tu_tab or align == rule.can_le or (rule.can_le == "left" and align == "justify")
+    ):
+        yield "can_le", _TEN_CAN_LE.get(align, align), f"asks {_TEN_CAN_LE[rule.can_le]}"
 
 
 def _trang(ban: BanThao) -> Iterator[PhatHien]:
     """§1 paper size and margins, and the page numbers."""
     t = ban.trang
     if abs(t.rong - 210) > 1 or abs(t.cao - 297) > 1:
-        yield PhatHien("kho_giay", "§1", "trang", "", f"{t.rong:g} × {t.cao:g} mm",
-                       "asks A4 portrait, 210 × 297 mm")
+        yield PhatHien(
+            "kho_giay",
+            "§1",
+            "trang",
+            "",
+            f"{t.rong:g} × {t.cao:g} mm",
+            "asks A4 portrait, 210 × 297 mm",
+        )
     for ma, name, value, lo, hi in (
         ("le_tren", "top margin", t.tren, 20, 25),
         ("le_duoi", "bottom margin", t.duoi, 20, 25),
@@ -165,50 +182,110 @@ def _trang(ban: BanThao) -> Iterator[PhatHien]:
     length = sum(len(d.text) for d in ban.noi_dung)
     in_header = [f for f in t.so_trang if f.noi == "header"]
     if any(f.noi.endswith("footer") for f in t.so_trang):
-        yield PhatHien("so_trang.vi_tri", "§1", "số trang", "footer", "page number in the footer",
-                       "asks it centred in the top margin (header)")
-    elif any(f.noi == "first_page_header" for f in t.so_trang) or (in_header and not t.trang_dau_khac):
-        yield PhatHien("so_trang.trang_1", "§1", "số trang", "header", "a number on page 1",
-                       "asks no number on page 1 (from page 2 on)")
+        yield PhatHien(
+            "so_trang.vi_tri",
+            "§1",
+            "số trang",
+            "footer",
+            "page number in the footer",
+            "asks it centred in the top margin (header)",
+        )
+    elif any(f.noi == "first_page_header" for f in t.so_trang) or (
+        in_header and not t.trang_dau_khac
+    ):
+        yield PhatHien(
+            "so_trang.trang_1",
+            "§1",
+            "số trang",
+            "header",
+            "a number on page 1",
+            "asks no number on page 1 (from page 2 on)",
+        )
     if any(f.can_le != "center" for f in in_header):
-        yield PhatHien("so_trang.can_le", "§1", "số trang", "header",
-                       f"aligned {in_header[0].can_le}", "asks centred")
+        yield PhatHien(
+            "so_trang.can_le",
+            "§1",
+            "số trang",
+            "header",
+            f"aligned {in_header[0].can_le}",
+            "asks centred",
+        )
     if not t.so_trang and length > CHU_MOT_TRANG:
-        yield PhatHien("so_trang.thieu", "§1", "số trang", "", "no page number in a long draft",
-                       "asks page numbers centred at the top from page 2")
+        yield PhatHien(
+            "so_trang.thieu",
+            "§1",
+            "số trang",
+            "",
+            "no page number in a long draft",
+            "asks page numbers centred at the top from page 2",
+        )
 
 
 def _so_ky_hieu(ban: BanThao) -> Iterator[PhatHien]:
     """§3 and §3.2: ``Số:`` then the number (0-padded below 10), ``/``, the symbol."""
     if not ban.so_ky_hieu:
         if ban.quoc_hieu:
-            yield PhatHien("so_ky_hieu.thieu", "§3", _phan("so_ky_hieu"), "", "no Số: line",
-                           "asks Số: with the number and symbol under the issuer")
+            yield PhatHien(
+                "so_ky_hieu.thieu",
+                "§3",
+                _phan("so_ky_hieu"),
+                "",
+                "no Số: line",
+                "asks Số: with the number and symbol under the issuer",
+            )
         return
     d = ban.so_ky_hieu[0]
     m = _SO_KY_HIEU.match(d.text)
     if m is None:
-        yield PhatHien("so_ky_hieu.dinh_dang", "§3", _phan("so_ky_hieu"), d.dau(), f"«{d.text}»",
-                       "asks «Số: 05/QĐ-UBND»: Số then a colon, no spaces around / and -")
+        yield PhatHien(
+            "so_ky_hieu.dinh_dang",
+            "§3",
+            _phan("so_ky_hieu"),
+            d.dau(),
+            f"«{d.text}»",
+            "asks «Số: 05/QĐ-UBND»: Số then a colon, no spaces around / and -",
+        )
         return
     so, ky_hieu = m.group("so"), m.group("ky_hieu")
     if so and not _SO_TRONG.match(so) and so.isdigit() and len(so) == 1:
-        yield PhatHien("so_ky_hieu.so", "§7", _phan("so_ky_hieu"), d.dau(), f"number «{so}»",
-                       f"asks a leading 0 below 10 («0{so}»)")
+        yield PhatHien(
+            "so_ky_hieu.so",
+            "§7",
+            _phan("so_ky_hieu"),
+            d.dau(),
+            f"number «{so}»",
+            f"asks a leading 0 below 10 («0{so}»)",
+        )
     groups = ky_hieu.split("-")
     loai = ban.loai
-    if loai is not None and loai is not LoaiVanBan.cong_van and loai.info.ma:
-        if groups[0] not in (loai.info.ma, f"{loai.info.ma}LT"):  # LT: liên tịch (joint)
-            yield PhatHien("so_ky_hieu.ma_loai", "§6", _phan("so_ky_hieu"), d.dau(),
-                           f"symbol starts «{groups[0]}»",
-                           f"asks the code of {loai.info.ten.lower()}, «{loai.info.ma}»")
+    ma = None if loai is None or loai is LoaiVanBan.cong_van else loai.info.ma
+    if loai is not None and ma and groups[0] not in (ma, f"{ma}LT"):  # LT: liên tịch (joint)
+        yield PhatHien(
+            "so_ky_hieu.ma_loai",
+            "§6",
+            _phan("so_ky_hieu"),
+            d.dau(),
+            f"symbol starts «{groups[0]}»",
+            f"asks the code of {loai.info.ten.lower()}, «{loai.info.ma}»",
+        )
     if loai is LoaiVanBan.cong_van and groups[0] in ("CV", "CVan"):
-        yield PhatHien("so_ky_hieu.ma_loai", "§6", _phan("so_ky_hieu"), d.dau(),
-                       f"symbol starts «{groups[0]}»",
-                       "asks no type code for a công văn: issuer - drafting unit")
+        yield PhatHien(
+            "so_ky_hieu.ma_loai",
+            "§6",
+            _phan("so_ky_hieu"),
+            d.dau(),
+            f"symbol starts «{groups[0]}»",
+            "asks no type code for a công văn: issuer - drafting unit",
+        )
     if len(groups) < 2:
-        yield PhatHien("so_ky_hieu.ky_hieu", "§3.2", _phan("so_ky_hieu"), d.dau(),
-                       f"symbol «{ky_hieu}»", "asks the code and the issuer joined by -")
+        yield PhatHien(
+            "so_ky_hieu.ky_hieu",
+            "§3.2",
+            _phan("so_ky_hieu"),
+            d.dau(),
+            f"symbol «{ky_hieu}»",
+            "asks the code and the issuer joined by -",
+        )
 
 
 def _ngay_thang(ban: BanThao) -> Iterator[PhatHien]:
@@ -216,19 +293,37 @@ def _ngay_thang(ban: BanThao) -> Iterator[PhatHien]:
     for d in ban.dia_danh_ngay[:1]:
         m = _NGAY.match(d.text)
         if m is None:
-            yield PhatHien("ngay_thang.dinh_dang", "§8", _phan("dia_danh_ngay"), d.dau(),
-                           f"«{d.text}»", "asks «Địa danh, ngày 05 tháng 9 năm 2021»")
+            yield PhatHien(
+                "ngay_thang.dinh_dang",
+                "§8",
+                _phan("dia_danh_ngay"),
+                d.dau(),
+                f"«{d.text}»",
+                "asks «Địa danh, ngày 05 tháng 9 năm 2021»",
+            )
             continue
         ngay, thang = m.group("ngay"), m.group("thang")
         if ngay.isdigit() and 1 <= int(ngay) <= 9 and len(ngay) != 2:
-            yield PhatHien("ngay_thang.ngay", "§8", _phan("dia_danh_ngay"), d.dau(),
-                           f"day «{ngay}»", f"asks «0{int(ngay)}» (two digits below 10)")
+            yield PhatHien(
+                "ngay_thang.ngay",
+                "§8",
+                _phan("dia_danh_ngay"),
+                d.dau(),
+                f"day «{ngay}»",
+                f"asks «0{int(ngay)}» (two digits below 10)",
+            )
         if thang.isdigit():
             n = int(thang)
             want = f"0{n}" if n in (1, 2) else str(n)
             if thang != want:
-                yield PhatHien("ngay_thang.thang", "§8", _phan("dia_danh_ngay"), d.dau(),
-                               f"month «{thang}»", f"asks «{want}» (only 01 and 02 are padded)")
+                yield PhatHien(
+                    "ngay_thang.thang",
+                    "§8",
+                    _phan("dia_danh_ngay"),
+                    d.dau(),
+                    f"month «{thang}»",
+                    f"asks «{want}» (only 01 and 02 are padded)",
+                )
 
 
 def _noi_dung(ban: BanThao) -> Iterator[PhatHien]:
@@ -236,32 +331,78 @@ def _noi_dung(ban: BanThao) -> Iterator[PhatHien]:
     punctuation; the tiêu ngữ's hyphens."""
     text_lines = [d for d in ban.noi_dung if d.bang is None and not _tieu_de_giua(d)]
     rules: list[tuple[str, Callable[[Dong], bool], Callable[[Dong], str], str]] = [
-        ("can_le", lambda d: d.doan.can_le == "justify",
-         lambda d: _TEN_CAN_LE.get(d.doan.can_le, d.doan.can_le), "asks justified"),
-        ("thut_dau", lambda d: d.nhan != "" or any(abs(d.doan.thut_dau - v) <= 0.05 for v in (1.0, 1.27)),
-         lambda d: f"first-line indent {d.doan.thut_dau:g} cm", "asks 1 cm or 1.27 cm"),
-        ("gian_doan", lambda d: max(d.doan.truoc, d.doan.sau) >= 6 - 0.01,
-         lambda d: f"spacing {d.doan.truoc:g}/{d.doan.sau:g} pt", "asks at least 6 pt between paragraphs"),
+        (
+            "can_le",
+            lambda d: d.doan.can_le == "justify",
+            lambda d: _TEN_CAN_LE.get(d.doan.can_le, d.doan.can_le),
+            "asks justified",
+        ),
+        (
+            "thut_dau",
+            lambda d: d.nhan != "" or any(abs(d.doan.thut_dau - v) <= 0.05 for v in (1.0, 1.27)),
+            lambda d: f"first-line indent {d.doan.thut_dau:g} cm",
+            "asks 1 cm or 1.27 cm",
+        ),
+        (
+            "gian_doan",
+            lambda d: max(d.doan.truoc, d.doan.sau) >= 6 - 0.01,
+            lambda d: f"spacing {d.doan.truoc:g}/{d.doan.sau:g} pt",
+            "asks at least 6 pt between paragraphs",
+        ),
         ("gian_dong", _gian_dong_hop_le, _ten_gian_dong, "asks single up to 1.5 lines"),
     ]
     for code, ok, found, asks in rules:
         bad = [d for d in text_lines if not ok(d)]
         if bad:
             more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
-            yield PhatHien(f"noi_dung.{code}", "§3", _phan("noi_dung"), bad[0].dau(),
-                           found(bad[0]) + more, asks)
+            yield PhatHien(
+                f"noi_dung.{code}",
+                "§3",
+                _phan("noi_dung"),
+                bad[0].dau(),
+                found(bad[0]) + more,
+                asks,
+            )
     if text_lines and not text_lines[-1].text.rstrip().endswith("./."):
-        yield PhatHien("noi_dung.ket_thuc", "§3.1", _phan("noi_dung"), text_lines[-1].dau(),
-                       f"ends «{text_lines[-1].text[-6:]}»", "asks the last line to end «./.»")
+        yield PhatHien(
+            "noi_dung.ket_thuc",
+            "§3.1",
+            _phan("noi_dung"),
+            text_lines[-1].dau(),
+            f"ends «{text_lines[-1].text[-6:]}»",
+            "asks the last line to end «./.»",
+        )
     for i, d in enumerate(ban.can_cu):
         want = "." if i == len(ban.can_cu) - 1 else ";"
         if not d.text.rstrip().endswith(want):
-            yield PhatHien("can_cu.dau_cau", "§3", _phan("can_cu"), d.dau(),
-                           f"ends «{d.text[-1:]}»", f"asks «{want}» (each ;, the last .)")
+            yield PhatHien(
+                "can_cu.dau_cau",
+                "§3",
+                _phan("can_cu"),
+                d.dau(),
+                f"ends «{d.text[-1:]}»",
+                f"asks «{want}» (each ;, the last .)",
+            )
+    for d in ban.trich_yeu_cong_van[:1]:
+        if not re.match(r"V/v [^:]", d.text):
+            yield PhatHien(
+                "trich_yeu_cong_van.vv",
+                "§3",
+                _phan("trich_yeu_cong_van"),
+                d.dau(),
+                f"starts «{d.text[:5]}»",
+                "asks «V/v » then the subject, no colon",
+            )
     for d in ban.tieu_ngu[:1]:
         if d.text != "Độc lập - Tự do - Hạnh phúc":
-            yield PhatHien("tieu_ngu.noi_dung", "§3", _phan("tieu_ngu"), d.dau(), f"«{d.text}»",
-                           "asks «Độc lập - Tự do - Hạnh phúc» (space, hyphen, space)")
+            yield PhatHien(
+                "tieu_ngu.noi_dung",
+                "§3",
+                _phan("tieu_ngu"),
+                d.dau(),
+                f"«{d.text}»",
+                "asks «Độc lập - Tự do - Hạnh phúc» (space, hyphen, space)",
+            )
 
 
 def _tieu_de_giua(d: Dong) -> bool:
@@ -290,37 +431,84 @@ def _chu_ky(ban: BanThao) -> Iterator[PhatHien]:
     for block in ban.khoi_ky:
         yield from _khoi_ky(block)
     if (ban.chuc_vu or ban.noi_dung) and not ban.ho_ten:
-        yield PhatHien("ho_ten.thieu", "§3.4", _phan("ho_ten"), "", "no signer's name found",
-                       "asks the signer's full name under the signature")
+        yield PhatHien(
+            "ho_ten.thieu",
+            "§3.4",
+            _phan("ho_ten"),
+            "",
+            "no signer's name found",
+            "asks the signer's full name under the signature",
+        )
     if ban.noi_nhan or ban.luu:
         if not ban.noi_nhan_nhan:
-            yield PhatHien("noi_nhan_nhan.thieu", "§3.5", _phan("noi_nhan_nhan"), "",
-                           "no «Nơi nhận:» label", "asks «Nơi nhận:» above the list")
+            yield PhatHien(
+                "noi_nhan_nhan.thieu",
+                "§3.5",
+                _phan("noi_nhan_nhan"),
+                "",
+                "no «Nơi nhận:» label",
+                "asks «Nơi nhận:» above the list",
+            )
         for d in ban.noi_nhan_nhan[:1]:
             if d.text != "Nơi nhận:":
-                yield PhatHien("noi_nhan_nhan.chu", "§3.5", _phan("noi_nhan_nhan"), d.dau(),
-                               f"«{d.text}»", "asks «Nơi nhận:»")
+                yield PhatHien(
+                    "noi_nhan_nhan.chu",
+                    "§3.5",
+                    _phan("noi_nhan_nhan"),
+                    d.dau(),
+                    f"«{d.text}»",
+                    "asks «Nơi nhận:»",
+                )
     items = ban.noi_nhan
     no_dash = [d for d in items + ban.luu if not d.text.startswith(("- ", "+ "))]
     if no_dash:
-        yield PhatHien("noi_nhan.gach", "§3.5", _phan("noi_nhan"), no_dash[0].dau(),
-                       f"starts «{no_dash[0].text[:2]}»", "asks each line to start «- »")
+        yield PhatHien(
+            "noi_nhan.gach",
+            "§3.5",
+            _phan("noi_nhan"),
+            no_dash[0].dau(),
+            f"starts «{no_dash[0].text[:2]}»",
+            "asks each line to start «- »",
+        )
     # a group line ends with a colon when "+ " sub-items follow it
     no_semi = [
-        d for i, d in enumerate(items) if not d.text.rstrip().endswith(";") and not (
-            d.text.rstrip().endswith(":") and i + 1 < len(items) and items[i + 1].text.startswith("+")
+        d
+        for i, d in enumerate(items)
+        if not d.text.rstrip().endswith(";")
+        and not (
+            d.text.rstrip().endswith(":")
+            and i + 1 < len(items)
+            and items[i + 1].text.startswith("+")
         )
     ]
     if no_semi:
         more = f" (and {len(no_semi) - 1} more)" if len(no_semi) > 1 else ""
-        yield PhatHien("noi_nhan.dau_cau", "§3.5", _phan("noi_nhan"), no_semi[0].dau(),
-                       f"ends «{no_semi[0].text[-1:]}»{more}", "asks each recipient line to end «;»")
+        yield PhatHien(
+            "noi_nhan.dau_cau",
+            "§3.5",
+            _phan("noi_nhan"),
+            no_semi[0].dau(),
+            f"ends «{no_semi[0].text[-1:]}»{more}",
+            "asks each recipient line to end «;»",
+        )
     if (items or ban.noi_nhan_nhan) and not ban.luu:
-        yield PhatHien("luu.thieu", "§3.5", _phan("luu"), "", "no «- Lưu: VT, …» line",
-                       "asks the Lưu line last in Nơi nhận")
+        yield PhatHien(
+            "luu.thieu",
+            "§3.5",
+            _phan("luu"),
+            "",
+            "no «- Lưu: VT, …» line",
+            "asks the Lưu line last in Nơi nhận",
+        )
     elif ban.luu and items and items[-1].so > ban.luu[-1].so:
-        yield PhatHien("luu.vi_tri", "§3.5", _phan("luu"), ban.luu[0].dau(), "not the last line",
-                       "asks the Lưu line last in Nơi nhận")
+        yield PhatHien(
+            "luu.vi_tri",
+            "§3.5",
+            _phan("luu"),
+            ban.luu[0].dau(),
+            "not the last line",
+            "asks the Lưu line last in Nơi nhận",
+        )
 
 
 def _khoi_ky(lines: list[Dong]) -> Iterator[PhatHien]:
@@ -330,22 +518,44 @@ def _khoi_ky(lines: list[Dong]) -> Iterator[PhatHien]:
         if m is None:
             bad = _TIEN_TO_SAI.match(d.text)
             if bad is not None:
-                yield PhatHien("chuc_vu.tien_to", "§3.4", _phan("chuc_vu"), d.dau(),
-                               f"«{bad.group(0).strip()}»",
-                               "asks the prefix written TM., KT., Q., TL. or TUQ. then a space")
+                yield PhatHien(
+                    "chuc_vu.tien_to",
+                    "§3.4",
+                    _phan("chuc_vu"),
+                    d.dau(),
+                    f"«{bad.group(0).strip()}»",
+                    "asks the prefix written TM., KT., Q., TL. or TUQ. then a space",
+                )
             continue
         prefix = m.group(1)
         if prefix in ("TM", "KT", "TL", "TUQ") and i == len(lines) - 1:
-            yield PhatHien("chuc_vu.thieu_dong", "§3.4", _phan("chuc_vu"), d.dau(),
-                           f"«{prefix}.» with no line under it",
-                           f"asks the signer's position on the line under «{prefix}. …»")
+            yield PhatHien(
+                "chuc_vu.thieu_dong",
+                "§3.4",
+                _phan("chuc_vu"),
+                d.dau(),
+                f"«{prefix}.» with no line under it",
+                f"asks the signer's position on the line under «{prefix}. …»",
+            )
         if prefix == "TUQ" and i + 1 < len(lines) and lines[i + 1].text.startswith("KT."):
-            yield PhatHien("chuc_vu.uy_quyen_lai", "§3.4", _phan("chuc_vu"), d.dau(),
-                           "TUQ. followed by KT.", "asks no re-delegation under TUQ. (Art. 13.3)")
+            yield PhatHien(
+                "chuc_vu.uy_quyen_lai",
+                "§3.4",
+                _phan("chuc_vu"),
+                d.dau(),
+                "TUQ. followed by KT.",
+                "asks no re-delegation under TUQ. (Art. 13.3)",
+            )
 
 
 def kiem_tra_the_thuc(ban: BanThao) -> list[PhatHien]:
     """Every finding of the form check on a draft's parts, page first, then top to bottom."""
-    found = [*_trang(ban), *_dinh_dang(ban), *_so_ky_hieu(ban), *_ngay_thang(ban),
-             *_noi_dung(ban), *_chu_ky(ban)]
+    found = [
+        *_trang(ban),
+        *_dinh_dang(ban),
+        *_so_ky_hieu(ban),
+        *_ngay_thang(ban),
+        *_noi_dung(ban),
+        *_chu_ky(ban),
+    ]
     return found

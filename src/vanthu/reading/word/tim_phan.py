@@ -119,27 +119,45 @@ def _dau_trang(lines: list[Dong]) -> tuple[list[Dong], int]:
         pieces = list(d.manh) or [d]
         if not d.manh and not (la_hoa(d.text) or _SO.match(d.text) or _NGAY.search(d.text)):
             if d.text.startswith(("V/v", "V/V", "Về việc")) and header:
-                header.append(Dong(**{**d.__dict__, "cot": 0}))
+                header.append(Dong(**{**d.__dict__, "cot": 0, "tu_tab": True}))
                 end = i + 1
                 continue
             break
         for piece in pieces:
             column = piece.cot
             if column is None:
-                column = 1 if ("CỘNG HÒA" in piece.text.upper() or _NGAY.search(piece.text)
-                               or piece.text.startswith("Độc lập")) else 0
+                column = (
+                    1
+                    if (
+                        "CỘNG HÒA" in piece.text.upper()
+                        or _NGAY.search(piece.text)
+                        or piece.text.startswith("Độc lập")
+                    )
+                    else 0
+                )
             header.append(Dong(**{**piece.__dict__, "cot": column}))
         end = i + 1
         if any(_NGAY.search(p.text) for p in pieces) and any(_SO.match(p.text) for p in header):
             break
     # a công văn's V/v lines under Số: (tab layout)
-    while end < len(lines) and lines[end].text and lines[end].bang is None and header and (
-        lines[end].text.startswith(("V/v", "V/V")) or (
-            any(d.text.startswith(("V/v", "V/V")) for d in header) and not la_hoa(lines[end].text)
-            and not lines[end].text.startswith("Kính gửi") and lines[end].doan.can_le != "justify"
-            and len(lines[end].text.split()) <= 8)
+    while (
+        end < len(lines)
+        and lines[end].text
+        and lines[end].bang is None
+        and header
+        and (
+            lines[end].text.startswith(("V/v", "V/V"))
+            or (
+                any(d.text.startswith(("V/v", "V/V")) for d in header)
+                and not la_hoa(lines[end].text)
+                and not lines[end].text.startswith("Kính gửi")
+                and lines[end].doan.can_le != "justify"
+                and len(lines[end].text.split()) <= 8
+            )
+        )
     ):
-        header.append(Dong(**{**lines[end].__dict__, "cot": 0}))
+        # set under Số: by tabs or indents: its alignment says nothing of where it stands
+        header.append(Dong(**{**lines[end].__dict__, "cot": 0, "tu_tab": True}))
         end += 1
     if not any("CỘNG HÒA" in d.text.upper() or _SO.match(d.text) for d in header):
         return [], 0
@@ -194,8 +212,10 @@ def _bat_dau_chu_ky(lines: list[Dong], start: int) -> int:
             return i
         if seen_body and any(_TIEN_TO.match(t) and la_hoa(t) for t in texts):
             return i
-        if seen_body and d.bang is not None and any(
-            x.text.startswith("Nơi nhận") for x in lines if x.bang == d.bang
+        if (
+            seen_body
+            and d.bang is not None
+            and any(x.text.startswith("Nơi nhận") for x in lines if x.bang == d.bang)
         ):
             return min(j for j, x in enumerate(lines) if x.bang == d.bang)
         seen_body = True
@@ -209,7 +229,7 @@ def _khoi_chu_ky(lines: list[Dong]) -> list[Dong]:
         return []
     if lines[0].bang is not None:
         return [d for d in lines if d.bang == lines[0].bang]
-    block = []
+    block: list[Dong] = []
     for d in lines:
         if d.bang is not None or (d.text.startswith("Phụ lục") and block):
             break
@@ -248,7 +268,6 @@ def _xep_chu_ky(ban: BanThao, lines: list[Dong]) -> None:
             if in_list and d.text.startswith(("-", "–", "+", "Lưu")):
                 if d.text.lstrip("-–+ ").startswith("Lưu"):
                     ban.luu.append(d)
-                    in_list = False
                 else:
                     ban.noi_nhan.append(d)
                 continue
@@ -299,9 +318,12 @@ def tim_phan(tai_lieu: DocxDocument) -> BanThao:
         ban.ten_loai.append(body[0])
         i = 1
         while (
-            i < len(body) and i <= 4 and not la_hoa(body[i].text)
+            i < len(body)
+            and i <= 4
+            and not la_hoa(body[i].text)
             and not body[i].text.startswith(("Căn cứ", "Kính gửi"))
-            and not body[i].text.endswith("điện:") and body[i].doan.can_le == "center"
+            and not body[i].text.endswith("điện:")
+            and body[i].doan.can_le == "center"
         ):
             ban.trich_yeu.append(body[i])
             i += 1
@@ -316,8 +338,13 @@ def tim_phan(tai_lieu: DocxDocument) -> BanThao:
             ban.kinh_gui.append(d)
             continue
         in_kinh_gui = False
-        if not ban.noi_dung and not ban.can_cu and la_hoa(text) and d.doan.can_le == "center" \
-                and not text.endswith(":"):
+        if (
+            not ban.noi_dung
+            and not ban.can_cu
+            and la_hoa(text)
+            and d.doan.can_le == "center"
+            and not text.endswith(":")
+        ):
             ban.tham_quyen.append(d)
         elif not ban.noi_dung and text.startswith(("Căn cứ", "Theo đề nghị", "Xét đề nghị")):
             ban.can_cu.append(d)

@@ -61,8 +61,14 @@ def doc_trang(tai_lieu: DocxDocument) -> TrangGiay:
             if _co_so_trang(p._p):
                 jc = p._p.find(f"{qn('w:pPr')}/{qn('w:jc')}")
                 align = "left" if jc is None else jc.get(qn("w:val"), "left")
-                if jc is None and p.style is not None and p.style.paragraph_format.alignment is not None:
-                    align = str(p.style.paragraph_format.alignment).split(".")[-1].split()[0].lower()
+                if (
+                    jc is None
+                    and p.style is not None
+                    and p.style.paragraph_format.alignment is not None
+                ):
+                    align = (
+                        str(p.style.paragraph_format.alignment).split(".")[-1].split()[0].lower()
+                    )
                 fields.append(SoTrang(noi, align))
     return TrangGiay(
         rong=mm(section.page_width, 210.0),
