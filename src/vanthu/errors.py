@@ -15,6 +15,7 @@
     ├── DeliveryFailed        distribution could not deliver to some bodies (each with its reason)
     ├── InvalidSetting        a setting or argument that cannot be used (VANTHU_NOW, --db, --year)
     ├── SigningFailed         a PDF cannot be signed, or a signed PDF handed back is refused
+    ├── UnreadableWord        a Word file vanthu will not open (not Word, encrypted, macros, bomb)
     └── StoreUnavailable      the store cannot be opened or used now (not a database, no server)
 
 Interfaces turn these into a one-line message and a non-zero exit code (CLI).
@@ -206,3 +207,14 @@ class StoreUnavailable(VanthuError):
         self.where = where
         self.reason = reason
         super().__init__(f"store {where}: {reason}")
+
+
+class UnreadableWord(VanthuError):
+    """A Word file that vanthu will not open, and why: empty, truncated or not a Word file,
+    password-protected, macro-enabled, a zip or XML bomb, or a format LibreOffice must convert
+    when it is not installed. Nothing in the file was executed or fetched."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -14,8 +15,11 @@ from ..services import (
     DinhDang,
     ket_xuat_tep,
     kiem_tra_tep_canh_bao,
+    kiem_tra_the_thuc_word,
+    la_tep_word,
     luoc_do_json,
     mo_ta_phong_chu,
+    phat_hien_json,
 )
 from . import ky_so, nguoi_dung, theo_doi, van_ban, web
 from .demo import demo
@@ -85,11 +89,37 @@ def render(
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-def check(files: tuple[Path, ...]) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Word files: print the findings as JSON.")
+def check(files: tuple[Path, ...], as_json: bool) -> None:
     """Validate directive files; list every problem with its field path, and every warning
-    (what looks like a slip) with its field path and line. Warnings leave the exit status 0."""
+    (what looks like a slip) with its field path and line. Warnings leave the exit status 0.
+
+    A Word draft (.docx; .doc, .odt, .rtf through LibreOffice) gets the form check against
+    Decree 30: each finding names the rule, where it is, what was found and what the rule asks;
+    any finding makes the exit status 1."""
     failed = 0
+    reports: list[dict[str, object]] = []
     for path in files:
+        if la_tep_word(path):
+            try:
+                ket_qua = kiem_tra_the_thuc_word(path)
+            except VanthuError as error:
+                failed += 1
+                if as_json:
+                    reports.append({"file": str(path), "ok": False, "error": str(error)})
+                else:
+                    click.echo(str(error), err=True)
+                continue
+            failed += bool(ket_qua.phat_hien)
+            if as_json:
+                reports.append(phat_hien_json(ket_qua))
+            elif ket_qua.phat_hien:
+                n = len(ket_qua.phat_hien)
+                lines = "".join(f"\n  - {p}" for p in ket_qua.phat_hien)
+                click.echo(f"{path}: {n} form finding{'s' if n != 1 else ''} (Decree 30){lines}")
+            else:
+                click.echo(f"{path}: OK (form of Decree 30)")
+            continue
         try:
             vb, canh_bao = kiem_tra_tep_canh_bao(path)
         except VanthuError as error:
@@ -102,6 +132,8 @@ def check(files: tuple[Path, ...]) -> None:
             noun = "warning" if len(canh_bao) == 1 else "warnings"
             lines = "".join(f"\n  - {w}" for w in canh_bao)
             click.echo(f"{path}: {len(canh_bao)} {noun}{lines}", err=True)
+    if as_json:
+        click.echo(json.dumps(reports, ensure_ascii=False, indent=2))
     if failed:
         raise SystemExit(1)
 

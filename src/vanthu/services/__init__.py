@@ -21,7 +21,15 @@ from .ket_xuat import (
     phong_chu_pdf,
     renderer,
 )
-from .kiem_tra import canh_bao_van_ban, kiem_tra_tep, kiem_tra_tep_canh_bao, kiem_tra_van_ban
+from .kiem_tra import (
+    canh_bao_van_ban,
+    kiem_tra_tep,
+    kiem_tra_tep_canh_bao,
+    kiem_tra_the_thuc_word,
+    kiem_tra_van_ban,
+    la_tep_word,
+    phat_hien_json,
+)
 from .luoc_do import luoc_do_json
 
 if TYPE_CHECKING:
@@ -127,13 +135,16 @@ __all__ = [
     "ket_xuat_van_ban",
     "kiem_tra_tep",
     "kiem_tra_tep_canh_bao",
+    "kiem_tra_the_thuc_word",
     "kiem_tra_van_ban",
     "ky_dinh_kem",
     "ky_tep",
     "ky_van_ban",
+    "la_tep_word",
     "luoc_do_json",
     "mo_ta_phong_chu",
     "nhan_hai_buoc",
+    "phat_hien_json",
     "phieu_bam",
     "phong_chu_pdf",
     "renderer",

@@ -10,6 +10,8 @@ from ..errors import Problem
 from ..reading.anh import doc_anh
 from ..reading.canh_bao import canh_bao_van_ban
 from ..reading.van_ban import doc_tep, doc_tep_canh_bao
+from ..reading.word.kiem_tra import KetQuaWord, kiem_tra_word, la_tep_word
+from ..reading.word.the_thuc import PhatHien
 from ..schemas import VanBan
 from ..schemas.anh import AnhDaDoc
 
@@ -67,10 +69,44 @@ def kiem_tra_tep_canh_bao(
     return vb, canh_bao
 
 
+def kiem_tra_the_thuc_word(path: Path) -> KetQuaWord:
+    """What ``vanthu check FILE.docx`` does: the form check of a Word draft against Decree 30
+    (a .doc, .odt or .rtf file converted with LibreOffice first).
+
+    Raises:
+        UnreadableWord: the file is not a Word file vanthu will open (see reading.word.mo_tep).
+    """
+    return kiem_tra_word(path)
+
+
+def phat_hien_json(ket_qua: KetQuaWord) -> dict[str, object]:
+    """A Word file's findings as JSON-ready data: the file, whether it passes, each finding."""
+    return {
+        "file": ket_qua.nguon,
+        "ok": not ket_qua.phat_hien,
+        "findings": [
+            {
+                "rule": p.ma,
+                "section": p.muc,
+                "part": p.phan,
+                "where": p.noi,
+                "found": p.thay,
+                "asks": p.yeu_cau,
+            }
+            for p in ket_qua.phat_hien
+        ],
+    }
+
+
 __all__ = [
+    "KetQuaWord",
+    "PhatHien",
     "canh_bao_van_ban",
     "kiem_tra_tep",
     "kiem_tra_tep_anh",
     "kiem_tra_tep_canh_bao",
+    "kiem_tra_the_thuc_word",
     "kiem_tra_van_ban",
+    "la_tep_word",
+    "phat_hien_json",
 ]

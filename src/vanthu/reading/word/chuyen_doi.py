@@ -1,0 +1,83 @@
+"""Converting .doc and .odt drafts to .docx (chuyển đổi) with LibreOffice, when it is installed.
+
+One headless ``soffice --convert-to docx`` per file, with a throw-away user profile whose
+settings forbid macros (security level 3: none runs, signed or not) and the update of links on
+load, under a time limit. The .docx it writes is then opened like any other (:mod:`.mo_tep`).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ...errors import UnreadableWord
+
+#: Seconds one conversion may take.
+THOI_GIAN_TOI_DA = 120
+#: Extensions converted (lower case, with the dot).
+DUOI_CHUYEN = (".doc", ".odt", ".rtf")
+
+_CAU_HINH = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting">
+<prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting">
+<prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Writer/Content/Update">
+<prop oor:name="Link" oor:op="fuse"><value>1</value></prop></item>
+</oor:items>
+"""
+
+
+def chuyen_sang_docx(data: bytes, duoi: str, nguon: str) -> bytes:
+    """The .docx LibreOffice makes of a .doc, .odt or .rtf file's bytes.
+
+    Raises:
+        UnreadableWord: LibreOffice is not installed, failed, or took too long.
+    """
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise UnreadableWord(
+            nguon,
+            f"a {duoi} file needs LibreOffice to be converted, and it is not installed "
+            "(Debian: apt-get install libreoffice-writer-nogui); or save it as .docx in Word",
+        )
+    with tempfile.TemporaryDirectory(prefix="vanthu-lo-") as tmp:
+        folder = Path(tmp)
+        profile = folder / "profile"
+        (profile / "user").mkdir(parents=True)
+        (profile / "user" / "registrymodifications.xcu").write_text(_CAU_HINH, "utf-8")
+        source = folder / f"ban-thao{duoi}"
+        source.write_bytes(data)
+        out = folder / "out"
+        try:
+            subprocess.run(
+                [
+                    soffice,
+                    f"-env:UserInstallation={profile.as_uri()}",
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    "docx",
+                    "--outdir",
+                    str(out),
+                    str(source),
+                ],
+                capture_output=True,
+                timeout=THOI_GIAN_TOI_DA,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise UnreadableWord(
+                nguon, f"LibreOffice took more than {THOI_GIAN_TOI_DA} s to convert it"
+            ) from None
+        result = out / "ban-thao.docx"
+        if not result.exists():
+            raise UnreadableWord(
+                nguon, f"LibreOffice could not convert this {duoi} file (damaged or protected?)"
+            )
+        return result.read_bytes()

@@ -1,0 +1,277 @@
+"""The lines (dòng) of a Word draft in reading order, each with its measured formatting.
+
+A line is a paragraph of the body or of a table cell (tables are read row by row, nested ones
+in place; content controls are opened). Each line carries the formatting most of its letters
+have (family, size, bold, italic: :mod:`.dinh_dang` resolves them through the styles), every
+family and colour its letters use, its paragraph's formatting, the label Word draws for a list
+item, and where it stands: a table's left or right column. A paragraph that sets two columns
+apart with tabs (``UBND TỈNH X<tab>CỘNG HÒA …``) also offers its pieces (``manh``), which the
+part finder uses in the header and the signature block only. Text boxes are not read yet.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from lxml import etree
+
+from .dinh_dang import BangKieuWord, DinhDangChu, DinhDangDoan
+
+
+@dataclass(frozen=True)
+class Dong:
+    """One line of the draft: its text (NFC, as displayed: ``w:caps`` applied), formatting and
+    place. ``cot`` is 0 (left) or 1 (right) in a two-column table or tab layout, else None."""
+
+    text: str
+    nhan: str
+    chu: DinhDangChu
+    doan: DinhDangDoan
+    phong_cac: frozenset[str]
+    mau_cac: frozenset[str]
+    co_chu_cac: frozenset[float]
+    bang: int | None
+    cot: int | None
+    so: int
+    manh: tuple[Dong, ...] = field(default=(), compare=False)
+    #: A tab-separated piece: its paragraph's alignment says nothing of where it stands.
+    tu_tab: bool = False
+
+    @property
+    def day_du(self) -> str:
+        """The text with its list label, as a reader sees it ("1. Giao …")."""
+        return f"{self.nhan} {self.text}".strip() if self.nhan else self.text
+
+    def dau(self, so_chu: int = 6) -> str:
+        """The first words, to say where a finding is."""
+        words = self.day_du.split()
+        return " ".join(words[:so_chu]) + (" …" if len(words) > so_chu else "")
+
+
+_LA_MA = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
+
+
+def _la_ma(n: int) -> str:
+    out = ""
+    for value, letters in _LA_MA:
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+def _so_dinh_dang(n: int, fmt: str) -> str:
+    """A list counter drawn in a Word number format."""
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _la_ma(n)
+        return roman.lower() if fmt == "lowerRoman" else roman
+    if fmt == "bullet":
+        return ""
+    return str(n)
+
+
+class DanhSo:
+    """Word list labels: the counters of each list as its items come, in reading order."""
+
+    def __init__(self, tai_lieu: DocxDocument) -> None:
+        self._num: dict[str, str] = {}
+        self._muc: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self._dem: dict[str, dict[int, int]] = {}
+        try:
+            numbering = tai_lieu.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            return
+        for num in numbering.iterchildren(qn("w:num")):
+            abstract = num.find(qn("w:abstractNumId"))
+            if abstract is not None:
+                self._num[num.get(qn("w:numId"), "")] = abstract.get(qn("w:val"), "")
+        for abstract in numbering.iterchildren(qn("w:abstractNum")):
+            aid = abstract.get(qn("w:abstractNumId"), "")
+            for lvl in abstract.iterchildren(qn("w:lvl")):
+                fmt = lvl.find(qn("w:numFmt"))
+                text = lvl.find(qn("w:lvlText"))
+                start = lvl.find(qn("w:start"))
+                self._muc[(aid, int(lvl.get(qn("w:ilvl"), "0")))] = (
+                    "decimal" if fmt is None else fmt.get(qn("w:val"), "decimal"),
+                    "" if text is None else text.get(qn("w:val"), ""),
+                    1 if start is None else int(start.get(qn("w:val"), "1")),
+                )
+
+    def nhan(self, so: tuple[str, int] | None) -> str:
+        """The label of the next item of list ``so`` (numId, level); "" for none or a bullet."""
+        if so is None or so[0] not in self._num:
+            return ""
+        aid, level = self._num[so[0]], so[1]
+        counters = self._dem.setdefault(aid, {})
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
+        fmt, text, start = self._muc.get((aid, level), ("decimal", f"%{level + 1}.", 1))
+        counters[level] = counters.get(level, start - 1) + 1
+        if fmt == "bullet":
+            return ""
+        for k in range(level + 1):
+            k_fmt, _, k_start = self._muc.get((aid, k), ("decimal", "", 1))
+            text = text.replace(f"%{k + 1}", _so_dinh_dang(counters.get(k, k_start), k_fmt))
+        return text.strip()
+
+
+_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+_RUN_PATH = (
+    "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r | ./w:fldSimple/w:r"
+    " | ./w:sdt/w:sdtContent/w:r | ./w:customXml/w:r"
+)
+
+
+def _tung_chu(p: etree._Element, kieu: BangKieuWord) -> list[tuple[str, DinhDangChu]]:
+    """The paragraph's text in pieces, each with its run's resolved formatting."""
+    pieces = []
+    for r in etree.ElementBase.xpath(p, _RUN_PATH, namespaces=_NS):
+        text = r.text if isinstance(r.text, str) else ""
+        if not text:
+            continue
+        fmt = kieu.chu(r, p)
+        pieces.append((text.upper() if fmt.hoa else text, fmt))
+    return pieces
+
+
+def _do(
+    pieces: list[tuple[str, DinhDangChu]], mark: DinhDangChu
+) -> tuple[DinhDangChu, frozenset[str], frozenset[str], frozenset[float]]:
+    """The formatting most of the letters carry, and every family, colour and size used."""
+    weight: Counter[DinhDangChu] = Counter()
+    for text, fmt in pieces:
+        weight[fmt] += sum(1 for c in text if not c.isspace())
+    total = sum(weight.values())
+    if not total:
+        return mark, frozenset(), frozenset(), frozenset()
+
+    def most(key: str) -> object:
+        votes: Counter[object] = Counter()
+        for fmt, n in weight.items():
+            votes[getattr(fmt, key)] += n
+        return votes.most_common(1)[0][0]
+
+    dominant = DinhDangChu(
+        phong=most("phong"),  # type: ignore[arg-type]
+        co_chu=most("co_chu"),  # type: ignore[arg-type]
+        dam=sum(n for f, n in weight.items() if f.dam) * 2 > total,
+        nghieng=sum(n for f, n in weight.items() if f.nghieng) * 2 > total,
+        mau=most("mau"),  # type: ignore[arg-type]
+        hoa=False,
+    )
+    used = [f for f, n in weight.items() if n]
+    return (
+        dominant,
+        frozenset(f.phong for f in used if f.phong),
+        frozenset(f.mau for f in used if f.mau),
+        frozenset(f.co_chu for f in used if f.co_chu),
+    )
+
+
+def _tao(
+    pieces: list[tuple[str, DinhDangChu]],
+    mark: DinhDangChu,
+    doan: DinhDangDoan,
+    nhan: str,
+    bang: int | None,
+    cot: int | None,
+    so: int,
+) -> Dong:
+    dominant, families, colours, sizes = _do(pieces, mark)
+    text = unicodedata.normalize("NFC", "".join(t for t, _ in pieces)).strip()
+    return Dong(text, nhan, dominant, doan, families, colours, sizes, bang, cot, so)
+
+
+def _manh(pieces: list[tuple[str, DinhDangChu]]) -> list[tuple[int, list[tuple[str, DinhDangChu]]]]:
+    """The tab-separated pieces of a paragraph: (column, pieces of runs); empty ones dropped."""
+    groups: list[list[tuple[str, DinhDangChu]]] = [[]]
+    for text, fmt in pieces:
+        for i, part in enumerate(text.split("\t")):
+            if i:
+                groups.append([])
+            if part:
+                groups[-1].append((part, fmt))
+    full = [(i, g) for i, g in enumerate(groups) if "".join(t for t, _ in g).strip()]
+    if not full:
+        return []
+    if len(full) == 1:
+        return [(0 if full[0][0] == 0 else 1, full[0][1])]
+    rest = [x for _, g in full[1:] for x in [*g, (" ", full[0][1][0][1])]][:-1]
+    return [(0, full[0][1]), (1, rest)]
+
+
+def doc_dong(tai_lieu: DocxDocument) -> list[Dong]:
+    """Every line of the document's body in reading order (headers and footers apart)."""
+    kieu = BangKieuWord(tai_lieu)
+    danh_so = DanhSo(tai_lieu)
+    lines: list[Dong] = []
+    tables = [0]
+
+    def paragraph(p: etree._Element, bang: int | None, cot: int | None) -> None:
+        pieces = _tung_chu(p, kieu)
+        doan = kieu.doan(p)
+        mark = kieu.chu(None, p)
+        nhan = danh_so.nhan(doan.danh_so)
+        so = len(lines)
+        manh: tuple[Dong, ...] = ()
+        if bang is None and any("\t" in t for t, _ in pieces):
+            manh = tuple(
+                Dong(
+                    **{
+                        **_tao(g, mark, doan, nhan if c == 0 else "", None, c, so).__dict__,
+                        "tu_tab": True,
+                    }
+                )
+                for c, g in _manh(pieces)
+            )
+        line = _tao([(t.replace("\t", " "), f) for t, f in pieces], mark, doan, nhan, bang, cot, so)
+        lines.append(Dong(**{**line.__dict__, "manh": manh}))
+
+    def walk(parent: etree._Element, bang: int | None, cot: int | None) -> None:
+        for child in parent.iterchildren():
+            if child.tag == qn("w:p"):
+                paragraph(child, bang, cot)
+            elif child.tag == qn("w:tbl"):
+                index = tables[0] if bang is None else bang
+                if bang is None:
+                    tables[0] += 1
+                for row in child.iterchildren(qn("w:tr")):
+                    cells = list(row.iterchildren(qn("w:tc")))
+                    for i, cell in enumerate(cells):
+                        column = cot
+                        if bang is None:
+                            column = 0 if i == 0 else (1 if i == len(cells) - 1 else None)
+                        walk(cell, index, column)
+            elif child.tag in (qn("w:sdt"), qn("w:customXml")):
+                content = child.find(qn("w:sdtContent"))
+                walk(child if content is None else content, bang, cot)
+
+    walk(tai_lieu.element.body, None, None)
+    return lines
+
+
+def tung_dong(lines: list[Dong]) -> Iterator[Dong]:
+    """The lines that hold text."""
+    return (line for line in lines if line.text)

@@ -1,0 +1,59 @@
+"""A Word file in, its parts and its form findings out: the entry of :mod:`vanthu.reading.word`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...errors import InvalidDirective, UnreadableWord
+from ..tep import doc_byte, ten_nguon
+from .chuyen_doi import DUOI_CHUYEN, chuyen_sang_docx
+from .mo_tep import KICH_THUOC_TOI_DA, OLE, kiem_tra_zip, loai_ole, mo_du_lieu
+from .the_thuc import PhatHien, kiem_tra_the_thuc
+from .tim_phan import BanThao, tim_phan
+
+#: Extensions read as Word files (lower case, with the dot).
+DUOI_WORD = (".docx", ".docm", ".dotx", *DUOI_CHUYEN)
+
+
+@dataclass(frozen=True)
+class KetQuaWord:
+    """A checked Word draft: its parts and the findings of the form check."""
+
+    nguon: str
+    ban_thao: BanThao
+    phat_hien: tuple[PhatHien, ...]
+
+
+def la_tep_word(path: Path) -> bool:
+    """Whether a path names a Word file by its extension."""
+    return path.suffix.lower() in DUOI_WORD
+
+
+def doc_word(path: Path) -> BanThao:
+    """Read a Word file (converting .doc/.odt/.rtf) and find its parts.
+
+    Raises:
+        UnreadableWord: the file cannot be read, is not a safe Word file, or cannot be converted.
+    """
+    nguon = ten_nguon(path)
+    try:
+        data = doc_byte(path, KICH_THUOC_TOI_DA, nguon)
+    except InvalidDirective as error:
+        raise UnreadableWord(nguon, error.problems[0].message) from None
+    duoi = path.suffix.lower()
+    if duoi in DUOI_CHUYEN and data:
+        if data.startswith(OLE) and loai_ole(data) == "encrypted":
+            kiem_tra_zip(data, nguon)  # refuses it as password-protected
+        data = chuyen_sang_docx(data, duoi, nguon)
+    return tim_phan(mo_du_lieu(data, nguon).tai_lieu)
+
+
+def kiem_tra_word(path: Path) -> KetQuaWord:
+    """The form check of a Word file against Decree 30.
+
+    Raises:
+        UnreadableWord: see :func:`doc_word`.
+    """
+    ban = doc_word(path)
+    return KetQuaWord(ten_nguon(path), ban, tuple(kiem_tra_the_thuc(ban)))
