@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -170,6 +173,22 @@ def _vai_tro(truong: str) -> str | None:
     return None
 
 
+@contextmanager
+def _im_lang() -> Iterator[None]:
+    """pyHanko and its certificate validator log a traceback for an untrusted or broken chain,
+    which the verdict already says in one line: they are silenced while a signature is checked."""
+    # A level on the parent loggers reaches their modules' loggers, which have none of their own.
+    loggers = [logging.getLogger(name) for name in ("pyhanko", "pyhanko_certvalidator")]
+    before = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, before, strict=True):
+            logger.setLevel(level)
+
+
 def _mot_chu_ky(sig: EmbeddedPdfSignature, tin_cay: ValidationContext) -> ChuKy:
     truong = str(sig.field_name)
     try:
@@ -183,7 +202,8 @@ def _mot_chu_ky(sig: EmbeddedPdfSignature, tin_cay: ValidationContext) -> ChuKy:
             KetLuan.CHU_KY_LOI, _mot_dong(error),
         )  # fmt: skip
     try:
-        status = validate_pdf_signature(sig, tin_cay)
+        with _im_lang():
+            status = validate_pdf_signature(sig, tin_cay)
     except Exception as error:  # as above: the signed bytes no longer parse
         return ChuKy(
             truong, _vai_tro(truong), name, org, None, None, False, False, None,
