@@ -9,9 +9,10 @@ formatting). All three share one number sequence per copying body and year, from
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .gioi_han import SO_TOI_DA
 from .nguoi_ky import NguoiKy
@@ -40,6 +41,10 @@ class HinhThucSao(StrEnum):
         return {"sao_y": "SAO Y", "sao_luc": "SAO LỤC", "trich_sao": "TRÍCH SAO"}[self.value]
 
 
+#: "Lưu: VT." or "Lưu VT" — not a body whose name starts with the word ("Lưu trữ lịch sử").
+_DONG_LUU = re.compile(r"lưu\s*(:|vt\b)")
+
+
 class BanSao(BaseModel):
     """What a copy prints besides the copied text: the copy block (Mẫu 3.1) or box 14 (Mẫu 3.2).
 
@@ -59,6 +64,15 @@ class BanSao(BaseModel):
         default_factory=list, description="Who receives the copy; '- Lưu: VT.' closes the list"
     )
     nguoi_ky: NguoiKy = Field(description="Who signs the copy (authority, position, name)")
+
+    @field_validator("noi_nhan")
+    @classmethod
+    def _khong_luu(cls, lines: list[str]) -> list[str]:
+        """The Lưu line is the copy block's own last line: a second one would print twice."""
+        for line in lines:
+            if _DONG_LUU.match(line.lstrip("-– ").casefold()):
+                raise ValueError(f"{line!r}: leave the Lưu line out, the copy adds '- Lưu: VT.'")
+        return lines
 
     @property
     def so_ky_hieu(self) -> str:
