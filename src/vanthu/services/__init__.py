@@ -31,6 +31,14 @@ from .kiem_tra import (
     phat_hien_json,
 )
 from .luoc_do import luoc_do_json
+from .nhap_word import (
+    KetQuaNhapWord,
+    TepNhap,
+    ghi_nhap,
+    nhap_word,
+    nhap_word_du_lieu,
+    van_ban_yaml,
+)
 
 if TYPE_CHECKING:
     from .danh_sach import ChiTietVanBan, DongVanBan
@@ -87,10 +95,12 @@ __all__ = [
     "DongVanBan",
     "KetQuaBaoCao",
     "KetQuaChuyen",
+    "KetQuaNhapWord",
     "NguoiDungDong",
     "SignedIn",
     "SuKienVanBan",
     "TepKetXuat",
+    "TepNhap",
     "TienTrinh",
     "TrangNhan",
     "TrangThaiVanBan",
@@ -101,6 +111,7 @@ __all__ = [
     "canh_bao_van_ban",
     "doc_tep",
     "doc_van_ban",
+    "ghi_nhap",
     "ket_xuat_tep",
     "ket_xuat_van_ban",
     "kiem_tra_tep",
@@ -110,11 +121,14 @@ __all__ = [
     "la_tep_word",
     "luoc_do_json",
     "mo_ta_phong_chu",
+    "nhap_word",
+    "nhap_word_du_lieu",
     "phat_hien_json",
     "phong_chu_pdf",
     "renderer",
     "su_kien_hop_le",
     "ten_nguoi_dung",
     "ten_nguoi_dung_neu_co",
+    "van_ban_yaml",
     "vong_doi_diagram",
 ]

@@ -33,8 +33,10 @@ def _than(items: list[Any], *, cuoi: bool) -> list[Any]:
                 # the ending as printed: the renderer adds "/." after a full stop, else "./."
                 text += "/." if text.endswith(".") else "./."
             item["doan"] = text
-            if item.get("kieu") == "tieu_de" and re.match(r"^[IVXLCDM]+\.\s", text) and (
-                text == text.upper()
+            if (
+                item.get("kieu") == "tieu_de"
+                and re.match(r"^[IVXLCDM]+\.\s", text)
+                and (text == text.upper())
             ):
                 item.pop("kieu")  # a Roman-numbered heading in capitals is set so by itself
         if "bang" in item:
@@ -57,7 +59,9 @@ def khu_in(vb: VanBan) -> dict[str, Any]:
     if "trich_yeu" in data:
         text = _mot_dong(data["trich_yeu"])
         # a công văn prints its subject "V/v …" whatever prefix the file gives
-        data["trich_yeu"] = re.sub(r"^(V/v|Về việc)\s+", "V/v ", text) if vb.loai == "cong_van" else text
+        data["trich_yeu"] = (
+            re.sub(r"^(V/v|Về việc)\s+", "V/v ", text) if vb.loai == "cong_van" else text
+        )
     # who a Nơi nhận line stands for and the tasks are the lifecycle's data, never printed
     data.pop("nhiem_vu", None)
     data["noi_nhan"] = [

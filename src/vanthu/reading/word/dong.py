@@ -218,7 +218,9 @@ def _tao(
     pieces = [(t, f) for t, f in pieces if not _la_goi(t)]
     dominant, families, colours, sizes = _do(pieces, mark)
     text = unicodedata.normalize("NFC", "".join(t for t, _ in pieces)).strip()
-    return Dong(text, nhan, dominant, doan, families, colours, sizes, bang, cot, so, chu_cac=chu_cac)
+    return Dong(
+        text, nhan, dominant, doan, families, colours, sizes, bang, cot, so, chu_cac=chu_cac
+    )
 
 
 def _manh(pieces: list[tuple[str, DinhDangChu]]) -> list[tuple[int, list[tuple[str, DinhDangChu]]]]:

@@ -29,7 +29,7 @@ from ...schemas.loai_van_ban import LoaiVanBan
 from .dinh_dang import BangKieuWord
 from .dong import GOI_CHU_THICH, Dong, tung_chu
 from .nhap_bang import doc_bang
-from .nhap_chu_ky import GhiChu, dong_luu, noi_nhan, nguoi_ky
+from .nhap_chu_ky import GhiChu, dong_luu, nguoi_ky, noi_nhan
 from .tim_phan import TEN_LOAI, BanThao, la_hoa
 
 _SO = re.compile(r"^S[ốỐ]\s*[:.]?\s*(?P<so>[^/]*?)\s*/\s*(?P<ky_hieu>\S+)\s*$", re.IGNORECASE)
@@ -111,7 +111,9 @@ def _dau_trang(ban: BanThao, out: dict[str, Any], ghi_chu: GhiChu) -> None:
     for d in ban.dia_danh_ngay[:1]:
         m = _NGAY.match(d.text)
         if m is None:
-            ghi_chu.them(d, "a place-date line not of the form «Ninh Thuận, ngày 05 tháng 9 năm 2021»")
+            ghi_chu.them(
+                d, "a place-date line not of the form «Ninh Thuận, ngày 05 tháng 9 năm 2021»"
+            )
             continue
         out["dia_danh"] = m["noi"].strip()
         if m["ngay"] and m["thang"]:
@@ -147,7 +149,19 @@ def _ky_hieu(ban: BanThao, out: dict[str, Any], loai: LoaiVanBan) -> None:
 
 
 #: The first words of a body's name: where a joint document's second issuer begins.
-_DAU_TEN = ("ỦY BAN", "UỶ BAN", "UBND", "HỘI", "SỞ", "BAN", "BỘ", "ĐOÀN", "LIÊN", "MẶT TRẬN", "CÔNG")
+_DAU_TEN = (
+    "ỦY BAN",
+    "UỶ BAN",
+    "UBND",
+    "HỘI",
+    "SỞ",
+    "BAN",
+    "BỘ",
+    "ĐOÀN",
+    "LIÊN",
+    "MẶT TRẬN",
+    "CÔNG",
+)
 
 
 def _lien_tich(ban: BanThao, out: dict[str, Any], ghi_chu: GhiChu) -> None:
@@ -186,7 +200,7 @@ def _danh_dau_doan(d: Dong, dam_san: bool, nghieng_san: bool) -> str:
     """A paragraph's text with its emphasis as markup: bold and italic that differ from what
     the paragraph's kind sets by itself; footnote calls as ``[^id]``."""
     out: list[str] = []
-    mo, dong = GOI_CHU_THICH
+    mo = GOI_CHU_THICH[0]
     pieces: list[tuple[str, bool, bool]] = []
     for text, fmt in d.chu_cac:
         if text.startswith(mo):
@@ -255,7 +269,11 @@ def _than(lines: list[Dong], ban: BanThao, ghi_chu: GhiChu) -> list[Any]:
             items.append({"bang": bang})
             i = j
             continue
-        if d.text == _KET_THUC and items and "bang" in (items[-1] if isinstance(items[-1], dict) else {}):
+        if (
+            d.text == _KET_THUC
+            and items
+            and "bang" in (items[-1] if isinstance(items[-1], dict) else {})
+        ):
             i += 1
             continue
         items.append(_doan(d))
@@ -288,9 +306,22 @@ def _chu_thich(tai_lieu: DocxDocument) -> dict[str, str]:
                 continue
             parts = []
             for p in fn.iter(qn("w:p")):
-                pieces = [(t, f) for t, f in tung_chu(p, kieu) if not t.startswith(GOI_CHU_THICH[0])]
-                line = Dong("", "", kieu.chu(None, p), kieu.doan(p), frozenset(), frozenset(),
-                            frozenset(), None, None, 0, chu_cac=tuple(pieces))
+                pieces = [
+                    (t, f) for t, f in tung_chu(p, kieu) if not t.startswith(GOI_CHU_THICH[0])
+                ]
+                line = Dong(
+                    "",
+                    "",
+                    kieu.chu(None, p),
+                    kieu.doan(p),
+                    frozenset(),
+                    frozenset(),
+                    frozenset(),
+                    None,
+                    None,
+                    0,
+                    chu_cac=tuple(pieces),
+                )
                 parts.append(_danh_dau_doan(line, False, False))
             notes[fn.get(qn("w:id"), "")] = " ".join(" ".join(parts).split())
     return notes
@@ -379,8 +410,11 @@ def _van_ban_kem_theo(
         return lines
     loai = TEN_LOAI[rest.pop(0).text.rstrip(":")]
     trich_yeu: list[Dong] = []
-    while rest and rest[0].doan.can_le == "center" and not la_hoa(rest[0].text) and not (
-        rest[0].text.startswith("(")
+    while (
+        rest
+        and rest[0].doan.can_le == "center"
+        and not la_hoa(rest[0].text)
+        and not (rest[0].text.startswith("("))
     ):
         trich_yeu.append(rest.pop(0))
     _kem_theo(rest, out)
@@ -440,9 +474,11 @@ def nhap_ban_thao(ban: BanThao, tai_lieu: DocxDocument) -> KetQuaNhap:
     loai = _loai(ban, out, ghi_chu)
     out = {"loai": loai.value if loai is not None else None, **out}
     _dau_trang(ban, out, ghi_chu)
-    if loai is not None and loai.info.ma is not None and out.get("_ky_hieu", "").split("-")[
-        0
-    ].endswith("LT"):
+    if (
+        loai is not None
+        and loai.info.ma is not None
+        and out.get("_ky_hieu", "").split("-")[0].endswith("LT")
+    ):
         _lien_tich(ban, out, ghi_chu)
     if ban.trich_yeu_cong_van:
         out["trich_yeu"] = _dong(ban.trich_yeu_cong_van)

@@ -80,9 +80,7 @@ def _ngang(tbl: etree._Element) -> bool:
 def doc_bang(tbl: etree._Element) -> dict[str, Any]:
     """The directive-file table (``{cot, dong, tieu_de_gop?, ngang?}``) a Word table shows."""
     rows = list(tbl.iterchildren(qn("w:tr")))
-    header = [
-        r for r in rows if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
-    ]
+    header = [r for r in rows if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None]
     if not header and rows and all(_dam(tc) for tc in rows[0].iterchildren(qn("w:tc"))):
         header = rows[:1]
     body = [r for r in rows if r not in header]
@@ -104,9 +102,7 @@ def doc_bang(tbl: etree._Element) -> dict[str, Any]:
         if len(grid) == n and grid[j]:
             col["rong"] = round(grid[j] / TWIPS_CM, 2)
         aligns = {
-            _can_le(cells[j])
-            for r in body
-            if len(cells := list(r.iterchildren(qn("w:tc")))) > j
+            _can_le(cells[j]) for r in body if len(cells := list(r.iterchildren(qn("w:tc")))) > j
         }
         values = [row[j] for row in dong if len(row) > j]
         default = "phai" if values and all(la_so(v) for v in values) else "trai"

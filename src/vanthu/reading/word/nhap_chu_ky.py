@@ -62,9 +62,7 @@ def nguoi_ky(block: list[Dong], ho_ten: Dong | None, ghi_chu: GhiChu) -> dict[st
             if m[0].strip() != f"{prefix}.":
                 ghi_chu.them(d, f"authority prefix written «{m[0].strip()}»; read as «{prefix}.»")
             elements.append((prefix, [d.text[m.end() :]]))
-        elif elements and elements[-1][0] is not None and d is not main[-1]:
-            elements[-1][1].append(d.text)
-        elif elements and elements[-1][0] is None:
+        elif elements and (elements[-1][0] is None or d is not main[-1]):
             elements[-1][1].append(d.text)
         else:
             elements.append((None, [d.text]))
@@ -84,22 +82,22 @@ def nguoi_ky(block: list[Dong], ho_ten: Dong | None, ghi_chu: GhiChu) -> dict[st
     quyen_han: list[str] = []
     thay_mat: list[str] = []
     chuc_vu = ""
-    for k, (prefix, lines) in enumerate(elements):
+    for k, (tien_to, lines) in enumerate(elements):
         last = k == len(elements) - 1
-        if last and prefix in (None, "Q"):
+        if last and tien_to in (None, "Q"):
             chuc_vu = _noi(lines)
-            if prefix == "Q":
+            if tien_to == "Q":
                 quyen_han.append("Q")
         elif last:
             ghi_chu.dong.append(
-                f"«{prefix}. {_noi(lines)}»: «{prefix}.» with no position under it; "
-                "read as the position, without the prefix"
+                f"«{tien_to}. {_noi(lines)}»: «{tien_to}.» with no position under it; "
+                "read as the position, without the tien_to"
             )
             chuc_vu = _noi(lines)
-        elif prefix is None:
+        elif tien_to is None:
             ghi_chu.dong.append(f"«{_noi(lines)}»: a line of the signer's title, not placed")
         else:
-            quyen_han.append(prefix)
+            quyen_han.append(str(tien_to))
             thay_mat.append(_noi(lines))
     if quyen_han:
         out["quyen_han"] = quyen_han
