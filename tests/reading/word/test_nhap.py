@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import HOM_NAY, example_files
-from tests.reading.word.bo_mau import BO_MAU, tao
+from tests.reading.word.bo_mau import BO_MAU, cham_truong, tao, truong_nhap
 from tests.reading.word.khu_in import khu_in
 from vanthu.cli.lenh import cli
 from vanthu.reading import doc_tep
@@ -103,3 +103,14 @@ def test_importing_a_file_that_is_not_word_is_one_line_and_no_traceback(tmp_path
     result = CliRunner().invoke(cli, ["import", str(bad)])
     assert result.exit_code == 1
     assert "Traceback" not in result.output
+
+
+def _truong(data: bytes, nguon: str) -> dict[str, object]:
+    tai_lieu = mo_du_lieu(data, nguon).tai_lieu
+    return truong_nhap(nhap_ban_thao(tim_phan(tai_lieu), tai_lieu).du_lieu)
+
+
+def test_the_import_extracts_95_percent_of_the_corpus_fields_exactly() -> None:
+    diem = cham_truong(_truong)
+    assert diem.tong >= 30 * 10
+    assert diem.do_chinh_xac >= 0.95, diem.sai
