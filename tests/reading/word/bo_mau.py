@@ -76,6 +76,8 @@ class Mau:
     so_trang_cuoi: bool = False
     ghi_chu: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    #: Paragraphs added to the body (a longer draft, for the benchmark).
+    them_doan: int = 0
 
 
 def _vien(table: object, co: bool) -> None:
@@ -228,6 +230,13 @@ def _than(doc: DocxDocument, ve: _Ve, mau: Mau) -> None:
     )
     for i, text in enumerate(items):
         body(text if mau.danh_so_word else f"{i + 1}. {text}", numbered=True)
+    for i in range(mau.them_doan):
+        body(
+            f"Nội dung bổ sung thứ {i + 1}: các cơ quan, đơn vị chủ động rà soát, đánh giá tình "
+            "hình thực hiện nhiệm vụ được giao, kịp thời đề xuất giải pháp tháo gỡ khó khăn, "
+            "vướng mắc; phân công cụ thể người chịu trách nhiệm, thời hạn hoàn thành và báo cáo "
+            "kết quả về Sở Y tế để tổng hợp, tham mưu Ủy ban nhân dân tỉnh chỉ đạo."
+        )
     body("Sở Y tế đề nghị các cơ quan, đơn vị quan tâm phối hợp thực hiện" + mau.ket_thuc)
 
 
