@@ -22,6 +22,7 @@ from .ket_xuat import (
     renderer,
 )
 from .kiem_tra import (
+    PhatHien,
     canh_bao_van_ban,
     kiem_tra_tep,
     kiem_tra_tep_canh_bao,
@@ -32,6 +33,8 @@ from .kiem_tra import (
 )
 from .luoc_do import luoc_do_json
 from .nhap_word import (
+    DUOI_WORD,
+    KICH_THUOC_WORD_TOI_DA,
     KetQuaNhapWord,
     TepNhap,
     ghi_nhap,
@@ -85,7 +88,9 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "BASE_URL_MAC_DINH",
     "COT_SO_DANG_KY",
+    "DUOI_WORD",
     "GIO_VIET_NAM",
+    "KICH_THUOC_WORD_TOI_DA",
     "BangTrangThai",
     "ChiTietVanBan",
     "CoQuanDanhBaDong",
@@ -97,6 +102,7 @@ __all__ = [
     "KetQuaChuyen",
     "KetQuaNhapWord",
     "NguoiDungDong",
+    "PhatHien",
     "SignedIn",
     "SuKienVanBan",
     "TepKetXuat",

@@ -13,7 +13,8 @@ import yaml
 from ..delivery.ghi_tep import ghi_nguyen_tu
 from ..errors import InvalidDirective, Problem
 from ..reading.van_ban import doc_van_ban
-from ..reading.word.kiem_tra import NhapWord, mo_word, mo_word_du_lieu, nhap_tai_lieu
+from ..reading.word.kiem_tra import DUOI_WORD, NhapWord, mo_word, mo_word_du_lieu, nhap_tai_lieu
+from ..reading.word.mo_tep import KICH_THUOC_TOI_DA as KICH_THUOC_WORD_TOI_DA
 from ..reading.word.the_thuc import PhatHien
 from ..schemas import VanBan
 from .ket_xuat import DinhDang, TepKetXuat, ket_xuat_van_ban
@@ -127,3 +128,15 @@ def ghi_nhap(
             ten += "-vanthu"
         ban_sua = ket_xuat_van_ban(vb, dich.parent, ten, DinhDang.both, nguon=str(dich))
     return TepNhap(dich, vb, tuple(canh_bao), (), ban_sua)
+
+
+__all__ = [
+    "DUOI_WORD",
+    "KICH_THUOC_WORD_TOI_DA",
+    "KetQuaNhapWord",
+    "TepNhap",
+    "ghi_nhap",
+    "nhap_word",
+    "nhap_word_du_lieu",
+    "van_ban_yaml",
+]
