@@ -13,14 +13,12 @@ from .. import __version__
 from ..errors import VanthuError
 from ..services import (
     DinhDang,
-    ghi_nhap,
     ket_xuat_tep,
     kiem_tra_tep_canh_bao,
     kiem_tra_the_thuc_word,
     la_tep_word,
     luoc_do_json,
     mo_ta_phong_chu,
-    nhap_word,
     phat_hien_json,
 )
 from . import nguoi_dung, theo_doi, van_ban, web
@@ -163,6 +161,9 @@ def nhap(file: Path, dich: Path | None, sua: bool) -> None:
     What could not be placed is reported on stderr, one line each; the form findings of the
     draft too. The file written is checked as ``vanthu check`` checks it: exit status 1 (naming
     the fields) when it does not validate."""
+    # Imported here: python-docx and the YAML writer only for the commands that read Word.
+    from ..services import ghi_nhap, nhap_word
+
     if not la_tep_word(file):
         raise click.UsageError(f"{file}: not a Word file (.docx, .doc, .odt, .rtf)")
     ket_qua = nhap_word(file)

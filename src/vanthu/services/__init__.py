@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..reading.cau_hinh import BASE_URL_MAC_DINH, base_url_hop_le
 from ..reading.van_ban import doc_tep, doc_van_ban
+
+#: Extensions read as Word files (no python-docx loaded to know them).
+from ..reading.word.chuyen_doi import DUOI_WORD
 from ..schemas.gio import GIO_VIET_NAM
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, su_kien_hop_le
 from .ket_xuat import (
@@ -22,7 +25,6 @@ from .ket_xuat import (
     renderer,
 )
 from .kiem_tra import (
-    PhatHien,
     canh_bao_van_ban,
     kiem_tra_tep,
     kiem_tra_tep_canh_bao,
@@ -32,18 +34,9 @@ from .kiem_tra import (
     phat_hien_json,
 )
 from .luoc_do import luoc_do_json
-from .nhap_word import (
-    DUOI_WORD,
-    KICH_THUOC_WORD_TOI_DA,
-    KetQuaNhapWord,
-    TepNhap,
-    ghi_nhap,
-    nhap_word,
-    nhap_word_du_lieu,
-    van_ban_yaml,
-)
 
 if TYPE_CHECKING:
+    from ..reading.word.the_thuc import PhatHien
     from .danh_sach import ChiTietVanBan, DongVanBan
     from .lien_ket import TrangNhan
     from .login import SignedIn
@@ -53,11 +46,29 @@ if TYPE_CHECKING:
     from .theo_doi import BangTrangThai
     from .tien_trinh import TienTrinh
     from .trang_theo_doi import DongThoiGian, TrangTheoDoi
+    from .tu_word import (
+        KICH_THUOC_WORD_TOI_DA,
+        KetQuaNhapWord,
+        TepNhap,
+        ghi_nhap,
+        nhap_word,
+        nhap_word_du_lieu,
+        van_ban_yaml,
+    )
     from .ung_dung import KetQuaBaoCao, UngDung, vong_doi_diagram
     from .vong_doi import KetQuaChuyen
 
 # name → the module that holds it, imported when the name is first asked for
 _LAZY = {
+    # the Word import: python-docx and the YAML writer, for the commands that read Word
+    "KICH_THUOC_WORD_TOI_DA": ".tu_word",
+    "KetQuaNhapWord": ".tu_word",
+    "PhatHien": ".tu_word",
+    "TepNhap": ".tu_word",
+    "ghi_nhap": ".tu_word",
+    "nhap_word": ".tu_word",
+    "nhap_word_du_lieu": ".tu_word",
+    "van_ban_yaml": ".tu_word",
     "ChiTietVanBan": ".danh_sach",
     "DongVanBan": ".danh_sach",
     "SignedIn": ".login",

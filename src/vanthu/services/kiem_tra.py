@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import Problem
 from ..reading.anh import doc_anh
 from ..reading.canh_bao import canh_bao_van_ban
 from ..reading.van_ban import doc_tep, doc_tep_canh_bao
-from ..reading.word.kiem_tra import KetQuaWord, kiem_tra_word, la_tep_word
-from ..reading.word.the_thuc import PhatHien
+from ..reading.word.chuyen_doi import la_tep_word
 from ..schemas import VanBan
 from ..schemas.anh import AnhDaDoc
+
+if TYPE_CHECKING:
+    from ..reading.word.kiem_tra import KetQuaWord
 
 
 def kiem_tra_van_ban(vb: VanBan, nguon: str) -> None:
@@ -76,6 +79,9 @@ def kiem_tra_the_thuc_word(path: Path) -> KetQuaWord:
     Raises:
         UnreadableWord: the file is not a Word file vanthu will open (see reading.word.mo_tep).
     """
+    # Imported here: python-docx is loaded only by the commands that read Word.
+    from ..reading.word.kiem_tra import kiem_tra_word
+
     return kiem_tra_word(path)
 
 
@@ -99,8 +105,6 @@ def phat_hien_json(ket_qua: KetQuaWord) -> dict[str, object]:
 
 
 __all__ = [
-    "KetQuaWord",
-    "PhatHien",
     "canh_bao_van_ban",
     "kiem_tra_tep",
     "kiem_tra_tep_anh",

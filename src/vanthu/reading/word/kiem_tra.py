@@ -15,9 +15,6 @@ from .nhap import KetQuaNhap, nhap_ban_thao
 from .the_thuc import PhatHien, kiem_tra_the_thuc
 from .tim_phan import BanThao, tim_phan
 
-#: Extensions read as Word files (lower case, with the dot).
-DUOI_WORD = (".docx", ".docm", ".dotx", *DUOI_CHUYEN)
-
 
 @dataclass(frozen=True)
 class KetQuaWord:
@@ -26,11 +23,6 @@ class KetQuaWord:
     nguon: str
     ban_thao: BanThao
     phat_hien: tuple[PhatHien, ...]
-
-
-def la_tep_word(path: Path) -> bool:
-    """Whether a path names a Word file by its extension."""
-    return path.suffix.lower() in DUOI_WORD
 
 
 def mo_word_du_lieu(data: bytes, nguon: str, duoi: str = ".docx") -> DocxDocument:

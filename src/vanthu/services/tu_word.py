@@ -1,5 +1,6 @@
-"""The import use case: a Word draft in, a directive file out (``vanthu import``), validated by
-the code ``vanthu check`` runs; with ``--fix``, the imported directive rendered by vanthu."""
+"""The import use case (từ Word: from Word): a Word draft in, a directive file out
+(``vanthu import``), validated by the code ``vanthu check`` runs; with ``--fix``, the imported
+directive rendered by vanthu."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ import yaml
 from ..delivery.ghi_tep import ghi_nguyen_tu
 from ..errors import InvalidDirective, Problem
 from ..reading.van_ban import doc_van_ban
-from ..reading.word.kiem_tra import DUOI_WORD, NhapWord, mo_word, mo_word_du_lieu, nhap_tai_lieu
+from ..reading.word.chuyen_doi import DUOI_WORD
+from ..reading.word.kiem_tra import NhapWord, mo_word, mo_word_du_lieu, nhap_tai_lieu
 from ..reading.word.mo_tep import KICH_THUOC_TOI_DA as KICH_THUOC_WORD_TOI_DA
 from ..reading.word.the_thuc import PhatHien
 from ..schemas import VanBan
@@ -134,6 +136,7 @@ __all__ = [
     "DUOI_WORD",
     "KICH_THUOC_WORD_TOI_DA",
     "KetQuaNhapWord",
+    "PhatHien",
     "TepNhap",
     "ghi_nhap",
     "nhap_word",
