@@ -1,7 +1,9 @@
-"""Recall and precision of the Word form check on the corpus of seeded drafts (#11).
+"""Recall and precision of the Word form check on the corpus of seeded drafts, and the field
+accuracy of the import (share of the expected directive fields extracted exactly) (#11).
 
 Run from the repository root: ``PYTHONPATH=src python scripts/kiem_tra_word_bo_mau.py [-v]``.
-Target: at least 95 % each. ``-v`` lists every missed and every unseeded finding.
+Target: at least 95 % each. ``-v`` lists every missed and every unseeded finding, and every
+field extracted wrong.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.reading.word.bo_mau import BO_MAU, cham_diem
+from tests.reading.word.bo_mau import BO_MAU, cham_diem, cham_truong, truong_nhap
 
 from vanthu.reading.word.mo_tep import mo_du_lieu
+from vanthu.reading.word.nhap import nhap_ban_thao
 from vanthu.reading.word.the_thuc import kiem_tra_the_thuc
 from vanthu.reading.word.tim_phan import tim_phan
 
@@ -23,16 +26,29 @@ def ma_phat_hien(data: bytes, nguon: str) -> list[str]:
     return [p.ma for p in kiem_tra_the_thuc(tim_phan(mo_du_lieu(data, nguon).tai_lieu))]
 
 
+def truong_word(data: bytes, nguon: str) -> dict[str, object]:
+    """The directive fields the import extracts from a .docx's bytes."""
+    tai_lieu = mo_du_lieu(data, nguon).tai_lieu
+    return truong_nhap(nhap_ban_thao(tim_phan(tai_lieu), tai_lieu).du_lieu)
+
+
 def main() -> None:
     diem = cham_diem(ma_phat_hien)
+    truong = cham_truong(truong_word)
     print(f"corpus: {len(BO_MAU)} Word drafts, {diem.gieo} seeded breaches")
     print(f"recall:    {diem.do_phu:6.1%}  ({diem.dung} of {diem.gieo} seeded breaches found)")
     print(f"precision: {diem.do_chinh_xac:6.1%}  ({diem.dung} of {diem.bao} findings seeded)")
+    print(
+        f"import field accuracy: {truong.do_chinh_xac:6.1%}  "
+        f"({truong.dung} of {truong.tong} fields extracted exactly)"
+    )
     if "-v" in sys.argv:
         for ten, ma in diem.sot:
             print(f"  missed:   {ten}: {ma}")
         for ten, ma in diem.sai:
             print(f"  unseeded: {ten}: {ma}")
+        for ten, field, want, got in truong.sai:
+            print(f"  field:    {ten}: {field}: expected {want!r}, extracted {got!r}")
 
 
 if __name__ == "__main__":

@@ -138,6 +138,58 @@ def check(files: tuple[Path, ...], as_json: bool) -> None:
         raise SystemExit(1)
 
 
+@cli.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "dich",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="The directive file to write [default: FILE with .yaml].",
+)
+@click.option(
+    "--fix",
+    "sua",
+    is_flag=True,
+    help="Also write the corrected document: the imported directive rendered by vanthu "
+    "(DOCX and PDF beside the output).",
+)
+def nhap(file: Path, dich: Path | None, sua: bool) -> None:
+    """Import a Word draft (.docx; .doc, .odt, .rtf through LibreOffice) into a directive file.
+
+    What could not be placed is reported on stderr, one line each; the form findings of the
+    draft too. The file written is checked as ``vanthu check`` checks it: exit status 1 (naming
+    the fields) when it does not validate."""
+    # Imported here: python-docx and the YAML writer only for the commands that read Word.
+    from ..services import ghi_nhap, nhap_word
+
+    if not la_tep_word(file):
+        raise click.UsageError(f"{file}: not a Word file (.docx, .doc, .odt, .rtf)")
+    ket_qua = nhap_word(file)
+    dich = dich or file.with_suffix(".yaml")
+    tep = ghi_nhap(ket_qua, dich, sua=sua, nguon=file)
+    for line in ket_qua.ghi_chu:
+        click.echo(f"{file}: not placed: {line}", err=True)
+    if ket_qua.phat_hien:
+        n = len(ket_qua.phat_hien)
+        click.echo(
+            f"{file}: {n} form finding{'s' if n != 1 else ''} in the draft (Decree 30)"
+            + "".join(f"\n  - {p}" for p in ket_qua.phat_hien),
+            err=True,
+        )
+    click.echo(str(tep.yaml))
+    if tep.van_ban is None:
+        lines = "".join(f"\n  - {p}" for p in tep.van_de)
+        click.echo(f"{tep.yaml}: does not validate ({len(tep.van_de)} problems){lines}", err=True)
+        raise SystemExit(1)
+    for w in tep.canh_bao:
+        click.echo(f"{tep.yaml}: warning: {w}", err=True)
+    if tep.ban_sua is not None:
+        for out in tep.ban_sua.paths():
+            click.echo(str(out))
+
+
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of the directive file."""

@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..reading.cau_hinh import BASE_URL_MAC_DINH, base_url_hop_le
 from ..reading.van_ban import doc_tep, doc_van_ban
+
+#: Extensions read as Word files (no python-docx loaded to know them).
+from ..reading.word.chuyen_doi import DUOI_WORD
 from ..schemas.gio import GIO_VIET_NAM
 from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, su_kien_hop_le
 from .ket_xuat import (
@@ -33,6 +36,7 @@ from .kiem_tra import (
 from .luoc_do import luoc_do_json
 
 if TYPE_CHECKING:
+    from ..reading.word.the_thuc import PhatHien
     from .danh_sach import ChiTietVanBan, DongVanBan
     from .ky_so import (
         BanChuanBi,
@@ -56,11 +60,29 @@ if TYPE_CHECKING:
     from .theo_doi import BangTrangThai
     from .tien_trinh import TienTrinh
     from .trang_theo_doi import DongThoiGian, TrangTheoDoi
+    from .tu_word import (
+        KICH_THUOC_WORD_TOI_DA,
+        KetQuaNhapWord,
+        TepNhap,
+        ghi_nhap,
+        nhap_word,
+        nhap_word_du_lieu,
+        van_ban_yaml,
+    )
     from .ung_dung import KetQuaBaoCao, UngDung, vong_doi_diagram
     from .vong_doi import KetQuaChuyen
 
 # name → the module that holds it, imported when the name is first asked for
 _LAZY = {
+    # the Word import: python-docx and the YAML writer, for the commands that read Word
+    "KICH_THUOC_WORD_TOI_DA": ".tu_word",
+    "KetQuaNhapWord": ".tu_word",
+    "PhatHien": ".tu_word",
+    "TepNhap": ".tu_word",
+    "ghi_nhap": ".tu_word",
+    "nhap_word": ".tu_word",
+    "nhap_word_du_lieu": ".tu_word",
+    "van_ban_yaml": ".tu_word",
     "ChiTietVanBan": ".danh_sach",
     "DongVanBan": ".danh_sach",
     "SignedIn": ".login",
@@ -103,7 +125,9 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "BASE_URL_MAC_DINH",
     "COT_SO_DANG_KY",
+    "DUOI_WORD",
     "GIO_VIET_NAM",
+    "KICH_THUOC_WORD_TOI_DA",
     "BanChuanBi",
     "BangTrangThai",
     "ChiTietVanBan",
@@ -114,10 +138,13 @@ __all__ = [
     "DongVanBan",
     "KetQuaBaoCao",
     "KetQuaChuyen",
+    "KetQuaNhapWord",
     "NguoiDungDong",
+    "PhatHien",
     "SignedIn",
     "SuKienVanBan",
     "TepKetXuat",
+    "TepNhap",
     "TienTrinh",
     "TrangNhan",
     "TrangThaiVanBan",
@@ -131,6 +158,7 @@ __all__ = [
     "doc_tep",
     "doc_van_ban",
     "gan_cms",
+    "ghi_nhap",
     "ket_xuat_tep",
     "ket_xuat_van_ban",
     "kiem_tra_tep",
@@ -144,6 +172,8 @@ __all__ = [
     "luoc_do_json",
     "mo_ta_phong_chu",
     "nhan_hai_buoc",
+    "nhap_word",
+    "nhap_word_du_lieu",
     "phat_hien_json",
     "phieu_bam",
     "phong_chu_pdf",
@@ -152,6 +182,7 @@ __all__ = [
     "tao_khoa_demo",
     "ten_nguoi_dung",
     "ten_nguoi_dung_neu_co",
+    "van_ban_yaml",
     "vong_doi_diagram",
     "xac_minh_pdf",
     "xac_minh_tep",

@@ -11,12 +11,11 @@ from ..errors import Problem
 from ..reading.anh import doc_anh
 from ..reading.canh_bao import canh_bao_van_ban
 from ..reading.van_ban import doc_tep, doc_tep_canh_bao
+from ..reading.word.chuyen_doi import la_tep_word
 from ..schemas import VanBan
 from ..schemas.anh import AnhDaDoc
 
 if TYPE_CHECKING:
-    # The Word check loads python-docx: imported when a Word file is checked, so that
-    # commands that never read one (tracking, the desk's pages) start without it.
     from ..reading.word.kiem_tra import KetQuaWord
 
 
@@ -80,16 +79,10 @@ def kiem_tra_the_thuc_word(path: Path) -> KetQuaWord:
     Raises:
         UnreadableWord: the file is not a Word file vanthu will open (see reading.word.mo_tep).
     """
+    # Imported here: python-docx is loaded only by the commands that read Word.
     from ..reading.word.kiem_tra import kiem_tra_word
 
     return kiem_tra_word(path)
-
-
-def la_tep_word(path: Path) -> bool:
-    """Whether a path names a Word file (.docx, .doc, .odt, .rtf …) by its extension."""
-    from ..reading.word.kiem_tra import la_tep_word as la_word
-
-    return la_word(path)
 
 
 def phat_hien_json(ket_qua: KetQuaWord) -> dict[str, object]:

@@ -14,6 +14,7 @@ from ..errors import (
     StoreUnavailable,
     Throttled,
     TransitionRefused,
+    UnreadableWord,
     UnsupportedLayout,
     VanthuError,
 )
@@ -24,6 +25,7 @@ _MA_TRANG_THAI: tuple[tuple[type[VanthuError], int], ...] = (
     (InvalidDirective, 422),
     (InvalidSetting, 422),
     (UnsupportedLayout, 422),
+    (UnreadableWord, 422),
     (NotFound, 404),
     (ConcurrentChange, 409),
     (Refused, 403),

@@ -11,8 +11,10 @@ writes them out (with ``.expected.json`` beside each) to open in Word.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -74,6 +76,8 @@ class Mau:
     so_trang_cuoi: bool = False
     ghi_chu: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    #: Paragraphs added to the body (a longer draft, for the benchmark).
+    them_doan: int = 0
 
 
 def _vien(table: object, co: bool) -> None:
@@ -226,6 +230,13 @@ def _than(doc: DocxDocument, ve: _Ve, mau: Mau) -> None:
     )
     for i, text in enumerate(items):
         body(text if mau.danh_so_word else f"{i + 1}. {text}", numbered=True)
+    for i in range(mau.them_doan):
+        body(
+            f"Nội dung bổ sung thứ {i + 1}: các cơ quan, đơn vị chủ động rà soát, đánh giá tình "
+            "hình thực hiện nhiệm vụ được giao, kịp thời đề xuất giải pháp tháo gỡ khó khăn, "
+            "vướng mắc; phân công cụ thể người chịu trách nhiệm, thời hạn hoàn thành và báo cáo "
+            "kết quả về Sở Y tế để tổng hợp, tham mưu Ủy ban nhân dân tỉnh chỉ đạo."
+        )
     body("Sở Y tế đề nghị các cơ quan, đơn vị quan tâm phối hợp thực hiện" + mau.ket_thuc)
 
 
@@ -442,3 +453,141 @@ def cham_diem(kiem_tra: Callable[[bytes, str], list[str]]) -> DiemSo:
         sai += [(mau.ten, r) for r in (found - want).elements()]
         sot += [(mau.ten, r) for r in (want - found).elements()]
     return DiemSo(dung, bao, gieo, tuple(sai), tuple(sot))
+
+
+_DAU_RA = ("TM", "KT", "TL", "TUQ", "Q", "K/T", "T/M", "T/L")
+
+
+def _nguoi_ky(lines: tuple[str, ...]) -> dict[str, object]:
+    """The signer a block of 7a lines names: "X. Y" lines are prefixes, the last the position."""
+    quyen_han: list[str] = []
+    thay_mat: list[str] = []
+    for line in lines[:-1]:
+        head, _, rest = line.partition(" ")
+        quyen_han.append(head.rstrip(".").replace("/", ""))
+        thay_mat.append(rest)
+    head, _, rest = lines[-1].partition(" ")
+    chuc_vu = rest if head.rstrip(".").replace("/", "") in _DAU_RA else lines[-1]
+    return {"quyen_han": quyen_han, "thay_mat": thay_mat, "chuc_vu": chuc_vu}
+
+
+def truong(mau: Mau) -> dict[str, object]:
+    """The directive fields a draft of the corpus carries (what an import must extract)."""
+    ma = "QĐ" if mau.loai == "qd" else "SYT"
+    so = re.match(r"^Số\s*:\s*(\d+)\s*/\s*(\S+)$", mau.so.format(ma=ma))
+    symbol = re.sub(r"\s", "", mau.so.format(ma=ma).split("/", 1)[1])
+    ngay = re.search(r"ngày (\d+) tháng (\d+) năm (\d+)", mau.ngay)
+    assert ngay is not None
+    items = [
+        "Tổ chức rà soát, cập nhật kế hoạch phòng, chống dịch của đơn vị;",
+        "Bảo đảm đủ thuốc, vật tư, trang thiết bị y tế phục vụ điều trị;",
+        "Báo cáo kết quả thực hiện về Sở Y tế trước ngày 30 hằng tháng",
+    ]
+    numbered = [f"{i + 1}. {t}" for i, t in enumerate(items)]
+    ket_thuc = "." if mau.ket_thuc == "./." else mau.ket_thuc
+    out: dict[str, object] = {
+        "loai": "quyet_dinh" if mau.loai == "qd" else "cong_van",
+        "co_quan_chu_quan": "UBND TỈNH NINH THUẬN",
+        "co_quan": "SỞ Y TẾ",
+        "so": int(so[1]) if so else None,
+        "ky_hieu": symbol,
+        "dia_danh": "Ninh Thuận",
+        "ngay": dt.date(int(ngay[3]), int(ngay[2]), int(ngay[1])).isoformat(),
+        "nguoi_ky": {**_nguoi_ky(mau.chuc_vu), "ho_ten": "Nguyễn Văn An"},
+        "noi_nhan": ["Như trên", "UBND tỉnh (b/c)", "Giám đốc, các PGĐ Sở"],
+        "muc_luu": ["VT", "VP"],
+    }
+    if mau.loai == "qd":
+        out["trich_yeu"] = "Về việc thành lập Tổ công tác phòng, chống dịch"
+        out["tham_quyen"] = "GIÁM ĐỐC SỞ Y TẾ TỈNH NINH THUẬN"
+        out["can_cu"] = [
+            "Căn cứ Luật Phòng, chống bệnh truyền nhiễm ngày 21 tháng 11 năm 2007;",
+            "Căn cứ Quyết định số 12/QĐ-UBND ngày 05 tháng 01 năm 2021 của Ủy ban nhân dân tỉnh;",
+            "Theo đề nghị của Chánh Văn phòng Sở" + mau.can_cu_cuoi,
+        ]
+        out["noi_dung"] = [
+            "Điều 1. Thành lập Tổ công tác phòng, chống dịch của Sở Y tế gồm các ông, bà có tên "
+            "trong danh sách kèm theo.",
+            "Điều 2. Tổ công tác có nhiệm vụ:",
+            *numbered,
+            "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Trưởng các "
+            "phòng và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này"
+            + ket_thuc,
+        ]
+    else:
+        out["trich_yeu"] = mau.vv
+        out["kinh_gui"] = [
+            "Ủy ban nhân dân các huyện, thành phố",
+            "Trung tâm Y tế các huyện, thành phố",
+        ]
+        out["noi_dung"] = [
+            "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh về tăng cường công tác phòng, chống dịch "
+            "bệnh trong tình hình mới, Sở Y tế đề nghị các cơ quan, đơn vị thực hiện tốt các nội "
+            "dung sau:",
+            *numbered,
+            "Sở Y tế đề nghị các cơ quan, đơn vị quan tâm phối hợp thực hiện" + ket_thuc,
+        ]
+    return out
+
+
+@dataclass(frozen=True)
+class DiemTruong:
+    """Field accuracy on the corpus: fields extracted exactly, of all the fields expected."""
+
+    dung: int
+    tong: int
+    sai: tuple[tuple[str, str, object, object], ...]  # (draft, field, expected, extracted)
+
+    @property
+    def do_chinh_xac(self) -> float:
+        """The share of expected fields extracted exactly."""
+        return self.dung / self.tong if self.tong else 1.0
+
+
+def cham_truong(nhap: Callable[[bytes, str], dict[str, object]]) -> DiemTruong:
+    """Score an importer (the fields of :func:`truong` it extracts from a .docx's bytes)."""
+    dung = tong = 0
+    sai: list[tuple[str, str, object, object]] = []
+    for mau in BO_MAU:
+        want = truong(mau)
+        got = nhap(tao(mau), mau.ten)
+        for key, value in want.items():
+            tong += 1
+            if got.get(key) == value:
+                dung += 1
+            else:
+                sai.append((mau.ten, key, value, got.get(key)))
+    return DiemTruong(dung, tong, tuple(sai))
+
+
+def truong_nhap(du_lieu: dict[str, object]) -> dict[str, object]:
+    """The fields of :func:`truong` in an import's data (a directive file's, not validated):
+    the printed symbol rebuilt as the renderer builds it, body items as their text."""
+    from vanthu.schemas.loai_van_ban import LoaiVanBan
+
+    out = dict(du_lieu)
+    loai = du_lieu.get("loai")
+    code = LoaiVanBan(loai).info.ma if isinstance(loai, str) else None
+    issuer = du_lieu.get("ky_hieu_co_quan")
+    out["ky_hieu"] = du_lieu.get("ky_hieu") or (
+        f"{issuer}-{du_lieu.get('don_vi_soan_thao')}" if code is None else f"{code}-{issuer}"
+    )
+    unit = du_lieu.get("don_vi_soan_thao")
+    luu = du_lieu.get("luu")
+    out["muc_luu"] = ["VT", *([unit] if unit else []), *(luu if isinstance(luu, list) else [])]
+    noi_dung = du_lieu.get("noi_dung")
+    out["noi_dung"] = [
+        i if isinstance(i, str) else i.get("doan")
+        for i in (noi_dung if isinstance(noi_dung, list) else [])
+    ]
+    noi_nhan = du_lieu.get("noi_nhan")
+    out["noi_nhan"] = [n["ten"] for n in (noi_nhan if isinstance(noi_nhan, list) else [])]
+    signer = du_lieu.get("nguoi_ky")
+    if isinstance(signer, dict):
+        out["nguoi_ky"] = {
+            "quyen_han": signer.get("quyen_han", []),
+            "thay_mat": signer.get("thay_mat", []),
+            "chuc_vu": signer.get("chuc_vu"),
+            "ho_ten": signer.get("ho_ten"),
+        }
+    return out

@@ -18,6 +18,14 @@ from ...errors import UnreadableWord
 THOI_GIAN_TOI_DA = 120
 #: Extensions converted (lower case, with the dot).
 DUOI_CHUYEN = (".doc", ".odt", ".rtf")
+#: Extensions read as Word files (lower case, with the dot).
+DUOI_WORD = (".docx", ".docm", ".dotx", *DUOI_CHUYEN)
+
+
+def la_tep_word(path: Path) -> bool:
+    """Whether a path names a Word file by its extension (without loading python-docx)."""
+    return path.suffix.lower() in DUOI_WORD
+
 
 _CAU_HINH = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry"

@@ -41,6 +41,9 @@ class Dong:
     manh: tuple[Dong, ...] = field(default=(), compare=False)
     #: A tab-separated piece: its paragraph's alignment says nothing of where it stands.
     tu_tab: bool = False
+    #: The text in runs, each with its formatting; a footnote call is a piece of its own,
+    #: :data:`GOI_CHU_THICH` around the footnote's id (the import reads emphasis and notes).
+    chu_cac: tuple[tuple[str, DinhDangChu], ...] = field(default=(), compare=False)
 
     @property
     def day_du(self) -> str:
@@ -144,16 +147,28 @@ _RUN_PATH = (
 )
 
 
-def _tung_chu(p: etree._Element, kieu: BangKieuWord) -> list[tuple[str, DinhDangChu]]:
-    """The paragraph's text in pieces, each with its run's resolved formatting."""
+#: Marks a footnote call among a line's pieces: the note's id between the two characters
+#: (private-use code points, which no text of a directive may hold).
+GOI_CHU_THICH = ("\ue000", "\ue001")
+
+
+def tung_chu(p: etree._Element, kieu: BangKieuWord) -> list[tuple[str, DinhDangChu]]:
+    """The paragraph's text in pieces, each with its run's resolved formatting; a footnote
+    call is a piece of its own (see :data:`GOI_CHU_THICH`)."""
     pieces = []
     for r in etree.ElementBase.xpath(p, _RUN_PATH, namespaces=_NS):
-        text = r.text if isinstance(r.text, str) else ""
-        if not text:
-            continue
         fmt = kieu.chu(r, p)
-        pieces.append((text.upper() if fmt.hoa else text, fmt))
+        text = r.text if isinstance(r.text, str) else ""
+        if text:
+            pieces.append((text.upper() if fmt.hoa else text, fmt))
+        for ref in r.iterchildren(qn("w:footnoteReference")):
+            mo, dong = GOI_CHU_THICH
+            pieces.append((f"{mo}{ref.get(qn('w:id'), '')}{dong}", fmt))
     return pieces
+
+
+def _la_goi(piece: str) -> bool:
+    return piece.startswith(GOI_CHU_THICH[0])
 
 
 def _do(
@@ -199,9 +214,13 @@ def _tao(
     cot: int | None,
     so: int,
 ) -> Dong:
+    chu_cac = tuple((unicodedata.normalize("NFC", t), f) for t, f in pieces)
+    pieces = [(t, f) for t, f in pieces if not _la_goi(t)]
     dominant, families, colours, sizes = _do(pieces, mark)
     text = unicodedata.normalize("NFC", "".join(t for t, _ in pieces)).strip()
-    return Dong(text, nhan, dominant, doan, families, colours, sizes, bang, cot, so)
+    return Dong(
+        text, nhan, dominant, doan, families, colours, sizes, bang, cot, so, chu_cac=chu_cac
+    )
 
 
 def _manh(pieces: list[tuple[str, DinhDangChu]]) -> list[tuple[int, list[tuple[str, DinhDangChu]]]]:
@@ -222,15 +241,18 @@ def _manh(pieces: list[tuple[str, DinhDangChu]]) -> list[tuple[int, list[tuple[s
     return [(0, full[0][1]), (1, rest)]
 
 
-def doc_dong(tai_lieu: DocxDocument) -> list[Dong]:
-    """Every line of the document's body in reading order (headers and footers apart)."""
+def doc_dong(tai_lieu: DocxDocument, bang_xml: list[etree._Element] | None = None) -> list[Dong]:
+    """Every line of the document's body in reading order (headers and footers apart).
+
+    ``bang_xml``, when given, receives the top-level tables, in the order of :attr:`Dong.bang`.
+    """
     kieu = BangKieuWord(tai_lieu)
     danh_so = DanhSo(tai_lieu)
     lines: list[Dong] = []
     tables = [0]
 
     def paragraph(p: etree._Element, bang: int | None, cot: int | None) -> None:
-        pieces = _tung_chu(p, kieu)
+        pieces = tung_chu(p, kieu)
         doan = kieu.doan(p)
         mark = kieu.chu(None, p)
         nhan = danh_so.nhan(doan.danh_so)
@@ -257,6 +279,8 @@ def doc_dong(tai_lieu: DocxDocument) -> list[Dong]:
                 index = tables[0] if bang is None else bang
                 if bang is None:
                     tables[0] += 1
+                    if bang_xml is not None:
+                        bang_xml.append(child)
                 for row in child.iterchildren(qn("w:tr")):
                     cells = list(row.iterchildren(qn("w:tc")))
                     for i, cell in enumerate(cells):

@@ -78,7 +78,7 @@ _TEN_CAN_LE = {"center": "centred", "left": "flush left", "justify": "justified"
 _SO_KY_HIEU = re.compile(r"^Số:\s*(?P<so>\S*?)/(?P<ky_hieu>\S+)$")
 _SO_TRONG = re.compile(r"^[.…\s]*$")
 _NGAY = re.compile(
-    r"^(?P<noi>[^,]+),\s*ngày\s+(?P<ngay>\S+)\s+tháng\s+(?P<thang>\S+)\s+năm\s+(?P<nam>\S+)$"
+    r"^(?P<noi>[^,]+),\s*ngày\s+(?P<ngay>\S*)\s*tháng\s+(?P<thang>\S*)\s*năm\s+(?P<nam>\S+)$"
 )
 _TIEN_TO_SAI = re.compile(r"^(T/M|K/T|T/L|TM|KT|TL|TUQ|Q)(?:\s*[:/]\s*|\s+)(?=\S)")
 _TIEN_TO = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s")

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from docx.document import Document as DocxDocument
+from lxml import etree
 
 from ...schemas.loai_van_ban import LoaiVanBan
 from .dong import Dong, doc_dong
@@ -25,7 +26,8 @@ from .trang import TrangGiay, doc_trang
 
 #: The printed names of the types, in capitals (tên loại), mapped to the type.
 TEN_LOAI = {loai.info.ten: loai for loai in LoaiVanBan if loai is not LoaiVanBan.cong_van}
-_NGAY = re.compile(r"ngày\s+\S+\s+tháng\s+\S+\s+năm", re.IGNORECASE)
+#: The place-date line, its day and month left blank in a draft ("ngày      tháng      năm").
+_NGAY = re.compile(r"ngày\s+\S*\s*tháng\s+\S*\s*năm", re.IGNORECASE)
 _SO = re.compile(r"^S[ốỐ]\s*[:.]?\s*", re.IGNORECASE)
 _TIEN_TO = re.compile(r"^(TM|KT|Q|TL|TUQ|T/M|K/T|T/L)\s*[.:/]?\s+\S", re.IGNORECASE)
 _DAU_MUC = ("HỎA TỐC", "HOẢ TỐC", "THƯỢNG KHẨN", "KHẨN", "TUYỆT MẬT", "TỐI MẬT", "MẬT")
@@ -65,6 +67,11 @@ class BanThao:
     chua_xep: list[Dong] = field(default_factory=list)
     #: Each signer's 7a lines (a joint document or a biên bản has two signers).
     khoi_ky: list[list[Dong]] = field(default_factory=list)
+    #: What follows the signature block: annexes, the text a quyết định issues, a leave's
+    #: confirmation block.
+    phan_sau: list[Dong] = field(default_factory=list)
+    #: The document's top-level tables (w:tbl), by the index :attr:`Dong.bang` names.
+    bang_xml: list[etree._Element] = field(default_factory=list, repr=False)
     ten_cua: dict[int, Dong] = field(default_factory=dict, repr=False)
 
     @property
@@ -222,19 +229,18 @@ def _bat_dau_chu_ky(lines: list[Dong], start: int) -> int:
     return len(lines)
 
 
-def _khoi_chu_ky(lines: list[Dong]) -> list[Dong]:
+def _khoi_chu_ky(lines: list[Dong]) -> tuple[list[Dong], list[Dong]]:
     """The signature block's own lines: its table, or its paragraphs up to the next table, a
-    ``Phụ lục`` line or the end (an attached text after it is not part of it)."""
+    ``Phụ lục`` line or the end; and what follows it (an attached text is not part of it)."""
     if not lines:
-        return []
+        return [], []
     if lines[0].bang is not None:
-        return [d for d in lines if d.bang == lines[0].bang]
-    block: list[Dong] = []
-    for d in lines:
-        if d.bang is not None or (d.text.startswith("Phụ lục") and block):
-            break
-        block.append(d)
-    return block
+        end = max(i for i, d in enumerate(lines) if d.bang == lines[0].bang) + 1
+        return lines[:end], lines[end:]
+    for i, d in enumerate(lines):
+        if d.bang is not None or (d.text.startswith("Phụ lục") and i):
+            return lines[:i], lines[i:]
+    return lines, []
 
 
 def _xep_chu_ky(ban: BanThao, lines: list[Dong]) -> None:
@@ -245,7 +251,8 @@ def _xep_chu_ky(ban: BanThao, lines: list[Dong]) -> None:
     """
     columns: dict[int, list[Dong]] = {0: [], 1: []}
     in_list = False
-    for d in _khoi_chu_ky(lines):
+    block, ban.phan_sau = _khoi_chu_ky(lines)
+    for d in block:
         if not d.text or _KE.match(d.text):
             continue
         for p in list(d.manh) or [d]:
@@ -306,8 +313,9 @@ def _la_ten_loai(d: Dong) -> bool:
 
 def tim_phan(tai_lieu: DocxDocument) -> BanThao:
     """Find the parts of a Word draft (see the module's docstring)."""
-    lines = doc_dong(tai_lieu)
-    ban = BanThao(trang=doc_trang(tai_lieu))
+    tables: list[etree._Element] = []
+    lines = doc_dong(tai_lieu, tables)
+    ban = BanThao(trang=doc_trang(tai_lieu), bang_xml=tables)
     header, start = _dau_trang(lines)
     _xep_dau_trang(ban, header)
     end = _bat_dau_chu_ky(lines, start)

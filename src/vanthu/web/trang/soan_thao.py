@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Annotated
 
@@ -16,7 +17,15 @@ from ...errors import InvalidDirective, Problem, VanthuError
 from ...schemas import DoKhan, DoMat, KieuDoan, LoaiVanBan, PhamViLuuHanh
 from ...schemas.gioi_han import TEP_VAN_BAN_TOI_DA
 from ...schemas.phu_luc import LOAI_KEM_THEO, ten_phu_luc
-from ...services import SignedIn, UngDung, canh_bao_van_ban
+from ...services import (
+    DUOI_WORD,
+    KICH_THUOC_WORD_TOI_DA,
+    PhatHien,
+    SignedIn,
+    UngDung,
+    canh_bao_van_ban,
+    nhap_word_du_lieu,
+)
 from ..bieu_mau import (
     HANH_DONG_MUC_CON,
     MUC_CON_THEM,
@@ -52,6 +61,16 @@ DUOI_TEP = (".yaml", ".yml", ".json")
 TEN_TEP_TOI_DA = 100
 
 
+@dataclass(frozen=True)
+class WordNhap:
+    """A Word draft the form was filled from: its name, its form findings (Decree 30), and
+    what the import could not place."""
+
+    ten: str
+    phat_hien: tuple[PhatHien, ...]
+    ghi_chu: tuple[str, ...]
+
+
 def _trang_soan(
     request: Request,
     bieu_mau: BieuMau,
@@ -61,6 +80,7 @@ def _trang_soan(
     thong_bao_loi: str | None = None,
     them: str | None = None,
     canh_bao: list[Problem] | None = None,
+    word: WordNhap | None = None,
 ) -> Response:
     rows_nn = bieu_mau.so_noi_nhan + (DONG_THEM if them == "noi_nhan" else DONG_TRONG)
     rows_nv = bieu_mau.so_nhiem_vu + (DONG_THEM if them == "nhiem_vu" else 1)
@@ -121,6 +141,7 @@ def _trang_soan(
         cac_pham_vi=[(p.value, p.label) for p in PhamViLuuHanh],
         cac_nhom=ung_dung(request).nhom_danh_ba(),
         xong=request.query_params.get("xong"),
+        word=word,
     )
 
 
@@ -194,10 +215,20 @@ async def tai_len(
     """A draft from an uploaded directive file, read with the limits of ``vanthu check``; the
     bytes are read in memory (at most one more than the limit) and never stored as a file."""
     name = PurePath((tep.filename or "").replace("\\", "/")).name[:TEN_TEP_TOI_DA] or "tệp"
+    if name.lower().endswith(DUOI_WORD):
+        try:
+            return await _tu_word(request, tep, name)
+        finally:
+            await tep.close()
     try:
         if not name.lower().endswith(DUOI_TEP):
             raise InvalidDirective(
-                name, [Problem("", "upload a directive file: .yaml, .yml or .json")]
+                name,
+                [
+                    Problem(
+                        "", "upload a directive file (.yaml, .yml, .json) or a Word draft (.docx)"
+                    )
+                ],
             )
         content = await tep.read(TEP_VAN_BAN_TOI_DA + 1)
         app = ung_dung(request)
@@ -212,6 +243,42 @@ async def tai_len(
     finally:
         await tep.close()
     return RedirectResponse(f"/soan-thao/{result.van_ban_id}?xong=tai_len", status_code=303)
+
+
+async def _tu_word(request: Request, tep: UploadFile, name: str) -> Response:
+    """The form filled from an uploaded Word draft (read in memory, at most the limit of
+    ``vanthu check``, opened as safely), its form findings above the fields; nothing is stored
+    until the form is saved."""
+    content = await tep.read(KICH_THUOC_WORD_TOI_DA + 1)
+    duoi = PurePath(name).suffix.lower()
+    try:
+        if len(content) > KICH_THUOC_WORD_TOI_DA:
+            raise InvalidDirective(
+                name, [Problem("", f"a Word file of at most {KICH_THUOC_WORD_TOI_DA // 2**20} MiB")]
+            )
+        ket_qua = await run_in_threadpool(nhap_word_du_lieu, content, name, duoi)
+    except InvalidDirective as error:
+        return _trang_soan(
+            request, BieuMau(), 422, problems=list(error.problems), thong_bao_loi=error.source
+        )
+    except VanthuError as error:
+        return _trang_soan(request, BieuMau(), ma_trang_thai(error), thong_bao_loi=str(error))
+    word = WordNhap(name, ket_qua.phat_hien, ket_qua.ghi_chu)
+    if ket_qua.van_ban is None:
+        return _trang_soan(
+            request,
+            BieuMau(),
+            422,
+            problems=list(ket_qua.van_de),
+            thong_bao_loi=f"{name}: the imported directive does not validate",
+            word=word,
+        )
+    return _trang_soan(
+        request,
+        bieu_mau_tu_van_ban(ket_qua.van_ban),
+        canh_bao=canh_bao_van_ban(ket_qua.van_ban),
+        word=word,
+    )
 
 
 def _anh(pages: list[bytes]) -> list[str]:
