@@ -34,11 +34,13 @@ from .luoc_do import luoc_do_json
 
 if TYPE_CHECKING:
     from .danh_sach import ChiTietVanBan, DongVanBan
+    from .ky_ban_hanh import TEN_KY_SO
     from .ky_so import (
         BanChuanBi,
         chuan_bi_hai_buoc,
         doc_cau_hinh_ky,
         gan_cms,
+        ghi_tep_ra,
         ky_dinh_kem,
         ky_tep,
         ky_van_ban,
@@ -83,6 +85,8 @@ _LAZY = {
     "chuan_bi_hai_buoc": ".ky_so",
     "doc_cau_hinh_ky": ".ky_so",
     "gan_cms": ".ky_so",
+    "ghi_tep_ra": ".ky_so",
+    "TEN_KY_SO": ".ky_ban_hanh",
     "ky_dinh_kem": ".ky_so",
     "ky_tep": ".ky_so",
     "ky_van_ban": ".ky_so",
@@ -104,6 +108,7 @@ __all__ = [
     "BASE_URL_MAC_DINH",
     "COT_SO_DANG_KY",
     "GIO_VIET_NAM",
+    "TEN_KY_SO",
     "BanChuanBi",
     "BangTrangThai",
     "ChiTietVanBan",
@@ -131,6 +136,7 @@ __all__ = [
     "doc_tep",
     "doc_van_ban",
     "gan_cms",
+    "ghi_tep_ra",
     "ket_xuat_tep",
     "ket_xuat_van_ban",
     "kiem_tra_tep",

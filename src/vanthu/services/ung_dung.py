@@ -422,6 +422,16 @@ class UngDung:
         """
         return self._dv.vong_doi.nhan_ban_ky(nguoi, khoa, ban_da_ky)
 
+    def nhan_ban_ky_tep(self, nguoi: str, khoa: str, tep: Path) -> KetQuaChuyen:
+        """:meth:`nhan_ban_ky` with the signed PDF read from a file (at most 200 MiB).
+
+        Raises:
+            InvalidSetting: the file cannot be read or is too big; as for :meth:`nhan_ban_ky`.
+        """
+        from .ky_so import doc_pdf
+
+        return self.nhan_ban_ky(nguoi, khoa, doc_pdf(tep))
+
     def huy_ky_so(self, nguoi: str, khoa: str, ly_do: str | None = None) -> KetQuaChuyen:
         """Cancel two-step signing: the number is voided (never reused), the directive goes
         back to đã duyệt; a văn thư or the leader whose signature it waits for.
