@@ -6,6 +6,11 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +21,7 @@ from sqlalchemy import func, select
 
 from tests.services.conftest import ManualClock, duyet_xong
 from tests.services.ky_so_chung import bo_khoa, cau_hinh, cong_cu_lanh_dao
+from vanthu.delivery.ghi_tep import BIEN_DUNG, BIEN_TEP_DUNG, THU_MUC_TAM
 from vanthu.errors import InvalidSetting, Refused, SigningFailed, TransitionRefused
 from vanthu.ky_so import BIEN_CAU_HINH, KetLuan
 from vanthu.services import xac_minh_pdf
@@ -351,3 +357,36 @@ def test_an_electronic_copy_carries_the_bodys_signature_in_box_14(
     x0, y0, x1, y1 = (float(v) for v in widget["/Rect"])
     box = copy.o_ky_so
     assert (x0, y0, x1, y1) == pytest.approx((box.x0, box.y0, box.x1, box.y1), abs=1.0)
+
+
+# -- a signed issue killed between its steps -------------------------------------------------
+
+
+@pytest.mark.parametrize("moment", ["ky_so:giua_hai_chu_ky", "ban_hanh:truoc_commit"])
+def test_a_signed_issue_killed_before_its_commit_consumes_no_number_and_leaves_no_file(
+    app: BoDichVu, db_url: str, ky: Path, tmp_path: Path, moment: str
+) -> None:
+    key = duyet_xong(app)
+    output = tmp_path / "output"
+    marker = tmp_path / "dung"
+    env = dict(os.environ)
+    env.update({"VANTHU_NOW": "2021-09-13T08:30", BIEN_DUNG: moment, BIEN_TEP_DUNG: str(marker)})
+    command = [sys.executable, "-m", "vanthu", "--db", db_url, "--as", "vt"]
+    command += ["--output-root", str(output), "issue", str(key)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    deadline = time.monotonic() + 120
+    try:
+        while not marker.exists() and process.poll() is None:
+            assert time.monotonic() < deadline, f"{moment} not reached in time"
+            time.sleep(0.02)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        _, said = process.communicate(timeout=120)
+    assert process.returncode == -signal.SIGKILL, said.decode("utf-8", "replace")
+    assert _so_da_lay(app) == (0, [])
+    assert _row(app, key).trang_thai == "da_duyet"
+    assert [p for p in _tep_tren_dia(output) if THU_MUC_TAM not in p.parts] == []
+    # The next issue drops whatever was staged and takes number 01, signed.
+    again = app.vong_doi.ban_hanh("vt", str(key))
+    assert (again.so_ky_hieu, again.ky_so) == ("01/CĐ-UBND", "da_ky_so")
+    assert not (output / THU_MUC_TAM).exists()
