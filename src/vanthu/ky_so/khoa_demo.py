@@ -157,7 +157,7 @@ def ghi_bo_khoa(bo: BoKhoaDemo, thu_muc: Path, anh: Mapping[str, bytes] | None =
         },
         "khoa_co_quan": "co_quan",
     }
-    for key, png in (anh or {}).items():
+    for key in anh or {}:
         config["khoa"][key]["anh"] = f"{key}.png"  # type: ignore[index]
     try:
         thu_muc.mkdir(parents=True, exist_ok=True)

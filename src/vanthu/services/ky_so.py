@@ -266,15 +266,11 @@ def ky_tep(path: Path, thu_muc: Path, khoa_lanh_dao: str = "lanh_dao") -> Path:
     Raises:
         InvalidDirective, RenderError, InvalidSetting, SigningFailed, OutputError.
     """
-    from ..errors import OutputError
+    from ..delivery.ghi_tep import ghi_nguyen_tu
     from .kiem_tra import kiem_tra_tep_anh
 
     vb, anh = kiem_tra_tep_anh(path)
     pdf = ky_van_ban(vb, anh, khoa_lanh_dao)
     out = thu_muc / f"{path.stem}.pdf"
-    try:
-        thu_muc.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(pdf)
-    except OSError as error:
-        raise OutputError(str(out), f"cannot write: {error.strerror or error}") from None
+    ghi_nguyen_tu(out, pdf)
     return out

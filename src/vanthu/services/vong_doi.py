@@ -7,7 +7,6 @@ the event goes into the log (nhật ký) in the same transaction.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import tempfile
 from collections.abc import Callable, Mapping
@@ -24,6 +23,7 @@ from ..delivery.ghi_tep import (
     hoan_tat_ban_hanh,
     loi_ghi,
     sha256,
+    xoa_tep,
 )
 from ..delivery.thu import KENH_THU, PhienThu, ThuThuHoi, cau_hinh_thu, soan_thu_thu_hoi
 from ..errors import (
@@ -785,7 +785,7 @@ class VongDoi:
                     **({"ly_do": ly_do} if ly_do else {}),
                 ),
             )
-        _xoa_tep_huy(self.thu_muc, files)
+        xoa_tep(self.thu_muc, files)
         return KetQuaChuyen(row.id, tu, den, voided, ())
 
     @staticmethod
@@ -908,19 +908,6 @@ def hoan_tat_cac_ban_hanh(store: Store, goc: Path) -> list[Path]:
         return stored is not None and all(stored.get(p) == h for p, h in hashes.items())
 
     return hoan_tat_ban_hanh(goc, da_ghi)
-
-
-def _xoa_tep_huy(goc: Path, files: list[Path]) -> None:
-    """Remove the files of a voided number after the cancel is committed (best effort: one
-    left behind is a file no register line vouches for, named by its voided number)."""
-    for path in files:
-        try:
-            nam_trong(goc, path).unlink(missing_ok=True)
-        except (OSError, OutputError, Refused):
-            continue
-    for folder in {p.parent for p in files}:
-        with contextlib.suppress(OSError):
-            folder.rmdir()  # only when empty
 
 
 def thu_muc_van_ban(row: VanBanRow) -> Path:

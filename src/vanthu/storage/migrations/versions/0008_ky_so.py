@@ -22,24 +22,20 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("van_ban") as table:
-        table.add_column(sa.Column("ky_so", sa.String(16), nullable=True))
-        table.add_column(sa.Column("nguoi_ky_so", sa.String(64), nullable=True))
-        table.add_column(sa.Column("ban_chuan_bi_duong_dan", sa.Text(), nullable=True))
-        table.add_column(sa.Column("ban_chuan_bi_sha256", sa.String(64), nullable=True))
-        table.add_column(sa.Column("vi_tri_ky", sa.JSON(), nullable=True))
-    with op.batch_alter_table("so_dang_ky") as table:
-        table.add_column(sa.Column("huy_luc", sa.DateTime(timezone=True), nullable=True))
+    # Plain ALTER TABLE ADD/DROP COLUMN (SQLite 3.35+ drops columns too): a batch rebuild of
+    # van_ban would trip the foreign keys that point at it.
+    op.add_column("van_ban", sa.Column("ky_so", sa.String(16), nullable=True))
+    op.add_column("van_ban", sa.Column("nguoi_ky_so", sa.String(64), nullable=True))
+    op.add_column("van_ban", sa.Column("ban_chuan_bi_duong_dan", sa.Text(), nullable=True))
+    op.add_column("van_ban", sa.Column("ban_chuan_bi_sha256", sa.String(64), nullable=True))
+    op.add_column("van_ban", sa.Column("vi_tri_ky", sa.JSON(), nullable=True))
+    op.add_column("so_dang_ky", sa.Column("huy_luc", sa.DateTime(timezone=True), nullable=True))
     van_ban = sa.table("van_ban", sa.column("so", sa.Integer), sa.column("ky_so", sa.String))
     op.execute(van_ban.update().where(van_ban.c.so.is_not(None)).values(ky_so="chua_ky_so"))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("so_dang_ky") as table:
-        table.drop_column("huy_luc")
-    with op.batch_alter_table("van_ban") as table:
-        table.drop_column("vi_tri_ky")
-        table.drop_column("ban_chuan_bi_sha256")
-        table.drop_column("ban_chuan_bi_duong_dan")
-        table.drop_column("nguoi_ky_so")
-        table.drop_column("ky_so")
+    op.drop_column("so_dang_ky", "huy_luc")
+    for column in ("vi_tri_ky", "ban_chuan_bi_sha256", "ban_chuan_bi_duong_dan", "nguoi_ky_so"):
+        op.drop_column("van_ban", column)
+    op.drop_column("van_ban", "ky_so")
