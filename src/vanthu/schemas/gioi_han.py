@@ -16,6 +16,9 @@ TEP_VAN_BAN_TOI_DA: Final = 512 * 1024
 TEP_DANH_BA_TOI_DA: Final = 2 * 1024 * 1024
 #: Bytes in a report file a body sends back.
 TEP_BAO_CAO_TOI_DA: Final = 50 * 1024 * 1024
+#: Bytes in a signed PDF a leader hands back (two-step signing, #10): the prepared directive
+#: plus one signature, far under this.
+TEP_BAN_KY_TOI_DA: Final = 50 * 1024 * 1024
 #: Bytes in the office configuration file (VANTHU_CONFIG).
 TEP_CAU_HINH_TOI_DA: Final = 64 * 1024
 #: Nesting of mappings and lists in a directive or directory file.

@@ -36,6 +36,7 @@ from .kiem_tra import (
 from .luoc_do import luoc_do_json
 
 if TYPE_CHECKING:
+    from ..ky_so import KetQuaXacMinh
     from ..reading.word.the_thuc import PhatHien
     from .danh_sach import ChiTietVanBan, DongVanBan
     from .ky_ban_hanh import TEN_KY_SO
@@ -109,6 +110,7 @@ _LAZY = {
     "gan_cms": ".ky_so",
     "ghi_tep_ra": ".ky_so",
     "TEN_KY_SO": ".ky_ban_hanh",
+    "KetQuaXacMinh": ".ky_so",
     "ky_dinh_kem": ".ky_so",
     "ky_tep": ".ky_so",
     "ky_van_ban": ".ky_so",
@@ -144,6 +146,7 @@ __all__ = [
     "KetQuaBaoCao",
     "KetQuaChuyen",
     "KetQuaNhapWord",
+    "KetQuaXacMinh",
     "NguoiDungDong",
     "PhatHien",
     "SignedIn",

@@ -12,7 +12,13 @@ from ..schemas import VanBan
 from ..schemas.gio import gio_viet_nam
 from ..storage import Session, Store
 from ..storage.danh_ba import nguoi_dung
-from ..storage.van_ban import da_gui_den, danh_sach_van_ban, van_ban_cua, van_ban_theo_khoa
+from ..storage.van_ban import (
+    da_gui_den,
+    danh_sach_van_ban,
+    nguoi_duyet,
+    van_ban_cua,
+    van_ban_theo_khoa,
+)
 from ..workflow import TrangThaiVanBan, VaiTro
 from .clock import Clock, bay_gio
 
@@ -47,8 +53,11 @@ class ChiTietVanBan:
     nguoi_soan: str
     ly_do: str | None
     phien_ban: int
-    da_ban_hanh: bool
+    da_ban_hanh: bool  # issued: numbered and not waiting for the leader's signature
     van_ban: VanBan
+    ky_so: str | None = None  # chua_ky_so, cho_ky_so, da_ky_so (#10); None before issue
+    nguoi_ky_so: str | None = None  # the leader who signs (signed) it, when issuing signs
+    nguoi_duyet: str | None = None  # the leader who last approved it
 
 
 def _co_quan_cua(s: Session, nguoi: str) -> str | None:
@@ -119,8 +128,11 @@ class DanhSach:
                 row.nguoi_soan,
                 row.ly_do,
                 row.phien_ban,
-                row.so is not None,
+                row.so is not None and row.trang_thai != TrangThaiVanBan.cho_ky_so.value,
                 van_ban_cua(row, self.clock().date()),
+                row.ky_so,
+                row.nguoi_ky_so,
+                nguoi_duyet(s, row.id),
             )
 
     def duoc_xem(self, nguoi: str, khoa: str) -> None:

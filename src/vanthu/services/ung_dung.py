@@ -34,6 +34,7 @@ from .trang_theo_doi import TrangTheoDoi, trang_theo_doi
 from .vong_doi import THU_MUC_MAC_DINH, KetQuaChuyen, VongDoi, giu_so
 
 if TYPE_CHECKING:
+    from ..ky_so import KetQuaXacMinh
     from .ban_sao import KetQuaSao, SaoVanBan
 
 # The register (.so_dang_ky) and the copies (.ban_sao) load the renderer (python-docx,
@@ -440,6 +441,33 @@ class UngDung:
             TransitionRefused, NotFound, ConcurrentChange, Refused.
         """
         return self._dv.vong_doi.huy_ky_so(nguoi, khoa, ly_do)
+
+    def cach_ky_so(self, nguoi: str) -> str | None:
+        """How the leader ``nguoi`` will sign what he approves, from the signing configuration
+        (nothing is opened): ``khoa_may_chu`` (his server-held key signs at Ban hành),
+        ``hai_buoc`` (he signs the prepared PDF on his own computer), None (issuing does not
+        sign).
+
+        Raises:
+            InvalidSetting: the signing configuration cannot be read.
+        """
+        return self._dv.vong_doi.cach_ky(nguoi)
+
+    def xac_minh_ban_hanh(self, khoa: str) -> KetQuaXacMinh | None:
+        """The issued directive's frozen, signed PDF verified now against the configured trust
+        roots: each signature (who, role, time, trust) and one verdict; None when it was not
+        issued signed.
+
+        Raises:
+            NotFound: no such directive, or its signed PDF is missing.
+            InvalidSetting: the signing configuration or a trust root cannot be read.
+            OutputError: the stored path lies outside the output folder.
+        """
+        from .chu_ky_van_ban import xac_minh_ban_hanh
+
+        return xac_minh_ban_hanh(
+            self._dv.store, self._dv.thu_muc, khoa, self._dv.vong_doi.cau_hinh_ky()
+        )
 
     def theo_doi(self, nguoi: str, khoa: str, ly_do: str | None = None) -> KetQuaChuyen:
         """Start following up the directive's tasks (theo dõi).

@@ -108,6 +108,11 @@ def tim_van_ban(s: Session, khoa: str, for_update: bool = False) -> VanBanRow:
     return van_ban_theo_khoa(s, khoa_van_ban(khoa), khoa, for_update)
 
 
+#: How a leader signs what he approves (:meth:`VongDoi.cach_ky`), as Duyệt logs it.
+KY_KHOA_MAY_CHU = "khoa_may_chu"  # his key, held on the server, signs at Ban hành
+KY_HAI_BUOC = "hai_buoc"  # he signs the prepared PDF on his own computer
+
+
 @dataclass(frozen=True)
 class KetQuaChuyen:
     """What a lifecycle use case did."""
@@ -283,16 +288,34 @@ class VongDoi:
             )
             return KetQuaChuyen(row.id, tu, den, row.so_ky_hieu), mails
 
+    def cach_ky(self, ten_nguoi: str) -> str | None:
+        """How the leader ``ten_nguoi`` signs what he approves, by the signing configuration
+        read now: :data:`KY_KHOA_MAY_CHU` (his server-held key signs at Ban hành),
+        :data:`KY_HAI_BUOC` (on his own computer), or None (issuing does not sign). Nothing
+        is opened or checked: Ban hành checks the key.
+
+        Raises:
+            InvalidSetting: the signing configuration cannot be read.
+        """
+        return self._cach_ky(self.cau_hinh_ky(), ten_nguoi)[0]
+
+    @staticmethod
+    def _cach_ky(config: CauHinhKy, ten_nguoi: str) -> tuple[str | None, str | None]:
+        """How ``ten_nguoi`` signs (see :meth:`cach_ky`), and his server-held key's name."""
+        if not config.ky_khi_ban_hanh:
+            return None, None
+        source = config.khoa_cua_nguoi(ten_nguoi)
+        if source is None or isinstance(source, NguonHaiBuoc):
+            return KY_HAI_BUOC, None
+        return KY_KHOA_MAY_CHU, source.ten
+
     def _dong_y_ky(self, ten_nguoi: str) -> dict[str, Any]:
         """What the log records of a leader's Duyệt when issuing signs: his consent to sign,
         with his server-held key (its name) or on his own computer (two-step)."""
-        config = self.cau_hinh_ky()
-        if not config.ky_khi_ban_hanh:
+        how, key = self._cach_ky(self.cau_hinh_ky(), ten_nguoi)
+        if how is None:
             return {}
-        source = config.khoa_cua_nguoi(ten_nguoi)
-        if source is None or isinstance(source, NguonHaiBuoc):
-            return {"dong_y_ky_so": "hai_buoc"}
-        return {"dong_y_ky_so": "khoa_may_chu", "khoa": source.ten}
+        return {"dong_y_ky_so": how} | ({"khoa": key} if key else {})
 
     def _gui_thu_thu_hoi(
         self, mails: list[ThuThuHoi], van_ban_id: int, ten_nguoi: str, now: dt.datetime
@@ -922,6 +945,8 @@ def thu_muc_van_ban(row: VanBanRow) -> Path:
 
 
 __all__ = [
+    "KY_HAI_BUOC",
+    "KY_KHOA_MAY_CHU",
     "THU_MUC_MAC_DINH",
     "KetQuaChuyen",
     "VongDoi",

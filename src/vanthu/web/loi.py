@@ -11,6 +11,7 @@ from ..errors import (
     OutputError,
     Refused,
     RenderError,
+    SigningFailed,
     StoreUnavailable,
     Throttled,
     TransitionRefused,
@@ -24,6 +25,8 @@ _MA_TRANG_THAI: tuple[tuple[type[VanthuError], int], ...] = (
     (Throttled, 429),
     (InvalidDirective, 422),
     (InvalidSetting, 422),
+    # A signed PDF handed back that is refused, or a key that cannot sign: said in one line.
+    (SigningFailed, 422),
     (UnsupportedLayout, 422),
     (UnreadableWord, 422),
     (NotFound, 404),

@@ -7,8 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from ...errors import InvalidSetting
 from ...services import SignedIn
 from ..phien import nguoi, ung_dung
+from .van_ban import loi_canh_form
 
 router = APIRouter()
 
@@ -29,8 +31,12 @@ def trinh(request: Request, van_ban_id: int, user: Annotated[SignedIn, Depends(n
 
 @router.post("/van-ban/{van_ban_id}/duyet")
 def duyet(request: Request, van_ban_id: int, user: Annotated[SignedIn, Depends(nguoi)]) -> Response:
-    """The leader approves and signs."""
-    ung_dung(request).duyet(user.ten, str(van_ban_id))
+    """The leader approves, consenting to sign as the signing configuration says (#10); a
+    configuration that cannot be read is said beside the button."""
+    try:
+        ung_dung(request).duyet(user.ten, str(van_ban_id))
+    except InvalidSetting as error:
+        return loi_canh_form(request, van_ban_id, user, "duyet", error)
     return _ve_trang(van_ban_id, "duyet")
 
 

@@ -8,11 +8,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from ...errors import TransitionRefused
+from ...errors import TransitionRefused, VanthuError
 from ...services import SignedIn, SuKienVanBan, TrangThaiVanBan, VaiTro, su_kien_hop_le
 from ..giao_dien import trang
 from ..phat_hanh_nen import so_tien_trinh
 from ..phien import nguoi, ung_dung
+from .van_ban import loi_canh_form
 
 router = APIRouter()
 
@@ -25,9 +26,16 @@ def _la_htmx(request: Request) -> bool:
 def ban_hanh(
     request: Request, van_ban_id: int, user: Annotated[SignedIn, Depends(nguoi)]
 ) -> Response:
-    """Issue (ban hành): the number and date are taken, the files frozen; back to the page."""
-    ung_dung(request).ban_hanh(user.ten, str(van_ban_id))
-    return RedirectResponse(f"/van-ban/{van_ban_id}", status_code=303)
+    """Issue (ban hành): the number and date are taken, the files frozen (signed, when the
+    signing configuration says so; or prepared for the leader's own signature, chờ ký số);
+    back to the page. A refusal (a key that cannot sign, the state) is said beside the
+    button."""
+    try:
+        result = ung_dung(request).ban_hanh(user.ten, str(van_ban_id))
+    except VanthuError as error:
+        return loi_canh_form(request, van_ban_id, user, "ban_hanh", error)
+    xong = "?xong=cho_ky_so" if result.den is TrangThaiVanBan.cho_ky_so else ""
+    return RedirectResponse(f"/van-ban/{van_ban_id}{xong}", status_code=303)
 
 
 def _phat_hanh(request: Request, van_ban_id: int, user: SignedIn) -> Response:

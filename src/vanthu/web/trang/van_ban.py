@@ -7,8 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from ...errors import VanthuError
 from ...services import SignedIn, TrangThaiVanBan, VaiTro, su_kien_hop_le
 from ..giao_dien import trang
+from ..ky_so import thong_tin_ky_so
+from ..loi import ma_trang_thai
 from ..phien import nguoi, ung_dung
 
 router = APIRouter()
@@ -19,6 +22,8 @@ BO_LOC: dict[str, tuple[str, tuple[TrangThaiVanBan, ...] | None]] = {
     "du_thao": ("Dự thảo", (TrangThaiVanBan.du_thao, TrangThaiVanBan.tra_lai)),
     "cho_duyet": ("Chờ duyệt", (TrangThaiVanBan.cho_duyet,)),
     "da_duyet": ("Đã duyệt", (TrangThaiVanBan.da_duyet,)),
+    # Numbered, waiting for the leader's own signature (two-step signing, #10).
+    "cho_ky_so": ("Chờ ký số", (TrangThaiVanBan.cho_ky_so,)),
     "da_ban_hanh": (
         "Đã ban hành",
         (
@@ -63,6 +68,18 @@ def chi_tiet(
     request: Request, van_ban_id: int, user: Annotated[SignedIn, Depends(nguoi)]
 ) -> Response:
     """One directive: what it says, where it is in its life, what this user may do next."""
+    return trang_chi_tiet(request, van_ban_id, user)
+
+
+def trang_chi_tiet(
+    request: Request,
+    van_ban_id: int,
+    user: SignedIn,
+    status: int = 200,
+    loi: dict[str, str] | None = None,
+) -> Response:
+    """The directive's page; ``loi`` holds a refusal to show beside the form that was sent
+    (its key: ``duyet``, ``ban_hanh``, ``nop_ban_ky`` or ``huy_ky_so``), with ``status``."""
     app = ung_dung(request)
     key = str(van_ban_id)
     vb = app.xem_van_ban(key, user.ten)
@@ -70,12 +87,34 @@ def chi_tiet(
         # A body's user: the directive and a way to its own copy's page, not the office's log.
         assert user.ma_co_quan is not None
         link = app.lien_ket_noi_nhan(user.ten, key, user.ma_co_quan)
-        return trang(request, "chi_tiet.html", vb=vb, su_kien=[], nhat_ky=None, lien_ket=link)
+        return trang(
+            request, "chi_tiet.html", status, vb=vb, su_kien=[], nhat_ky=None, lien_ket=link
+        )
+    events = su_kien_hop_le(vb.trang_thai, user.vai_tro)
     return trang(
         request,
         "chi_tiet.html",
+        status,
         vb=vb,
-        su_kien=su_kien_hop_le(vb.trang_thai, user.vai_tro),
+        su_kien=events,
         # The directive's own events: its recipients' are the tracking page's timeline.
         nhat_ky=app.nhat_ky(key, chi_van_ban=True),
+        ky_so=thong_tin_ky_so(app, vb, user, events),
+        loi=loi or {},
     )
+
+
+def loi_canh_form(
+    request: Request, van_ban_id: int, user: SignedIn, noi: str, error: VanthuError
+) -> Response:
+    """A refusal of the form ``noi`` shown beside it on the directive's page, with its status
+    (409 the state, 422 the input or the signature); what the user may not do at all (401,
+    403) and what does not exist (404) go to the error page.
+
+    Raises:
+        VanthuError: ``error`` itself, for those.
+    """
+    status = ma_trang_thai(error)
+    if status in (401, 403, 404):
+        raise error
+    return trang_chi_tiet(request, van_ban_id, user, status, {noi: str(error)})
