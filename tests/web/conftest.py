@@ -161,3 +161,48 @@ def trinh_duyet() -> Iterator[object]:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True)
         yield browser
         browser.close()
+
+
+# -- digital signatures (#10) ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def khoa(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Throw-away keys (CA, the leader 'ld' as Trần Quốc Nam, the organisation) with the sample
+    signature and seal images: the signing configuration's path (server-held keys)."""
+    from tests.services.ky_so_chung import bo_khoa
+
+    return bo_khoa(tmp_path_factory.mktemp("ky_so"))
+
+
+@pytest.fixture
+def ky_may_chu(khoa: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Issuing signs with the leaders' server-held keys."""
+    from vanthu.ky_so import BIEN_CAU_HINH
+
+    monkeypatch.setenv(BIEN_CAU_HINH, str(khoa))
+    return khoa
+
+
+@pytest.fixture
+def ky_hai_buoc(khoa: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The leader 'ld' signs on his own computer (two-step); the organisation's key on the
+    server."""
+    from tests.services.ky_so_chung import cau_hinh
+    from vanthu.ky_so import BIEN_CAU_HINH
+
+    path = cau_hinh(
+        khoa,
+        "hai-buoc.yaml",
+        khoa={
+            "co_quan": {
+                "pkcs12": "co-quan.p12",
+                "mat_khau_tep": "mat-khau.txt",
+                "anh": "con-dau.png",
+            },
+            "lanh_dao_xa": {"hai_buoc": True, "anh": "chu-ky.png"},
+        },
+        nguoi_ky={"ld": "lanh_dao_xa"},
+    )
+    monkeypatch.setenv(BIEN_CAU_HINH, str(path))
+    return path

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from ..errors import VanthuError
+from ..errors import NotFound, VanthuError
 from ..schemas.gioi_han import TEP_BAN_KY_TOI_DA
 from ..services import (
     TEN_KY_SO,
@@ -79,6 +80,19 @@ def duoc_xu_ly_ky(vb: ChiTietVanBan, user: SignedIn) -> bool:
     return user.vai_tro is VaiTro.van_thu or (
         user.vai_tro is VaiTro.lanh_dao and user.ten == vb.nguoi_ky_so
     )
+
+
+def ban_de_ky(app: UngDung, van_ban_id: int, user: SignedIn) -> Path:
+    """The prepared PDF of a directive waiting in chờ ký số, for ``user`` to download.
+
+    Raises:
+        NotFound: no such directive, or it does not wait for a signature (no prepared PDF).
+        Refused: ``user`` is neither a văn thư nor the leader it waits for.
+    """
+    vb = app.xem_van_ban(str(van_ban_id), user.ten)
+    if vb.trang_thai is not TrangThaiVanBan.cho_ky_so:
+        raise NotFound("prepared PDF (chờ ký số) of directive", vb.so_ky_hieu or f"#{vb.id}")
+    return app.ban_chuan_bi(user.ten, str(van_ban_id))
 
 
 def thong_tin_ky_so(

@@ -6,11 +6,17 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
 
-from ...errors import InvalidDirective, Problem
+from ...errors import InvalidDirective, InvalidSetting, Problem
 from ...schemas import VanBan
-from ...schemas.gioi_han import LY_DO_TOI_DA, SO_KY_HIEU_TOI_DA, TEP_VAN_BAN_TOI_DA
+from ...schemas.gioi_han import (
+    LY_DO_TOI_DA,
+    SO_KY_HIEU_TOI_DA,
+    TEP_BAN_KY_TOI_DA,
+    TEP_VAN_BAN_TOI_DA,
+)
 from ...services import (
     KetQuaChuyen,
     SignedIn,
@@ -18,6 +24,7 @@ from ...services import (
     canh_bao_van_ban,
     su_kien_hop_le,
 )
+from ..ky_so import ban_de_ky
 from ..phien import nguoi, ung_dung
 from .mo_hinh import LOI_CHUNG, Ma
 
@@ -50,7 +57,12 @@ class VanBanApi(BaseModel):
     nguoi_soan: str
     ly_do: str | None = Field(description="The reason of the last return or recall")
     phien_ban: int = Field(description="Bumped by every change of state")
-    da_ban_hanh: bool
+    da_ban_hanh: bool = Field(description="Issued (numbered, and not waiting for a signature)")
+    ky_so: str | None = Field(
+        description="Digital signatures (#10): chua_ky_so, cho_ky_so (waiting for the "
+        "leader's own signature), da_ky_so; none before issue"
+    )
+    nguoi_ky_so: str | None = Field(description="The leader who signs (signed) it, by user name")
     su_kien: list[Ma] = Field(description="The events the asking user's role may fire now")
     noi_dung: VanBan = Field(description="The directive file (the draft's, or the issued one)")
 
@@ -65,6 +77,11 @@ class KetQuaChuyenApi(BaseModel):
     tep: list[str] = Field(description="Names of the files written (issue: DOCX and PDF)")
     thu_gui: int = Field(description="Recall notices mailed")
     thu_loi: list[str] = Field(description="Recall notices not mailed: '<body>: <why>'")
+    ky_so: str | None = Field(
+        default=None,
+        description="Issue and ký số: chua_ky_so, cho_ky_so (waiting for the leader's own "
+        "signature) or da_ky_so",
+    )
 
     @classmethod
     def cua(cls, ket_qua: KetQuaChuyen) -> KetQuaChuyenApi:
@@ -77,6 +94,7 @@ class KetQuaChuyenApi(BaseModel):
             tep=[p.name for p in ket_qua.tep],
             thu_gui=ket_qua.thu_gui,
             thu_loi=list(ket_qua.thu_loi),
+            ky_so=ket_qua.ky_so,
         )
 
 
@@ -144,6 +162,8 @@ def xem(request: Request, van_ban_id: int, user: Annotated[SignedIn, Depends(ngu
         ly_do=vb.ly_do,
         phien_ban=vb.phien_ban,
         da_ban_hanh=vb.da_ban_hanh,
+        ky_so=vb.ky_so,
+        nguoi_ky_so=vb.nguoi_ky_so,
         su_kien=[Ma.cua(e) for e in su_kien_hop_le(vb.trang_thai, user.vai_tro)],
         noi_dung=vb.van_ban,
     )
@@ -236,8 +256,123 @@ def ban_hanh(
     request: Request, van_ban_id: int, user: Annotated[SignedIn, Depends(nguoi)]
 ) -> KetQuaChuyenApi:
     """Issue an approved directive: its number and date, the DOCX and PDF frozen, the register
-    line written (a văn thư)."""
+    line written (a văn thư). With a signing configuration the PDF is signed by the approving
+    leader then the organisation (``ky_so``: ``da_ky_so``), or, for a leader who signs on his
+    own computer, prepared for him and the directive waits in ``cho_ky_so``; a key that
+    cannot sign refuses the issue (422) before a number is taken."""
     return KetQuaChuyenApi.cua(ung_dung(request).ban_hanh(user.ten, str(van_ban_id)))
+
+
+@router.get(
+    "/{van_ban_id}/ban-chuan-bi",
+    summary="Tải bản để ký",
+    response_class=FileResponse,
+    responses={200: {"content": {"application/pdf": {}}, "description": "The prepared PDF"}},
+)
+def ban_chuan_bi(
+    request: Request, van_ban_id: int, user: Annotated[SignedIn, Depends(nguoi)]
+) -> FileResponse:
+    """The prepared PDF of a directive waiting in ``cho_ky_so``: the numbered directive with
+    the leader's empty signature field ``nguoi_ky`` (a văn thư, or that leader). 404 when it
+    waits for no signature."""
+    path = ban_de_ky(ung_dung(request), van_ban_id, user)
+    return FileResponse(path, media_type="application/pdf", filename=path.name)
+
+
+async def _ban_ky(request: Request) -> bytes:
+    """The signed PDF sent as the request's body, at most TEP_BAN_KY_TOI_DA bytes.
+
+    Raises:
+        InvalidSetting: larger.
+    """
+    data = await request.body()
+    if len(data) > TEP_BAN_KY_TOI_DA:
+        raise InvalidSetting("signed PDF", f"larger than {TEP_BAN_KY_TOI_DA // 2**20} MiB")
+    return data
+
+
+@router.post(
+    "/{van_ban_id}/ky-so",
+    summary="Nộp bản đã ký",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+        }
+    },
+)
+def ky_so(
+    request: Request,
+    van_ban_id: int,
+    user: Annotated[SignedIn, Depends(nguoi)],
+    ban_da_ky: Annotated[bytes, Depends(_ban_ky)],
+) -> KetQuaChuyenApi:
+    """Hand back the leader's signed PDF (the body, ``application/pdf``): accepted only if it
+    is the prepared PDF signed in its field by a trusted certificate, nothing else changed;
+    the organisation then signs and the directive is issued (a văn thư, or the leader it waits
+    for). A refused file changes nothing: 422 with the reason."""
+    return KetQuaChuyenApi.cua(ung_dung(request).nhan_ban_ky(user.ten, str(van_ban_id), ban_da_ky))
+
+
+@router.post("/{van_ban_id}/huy-ky-so", summary="Hủy ký số")
+def huy_ky_so(
+    request: Request,
+    van_ban_id: int,
+    user: Annotated[SignedIn, Depends(nguoi)],
+    body: LyDo | None = None,
+) -> KetQuaChuyenApi:
+    """Cancel a directive's two-step signing: its number is voided (never reused) and it goes
+    back to ``da_duyet`` (a văn thư, or the leader it waits for)."""
+    return KetQuaChuyenApi.cua(ung_dung(request).huy_ky_so(user.ten, str(van_ban_id), _ly_do(body)))
+
+
+class ChuKyApi(BaseModel):
+    """One signature of the issued PDF, as verified."""
+
+    vai_tro: str | None = Field(description="lanh_dao (the signer), co_quan, or none")
+    nguoi_ky: str = Field(description="The certificate's common name")
+    to_chuc: str | None = Field(description="The certificate's organisation")
+    thoi_gian: str | None = Field(description="Signing time, ISO 8601 Vietnam time")
+    ket_luan: str = Field(description="This signature's verdict (hop_le, khong_tin_cay, …)")
+
+
+class XacMinhApi(BaseModel):
+    """The issued PDF's signatures verified now against the configured trust roots."""
+
+    ky_so: str | None = Field(description="chua_ky_so, cho_ky_so, da_ky_so; none before issue")
+    hop_le: bool | None = Field(description="Every signature intact and trusted; none: unsigned")
+    ket_luan: str | None = Field(description="The file's verdict (hop_le, bi_sua, …)")
+    loi: str | None = Field(description="The verdict in Vietnamese")
+    chu_ky: list[ChuKyApi]
+
+
+@router.get("/{van_ban_id}/chu-ky", summary="Chữ ký số của văn bản")
+def chu_ky(
+    request: Request, van_ban_id: int, user: Annotated[SignedIn, Depends(nguoi)]
+) -> XacMinhApi:
+    """The issued PDF's digital signatures, verified now: who signed (leader, organisation),
+    when, and one verdict; empty for a directive not issued signed."""
+    app = ung_dung(request)
+    vb = app.xem_van_ban(str(van_ban_id), user.ten)
+    checked = app.xac_minh_ban_hanh(str(van_ban_id))
+    if checked is None:
+        return XacMinhApi(ky_so=vb.ky_so, hop_le=None, ket_luan=None, loi=None, chu_ky=[])
+    return XacMinhApi(
+        ky_so=vb.ky_so,
+        hop_le=checked.hop_le,
+        ket_luan=checked.ket_luan.value,
+        loi=str(checked.json()["loi"]),
+        chu_ky=[
+            ChuKyApi(
+                vai_tro=c.vai_tro,
+                nguoi_ky=c.nguoi_ky,
+                to_chuc=c.to_chuc,
+                thoi_gian=c.thoi_gian,
+                ket_luan=c.ket_luan.value,
+            )
+            for c in checked.chu_ky
+        ],
+    )
 
 
 class ThuLoiApi(BaseModel):

@@ -8,28 +8,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
-from ...errors import InvalidSetting, NotFound, VanthuError
+from ...errors import InvalidSetting, VanthuError
 from ...schemas.gioi_han import LY_DO_TOI_DA, TEP_BAN_KY_TOI_DA
-from ...services import SignedIn, TrangThaiVanBan
+from ...services import SignedIn
+from ..ky_so import ban_de_ky
 from ..phien import nguoi, ung_dung
 from .van_ban import loi_canh_form
 
 router = APIRouter()
-
-
-def ban_de_ky(request: Request, van_ban_id: int, user: SignedIn) -> FileResponse:
-    """The prepared PDF of a directive waiting in chờ ký số, as a download.
-
-    Raises:
-        NotFound: the directive does not wait for a signature (it has no prepared PDF).
-        Refused: ``user`` is neither a văn thư nor the leader it waits for.
-    """
-    app = ung_dung(request)
-    vb = app.xem_van_ban(str(van_ban_id), user.ten)
-    if vb.trang_thai is not TrangThaiVanBan.cho_ky_so:
-        raise NotFound("prepared PDF (chờ ký số) of directive", vb.so_ky_hieu or f"#{vb.id}")
-    path = app.ban_chuan_bi(user.ten, str(van_ban_id))
-    return FileResponse(path, media_type="application/pdf", filename=path.name)
 
 
 @router.get("/van-ban/{van_ban_id}/ban-de-ky")
@@ -37,7 +23,8 @@ def tai_ban_de_ky(
     request: Request, van_ban_id: int, user: Annotated[SignedIn, Depends(nguoi)]
 ) -> Response:
     """Tải bản để ký: the PDF with the leader's empty signature field."""
-    return ban_de_ky(request, van_ban_id, user)
+    path = ban_de_ky(ung_dung(request), van_ban_id, user)
+    return FileResponse(path, media_type="application/pdf", filename=path.name)
 
 
 def doc_ban_ky(tep: UploadFile) -> bytes:

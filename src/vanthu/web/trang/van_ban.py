@@ -8,9 +8,9 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from ...errors import VanthuError
-from ...services import SignedIn, TrangThaiVanBan, VaiTro, su_kien_hop_le
+from ...services import SignedIn, SuKienVanBan, TrangThaiVanBan, VaiTro, su_kien_hop_le
 from ..giao_dien import trang
-from ..ky_so import thong_tin_ky_so
+from ..ky_so import duoc_xu_ly_ky, thong_tin_ky_so
 from ..loi import ma_trang_thai
 from ..phien import nguoi, ung_dung
 
@@ -91,6 +91,15 @@ def trang_chi_tiet(
             request, "chi_tiet.html", status, vb=vb, su_kien=[], nhat_ky=None, lien_ket=link
         )
     events = su_kien_hop_le(vb.trang_thai, user.vai_tro)
+    # A refusal goes beside its form; if the page no longer shows that form (the state moved
+    # on meanwhile), above the actions.
+    shown = {
+        "duyet": SuKienVanBan.duyet in events and user.ten != vb.nguoi_soan,
+        "ban_hanh": SuKienVanBan.ban_hanh in events,
+        "nop_ban_ky": duoc_xu_ly_ky(vb, user),
+        "huy_ky_so": duoc_xu_ly_ky(vb, user),
+    }
+    loi = loi or {}
     return trang(
         request,
         "chi_tiet.html",
@@ -100,7 +109,8 @@ def trang_chi_tiet(
         # The directive's own events: its recipients' are the tracking page's timeline.
         nhat_ky=app.nhat_ky(key, chi_van_ban=True),
         ky_so=thong_tin_ky_so(app, vb, user, events),
-        loi=loi or {},
+        loi={k: v for k, v in loi.items() if shown.get(k)},
+        loi_chung=[v for k, v in loi.items() if not shown.get(k)],
     )
 
 
