@@ -61,7 +61,8 @@ def den_trang_thai(
     clock: ManualClock | None = None,
 ) -> int:
     """A new directive carried through the lifecycle to ``trang_thai``; its id. Reviewed by a
-    leader who did not draft it; issued, distributed and followed up by the văn thư."""
+    leader who did not draft it; issued, distributed and followed up by the văn thư (chờ ký
+    số: issued while the signing configuration has the leader sign in two steps)."""
     if nguoi_soan == "vt":
         assert clock is not None, "a văn thư's draft moves the clock"
         van_ban_id = du_thao_cua_van_thu(app, clock)
@@ -74,6 +75,7 @@ def den_trang_thai(
         T.tra_lai: lambda: app.tra_lai(reviewer, key, "Bổ sung căn cứ"),
         T.da_duyet: lambda: app.duyet(reviewer, key),
         T.da_ban_hanh: lambda: app.ban_hanh("vt", key),
+        T.cho_ky_so: lambda: app.ban_hanh("vt", key),  # a leader who signs in two steps
         T.da_phat_hanh: lambda: app.phat_hanh("vt", key),
         T.dang_theo_doi: lambda: app.theo_doi("vt", key),
         T.hoan_thanh: lambda: app.hoan_thanh("vt", key),
@@ -84,6 +86,7 @@ def den_trang_thai(
         T.tra_lai: [T.cho_duyet, T.tra_lai],
         T.da_duyet: [T.cho_duyet, T.da_duyet],
         T.da_ban_hanh: [T.cho_duyet, T.da_duyet, T.da_ban_hanh],
+        T.cho_ky_so: [T.cho_duyet, T.da_duyet, T.cho_ky_so],
         T.da_phat_hanh: [T.cho_duyet, T.da_duyet, T.da_ban_hanh, T.da_phat_hanh],
         T.dang_theo_doi: [
             T.cho_duyet,

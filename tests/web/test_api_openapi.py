@@ -26,7 +26,7 @@ def test_openapi_lists_every_api_route(client: TestClient) -> None:
         for method in item
     }
     assert listed == routes
-    assert len(routes) == 16
+    assert len(routes) == 20
     for path, method in routes:
         assert spec["paths"][path][method]["summary"], path
 
@@ -44,3 +44,16 @@ def test_a_draft_is_described_by_the_directive_files_own_model(client: TestClien
 def test_the_api_description_lists_no_html_page(client: TestClient) -> None:
     paths = client.get("/api/openapi.json").json()["paths"]
     assert paths and all(path.startswith("/api/") for path in paths)
+
+
+def test_the_signed_pdf_is_sent_as_the_body_and_the_prepared_one_answered_as_a_pdf(
+    client: TestClient,
+) -> None:
+    paths = client.get("/api/openapi.json").json()["paths"]
+    upload = paths["/api/van-ban/{van_ban_id}/ky-so"]["post"]
+    assert upload["requestBody"]["content"] == {
+        "application/pdf": {"schema": {"type": "string", "format": "binary"}}
+    }
+    assert {"200", "403", "409", "422"} <= set(upload["responses"])
+    download = paths["/api/van-ban/{van_ban_id}/ban-chuan-bi"]["get"]
+    assert "application/pdf" in download["responses"]["200"]["content"]

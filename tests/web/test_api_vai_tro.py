@@ -6,10 +6,14 @@ The matrix is generated from ``su_kien_hop_le`` (the table), not written by hand
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 from fastapi.testclient import TestClient
 
 from tests.services.conftest import ManualClock
+from tests.services.ky_so_chung import cong_cu_lanh_dao
 from tests.web.khach_api import NGUOI_CUA_VAI_TRO, bearer, den_trang_thai, them_lanh_dao_2
 from vanthu.services import SuKienVanBan, TrangThaiVanBan, UngDung, VaiTro, su_kien_hop_le
 from vanthu.workflow import chuyen_van_ban
@@ -25,16 +29,44 @@ CAP = [
 MA_TRAN = [(state, event, role) for state, event in CAP for role in VaiTro]
 
 
+#: The events of two-step signing (#10): fired with a configuration where 'ld' signs on his
+#: own computer; chuẩn bị ký số is what Ban hành does then.
+HAI_BUOC = {SuKienVanBan.chuan_bi_ky, SuKienVanBan.ky_so, SuKienVanBan.huy_ky_so}
+
+
 def _duong(event: SuKienVanBan, van_ban_id: int) -> str:
+    if event is SuKienVanBan.chuan_bi_ky:
+        return f"/api/van-ban/{van_ban_id}/ban-hanh"
     return f"/api/van-ban/{van_ban_id}/{event.value.replace('_', '-')}"
 
 
 def _than(event: SuKienVanBan, thay_bang: int | None) -> dict[str, str]:
     if event is SuKienVanBan.thay_the:
         return {"thay_bang": str(thay_bang)}
-    if event is SuKienVanBan.ban_hanh or event is SuKienVanBan.phat_hanh:
+    if event in (SuKienVanBan.ban_hanh, SuKienVanBan.phat_hanh, SuKienVanBan.chuan_bi_ky):
         return {}
     return {"ly_do": "Lý do kiểm thử"}
+
+
+def _gui(
+    client: TestClient,
+    app: UngDung,
+    event: SuKienVanBan,
+    van_ban_id: int,
+    thay_bang: int | None,
+    headers: dict[str, str],
+    khoa: Path | None = None,
+) -> Any:
+    """Fire ``event`` over the API; the leader's signed PDF is the body of ký số (signed with
+    ``khoa``'s keys; without them, the JSON a refused role sends)."""
+    if event is SuKienVanBan.ky_so and khoa is not None:
+        prepared = app.ban_chuan_bi("vt", str(van_ban_id)).read_bytes()
+        return client.post(
+            _duong(event, van_ban_id),
+            content=cong_cu_lanh_dao(prepared, khoa),
+            headers=headers | {"Content-Type": "application/pdf"},
+        )
+    return client.post(_duong(event, van_ban_id), json=_than(event, thay_bang), headers=headers)
 
 
 def _anh(app: UngDung, van_ban_id: int) -> tuple[object, ...]:
@@ -54,7 +86,7 @@ def _ly_do_tu_choi(role: VaiTro) -> str:
 
 def test_the_matrix_covers_every_event_and_role() -> None:
     assert {event for _, event in CAP} == set(SuKienVanBan)
-    assert len(MA_TRAN) == 4 * len(CAP) == 64
+    assert len(MA_TRAN) == 4 * len(CAP) == 76
 
 
 @pytest.mark.parametrize(("state", "event"), CAP, ids=[f"{s.value}-{e.value}" for s, e in CAP])
@@ -64,7 +96,11 @@ def test_each_role_may_fire_an_event_exactly_when_the_lifecycle_table_says(
     clock: ManualClock,
     state: TrangThaiVanBan,
     event: SuKienVanBan,
+    request: pytest.FixtureRequest,
 ) -> None:
+    khoa: Path | None = request.getfixturevalue("khoa") if event in HAI_BUOC else None
+    if event in HAI_BUOC:
+        request.getfixturevalue("ky_hai_buoc")
     them_lanh_dao_2(ung_dung)
     headers = {role: bearer(ung_dung, ten) for role, ten in NGUOI_CUA_VAI_TRO.items()}
     allowed = [role for role in VaiTro if event in su_kien_hop_le(state, role)]
@@ -78,9 +114,7 @@ def test_each_role_may_fire_an_event_exactly_when_the_lifecycle_table_says(
     target = den_trang_thai(ung_dung, state)
     before = _anh(ung_dung, target)
     for role in refused:
-        response = client.post(
-            _duong(event, target), json=_than(event, newer), headers=headers[role]
-        )
+        response = _gui(client, ung_dung, event, target, newer, headers[role])
         assert response.status_code == 403, (role, response.text)
         assert _ly_do_tu_choi(role) in response.json()["detail"]
         assert _anh(ung_dung, target) == before, role
@@ -91,9 +125,7 @@ def test_each_role_may_fire_an_event_exactly_when_the_lifecycle_table_says(
         target = den_trang_thai(ung_dung, state, drafter, clock)
         if event is SuKienVanBan.thay_the:
             newer = den_trang_thai(ung_dung, TrangThaiVanBan.da_ban_hanh)
-        response = client.post(
-            _duong(event, target), json=_than(event, newer), headers=headers[role]
-        )
+        response = _gui(client, ung_dung, event, target, newer, headers[role], khoa)
         assert response.status_code == 200, (role, response.text)
         expected = chuyen_van_ban(state, event, role, "lý do")
         if event is SuKienVanBan.phat_hanh:  # answers what the distribution did
