@@ -1,0 +1,95 @@
+"""Two-step signing (#10) in a real headless Chromium, each person in their own browser
+context: the leader approves with "Duyệt (ký số hai bước)", the clerk issues and the directive
+waits in chờ ký số (its page audited for labels and the keyboard), the leader downloads the
+prepared PDF, hands back an unsigned one (refused beside the form), then the one his own tool
+signed; the page says đã ký số and who signed, and the issued PDF verifies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+
+from tests.services.conftest import cong_dien_du_thao
+from tests.services.ky_so_chung import cong_cu_lanh_dao
+from tests.web.conftest import ANH_CHUP, MayChuThat, trang_da_dang_nhap
+from tests.web.test_trinh_duyet_tiep_can import kiem_tra_trang
+from vanthu.services import TrangThaiVanBan, UngDung, xac_minh_pdf
+
+T = TypeVar("T")
+
+
+def _ngoai_vong_lap(work: Callable[..., T], *args: Any) -> T:
+    """Run ``work`` in a thread of its own: pyHanko's synchronous calls start an asyncio loop,
+    which the thread driving Playwright's synchronous API (a running loop) may not."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(work, *args).result()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_the_leader_approves_the_clerk_issues_and_the_leader_signs_on_his_own_computer(
+    may_chu: MayChuThat,
+    trinh_duyet: Any,
+    ung_dung: UngDung,
+    ky_hai_buoc: Path,
+    khoa: Path,
+) -> None:
+    from playwright.sync_api import expect
+
+    key = str(ung_dung.soan_thao("cv", cong_dien_du_thao(), "test").van_ban_id)
+    ung_dung.trinh("cv", key)
+    page_url = f"{may_chu.url}/van-ban/{key}"
+    ld, vt = (trang_da_dang_nhap(trinh_duyet, may_chu, ten) for ten in ("ld", "vt"))
+    try:
+        # Duyệt says what it means: he will sign on his own computer.
+        ld.goto(page_url)
+        expect(ld.get_by_text("ký số trên máy của mình và nộp lại")).to_be_visible()
+        ld.screenshot(path=str(ANH_CHUP / "ky-so-duyet.png"), full_page=True)
+        ld.get_by_role("button", name="Duyệt (ký số hai bước)", exact=True).click()
+        ld.wait_for_url(page_url + "?xong=duyet")
+
+        # Ban hành numbers it; it waits for his signature.
+        vt.goto(page_url)
+        expect(vt.get_by_text("Lãnh đạo đã duyệt (ld) ký số hai bước")).to_be_visible()
+        vt.get_by_role("button", name="Ban hành", exact=True).click()
+        vt.wait_for_url(page_url + "?xong=cho_ky_so")
+        expect(vt.get_by_role("heading", name="Chờ ký số")).to_be_visible()
+        vt.screenshot(path=str(ANH_CHUP / "ky-so-cho-ky.png"), full_page=True)
+        kiem_tra_trang(vt, f"/van-ban/{key}")
+        assert ung_dung.xem_van_ban(key).trang_thai is TrangThaiVanBan.cho_ky_so
+
+        # He downloads the prepared PDF; the unsigned file handed back is refused in one line.
+        ld.goto(page_url)
+        with ld.expect_download() as download:
+            ld.get_by_role("link", name="Tải bản để ký").click()
+        prepared = Path(download.value.path()).read_bytes()
+        assert prepared.startswith(b"%PDF") and download.value.suggested_filename.endswith(".pdf")
+        upload = ld.get_by_label("Bản đã ký")
+        upload.set_input_files(
+            files=[{"name": "chua-ky.pdf", "mimeType": "application/pdf", "buffer": prepared}]
+        )
+        ld.get_by_role("button", name="Nộp bản đã ký").click()
+        refusal = ld.locator("#loi-nop-ban-ky")
+        expect(refusal).to_contain_text("not the prepared document")
+        ld.screenshot(path=str(ANH_CHUP / "ky-so-tu-choi.png"), full_page=True)
+        assert ung_dung.xem_van_ban(key).trang_thai is TrangThaiVanBan.cho_ky_so
+
+        # Signed with his own tool and handed back: the organisation signs, it is issued.
+        signed = _ngoai_vong_lap(cong_cu_lanh_dao, prepared, khoa)
+        ld.get_by_label("Bản đã ký").set_input_files(
+            files=[{"name": "da-ky.pdf", "mimeType": "application/pdf", "buffer": signed}]
+        )
+        ld.get_by_role("button", name="Nộp bản đã ký").click()
+        ld.wait_for_url(page_url + "?xong=ky_so")
+        expect(ld.get_by_text("Tệp PDF mang 2 chữ ký số")).to_be_visible()
+        expect(ld.get_by_text("hợp lệ: chữ ký nguyên vẹn")).to_be_visible()
+        ld.screenshot(path=str(ANH_CHUP / "ky-so-da-ky.png"), full_page=True)
+        assert ung_dung.xem_van_ban(key).trang_thai is TrangThaiVanBan.da_ban_hanh
+        issued = ung_dung.tep_tai_ve(key, "pdf").read_bytes()
+        assert _ngoai_vong_lap(xac_minh_pdf, issued).hop_le and issued.startswith(prepared)
+    finally:
+        for page in (ld, vt):
+            page.context.close()
