@@ -9,9 +9,10 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import pytest
@@ -25,6 +26,8 @@ from tests.services.conftest import db_url as db_url  # the fixtures, on both da
 from vanthu.services import UngDung, VaiTro
 from vanthu.web.app import tao_app
 from vanthu.web.cai_dat import CaiDatWeb
+
+T = TypeVar("T")
 
 #: Every test user's password is this prefix and their name.
 MAT_KHAU = "mat-khau-"
@@ -164,6 +167,15 @@ def trinh_duyet() -> Iterator[object]:
 
 
 # -- digital signatures (#10) ----------------------------------------------------------------
+
+
+def ngoai_vong_lap(work: Callable[..., T], *args: Any) -> T:
+    """Run ``work`` in a thread of its own. pyHanko's synchronous calls (signing, validating)
+    start an asyncio loop, which a thread with a running loop may not: once a browser test has
+    started Playwright's synchronous API (the session's ``trinh_duyet``), the test thread has
+    one for the rest of the run."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(work, *args).result()
 
 
 @pytest.fixture(scope="session")

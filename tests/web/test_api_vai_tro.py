@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 
 from tests.services.conftest import ManualClock
 from tests.services.ky_so_chung import cong_cu_lanh_dao
+from tests.web.conftest import ngoai_vong_lap
 from tests.web.khach_api import NGUOI_CUA_VAI_TRO, bearer, den_trang_thai, them_lanh_dao_2
 from vanthu.services import SuKienVanBan, TrangThaiVanBan, UngDung, VaiTro, su_kien_hop_le
 from vanthu.workflow import chuyen_van_ban
@@ -63,7 +64,7 @@ def _gui(
         prepared = app.ban_chuan_bi("vt", str(van_ban_id)).read_bytes()
         return client.post(
             _duong(event, van_ban_id),
-            content=cong_cu_lanh_dao(prepared, khoa),
+            content=ngoai_vong_lap(cong_cu_lanh_dao, prepared, khoa),
             headers=headers | {"Content-Type": "application/pdf"},
         )
     return client.post(_duong(event, van_ban_id), json=_than(event, thay_bang), headers=headers)

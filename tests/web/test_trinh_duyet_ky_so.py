@@ -6,27 +6,16 @@ signed; the page says đã ký số and who signed, and the issued PDF verifies.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 
 from tests.services.conftest import cong_dien_du_thao
 from tests.services.ky_so_chung import cong_cu_lanh_dao
-from tests.web.conftest import ANH_CHUP, MayChuThat, trang_da_dang_nhap
+from tests.web.conftest import ANH_CHUP, MayChuThat, ngoai_vong_lap, trang_da_dang_nhap
 from tests.web.test_trinh_duyet_tiep_can import kiem_tra_trang
 from vanthu.services import TrangThaiVanBan, UngDung, xac_minh_pdf
-
-T = TypeVar("T")
-
-
-def _ngoai_vong_lap(work: Callable[..., T], *args: Any) -> T:
-    """Run ``work`` in a thread of its own: pyHanko's synchronous calls start an asyncio loop,
-    which the thread driving Playwright's synchronous API (a running loop) may not."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(work, *args).result()
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
@@ -78,7 +67,7 @@ def test_the_leader_approves_the_clerk_issues_and_the_leader_signs_on_his_own_co
         assert ung_dung.xem_van_ban(key).trang_thai is TrangThaiVanBan.cho_ky_so
 
         # Signed with his own tool and handed back: the organisation signs, it is issued.
-        signed = _ngoai_vong_lap(cong_cu_lanh_dao, prepared, khoa)
+        signed = ngoai_vong_lap(cong_cu_lanh_dao, prepared, khoa)
         ld.get_by_label("Bản đã ký").set_input_files(
             files=[{"name": "da-ky.pdf", "mimeType": "application/pdf", "buffer": signed}]
         )
@@ -89,7 +78,7 @@ def test_the_leader_approves_the_clerk_issues_and_the_leader_signs_on_his_own_co
         ld.screenshot(path=str(ANH_CHUP / "ky-so-da-ky.png"), full_page=True)
         assert ung_dung.xem_van_ban(key).trang_thai is TrangThaiVanBan.da_ban_hanh
         issued = ung_dung.tep_tai_ve(key, "pdf").read_bytes()
-        assert _ngoai_vong_lap(xac_minh_pdf, issued).hop_le and issued.startswith(prepared)
+        assert ngoai_vong_lap(xac_minh_pdf, issued).hop_le and issued.startswith(prepared)
     finally:
         for page in (ld, vt):
             page.context.close()
