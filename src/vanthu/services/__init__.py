@@ -39,7 +39,11 @@ if TYPE_CHECKING:
     from ..reading.word.the_thuc import PhatHien
     from .danh_sach import ChiTietVanBan, DongVanBan
     from .ky_so import (
+        CHUA_CO_GOC_TIN_CAY,
+        LOI_KET_LUAN,
         BanChuanBi,
+        KetLuan,
+        KetQuaXacMinh,
         chuan_bi_hai_buoc,
         doc_cau_hinh_ky,
         gan_cms,
@@ -102,6 +106,10 @@ _LAZY = {
     "ten_nguoi_dung": ".nguoi_dung",
     "ten_nguoi_dung_neu_co": ".nguoi_dung",
     "BanChuanBi": ".ky_so",
+    "CHUA_CO_GOC_TIN_CAY": ".ky_so",
+    "KetLuan": ".ky_so",
+    "KetQuaXacMinh": ".ky_so",
+    "LOI_KET_LUAN": ".ky_so",
     "chuan_bi_hai_buoc": ".ky_so",
     "doc_cau_hinh_ky": ".ky_so",
     "gan_cms": ".ky_so",
@@ -124,10 +132,12 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "BASE_URL_MAC_DINH",
+    "CHUA_CO_GOC_TIN_CAY",
     "COT_SO_DANG_KY",
     "DUOI_WORD",
     "GIO_VIET_NAM",
     "KICH_THUOC_WORD_TOI_DA",
+    "LOI_KET_LUAN",
     "BanChuanBi",
     "BangTrangThai",
     "ChiTietVanBan",
@@ -136,9 +146,11 @@ __all__ = [
     "DinhDang",
     "DongThoiGian",
     "DongVanBan",
+    "KetLuan",
     "KetQuaBaoCao",
     "KetQuaChuyen",
     "KetQuaNhapWord",
+    "KetQuaXacMinh",
     "NguoiDungDong",
     "PhatHien",
     "SignedIn",
