@@ -98,7 +98,13 @@ class KiemTra:
                     "thoi_gian": gio_ky(ck.thoi_gian) or "không ghi",
                     "dau_thoi_gian": gio_ky(ck.dau_thoi_gian),
                     "nguyen_ven": ck.nguyen_ven,
-                    "tin_cay": ck.tin_cay,
+                    "chuoi": (
+                        "được tin cậy"
+                        if ck.tin_cay
+                        else "không được tin cậy"
+                        if ck.nguyen_ven
+                        else "không kiểm tra (nội dung đã ký bị thay đổi)"
+                    ),
                     "sua_sau_ky": SUA_SAU_KY.get(ck.sua_sau_ky or "", "không xác định"),
                     "chi_tiet": ck.chi_tiet,
                 }

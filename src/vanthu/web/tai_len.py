@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path, PurePath
 
 from fastapi import Request, UploadFile
@@ -37,6 +38,16 @@ def chep_tam(upload: UploadFile, dich: Path, toi_da: int, ten: str) -> int:
                 )
             out.write(chunk)
     return size
+
+
+async def dong_form(request: Request) -> AsyncIterator[None]:
+    """Dependency of a route that reads its form itself (after a size check): the form's
+    spooled files are closed when the request ends, whatever it raised (FastAPI closes only the
+    forms it reads for a route's declared parameters)."""
+    try:
+        yield
+    finally:
+        await request.close()
 
 
 def tu_choi_neu_qua_lon(request: Request, toi_da: int, ten: str) -> None:

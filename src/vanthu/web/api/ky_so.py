@@ -12,7 +12,7 @@ from ...schemas.gioi_han import PDF_KIEM_TRA_TOI_DA
 from ...services import SignedIn
 from ..kiem_tra_ky import TEN_TEP, TOI_DA_MIB, TRUONG_TEP, kiem_tra_tai_len
 from ..phien import nguoi
-from ..tai_len import tu_choi_neu_qua_lon
+from ..tai_len import dong_form, tu_choi_neu_qua_lon
 from .mo_hinh import LOI_CHUNG, LoiApi
 
 router = APIRouter(
@@ -93,6 +93,7 @@ def _kich_thuoc(request: Request) -> None:
 )
 async def kiem_tra_chu_ky(
     request: Request,
+    _dong: Annotated[None, Depends(dong_form)],
     _: Annotated[None, Depends(_kich_thuoc)],
     user: Annotated[SignedIn, Depends(nguoi)],
 ) -> Response:

@@ -13,7 +13,7 @@ from ...services import SignedIn
 from ..giao_dien import trang
 from ..kiem_tra_ky import TEN_TEP, TOI_DA_MIB, KiemTra, kiem_tra_tai_len
 from ..phien import nguoi
-from ..tai_len import tu_choi_neu_qua_lon
+from ..tai_len import dong_form, tu_choi_neu_qua_lon
 
 router = APIRouter()
 #: The page's path (also the form's action).
@@ -39,7 +39,7 @@ def xem(request: Request, user: Annotated[SignedIn, Depends(nguoi)]) -> Response
     return _trang(request)
 
 
-@router.post(DUONG_DAN)
+@router.post(DUONG_DAN, dependencies=[Depends(dong_form)])
 async def kiem_tra(request: Request) -> Response:
     """The verdict of the uploaded PDF, above the box for another file. A body declared over
     the limit is refused before it is read (nor its CSRF token, which is inside it); then the

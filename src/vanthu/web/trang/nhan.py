@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
@@ -31,7 +31,7 @@ from ..giao_dien import trang
 from ..kiem_tra_ky import TEN_TEP, TOI_DA_MIB, KiemTra, kiem_tra_tai_len
 from ..loi import ma_trang_thai
 from ..phien import ung_dung
-from ..tai_len import chep_tam, tu_choi_neu_qua_lon
+from ..tai_len import chep_tam, dong_form, tu_choi_neu_qua_lon
 
 router = APIRouter()
 
@@ -184,7 +184,7 @@ def bao_cao(
     return RedirectResponse(f"{here}?xong=bao-cao", status_code=303, headers=DAU_NHAN)
 
 
-@router.post("/nhan/{ma_theo_doi}/{ma_xac_nhan}/kiem-tra-chu-ky")
+@router.post("/nhan/{ma_theo_doi}/{ma_xac_nhan}/kiem-tra-chu-ky", dependencies=[Depends(dong_form)])
 async def kiem_tra_chu_ky(request: Request, ma_theo_doi: str, ma_xac_nhan: str) -> Response:
     """Kiểm tra chữ ký số: the verdict of a PDF the body uploads (the directive it was sent, or
     any other), shown on its page; nothing is stored. The link is checked before the upload is
