@@ -133,6 +133,10 @@ def test_the_demo_runs_the_whole_lifecycle_and_lists_what_it_wrote(tmp_path: Pat
     text = result.stdout
     assert "nam trả lại: Bổ sung nhiệm vụ" in text
     assert "thu ban hành: số 01/CĐ-UBND" in text
+    # Issued signed with the demo keys, and `vanthu verify` on it passes (#10).
+    assert (out / "khoa-demo" / "ky-so.yaml").is_file()
+    assert "vanthu verify" in text and "Kết luận: hợp lệ" in text
+    assert "vai trò: người ký" in text and "vai trò: cơ quan" in text
     assert "Tổng: 53 nơi nhận · đã gửi 53 · đã nhận 45 (trễ 8) · chưa nhận 8" in text
     assert "quá hạn 5" in text
     folder = out / "2021" / "01-CĐ-UBND"

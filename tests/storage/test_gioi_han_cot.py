@@ -16,6 +16,7 @@ from sqlalchemy import String, func, select
 from vanthu.delivery.thu import KENH_THU
 from vanthu.errors import Refused
 from vanthu.schemas import LoaiVanBan
+from vanthu.schemas.ban_sao import HinhThucSao
 from vanthu.schemas.gioi_han import (
     DONG_TOI_DA,
     EMAIL_TOI_DA,
@@ -29,6 +30,7 @@ from vanthu.schemas.gioi_han import (
     TEN_NGAN_TOI_DA,
     TEN_SO_DANG_KY_TOI_DA,
 )
+from vanthu.services.ky_ban_hanh import TEN_KY_SO
 from vanthu.services.nguoi_dung import them_nguoi_dung
 from vanthu.storage import Store
 from vanthu.storage.bang import Bang, BoundedString, NguoiDung
@@ -113,6 +115,17 @@ GIOI_HAN_COT: dict[str, int] = {
     "api_token.token_sha256": SHA256,
     "api_token.ten": MA_TOI_DA,
     "api_token.label": TEN_MA_TRUY_CAP_TOI_DA,
+    # Signing at issue (#10): the status codes, the leader's user name, the prepared PDF's hash.
+    "van_ban.ky_so": max(len(v) for v in TEN_KY_SO),
+    "van_ban.nguoi_ky_so": MA_TOI_DA,
+    "van_ban.ban_chuan_bi_sha256": SHA256,
+    # Copies (#10): their register, number and symbol, form, maker and frozen files.
+    "ban_sao.so_dang_ky": SO_DANG_KY,
+    "ban_sao.so_ky_hieu": SO_KY_HIEU_TOI_DA,
+    "ban_sao.hinh_thuc": max(len(h.value) for h in HinhThucSao),
+    "ban_sao.nguoi": MA_TOI_DA,
+    "ban_sao.docx_sha256": SHA256,
+    "ban_sao.pdf_sha256": SHA256,
 }
 
 

@@ -129,6 +129,7 @@ def test_0004_renames_the_payload_and_report_columns_and_keeps_every_row(db: str
         _fill_at_0003(store)
         _migrate(store, "0004")
         assert revision_of(store.engine) == "0004"
+        _migrate(store, "head")  # the tables as the code maps them now
         with store.transaction() as s:
             row = s.get(VanBanRow, 1)
             assert row is not None
@@ -158,5 +159,28 @@ def test_0004_downgraded_gives_back_the_old_columns_and_task_key(db: str) -> Non
             assert c.execute(sa.select(old.c.noi_dung)).scalar_one() == _old_payload()
             due = c.execute(sa.select(tasks.c.can_bao_cao).order_by(tasks.c.id)).scalars()
             assert [bool(d) for d in due] == [True, False]
+    finally:
+        store.close()
+
+
+def test_0008_marks_the_directives_issued_before_it_as_unsigned(db: str) -> None:
+    store = open_store(db)
+    try:
+        _migrate(store, "0003")
+        _fill_at_0003(store)
+        _migrate(store, "0007")
+        with store.engine.begin() as c:
+            c.execute(sa.update(_table("van_ban", "id", "so")).values(so=1))
+        _migrate(store, "0008")
+        with store.transaction() as s:
+            row = s.get(VanBanRow, 1)
+            assert row is not None
+            assert (row.ky_so, row.nguoi_ky_so, row.ban_chuan_bi_duong_dan) == (
+                "chua_ky_so",
+                None,
+                None,
+            )
+        _migrate(store, "0007")
+        assert revision_of(store.engine) == "0007"
     finally:
         store.close()

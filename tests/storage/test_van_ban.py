@@ -101,7 +101,7 @@ def test_a_directive_not_issued_has_no_issued_files(store: Store) -> None:
     with store.transaction() as s:
         assert tep_da_ban_hanh(s, 3) is None
         assert tep_da_ban_hanh(s, 99) is None
-        assert tep_da_ban_hanh(s, 1) == {"": None}
+        assert tep_da_ban_hanh(s, 1) == {}  # numbered, no file recorded
 
 
 def test_log_lines_are_written_together_in_utc_and_read_oldest_first(store: Store) -> None:

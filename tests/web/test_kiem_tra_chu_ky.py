@@ -262,6 +262,10 @@ def test_the_recipients_page_checks_an_upload_and_shows_the_verdict_in_its_own_s
     assert "Kiểm tra chữ ký số" in text and "Hợp lệ — hợp lệ" in text
     assert "Người ký Trần Quốc Nam" in text and "Sở Y tế tỉnh Ninh Thuận" in text
     assert '<h3 id="tieu-de-ket-qua-ky">' in ok.text  # under the section's h2
+    # The directive the link distributes was signed at Ban hành: downloaded and checked, valid.
+    issued = client.get(f"{here}/van-ban.pdf").content
+    own = chu(client.post(f"{here}/kiem-tra-chu-ky", files={"tep": ("vb.pdf", issued)}))
+    assert "Hợp lệ — hợp lệ" in own and "Chữ ký 2: cơ quan, tổ chức ban hành" in own
     bad = client.post(f"{here}/kiem-tra-chu-ky", files={"tep": ("vb.pdf", cap_nhat_sau_ky(da_ky))})
     assert "Không hợp lệ — văn bản bị sửa đổi sau khi ký." in chu(bad)
     foreign = client.post(

@@ -4,9 +4,10 @@ pass the accessibility audit every main page passes (labels, names, one h1, keyb
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
@@ -21,19 +22,22 @@ from vanthu.ky_so import ky_co_quan, ky_lanh_dao
 from vanthu.rendering.renderer import BanDeKy
 from vanthu.services import UngDung
 
+T = TypeVar("T")
+
+
+def _ngoai_vong(work: Callable[[], T]) -> T:
+    """``work`` in a thread of its own: pyHanko signs and checks keys in an event loop of its
+    own (asyncio.run), which the one Playwright's sync API keeps running here forbids."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(work).result()
+
 
 def _ky(ban: BanDeKy, khoa: Khoa) -> bytes:
-    """The directive signed twice, in a thread of its own: pyHanko signs in an event loop of
-    its own (asyncio.run), which the one Playwright's sync API keeps running here forbids."""
+    """The directive signed twice (leader, then organisation)."""
     (k,) = ban.khung
     leader, org = vi_tri(ban)
-
-    def sign() -> bytes:
-        pdf = ky_lanh_dao(ban.pdf, khoa.cau_hinh, "lanh_dao", leader, k.anh_chu_ky, LUC_KY)
-        return ky_co_quan(pdf, khoa.cau_hinh, org, k.anh_con_dau, LUC_KY)
-
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(sign).result()
+    pdf = ky_lanh_dao(ban.pdf, khoa.cau_hinh, "lanh_dao", leader, k.anh_chu_ky, LUC_KY)
+    return ky_co_quan(pdf, khoa.cau_hinh, org, k.anh_con_dau, LUC_KY)
 
 
 def _tai_len(page: Any, path: Path) -> None:
@@ -55,7 +59,7 @@ def test_the_clerk_and_a_body_read_the_verdicts_of_a_signed_and_a_tampered_direc
     from playwright.sync_api import expect
 
     monkeypatch.setenv("VANTHU_KY_SO", str(khoa.thu_muc / "ky-so.yaml"))
-    da_ky = _ky(ban_de_ky, khoa)
+    da_ky = _ngoai_vong(lambda: _ky(ban_de_ky, khoa))
     signed = tmp_path / "18-CĐ-UBND.pdf"
     signed.write_bytes(da_ky)
     tampered = tmp_path / "18-CĐ-UBND-da-sua.pdf"
@@ -91,7 +95,7 @@ def test_the_clerk_and_a_body_read_the_verdicts_of_a_signed_and_a_tampered_direc
     vt.screenshot(path=str(ANH_CHUP / "kiem-tra-chu-ky-bi-sua.png"), full_page=True)
     vt.context.close()
 
-    phat_hanh(ung_dung)
+    _ngoai_vong(lambda: phat_hanh(ung_dung))  # signed at Ban hành, with the keys set above
     code, secret = lien_ket(ung_dung, "SYT")
     body = trinh_duyet.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
     page = body.new_page()

@@ -154,6 +154,7 @@ def test_labels_carry_their_diacritics_in_nfc() -> None:
         "chờ duyệt",
         "trả lại",
         "đã duyệt",
+        "chờ ký số",
         "đã ban hành",
         "đã phát hành",
         "đang theo dõi",
@@ -162,6 +163,11 @@ def test_labels_carry_their_diacritics_in_nfc() -> None:
         "thay thế",
     ]
     assert E.trinh.label == "trình"
+    assert (E.chuan_bi_ky.label, E.ky_so.label, E.huy_ky_so.label) == (
+        "chuẩn bị ký số",
+        "ký số",
+        "hủy ký số",
+    )
     assert V.van_thu.label == "văn thư"
     labels = [x.label for enum in (TrangThaiVanBan, SuKienVanBan, VaiTro) for x in enum]
     assert all(unicodedata.is_normalized("NFC", label) for label in labels)

@@ -13,6 +13,7 @@ import click
 import yaml
 
 from ..services import GIO_VIET_NAM, VaiTro
+from .ky_so import verify
 from .theo_doi import bang_trang_thai
 
 if TYPE_CHECKING:
@@ -22,6 +23,8 @@ CONG_DIEN = "cong-dien-ninh-thuan-vung-xanh.yaml"
 #: The demo accounts' web desk password unless VANTHU_DEMO_PASSWORD says otherwise.
 MAT_KHAU_DEMO = "vanthu-demo"
 DANH_BA = Path("danh-ba") / "ninh-thuan-2021.yaml"
+#: The demo keys' folder under the demo's output folder.
+THU_MUC_KHOA = "khoa-demo"
 
 
 class DemoClock:
@@ -57,22 +60,34 @@ def _buoc(clock: DemoClock, text: str) -> None:
     show_default=True,
     help="Fresh folder for the store and every file written (emptied first).",
 )
-def demo(examples: Path, out: Path) -> None:
-    """Draft, return, approve, issue, distribute and track the Ninh Thuận công điện."""
+@click.pass_context
+def demo(ctx: click.Context, examples: Path, out: Path) -> None:
+    """Draft, return, approve, issue (signed with throw-away demo keys), verify, distribute
+    and track the Ninh Thuận công điện."""
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    from ..services import UngDung  # the store: imported only when the demo runs
+    from ..services import UngDung, tao_khoa_demo  # imported only when the demo runs
 
+    # Throw-away keys (a CA, the leader's and the organisation's certificates) and the sample
+    # signature and seal images: the công điện is issued signed, as Decree 30 wants it.
+    keys = tao_khoa_demo(
+        out / THU_MUC_KHOA,
+        anh_chu_ky=examples / "anh" / "chu-ky-mau.png",
+        anh_con_dau=examples / "anh" / "con-dau-mau.png",
+    )
+    click.echo(f"Khóa demo (chỉ để thử, không dùng cho văn bản thật): {keys}")
     clock = DemoClock()
-    app = UngDung(db=str(out / "vanthu.db"), thu_muc=out, clock=clock)
+    app = UngDung(db=str(out / "vanthu.db"), thu_muc=out, clock=clock, ky_so=keys)
     try:
-        _chay(app, clock, examples, out)
+        _chay(ctx, app, clock, examples, out, keys)
     finally:
         app.close()
 
 
-def _chay(app: UngDung, clock: DemoClock, examples: Path, out: Path) -> None:
+def _chay(
+    ctx: click.Context, app: UngDung, clock: DemoClock, examples: Path, out: Path, keys: Path
+) -> None:
     mat_khau = os.environ.get("VANTHU_DEMO_PASSWORD") or MAT_KHAU_DEMO
     directory = app.doc_danh_ba(examples / DANH_BA)
     # The văn thư is the store's first user (no actor needed), then administers the rest.
@@ -114,12 +129,15 @@ def _chay(app: UngDung, clock: DemoClock, examples: Path, out: Path) -> None:
     _buoc(clock, "duc trình lại")
     clock.den("2021-09-12 16:00")
     app.duyet("nam", key)
-    _buoc(clock, "nam duyệt, ký")
+    _buoc(clock, "nam duyệt, đồng ý ký số bằng khóa của mình trên máy chủ")
 
     clock.den("2021-09-13 08:00")
     issued = app.ban_hanh("thu", key)
     so = issued.so_ky_hieu or key
-    _buoc(clock, f"thu ban hành: số {so}")
+    _buoc(clock, f"thu ban hành: số {so}; nam ký số, rồi cơ quan ký số ({issued.ky_so})")
+    signed = next(p for p in issued.tep if p.suffix == ".pdf")
+    click.echo(f"$ VANTHU_KY_SO={keys} vanthu verify {signed}")
+    ctx.invoke(verify, file=signed, as_json=False, config=keys)  # exits 1 unless valid
     clock.den("2021-09-13 08:30")
     preview = app.xem_truoc_noi_nhan(so)
     _buoc(clock, f"thu xem danh sách nơi nhận: {len(preview)} cơ quan")

@@ -42,6 +42,15 @@ def _in_chuyen(result: KetQuaChuyen) -> None:
     click.echo(f"{label}: {result.tu.label if result.tu else '—'} → {result.den.label}")
     for path in result.tep:
         click.echo(str(path))
+    if result.ky_so:
+        from ..services import TEN_KY_SO
+
+        click.echo(f"ký số: {TEN_KY_SO.get(result.ky_so, result.ky_so)}")
+        if result.ky_so == "cho_ky_so":
+            click.echo(
+                f"the leader signs the prepared PDF (vanthu sign-prepared {result.van_ban_id} "
+                f"-o FILE), then: vanthu accept-signed {result.van_ban_id} SIGNED.pdf"
+            )
     if result.thu_gui or result.thu_loi:
         click.echo(
             f"e-mail: {result.thu_gui} thông báo thu hồi sent, {len(result.thu_loi)} not sent"
@@ -96,6 +105,52 @@ def issue(ctx: click.Context, van_ban: str, ly_do: str | None) -> None:
     # --reason is accepted, as on every event, and not recorded: issuing takes none.
     app = ung_dung(ctx)
     _in_chuyen(app.ban_hanh(nguoi(ctx), van_ban))
+
+
+@click.command("sign-prepared")
+@click.argument("van_ban")
+@click.option(
+    "-o",
+    "--output",
+    "tep",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="Where to write the prepared PDF.",
+)
+@click.pass_context
+def sign_prepared(ctx: click.Context, van_ban: str, tep: Path) -> None:
+    """Write the prepared PDF of a directive waiting for its leader's signature (chờ ký số):
+    he signs its empty field 'nguoi_ky' with his own tool, then accept-signed takes it back."""
+    from ..services import ghi_tep_ra
+
+    source = ung_dung(ctx).ban_chuan_bi(nguoi(ctx), van_ban)
+    ghi_tep_ra(source, tep)
+    click.echo(str(tep))
+
+
+@click.command("accept-signed")
+@click.argument("van_ban")
+@click.argument("tep", metavar="FILE", type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_context
+def accept_signed(ctx: click.Context, van_ban: str, tep: Path) -> None:
+    """Accept the leader's signed PDF (two-step signing): only the prepared document signed in
+    its field by a trusted certificate; the organisation signs it and it is issued."""
+    app = ung_dung(ctx)
+    _in_chuyen(app.nhan_ban_ky_tep(nguoi(ctx), van_ban, tep))
+
+
+@click.command("cancel-signing")
+@click.argument("van_ban")
+@_LY_DO
+@click.pass_context
+def cancel_signing(ctx: click.Context, van_ban: str, ly_do: str | None) -> None:
+    """Cancel two-step signing: the number is voided (never reused), back to đã duyệt."""
+    app = ung_dung(ctx)
+    result = app.huy_ky_so(nguoi(ctx), van_ban, ly_do)
+    click.echo(
+        f"#{result.van_ban_id}: {result.tu.label if result.tu else '—'} → {result.den.label}; "
+        f"số {result.so_ky_hieu} đã hủy"
+    )
 
 
 @click.command()

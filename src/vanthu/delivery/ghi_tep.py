@@ -306,6 +306,20 @@ def ghi_thu_muc(target: Path, tep: Mapping[str, bytes | Path], khu: KhuTam | Non
         raise loi_ghi(target, error) from None
 
 
+def xoa_tep(goc: Path, files: list[Path]) -> None:
+    """Remove files under ``goc`` and then their folders if left empty (best effort: a file
+    that cannot be removed stays). Used for the files of a voided number (#10)."""
+    for path in files:
+        try:
+            if path.resolve().is_relative_to(goc.resolve()):
+                path.unlink(missing_ok=True)
+        except OSError:
+            continue
+    for folder in {p.parent for p in files}:
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only when empty
+
+
 def sha256(data: bytes) -> str:
     """The hex SHA-256 the store records for a frozen file."""
     return hashlib.sha256(data).hexdigest()
@@ -481,6 +495,7 @@ __all__ = [
     "hoan_tat_ban_hanh",
     "loi_ghi",
     "sao_chep",
+    "xoa_tep",
 ]
 
 

@@ -15,7 +15,19 @@ timestamp server to ask. Keys are named here and never stored in the database.
         nhan_khoa: co-quan             # the key's label (and the certificate's, by default)
         nhan_chung_thu: co-quan        # optional
         pin_bien: VANTHU_PIN_CO_QUAN   # or pin_tep: pin.txt
+        anh: con-dau.png               # optional: the image its signature shows (the seal)
+      hoa:                             # a leader whose token is on his own computer:
+        hai_buoc: true                 #   two-step signing, no key here
+        anh: chu-ky-hoa.png            #   his signature image, drawn in the prepared field
     khoa_co_quan: co_quan              # the key the organisation signs with
+    nguoi_ky:                          # optional: a leader's user name → his key
+      nam: lanh_dao
+    khoa_lanh_dao: lanh_dao            # optional: the key of a leader not listed
+
+Signing at issue (ban hành, #10) is on when ``khoa_co_quan`` is set: the approving leader's key
+is ``nguoi_ky[<his user name>]``, else the key named as his user name, else ``khoa_lanh_dao``
+(default: a key named ``lanh_dao``); a leader with none of these, or whose key says
+``hai_buoc: true``, signs in two steps. A configuration with trust roots only verifies.
 """
 
 from __future__ import annotations
@@ -84,7 +96,16 @@ class NguonPkcs11:
     pin: BiMat
 
 
-NguonKhoa = NguonPkcs12 | NguonPkcs11
+@dataclass(frozen=True)
+class NguonHaiBuoc:
+    """A leader who signs on his own computer (two-step signing): no key on the server."""
+
+    ten: str
+
+
+NguonKhoa = NguonPkcs12 | NguonPkcs11 | NguonHaiBuoc
+#: The key a leader not otherwise named signs with, when ``khoa_lanh_dao`` is not set.
+KHOA_LANH_DAO_MAC_DINH = "lanh_dao"
 
 
 @dataclass(frozen=True)
@@ -96,6 +117,23 @@ class CauHinhKy:
     khoa_co_quan: str | None = None
     dau_thoi_gian: str | None = None
     nguon: str = "(none)"
+    anh: dict[str, Path] = field(default_factory=dict)  # key name → the image it shows
+    nguoi_ky: dict[str, str] = field(default_factory=dict)  # leader's user name → key name
+    khoa_lanh_dao: str | None = None
+
+    @property
+    def ky_khi_ban_hanh(self) -> bool:
+        """Whether issuing signs: the organisation's key is named."""
+        return self.khoa_co_quan is not None
+
+    def khoa_cua_nguoi(self, ten_nguoi: str) -> NguonKhoa | None:
+        """The key of the leader ``ten_nguoi`` (see the module's doc); None: he has none and
+        signs in two steps."""
+        name = self.nguoi_ky.get(ten_nguoi)
+        if name is None:
+            default = self.khoa_lanh_dao or KHOA_LANH_DAO_MAC_DINH
+            name = ten_nguoi if ten_nguoi in self.khoa else default
+        return self.khoa.get(name)
 
     def nguon_khoa(self, ten: str) -> NguonKhoa:
         """The key named ``ten``.
@@ -145,7 +183,8 @@ def doc_cau_hinh_ky(path: Path | str | None = None) -> CauHinhKy:
     if not isinstance(data, dict):
         raise InvalidSetting(name, "must be a mapping (tin_cay, khoa, khoa_co_quan, ...)")
     base = file.parent
-    unknown = set(data) - {"tin_cay", "khoa", "khoa_co_quan", "dau_thoi_gian"}
+    fields_ = {"tin_cay", "khoa", "khoa_co_quan", "dau_thoi_gian", "nguoi_ky", "khoa_lanh_dao"}
+    unknown = set(data) - fields_
     if unknown:
         raise InvalidSetting(name, f"unknown field {sorted(unknown)[0]!r}")
     roots = data.get("tin_cay") or []
@@ -155,9 +194,25 @@ def doc_cau_hinh_ky(path: Path | str | None = None) -> CauHinhKy:
     if not isinstance(keys_data, dict):
         raise InvalidSetting(name, "khoa: a mapping of key names to key sources")
     keys = {str(k): _nguon(f"{name}: khoa.{k}", str(k), v, base) for k, v in keys_data.items()}
+    images = {
+        str(k): base / str(v["anh"])
+        for k, v in keys_data.items()
+        if isinstance(v, dict) and v.get("anh") is not None
+    }
     org = data.get("khoa_co_quan")
     if org is not None and str(org) not in keys:
         raise InvalidSetting(name, f"khoa_co_quan: no key named {org!r}")
+    if org is not None and isinstance(keys[str(org)], NguonHaiBuoc):
+        raise InvalidSetting(name, "khoa_co_quan: the organisation's key must be on the server")
+    signers = data.get("nguoi_ky") or {}
+    if not isinstance(signers, dict):
+        raise InvalidSetting(name, "nguoi_ky: a mapping of leaders' user names to key names")
+    for user, key in signers.items():
+        if str(key) not in keys:
+            raise InvalidSetting(name, f"nguoi_ky.{user}: no key named {key!r}")
+    leader = data.get("khoa_lanh_dao")
+    if leader is not None and str(leader) not in keys:
+        raise InvalidSetting(name, f"khoa_lanh_dao: no key named {leader!r}")
     tsa = data.get("dau_thoi_gian")
     if tsa is not None and not (isinstance(tsa, str) and tsa.startswith(("http://", "https://"))):
         raise InvalidSetting(name, "dau_thoi_gian: the timestamp server's http(s) URL")
@@ -167,13 +222,21 @@ def doc_cau_hinh_ky(path: Path | str | None = None) -> CauHinhKy:
         khoa_co_quan=None if org is None else str(org),
         dau_thoi_gian=tsa,
         nguon=str(file),
+        anh=images,
+        nguoi_ky={str(k): str(v) for k, v in signers.items()},
+        khoa_lanh_dao=None if leader is None else str(leader),
     )
 
 
 def _nguon(name: str, ten: str, data: Any, base: Path) -> NguonKhoa:
     if not isinstance(data, dict):
         raise InvalidSetting(name, "a mapping with pkcs12 or pkcs11")
-    values = {k: str(v) for k, v in data.items()}
+    values = {k: str(v) for k, v in data.items() if k != "anh"}
+    if "hai_buoc" in values:
+        if data["hai_buoc"] is not True:
+            raise InvalidSetting(name, "hai_buoc: true, or leave it out")
+        _chi_co(name, values, {"hai_buoc"})
+        return NguonHaiBuoc(ten)
     if "pkcs12" in values:
         allowed = {"pkcs12", "mat_khau_bien", "mat_khau_tep"}
         _chi_co(name, values, allowed)
@@ -192,7 +255,7 @@ def _nguon(name: str, ten: str, data: Any, base: Path) -> NguonKhoa:
             values.get("nhan_chung_thu", values["nhan_khoa"]),
             _bi_mat(values, "pin", base),
         )
-    raise InvalidSetting(name, "give pkcs12 (a file) or pkcs11 (a module)")
+    raise InvalidSetting(name, "give pkcs12 (a file), pkcs11 (a module) or hai_buoc: true")
 
 
 def _chi_co(name: str, values: dict[str, str], allowed: set[str]) -> None:

@@ -13,7 +13,7 @@ from pyhanko.sign.signers.pdf_cms import Signer
 from pyhanko_certvalidator import ValidationContext
 
 from ..errors import InvalidSetting, SigningFailed
-from .cau_hinh import CauHinhKy, NguonKhoa, NguonPkcs11, NguonPkcs12
+from .cau_hinh import CauHinhKy, NguonHaiBuoc, NguonKhoa, NguonPkcs11, NguonPkcs12
 
 
 @contextmanager
@@ -25,6 +25,10 @@ def mo_khoa(nguon: NguonKhoa) -> Iterator[Signer]:
         InvalidSetting: a passphrase or PIN variable is unset, its file unreadable.
         SigningFailed: the file or token cannot be opened with what the configuration gives.
     """
+    if isinstance(nguon, NguonHaiBuoc):
+        raise SigningFailed(
+            f"key {nguon.ten}", "this signer signs on his own computer (hai_buoc): no key here"
+        )
     if isinstance(nguon, NguonPkcs12):
         yield _mo_pkcs12(nguon)
     else:

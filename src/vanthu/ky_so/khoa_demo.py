@@ -8,6 +8,7 @@ note). Nothing here is fit for real documents: the CA's key is thrown away with 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -138,10 +139,12 @@ def pkcs12_bytes(ct: ChungThuDemo, ca: ChungThuDemo, mat_khau: str) -> bytes:
     )
 
 
-def ghi_bo_khoa(bo: BoKhoaDemo, thu_muc: Path) -> Path:
+def ghi_bo_khoa(bo: BoKhoaDemo, thu_muc: Path, anh: Mapping[str, bytes] | None = None) -> Path:
     """Write a key set into ``thu_muc``: ``ca.pem`` (the trust root), ``lanh-dao.p12`` and
     ``co-quan.p12`` (passphrase in ``mat-khau.txt``) and ``ky-so.yaml``, the signing
-    configuration naming them (paths relative to it). Returns the configuration's path.
+    configuration naming them (paths relative to it). ``anh`` maps a key (``lanh_dao``,
+    ``co_quan``) to the PNG its signature shows, written as ``<key>.png``. Returns the
+    configuration's path.
 
     Raises:
         OutputError: the folder cannot be written.
@@ -154,8 +157,12 @@ def ghi_bo_khoa(bo: BoKhoaDemo, thu_muc: Path) -> Path:
         },
         "khoa_co_quan": "co_quan",
     }
+    for key in anh or {}:
+        config["khoa"][key]["anh"] = f"{key}.png"  # type: ignore[index]
     try:
         thu_muc.mkdir(parents=True, exist_ok=True)
+        for key, png in (anh or {}).items():
+            (thu_muc / f"{key}.png").write_bytes(png)
         (thu_muc / TEP_CA).write_bytes(bo.ca.chung_thu.public_bytes(serialization.Encoding.PEM))
         (thu_muc / TEP_MAT_KHAU).write_text(MAT_KHAU_DEMO + "\n", "utf-8")
         (thu_muc / "lanh-dao.p12").write_bytes(pkcs12_bytes(bo.lanh_dao, bo.ca, MAT_KHAU_DEMO))

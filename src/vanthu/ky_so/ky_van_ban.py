@@ -128,14 +128,17 @@ def ky_hop_chu_co_quan(
     phong_chu: Path,
     thoi_diem: dt.datetime,
     truong: str = TRUONG_CO_QUAN,
+    khung: Khung | None = None,
 ) -> bytes:
     """The organisation's text-only signature at the top right of page 1: ``dong`` (lines;
-    ``%(thoi_gian)s`` stands for the signing time) in ``phong_chu`` at 10 pt, black.
+    ``%(thoi_gian)s`` stands for the signing time) in ``phong_chu`` at 10 pt, black; in
+    ``khung`` on page 1 when given (an electronic copy's box 14), else as wide as its longest
+    line under the top margin's edge.
 
     Raises:
         InvalidSetting, SigningFailed: as for :func:`ky_lanh_dao`.
     """
-    rect = khung_hop_chu(pdf, phong_chu, dong, thoi_diem)
+    rect = khung or khung_hop_chu(pdf, phong_chu, dong, thoi_diem)
     source = cau_hinh.khoa_cua_co_quan()
     tsa = may_dau_thoi_gian(cau_hinh.dau_thoi_gian)
     style = kieu_chu(phong_chu, "\n".join(dong))

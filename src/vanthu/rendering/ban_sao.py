@@ -93,14 +93,18 @@ def dong_ky_so(soan: SoanBoCuc, bs: BanSao) -> list[str]:
     return [*soan.ngat(text, Kieu.KY_SO_BAN_SAO, soan.cot[1]), bs.luc_iso]
 
 
-def ban_sao_dien_tu(soan: SoanBoCuc, goc: BoCuc, bs: BanSao) -> BoCuc:
+def ban_sao_dien_tu(soan: SoanBoCuc, goc: BoCuc, bs: BanSao, de_trong: bool = False) -> BoCuc:
     """An electronic copy: the copied layout with box 14 at the top right of page 1, its lines
     left-aligned in a block whose longest line ends at the right margin. A box 11 of the copied
-    document (circulation note) follows it in the same margin."""
+    document (circulation note) follows it in the same margin. ``de_trong``: the box's place is
+    kept but left blank, for the organisation's digital signature to show its text (#10)."""
     lines = dong_ky_so(soan, bs)
     width = max(soan.rong(t, Kieu.KY_SO_BAN_SAO) for t in lines)
     left = round(soan.bang.trang.vung_chu - width - 0.02, 3)
-    box = tuple(DoanBoCuc(Kieu.KY_SO_BAN_SAO, (Chu(t),), le_trai=left) for t in lines)
+    box = tuple(
+        DoanBoCuc(Kieu.KY_SO_BAN_SAO, (Chu("\u00a0" if de_trong else t),), le_trai=left)
+        for t in lines
+    )
     return replace(
         goc,
         dau_trang_dau=(*box, *goc.dau_trang_dau),

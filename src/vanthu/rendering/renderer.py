@@ -50,6 +50,7 @@ class BanDeKy:
     bo_cuc: BoCuc
     pdf: bytes
     khung: list[KhungKy]
+    docx: bytes | None = None
 
 
 class Renderer:
@@ -98,10 +99,14 @@ class Renderer:
         vb: VanBan,
         hom_nay: dt.date | None = None,
         anh: Mapping[str, AnhDaDoc] | None = None,
+        pdf_a: bool = False,
+        docx: bool = False,
     ) -> BanDeKy:
         """The PDF to sign and its signature rectangles, from one layout of the pages: the
         directive laid out without its signers' images (no line moves without them), the
-        rectangles computed where the images would have been drawn."""
+        rectangles computed where the images would have been drawn. ``pdf_a``: the PDF is
+        PDF/A-2b with the Phụ lục VI fields, as an issued one (signatures are incremental
+        updates, which PDF/A-2 allows); ``docx``: the same layout drawn as DOCX too."""
         images = dict(anh or {})
         signers = {
             ten: nguoi
@@ -119,7 +124,10 @@ class Renderer:
         layout = self.bo_cuc(bare, hom_nay)
         document = self.pdf.dung_trang(layout)
         places = khung_ky(document, signers, images)
-        return BanDeKy(layout, self.pdf.in_pdf(document), places)
+        drawn = self.pdf.in_pdf(document, pdf_a)
+        if pdf_a and vb.so is not None and vb.ngay is not None:
+            drawn = pdf_luu_tru(drawn, sieu_du_lieu(vb))
+        return BanDeKy(layout, drawn, places, self.docx.ghi(layout) if docx else None)
 
     def ket_xuat_ban_sao(
         self,
@@ -128,10 +136,12 @@ class Renderer:
         dien_tu: bool = False,
         muc: Sequence[int] = (),
         anh: Mapping[str, AnhDaDoc] | None = None,
+        o_ky_so_trong: bool = False,
     ) -> KetQuaBanSao:
         """A copy of an issued directive (spec §9): the directive laid out again as issued
         (for a trích sao, only the body items ``muc``, 1-based), then the copy block under its
-        last line (paper, DOCX and PDF) or box 14 at the top right of page 1 (electronic, PDF).
+        last line (paper, DOCX and PDF) or box 14 at the top right of page 1 (electronic, PDF;
+        ``o_ky_so_trong``: box 14 left blank, its text drawn by the organisation's signature).
 
         Raises:
             Refused: a trích sao without items or with an item the body lacks.
@@ -140,7 +150,7 @@ class Renderer:
             vb = trich(vb, muc)
         goc = self.bo_cuc(vb, vb.ngay, anh)
         if dien_tu:
-            layout = ban_sao_dien_tu(self.soan_bo_cuc, goc, ban_sao)
+            layout = ban_sao_dien_tu(self.soan_bo_cuc, goc, ban_sao, o_ky_so_trong)
             return KetQuaBanSao(layout, None, self.pdf.ghi(layout), o_ky_so(self.bang, layout))
         layout = ban_sao_giay(self.soan_bo_cuc, goc, ban_sao)
         return KetQuaBanSao(layout, self.docx.ghi(layout), self.pdf.ghi(layout), None)

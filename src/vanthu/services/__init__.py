@@ -38,6 +38,7 @@ from .luoc_do import luoc_do_json
 if TYPE_CHECKING:
     from ..reading.word.the_thuc import PhatHien
     from .danh_sach import ChiTietVanBan, DongVanBan
+    from .ky_ban_hanh import TEN_KY_SO
     from .ky_so import (
         CHUA_CO_GOC_TIN_CAY,
         LOI_KET_LUAN,
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
         chuan_bi_hai_buoc,
         doc_cau_hinh_ky,
         gan_cms,
+        ghi_tep_ra,
         ky_dinh_kem,
         ky_tep,
         ky_van_ban,
@@ -113,6 +115,8 @@ _LAZY = {
     "chuan_bi_hai_buoc": ".ky_so",
     "doc_cau_hinh_ky": ".ky_so",
     "gan_cms": ".ky_so",
+    "ghi_tep_ra": ".ky_so",
+    "TEN_KY_SO": ".ky_ban_hanh",
     "ky_dinh_kem": ".ky_so",
     "ky_tep": ".ky_so",
     "ky_van_ban": ".ky_so",
@@ -138,6 +142,7 @@ __all__ = [
     "GIO_VIET_NAM",
     "KICH_THUOC_WORD_TOI_DA",
     "LOI_KET_LUAN",
+    "TEN_KY_SO",
     "BanChuanBi",
     "BangTrangThai",
     "ChiTietVanBan",
@@ -171,6 +176,7 @@ __all__ = [
     "doc_van_ban",
     "gan_cms",
     "ghi_nhap",
+    "ghi_tep_ra",
     "ket_xuat_tep",
     "ket_xuat_van_ban",
     "kiem_tra_tep",

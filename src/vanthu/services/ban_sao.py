@@ -15,7 +15,7 @@ since the issue can never produce a "copy" that differs from the original.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,13 @@ from typing import Any
 from ..delivery.duong_dan import ten_an_toan, trong_goc
 from ..delivery.ghi_tep import BanTam, dat_tam, diem_dung, hoan_tat_ban_hanh, sha256
 from ..errors import InvalidSetting, OutputError, Refused
+from ..ky_so import (
+    CauHinhKy,
+    doc_cau_hinh_ky,
+    kiem_tra_khoa,
+    ky_hop_chu_co_quan,
+    ngu_canh_tin_cay,
+)
 from ..rendering.ban_sao import KhungPdf, chu_cac_trang
 from ..schemas import NguoiKy, VanBan
 from ..schemas.ban_sao import BanSao, HinhThucSao
@@ -54,17 +61,23 @@ class KetQuaSao:
     dien_tu: bool
     tep: tuple[Path, ...]
     o_ky_so: KhungPdf | None
+    ky_so: bool = False  # the organisation's digital signature is in box 14 (#10)
 
 
 class SaoVanBan:
     """The copy use case on one store, clock and output root."""
 
     def __init__(
-        self, store: Store, thu_muc: Path = THU_MUC_MAC_DINH, clock: Clock = bay_gio
+        self,
+        store: Store,
+        thu_muc: Path = THU_MUC_MAC_DINH,
+        clock: Clock = bay_gio,
+        cau_hinh_ky: Callable[[], CauHinhKy] | None = None,
     ) -> None:
         self.store = store
         self.thu_muc = thu_muc
         self.clock = clock
+        self.cau_hinh_ky = cau_hinh_ky or doc_cau_hinh_ky
 
     def sao(
         self,
@@ -153,6 +166,13 @@ class SaoVanBan:
                 f"is {state.label} ({state.value}); only an issued directive in force is copied",
             )
         vb = van_ban_cua(row, now.date())
+        # An electronic copy carries the organisation's signature when issuing signs (#10):
+        # its key, trust and PIN are checked before the copy's number is taken.
+        config = self.cau_hinh_ky() if dien_tu else None
+        if config is not None and config.ky_khi_ban_hanh:
+            kiem_tra_khoa(config, config.khoa_cua_co_quan(), ngu_canh_tin_cay(config))
+        else:
+            config = None
         signer = signer or vb.nguoi_ky.model_copy(
             update={"anh_chu_ky": None, "anh_con_dau": None, "duong_kinh_dau": None}
         )
@@ -167,15 +187,20 @@ class SaoVanBan:
             noi_nhan=list(noi_nhan),
             nguoi_ky=signer,
         )
-        result = renderer().ket_xuat_ban_sao(vb, bs, dien_tu=dien_tu, muc=muc)
+        result = renderer().ket_xuat_ban_sao(
+            vb, bs, dien_tu=dien_tu, muc=muc, o_ky_so_trong=config is not None
+        )
         if form is not HinhThucSao.trich_sao:
             _kiem_tra_ban_goc(row.pdf_duong_dan, name, vb)
+        copy_pdf = result.pdf
+        if config is not None and result.o_ky_so is not None:
+            copy_pdf = ky_o_14(copy_pdf, bs, result.o_ky_so, config)
         stem = ten_an_toan(bs.so_ky_hieu, "symbol")
         year = ten_an_toan(str(now.year), "year")
         files: dict[Path, bytes] = {}
         if result.docx is not None:
             files[trong_goc(goc, year, stem, f"{stem}.docx")] = result.docx
-        files[trong_goc(goc, year, stem, f"{stem}.pdf")] = result.pdf
+        files[trong_goc(goc, year, stem, f"{stem}.pdf")] = copy_pdf
         tep = {p.suffix[1:]: (str(p), sha256(data)) for p, data in files.items()}
         copy = them_ban_sao(
             s,
@@ -197,13 +222,39 @@ class SaoVanBan:
             "so_ky_hieu": bs.so_ky_hieu,
             "hinh_thuc": form.value,
             "dien_tu": dien_tu,
+            **({"ky_so": True} if config is not None else {}),
             **({"muc": sorted(set(muc))} if muc else {}),
             **{f"{k}_sha256": v[1] for k, v in tep.items()},
         }
         ghi_dong_nhat_ky(
             s, dong_nhat_ky(row.id, f"ban_sao:{copy.id}", "sao", ten_nguoi, now, **chi_tiet)
         )
-        return KetQuaSao(copy.id, bs.so_ky_hieu, form, name, dien_tu, tuple(files), result.o_ky_so)
+        return KetQuaSao(
+            copy.id,
+            bs.so_ky_hieu,
+            form,
+            name,
+            dien_tu,
+            tuple(files),
+            result.o_ky_so,
+            config is not None,
+        )
+
+
+def ky_o_14(pdf: bytes, bs: BanSao, o: KhungPdf, cau_hinh: CauHinhKy) -> bytes:
+    """An electronic copy signed by the organisation in box 14: the signature's text is the
+    box's (the form and copying body, then the signing time, the copy's moment).
+
+    Raises:
+        InvalidSetting, SigningFailed: the organisation's key fails.
+    """
+    from ..rendering.ban_sao import dong_ky_so
+    from ..rendering.fonts import mat_chu_pdf
+
+    lines = [t.replace("%", "%%") for t in dong_ky_so(renderer().soan_bo_cuc, bs)[:-1]]
+    face = dict(mat_chu_pdf().tep)[(False, False)]
+    rect = (o.x0, o.y0, o.x1, o.y1)
+    return ky_hop_chu_co_quan(pdf, cau_hinh, [*lines, "%(thoi_gian)s"], face, bs.luc, khung=rect)
 
 
 def _kiem_tra_ban_goc(pdf_duong_dan: str | None, name: str, vb: VanBan) -> None:

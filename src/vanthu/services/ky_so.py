@@ -48,7 +48,9 @@ __all__ = [
     "KetQuaXacMinh",
     "chuan_bi_hai_buoc",
     "doc_cau_hinh_ky",
+    "doc_pdf",
     "gan_cms",
+    "ghi_tep_ra",
     "ky_dinh_kem",
     "ky_tep",
     "ky_van_ban",
@@ -209,27 +211,62 @@ def xac_minh_tep(path: Path, cau_hinh: CauHinhKy | None = None) -> KetQuaXacMinh
         InvalidSetting: the file cannot be read (missing, a folder, too big), or the
             configuration.
     """
+    return xac_minh_pdf(doc_pdf(path), cau_hinh)
+
+
+def doc_pdf(path: Path) -> bytes:
+    """A PDF file's bytes, at most ``PDF_TOI_DA``.
+
+    Raises:
+        InvalidSetting: the file cannot be read (missing, a folder, too big).
+    """
     from ..errors import InvalidSetting
 
     try:
         if path.stat().st_size > PDF_TOI_DA:
             raise InvalidSetting(str(path), f"larger than {PDF_TOI_DA // 2**20} MiB")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise InvalidSetting(str(path), f"cannot be read: {error.strerror or error}") from None
-    return xac_minh_pdf(data, cau_hinh)
 
 
-def tao_khoa_demo(thu_muc: Path, nguoi_ky: str | None = None, co_quan: str | None = None) -> Path:
-    """Throw-away demo keys (a CA, the leader's and the organisation's PKCS#12 files) and a
-    signing configuration naming them, in ``thu_muc``; returns the configuration's path (set
-    ``VANTHU_KY_SO`` to it).
+def ghi_tep_ra(nguon: Path, dich: Path) -> None:
+    """Copy a file vanthu holds (a prepared PDF) to where a person asked, whole.
 
     Raises:
-        OutputError: the folder cannot be written.
+        OutputError: it cannot be written.
     """
+    from ..delivery.ghi_tep import ghi_nguyen_tu
+
+    ghi_nguyen_tu(dich, nguon.read_bytes())
+
+
+def tao_khoa_demo(
+    thu_muc: Path,
+    nguoi_ky: str | None = None,
+    co_quan: str | None = None,
+    anh_chu_ky: Path | None = None,
+    anh_con_dau: Path | None = None,
+) -> Path:
+    """Throw-away demo keys (a CA, the leader's and the organisation's PKCS#12 files) and a
+    signing configuration naming them, in ``thu_muc``; returns the configuration's path (set
+    ``VANTHU_KY_SO`` to it). ``anh_chu_ky`` and ``anh_con_dau`` are PNG files the leader's and
+    the organisation's signatures show (copied beside the keys).
+
+    Raises:
+        OutputError: the folder cannot be written, or an image read.
+    """
+    from ..errors import OutputError
+
     names = {k: v for k, v in (("nguoi_ky", nguoi_ky), ("co_quan", co_quan)) if v}
-    return ghi_bo_khoa(tao_bo_khoa(**names, bay_gio=bay_gio()), thu_muc)
+    images: dict[str, bytes] = {}
+    for key, path in (("lanh_dao", anh_chu_ky), ("co_quan", anh_con_dau)):
+        if path is not None:
+            try:
+                images[key] = path.read_bytes()
+            except OSError as error:
+                raise OutputError(str(path), f"cannot be read: {error.strerror}") from None
+    return ghi_bo_khoa(tao_bo_khoa(**names, bay_gio=bay_gio()), thu_muc, images)
 
 
 def ky_tep(path: Path, thu_muc: Path, khoa_lanh_dao: str = "lanh_dao") -> Path:
@@ -239,15 +276,11 @@ def ky_tep(path: Path, thu_muc: Path, khoa_lanh_dao: str = "lanh_dao") -> Path:
     Raises:
         InvalidDirective, RenderError, InvalidSetting, SigningFailed, OutputError.
     """
-    from ..errors import OutputError
+    from ..delivery.ghi_tep import ghi_nguyen_tu
     from .kiem_tra import kiem_tra_tep_anh
 
     vb, anh = kiem_tra_tep_anh(path)
     pdf = ky_van_ban(vb, anh, khoa_lanh_dao)
     out = thu_muc / f"{path.stem}.pdf"
-    try:
-        thu_muc.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(pdf)
-    except OSError as error:
-        raise OutputError(str(out), f"cannot write: {error.strerror or error}") from None
+    ghi_nguyen_tu(out, pdf)
     return out

@@ -41,7 +41,9 @@ def _dong_in(
     each directive's number of recipient copies."""
     rows: list[tuple[str, ...]] = []
     for line, row in lines:
-        if row is None:
+        # A reserved number (no directive) or a voided one (two-step signing cancelled): the
+        # number, its date and the note only.
+        if row is None or line.huy_luc is not None:
             rows.append(
                 (
                     f"{line.so:02d}",

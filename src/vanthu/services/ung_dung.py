@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..ky_so import CauHinhKy, doc_cau_hinh_ky
 from ..reading import tham_so
 from ..reading.cau_hinh import base_url_hop_le, doc_cau_hinh
 from ..reading.danh_ba import doc_danh_ba
@@ -52,6 +53,7 @@ class BoDichVu:
         clock: Clock = bay_gio,
         store: Store | None = None,
         base_url: str | None = None,
+        ky_so: CauHinhKy | None = None,
     ) -> None:
         # The settings are read before the store is opened: a malformed one changes nothing.
         cau_hinh = doc_cau_hinh()
@@ -59,7 +61,8 @@ class BoDichVu:
         self.store = store or open_store(db)
         self.thu_muc = thu_muc
         self.clock = clock
-        self.vong_doi = VongDoi(self.store, thu_muc, clock, cau_hinh)
+        self.ky_so = ky_so
+        self.vong_doi = VongDoi(self.store, thu_muc, clock, cau_hinh, ky_so)
         self.phat_hanh = PhatHanh(self.store, clock, thu_muc=thu_muc, base_url=base_url)
         self.theo_doi = TheoDoi(self.store, clock)
         self.don_doc = DonDoc(self.vong_doi, self.theo_doi)
@@ -75,7 +78,9 @@ class BoDichVu:
         if self._ban_sao is None:
             from .ban_sao import SaoVanBan
 
-            self._ban_sao = SaoVanBan(self.store, self.thu_muc, self.clock)
+            self._ban_sao = SaoVanBan(
+                self.store, self.thu_muc, self.clock, self.vong_doi.cau_hinh_ky
+            )
         return self._ban_sao
 
     def close(self) -> None:
@@ -105,18 +110,26 @@ class UngDung:
         thu_muc: Path = THU_MUC_MAC_DINH,
         clock: Clock = bay_gio,
         base_url: str | None = None,
+        ky_so: Path | None = None,
     ) -> None:
         """Open the store at ``db`` (a SQLite file or a postgresql:// URL; None: the default).
         ``base_url`` is the desk's public URL that slips and mails link to (None:
-        ``VANTHU_BASE_URL`` when distributing, or http://127.0.0.1:8000).
+        ``VANTHU_BASE_URL`` when distributing, or http://127.0.0.1:8000). ``ky_so`` names the
+        signing configuration (None: ``VANTHU_KY_SO``, read at each issue; see
+        :mod:`vanthu.ky_so.cau_hinh`).
 
         Raises:
             InvalidSetting: ``VANTHU_CONFIG``, ``VANTHU_NOW`` or the database URL is malformed
                 (read before the store is opened, so nothing changes).
             StoreUnavailable: not a database, no server, no such database, locked too long.
         """
+        signing = None if ky_so is None else doc_cau_hinh_ky(ky_so)
         self._dv = BoDichVu(
-            db, thu_muc, clock, base_url=None if base_url is None else base_url_hop_le(base_url)
+            db,
+            thu_muc,
+            clock,
+            base_url=None if base_url is None else base_url_hop_le(base_url),
+            ky_so=signing,
         )
 
     def close(self) -> None:
@@ -352,23 +365,81 @@ class UngDung:
         return self._dv.vong_doi.chuyen(nguoi, khoa, SuKienVanBan.tra_lai, ly_do)
 
     def duyet(self, nguoi: str, khoa: str, ly_do: str | None = None) -> KetQuaChuyen:
-        """Approve and sign (duyệt, ký).
+        """Approve and sign (duyệt, ký). With a signing configuration the log records the
+        leader's consent to sign: with his server-held key (``dong_y_ky_so: khoa_may_chu`` and
+        the key's name; the key signs at Ban hành, over the numbered PDF) or on his own
+        computer (``hai_buoc``).
 
         Raises:
             TransitionRefused, NotFound, ConcurrentChange, Refused.
+            InvalidSetting: the signing configuration cannot be read.
         """
         return self._dv.vong_doi.chuyen(nguoi, khoa, SuKienVanBan.duyet, ly_do)
 
     def ban_hanh(self, nguoi: str, khoa: str) -> KetQuaChuyen:
         """Issue (ban hành): number, date, render and freeze the files, write the register line.
 
+        With a signing configuration (#10), the numbered PDF/A is signed by the leader who
+        approved it (his server-held key) then by the organisation, and the signed PDF is what
+        is frozen and distributed (``KetQuaChuyen.ky_so`` is ``da_ky_so``); a leader who signs
+        on his own computer gets a prepared PDF and the directive waits in ``cho_ky_so`` (see
+        :meth:`ban_chuan_bi`, :meth:`nhan_ban_ky`, :meth:`huy_ky_so`). Without one, the issue
+        is unsigned (``chua_ky_so``).
+
         Raises:
             TransitionRefused, NotFound, ConcurrentChange, Refused.
             RenderError: the directive cannot be rendered (no number is taken).
+            InvalidSetting, SigningFailed: a key, passphrase, PIN, certificate's trust or
+                image fails (checked before the number is taken: none is).
             OutputError: the output folder cannot be written (nothing stored changed), or the
                 files of a committed issue could not be moved into place yet.
         """
         return self._dv.vong_doi.ban_hanh(nguoi, khoa)
+
+    def ban_chuan_bi(self, nguoi: str, khoa: str) -> Path:
+        """The prepared PDF of a directive waiting for its leader's own signature (cho_ky_so):
+        he downloads it, signs the empty field ``nguoi_ky`` with his own tool and uploads it
+        with :meth:`nhan_ban_ky`. Only a văn thư or that leader may have it.
+
+        Raises:
+            NotFound: no such directive or user.
+            Refused: not waiting for a signature, an actor who may not, the file missing or
+                changed on disk.
+            OutputError: the stored path leaves the output folder.
+        """
+        return self._dv.vong_doi.ban_chuan_bi(nguoi, khoa)
+
+    def nhan_ban_ky(self, nguoi: str, khoa: str, ban_da_ky: bytes) -> KetQuaChuyen:
+        """Accept the leader's signed PDF (two-step signing): only that prepared document
+        signed in its field by a trusted certificate, nothing else changed; the organisation
+        signs, the signed PDF is frozen, the directive is issued. A refusal changes nothing.
+
+        Raises:
+            NotFound, ConcurrentChange.
+            Refused: not waiting for a signature, an actor who may not.
+            SigningFailed: the upload is refused, saying why.
+            InvalidSetting, OutputError.
+        """
+        return self._dv.vong_doi.nhan_ban_ky(nguoi, khoa, ban_da_ky)
+
+    def nhan_ban_ky_tep(self, nguoi: str, khoa: str, tep: Path) -> KetQuaChuyen:
+        """:meth:`nhan_ban_ky` with the signed PDF read from a file (at most 200 MiB).
+
+        Raises:
+            InvalidSetting: the file cannot be read or is too big; as for :meth:`nhan_ban_ky`.
+        """
+        from .ky_so import doc_pdf
+
+        return self.nhan_ban_ky(nguoi, khoa, doc_pdf(tep))
+
+    def huy_ky_so(self, nguoi: str, khoa: str, ly_do: str | None = None) -> KetQuaChuyen:
+        """Cancel two-step signing: the number is voided (never reused), the directive goes
+        back to đã duyệt; a văn thư or the leader whose signature it waits for.
+
+        Raises:
+            TransitionRefused, NotFound, ConcurrentChange, Refused.
+        """
+        return self._dv.vong_doi.huy_ky_so(nguoi, khoa, ly_do)
 
     def theo_doi(self, nguoi: str, khoa: str, ly_do: str | None = None) -> KetQuaChuyen:
         """Start following up the directive's tasks (theo dõi).

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -23,9 +23,18 @@ from ..delivery.ghi_tep import (
     hoan_tat_ban_hanh,
     loi_ghi,
     sha256,
+    xoa_tep,
 )
 from ..delivery.thu import KENH_THU, PhienThu, ThuThuHoi, cau_hinh_thu, soan_thu_thu_hoi
-from ..errors import InvalidDirective, OutputError, Problem, Refused, TransitionRefused
+from ..errors import (
+    InvalidDirective,
+    NotFound,
+    OutputError,
+    Problem,
+    Refused,
+    TransitionRefused,
+)
+from ..ky_so import CauHinhKy, NguonHaiBuoc, doc_cau_hinh_ky
 from ..reading import tham_so
 from ..reading.cau_hinh import CauHinh
 from ..reading.tham_so import khoa_van_ban
@@ -36,7 +45,13 @@ from ..schemas import VanBan
 from ..storage import Session, SessionOrConnection, Store
 from ..storage.bang import VanBanRow
 from ..storage.danh_ba import kiem_tra_danh_ba, ma_co_quan_nhiem_vu, nguoi_dung
-from ..storage.so_dang_ky import ghi_dong_so_dang_ky, giu_so_moi, lay_so_moi
+from ..storage.so_dang_ky import (
+    dong_cua_van_ban,
+    ghi_dong_so_dang_ky,
+    giu_so_moi,
+    huy_so,
+    lay_so_moi,
+)
 from ..storage.van_ban import (
     dia_chi_da_gui,
     doi_trang_thai,
@@ -44,6 +59,7 @@ from ..storage.van_ban import (
     ghi_dong_nhat_ky,
     ghi_nhiem_vu,
     id_van_ban,
+    nguoi_duyet,
     noi_nhan_da_gui,
     payload_cua,
     ten_co_quan,
@@ -57,8 +73,21 @@ from ..workflow import SuKienVanBan, TrangThaiVanBan, VaiTro, chuyen_van_ban
 from .clock import Clock, bay_gio
 from .ket_xuat import renderer
 from .kiem_tra import kiem_tra_van_ban
+from .ky_ban_hanh import (
+    CHO_KY_SO,
+    CHUA_KY_SO,
+    DA_KY_SO,
+    KeHoachKy,
+    ky_khi_ban_hanh,
+    ky_sau_hai_buoc,
+    lap_ke_hoach_ky,
+)
 
 THU_MUC_MAC_DINH = Path("output")
+#: The prepared PDF of two-step signing, beside the issued files: ``01-CĐ-UBND.chuan-bi-ky.pdf``.
+DUOI_CHUAN_BI = ".chuan-bi-ky.pdf"
+#: The signing values of an issue the log records beside the hashes.
+_GHI_KY = ("ky_so", "nguoi_ky_so")
 
 
 def tim_id_van_ban(s: SessionOrConnection, khoa: str) -> int:
@@ -90,6 +119,7 @@ class KetQuaChuyen:
     tep: tuple[Path, ...] = ()
     thu_gui: int = 0  # recall notices mailed
     thu_loi: tuple[str, ...] = ()  # "<body>: <what the server said>" for each one not sent
+    ky_so: str | None = None  # once issued: chua_ky_so, cho_ky_so or da_ky_so (#10)
 
 
 class VongDoi:
@@ -101,11 +131,22 @@ class VongDoi:
         thu_muc: Path = THU_MUC_MAC_DINH,
         clock: Clock = bay_gio,
         cau_hinh: CauHinh | None = None,
+        cau_hinh_ky: CauHinhKy | None = None,
     ) -> None:
         self.store = store
         self.thu_muc = thu_muc
         self.clock = clock
         self.cau_hinh = cau_hinh or CauHinh()
+        self._cau_hinh_ky = cau_hinh_ky
+
+    def cau_hinh_ky(self) -> CauHinhKy:
+        """The signing configuration: the one given, else ``VANTHU_KY_SO`` read now (so that
+        a long-running desk sees a changed passphrase file or key without a restart).
+
+        Raises:
+            InvalidSetting: the file cannot be read or is malformed.
+        """
+        return self._cau_hinh_ky or doc_cau_hinh_ky()
 
     def soan_thao(
         self,
@@ -170,8 +211,12 @@ class VongDoi:
             OutputError: a notice cannot be written (the recall is then not made), or, after the
                 recall is committed, cannot be put in place (said in the message).
         """
-        if su_kien is SuKienVanBan.ban_hanh:
+        if su_kien in (SuKienVanBan.ban_hanh, SuKienVanBan.chuan_bi_ky):
             return self.ban_hanh(ten_nguoi, khoa)
+        if su_kien is SuKienVanBan.huy_ky_so:
+            return self.huy_ky_so(ten_nguoi, khoa, ly_do)
+        if su_kien is SuKienVanBan.ky_so:
+            raise Refused(f"directive {khoa}", "ký số takes the signed PDF: use accept-signed")
         ly_do = tham_so.ly_do(ly_do)
         now = self.clock()
         notices = ThongBaoTam()
@@ -213,6 +258,8 @@ class VongDoi:
                 kiem_tra_danh_ba(s, van_ban_cua(row, now.date()))
             extra: dict[str, Any] = {"ly_do": ly_do} if ly_do else {}
             values: dict[str, Any] = dict(extra)
+            if su_kien is SuKienVanBan.duyet:
+                extra |= self._dong_y_ky(ten_nguoi)
             if su_kien is SuKienVanBan.thay_the:
                 newer = self._van_ban_thay(s, row, thay_bang)
                 values["thay_the_boi"] = newer.id
@@ -235,6 +282,17 @@ class VongDoi:
                 ),
             )
             return KetQuaChuyen(row.id, tu, den, row.so_ky_hieu), mails
+
+    def _dong_y_ky(self, ten_nguoi: str) -> dict[str, Any]:
+        """What the log records of a leader's Duyệt when issuing signs: his consent to sign,
+        with his server-held key (its name) or on his own computer (two-step)."""
+        config = self.cau_hinh_ky()
+        if not config.ky_khi_ban_hanh:
+            return {}
+        source = config.khoa_cua_nguoi(ten_nguoi)
+        if source is None or isinstance(source, NguonHaiBuoc):
+            return {"dong_y_ky_so": "hai_buoc"}
+        return {"dong_y_ky_so": "khoa_may_chu", "khoa": source.ten}
 
     def _gui_thu_thu_hoi(
         self, mails: list[ThuThuHoi], van_ban_id: int, ten_nguoi: str, now: dt.datetime
@@ -370,22 +428,36 @@ class VongDoi:
         """Issue (ban hành): take the next register number and today's date, render DOCX and PDF
         once, freeze them with their SHA-256, and write the register line — one transaction.
 
+        With a signing configuration (``khoa_co_quan`` set, #10) the PDF is the numbered PDF/A
+        signed by the approving leader (his server-held key) then by the organisation, and the
+        SHA-256 frozen is the signed file's; a leader who signs on his own computer gets the
+        prepared PDF instead and the directive waits in ``cho_ky_so`` (see :meth:`nhan_ban_ky`).
+        Every key, passphrase, PIN, trust chain and image is checked before the number is taken.
+
         No numbered file reaches its issued place without its register row (the protocol is in
         :mod:`.ghi_tep`): the files are staged before the commit and moved into place after it.
         If anything fails before the commit, the number is not consumed and nothing is left on
         disk; staged issues of a process that died are finished or dropped first.
 
         Raises:
+            Refused: signing is configured and nobody approved the directive.
+            InvalidSetting, SigningFailed: a key, its passphrase or PIN, its certificate's
+                trust, an image (no number is taken).
             OutputError: the output folder cannot be written (nothing stored changed), or the
                 issue is committed but its files could not be moved into place yet (the next
                 issue or distribution does it).
         """
+        return self._dat_vao_cho(lambda s, staged: self._ban_hanh(s, ten_nguoi, khoa, staged))
+
+    def _dat_vao_cho(self, work: Callable[[Session, list[BanTam]], KetQuaChuyen]) -> KetQuaChuyen:
+        """Run ``work`` in one transaction with the staged-files protocol: its staged files
+        are dropped if it fails, moved into place once it is committed."""
         hoan_tat_cac_ban_hanh(self.store, self.thu_muc)
         staged: list[BanTam] = []
         body_done = False
         try:
             with self.store.transaction() as s:
-                result = self._ban_hanh(s, ten_nguoi, khoa, staged)
+                result = work(s, staged)
                 diem_dung("ban_hanh:truoc_commit")
                 body_done = True
         except BaseException:
@@ -418,6 +490,12 @@ class VongDoi:
         draft = van_ban_cua(row, ngay)
         kiem_tra_danh_ba(s, draft)  # the directory may have changed since the draft
         kiem_tra_van_ban(draft, f"directive #{row.id}")  # before a number is taken
+        # Every key, its trust and its image, before a number is taken (#10).
+        plan = lap_ke_hoach_ky(self.cau_hinh_ky(), nguoi_duyet(s, row.id))
+        event = SuKienVanBan.ban_hanh
+        if plan is not None and plan.hai_buoc:
+            event = SuKienVanBan.chuan_bi_ky
+            den = chuyen_van_ban(tu, event, VaiTro(user.vai_tro))
         register = self.cau_hinh.so_dang_ky_cua(draft)
         so = lay_so_moi(s, register, ngay.year)
         data = payload_cua(draft) | {"so": so, "ngay": ngay.isoformat()}
@@ -425,7 +503,7 @@ class VongDoi:
         vb = doc_van_ban(data, f"directive #{row.id}", ngay)
         assert vb.so_ky_hieu is not None
         twins = trung_so_ky_hieu(s, ngay.year, vb.so_ky_hieu)
-        files, digests = self._dong_bang(vb, ngay, row.id, bool(twins), staged)
+        files, values = self._dong_bang(vb, ngay, row.id, bool(twins), staged, plan, now)
         ghi_dong_so_dang_ky(s, register, so, ngay, row.id)
         doi_trang_thai(
             s,
@@ -437,18 +515,17 @@ class VongDoi:
             ngay=ngay,
             so_ky_hieu=vb.so_ky_hieu,
             payload=payload_cua(vb),
-            docx_sha256=digests[0],
-            pdf_sha256=digests[1],
-            docx_duong_dan=str(files[0]),
-            pdf_duong_dan=str(files[1]),
+            **values,
         )
-        self._ghi_nhiem_vu(s, row.id, vb)
+        if den is TrangThaiVanBan.da_ban_hanh:
+            self._ghi_nhiem_vu(s, row.id, vb)
+        logged = {k: v for k, v in values.items() if k.endswith("sha256") or k in _GHI_KY}
         ghi_dong_nhat_ky(
             s,
             dong_nhat_ky(
                 row.id,
                 f"van_ban:{row.id}",
-                "ban_hanh",
+                event.value,
                 ten_nguoi,
                 now,
                 tu=tu.value,
@@ -456,22 +533,30 @@ class VongDoi:
                 so=so,
                 so_ky_hieu=vb.so_ky_hieu,
                 so_dang_ky=register,
-                docx_sha256=digests[0],
-                pdf_sha256=digests[1],
+                **logged,
                 # Decree 30 PL VI: warn the văn thư of a duplicate number and symbol.
                 **({"canh_bao_trung": [f"#{i}" for i in twins]} if twins else {}),
             ),
         )
-        return KetQuaChuyen(row.id, tu, den, vb.so_ky_hieu, tuple(files))
+        return KetQuaChuyen(row.id, tu, den, vb.so_ky_hieu, tuple(files), ky_so=values["ky_so"])
 
     def _dong_bang(
-        self, vb: VanBan, ngay: dt.date, van_ban_id: int, trung: bool, staged: list[BanTam]
-    ) -> tuple[list[Path], list[str]]:
-        """Render the issued directive once and stage it for output/<year>/<số ký hiệu>/.
+        self,
+        vb: VanBan,
+        ngay: dt.date,
+        van_ban_id: int,
+        trung: bool,
+        staged: list[BanTam],
+        plan: KeHoachKy | None,
+        now: dt.datetime,
+    ) -> tuple[list[Path], dict[str, Any]]:
+        """Render the issued directive once (signed, or prepared for two-step signing, when
+        ``plan`` says so) and stage it for output/<year>/<số ký hiệu>/.
 
         Returns:
-            The DOCX's and PDF's issued places and their SHA-256; the staged files are added to
-            ``staged`` (moved into place by the caller once the issue is committed).
+            The files' issued places, and the values the directive's row records of them
+            (paths, SHA-256, signature status); the staged files are added to ``staged``
+            (moved into place by the caller once the issue is committed).
         """
         assert vb.so_ky_hieu is not None
         # output/<year>/<số ký hiệu>/; a repeated number and symbol (a separate register) gets
@@ -482,14 +567,226 @@ class VongDoi:
         docx = trong_goc(self.thu_muc, year, folder_name, f"{name}.docx")
         pdf = trong_goc(self.thu_muc, year, folder_name, f"{name}.pdf")
         try:
-            # The issued PDF is the archive's: PDF/A-2b with the Phụ lục VI fields (#10).
-            result = renderer().ket_xuat(vb, pdf_a=True, hom_nay=ngay)
+            if plan is None:
+                # The issued PDF is the archive's: PDF/A-2b with the Phụ lục VI fields (#10).
+                result = renderer().ket_xuat(vb, pdf_a=True, hom_nay=ngay)
+                assert result.docx is not None and result.pdf is not None
+                docx_data, pdf_data, where = result.docx, result.pdf, None
+            else:
+                signed = ky_khi_ban_hanh(vb, ngay, plan, now)
+                docx_data, pdf_data, where = signed.docx, signed.pdf, signed.vi_tri
         except OSError as error:  # the renderer's scratch files (fonts) on a full disk
-            where = error.filename if isinstance(error.filename, str) else tempfile.gettempdir()
-            raise loi_ghi(Path(where), error) from None
-        assert result.docx is not None and result.pdf is not None
-        staged.append(dat_tam(self.thu_muc, van_ban_id, {docx: result.docx, pdf: result.pdf}))
-        return [docx, pdf], [sha256(result.docx), sha256(result.pdf)]
+            where_ = error.filename if isinstance(error.filename, str) else tempfile.gettempdir()
+            raise loi_ghi(Path(where_), error) from None
+        values: dict[str, Any] = {
+            "docx_sha256": sha256(docx_data),
+            "docx_duong_dan": str(docx),
+            "ky_so": CHUA_KY_SO,
+        }
+        if plan is not None and plan.hai_buoc:
+            pdf = trong_goc(self.thu_muc, year, folder_name, f"{name}{DUOI_CHUAN_BI}")
+            values |= {
+                "ban_chuan_bi_sha256": sha256(pdf_data),
+                "ban_chuan_bi_duong_dan": str(pdf),
+                "ky_so": CHO_KY_SO,
+            }
+        else:
+            values |= {"pdf_sha256": sha256(pdf_data), "pdf_duong_dan": str(pdf)}
+            if plan is not None:
+                values["ky_so"] = DA_KY_SO
+        if plan is not None:
+            values |= {"nguoi_ky_so": plan.nguoi_ky, "vi_tri_ky": where}
+        staged.append(dat_tam(self.thu_muc, van_ban_id, {docx: docx_data, pdf: pdf_data}))
+        return [docx, pdf], values
+
+    # -- two-step signing (#10) ---------------------------------------------------------------
+
+    def ban_chuan_bi(self, ten_nguoi: str, khoa: str) -> Path:
+        """The prepared PDF of a directive waiting for its leader's signature (cho_ky_so), for
+        him to sign on his own computer: its path, proven under the output folder and still
+        the file that was frozen.
+
+        Raises:
+            NotFound: no such directive or user.
+            Refused: not waiting for a signature; an actor who is neither a văn thư nor the
+                leader who signs it; the prepared file is missing or was changed.
+            OutputError: the stored path leaves the output folder.
+        """
+        with self.store.transaction() as s:
+            row = tim_van_ban(s, khoa)
+            user = nguoi_dung(s, ten_nguoi)
+            self._nguoi_ky_hai_buoc(row, ten_nguoi, VaiTro(user.vai_tro))
+        path, _ = self._doc_chuan_bi(row)
+        return path
+
+    def _nguoi_ky_hai_buoc(self, row: VanBanRow, ten_nguoi: str, vai_tro: VaiTro) -> None:
+        """Who may handle a directive's two-step signing: any văn thư, and the leader whose
+        signature it waits for.
+
+        Raises:
+            Refused: the directive does not wait for a signature, or the actor may not.
+        """
+        name = row.so_ky_hieu or f"#{row.id}"
+        if row.trang_thai != TrangThaiVanBan.cho_ky_so.value:
+            state = TrangThaiVanBan(row.trang_thai)
+            raise Refused(f"directive {name}", f"is {state.label} ({state.value}), not chờ ký số")
+        if vai_tro is VaiTro.van_thu or (
+            vai_tro is VaiTro.lanh_dao and ten_nguoi == row.nguoi_ky_so
+        ):
+            return
+        raise Refused(
+            f"user '{ten_nguoi}'",
+            f"{name} waits for the signature of '{row.nguoi_ky_so}': only he or a văn thư "
+            "handles it",
+        )
+
+    def _doc_chuan_bi(self, row: VanBanRow) -> tuple[Path, bytes]:
+        """The prepared PDF's path and bytes, checked against the hash frozen at issue.
+
+        Raises:
+            Refused: it is missing or was changed on disk. OutputError: its path leaves the
+                output folder.
+        """
+        name = row.so_ky_hieu or f"#{row.id}"
+        path = nam_trong(self.thu_muc, Path(row.ban_chuan_bi_duong_dan or ""))
+        try:
+            data = path.read_bytes()
+        except OSError:
+            raise Refused(f"directive {name}", f"its prepared PDF is missing ({path})") from None
+        if sha256(data) != row.ban_chuan_bi_sha256:
+            raise Refused(f"directive {name}", f"its prepared PDF {path} was changed on disk")
+        return path, data
+
+    def nhan_ban_ky(self, ten_nguoi: str, khoa: str, ban_da_ky: bytes) -> KetQuaChuyen:
+        """Accept the leader's signed PDF (two-step signing, ký số): only the prepared
+        document signed in the leader's field by a certificate the trust roots vouch for, with
+        nothing else changed. The organisation then signs it, its SHA-256 is frozen and the
+        directive is issued (da_ban_hanh), in one transaction with the staged-files protocol.
+        A refused upload changes nothing.
+
+        Raises:
+            NotFound: no such directive or user.
+            Refused: not waiting for a signature; an actor who may not; the prepared PDF is
+                missing or changed.
+            SigningFailed: the upload is refused (why: another document, an untrusted or
+                invalid signature, more changed than the signature), or the organisation's
+                key fails.
+            InvalidSetting: the signing configuration.
+            OutputError: as for :meth:`ban_hanh`.
+        """
+        return self._dat_vao_cho(lambda s, st: self._nhan_ban_ky(s, ten_nguoi, khoa, ban_da_ky, st))
+
+    def _nhan_ban_ky(
+        self, s: Session, ten_nguoi: str, khoa: str, ban_da_ky: bytes, staged: list[BanTam]
+    ) -> KetQuaChuyen:
+        now = self.clock()
+        row = tim_van_ban(s, khoa, for_update=True)
+        user = nguoi_dung(s, ten_nguoi)
+        tu = TrangThaiVanBan(row.trang_thai)
+        den = chuyen_van_ban(
+            tu, SuKienVanBan.ky_so, VaiTro(user.vai_tro), ten=_ai_tren(ten_nguoi, row)
+        )
+        self._nguoi_ky_hai_buoc(row, ten_nguoi, VaiTro(user.vai_tro))
+        prepared_path, prepared = self._doc_chuan_bi(row)
+        signed, checked = ky_sau_hai_buoc(
+            prepared, ban_da_ky, row.vi_tri_ky, self.cau_hinh_ky(), now
+        )
+        assert row.so_ky_hieu is not None and row.ngay is not None
+        name = ten_an_toan(row.so_ky_hieu, "symbol")
+        pdf = prepared_path.with_name(f"{name}.pdf")
+        digest = sha256(signed)
+        staged.append(dat_tam(self.thu_muc, row.id, {pdf: signed}))
+        doi_trang_thai(s, row, den, now, pdf_sha256=digest, pdf_duong_dan=str(pdf), ky_so=DA_KY_SO)
+        vb = van_ban_cua(row, row.ngay)
+        self._ghi_nhiem_vu(s, row.id, vb)
+        leader = checked.chu_ky[-1] if checked.chu_ky else None
+        ghi_dong_nhat_ky(
+            s,
+            dong_nhat_ky(
+                row.id,
+                f"van_ban:{row.id}",
+                SuKienVanBan.ky_so.value,
+                ten_nguoi,
+                now,
+                tu=tu.value,
+                den=den.value,
+                so_ky_hieu=row.so_ky_hieu,
+                pdf_sha256=digest,
+                ban_ky_sha256=sha256(ban_da_ky),
+                **({"chung_thu": leader.nguoi_ky} if leader else {}),
+            ),
+        )
+        return KetQuaChuyen(row.id, tu, den, row.so_ky_hieu, (pdf,), ky_so=DA_KY_SO)
+
+    def huy_ky_so(self, ten_nguoi: str, khoa: str, ly_do: str | None = None) -> KetQuaChuyen:
+        """Cancel two-step signing (hủy ký số): the number is voided (its register line stays,
+        marked voided, and is never taken again), the directive returns to đã duyệt without a
+        number or date, and its prepared files are removed once that is committed.
+
+        Raises:
+            NotFound, ConcurrentChange.
+            TransitionRefused: not waiting for a signature, or the role may not.
+            Refused: a leader who is not the one whose signature it waits for.
+        """
+        ly_do = tham_so.ly_do(ly_do)
+        now = self.clock()
+        with self.store.transaction() as s:
+            row = tim_van_ban(s, khoa, for_update=True)
+            user = nguoi_dung(s, ten_nguoi)
+            tu = TrangThaiVanBan(row.trang_thai)
+            den = chuyen_van_ban(
+                tu,
+                SuKienVanBan.huy_ky_so,
+                VaiTro(user.vai_tro),
+                ly_do,
+                ten=_ai_tren(ten_nguoi, row),
+            )
+            self._nguoi_ky_hai_buoc(row, ten_nguoi, VaiTro(user.vai_tro))
+            assert row.so is not None and row.nam is not None
+            voided = row.so_ky_hieu
+            line = dong_cua_van_ban(s, row.id, row.so, row.nam)
+            if line is None:
+                raise NotFound(f"the register line of {voided}", f"directive #{row.id}")
+            note = f"Số {voided} đã hủy (hủy ký số)" + (f": {ly_do}" if ly_do else "")
+            huy_so(s, line.so_dang_ky, row.nam, row.so, row.id, now, note)
+            files = [Path(p) for p in (row.docx_duong_dan, row.ban_chuan_bi_duong_dan) if p]
+            draft = {k: v for k, v in row.payload.items() if k not in ("so", "ngay")}
+            draft["nam"] = row.nam
+            doi_trang_thai(
+                s,
+                row,
+                den,
+                now,
+                so=None,
+                nam=None,
+                ngay=None,
+                so_ky_hieu=None,
+                payload=draft,
+                docx_sha256=None,
+                docx_duong_dan=None,
+                ban_chuan_bi_sha256=None,
+                ban_chuan_bi_duong_dan=None,
+                ky_so=None,
+                nguoi_ky_so=None,
+                vi_tri_ky=None,
+            )
+            ghi_dong_nhat_ky(
+                s,
+                dong_nhat_ky(
+                    row.id,
+                    f"van_ban:{row.id}",
+                    SuKienVanBan.huy_ky_so.value,
+                    ten_nguoi,
+                    now,
+                    tu=tu.value,
+                    den=den.value,
+                    so_huy=voided,
+                    so_dang_ky=line.so_dang_ky,
+                    **({"ly_do": ly_do} if ly_do else {}),
+                ),
+            )
+        xoa_tep(self.thu_muc, files)
+        return KetQuaChuyen(row.id, tu, den, voided, ())
 
     @staticmethod
     def _ghi_nhiem_vu(s: Session, van_ban_id: int, vb: VanBan) -> None:
@@ -604,9 +901,11 @@ def hoan_tat_cac_ban_hanh(store: Store, goc: Path) -> list[Path]:
     """
 
     def da_ghi(van_ban_id: int, hashes: Mapping[str, str]) -> bool:
+        # Every staged file is one the store holds with that hash (an issue stages the DOCX
+        # and the PDF, or the prepared PDF; accepting a leader's signature the signed PDF).
         with store.transaction() as s:
             stored = tep_da_ban_hanh(s, van_ban_id)
-        return stored is not None and stored == dict(hashes)
+        return stored is not None and all(stored.get(p) == h for p, h in hashes.items())
 
     return hoan_tat_ban_hanh(goc, da_ghi)
 

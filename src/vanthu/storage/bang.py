@@ -161,6 +161,15 @@ class VanBanRow(Bang):
     pdf_duong_dan: Mapped[str | None] = mapped_column(Text)
     ly_do: Mapped[str | None] = mapped_column(Text)
     thay_the_boi: Mapped[int | None] = mapped_column(ForeignKey("van_ban.id"))
+    # Digital signatures (#10): chua_ky_so (issued unsigned), cho_ky_so (two-step: waiting for
+    # the leader's signed PDF), da_ky_so (signed by the leader and the organisation); None
+    # before issue. The leader whose key signs or whose signature is awaited; the prepared PDF
+    # of two-step signing and its SHA-256; where the two signatures go (page and rectangles).
+    ky_so: Mapped[str | None] = mapped_column(BoundedString(16))
+    nguoi_ky_so: Mapped[str | None] = mapped_column(BoundedString(64))
+    ban_chuan_bi_duong_dan: Mapped[str | None] = mapped_column(Text)
+    ban_chuan_bi_sha256: Mapped[str | None] = mapped_column(BoundedString(64))
+    vi_tri_ky: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     tao_luc: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     cap_nhat_luc: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
@@ -188,6 +197,8 @@ class DongSoDangKy(Bang):
     van_ban_id: Mapped[int | None] = mapped_column(ForeignKey("van_ban.id"))
     ngay: Mapped[dt.date] = mapped_column(Date)
     ghi_chu: Mapped[str] = mapped_column(Text, default="")
+    # A number voided (hủy) when two-step signing was cancelled: never reused, never a document.
+    huy_luc: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class BanSaoRow(Bang):

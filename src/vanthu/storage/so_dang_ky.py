@@ -9,6 +9,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from ..errors import ConcurrentChange
+from ..schemas.gio import utc
 from .bang import DemSo, DongSoDangKy, NoiNhanVanBan, VanBanRow
 
 
@@ -54,6 +56,43 @@ def ghi_dong_so_dang_ky(
             ghi_chu=ghi_chu,
         )
     )
+
+
+def huy_so(
+    s: Session, so_dang_ky: str, nam: int, so: int, van_ban_id: int, luc: dt.datetime, ghi_chu: str
+) -> None:
+    """Void (hủy) the register line of number ``so`` taken by directive ``van_ban_id``: it
+    stays in the register, marked voided with ``ghi_chu``, and is never taken again.
+
+    Raises:
+        ConcurrentChange: no such live line (voided meanwhile, or never written).
+    """
+    result = s.execute(
+        update(DongSoDangKy)
+        .where(
+            DongSoDangKy.so_dang_ky == so_dang_ky,
+            DongSoDangKy.nam == nam,
+            DongSoDangKy.so == so,
+            DongSoDangKy.van_ban_id == van_ban_id,
+            DongSoDangKy.huy_luc.is_(None),
+        )
+        .values(huy_luc=utc(luc), ghi_chu=ghi_chu)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise ConcurrentChange(f"register line {so_dang_ky} {nam} no. {so}", "voided")
+
+
+def dong_cua_van_ban(s: Session, van_ban_id: int, so: int, nam: int) -> DongSoDangKy | None:
+    """The live register line of a directive's number."""
+    return s.scalars(
+        select(DongSoDangKy).where(
+            DongSoDangKy.van_ban_id == van_ban_id,
+            DongSoDangKy.so == so,
+            DongSoDangKy.nam == nam,
+            DongSoDangKy.huy_luc.is_(None),
+        )
+    ).first()
 
 
 def giu_so_moi(s: Session, so_dang_ky: str, ngay: dt.date, ghi_chu: str) -> int:

@@ -210,14 +210,34 @@ def trung_so_ky_hieu(s: Session, nam: int, so_ky_hieu: str) -> list[int]:
 
 
 def tep_da_ban_hanh(s: Session, van_ban_id: int) -> dict[str, str | None] | None:
-    """The issued files of a directive as stored (path → SHA-256); None if not issued."""
+    """The issued files of a directive as stored (path → SHA-256): the DOCX, the PDF, and the
+    prepared PDF of two-step signing, those it has; None if not issued."""
     row = s.get(VanBanRow, van_ban_id)
     if row is None or row.so is None:
         return None
     return {
-        row.docx_duong_dan or "": row.docx_sha256,
-        row.pdf_duong_dan or "": row.pdf_sha256,
+        path: digest
+        for path, digest in (
+            (row.docx_duong_dan, row.docx_sha256),
+            (row.pdf_duong_dan, row.pdf_sha256),
+            (row.ban_chuan_bi_duong_dan, row.ban_chuan_bi_sha256),
+        )
+        if path
     }
+
+
+def nguoi_duyet(s: Session, van_ban_id: int) -> str | None:
+    """The leader who last approved (duyệt) the directive, from its log; None if nobody did."""
+    return s.scalars(
+        select(NhatKy.nguoi)
+        .where(
+            NhatKy.van_ban_id == van_ban_id,
+            NhatKy.doi_tuong == f"van_ban:{van_ban_id}",
+            NhatKy.su_kien == "duyet",
+        )
+        .order_by(NhatKy.id.desc())
+        .limit(1)
+    ).first()
 
 
 def ghi_nhiem_vu(

@@ -14,6 +14,9 @@ class TrangThaiVanBan(LabelledEnum):
     cho_duyet = "cho_duyet", "chờ duyệt"
     tra_lai = "tra_lai", "trả lại"
     da_duyet = "da_duyet", "đã duyệt"
+    cho_ky_so = "cho_ky_so", "chờ ký số"
+    """Numbered and dated, waiting for the leader's own signature (two-step signing, #10): the
+    prepared PDF is out for him to sign on his computer; nothing is issued until it comes back."""
     da_ban_hanh = "da_ban_hanh", "đã ban hành"
     """Issued: number and date taken from the register, the rendered files frozen."""
     da_phat_hanh = "da_phat_hanh", "đã phát hành"
@@ -33,6 +36,12 @@ class SuKienVanBan(LabelledEnum):
     tra_lai = "tra_lai", "trả lại"
     duyet = "duyet", "duyệt"
     ban_hanh = "ban_hanh", "ban hành"
+    chuan_bi_ky = "chuan_bi_ky", "chuẩn bị ký số"
+    """Ban hành for a leader who signs on his own computer: number, date, the prepared PDF."""
+    ky_so = "ky_so", "ký số"
+    """The leader's signed PDF accepted (two-step): the organisation signs, the file is frozen."""
+    huy_ky_so = "huy_ky_so", "hủy ký số"
+    """Two-step signing cancelled: the number is voided (never reused), back to approved."""
     phat_hanh = "phat_hanh", "phát hành"
     theo_doi = "theo_doi", "theo dõi"
     hoan_thanh = "hoan_thanh", "hoàn thành"
@@ -54,6 +63,11 @@ BANG_VAN_BAN: tuple[ChuyenTiep[TrangThaiVanBan, SuKienVanBan], ...] = (
     ChuyenTiep(_E.tra_lai, (_T.cho_duyet,), _T.tra_lai, frozenset({_V.lanh_dao}), can_ly_do=True),
     ChuyenTiep(_E.duyet, (_T.cho_duyet,), _T.da_duyet, frozenset({_V.lanh_dao})),
     ChuyenTiep(_E.ban_hanh, (_T.da_duyet,), _T.da_ban_hanh, frozenset({_V.van_thu})),
+    # Two-step signing (#10): the văn thư's Ban hành numbers the directive and hands the prepared
+    # PDF to the leader; he (or the văn thư, for him) brings it back signed, or either cancels.
+    ChuyenTiep(_E.chuan_bi_ky, (_T.da_duyet,), _T.cho_ky_so, frozenset({_V.van_thu})),
+    ChuyenTiep(_E.ky_so, (_T.cho_ky_so,), _T.da_ban_hanh, frozenset({_V.lanh_dao, _V.van_thu})),
+    ChuyenTiep(_E.huy_ky_so, (_T.cho_ky_so,), _T.da_duyet, frozenset({_V.lanh_dao, _V.van_thu})),
     ChuyenTiep(_E.phat_hanh, (_T.da_ban_hanh,), _T.da_phat_hanh, frozenset({_V.van_thu})),
     ChuyenTiep(_E.theo_doi, (_T.da_phat_hanh,), _T.dang_theo_doi, frozenset({_V.van_thu})),
     ChuyenTiep(
