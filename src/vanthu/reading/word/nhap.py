@@ -27,7 +27,7 @@ from docx.oxml.parser import parse_xml
 from ...schemas.danh_dau import DoKhan, DoMat, PhamViLuuHanh
 from ...schemas.loai_van_ban import LoaiVanBan
 from .dinh_dang import BangKieuWord
-from .dong import GOI_CHU_THICH, Dong, tung_chu
+from .dong import GOI_CHU_THICH, Dong, gop_lai, tung_chu
 from .nhap_bang import doc_bang
 from .nhap_chu_ky import GhiChu, dong_luu, nguoi_ky, noi_nhan
 from .tim_phan import TEN_LOAI, BanThao, la_hoa
@@ -244,7 +244,9 @@ def _doan(d: Dong) -> dict[str, Any] | str:
 
 
 def _than(lines: list[Dong], ban: BanThao, ghi_chu: GhiChu) -> list[Any]:
-    """The body items: paragraphs, and each table with its caption."""
+    """The body items: paragraphs (a paragraph's soft-broken lines joined back), and each table
+    with its caption."""
+    lines = gop_lai(lines, ban.doan_goc)
     items: list[Any] = []
     i = 0
     while i < len(lines):
