@@ -8,7 +8,7 @@ resolves them through the styles), every family and colour its letters use, its 
 formatting, the label Word draws for a list item, and where it stands: a table's or a text
 box's left or right column. A paragraph that sets two columns apart with tabs
 (``UBND TỈNH X<tab>CỘNG HÒA …``) also offers its pieces (``manh``); one whose lines are set
-apart with soft line breaks (Shift+Enter: ``w:br``, ``w:cr``, a vertical tab) offers each line
+apart with soft line breaks (Shift+Enter: ``w:br``, ``w:cr``) offers each line
 with its own formatting and pieces (``dong_con``). The part finder reads the pieces and the
 lines in the header and the signature block (:func:`mo_rong`), and a body paragraph whole.
 """
@@ -156,8 +156,9 @@ class DanhSo:
 
 #: The bullets that read as the dash or plus a Nơi nhận or Kính gửi line begins with.
 _GACH = ("-", "–", "+")
-#: The soft line breaks: Word's w:br and w:cr (python-docx gives "\n"), a typed vertical tab.
-_NGAT = ("\n", "\v", "\r")
+#: The soft line breaks: Word's w:br and w:cr (python-docx gives "\n"), a carriage return
+#: typed into the text. (A .doc's vertical tab, Shift+Enter, reaches a .docx as w:br.)
+_NGAT = ("\n", "\r")
 
 _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 _RUN_PATH = (

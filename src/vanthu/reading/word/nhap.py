@@ -33,8 +33,10 @@ from .nhap_chu_ky import GhiChu, dong_luu, nguoi_ky, noi_nhan
 from .tim_phan import TEN_LOAI, BanThao, la_hoa
 
 _SO = re.compile(r"^S[ốỐ]\s*[:.]?\s*(?P<so>[^/]*?)\s*/\s*(?P<ky_hieu>\S+)\s*$", re.IGNORECASE)
+#: The place-date line; a draft leaves the day and month blank with spaces, dots or underscores.
 _NGAY = re.compile(
-    r"^(?P<noi>[^,]+),\s*ngày\s+(?P<ngay>\d*)\s*tháng\s+(?P<thang>\d*)\s*năm\s+(?P<nam>\d{4})"
+    r"^(?P<noi>[^,]+),\s*ngày[\s.…_]*(?P<ngay>\d*)[\s.…_]*tháng[\s.…_]*(?P<thang>\d*)"
+    r"[\s.…_]*năm\s+(?P<nam>\d{4})"
 )
 _NGAY_TRONG_CAU = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _DAU = {
