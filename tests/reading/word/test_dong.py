@@ -214,3 +214,25 @@ def test_a_clean_draft_of_the_corpus_built_apart_gives_no_finding() -> None:
     for mau in BO_MAU_THUC:
         if not mau.ky_vong:
             assert _ma(tao(mau), mau.ten) == [], mau.ten
+
+
+def test_a_line_under_the_signers_title_in_a_spaced_paragraph_is_not_read_as_box_7b() -> None:
+    d = Document()
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).paragraphs[0].add_run("SỞ TÀI CHÍNH\nSố: 05/STC-NS")
+    t.cell(0, 1).paragraphs[0].add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    d.add_paragraph("Nội dung công văn./.")
+    sign = d.add_table(rows=1, cols=2)
+    sign.cell(0, 0).paragraphs[0].add_run("Nơi nhận:\n- Như trên;\n- Lưu: VT, NS.")
+    p = sign.cell(0, 1).paragraphs[0]
+    p.paragraph_format.space_before = Pt(36)
+    p.add_run("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n\n\nTrần Thị Bích")
+    out = io.BytesIO()
+    d.save(out)
+    du_lieu = _truong(out.getvalue(), "x")
+    assert du_lieu["nguoi_ky"] == {
+        "quyen_han": ["KT"],
+        "thay_mat": ["GIÁM ĐỐC"],
+        "chuc_vu": "PHÓ GIÁM ĐỐC",
+        "ho_ten": "Trần Thị Bích",
+    }

@@ -337,8 +337,24 @@ def doc_dong(tai_lieu: DocxDocument, bang_xml: list[etree._Element] | None = Non
         groups = [g for g in _ngat_dong(pieces) if "".join(t for t, _ in g).strip()]
         sub: tuple[Dong, ...] = ()
         if len(groups) > 1:
+            # the paragraph's space before and first-line indent belong to its first line,
+            # its space after to its last (a line under the signer's title is not box 7b)
+            last = len(groups) - 1
             sub = tuple(
-                line_of(g, mark, doan, nhan if k == 0 else "", where, so, k)
+                line_of(
+                    g,
+                    mark,
+                    replace(
+                        doan,
+                        truoc=doan.truoc if k == 0 else 0.0,
+                        thut_dau=doan.thut_dau if k == 0 else 0.0,
+                        sau=doan.sau if k == last else 0.0,
+                    ),
+                    nhan if k == 0 else "",
+                    where,
+                    so,
+                    k,
+                )
                 for k, g in enumerate(groups)
             )
         lines.append(replace(line_of(pieces, mark, doan, nhan, where, so, 0), dong_con=sub))
