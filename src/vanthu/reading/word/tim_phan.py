@@ -3,9 +3,10 @@
 The lines are read with each paragraph's soft-broken lines apart (:func:`.dong.mo_rong`); the
 body takes its paragraphs back whole. The header is the first two-column table (borders or
 none) holding the Quốc hiệu, the leading text boxes holding it, or the leading paragraphs
-whose columns are set apart with tabs (a V/v typed under it joins it); its left column gives the parent and
-issuing bodies (bold lines are the issuer, plain lines above them the parent), ``Số:`` and a
-công văn's ``V/v``; its right column the Quốc hiệu, the Tiêu ngữ and the place-date line. Then
+whose columns are set apart with tabs (a V/v typed under it joins it); its left column gives
+the parent and issuing bodies (bold lines are the issuer, plain lines above them the parent;
+with none bold, the issuer begins at the last line opening as a body's name does), ``Số:``
+and a công văn's ``V/v``; its right column the Quốc hiệu, the Tiêu ngữ and the place-date line. Then
 come the tên loại (a known type name in capitals) and its trích yếu, a decision's authority
 line, the căn cứ, ``Kính gửi:``, and the body. The signature block starts at ``Nơi nhận:`` or at
 a signer's line (TM./KT./Q./TL./TUQ., or capitals in the right column after the body): its left
