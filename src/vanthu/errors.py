@@ -14,6 +14,7 @@
     ├── OutputError           a file cannot be written where it belongs (unwritable, full, escapes)
     ├── DeliveryFailed        distribution could not deliver to some bodies (each with its reason)
     ├── InvalidSetting        a setting or argument that cannot be used (VANTHU_NOW, --db, --year)
+    │   └── TooLarge          an input over its size limit, refused before it is read whole
     ├── SigningFailed         a PDF cannot be signed, or a signed PDF handed back is refused
     ├── UnreadableWord        a Word file vanthu will not open (not Word, encrypted, macros, bomb)
     └── StoreUnavailable      the store cannot be opened or used now (not a database, no server)
@@ -187,6 +188,14 @@ class InvalidSetting(VanthuError):
         self.name = name
         self.reason = reason
         super().__init__(f"{name}: {reason}")
+
+
+class TooLarge(InvalidSetting):
+    """An input (an upload) over its size limit, refused before it is read whole (HTTP 413)."""
+
+    def __init__(self, name: str, toi_da: int) -> None:
+        self.toi_da = toi_da
+        super().__init__(name, f"larger than {toi_da // 2**20} MiB (at most {toi_da} bytes)")
 
 
 class SigningFailed(VanthuError):

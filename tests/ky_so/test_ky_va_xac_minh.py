@@ -142,3 +142,19 @@ def test_hostile_bytes_and_cut_or_flipped_signed_files_get_a_verdict_never_an_ex
         return
     if blob != da_ky:
         assert result.ket_luan is not KetLuan.HOP_LE or kind == "flip"
+
+
+def test_signing_from_inside_a_running_event_loop_gives_the_same_verdict(
+    ban_de_ky: BanDeKy, khoa: Khoa
+) -> None:
+    # An async web route or a test under Playwright runs a loop: pyHanko's coroutines then run
+    # on a thread of their own instead of failing in asyncio.run.
+    import asyncio
+
+    async def trong_vong_lap() -> bytes:
+        (k,) = ban_de_ky.khung
+        leader, org = vi_tri(ban_de_ky)
+        pdf = ky_lanh_dao(ban_de_ky.pdf, khoa.cau_hinh, "lanh_dao", leader, k.anh_chu_ky, LUC_KY)
+        return ky_co_quan(pdf, khoa.cau_hinh, org, k.anh_con_dau, LUC_KY)
+
+    assert _xac_minh(asyncio.run(trong_vong_lap()), khoa) is KetLuan.HOP_LE

@@ -5,9 +5,9 @@ from __future__ import annotations
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from vanthu.web.api import noi_nhan, so_dang_ky, van_ban, xac_nhan
+from vanthu.web.api import ky_so, noi_nhan, so_dang_ky, van_ban, xac_nhan
 
-ROUTERS = (van_ban.router, noi_nhan.router, so_dang_ky.router, xac_nhan.router)
+ROUTERS = (van_ban.router, noi_nhan.router, so_dang_ky.router, xac_nhan.router, ky_so.router)
 
 
 def test_openapi_lists_every_api_route(client: TestClient) -> None:
@@ -26,7 +26,7 @@ def test_openapi_lists_every_api_route(client: TestClient) -> None:
         for method in item
     }
     assert listed == routes
-    assert len(routes) == 20
+    assert len(routes) == 21
     for path, method in routes:
         assert spec["paths"][path][method]["summary"], path
 
@@ -44,6 +44,20 @@ def test_a_draft_is_described_by_the_directive_files_own_model(client: TestClien
 def test_the_api_description_lists_no_html_page(client: TestClient) -> None:
     paths = client.get("/api/openapi.json").json()["paths"]
     assert paths and all(path.startswith("/api/") for path in paths)
+
+
+def test_the_signature_check_is_described_as_a_multipart_upload_answering_the_verify_json(
+    client: TestClient,
+) -> None:
+    spec = client.get("/api/openapi.json").json()
+    op = spec["paths"]["/api/kiem-tra-chu-ky"]["post"]
+    body = op["requestBody"]["content"]["multipart/form-data"]["schema"]
+    assert body["properties"]["tep"]["format"] == "binary" and body["required"] == ["tep"]
+    assert {"200", "401", "413", "422", "503"} <= set(op["responses"])
+    model = spec["components"]["schemas"]["KetQuaXacMinhApi"]
+    assert set(model["properties"]) == {
+        "ket_luan", "chu_ky", "chi_tiet", "goc_tin_cay", "hop_le", "loi"
+    }  # fmt: skip
 
 
 def test_the_signed_pdf_is_sent_as_the_body_and_the_prepared_one_answered_as_a_pdf(

@@ -219,7 +219,7 @@ def test_a_refused_upload_is_said_beside_the_form_in_one_line_and_changes_nothin
 def test_an_upload_over_the_limit_is_refused_before_it_is_checked(
     client: TestClient, ung_dung: UngDung, ky_hai_buoc: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import vanthu.web.trang.ky_so as trang_ky_so
+    import vanthu.web.trang.ky_hai_buoc as trang_ky_so
 
     monkeypatch.setattr(trang_ky_so, "TEP_BAN_KY_TOI_DA", 1024)
     key = _cho_ky_so(ung_dung)

@@ -22,10 +22,11 @@ from .khoa_demo import BoKhoaDemo, ghi_bo_khoa, tao_bo_khoa
 from .kiem_tra import KhoaDaKiemTra, doc_anh, kiem_tra_khoa
 from .ky import TRUONG_CO_QUAN, TRUONG_LANH_DAO, Khung, ViTri, ky_pdf
 from .ky_van_ban import dong_phu_luc, ky_co_quan, ky_hop_chu_co_quan, ky_lanh_dao
-from .xac_minh import LOI_KET_LUAN, ChuKy, KetLuan, KetQuaXacMinh, xac_minh
+from .xac_minh import CHUA_CO_GOC_TIN_CAY, LOI_KET_LUAN, ChuKy, KetLuan, KetQuaXacMinh, xac_minh
 
 __all__ = [
     "BIEN_CAU_HINH",
+    "CHUA_CO_GOC_TIN_CAY",
     "LOI_KET_LUAN",
     "TRUONG_CO_QUAN",
     "TRUONG_LANH_DAO",

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import io
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from pyhanko.sign.signers.pdf_signer import PdfTBSDocument
 from pyhanko_certvalidator import ValidationContext
 
 from ..errors import SigningFailed
+from .dong_bo import chay
 from .hinh_thuc import kieu_anh
 from .ky import TRUONG_LANH_DAO, ViTri, moi_truong
 from .xac_minh import KetLuan, KetQuaXacMinh, xac_minh
@@ -89,7 +89,7 @@ def lap_phieu_bam(
         SigningFailed: the prepared PDF cannot be read or has no such empty field.
     """
     try:
-        return asyncio.run(_lap_phieu_bam(chuan_bi, anh_chu_ky, thoi_diem, truong))
+        return chay(_lap_phieu_bam(chuan_bi, anh_chu_ky, thoi_diem, truong))
     except (PdfError, SigningError, ValueError) as error:
         raise SigningFailed(_WHAT, f"cannot prepare the hash: {_mot_dong(error)}") from None
 

@@ -8,7 +8,6 @@ never taken for an issue that cannot be signed.
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError,
 
 from ..errors import SigningFailed
 from .cau_hinh import CauHinhKy, NguonKhoa
+from .dong_bo import chay
 from .hinh_thuc import kieu_anh
 from .khoa import mo_khoa
 
@@ -52,7 +52,7 @@ def kiem_tra_khoa(
     subject = cert.subject.native.get("common_name") or cert.subject.human_friendly
     validator = CertificateValidator(cert, chain, validation_context=tin_cay)
     try:
-        asyncio.run(validator.async_validate_usage({"digital_signature"}))  # type: ignore[no-untyped-call]
+        chay(validator.async_validate_usage({"digital_signature"}))  # type: ignore[no-untyped-call]
     except (PathBuildingError, PathValidationError, ValidationError) as error:
         raise SigningFailed(
             f"key {nguon.ten}",

@@ -8,7 +8,6 @@ caller passes (the services' clock), and the same moment is what a text box show
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import io
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from pyhanko.sign.timestamps.api import TimeStamper
 from pyhanko.stamp import BaseStampStyle
 
 from ..errors import SigningFailed
+from .dong_bo import chay
 
 #: Signature field names vanthu writes: the leader signs in the field named after the signer's
 #: place in the layout (``nguoi_ky``), the organisation in ``co_quan``.
@@ -70,9 +70,7 @@ def ky_pdf(
             a key that refuses, a timestamp server out of reach).
     """
     try:
-        return asyncio.run(
-            _ky(pdf, khoa, truong, vi_tri, kieu, thoi_diem, dau_thoi_gian, tham_so, ten)
-        )
+        return chay(_ky(pdf, khoa, truong, vi_tri, kieu, thoi_diem, dau_thoi_gian, tham_so, ten))
     except (PdfError, SigningError, ValueError, OSError) as error:
         raise SigningFailed(truong, f"cannot sign: {_mot_dong(error)}") from None
 

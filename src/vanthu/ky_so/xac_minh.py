@@ -2,10 +2,13 @@
 the document changed after it, and one verdict (kết luận) for the file.
 
 The verdicts are distinct, so that a clerk knows what happened: not a PDF; a truncated file;
-a PDF that cannot be read; no signature; the signed bytes altered; an update after signing
-that changed the content; a signature whose value does not check out; a certificate the
-configured roots do not vouch for. Hostile input yields a verdict, never an exception: the
-PDF parser and the CMS decoder are third-party code fed with any bytes.
+a PDF that cannot be read; a file past the limits of a check; no signature; the signed bytes
+altered; an update after signing that changed the content; a signature whose value does not
+check out; a certificate the configured roots do not vouch for. Hostile input yields a
+verdict, never an exception: the PDF parser and the CMS decoder are third-party code fed with
+any bytes. What they may cost is bounded before they start (objects counted in the bytes,
+pyHanko's decoding limits tightened, signatures and objects after signing counted once the
+cross-references are read): see ``schemas.gioi_han``.
 """
 
 from __future__ import annotations
@@ -14,12 +17,21 @@ import datetime as dt
 import io
 import logging
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from pyhanko.pdf_utils.decode_limits import (
+    DEFAULT_PURPOSE_LIMITS,
+    DecodeLimits,
+    DecodePurpose,
+    DocumentDecodeBudget,
+    StreamDecodeLimits,
+)
+from pyhanko.pdf_utils.misc import PdfDecodeLimitError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import validate_pdf_signature
@@ -28,6 +40,7 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from ..schemas.gio import GIO_VIET_NAM
+from ..schemas.gioi_han import CHU_KY_PDF_TOI_DA, DOI_TUONG_PDF_TOI_DA, DOI_TUONG_SAU_KY_TOI_DA
 from .ky import TRUONG_CO_QUAN, TRUONG_LANH_DAO
 
 
@@ -38,6 +51,7 @@ class KetLuan(StrEnum):
     KHONG_PHAI_PDF = "khong_phai_pdf"
     BI_CAT = "bi_cat"  # truncated: the file ends before its signatures' byte ranges do
     HONG = "hong"  # a PDF that cannot be read
+    VUOT_GIOI_HAN = "vuot_gioi_han"  # too many objects or signatures, or a decompression bomb
     KHONG_CO_CHU_KY = "khong_co_chu_ky"
     BI_SUA = "bi_sua"  # bytes the signature covers were changed (or the signature replaced)
     CHU_KY_LOI = "chu_ky_loi"  # the signature value does not verify, or cannot be decoded
@@ -51,6 +65,9 @@ LOI_KET_LUAN = {
     KetLuan.KHONG_PHAI_PDF: "không phải tệp PDF",
     KetLuan.BI_CAT: "tệp bị cắt cụt (thiếu phần cuối)",
     KetLuan.HONG: "tệp PDF hỏng, không đọc được",
+    KetLuan.VUOT_GIOI_HAN: (
+        "tệp vượt giới hạn kiểm tra (quá nhiều đối tượng, chữ ký hoặc dữ liệu nén)"
+    ),
     KetLuan.KHONG_CO_CHU_KY: "tệp không có chữ ký số",
     KetLuan.BI_SUA: "nội dung đã ký bị thay đổi",
     KetLuan.CHU_KY_LOI: "giá trị chữ ký không đúng",
@@ -68,6 +85,25 @@ _MUC_DO = [
 #: Modification levels that leave a signed document's content as it was signed.
 _KHONG_DOI = {ModificationLevel.NONE, ModificationLevel.LTA_UPDATES, ModificationLevel.FORM_FILLING}
 _BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
+#: What is counted in the bytes before parsing: objects, rows of a cross-reference table, the
+#: sizes cross-reference sections declare, and the counts of their /Index subsections.
+_DOI_TUONG = re.compile(rb"\d\s+obj\b")
+_DONG_XREF = re.compile(rb"\d{10} \d{5} [nf]")
+_SIZE = re.compile(rb"/Size\s+(\d{1,12})")
+_INDEX = re.compile(rb"/Index\s*\[([\d\s]{0,10000})\]")
+#: pyHanko's limits for untrusted input, tightened: a directive's largest stream (a page's text,
+#: an embedded font) decodes to a few MB, and a check decodes little besides the objects and the
+#: cross-references. A stream that would decode past these stops the check with a verdict.
+GIOI_HAN_GIAI_NEN = DecodeLimits(
+    per_stream=StreamDecodeLimits(max_ratio=1100, ratio_floor=2**20, max_output_size=32 * 2**20),
+    per_purpose={
+        **DEFAULT_PURPOSE_LIMITS,
+        DecodePurpose.OBJECT_STREAM: StreamDecodeLimits(
+            max_ratio=100, ratio_floor=2**20, max_output_size=16 * 2**20
+        ),
+    },
+    document_budget=DocumentDecodeBudget(base_allowance=64 * 2**20, max_ratio=20),
+)
 
 
 @dataclass(frozen=True)
@@ -94,6 +130,9 @@ class KetQuaXacMinh:
     ket_luan: KetLuan
     chu_ky: list[ChuKy] = field(default_factory=list)
     chi_tiet: str = ""
+    #: How many trust roots the check was given (None: not said). With none, no signature can
+    #: be trusted, and the verdict says why.
+    goc_tin_cay: int | None = None
 
     @property
     def hop_le(self) -> bool:
@@ -112,6 +151,8 @@ class KetQuaXacMinh:
         lines = [f"Kết luận: {LOI_KET_LUAN[self.ket_luan]}"]
         if self.chi_tiet:
             lines.append(f"  ({self.chi_tiet})")
+        if self.goc_tin_cay == 0:
+            lines.append(f"  ({CHUA_CO_GOC_TIN_CAY})")
         for n, ck in enumerate(self.chu_ky, 1):
             role = {"lanh_dao": "người ký", "co_quan": "cơ quan"}.get(ck.vai_tro or "", "không rõ")
             lines += [
@@ -126,6 +167,12 @@ class KetQuaXacMinh:
             if ck.chi_tiet:
                 lines.append(f"  ({ck.chi_tiet})")
         return lines
+
+
+#: Said when no trust root is configured.
+CHUA_CO_GOC_TIN_CAY = (
+    "chưa cấu hình gốc tin cậy (tin_cay trong VANTHU_KY_SO): không chữ ký nào được coi là tin cậy"
+)
 
 
 def _sua(level: str | None) -> str:
@@ -153,16 +200,60 @@ def xac_minh(data: bytes, tin_cay: ValidationContext) -> KetQuaXacMinh:
                 KetLuan.BI_CAT,
                 chi_tiet=f"a signature covers bytes up to {end}, the file has {len(data)}",
             )
+    if (too_many := _dem_truoc(data)) is not None:
+        return KetQuaXacMinh(KetLuan.VUOT_GIOI_HAN, chi_tiet=too_many)
     try:
-        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        reader = PdfFileReader(io.BytesIO(data), strict=False, decode_limits=GIOI_HAN_GIAI_NEN)
         signatures = list(reader.embedded_signatures)
+        too_many = _dem_sau(reader, signatures)
+    except PdfDecodeLimitError as error:
+        return KetQuaXacMinh(KetLuan.VUOT_GIOI_HAN, chi_tiet=_mot_dong(error))
     except Exception as error:  # any parser failure on any bytes is a verdict
         return KetQuaXacMinh(KetLuan.HONG, chi_tiet=_mot_dong(error))
+    if too_many is not None:
+        return KetQuaXacMinh(KetLuan.VUOT_GIOI_HAN, chi_tiet=too_many)
     if not signatures:
         return KetQuaXacMinh(KetLuan.KHONG_CO_CHU_KY)
     checked = [_mot_chu_ky(s, tin_cay) for s in signatures]
     worst = max((c.ket_luan for c in checked), key=_MUC_DO.index)
     return KetQuaXacMinh(worst, checked)
+
+
+def _dem_truoc(data: bytes) -> str | None:
+    """What is past a limit in the bytes, before pyHanko parses them; None when nothing is."""
+    limit = DOI_TUONG_PDF_TOI_DA
+    objects = sum(1 for _ in _DOI_TUONG.finditer(data))
+    if objects > limit:
+        return f"{objects} objects, at most {limit}"
+    rows = sum(1 for _ in _DONG_XREF.finditer(data))
+    if rows > limit:
+        return f"{rows} cross-reference rows, at most {limit}"
+    size = max((int(m[1]) for m in _SIZE.finditer(data)), default=0)
+    if size > limit:
+        return f"a cross-reference section of {size} objects, at most {limit}"
+    for m in _INDEX.finditer(data):
+        counts = m[1].split()[1::2]
+        if sum(int(c[:12]) for c in counts) > limit:
+            return f"a cross-reference stream indexing over {limit} objects"
+    return None
+
+
+def _dem_sau(reader: PdfFileReader, signatures: list[EmbeddedPdfSignature]) -> str | None:
+    """What is past a limit once the cross-references are read: signatures, and objects added
+    after the first signed revision (what the change analysis of each signature walks)."""
+    if len(signatures) > CHU_KY_PDF_TOI_DA:
+        return f"{len(signatures)} signatures, at most {CHU_KY_PDF_TOI_DA}"
+    if not signatures:
+        return None
+    xrefs = reader.xrefs
+    first = min(s.signed_revision for s in signatures)
+    after = sum(
+        len(list(xrefs.explicit_refs_in_revision(r)))
+        for r in range(first + 1, xrefs.total_revisions)
+    )
+    if after > DOI_TUONG_SAU_KY_TOI_DA:
+        return f"{after} objects added after signing, at most {DOI_TUONG_SAU_KY_TOI_DA}"
+    return None
 
 
 def _vai_tro(truong: str) -> str | None:
@@ -173,20 +264,40 @@ def _vai_tro(truong: str) -> str | None:
     return None
 
 
-@contextmanager
-def _im_lang() -> Iterator[None]:
+class _ImLang:
     """pyHanko and its certificate validator log a traceback for an untrusted or broken chain,
-    which the verdict already says in one line: they are silenced while a signature is checked."""
-    # A level on the parent loggers reaches their modules' loggers, which have none of their own.
-    loggers = [logging.getLogger(name) for name in ("pyhanko", "pyhanko_certvalidator")]
-    before = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.CRITICAL + 1)
-    try:
-        yield
-    finally:
-        for logger, level in zip(loggers, before, strict=True):
-            logger.setLevel(level)
+    which the verdict already says in one line: they are silenced while a signature is checked.
+
+    The loggers' levels are global, and the desk checks in worker threads: the first check to
+    start saves the levels and the last to end puts them back, so that overlapping checks never
+    leave the loggers silenced."""
+
+    def __init__(self) -> None:
+        self.khoa = threading.Lock()
+        self.dang_chay = 0
+        self.truoc: list[int] = []
+
+    @contextmanager
+    def __call__(self) -> Iterator[None]:
+        # A level on the parent loggers reaches their modules' loggers, which have none.
+        loggers = [logging.getLogger(name) for name in ("pyhanko", "pyhanko_certvalidator")]
+        with self.khoa:
+            if self.dang_chay == 0:
+                self.truoc = [logger.level for logger in loggers]
+                for logger in loggers:
+                    logger.setLevel(logging.CRITICAL + 1)
+            self.dang_chay += 1
+        try:
+            yield
+        finally:
+            with self.khoa:
+                self.dang_chay -= 1
+                if self.dang_chay == 0:
+                    for logger, level in zip(loggers, self.truoc, strict=True):
+                        logger.setLevel(level)
+
+
+_im_lang = _ImLang()
 
 
 def _mot_chu_ky(sig: EmbeddedPdfSignature, tin_cay: ValidationContext) -> ChuKy:

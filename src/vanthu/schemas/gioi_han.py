@@ -128,3 +128,14 @@ DUONG_KINH_DAU_LON_NHAT: Final = 60.0
 DUONG_KINH_DAU_MAC_DINH: Final = 36.0
 #: Annexes (phụ lục) issued with one document; numbered I, II … when there are several.
 PHU_LUC_TOI_DA: Final = 30
+
+#: A PDF checked for its signatures (kiểm tra chữ ký số) on the desk or the recipient's page:
+#: bytes in the upload (refused by its Content-Length before it is read); objects, rows of
+#: cross-reference and declared cross-reference sizes in the file (counted in its bytes before
+#: it is parsed: parsing costs about 8 µs an object); signatures; objects added after the first
+#: signed revision (the change analysis after each signature costs about 60 µs an object).
+#: A signed directive has about 60 objects, 10 of them after its first signature.
+PDF_KIEM_TRA_TOI_DA: Final = 25 * 1024 * 1024
+DOI_TUONG_PDF_TOI_DA: Final = 100_000
+CHU_KY_PDF_TOI_DA: Final = 10
+DOI_TUONG_SAU_KY_TOI_DA: Final = 5_000

@@ -36,12 +36,15 @@ from .kiem_tra import (
 from .luoc_do import luoc_do_json
 
 if TYPE_CHECKING:
-    from ..ky_so import KetQuaXacMinh
     from ..reading.word.the_thuc import PhatHien
     from .danh_sach import ChiTietVanBan, DongVanBan
     from .ky_ban_hanh import TEN_KY_SO
     from .ky_so import (
+        CHUA_CO_GOC_TIN_CAY,
+        LOI_KET_LUAN,
         BanChuanBi,
+        KetLuan,
+        KetQuaXacMinh,
         chuan_bi_hai_buoc,
         doc_cau_hinh_ky,
         gan_cms,
@@ -105,12 +108,15 @@ _LAZY = {
     "ten_nguoi_dung": ".nguoi_dung",
     "ten_nguoi_dung_neu_co": ".nguoi_dung",
     "BanChuanBi": ".ky_so",
+    "CHUA_CO_GOC_TIN_CAY": ".ky_so",
+    "KetLuan": ".ky_so",
+    "KetQuaXacMinh": ".ky_so",
+    "LOI_KET_LUAN": ".ky_so",
     "chuan_bi_hai_buoc": ".ky_so",
     "doc_cau_hinh_ky": ".ky_so",
     "gan_cms": ".ky_so",
     "ghi_tep_ra": ".ky_so",
     "TEN_KY_SO": ".ky_ban_hanh",
-    "KetQuaXacMinh": ".ky_so",
     "ky_dinh_kem": ".ky_so",
     "ky_tep": ".ky_so",
     "ky_van_ban": ".ky_so",
@@ -130,10 +136,12 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "BASE_URL_MAC_DINH",
+    "CHUA_CO_GOC_TIN_CAY",
     "COT_SO_DANG_KY",
     "DUOI_WORD",
     "GIO_VIET_NAM",
     "KICH_THUOC_WORD_TOI_DA",
+    "LOI_KET_LUAN",
     "TEN_KY_SO",
     "BanChuanBi",
     "BangTrangThai",
@@ -143,6 +151,7 @@ __all__ = [
     "DinhDang",
     "DongThoiGian",
     "DongVanBan",
+    "KetLuan",
     "KetQuaBaoCao",
     "KetQuaChuyen",
     "KetQuaNhapWord",

@@ -8,12 +8,15 @@ The keys and trust roots come from the signing configuration (``VANTHU_KY_SO``, 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import SigningFailed
 from ..ky_so import (
+    CHUA_CO_GOC_TIN_CAY,
+    LOI_KET_LUAN,
     CauHinhKy,
+    KetLuan,
     KetQuaXacMinh,
     PhieuBam,
     ViTri,
@@ -38,7 +41,11 @@ from .ket_xuat import renderer
 from .kiem_tra import kiem_tra_van_ban
 
 __all__ = [
+    "CHUA_CO_GOC_TIN_CAY",
+    "LOI_KET_LUAN",
     "BanChuanBi",
+    "KetLuan",
+    "KetQuaXacMinh",
     "chuan_bi_hai_buoc",
     "doc_cau_hinh_ky",
     "doc_pdf",
@@ -186,12 +193,15 @@ def nhan_hai_buoc(
 
 
 def xac_minh_pdf(data: bytes, cau_hinh: CauHinhKy | None = None) -> KetQuaXacMinh:
-    """Verify a PDF's signatures against the configured trust roots.
+    """Verify a PDF's signatures against the configured trust roots; the result says how many
+    roots there were (none: nothing can be trusted).
 
     Raises:
         InvalidSetting: the configuration or a trust root cannot be read.
     """
-    return xac_minh(data, ngu_canh_tin_cay(cau_hinh or doc_cau_hinh_ky()))
+    cau_hinh = cau_hinh or doc_cau_hinh_ky()
+    result = xac_minh(data, ngu_canh_tin_cay(cau_hinh))
+    return replace(result, goc_tin_cay=len(cau_hinh.tin_cay))
 
 
 def xac_minh_tep(path: Path, cau_hinh: CauHinhKy | None = None) -> KetQuaXacMinh:

@@ -14,7 +14,7 @@ from .. import __version__
 from ..errors import Throttled, VanthuError
 from ..schemas.gioi_han import YEU_CAU_TOI_DA
 from ..services import UngDung
-from .api import noi_nhan, so_dang_ky, xac_nhan
+from .api import ky_so, noi_nhan, so_dang_ky, xac_nhan
 from .api import van_ban as van_ban_api
 from .cai_dat import CaiDatWeb
 from .giao_dien import THU_MUC, trang
@@ -24,7 +24,8 @@ from .trang import (
     dang_nhap,
     danh_ba,
     duyet,
-    ky_so,
+    kiem_tra_chu_ky,
+    ky_hai_buoc,
     nguoi_dung,
     nhan,
     phat_hanh,
@@ -150,18 +151,20 @@ def tao_app(ung_dung: UngDung, cai_dat: CaiDatWeb) -> FastAPI:
         soan_thao,
         duyet,
         phat_hanh,
-        ky_so,
+        ky_hai_buoc,
         theo_doi,
         nhan,
         so_van_ban_di,
         danh_ba,
         nguoi_dung,
+        kiem_tra_chu_ky,
     ):
         app.include_router(page.router, include_in_schema=False)
     app.include_router(van_ban_api.router)
     app.include_router(noi_nhan.router)
     app.include_router(so_dang_ky.router)
     app.include_router(xac_nhan.router)
+    app.include_router(ky_so.router)
 
     @app.exception_handler(ChuaDangNhap)
     async def chua_dang_nhap(request: Request, _: Exception) -> Response:

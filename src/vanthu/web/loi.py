@@ -14,6 +14,7 @@ from ..errors import (
     SigningFailed,
     StoreUnavailable,
     Throttled,
+    TooLarge,
     TransitionRefused,
     UnreadableWord,
     UnsupportedLayout,
@@ -24,6 +25,7 @@ from ..errors import (
 _MA_TRANG_THAI: tuple[tuple[type[VanthuError], int], ...] = (
     (Throttled, 429),
     (InvalidDirective, 422),
+    (TooLarge, 413),
     (InvalidSetting, 422),
     # A signed PDF handed back that is refused, or a key that cannot sign: said in one line.
     (SigningFailed, 422),
@@ -45,9 +47,9 @@ _MA_CHUYEN_TU_CHOI = {"actor": 403, "reason": 422, "state": 409}
 
 
 def ma_trang_thai(error: VanthuError) -> int:
-    """The HTTP status for a refusal: 422 bad input, 404 unknown, 409 wrong state or a race,
-    403 forbidden by the rules (a role that may not fire an event included), 429 slow down,
-    5xx what the machine could not do."""
+    """The HTTP status for a refusal: 422 bad input, 413 an upload over its limit, 404 unknown,
+    409 wrong state or a race, 403 forbidden by the rules (a role that may not fire an event
+    included), 429 slow down, 5xx what the machine could not do."""
     if isinstance(error, TransitionRefused):
         return _MA_CHUYEN_TU_CHOI[error.cause]
     for kind, status in _MA_TRANG_THAI:

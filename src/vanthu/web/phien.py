@@ -26,8 +26,8 @@ COOKIE_CSRF_DANG_NHAP = "vanthu_csrf"
 AN_TOAN = frozenset({"GET", "HEAD", "OPTIONS"})
 #: What a body's user (đơn vị nhận) may open on the desk, by route: the directives sent to its
 #: body (the list, one directive, its issued files, its own line of the recipients), signing
-#: out, and the API's acknowledgement and report. Everything else — drafts, tracking, the
-#: register, the directory, the users — belongs to the office.
+#: out, checking a PDF's signatures, and the API's acknowledgement and report. Everything
+#: else — drafts, tracking, the register, the directory, the users — belongs to the office.
 TRANG_DON_VI_NHAN = frozenset(
     {
         "/",
@@ -35,11 +35,13 @@ TRANG_DON_VI_NHAN = frozenset(
         "/van-ban/{van_ban_id}",
         "/van-ban/{van_ban_id}/tai/{loai}",
         "/dang-xuat",
+        "/kiem-tra-chu-ky",
         "/api/van-ban",
         "/api/van-ban/{van_ban_id}",
         "/api/van-ban/{van_ban_id}/noi-nhan",
         "/api/xac-nhan",
         "/api/bao-cao",
+        "/api/kiem-tra-chu-ky",
     }
 )
 

@@ -1,12 +1,16 @@
 """The lines (dòng) of a Word draft in reading order, each with its measured formatting.
 
-A line is a paragraph of the body or of a table cell (tables are read row by row, nested ones
-in place; content controls are opened). Each line carries the formatting most of its letters
-have (family, size, bold, italic: :mod:`.dinh_dang` resolves them through the styles), every
-family and colour its letters use, its paragraph's formatting, the label Word draws for a list
-item, and where it stands: a table's left or right column. A paragraph that sets two columns
-apart with tabs (``UBND TỈNH X<tab>CỘNG HÒA …``) also offers its pieces (``manh``), which the
-part finder uses in the header and the signature block only. Text boxes are not read yet.
+A line is a paragraph of the body, of a table cell or of a text box (tables are read row by
+row, nested ones in place; content controls are opened; a paragraph's text boxes, see
+:mod:`.khung_chu`, come after its own text, or before it when drawn above it). Each line
+carries the formatting most of its letters have (family, size, bold, italic: :mod:`.dinh_dang`
+resolves them through the styles), every family and colour its letters use, its paragraph's
+formatting, the label Word draws for a list item, and where it stands: a table's or a text
+box's left or right column. A paragraph that sets two columns apart with tabs
+(``UBND TỈNH X<tab>CỘNG HÒA …``) also offers its pieces (``manh``); one whose lines are set
+apart with soft line breaks (Shift+Enter: ``w:br``, ``w:cr``) offers each line
+with its own formatting and pieces (``dong_con``). The part finder reads the pieces and the
+lines in the header and the signature block (:func:`mo_rong`), and a body paragraph whole.
 """
 
 from __future__ import annotations
@@ -14,13 +18,14 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from lxml import etree
 
 from .dinh_dang import BangKieuWord, DinhDangChu, DinhDangDoan
+from .khung_chu import KhungChu, VungIn, khung_cua
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,12 @@ class Dong:
     #: The text in runs, each with its formatting; a footnote call is a piece of its own,
     #: :data:`GOI_CHU_THICH` around the footnote's id (the import reads emphasis and notes).
     chu_cac: tuple[tuple[str, DinhDangChu], ...] = field(default=(), compare=False)
+    #: The paragraph's lines set apart with soft line breaks, when it has two or more.
+    dong_con: tuple[Dong, ...] = field(default=(), compare=False)
+    #: Which of its paragraph's lines this is (0: the paragraph itself or its first line).
+    thu_tu: int = 0
+    #: The text box it was read from (numbered in reading order), None outside boxes.
+    khung: int | None = None
 
     @property
     def day_du(self) -> str:
@@ -92,6 +103,8 @@ def _so_dinh_dang(n: int, fmt: str) -> str:
         return roman.lower() if fmt == "lowerRoman" else roman
     if fmt == "bullet":
         return ""
+    if fmt == "decimalZero":
+        return f"{n:02d}"
     return str(n)
 
 
@@ -133,12 +146,19 @@ class DanhSo:
         fmt, text, start = self._muc.get((aid, level), ("decimal", f"%{level + 1}.", 1))
         counters[level] = counters.get(level, start - 1) + 1
         if fmt == "bullet":
-            return ""
+            # a dash or plus bullet is what a reader sees ("- Như trên;"); a symbol is not text
+            return text.strip() if text.strip() in _GACH else ""
         for k in range(level + 1):
             k_fmt, _, k_start = self._muc.get((aid, k), ("decimal", "", 1))
             text = text.replace(f"%{k + 1}", _so_dinh_dang(counters.get(k, k_start), k_fmt))
         return text.strip()
 
+
+#: The bullets that read as the dash or plus a Nơi nhận or Kính gửi line begins with.
+_GACH = ("-", "–", "+")
+#: The soft line breaks: Word's w:br and w:cr (python-docx gives "\n"), a carriage return
+#: typed into the text. (A .doc's vertical tab, Shift+Enter, reaches a .docx as w:br.)
+_NGAT = ("\n", "\r")
 
 _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 _RUN_PATH = (
@@ -241,6 +261,37 @@ def _manh(pieces: list[tuple[str, DinhDangChu]]) -> list[tuple[int, list[tuple[s
     return [(0, full[0][1]), (1, rest)]
 
 
+def _ngat_dong(pieces: list[tuple[str, DinhDangChu]]) -> list[list[tuple[str, DinhDangChu]]]:
+    """A paragraph's pieces cut at its soft line breaks: the pieces of each line."""
+    groups: list[list[tuple[str, DinhDangChu]]] = [[]]
+    for text, fmt in pieces:
+        for brk in _NGAT[1:]:
+            text = text.replace(brk, _NGAT[0])
+        for i, part in enumerate(text.split(_NGAT[0])):
+            if i:
+                groups.append([])
+            if part:
+                groups[-1].append((part, fmt))
+    return groups
+
+
+def _vung_in(tai_lieu: DocxDocument) -> VungIn:
+    """The first section's page in points (Word's defaults where it says nothing)."""
+    section = tai_lieu.sections[0]
+
+    def pt(value: int | None, default: float) -> float:
+        return value / 12700 if value is not None else default
+
+    width = pt(section.page_width, 612.0)
+    left = pt(section.left_margin, 90.0)
+    return VungIn(
+        cao=pt(section.page_height, 792.0),
+        le_tren=pt(section.top_margin, 72.0),
+        le_trai=left,
+        rong=max(width - left - pt(section.right_margin, 90.0), 1.0),
+    )
+
+
 def doc_dong(tai_lieu: DocxDocument, bang_xml: list[etree._Element] | None = None) -> list[Dong]:
     """Every line of the document's body in reading order (headers and footers apart).
 
@@ -248,33 +299,82 @@ def doc_dong(tai_lieu: DocxDocument, bang_xml: list[etree._Element] | None = Non
     """
     kieu = BangKieuWord(tai_lieu)
     danh_so = DanhSo(tai_lieu)
+    vung = _vung_in(tai_lieu)
     lines: list[Dong] = []
     tables = [0]
+    boxes = [0]
 
-    def paragraph(p: etree._Element, bang: int | None, cot: int | None) -> None:
+    def line_of(
+        pieces: list[tuple[str, DinhDangChu]],
+        mark: DinhDangChu,
+        doan: DinhDangDoan,
+        nhan: str,
+        where: tuple[int | None, int | None, int | None],
+        so: int,
+        thu_tu: int,
+    ) -> Dong:
+        bang, cot, khung = where
+        manh: tuple[Dong, ...] = ()
+        if bang is None and any("\t" in t for t, _ in pieces):
+            manh = tuple(
+                replace(
+                    _tao(g, mark, doan, nhan if c == 0 else "", None, c, so),
+                    tu_tab=True,
+                    thu_tu=thu_tu,
+                    khung=khung,
+                )
+                for c, g in _manh(pieces)
+            )
+        line = _tao([(t.replace("\t", " "), f) for t, f in pieces], mark, doan, nhan, bang, cot, so)
+        return replace(line, manh=manh, thu_tu=thu_tu, khung=khung)
+
+    def paragraph(p: etree._Element, where: tuple[int | None, int | None, int | None]) -> None:
         pieces = tung_chu(p, kieu)
         doan = kieu.doan(p)
         mark = kieu.chu(None, p)
         nhan = danh_so.nhan(doan.danh_so)
         so = len(lines)
-        manh: tuple[Dong, ...] = ()
-        if bang is None and any("\t" in t for t, _ in pieces):
-            manh = tuple(
-                Dong(
-                    **{
-                        **_tao(g, mark, doan, nhan if c == 0 else "", None, c, so).__dict__,
-                        "tu_tab": True,
-                    }
+        groups = [g for g in _ngat_dong(pieces) if "".join(t for t, _ in g).strip()]
+        sub: tuple[Dong, ...] = ()
+        if len(groups) > 1:
+            # the paragraph's space before and first-line indent belong to its first line,
+            # its space after to its last (a line under the signer's title is not box 7b)
+            last = len(groups) - 1
+            sub = tuple(
+                line_of(
+                    g,
+                    mark,
+                    replace(
+                        doan,
+                        truoc=doan.truoc if k == 0 else 0.0,
+                        thut_dau=doan.thut_dau if k == 0 else 0.0,
+                        sau=doan.sau if k == last else 0.0,
+                    ),
+                    nhan if k == 0 else "",
+                    where,
+                    so,
+                    k,
                 )
-                for c, g in _manh(pieces)
+                for k, g in enumerate(groups)
             )
-        line = _tao([(t.replace("\t", " "), f) for t, f in pieces], mark, doan, nhan, bang, cot, so)
-        lines.append(Dong(**{**line.__dict__, "manh": manh}))
+        lines.append(replace(line_of(pieces, mark, doan, nhan, where, so, 0), dong_con=sub))
 
-    def walk(parent: etree._Element, bang: int | None, cot: int | None) -> None:
+    def box(k: KhungChu, bang: int | None, cot: int | None) -> None:
+        boxes[0] += 1
+        walk(k.noi_dung, bang, cot if k.cot is None else k.cot, boxes[0])
+
+    def walk(parent: etree._Element, bang: int | None, cot: int | None, khung: int | None) -> None:
         for child in parent.iterchildren():
             if child.tag == qn("w:p"):
-                paragraph(child, bang, cot)
+                anchored = khung_cua(child, vung)
+                first = not any(d.text for d in lines)
+                before = [k for k in anchored if k.tren_neo or (k.dau_trang and first)]
+                for k in before:
+                    box(k, bang, cot)
+                paragraph(child, (bang, cot, khung))
+                for k in anchored:
+                    if not any(k is b for b in before):
+                        box(k, bang, cot)
             elif child.tag == qn("w:tbl"):
                 index = tables[0] if bang is None else bang
                 if bang is None:
@@ -287,13 +387,32 @@ def doc_dong(tai_lieu: DocxDocument, bang_xml: list[etree._Element] | None = Non
                         column = cot
                         if bang is None:
                             column = 0 if i == 0 else (1 if i == len(cells) - 1 else None)
-                        walk(cell, index, column)
+                        walk(cell, index, column, khung)
             elif child.tag in (qn("w:sdt"), qn("w:customXml")):
                 content = child.find(qn("w:sdtContent"))
-                walk(child if content is None else content, bang, cot)
+                walk(child if content is None else content, bang, cot, khung)
 
-    walk(tai_lieu.element.body, None, None)
+    walk(tai_lieu.element.body, None, None, None)
     return lines
+
+
+def mo_rong(lines: list[Dong]) -> list[Dong]:
+    """The lines with each paragraph's soft-broken lines in its place (:attr:`Dong.dong_con`)."""
+    return [x for d in lines for x in (d.dong_con or (d,))]
+
+
+def gop_lai(lines: list[Dong], doan: dict[int, Dong]) -> list[Dong]:
+    """Lines of :func:`mo_rong` joined back into their paragraphs (``doan``: the paragraphs with
+    soft breaks, by :attr:`Dong.so`) where every line of a paragraph is among them."""
+    count: Counter[int] = Counter(d.so for d in lines if d.so in doan and d is not doan[d.so])
+    out: list[Dong] = []
+    for d in lines:
+        whole = doan.get(d.so)
+        if whole is None or d is whole or count[d.so] != len(whole.dong_con):
+            out.append(d)
+        elif not out or out[-1] is not whole:
+            out.append(whole)
+    return out
 
 
 def tung_dong(lines: list[Dong]) -> Iterator[Dong]:

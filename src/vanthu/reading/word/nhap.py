@@ -27,14 +27,16 @@ from docx.oxml.parser import parse_xml
 from ...schemas.danh_dau import DoKhan, DoMat, PhamViLuuHanh
 from ...schemas.loai_van_ban import LoaiVanBan
 from .dinh_dang import BangKieuWord
-from .dong import GOI_CHU_THICH, Dong, tung_chu
+from .dong import GOI_CHU_THICH, Dong, gop_lai, tung_chu
 from .nhap_bang import doc_bang
 from .nhap_chu_ky import GhiChu, dong_luu, nguoi_ky, noi_nhan
 from .tim_phan import TEN_LOAI, BanThao, la_hoa
 
 _SO = re.compile(r"^S[ốỐ]\s*[:.]?\s*(?P<so>[^/]*?)\s*/\s*(?P<ky_hieu>\S+)\s*$", re.IGNORECASE)
+#: The place-date line; a draft leaves the day and month blank with spaces, dots or underscores.
 _NGAY = re.compile(
-    r"^(?P<noi>[^,]+),\s*ngày\s+(?P<ngay>\d*)\s*tháng\s+(?P<thang>\d*)\s*năm\s+(?P<nam>\d{4})"
+    r"^(?P<noi>[^,]+),\s*ngày[\s.…_]*(?P<ngay>\d*)[\s.…_]*tháng[\s.…_]*(?P<thang>\d*)"
+    r"[\s.…_]*năm\s+(?P<nam>\d{4})"
 )
 _NGAY_TRONG_CAU = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _DAU = {
@@ -244,7 +246,9 @@ def _doan(d: Dong) -> dict[str, Any] | str:
 
 
 def _than(lines: list[Dong], ban: BanThao, ghi_chu: GhiChu) -> list[Any]:
-    """The body items: paragraphs, and each table with its caption."""
+    """The body items: paragraphs (a paragraph's soft-broken lines joined back), and each table
+    with its caption."""
+    lines = gop_lai(lines, ban.doan_goc)
     items: list[Any] = []
     i = 0
     while i < len(lines):

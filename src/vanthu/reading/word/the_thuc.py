@@ -5,7 +5,8 @@ gives one finding per part and property (the first line that breaks it, and how 
 draft set in Arial gets one font finding per part, not one per paragraph. Limits: the page
 count is not known without laying the document out, so a missing page number is reported only
 for a draft whose body is longer than :data:`CHU_MOT_TRANG` characters; rule lines under the
-issuer and the Tiêu ngữ, the abbreviations of the annex and text boxes are not checked yet.
+issuer and the Tiêu ngữ, the abbreviations of the annex and the place of a text box are not
+checked yet (its lines are judged like any other).
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ _NGAY = re.compile(
 )
 _TIEN_TO_SAI = re.compile(r"^(T/M|K/T|T/L|TM|KT|TL|TUQ|Q)(?:\s*[:/]\s*|\s+)(?=\S)")
 _TIEN_TO = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s")
+_LUU = re.compile(r"^[-–+]?\s*Lưu: VT(?![^\s,.;(])")
 
 
 def _phan(ma: str) -> str:
@@ -500,7 +502,11 @@ def _chu_ky(ban: BanThao) -> Iterator[PhatHien]:
             "no «- Lưu: VT, …» line",
             "asks the Lưu line last in Nơi nhận",
         )
-    elif ban.luu and items and items[-1].so > ban.luu[-1].so:
+    elif (
+        ban.luu
+        and items
+        and (items[-1].so, items[-1].thu_tu) > (ban.luu[-1].so, ban.luu[-1].thu_tu)
+    ):
         yield PhatHien(
             "luu.vi_tri",
             "§3.5",
@@ -509,6 +515,20 @@ def _chu_ky(ban: BanThao) -> Iterator[PhatHien]:
             "not the last line",
             "asks the Lưu line last in Nơi nhận",
         )
+
+
+def _luu(ban: BanThao) -> Iterator[PhatHien]:
+    """§3.5 the Lưu line: «Lưu», a colon, then VT (the văn thư keeps the original) first."""
+    for d in ban.luu[:1]:
+        if not _LUU.match(d.text):
+            yield PhatHien(
+                "luu.dinh_dang",
+                "§3.5",
+                _phan("luu"),
+                d.dau(),
+                f"«{d.text[:12]}»",
+                "asks «- Lưu: VT, …»: a colon after Lưu, VT first",
+            )
 
 
 def _khoi_ky(lines: list[Dong]) -> Iterator[PhatHien]:
@@ -557,5 +577,6 @@ def kiem_tra_the_thuc(ban: BanThao) -> list[PhatHien]:
         *_ngay_thang(ban),
         *_noi_dung(ban),
         *_chu_ky(ban),
+        *_luu(ban),
     ]
     return found

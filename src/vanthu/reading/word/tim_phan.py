@@ -1,9 +1,12 @@
 """Finding the parts (tìm phần) of a free-form Word draft: header, title, body, signature block.
 
-The header is the first two-column table (borders or none) holding the Quốc hiệu, or the
-leading paragraphs whose columns are set apart with tabs; its left column gives the parent and
-issuing bodies (bold lines are the issuer, plain lines above them the parent), ``Số:`` and a
-công văn's ``V/v``; its right column the Quốc hiệu, the Tiêu ngữ and the place-date line. Then
+The lines are read with each paragraph's soft-broken lines apart (:func:`.dong.mo_rong`); the
+body takes its paragraphs back whole. The header is the first two-column table (borders or
+none) holding the Quốc hiệu, the leading text boxes holding it, or the leading paragraphs
+whose columns are set apart with tabs (a V/v typed under it joins it); its left column gives
+the parent and issuing bodies (bold lines are the issuer, plain lines above them the parent;
+with none bold, the issuer begins at the last line opening as a body's name does), ``Số:``
+and a công văn's ``V/v``; its right column the Quốc hiệu, the Tiêu ngữ and the place-date line. Then
 come the tên loại (a known type name in capitals) and its trích yếu, a decision's authority
 line, the căn cứ, ``Kính gửi:``, and the body. The signature block starts at ``Nơi nhận:`` or at
 a signer's line (TM./KT./Q./TL./TUQ., or capitals in the right column after the body): its left
@@ -15,13 +18,13 @@ in ``chua_xep``. A line ``Phụ lục …`` after the signature ends the documen
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from docx.document import Document as DocxDocument
 from lxml import etree
 
 from ...schemas.loai_van_ban import LoaiVanBan
-from .dong import Dong, doc_dong
+from .dong import Dong, doc_dong, gop_lai, mo_rong
 from .trang import TrangGiay, doc_trang
 
 #: The printed names of the types, in capitals (tên loại), mapped to the type.
@@ -31,6 +34,30 @@ _NGAY = re.compile(r"ngày\s+\S*\s*tháng\s+\S*\s*năm", re.IGNORECASE)
 _SO = re.compile(r"^S[ốỐ]\s*[:.]?\s*", re.IGNORECASE)
 _TIEN_TO = re.compile(r"^(TM|KT|Q|TL|TUQ|T/M|K/T|T/L)\s*[.:/]?\s+\S", re.IGNORECASE)
 _DAU_MUC = ("HỎA TỐC", "HOẢ TỐC", "THƯỢNG KHẨN", "KHẨN", "TUYỆT MẬT", "TỐI MẬT", "MẬT")
+#: The first words of a body's name (where an issuer set under its parent begins).
+_DAU_CO_QUAN = (
+    "SỞ ",
+    "BAN ",
+    "PHÒNG ",
+    "VĂN PHÒNG",
+    "TRUNG TÂM",
+    "CỤC ",
+    "CHI CỤC",
+    "TỔNG CỤC",
+    "VỤ ",
+    "VIỆN ",
+    "TRƯỜNG ",
+    "BỆNH VIỆN",
+    "ỦY BAN",
+    "UỶ BAN",
+    "UBND ",
+    "HỘI ĐỒNG",
+    "THANH TRA",
+    "KHO BẠC",
+    "CÔNG TY",
+    "CHI NHÁNH",
+    "BAN QUẢN LÝ",
+)
 _KE = re.compile(r"^[\s_\-–—─=.]*$")
 
 
@@ -73,6 +100,9 @@ class BanThao:
     #: The document's top-level tables (w:tbl), by the index :attr:`Dong.bang` names.
     bang_xml: list[etree._Element] = field(default_factory=list, repr=False)
     ten_cua: dict[int, Dong] = field(default_factory=dict, repr=False)
+    #: The paragraphs set over several lines with soft breaks, by :attr:`Dong.so`: the body
+    #: reads them whole (:func:`~.dong.gop_lai`).
+    doan_goc: dict[int, Dong] = field(default_factory=dict, repr=False)
 
     @property
     def loai(self) -> LoaiVanBan | None:
@@ -106,65 +136,90 @@ TEN_PHAN = {
 }
 
 
+def _khoi_dau(lines: list[Dong], first: int) -> tuple[list[Dong], int] | None:
+    """A header drawn as a table or in text boxes: its lines (each with a column) and the index
+    after it; None when the first line is neither or holds no Quốc hiệu and no ``Số:``."""
+    d = lines[first]
+    if d.bang is not None:
+        end = max(i for i, x in enumerate(lines) if x.bang == d.bang) + 1
+        block = [x for x in lines[first:end] if x.bang == d.bang]
+    elif d.khung is not None:
+        end = first
+        while end < len(lines) and (lines[end].khung is not None or not lines[end].text):
+            end += 1
+        block = lines[first:end]
+    else:
+        return None
+    if not any("CỘNG HÒA" in x.text.upper() or _SO.match(x.text) for x in block):
+        return None
+    return [
+        x if x.cot is not None else replace(x, cot=_cot_theo_chu(x)) for x in block if x.text
+    ], end
+
+
+def _cot_theo_chu(d: Dong) -> int:
+    """The header column a line with no place of its own belongs to, by what it says."""
+    return (
+        1
+        if "CỘNG HÒA" in d.text.upper() or _NGAY.search(d.text) or d.text.startswith("Độc lập")
+        else 0
+    )
+
+
 def _dau_trang(lines: list[Dong]) -> tuple[list[Dong], int]:
     """The header's lines, with a column each, and the index of the first line after it."""
     full = [i for i, d in enumerate(lines) if d.text]
     if not full:
         return [], 0
-    first = lines[full[0]]
-    if first.bang is not None:
-        table = [d for d in lines if d.bang == first.bang]
-        if any("CỘNG HÒA" in d.text.upper() or _SO.match(d.text) for d in table):
-            end = max(i for i, d in enumerate(lines) if d.bang == first.bang) + 1
-            return [d for d in table if d.text and d.cot is not None], end
     header: list[Dong] = []
     end = 0
-    for i in full[:12]:
-        d = lines[i]
-        if d.bang is not None:
-            break
-        pieces = list(d.manh) or [d]
-        if not d.manh and not (la_hoa(d.text) or _SO.match(d.text) or _NGAY.search(d.text)):
-            if d.text.startswith(("V/v", "V/V", "Về việc")) and header:
-                header.append(Dong(**{**d.__dict__, "cot": 0, "tu_tab": True}))
-                end = i + 1
+    vv_ngoai = True  # whether the V/v may run on below the header (not when it is inside)
+    khoi = _khoi_dau(lines, full[0])
+    if khoi is not None:
+        header, end = khoi
+        vv_ngoai = not any(d.text.startswith(("V/v", "V/V")) for d in header)
+    else:
+        for i in full[:12]:
+            d = lines[i]
+            if d.bang is not None:
+                break
+            pieces = list(d.manh) or [d]
+            if not d.manh and not (la_hoa(d.text) or _SO.match(d.text) or _NGAY.search(d.text)):
+                if d.text.startswith(("V/v", "V/V", "Về việc")) and header:
+                    header.append(replace(d, cot=0, tu_tab=True))
+                    end = i + 1
+                    continue
+                break
+            for piece in pieces:
+                column = piece.cot if piece.cot is not None else _cot_theo_chu(piece)
+                header.append(replace(piece, cot=column))
+            end = i + 1
+            if any(_NGAY.search(p.text) for p in pieces) and any(_SO.match(p.text) for p in header):
+                break
+    # a công văn's V/v lines under Số: (set by tabs or indents, or under the header's table)
+    while header and end < len(lines) and lines[end].bang is None:
+        d = lines[end]
+        if not d.text:
+            if any(x.text for x in lines[end:]) and next(
+                x for x in lines[end:] if x.text
+            ).text.startswith(("V/v", "V/V")):
+                end += 1
                 continue
             break
-        for piece in pieces:
-            column = piece.cot
-            if column is None:
-                column = (
-                    1
-                    if (
-                        "CỘNG HÒA" in piece.text.upper()
-                        or _NGAY.search(piece.text)
-                        or piece.text.startswith("Độc lập")
-                    )
-                    else 0
-                )
-            header.append(Dong(**{**piece.__dict__, "cot": column}))
-        end = i + 1
-        if any(_NGAY.search(p.text) for p in pieces) and any(_SO.match(p.text) for p in header):
-            break
-    # a công văn's V/v lines under Số: (tab layout)
-    while (
-        end < len(lines)
-        and lines[end].text
-        and lines[end].bang is None
-        and header
-        and (
-            lines[end].text.startswith(("V/v", "V/V"))
+        if not (
+            d.text.startswith(("V/v", "V/V"))
             or (
-                any(d.text.startswith(("V/v", "V/V")) for d in header)
-                and not la_hoa(lines[end].text)
-                and not lines[end].text.startswith("Kính gửi")
-                and lines[end].doan.can_le != "justify"
-                and len(lines[end].text.split()) <= 8
+                vv_ngoai
+                and any(x.text.startswith(("V/v", "V/V")) for x in header)
+                and not la_hoa(d.text)
+                and not d.text.startswith("Kính gửi")
+                and d.doan.can_le != "justify"
+                and len(d.text.split()) <= 8
             )
-        )
-    ):
-        # set under Số: by tabs or indents: its alignment says nothing of where it stands
-        header.append(Dong(**{**lines[end].__dict__, "cot": 0, "tu_tab": True}))
+        ):
+            break
+        # its alignment says nothing of where it stands
+        header.append(replace(d, cot=0, tu_tab=True))
         end += 1
     if not any("CỘNG HÒA" in d.text.upper() or _SO.match(d.text) for d in header):
         return [], 0
@@ -190,7 +245,9 @@ def _xep_dau_trang(ban: BanThao, header: list[Dong]) -> None:
         else:
             ban.chua_xep.append(d)
     bold = [i for i, d in enumerate(names) if d.chu.dam]
-    split = bold[0] if bold else 0
+    # nothing bold: the issuer begins at the last line that opens as a body's name does
+    opens = [i for i, d in enumerate(names) if i and d.text.startswith(_DAU_CO_QUAN)]
+    split = bold[0] if bold else (opens[-1] if opens else 0)
     ban.co_quan_chu_quan.extend(names[:split])
     ban.co_quan.extend(names[split:])
     for d in right:
@@ -314,12 +371,17 @@ def _la_ten_loai(d: Dong) -> bool:
 def tim_phan(tai_lieu: DocxDocument) -> BanThao:
     """Find the parts of a Word draft (see the module's docstring)."""
     tables: list[etree._Element] = []
-    lines = doc_dong(tai_lieu, tables)
-    ban = BanThao(trang=doc_trang(tai_lieu), bang_xml=tables)
+    paragraphs = doc_dong(tai_lieu, tables)
+    lines = mo_rong(paragraphs)
+    ban = BanThao(
+        trang=doc_trang(tai_lieu),
+        bang_xml=tables,
+        doan_goc={d.so: d for d in paragraphs if d.dong_con},
+    )
     header, start = _dau_trang(lines)
     _xep_dau_trang(ban, header)
     end = _bat_dau_chu_ky(lines, start)
-    _xep_chu_ky(ban, lines[end:])
+    _xep_chu_ky(ban, [_gan_nhan(d) for d in lines[end:]])
     body = [d for d in lines[start:end] if d.text]
     i = 0
     if body and la_hoa(body[0].text) and _la_ten_loai(body[0]):
@@ -337,6 +399,8 @@ def tim_phan(tai_lieu: DocxDocument) -> BanThao:
             i += 1
     in_kinh_gui = False
     for d in body[i:]:
+        if in_kinh_gui and d.nhan in _GACH:
+            d = _gan_nhan(d)
         text = d.text
         if text.startswith("Kính gửi") or (text.endswith(" điện:") and not ban.noi_dung):
             ban.kinh_gui.append(d)
@@ -358,4 +422,16 @@ def tim_phan(tai_lieu: DocxDocument) -> BanThao:
             ban.can_cu.append(d)
         else:
             ban.noi_dung.append(d)
+    ban.noi_dung = gop_lai(ban.noi_dung, ban.doan_goc)
     return ban
+
+
+#: The list labels that read as a Nơi nhận or Kính gửi line's dash.
+_GACH = ("-", "–", "+")
+
+
+def _gan_nhan(d: Dong) -> Dong:
+    """A list item's line with its label in its text ("- Như trên;" from a dash bullet)."""
+    if not d.nhan:
+        return d
+    return replace(d, text=d.day_du, nhan="", manh=tuple(_gan_nhan(m) for m in d.manh))

@@ -20,16 +20,18 @@ from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
-from ...errors import NotFound, Refused, VanthuError
-from ...schemas.gioi_han import KY_HIEU_TOI_DA, TEP_BAO_CAO_TOI_DA
+from ...errors import NotFound, Refused, TooLarge, VanthuError
+from ...schemas.gioi_han import KY_HIEU_TOI_DA, PDF_KIEM_TRA_TOI_DA, TEP_BAO_CAO_TOI_DA
 from ...services import TrangNhan
 from ..giao_dien import trang
+from ..kiem_tra_ky import TEN_TEP, TOI_DA_MIB, KiemTra, kiem_tra_tai_len
 from ..loi import ma_trang_thai
 from ..phien import ung_dung
-from ..tai_len import chep_tam
+from ..tai_len import chep_tam, dong_form, tu_choi_neu_qua_lon
 
 router = APIRouter()
 
@@ -72,6 +74,7 @@ def _trang_nhan(
     status: int = 200,
     loi: str | None = None,
     so_tra_loi: str = "",
+    kiem_tra: KiemTra | None = None,
 ) -> Response:
     page = trang(
         request,
@@ -84,6 +87,10 @@ def _trang_nhan(
         so_tra_loi=so_tra_loi,
         so_tra_loi_toi_da=KY_HIEU_TOI_DA,
         tep_toi_da_mib=TEP_BAO_CAO_TOI_DA // (1024 * 1024),
+        hanh_dong=f"{duong_dan}/kiem-tra-chu-ky",
+        toi_da_mib=TOI_DA_MIB,
+        loi_kiem_tra=kiem_tra.loi if kiem_tra else None,
+        kq=kiem_tra.hien_thi() if kiem_tra else {},
     )
     page.headers.update(DAU_NHAN)
     return page
@@ -175,6 +182,27 @@ def bao_cao(
     finally:
         tep.file.close()
     return RedirectResponse(f"{here}?xong=bao-cao", status_code=303, headers=DAU_NHAN)
+
+
+@router.post("/nhan/{ma_theo_doi}/{ma_xac_nhan}/kiem-tra-chu-ky", dependencies=[Depends(dong_form)])
+async def kiem_tra_chu_ky(request: Request, ma_theo_doi: str, ma_xac_nhan: str) -> Response:
+    """Kiểm tra chữ ký số: the verdict of a PDF the body uploads (the directive it was sent, or
+    any other), shown on its page; nothing is stored. The link is checked before the upload is
+    read, and an upload declared over the limit is never read."""
+    here = f"/nhan/{ma_theo_doi}/{ma_xac_nhan}"
+    try:
+        _cung_nguon(request)
+        nhan = await run_in_threadpool(ung_dung(request).mo_lien_ket, ma_theo_doi, ma_xac_nhan)
+    except VanthuError as error:
+        return _loi(request, error)
+    if nhan.thu_hoi:
+        return _trang_nhan(request, nhan, here)
+    try:
+        tu_choi_neu_qua_lon(request, PDF_KIEM_TRA_TOI_DA, TEN_TEP)
+    except TooLarge as error:
+        return _trang_nhan(request, nhan, here, 413, kiem_tra=KiemTra(loi=str(error), status=413))
+    kiem_tra = await kiem_tra_tai_len(request, noi_cau_hinh=False)
+    return _trang_nhan(request, nhan, here, kiem_tra.status, kiem_tra=kiem_tra)
 
 
 @router.get("/nhan/{ma_theo_doi}/{ma_xac_nhan}/van-ban.{dinh_dang}")
