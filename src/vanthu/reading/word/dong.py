@@ -24,6 +24,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from lxml import etree
 
+from ...schemas.phu_luc import so_la_ma
 from .dinh_dang import BangKieuWord, DinhDangChu, DinhDangDoan
 from .khung_chu import KhungChu, VungIn, khung_cua
 
@@ -67,39 +68,13 @@ class Dong:
         return " ".join(words[:so_chu]) + (" …" if len(words) > so_chu else "")
 
 
-_LA_MA = [
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-]
-
-
-def _la_ma(n: int) -> str:
-    out = ""
-    for value, letters in _LA_MA:
-        while n >= value:
-            out += letters
-            n -= value
-    return out
-
-
 def _so_dinh_dang(n: int, fmt: str) -> str:
     """A list counter drawn in a Word number format."""
     if fmt in ("lowerLetter", "upperLetter"):
         letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return letter.upper() if fmt == "upperLetter" else letter
     if fmt in ("lowerRoman", "upperRoman"):
-        roman = _la_ma(n)
+        roman = so_la_ma(n)
         return roman.lower() if fmt == "lowerRoman" else roman
     if fmt == "bullet":
         return ""
