@@ -43,6 +43,24 @@ def cau_hinh(path: Path, ten: str = "ky-so.yaml", **doi: Any) -> Path:
     return out
 
 
+def cau_hinh_hai_buoc(khoa: Path) -> Path:
+    """A signing configuration where the leader 'ld' signs on his own computer (two-step) and
+    the organisation's key is on the server."""
+    return cau_hinh(
+        khoa,
+        "hai-buoc.yaml",
+        khoa={
+            "co_quan": {
+                "pkcs12": "co-quan.p12",
+                "mat_khau_tep": "mat-khau.txt",
+                "anh": "con-dau.png",
+            },
+            "lanh_dao_xa": {"hai_buoc": True, "anh": "chu-ky.png"},
+        },
+        nguoi_ky={"ld": "lanh_dao_xa"},
+    )
+
+
 def cong_cu_lanh_dao(pdf: bytes, config: Path, key: str = "lanh_dao") -> bytes:
     """What the leader's own tool does: sign the prepared PDF's empty field with his key."""
     source = doc_cau_hinh_ky(config).nguon_khoa(key)

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from tests.services.conftest import ManualClock, duyet_xong
-from tests.services.ky_so_chung import bo_khoa, cau_hinh, cong_cu_lanh_dao
+from tests.services.ky_so_chung import bo_khoa, cau_hinh, cau_hinh_hai_buoc, cong_cu_lanh_dao
 from vanthu.delivery.ghi_tep import BIEN_DUNG, BIEN_TEP_DUNG, THU_MUC_TAM
 from vanthu.errors import InvalidSetting, Refused, SigningFailed, TransitionRefused
 from vanthu.ky_so import BIEN_CAU_HINH, KetLuan
@@ -51,19 +51,7 @@ def ky(khoa: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def hai_buoc(khoa: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The leader 'ld' signs on his own computer."""
-    path = cau_hinh(
-        khoa,
-        "hai-buoc.yaml",
-        khoa={
-            "co_quan": {
-                "pkcs12": "co-quan.p12",
-                "mat_khau_tep": "mat-khau.txt",
-                "anh": "con-dau.png",
-            },
-            "lanh_dao_xa": {"hai_buoc": True, "anh": "chu-ky.png"},
-        },
-        nguoi_ky={"ld": "lanh_dao_xa"},
-    )
+    path = cau_hinh_hai_buoc(khoa)
     monkeypatch.setenv(BIEN_CAU_HINH, str(path))
     return path
 

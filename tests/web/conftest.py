@@ -200,21 +200,9 @@ def ky_may_chu(khoa: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def ky_hai_buoc(khoa: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The leader 'ld' signs on his own computer (two-step); the organisation's key on the
     server."""
-    from tests.services.ky_so_chung import cau_hinh
+    from tests.services.ky_so_chung import cau_hinh_hai_buoc
     from vanthu.ky_so import BIEN_CAU_HINH
 
-    path = cau_hinh(
-        khoa,
-        "hai-buoc.yaml",
-        khoa={
-            "co_quan": {
-                "pkcs12": "co-quan.p12",
-                "mat_khau_tep": "mat-khau.txt",
-                "anh": "con-dau.png",
-            },
-            "lanh_dao_xa": {"hai_buoc": True, "anh": "chu-ky.png"},
-        },
-        nguoi_ky={"ld": "lanh_dao_xa"},
-    )
+    path = cau_hinh_hai_buoc(khoa)
     monkeypatch.setenv(BIEN_CAU_HINH, str(path))
     return path
