@@ -54,9 +54,11 @@ demo: system-deps venv
 	$(BIN)/vanthu render $(EXAMPLES) -o output/
 	$(BIN)/vanthu demo --out output/demo
 
-# The web desk on the store `make demo` leaves (http://127.0.0.1:8000; Ctrl+C stops it).
+# The web desk on the store `make demo` leaves (http://127.0.0.1:8000; Ctrl+C stops it), signing and
+# verifying with the demo's throw-away keys unless VANTHU_KY_SO names a signing configuration.
 serve: venv
-	$(BIN)/vanthu --db output/demo/vanthu.db --output-root output/demo serve
+	VANTHU_KY_SO=$${VANTHU_KY_SO:-$$( [ -f output/demo/khoa-demo/ky-so.yaml ] && echo output/demo/khoa-demo/ky-so.yaml )} \
+	  $(BIN)/vanthu --db output/demo/vanthu.db --output-root output/demo serve
 
 lint: venv
 	$(BIN)/ruff check src tests scripts benchmarks
