@@ -5,7 +5,6 @@ random, cut, a bomb, too many objects, over the size limit — get a verdict or 
 
 from __future__ import annotations
 
-import asyncio
 import html
 import json
 import re
@@ -34,6 +33,7 @@ from tests.web.conftest import dang_nhap
 from tests.web.khach_api import bearer
 from tests.web.test_nhan import lien_ket, phat_hanh
 from vanthu.ky_so import ky_lanh_dao
+from vanthu.ky_so.dong_bo import chay
 from vanthu.rendering.renderer import BanDeKy
 from vanthu.schemas.gioi_han import DOI_TUONG_PDF_TOI_DA, PDF_KIEM_TRA_TOI_DA
 from vanthu.services import UngDung
@@ -200,7 +200,8 @@ def _goi_thang(app: Any, path: str, length: int) -> tuple[int, bool]:
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    # On a loop of its own: a browser test earlier in the session may leave Playwright's running.
+    chay(app(scope, receive, send))
     return sent[0]["status"], read
 
 
