@@ -47,7 +47,7 @@ def test_the_clerk_issues_distributes_and_sees_an_acknowledgement_arrive(
         page.get_by_role("button", name="Phát hành", exact=True).click()
         expect(page.get_by_text("Phát hành xong")).to_be_visible(timeout=60_000)
         expect(page.get_by_text("đã gửi 53/53 cơ quan")).to_be_visible()
-        expect(page.locator(".thong-tin .trang-thai")).to_have_text("đã phát hành")
+        expect(page.locator(".thong-tin .trang-thai.tt-da_phat_hanh")).to_have_text("đã phát hành")
         page.screenshot(path=str(ANH_CHUP / "phat-hanh.png"), full_page=True)
         assert ung_dung.xem_van_ban(str(van_ban_id)).trang_thai is TrangThaiVanBan.da_phat_hanh
 
