@@ -158,3 +158,16 @@ def test_signing_from_inside_a_running_event_loop_gives_the_same_verdict(
         return ky_co_quan(pdf, khoa.cau_hinh, org, k.anh_con_dau, LUC_KY)
 
     assert _xac_minh(asyncio.run(trong_vong_lap()), khoa) is KetLuan.HOP_LE
+
+
+def test_verifying_from_inside_a_running_event_loop_gives_the_same_verdict(
+    da_ky: bytes, khoa: Khoa
+) -> None:
+    # The desk's API verifies uploads while a loop runs on the calling thread; pyHanko's
+    # synchronous validate_pdf_signature would fail there and every signature read as altered.
+    import asyncio
+
+    async def trong_vong_lap() -> KetLuan:
+        return _xac_minh(da_ky, khoa)
+
+    assert asyncio.run(trong_vong_lap()) is KetLuan.HOP_LE

@@ -34,13 +34,14 @@ from pyhanko.pdf_utils.decode_limits import (
 from pyhanko.pdf_utils.misc import PdfDecodeLimitError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
-from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation import async_validate_pdf_signature
 from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from ..schemas.gio import GIO_VIET_NAM
 from ..schemas.gioi_han import CHU_KY_PDF_TOI_DA, DOI_TUONG_PDF_TOI_DA, DOI_TUONG_SAU_KY_TOI_DA
+from .dong_bo import chay
 from .ky import TRUONG_CO_QUAN, TRUONG_LANH_DAO
 
 
@@ -314,7 +315,7 @@ def _mot_chu_ky(sig: EmbeddedPdfSignature, tin_cay: ValidationContext) -> ChuKy:
         )  # fmt: skip
     try:
         with _im_lang():
-            status = validate_pdf_signature(sig, tin_cay)
+            status = chay(async_validate_pdf_signature(sig, tin_cay))
     except Exception as error:  # as above: the signed bytes no longer parse
         return ChuKy(
             truong, _vai_tro(truong), name, org, None, None, False, False, None,
