@@ -32,7 +32,7 @@ def test_the_entry_point_freezes_what_start_up_imported_and_collects_normally_af
     assert lines[-1] == "True True True"
 
 
-def test_tracking_loads_neither_the_renderer_nor_alembic_on_a_current_store(
+def test_tracking_loads_neither_the_renderer_nor_alembic_nor_pyhanko_on_a_current_store(
     tmp_path: Path,
 ) -> None:
     db = tmp_path / "vanthu.db"
@@ -44,7 +44,7 @@ def test_tracking_loads_neither_the_renderer_nor_alembic_on_a_current_store(
         from vanthu.services import UngDung
         app = UngDung(db={str(db)!r})
         app.theo_doi_qua_han()
-        print(sorted(m for m in ("weasyprint", "docx", "alembic") if m in sys.modules))
+        print(sorted(m for m in ("weasyprint", "docx", "alembic", "pyhanko") if m in sys.modules))
         """
     )
     result = subprocess.run(

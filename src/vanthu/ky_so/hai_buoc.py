@@ -34,7 +34,7 @@ from ..errors import SigningFailed
 from .dong_bo import chay
 from .hinh_thuc import kieu_anh
 from .ky import TRUONG_LANH_DAO, ViTri, moi_truong
-from .xac_minh import KetLuan, KetQuaXacMinh, xac_minh
+from .xac_minh_chu_ky import KetLuan, KetQuaXacMinh, xac_minh
 
 #: Bytes reserved for the CMS signature the leader's tool returns (a certificate chain of a
 #: few RSA or ECDSA certificates and a timestamp token fit easily).

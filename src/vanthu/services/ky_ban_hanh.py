@@ -17,30 +17,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .. import ky_so
 from ..delivery.ghi_tep import diem_dung
 from ..errors import Refused, SigningFailed
-from ..ky_so import (
-    TRUONG_CO_QUAN,
-    TRUONG_LANH_DAO,
-    CauHinhKy,
-    KetQuaXacMinh,
-    KhoaDaKiemTra,
-    NguonHaiBuoc,
-    ViTri,
-    chuan_bi_ky,
-    doc_anh,
-    kiem_tra_khoa,
-    ky_co_quan,
-    ky_lanh_dao,
-    ngu_canh_tin_cay,
-    nhan_ban_da_ky,
-)
+from ..ky_so.cau_hinh import CauHinhKy, NguonHaiBuoc
 from ..reading.anh import kiem_tra_png
 from ..schemas import VanBan
 from ..schemas.anh import AnhDaDoc
 from .ket_xuat import renderer
+
+if TYPE_CHECKING:  # pyHanko is loaded only when a directive is signed
+    from ..ky_so import KetQuaXacMinh, KhoaDaKiemTra
 
 #: The signature status a directive's record carries (``van_ban.ky_so``).
 CHUA_KY_SO = "chua_ky_so"  # issued without a signing configuration
@@ -97,15 +86,15 @@ def lap_ke_hoach_ky(cau_hinh: CauHinhKy, nguoi_duyet: str | None) -> KeHoachKy |
         return None
     if nguoi_duyet is None:
         raise Refused("signing", "no leader approved this directive: nobody to sign it")
-    tin_cay = ngu_canh_tin_cay(cau_hinh)
-    org = kiem_tra_khoa(cau_hinh, cau_hinh.khoa_cua_co_quan(), tin_cay)
+    tin_cay = ky_so.ngu_canh_tin_cay(cau_hinh)
+    org = ky_so.kiem_tra_khoa(cau_hinh, cau_hinh.khoa_cua_co_quan(), tin_cay)
     _png(org.anh, org.ten)
     source = cau_hinh.khoa_cua_nguoi(nguoi_duyet)
     if source is None or isinstance(source, NguonHaiBuoc):
-        image = None if source is None else doc_anh(cau_hinh, source.ten)
+        image = None if source is None else ky_so.doc_anh(cau_hinh, source.ten)
         _png(image, nguoi_duyet)
         return KeHoachKy(cau_hinh, nguoi_duyet, None, image, org)
-    leader = kiem_tra_khoa(cau_hinh, source, tin_cay)
+    leader = ky_so.kiem_tra_khoa(cau_hinh, source, tin_cay)
     _png(leader.anh, leader.ten)
     return KeHoachKy(cau_hinh, nguoi_duyet, leader, leader.anh, org)
 
@@ -148,15 +137,20 @@ def ky_khi_ban_hanh(
     if "nguoi_ky" not in places:
         raise SigningFailed("PDF", "the layout has no place for the signer (nguoi_ky)")
     k = places["nguoi_ky"]
-    leader, org = ViTri(k.trang, k.chu_ky), ViTri(k.trang, k.con_dau)
-    where = {TRUONG_LANH_DAO: [k.trang, *k.chu_ky], TRUONG_CO_QUAN: [k.trang, *k.con_dau]}
+    leader, org = ky_so.ViTri(k.trang, k.chu_ky), ky_so.ViTri(k.trang, k.con_dau)
+    where = {
+        ky_so.TRUONG_LANH_DAO: [k.trang, *k.chu_ky],
+        ky_so.TRUONG_CO_QUAN: [k.trang, *k.con_dau],
+    }
     assert ban.docx is not None
     if ke_hoach.lanh_dao is None:
-        return BanKy(ban.docx, chuan_bi_ky(ban.pdf, leader), where)
+        return BanKy(ban.docx, ky_so.chuan_bi_ky(ban.pdf, leader), where)
     cau_hinh = ke_hoach.cau_hinh
-    pdf = ky_lanh_dao(ban.pdf, cau_hinh, ke_hoach.lanh_dao.ten, leader, k.anh_chu_ky, thoi_diem)
+    pdf = ky_so.ky_lanh_dao(
+        ban.pdf, cau_hinh, ke_hoach.lanh_dao.ten, leader, k.anh_chu_ky, thoi_diem
+    )
     diem_dung("ky_so:giua_hai_chu_ky")  # a test may kill the process here
-    return BanKy(ban.docx, ky_co_quan(pdf, cau_hinh, org, k.anh_con_dau, thoi_diem), where)
+    return BanKy(ban.docx, ky_so.ky_co_quan(pdf, cau_hinh, org, k.anh_con_dau, thoi_diem), where)
 
 
 def ky_sau_hai_buoc(
@@ -179,23 +173,23 @@ def ky_sau_hai_buoc(
         from ..errors import InvalidSetting
 
         raise InvalidSetting(f"VANTHU_KY_SO {cau_hinh.nguon}", "khoa_co_quan is not set")
-    tin_cay = ngu_canh_tin_cay(cau_hinh)
-    checked = nhan_ban_da_ky(chuan_bi, ban_da_ky, tin_cay)
-    org = kiem_tra_khoa(cau_hinh, cau_hinh.khoa_cua_co_quan(), tin_cay)
+    tin_cay = ky_so.ngu_canh_tin_cay(cau_hinh)
+    checked = ky_so.nhan_ban_da_ky(chuan_bi, ban_da_ky, tin_cay)
+    org = ky_so.kiem_tra_khoa(cau_hinh, cau_hinh.khoa_cua_co_quan(), tin_cay)
     seal = _png(org.anh, org.ten)
-    signed = ky_co_quan(
+    signed = ky_so.ky_co_quan(
         ban_da_ky, cau_hinh, _vi_tri(vi_tri), None if seal is None else seal.png, thoi_diem
     )
     return signed, checked
 
 
-def _vi_tri(vi_tri: dict[str, Any] | None) -> ViTri:
+def _vi_tri(vi_tri: dict[str, Any] | None) -> ky_so.ViTri:
     """The organisation's place as stored: [page, x1, y1, x2, y2]; none: no appearance."""
-    place = (vi_tri or {}).get(TRUONG_CO_QUAN)
+    place = (vi_tri or {}).get(ky_so.TRUONG_CO_QUAN)
     if not place:
-        return ViTri(0, None)
+        return ky_so.ViTri(0, None)
     x1, y1, x2, y2 = (float(v) for v in place[1:5])
-    return ViTri(int(place[0]), (x1, y1, x2, y2))
+    return ky_so.ViTri(int(place[0]), (x1, y1, x2, y2))
 
 
 __all__ = [
