@@ -224,11 +224,7 @@ async def tai_len(
         if not name.lower().endswith(DUOI_TEP):
             raise InvalidDirective(
                 name,
-                [
-                    Problem(
-                        "", "upload a directive file (.yaml, .yml, .json) or a Word draft (.docx)"
-                    )
-                ],
+                [Problem("", "hãy tải lên tệp văn bản (.yaml, .yml, .json) hoặc bản Word (.docx)")],
             )
         content = await tep.read(TEP_VAN_BAN_TOI_DA + 1)
         app = ung_dung(request)
@@ -254,7 +250,8 @@ async def _tu_word(request: Request, tep: UploadFile, name: str) -> Response:
     try:
         if len(content) > KICH_THUOC_WORD_TOI_DA:
             raise InvalidDirective(
-                name, [Problem("", f"a Word file of at most {KICH_THUOC_WORD_TOI_DA // 2**20} MiB")]
+                name,
+                [Problem("", f"tệp Word tối đa {KICH_THUOC_WORD_TOI_DA // 2**20} MiB")],
             )
         ket_qua = await run_in_threadpool(nhap_word_du_lieu, content, name, duoi)
     except InvalidDirective as error:
@@ -270,7 +267,7 @@ async def _tu_word(request: Request, tep: UploadFile, name: str) -> Response:
             BieuMau(),
             422,
             problems=list(ket_qua.van_de),
-            thong_bao_loi=f"{name}: the imported directive does not validate",
+            thong_bao_loi=f"{name}: văn bản nhập từ bản Word chưa hợp lệ",
             word=word,
         )
     return _trang_soan(
