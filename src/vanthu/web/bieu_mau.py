@@ -27,6 +27,7 @@ from ..schemas.gioi_han import (
     NOI_NHAN_TOI_DA,
     PHU_LUC_TOI_DA,
 )
+from ..schemas.nhiem_vu import NhiemVu
 from .bieu_mau_noi_dung import (
     BANG,
     CHU_THICH,
@@ -107,6 +108,9 @@ TRUONG_TOI_DA = (
 MUC_CON_THEM = 3
 #: A Nơi nhận action: blank "+" rows under line i.
 HANH_DONG_MUC_CON = re.compile(r"^them_muc_con:(\d{1,6})$")
+
+#: Whether a task asks for a report when the data does not say (the schema's default).
+BAO_CAO_MAC_DINH: bool = NhiemVu.model_fields["bao_cao"].default
 
 GiaTri = dict[str, str | list[str]]
 
@@ -418,7 +422,8 @@ def bieu_mau_tu_du_lieu(data: Mapping[str, Any]) -> BieuMau:
         out.gia_tri[f"nhiem_vu[{k}].ma_co_quan"] = _dong_chu(task.get("ma_co_quan"), ", ")
         out.gia_tri[f"nhiem_vu[{k}].nhom"] = [_chu_cua(g) for g in _ds(task.get("nhom"))]
         out.gia_tri[f"nhiem_vu[{k}].han"] = _chu_cua(task.get("han"))
-        out.gia_tri[f"nhiem_vu[{k}].bao_cao"] = "1" if task.get("bao_cao") else ""
+        bao_cao = task.get("bao_cao", BAO_CAO_MAC_DINH)
+        out.gia_tri[f"nhiem_vu[{k}].bao_cao"] = "1" if bao_cao else ""
         out.gia_tri[f"nhiem_vu[{k}].mo_ta"] = _chu_cua(task.get("mo_ta"))
     out.so_noi_nhan = len(out.muc_con)
     out.so_nhiem_vu = len(tasks)
