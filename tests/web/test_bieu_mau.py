@@ -3,6 +3,7 @@ and a problem's field path finds its input."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -10,10 +11,12 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from tests.chien_luoc import HOM_NAY, thanh_json, van_ban_hop_le
 from tests.conftest import EXAMPLES, co_anh
 from vanthu.schemas import KieuDoan, VanBan
 from vanthu.services import doc_tep
 from vanthu.web.bieu_mau import (
+    bieu_mau_tu_du_lieu,
     bieu_mau_tu_van_ban,
     doc_bieu_mau,
     o_nhap,
@@ -195,3 +198,51 @@ def test_any_valid_sub_items_annexes_and_attached_text_read_back_unchanged_from_
     read = doc_bieu_mau(_Form(bieu_mau_tu_van_ban(vb).gia_tri))
     assert read.van_de == []
     assert VanBan.model_validate(read.du_lieu) == vb
+
+
+def _gon(gia_tri: dict[str, str | list[str]]) -> dict[str, str | list[str]]:
+    """Values as the schema keeps text: each line without the spaces around it."""
+    return {
+        k: "\n".join(line.strip() for line in v.split("\n")) if isinstance(v, str) else v
+        for k, v in gia_tri.items()
+    }
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=van_ban_hop_le())
+def test_data_as_read_shows_in_the_form_as_the_directive_it_validates_to(
+    data: dict[str, Any],
+) -> None:
+    # What a Word import reads is shown before it is validated (it may never be): shown as
+    # read, it fills every input as the validated directive would.
+    raw = json.loads(thanh_json(data))
+    vb = VanBan.model_validate(data, context={"hom_nay": HOM_NAY})
+    as_read, validated = bieu_mau_tu_du_lieu(raw), bieu_mau_tu_van_ban(vb)
+    assert _gon(as_read.gia_tri) == _gon(validated.gia_tri)
+    assert (as_read.noi_dung, as_read.muc_con, as_read.so_noi_nhan, as_read.so_nhiem_vu) == (
+        validated.noi_dung,
+        validated.muc_con,
+        validated.so_noi_nhan,
+        validated.so_nhiem_vu,
+    )
+
+
+def test_data_that_does_not_validate_shows_what_it_has_and_leaves_the_rest_blank() -> None:
+    shown = bieu_mau_tu_du_lieu(
+        {
+            "loai": None,
+            "co_quan": "SỞ Y TẾ",
+            "noi_dung": ["Đoạn một.", {"doan": "Đoạn hai.", "kieu": "tieu_de"}],
+            "nguoi_ky": {"quyen_han": ["KT"], "thay_mat": ["GIÁM ĐỐC"], "chuc_vu": ""},
+            "noi_nhan": ["Như trên", {"ten": "Các sở:", "muc_con": ["Sở Y tế"]}],
+            "luu": ["VP (2)", "Hồ sơ"],
+        }
+    )
+    assert shown.chuoi("loai") == "" and shown.chuoi("co_quan") == "SỞ Y TẾ"
+    assert shown.chuoi("noi_dung[1].doan") == "Đoạn hai."
+    assert shown.chuoi("noi_dung[1].kieu") == "tieu_de"
+    assert shown.chuoi("noi_dung[0].kieu") == "thuong"
+    assert shown.chuoi("nguoi_ky.quyen_han") == "KT" and shown.chuoi("nguoi_ky.ho_ten") == ""
+    assert shown.chuoi("noi_nhan[1].muc_con[0].ten") == "Sở Y tế"
+    assert shown.muc_con == [0, 1] and shown.so_noi_nhan == 2
+    assert shown.chuoi("luu") == "VP (2), Hồ sơ" and shown.chuoi("kinh_gui") == ""

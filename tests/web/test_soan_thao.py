@@ -184,7 +184,7 @@ def test_an_upload_of_the_wrong_type_or_too_large_is_refused(
         "/soan-thao/tai-len", data={"csrf": csrf}, files={"tep": ("x.pdf", b"%PDF-1.7")}
     )
     assert wrong.status_code == 422
-    assert "upload a directive file (.yaml, .yml, .json) or a Word draft (.docx)" in wrong.text
+    assert "hãy tải lên tệp văn bản (.yaml, .yml, .json) hoặc bản Word (.docx)" in wrong.text
     big = b"# " + b"x" * TEP_VAN_BAN_TOI_DA + b"\n"
     large = client.post("/soan-thao/tai-len", data={"csrf": csrf}, files={"tep": ("x.yaml", big)})
     assert large.status_code == 422

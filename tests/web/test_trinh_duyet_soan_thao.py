@@ -226,35 +226,3 @@ def test_the_drafter_adds_a_sub_item_and_an_annex_saves_and_sees_the_annex_page(
         pages.last.screenshot(path=str(ANH_CHUP / "soan-thao-phu-luc-trang.png"))
     finally:
         cv.context.close()
-
-
-@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
-def test_a_drafter_uploads_a_word_draft_sees_its_findings_and_saves_the_filled_form(
-    may_chu: MayChuThat, trinh_duyet: Any, ung_dung: UngDung, tmp_path: Any
-) -> None:
-    from tests.reading.word.bo_mau import BO_MAU, tao
-
-    draft = tmp_path / "ban-thao.docx"
-    draft.write_bytes(tao(next(m for m in BO_MAU if m.ten == "cv-thang-09")))
-    cv = trang_da_dang_nhap(trinh_duyet, may_chu, "cv")
-    try:
-        cv.goto(may_chu.url + "/soan-thao")
-        cv.locator("details.tai-len summary").click()
-        cv.locator("#tep").set_input_files(str(draft))
-        cv.get_by_role("button", name="Tải lên và lưu nháp").click()
-        cv.wait_for_load_state()
-        findings = cv.locator("section.the-thuc-word")
-        assert findings.is_visible()
-        assert "1 điểm chưa đúng" in findings.inner_text()
-        assert "tháng 09" in findings.inner_text()
-        assert cv.locator("#o-co_quan").input_value() == "SỞ Y TẾ"
-        assert cv.locator("#o-nguoi_ky-ho_ten").input_value() == "Nguyễn Văn An"
-        cv.screenshot(path=str(ANH_CHUP / "soan-thao-word.png"), full_page=False)
-        cv.get_by_role("button", name="Lưu nháp").click()
-        cv.wait_for_url(lambda url: "xong=luu" in url)
-        [dong] = ung_dung.danh_sach_van_ban()
-        vb = ung_dung.xem_van_ban(str(dong.id)).van_ban
-        assert vb.co_quan == "SỞ Y TẾ"
-        assert vb.nguoi_ky.chuc_vu == "PHÓ GIÁM ĐỐC"
-    finally:
-        cv.close()

@@ -116,9 +116,9 @@ def check(files: tuple[Path, ...], as_json: bool) -> None:
             elif ket_qua.phat_hien:
                 n = len(ket_qua.phat_hien)
                 lines = "".join(f"\n  - {p}" for p in ket_qua.phat_hien)
-                click.echo(f"{path}: {n} form finding{'s' if n != 1 else ''} (Decree 30){lines}")
+                click.echo(f"{path}: {n} điểm chưa đúng thể thức (Nghị định 30){lines}")
             else:
-                click.echo(f"{path}: OK (form of Decree 30)")
+                click.echo(f"{path}: đúng thể thức (Nghị định 30)")
             continue
         try:
             vb, canh_bao = kiem_tra_tep_canh_bao(path)
@@ -162,29 +162,29 @@ def nhap(file: Path, dich: Path | None, sua: bool) -> None:
     draft too. The file written is checked as ``vanthu check`` checks it: exit status 1 (naming
     the fields) when it does not validate."""
     # Imported here: python-docx and the YAML writer only for the commands that read Word.
-    from ..services import ghi_nhap, nhap_word
+    from ..services import CHUA_XEP, ghi_nhap, nhap_word
 
     if not la_tep_word(file):
-        raise click.UsageError(f"{file}: not a Word file (.docx, .doc, .odt, .rtf)")
+        raise click.UsageError(f"{file}: không phải tệp Word (.docx, .doc, .odt, .rtf)")
     ket_qua = nhap_word(file)
     dich = dich or file.with_suffix(".yaml")
     tep = ghi_nhap(ket_qua, dich, sua=sua, nguon=file)
     for line in ket_qua.ghi_chu:
-        click.echo(f"{file}: not placed: {line}", err=True)
+        click.echo(f"{file}: {CHUA_XEP}: {line}", err=True)
     if ket_qua.phat_hien:
         n = len(ket_qua.phat_hien)
         click.echo(
-            f"{file}: {n} form finding{'s' if n != 1 else ''} in the draft (Decree 30)"
+            f"{file}: bản thảo có {n} điểm chưa đúng thể thức (Nghị định 30)"
             + "".join(f"\n  - {p}" for p in ket_qua.phat_hien),
             err=True,
         )
     click.echo(str(tep.yaml))
     if tep.van_ban is None:
         lines = "".join(f"\n  - {p}" for p in tep.van_de)
-        click.echo(f"{tep.yaml}: does not validate ({len(tep.van_de)} problems){lines}", err=True)
+        click.echo(f"{tep.yaml}: chưa hợp lệ ({len(tep.van_de)} vấn đề){lines}", err=True)
         raise SystemExit(1)
     for w in tep.canh_bao:
-        click.echo(f"{tep.yaml}: warning: {w}", err=True)
+        click.echo(f"{tep.yaml}: cảnh báo: {w}", err=True)
     if tep.ban_sua is not None:
         for out in tep.ban_sua.paths():
             click.echo(str(out))

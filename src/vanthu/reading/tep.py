@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import InvalidDirective, Problem
@@ -14,33 +16,52 @@ def ten_nguon(path: Path) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def doc_byte(path: Path, toi_da: int, nguon: str) -> bytes:
+#: What :func:`doc_byte` says of a file it will not read, by cause: ``{ly_do}`` is the system's
+#: reason, ``{toi_da}`` the limit in bytes. A reader may pass its own wording (Word files are
+#: refused in Vietnamese, :mod:`.word.kiem_tra`).
+LOI_DOC: Mapping[str, str] = {
+    "khong_co": "cannot read the file: {ly_do}",
+    "khong_quyen": "cannot read the file: {ly_do}",
+    "khong_doc_duoc": "cannot read the file: {ly_do}",
+    "ten_nul": "cannot read the file: its name contains a NUL character",
+    "khong_phai_tep": "cannot read the file: not a regular file",
+    "qua_lon": "the file is larger than {toi_da:,} bytes, the most vanthu reads",
+}
+_NGUYEN_NHAN = {errno.ENOENT: "khong_co", errno.EACCES: "khong_quyen", errno.EPERM: "khong_quyen"}
+
+
+def doc_byte(path: Path, toi_da: int, nguon: str, loi: Mapping[str, str] = LOI_DOC) -> bytes:
     """The bytes of a regular file of at most ``toi_da`` bytes; never reads more than one more.
 
     Raises:
-        InvalidDirective: missing, unreadable, not a regular file, or too large.
+        InvalidDirective: missing, unreadable, not a regular file, or too large (worded by
+            ``loi``, see :data:`LOI_DOC`).
     """
 
-    def refuse(message: str) -> InvalidDirective:
-        return InvalidDirective(nguon, [Problem("", message)])
+    def refuse(cause: str, ly_do: object = "") -> InvalidDirective:
+        return InvalidDirective(nguon, [Problem("", loi[cause].format(ly_do=ly_do, toi_da=toi_da))])
+
+    def refuse_os(error: OSError) -> InvalidDirective:
+        cause = _NGUYEN_NHAN.get(error.errno or 0, "khong_doc_duoc")
+        return refuse(cause, error.strerror or error)
 
     try:
         # O_NONBLOCK: opening a FIFO with no writer must not hang; it is refused below.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
-        raise refuse(f"cannot read the file: {error.strerror or error}") from None
+        raise refuse_os(error) from None
     except ValueError:  # a NUL in the path: no file can have that name
-        raise refuse("cannot read the file: its name contains a NUL character") from None
+        raise refuse("ten_nul") from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             os.close(fd)
-            raise refuse("cannot read the file: not a regular file")
+            raise refuse("khong_phai_tep")
         with os.fdopen(fd, "rb") as stream:
             data = stream.read(toi_da + 1)
     except OSError as error:
-        raise refuse(f"cannot read the file: {error.strerror or error}") from None
+        raise refuse_os(error) from None
     if len(data) > toi_da:
-        raise refuse(f"the file is larger than {toi_da:,} bytes, the most vanthu reads")
+        raise refuse("qua_lon")
     return data
 
 

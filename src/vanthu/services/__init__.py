@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from .tien_trinh import TienTrinh
     from .trang_theo_doi import DongThoiGian, TrangTheoDoi
     from .tu_word import (
+        CHUA_XEP,
         KICH_THUOC_WORD_TOI_DA,
         KetQuaNhapWord,
         TepNhap,
@@ -81,6 +82,7 @@ if TYPE_CHECKING:
 # name → the module that holds it, imported when the name is first asked for
 _LAZY = {
     # the Word import: python-docx and the YAML writer, for the commands that read Word
+    "CHUA_XEP": ".tu_word",
     "KICH_THUOC_WORD_TOI_DA": ".tu_word",
     "KetQuaNhapWord": ".tu_word",
     "PhatHien": ".tu_word",
@@ -137,6 +139,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "BASE_URL_MAC_DINH",
     "CHUA_CO_GOC_TIN_CAY",
+    "CHUA_XEP",
     "COT_SO_DANG_KY",
     "DUOI_WORD",
     "GIO_VIET_NAM",

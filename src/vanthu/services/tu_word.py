@@ -22,6 +22,9 @@ from ..schemas import VanBan
 from .ket_xuat import DinhDang, TepKetXuat, ket_xuat_van_ban
 from .kiem_tra import kiem_tra_tep_canh_bao, kiem_tra_van_ban
 
+#: How a line the import could not place is introduced (YAML comments, stderr).
+CHUA_XEP = "chưa xếp được vào trường nào"
+
 
 @dataclass(frozen=True)
 class KetQuaNhapWord:
@@ -84,8 +87,8 @@ _YamlVanBan.add_representer(str, _chuoi)
 
 def van_ban_yaml(ket_qua: KetQuaNhapWord) -> str:
     """The directive file of an import as YAML, what was not placed said in comments above."""
-    head = [f"# Imported from {Path(ket_qua.nguon).name} by vanthu import (Decree 30)."]
-    head += [f"# not placed: {line}" for line in ket_qua.ghi_chu]
+    head = [f"# Nhập từ bản Word {Path(ket_qua.nguon).name} bằng vanthu import (Nghị định 30)."]
+    head += [f"# {CHUA_XEP}: {line}" for line in ket_qua.ghi_chu]
     body = yaml.dump(
         ket_qua.du_lieu,
         Dumper=_YamlVanBan,
@@ -133,6 +136,7 @@ def ghi_nhap(
 
 
 __all__ = [
+    "CHUA_XEP",
     "DUOI_WORD",
     "KICH_THUOC_WORD_TOI_DA",
     "KetQuaNhapWord",

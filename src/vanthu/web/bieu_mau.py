@@ -13,7 +13,7 @@ directive file has an input, so a draft shown in the form and saved is the same 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +27,7 @@ from ..schemas.gioi_han import (
     NOI_NHAN_TOI_DA,
     PHU_LUC_TOI_DA,
 )
+from ..schemas.nhiem_vu import NhiemVu
 from .bieu_mau_noi_dung import (
     BANG,
     CHU_THICH,
@@ -107,6 +108,9 @@ TRUONG_TOI_DA = (
 MUC_CON_THEM = 3
 #: A Nơi nhận action: blank "+" rows under line i.
 HANH_DONG_MUC_CON = re.compile(r"^them_muc_con:(\d{1,6})$")
+
+#: Whether a task asks for a report when the data does not say (the schema's default).
+BAO_CAO_MAC_DINH: bool = NhiemVu.model_fields["bao_cao"].default
 
 GiaTri = dict[str, str | list[str]]
 
@@ -348,56 +352,87 @@ def doc_bieu_mau(form: FormDuLieu, hanh_dong: str = "") -> BieuMau:
     return out
 
 
-def bieu_mau_tu_van_ban(vb: VanBan) -> BieuMau:
-    """A stored draft as the form shows it."""
-    data = vb.model_dump(mode="json")
-    out = BieuMau(du_lieu=data)
-    for name in VAN_BAN_DON:
-        out.gia_tri[name] = str(data.get(name) or "")
-    for name in SO_NGUYEN:
-        out.gia_tri[name] = "" if data.get(name) is None else str(data[name])
-    out.gia_tri["kinh_gui"] = "\n".join(data["kinh_gui"])
-    out.gia_tri["can_cu"] = "\n".join(data["can_cu"])
-    for k, item in enumerate(data["noi_dung"]):
+def _chu_cua(value: Any) -> str:
+    """A value as an input shows it ('' for none)."""
+    return "" if value is None else str(value)
+
+
+def _ds(value: Any) -> list[Any]:
+    """A list of the data (none: empty; a single value: a list of it)."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _ban_ghi(value: Any, khoa: str) -> dict[str, Any]:
+    """A mapping of the data; text alone stands for its ``khoa`` (a Nơi nhận line's name)."""
+    if isinstance(value, dict):
+        return value
+    return {} if value is None else {khoa: value}
+
+
+def _dong_chu(value: Any, sep: str = "\n") -> str:
+    return sep.join(_chu_cua(v) for v in _ds(value))
+
+
+def bieu_mau_tu_du_lieu(data: Mapping[str, Any]) -> BieuMau:
+    """Directive data as the form shows it: a stored draft's (dumped to JSON), or what a Word
+    import read even when it does not validate. A field the data lacks shows blank; every
+    field the form has an input for is shown as read."""
+    out = BieuMau(du_lieu=dict(data))
+    for name in (*VAN_BAN_DON, *SO_NGUYEN):
+        out.gia_tri[name] = _chu_cua(data.get(name))
+    for name in ("kinh_gui", "can_cu", "lien_he"):
+        out.gia_tri[name] = _dong_chu(data.get(name))
+    for k, item in enumerate(_ds(data.get("noi_dung"))):
         muc = muc_tu_du_lieu(item)
         out.gia_tri |= {f"noi_dung[{k}].{n}": v for n, v in muc.gia_tri.items()}
         out.noi_dung.append(muc.bang)
-    for k, (label, text) in enumerate(data["chu_thich"].items()):
-        out.gia_tri[f"chu_thich[{k}].nhan"] = label
-        out.gia_tri[f"chu_thich[{k}].ghi_chu"] = text
-        out.chu_thich.append(label)
-    out.gia_tri["luu"] = ", ".join(data["luu"])
-    out.gia_tri["lien_he"] = "\n".join(data["lien_he"])
+    notes = data.get("chu_thich")
+    for k, (label, text) in enumerate((notes if isinstance(notes, dict) else {}).items()):
+        out.gia_tri[f"chu_thich[{k}].nhan"] = _chu_cua(label)
+        out.gia_tri[f"chu_thich[{k}].ghi_chu"] = _chu_cua(text)
+        out.chu_thich.append(_chu_cua(label))
+    out.gia_tri["luu"] = _dong_chu(data.get("luu"), ", ")
     for who in CAC_NGUOI_KY:
-        signer = data.get(who) or {"quyen_han": [], "thay_mat": [], "chuc_vu_khac": []}
-        out.gia_tri[f"{who}.quyen_han"] = ", ".join(signer["quyen_han"])
-        out.gia_tri[f"{who}.thay_mat"] = "\n".join(signer["thay_mat"])
-        out.gia_tri[f"{who}.chuc_vu_khac"] = "\n".join(signer["chuc_vu_khac"])
+        signer = _ban_ghi(data.get(who), "chuc_vu")
+        out.gia_tri[f"{who}.quyen_han"] = _dong_chu(signer.get("quyen_han"), ", ")
+        out.gia_tri[f"{who}.thay_mat"] = _dong_chu(signer.get("thay_mat"))
+        out.gia_tri[f"{who}.chuc_vu_khac"] = _dong_chu(signer.get("chuc_vu_khac"))
         for part in NGUOI_KY:
-            out.gia_tri[f"{who}.{part}"] = signer.get(part) or ""
-    for k, line in enumerate(data["noi_nhan"]):
+            out.gia_tri[f"{who}.{part}"] = _chu_cua(signer.get(part))
+    for k, raw in enumerate(_ds(data.get("noi_nhan"))):
+        line = _ban_ghi(raw, "ten")
+        subs = [_ban_ghi(sub, "ten") for sub in _ds(line.get("muc_con"))]
         for where, one in (
             (f"noi_nhan[{k}]", line),
-            *((f"noi_nhan[{k}].muc_con[{j}]", sub) for j, sub in enumerate(line["muc_con"])),
+            *((f"noi_nhan[{k}].muc_con[{j}]", sub) for j, sub in enumerate(subs)),
         ):
-            out.gia_tri[f"{where}.ten"] = one["ten"]
-            out.gia_tri[f"{where}.ma_co_quan"] = ", ".join(one["ma_co_quan"])
-            out.gia_tri[f"{where}.nhom"] = list(one["nhom"])
-            out.gia_tri[f"{where}.noi_bo"] = "1" if one["noi_bo"] else ""
-        out.muc_con.append(len(line["muc_con"]))
+            out.gia_tri[f"{where}.ten"] = _chu_cua(one.get("ten"))
+            out.gia_tri[f"{where}.ma_co_quan"] = _dong_chu(one.get("ma_co_quan"), ", ")
+            out.gia_tri[f"{where}.nhom"] = [_chu_cua(g) for g in _ds(one.get("nhom"))]
+            out.gia_tri[f"{where}.noi_bo"] = "1" if one.get("noi_bo") else ""
+        out.muc_con.append(len(subs))
     annexes = phu_luc_tu_du_lieu(data)
     out.gia_tri |= annexes.gia_tri
     out.phu_luc, out.kem_theo = annexes.phu_luc, annexes.kem_theo
-    for k, task in enumerate(data["nhiem_vu"]):
-        out.gia_tri[f"nhiem_vu[{k}].doan"] = str(task["doan"])
-        out.gia_tri[f"nhiem_vu[{k}].ma_co_quan"] = ", ".join(task["ma_co_quan"])
-        out.gia_tri[f"nhiem_vu[{k}].nhom"] = list(task["nhom"])
-        out.gia_tri[f"nhiem_vu[{k}].han"] = task["han"]
-        out.gia_tri[f"nhiem_vu[{k}].bao_cao"] = "1" if task["bao_cao"] else ""
-        out.gia_tri[f"nhiem_vu[{k}].mo_ta"] = task["mo_ta"] or ""
-    out.so_noi_nhan = len(data["noi_nhan"])
-    out.so_nhiem_vu = len(data["nhiem_vu"])
+    tasks = [_ban_ghi(task, "mo_ta") for task in _ds(data.get("nhiem_vu"))]
+    for k, task in enumerate(tasks):
+        out.gia_tri[f"nhiem_vu[{k}].doan"] = _chu_cua(task.get("doan"))
+        out.gia_tri[f"nhiem_vu[{k}].ma_co_quan"] = _dong_chu(task.get("ma_co_quan"), ", ")
+        out.gia_tri[f"nhiem_vu[{k}].nhom"] = [_chu_cua(g) for g in _ds(task.get("nhom"))]
+        out.gia_tri[f"nhiem_vu[{k}].han"] = _chu_cua(task.get("han"))
+        bao_cao = task.get("bao_cao", BAO_CAO_MAC_DINH)
+        out.gia_tri[f"nhiem_vu[{k}].bao_cao"] = "1" if bao_cao else ""
+        out.gia_tri[f"nhiem_vu[{k}].mo_ta"] = _chu_cua(task.get("mo_ta"))
+    out.so_noi_nhan = len(out.muc_con)
+    out.so_nhiem_vu = len(tasks)
     return out
+
+
+def bieu_mau_tu_van_ban(vb: VanBan) -> BieuMau:
+    """A stored draft as the form shows it."""
+    return bieu_mau_tu_du_lieu(vb.model_dump(mode="json"))
 
 
 def o_nhap(where: str, names: Iterable[str]) -> str | None:

@@ -296,11 +296,17 @@ def _so_cm(rong: float) -> str:
     return text.removesuffix(".0").replace(".", ",")
 
 
-def muc_tu_du_lieu(item: dict[str, Any]) -> Muc:
-    """A stored ``noi_dung`` item (as dumped to JSON) as the form shows it."""
+def muc_tu_du_lieu(item: dict[str, Any] | str) -> Muc:
+    """A ``noi_dung`` item as the form shows it: a stored one (as dumped to JSON), or one a Word
+    import read (a paragraph may be its text alone)."""
+    if not isinstance(item, dict):
+        item = {"doan": item}
     bang = item.get("bang")
     if bang is None:
-        return Muc(False, {"doan": item["doan"], "kieu": item.get("kieu") or "thuong"})
+        doan = item.get("doan")
+        return Muc(
+            False, {"doan": "" if doan is None else str(doan), "kieu": item.get("kieu") or "thuong"}
+        )
     columns = []
     for c in bang["cot"]:
         row = [c["ten"]]

@@ -10,6 +10,7 @@ blank attached text is dropped, as a blank row is.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -125,14 +126,14 @@ def doc_phu_luc(form: FormDuLieu, hanh_dong: str = "") -> PhanKemTheo:
     return out
 
 
-def phu_luc_tu_du_lieu(data: dict[str, Any]) -> PhanKemTheo:
-    """The annexes and the attached text of a stored draft (as dumped to JSON) as the form
-    shows them."""
+def phu_luc_tu_du_lieu(data: Mapping[str, Any]) -> PhanKemTheo:
+    """The annexes and the attached text of a stored draft (as dumped to JSON), or of what a
+    Word import read, as the form shows them."""
     out = PhanKemTheo()
     for k, annex in enumerate(data.get("phu_luc") or []):
-        out.gia_tri[f"phu_luc[{k}].ten"] = annex["ten"]
+        out.gia_tri[f"phu_luc[{k}].ten"] = annex.get("ten") or ""
         rows = []
-        for j, item in enumerate(annex["noi_dung"]):
+        for j, item in enumerate(annex.get("noi_dung") or []):
             muc = muc_tu_du_lieu(item)
             out.gia_tri |= {f"phu_luc[{k}].noi_dung[{j}].{n}": v for n, v in muc.gia_tri.items()}
             rows.append(muc.bang)
@@ -140,7 +141,7 @@ def phu_luc_tu_du_lieu(data: dict[str, Any]) -> PhanKemTheo:
     text = data.get("van_ban_kem_theo") or {"noi_dung": []}
     for p in KEM_THEO:
         out.gia_tri[f"van_ban_kem_theo.{p}"] = text.get(p) or ""
-    for j, item in enumerate(text["noi_dung"]):
+    for j, item in enumerate(text.get("noi_dung") or []):
         muc = muc_tu_du_lieu(item)
         out.gia_tri |= {f"van_ban_kem_theo.noi_dung[{j}].{n}": v for n, v in muc.gia_tri.items()}
         out.kem_theo.append(muc.bang)

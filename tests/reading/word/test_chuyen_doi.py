@@ -42,5 +42,5 @@ def test_a_doc_without_libreoffice_gets_one_clear_message(
     monkeypatch.setenv("PATH", str(tmp_path))
     path = tmp_path / "cu.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
-    with pytest.raises(UnreadableWord, match="needs LibreOffice"):
+    with pytest.raises(UnreadableWord, match="cần LibreOffice để chuyển đổi"):
         kiem_tra_word(path)

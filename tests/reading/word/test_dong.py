@@ -103,7 +103,7 @@ def test_the_leads_draft_imports_its_issuer_number_and_date(tmp_path: Path) -> N
     draft = tmp_path / "bad.docx"
     draft.write_bytes(_ban_thao_cua_van_phong())
     result = CliRunner().invoke(cli, ["import", str(draft)])
-    assert "not placed in any part" not in result.stderr
+    assert "không thuộc phần nào" not in result.stderr
     du_lieu = _truong(draft.read_bytes(), "bad.docx")
     assert du_lieu["co_quan"] == "SỞ TÀI CHÍNH"
     assert du_lieu["co_quan_chu_quan"] == "UBND TỈNH BÌNH THUẬN"

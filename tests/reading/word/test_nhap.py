@@ -80,7 +80,7 @@ def test_import_with_fix_writes_the_directive_rendered_by_vanthu_beside_it(
     out = tmp_path / "ra" / "van-ban.yaml"
     result = CliRunner().invoke(cli, ["import", str(draft), "-o", str(out), "--fix"])
     assert result.exit_code == 0, result.output
-    assert "month «09»" in result.stderr
+    assert "thấy tháng «09»" in result.stderr
     assert (tmp_path / "ra" / "van-ban.docx").exists() and (
         tmp_path / "ra" / "van-ban.pdf"
     ).exists()
@@ -93,7 +93,7 @@ def test_a_draft_whose_import_does_not_validate_exits_1_naming_the_field(tmp_pat
     draft.write_bytes(tao(next(m for m in BO_MAU if m.ten == "cv-ma-cv")))
     result = CliRunner().invoke(cli, ["import", str(draft)])
     assert result.exit_code == 1
-    assert "ky_hieu" in result.stderr and "does not validate" in result.stderr
+    assert "ky_hieu" in result.stderr and "chưa hợp lệ (1 vấn đề)" in result.stderr
     assert (tmp_path / "ban-thao.yaml").exists()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,10 +11,13 @@ from click.testing import CliRunner
 
 from tests.conftest import HOM_NAY, example_files
 from tests.reading.word.bo_mau import BO_MAU, Mau, cham_diem, tao
+from tests.reading.word.bo_mau_thuc import BO_MAU_THUC
+from tests.reading.word.bo_mau_thuc import tao as tao_thuc
 from vanthu.cli.lenh import cli
 from vanthu.reading import doc_tep
 from vanthu.reading.anh import doc_anh
 from vanthu.reading.word.mo_tep import mo_du_lieu
+from vanthu.reading.word.nhap import nhap_ban_thao
 from vanthu.reading.word.the_thuc import kiem_tra_the_thuc
 from vanthu.reading.word.tim_phan import tim_phan
 from vanthu.rendering import Renderer
@@ -64,9 +68,25 @@ def test_a_finding_says_the_rule_the_part_the_words_what_was_found_and_what_is_a
     data = tao(Mau("x", ngay="Ninh Thuận, ngày 15 tháng 09 năm 2021"))
     (finding,) = kiem_tra_the_thuc(tim_phan(mo_du_lieu(data, "x").tai_lieu))
     assert str(finding) == (
-        "[§8] địa danh, ngày tháng: «Ninh Thuận, ngày 15 tháng 09 …»: month «09»; "
-        "asks «9» (only 01 and 02 are padded)"
+        "[§8] địa danh, ngày tháng: «Ninh Thuận, ngày 15 tháng 09 …»: thấy tháng «09»; "
+        "quy định: «9» (chỉ tháng 1 và 2 thêm số 0 phía trước)"
     )
+
+
+#: Words that would show a finding or an import note still worded in English.
+_TIENG_ANH = re.compile(r"\b(asks|the|and|with|not|no|line|lines|more|found|of|is)\b")
+
+
+def test_every_finding_and_import_note_on_both_corpora_is_worded_in_vietnamese() -> None:
+    texts: list[str] = []
+    drafts = [(m.ten, tao(m)) for m in BO_MAU] + [(t.ten, tao_thuc(t)) for t in BO_MAU_THUC]
+    for ten, data in drafts:
+        tai_lieu = mo_du_lieu(data, ten).tai_lieu
+        ban = tim_phan(tai_lieu)
+        texts += [f"{p.phan} {p.noi} {p.thay} {p.yeu_cau}" for p in kiem_tra_the_thuc(ban)]
+        texts += nhap_ban_thao(ban, tai_lieu).ghi_chu
+    assert len(texts) > 70
+    assert [t for t in texts if _TIENG_ANH.search(t)] == []
 
 
 def test_check_of_a_docx_prints_json_and_exits_1_on_a_finding(tmp_path: Path) -> None:
@@ -85,4 +105,4 @@ def test_check_of_a_clean_docx_says_ok_and_exits_0(tmp_path: Path) -> None:
     path.write_bytes(tao(BO_MAU[0]))
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert result.exit_code == 0, result.output
-    assert "OK (form of Decree 30)" in result.output
+    assert result.output == f"{path}: đúng thể thức (Nghị định 30)\n"

@@ -51,8 +51,9 @@ def chuyen_sang_docx(data: bytes, duoi: str, nguon: str) -> bytes:
     if soffice is None:
         raise UnreadableWord(
             nguon,
-            f"a {duoi} file needs LibreOffice to be converted, and it is not installed "
-            "(Debian: apt-get install libreoffice-writer-nogui); or save it as .docx in Word",
+            f"tệp {duoi} cần LibreOffice để chuyển đổi, mà máy chưa cài LibreOffice "
+            "(Debian: apt-get install libreoffice-writer-nogui); hoặc lưu lại dưới dạng .docx "
+            "trong Word",
         )
     with tempfile.TemporaryDirectory(prefix="vanthu-lo-") as tmp:
         folder = Path(tmp)
@@ -81,11 +82,12 @@ def chuyen_sang_docx(data: bytes, duoi: str, nguon: str) -> bytes:
             )
         except subprocess.TimeoutExpired:
             raise UnreadableWord(
-                nguon, f"LibreOffice took more than {THOI_GIAN_TOI_DA} s to convert it"
+                nguon, f"LibreOffice chuyển đổi tệp quá {THOI_GIAN_TOI_DA} giây"
             ) from None
         result = out / "ban-thao.docx"
         if not result.exists():
             raise UnreadableWord(
-                nguon, f"LibreOffice could not convert this {duoi} file (damaged or protected?)"
+                nguon,
+                f"LibreOffice không chuyển đổi được tệp {duoi} này (tệp hỏng hoặc có mật khẩu?)",
             )
         return result.read_bytes()

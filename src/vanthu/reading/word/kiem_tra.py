@@ -15,6 +15,16 @@ from .nhap import KetQuaNhap, nhap_ban_thao
 from .the_thuc import PhatHien, kiem_tra_the_thuc
 from .tim_phan import BanThao, tim_phan
 
+#: Why a Word file is not read, by cause (see :data:`vanthu.reading.tep.LOI_DOC`).
+LOI_DOC_WORD = {
+    "khong_co": "không có tệp này",
+    "khong_quyen": "không có quyền đọc tệp",
+    "khong_doc_duoc": "không đọc được tệp ({ly_do})",
+    "ten_nul": "không đọc được tệp: tên tệp có ký tự NUL",
+    "khong_phai_tep": "không đọc được: đây không phải một tệp thường",
+    "qua_lon": f"tệp lớn hơn {KICH_THUOC_TOI_DA // 2**20} MiB, mức tối đa vanthu đọc",
+}
+
 
 @dataclass(frozen=True)
 class KetQuaWord:
@@ -32,7 +42,7 @@ def mo_word_du_lieu(data: bytes, nguon: str, duoi: str = ".docx") -> DocxDocumen
         UnreadableWord: not a safe Word file, too large, or it cannot be converted.
     """
     if len(data) > KICH_THUOC_TOI_DA:
-        raise UnreadableWord(nguon, f"the file is larger than {KICH_THUOC_TOI_DA:,} bytes")
+        raise UnreadableWord(nguon, LOI_DOC_WORD["qua_lon"])
     if duoi in DUOI_CHUYEN and data:
         if data.startswith(OLE) and loai_ole(data) == "encrypted":
             kiem_tra_zip(data, nguon)  # refuses it as password-protected
@@ -48,7 +58,7 @@ def mo_word(path: Path) -> DocxDocument:
     """
     nguon = ten_nguon(path)
     try:
-        data = doc_byte(path, KICH_THUOC_TOI_DA, nguon)
+        data = doc_byte(path, KICH_THUOC_TOI_DA, nguon, LOI_DOC_WORD)
     except InvalidDirective as error:
         raise UnreadableWord(nguon, error.problems[0].message) from None
     return mo_word_du_lieu(data, nguon, path.suffix.lower())

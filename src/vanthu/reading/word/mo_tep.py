@@ -57,6 +57,12 @@ _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _KHAI_BAO = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']""")
 _MA_HOP_LE = {"utf-8", "utf8", "utf-16", "utf16", "utf-16le", "utf-16be"}
 
+
+def _so(n: int) -> str:
+    """A count as Vietnamese writes it: thousands set apart with dots (26.214.400)."""
+    return f"{n:,}".replace(",", ".")
+
+
 #: Makes the error of one refusal, given its reason.
 TuChoi = Callable[[str], UnreadableWord]
 
@@ -110,32 +116,32 @@ def kiem_tra_zip(data: bytes, nguon: str) -> None:
         return UnreadableWord(nguon, reason)
 
     if not data:
-        raise refuse("the file is empty (0 bytes)")
+        raise refuse("tệp rỗng (0 byte)")
     if data.startswith(OLE):
         loai = loai_ole(data)
         if loai == "encrypted":
             raise refuse(
-                "the document is password-protected (encrypted); remove the password in Word "
-                "(File › Info › Protect Document) and save it again"
+                "văn bản có đặt mật khẩu (đã mã hóa); hãy gỡ mật khẩu trong Word "
+                "(File › Info › Protect Document) rồi lưu lại"
             )
         if loai == "doc":
             raise refuse(
-                "this is a Word 97–2003 document (.doc) under another name; name it .doc "
-                "to have it converted, or save it as .docx"
+                "đây là văn bản Word 97–2003 (.doc) mang tên khác; hãy đặt đuôi .doc "
+                "để vanthu chuyển đổi, hoặc lưu lại dưới dạng .docx"
             )
-        raise refuse("not a Word document (an OLE compound file of another kind)")
+        raise refuse("không phải văn bản Word (một tệp OLE loại khác)")
     if not data.startswith(b"PK"):
-        raise refuse("not a Word document (.docx is a zip file; this is not one)")
+        raise refuse("không phải văn bản Word (tệp .docx là tệp zip; tệp này không phải)")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as goi:
             muc = goi.infolist()
             _kiem_tra_muc(muc, refuse)
             names = {m.filename for m in muc}
             if "[Content_Types].xml" not in names:
-                raise refuse("not a Word document (the zip has no [Content_Types].xml)")
+                raise refuse("không phải văn bản Word (tệp zip không có [Content_Types].xml)")
             for m in muc:
                 if m.filename.lower().endswith("vbaproject.bin"):
-                    raise refuse("the document holds macros (a VBA project); vanthu reads no .docm")
+                    raise refuse("văn bản có chứa macro (VBA); vanthu không đọc tệp .docm")
                 if m.filename.lower().endswith((".xml", ".rels")):
                     _kiem_tra_xml(m.filename, goi.read(m), refuse)
             _kiem_tra_loai(goi.read("[Content_Types].xml"), refuse)
@@ -146,28 +152,28 @@ def kiem_tra_zip(data: bytes, nguon: str) -> None:
         EOFError,
         NotImplementedError,
     ) as error:
-        raise refuse(f"the file is damaged or truncated (not a readable zip: {error})") from None
+        raise refuse(f"tệp bị hỏng hoặc không trọn vẹn (không đọc được tệp zip: {error})") from None
     except (OSError, RuntimeError, ValueError) as error:
-        raise refuse(f"the file is damaged or truncated ({error})") from None
+        raise refuse(f"tệp bị hỏng hoặc không trọn vẹn ({error})") from None
 
 
 def _kiem_tra_muc(muc: list[zipfile.ZipInfo], refuse: TuChoi) -> None:
     """The zip's entries: not encrypted, not too many, not expanding past the limits."""
     if len(muc) > SO_MUC_TOI_DA:
-        raise refuse(f"the zip holds {len(muc)} entries, more than {SO_MUC_TOI_DA}")
+        raise refuse(f"tệp zip có {_so(len(muc))} mục, quá {_so(SO_MUC_TOI_DA)} mục")
     tong = 0
     for m in muc:
         if m.flag_bits & 0x1:
-            raise refuse("the zip's entries are encrypted; vanthu reads no password-protected file")
+            raise refuse("các mục trong tệp zip đã mã hóa; vanthu không đọc tệp có mật khẩu")
         tong += m.file_size
         if m.file_size > NGUONG_TI_LE and m.file_size > TI_LE_TOI_DA * max(m.compress_size, 1):
             raise refuse(
-                f"'{m.filename}' would expand {m.file_size // max(m.compress_size, 1):,} times "
-                f"(more than {TI_LE_TOI_DA}): a zip bomb"
+                f"'{m.filename}' sẽ bung ra gấp {_so(m.file_size // max(m.compress_size, 1))} "
+                f"lần (quá {TI_LE_TOI_DA} lần): nghi là bom zip"
             )
     if tong > TONG_TOI_DA:
         raise refuse(
-            f"the zip would expand to {tong:,} bytes, more than {TONG_TOI_DA:,}: a zip bomb"
+            f"tệp zip sẽ bung ra {_so(tong)} byte, quá {_so(TONG_TOI_DA)} byte: nghi là bom zip"
         )
 
 
@@ -176,11 +182,11 @@ def _kiem_tra_xml(ten: str, raw: bytes, refuse: TuChoi) -> None:
     try:
         text = _van_ban_xml(raw)
     except ValueError as error:
-        raise refuse(f"'{ten}' declares the encoding {error}; Word writes UTF-8") from None
+        raise refuse(f"'{ten}' khai báo bảng mã {error}; Word ghi UTF-8") from None
     if _DTD.search(text):
         raise refuse(
-            f"'{ten}' declares a DTD or entities (<!DOCTYPE, <!ENTITY), which Word never "
-            "writes: refused as a possible XML entity bomb"
+            f"'{ten}' khai báo DTD hoặc thực thể (<!DOCTYPE, <!ENTITY), điều Word không bao "
+            "giờ ghi: từ chối vì có thể là bom thực thể XML (XML entity bomb)"
         )
 
 
@@ -188,11 +194,11 @@ def _kiem_tra_loai(content_types: bytes, refuse: TuChoi) -> None:
     """The main part's content type: a Word document, not a macro document or a template."""
     text = content_types.decode("utf-8", "replace")
     if _CT_MACRO in text:
-        raise refuse("a macro-enabled Word document (.docm); save it as .docx without macros")
+        raise refuse("văn bản Word có macro (.docm); hãy lưu lại dưới dạng .docx không có macro")
     if _CT_DOCUMENT not in text:
         if any(ct in text for ct in _CT_TEMPLATES):
-            raise refuse("a Word template (.dotx), not a document; save it as .docx")
-        raise refuse("not a Word document (no main document part of the .docx kind)")
+            raise refuse("đây là mẫu Word (.dotx), không phải văn bản; hãy lưu lại dưới dạng .docx")
+        raise refuse("không phải văn bản Word (không có phần văn bản chính của tệp .docx)")
 
 
 def mo_du_lieu(data: bytes, nguon: str) -> TepWord:
@@ -208,6 +214,6 @@ def mo_du_lieu(data: bytes, nguon: str) -> TepWord:
         raise
     except Exception as error:  # python-docx raises KeyError, ValueError, lxml errors …
         raise UnreadableWord(
-            nguon, f"the file is not a readable Word document ({type(error).__name__}: {error})"
+            nguon, f"không đọc được văn bản Word trong tệp ({type(error).__name__}: {error})"
         ) from None
     return TepWord(nguon, data, tai_lieu)

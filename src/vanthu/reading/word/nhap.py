@@ -102,19 +102,20 @@ def _dau_trang(ban: BanThao, out: dict[str, Any], ghi_chu: GhiChu) -> None:
         d = ban.so_ky_hieu[0]
         m = _SO.match(d.text)
         if m is None:
-            ghi_chu.them(d, "a number line not of the form «Số: 05/QĐ-UBND»")
+            ghi_chu.them(d, "dòng số, ký hiệu không theo dạng «Số: 05/QĐ-UBND»")
         else:
             so = m["so"].strip(" .…_")
             if so.isdigit():
                 out["so"] = int(so)
             elif so:
-                ghi_chu.them(d, f"the number «{so}» is not a whole number")
+                ghi_chu.them(d, f"số «{so}» không phải số nguyên")
             out["_ky_hieu"] = m["ky_hieu"].replace(" ", "")
     for d in ban.dia_danh_ngay[:1]:
         m = _NGAY.match(d.text)
         if m is None:
             ghi_chu.them(
-                d, "a place-date line not of the form «Ninh Thuận, ngày 05 tháng 9 năm 2021»"
+                d,
+                "dòng địa danh, ngày tháng không theo dạng «Ninh Thuận, ngày 05 tháng 9 năm 2021»",
             )
             continue
         out["dia_danh"] = m["noi"].strip()
@@ -122,7 +123,7 @@ def _dau_trang(ban: BanThao, out: dict[str, Any], ghi_chu: GhiChu) -> None:
             try:
                 out["ngay"] = dt.date(int(m["nam"]), int(m["thang"]), int(m["ngay"])).isoformat()
             except ValueError:
-                ghi_chu.them(d, "not a date of the calendar")
+                ghi_chu.them(d, "ngày tháng không có trên lịch")
         else:
             out["nam"] = int(m["nam"])
 
@@ -176,7 +177,9 @@ def _lien_tich(ban: BanThao, out: dict[str, Any], ghi_chu: GhiChu) -> None:
             out["co_quan_2"] = _dong(lines[i:])
             return
     if lines:
-        ghi_chu.them(lines[0], "a joint symbol, but the second issuer's name was not found")
+        ghi_chu.them(
+            lines[0], "ký hiệu văn bản liên tịch mà không thấy tên cơ quan ban hành thứ hai"
+        )
 
 
 def _loai(ban: BanThao, out: dict[str, Any], ghi_chu: GhiChu) -> LoaiVanBan | None:
@@ -188,7 +191,7 @@ def _loai(ban: BanThao, out: dict[str, Any], ghi_chu: GhiChu) -> LoaiVanBan | No
         if name.startswith("THƯ"):
             out["ten_thu"] = name
             return LoaiVanBan.thu_cong
-        ghi_chu.them(ban.ten_loai[0], "not the name of a type of Decree 30")
+        ghi_chu.them(ban.ten_loai[0], "không phải tên loại văn bản của Nghị định 30")
         return None
     return ban.loai
 
@@ -350,7 +353,7 @@ def _goi_chu_thich(items: list[Any], notes: dict[str, str], ghi_chu: GhiChu) -> 
         if wid in notes:
             out[label] = notes[wid]
         else:
-            ghi_chu.dong.append(f"footnote {label}: its text was not found in the file")
+            ghi_chu.dong.append(f"chú thích {label}: không thấy lời chú thích trong tệp")
     return out
 
 
@@ -459,7 +462,7 @@ def _phan_sau(lines: list[Dong], ban: BanThao, out: dict[str, Any], ghi_chu: Ghi
     for d in rest:
         if d.text.startswith("(") and d.text.endswith(")"):
             continue  # "(Chữ ký, dấu)" and the like under a confirmation
-        ghi_chu.them(d, "after the signature block; not placed")
+        ghi_chu.them(d, "nằm sau phần chữ ký, không thuộc trường nào")
     phu_luc = []
     for body in annexes:
         title: list[str] = []
@@ -523,7 +526,7 @@ def nhap_ban_thao(ban: BanThao, tai_lieu: DocxDocument) -> KetQuaNhap:
     if len(blocks) > 1:
         out["nguoi_ky_2"] = nguoi_ky(blocks[0], names[0], ghi_chu)
     for block in blocks[:-2]:
-        ghi_chu.them(block[0], "a third signer's block; vanthu prints two at most")
+        ghi_chu.them(block[0], "khối chữ ký của người ký thứ ba; vanthu in tối đa hai người ký")
     if ban.noi_nhan:
         out["noi_nhan"] = noi_nhan(ban.noi_nhan, ghi_chu)
     if ban.luu:
@@ -538,7 +541,7 @@ def nhap_ban_thao(ban: BanThao, tai_lieu: DocxDocument) -> KetQuaNhap:
     _dau_trang_phu(tai_lieu, out, ghi_chu)
     _phan_sau(ban.phan_sau, ban, out, ghi_chu)
     for d in ban.chua_xep:
-        ghi_chu.them(d, "not placed in any part of the directive")
+        ghi_chu.them(d, "không thuộc phần nào của văn bản")
     out.pop("_ky_hieu", None)
     du_lieu = {k: v for k, v in out.items() if v is not None}
     return KetQuaNhap(_nfc(du_lieu), tuple(ghi_chu.dong))

@@ -60,7 +60,7 @@ def nguoi_ky(block: list[Dong], ho_ten: Dong | None, ghi_chu: GhiChu) -> dict[st
         if m:
             prefix = _CHUAN.get(m[1], m[1])
             if m[0].strip() != f"{prefix}.":
-                ghi_chu.them(d, f"authority prefix written «{m[0].strip()}»; read as «{prefix}.»")
+                ghi_chu.them(d, f"quyền hạn ký viết «{m[0].strip()}»; đã đọc là «{prefix}.»")
             elements.append((prefix, [d.text[m.end() :]]))
         elif elements and (elements[-1][0] is None or d is not main[-1]):
             elements[-1][1].append(d.text)
@@ -90,12 +90,14 @@ def nguoi_ky(block: list[Dong], ho_ten: Dong | None, ghi_chu: GhiChu) -> dict[st
                 quyen_han.append("Q")
         elif last:
             ghi_chu.dong.append(
-                f"«{tien_to}. {_noi(lines)}»: «{tien_to}.» with no position under it; "
-                "read as the position, without the tien_to"
+                f"«{tien_to}. {_noi(lines)}»: «{tien_to}.» mà không có dòng chức vụ bên dưới; "
+                f"đã đọc dòng này là chức vụ, bỏ «{tien_to}.»"
             )
             chuc_vu = _noi(lines)
         elif tien_to is None:
-            ghi_chu.dong.append(f"«{_noi(lines)}»: a line of the signer's title, not placed")
+            ghi_chu.dong.append(
+                f"«{_noi(lines)}»: một dòng chức danh người ký, không thuộc trường nào"
+            )
         else:
             quyen_han.append(str(tien_to))
             thay_mat.append(_noi(lines))
@@ -125,7 +127,9 @@ def noi_nhan(lines: list[Dong], ghi_chu: GhiChu) -> list[dict[str, Any]]:
             if out:
                 out[-1].setdefault("muc_con", []).append(sub)
             else:
-                ghi_chu.them(d, "a «+» sub-item with no line above it; read as a line")
+                ghi_chu.them(
+                    d, "dòng «+» không có dòng nơi nhận bên trên; đã đọc là một dòng nơi nhận"
+                )
                 out.append(sub)
         else:
             out.append({"ten": _bo_dau(text)})
@@ -136,14 +140,14 @@ def dong_luu(d: Dong, ghi_chu: GhiChu) -> dict[str, Any]:
     """The Lưu line's entries after VT, the drafting unit, the drafter's initials, the copies."""
     m = _LUU.match(d.text.strip())
     if m is None:
-        ghi_chu.them(d, "a Lưu line not of the form «- Lưu: VT, …»")
+        ghi_chu.them(d, "dòng Lưu không theo dạng «- Lưu: VT, …»")
         return {}
     entries = [e.strip() for e in m["muc"].split(",") if e.strip()]
     out: dict[str, Any] = {}
     if entries and entries[0].upper() == "VT":
         entries = entries[1:]
     else:
-        ghi_chu.them(d, "the Lưu line does not begin with VT (the văn thư keeps the original)")
+        ghi_chu.them(d, "dòng Lưu không bắt đầu bằng VT (văn thư lưu bản gốc)")
     if entries and _DON_VI.match(entries[0]) and entries[0].upper() == entries[0]:
         out["don_vi_soan_thao"] = entries.pop(0)
     if entries:

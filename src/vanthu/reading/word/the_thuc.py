@@ -39,7 +39,7 @@ class PhatHien:
 
     def __str__(self) -> str:
         where = f"{self.phan}: «{self.noi}»" if self.noi else self.phan
-        return f"[{self.muc}] {where}: {self.thay}; {self.yeu_cau}"
+        return f"[{self.muc}] {where}: thấy {self.thay}; quy định: {self.yeu_cau}"
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,14 @@ QUY_CACH: dict[str, QuyCach] = {
     "luu": QuyCach((11, 11), False, False),
 }
 
-_TEN_CAN_LE = {"center": "centred", "left": "flush left", "justify": "justified", "right": "right"}
+_TEN_CAN_LE = {
+    "center": "căn giữa",
+    "left": "căn trái",
+    "justify": "căn đều hai bên",
+    "right": "căn phải",
+}
+#: Word's line spacing rules (w:lineRule) as a clerk names them.
+_KIEU_DONG = {"exact": "chính xác", "atLeast": "tối thiểu"}
 _SO_KY_HIEU = re.compile(r"^Số:\s*(?P<so>\S*?)/(?P<ky_hieu>\S+)$")
 _SO_TRONG = re.compile(r"^[.…\s]*$")
 _NGAY = re.compile(
@@ -88,6 +95,15 @@ _LUU = re.compile(r"^[-–+]?\s*Lưu: VT(?![^\s,.;(])")
 
 def _phan(ma: str) -> str:
     return TEN_PHAN.get(ma, ma)
+
+
+def _so(value: float) -> str:
+    """A measure as Vietnamese writes it: a decimal comma (13,5; 1,27), no trailing zeros."""
+    return f"{value:g}".replace(".", ",")
+
+
+def _can_le(value: str) -> str:
+    return _TEN_CAN_LE.get(value, value)
 
 
 def _dinh_dang(ban: BanThao) -> Iterator[PhatHien]:
@@ -106,7 +122,7 @@ def _dinh_dang(ban: BanThao) -> Iterator[PhatHien]:
                 bad.setdefault(code, []).append((d, found, asks))
         for code, found_lines in bad.items():
             d, found, asks = found_lines[0]
-            more = f" (and {len(found_lines) - 1} more lines)" if len(found_lines) > 1 else ""
+            more = f" (và {len(found_lines) - 1} dòng khác)" if len(found_lines) > 1 else ""
             yield PhatHien(f"{ma}.{code}", "§3", _phan(ma), d.dau(), found + more, asks)
     if fonts:
         families = sorted({f for d in fonts for f in d.phong_cac if f != "Times New Roman"})
@@ -115,8 +131,8 @@ def _dinh_dang(ban: BanThao) -> Iterator[PhatHien]:
             "§1",
             "toàn văn bản",
             fonts[0].dau(),
-            f"{', '.join(families)} in {len(fonts)} lines",
-            "asks Times New Roman",
+            f"phông {', '.join(families)} ở {len(fonts)} dòng",
+            "phông chữ Times New Roman",
         )
     if colours:
         yield PhatHien(
@@ -124,8 +140,8 @@ def _dinh_dang(ban: BanThao) -> Iterator[PhatHien]:
             "§1",
             "toàn văn bản",
             colours[0].dau(),
-            f"colour #{sorted(colours[0].mau_cac)[0]} in {len(colours)} lines",
-            "asks black",
+            f"chữ màu #{sorted(colours[0].mau_cac)[0]} ở {len(colours)} dòng",
+            "chữ màu đen",
         )
 
 
@@ -134,31 +150,31 @@ def _lech(rule: QuyCach, d: Dong) -> Iterator[tuple[str, str, str]]:
     lo, hi = rule.co_chu
     size = d.chu.co_chu
     if size is None or not lo - 0.01 <= size <= hi + 0.01:
-        want = f"{lo:g} pt" if lo == hi else f"{lo:g}–{hi:g} pt"
-        yield "co_chu", f"{size:g} pt" if size else "no size", f"asks {want}"
+        want = f"{_so(lo)} pt" if lo == hi else f"{_so(lo)}–{_so(hi)} pt"
+        yield "co_chu", f"cỡ chữ {_so(size)} pt" if size else "không rõ cỡ chữ", f"cỡ chữ {want}"
     if rule.dam is not None and d.chu.dam != rule.dam:
         yield (
             "dam",
-            "bold" if d.chu.dam else "not bold",
-            "asks bold" if rule.dam else "asks not bold",
+            "chữ đậm" if d.chu.dam else "chữ không đậm",
+            "chữ in đậm" if rule.dam else "chữ không in đậm",
         )
     if rule.nghieng is not None and d.chu.nghieng != rule.nghieng:
         yield (
             "nghieng",
-            "italic" if d.chu.nghieng else "upright",
-            "asks italic" if rule.nghieng else "asks upright",
+            "chữ nghiêng" if d.chu.nghieng else "chữ đứng",
+            "chữ nghiêng" if rule.nghieng else "chữ đứng",
         )
     if rule.hoa is not None and la_hoa(d.text) != rule.hoa:
         yield (
             "chu_hoa",
-            "in capitals" if la_hoa(d.text) else "not in capitals",
-            "asks capitals" if rule.hoa else "asks normal case",
+            "chữ in hoa" if la_hoa(d.text) else "chữ không in hoa",
+            "chữ in hoa" if rule.hoa else "chữ in thường",
         )
     align = d.doan.can_le
     if rule.can_le is not None and not (
         d.tu_tab or align == rule.can_le or (rule.can_le == "left" and align == "justify")
     ):
-        yield "can_le", _TEN_CAN_LE.get(align, align), f"asks {_TEN_CAN_LE[rule.can_le]}"
+        yield "can_le", _can_le(align), _can_le(rule.can_le)
 
 
 def _trang(ban: BanThao) -> Iterator[PhatHien]:
@@ -170,17 +186,19 @@ def _trang(ban: BanThao) -> Iterator[PhatHien]:
             "§1",
             "trang",
             "",
-            f"{t.rong:g} × {t.cao:g} mm",
-            "asks A4 portrait, 210 × 297 mm",
+            f"khổ {_so(round(t.rong, 1))} × {_so(round(t.cao, 1))} mm",
+            "khổ A4 (210 × 297 mm), trang đứng",
         )
     for ma, name, value, lo, hi in (
-        ("le_tren", "top margin", t.tren, 20, 25),
-        ("le_duoi", "bottom margin", t.duoi, 20, 25),
-        ("le_trai", "left margin", t.trai, 30, 35),
-        ("le_phai", "right margin", t.phai, 15, 20),
+        ("le_tren", "lề trên", t.tren, 20, 25),
+        ("le_duoi", "lề dưới", t.duoi, 20, 25),
+        ("le_trai", "lề trái", t.trai, 30, 35),
+        ("le_phai", "lề phải", t.phai, 15, 20),
     ):
         if not lo - SAI_SO_MM <= value <= hi + SAI_SO_MM:
-            yield PhatHien(ma, "§1", "trang", name, f"{value:g} mm", f"asks {lo}–{hi} mm")
+            yield PhatHien(
+                ma, "§1", "trang", name, f"{_so(round(value, 1))} mm", f"từ {lo} đến {hi} mm"
+            )
     length = sum(len(d.text) for d in ban.noi_dung)
     in_header = [f for f in t.so_trang if f.noi == "header"]
     if any(f.noi.endswith("footer") for f in t.so_trang):
@@ -188,9 +206,9 @@ def _trang(ban: BanThao) -> Iterator[PhatHien]:
             "so_trang.vi_tri",
             "§1",
             "số trang",
-            "footer",
-            "page number in the footer",
-            "asks it centred in the top margin (header)",
+            "chân trang",
+            "số trang đặt ở chân trang",
+            "số trang đặt ở giữa, trong lề trên (đầu trang)",
         )
     elif any(f.noi == "first_page_header" for f in t.so_trang) or (
         in_header and not t.trang_dau_khac
@@ -199,18 +217,18 @@ def _trang(ban: BanThao) -> Iterator[PhatHien]:
             "so_trang.trang_1",
             "§1",
             "số trang",
-            "header",
-            "a number on page 1",
-            "asks no number on page 1 (from page 2 on)",
+            "đầu trang",
+            "có số trang ở trang 1",
+            "không đánh số trang 1; đánh số từ trang 2",
         )
     if any(f.can_le != "center" for f in in_header):
         yield PhatHien(
             "so_trang.can_le",
             "§1",
             "số trang",
-            "header",
-            f"aligned {in_header[0].can_le}",
-            "asks centred",
+            "đầu trang",
+            f"số trang {_can_le(in_header[0].can_le)}",
+            "số trang căn giữa",
         )
     if not t.so_trang and length > CHU_MOT_TRANG:
         yield PhatHien(
@@ -218,8 +236,8 @@ def _trang(ban: BanThao) -> Iterator[PhatHien]:
             "§1",
             "số trang",
             "",
-            "no page number in a long draft",
-            "asks page numbers centred at the top from page 2",
+            "văn bản dài mà không có số trang",
+            "đánh số trang ở giữa lề trên, từ trang 2",
         )
 
 
@@ -232,8 +250,8 @@ def _so_ky_hieu(ban: BanThao) -> Iterator[PhatHien]:
                 "§3",
                 _phan("so_ky_hieu"),
                 "",
-                "no Số: line",
-                "asks Số: with the number and symbol under the issuer",
+                "không có dòng «Số:»",
+                "dòng «Số:» ghi số và ký hiệu, dưới tên cơ quan ban hành",
             )
         return
     d = ban.so_ky_hieu[0]
@@ -245,7 +263,7 @@ def _so_ky_hieu(ban: BanThao) -> Iterator[PhatHien]:
             _phan("so_ky_hieu"),
             d.dau(),
             f"«{d.text}»",
-            "asks «Số: 05/QĐ-UBND»: Số then a colon, no spaces around / and -",
+            "dạng «Số: 05/QĐ-UBND»: chữ «Số», dấu hai chấm; không cách quanh / và -",
         )
         return
     so, ky_hieu = m.group("so"), m.group("ky_hieu")
@@ -255,8 +273,8 @@ def _so_ky_hieu(ban: BanThao) -> Iterator[PhatHien]:
             "§7",
             _phan("so_ky_hieu"),
             d.dau(),
-            f"number «{so}»",
-            f"asks a leading 0 below 10 («0{so}»)",
+            f"số «{so}»",
+            f"«0{so}» (số nhỏ hơn 10 thêm số 0 phía trước)",
         )
     groups = ky_hieu.split("-")
     loai = ban.loai
@@ -267,8 +285,8 @@ def _so_ky_hieu(ban: BanThao) -> Iterator[PhatHien]:
             "§6",
             _phan("so_ky_hieu"),
             d.dau(),
-            f"symbol starts «{groups[0]}»",
-            f"asks the code of {loai.info.ten.lower()}, «{loai.info.ma}»",
+            f"ký hiệu bắt đầu bằng «{groups[0]}»",
+            f"ký hiệu bắt đầu bằng chữ viết tắt tên loại {loai.info.ten.lower()}, «{loai.info.ma}»",
         )
     if loai is LoaiVanBan.cong_van and groups[0] in ("CV", "CVan"):
         yield PhatHien(
@@ -276,8 +294,8 @@ def _so_ky_hieu(ban: BanThao) -> Iterator[PhatHien]:
             "§6",
             _phan("so_ky_hieu"),
             d.dau(),
-            f"symbol starts «{groups[0]}»",
-            "asks no type code for a công văn: issuer - drafting unit",
+            f"ký hiệu bắt đầu bằng «{groups[0]}»",
+            "ký hiệu công văn không có chữ viết tắt tên loại (cơ quan ban hành - đơn vị soạn thảo)",
         )
     if len(groups) < 2:
         yield PhatHien(
@@ -285,8 +303,8 @@ def _so_ky_hieu(ban: BanThao) -> Iterator[PhatHien]:
             "§3.2",
             _phan("so_ky_hieu"),
             d.dau(),
-            f"symbol «{ky_hieu}»",
-            "asks the code and the issuer joined by -",
+            f"ký hiệu «{ky_hieu}»",
+            "chữ viết tắt tên loại và tên cơ quan ban hành, nối bằng dấu gạch nối (-)",
         )
 
 
@@ -301,7 +319,7 @@ def _ngay_thang(ban: BanThao) -> Iterator[PhatHien]:
                 _phan("dia_danh_ngay"),
                 d.dau(),
                 f"«{d.text}»",
-                "asks «Địa danh, ngày 05 tháng 9 năm 2021»",
+                "dạng «Địa danh, ngày 05 tháng 9 năm 2021»",
             )
             continue
         ngay, thang = m.group("ngay"), m.group("thang")
@@ -311,8 +329,8 @@ def _ngay_thang(ban: BanThao) -> Iterator[PhatHien]:
                 "§8",
                 _phan("dia_danh_ngay"),
                 d.dau(),
-                f"day «{ngay}»",
-                f"asks «0{int(ngay)}» (two digits below 10)",
+                f"ngày «{ngay}»",
+                f"«0{int(ngay)}» (ngày nhỏ hơn 10 thêm số 0 phía trước)",
             )
         if thang.isdigit():
             n = int(thang)
@@ -323,8 +341,8 @@ def _ngay_thang(ban: BanThao) -> Iterator[PhatHien]:
                     "§8",
                     _phan("dia_danh_ngay"),
                     d.dau(),
-                    f"month «{thang}»",
-                    f"asks «{want}» (only 01 and 02 are padded)",
+                    f"tháng «{thang}»",
+                    f"«{want}» (chỉ tháng 1 và 2 thêm số 0 phía trước)",
                 )
 
 
@@ -336,27 +354,27 @@ def _noi_dung(ban: BanThao) -> Iterator[PhatHien]:
         (
             "can_le",
             lambda d: d.doan.can_le == "justify",
-            lambda d: _TEN_CAN_LE.get(d.doan.can_le, d.doan.can_le),
-            "asks justified",
+            lambda d: _can_le(d.doan.can_le),
+            "căn đều hai bên",
         ),
         (
             "thut_dau",
             lambda d: d.nhan != "" or any(abs(d.doan.thut_dau - v) <= 0.05 for v in (1.0, 1.27)),
-            lambda d: f"first-line indent {d.doan.thut_dau:g} cm",
-            "asks 1 cm or 1.27 cm",
+            lambda d: f"thụt đầu dòng {_so(d.doan.thut_dau)} cm",
+            "thụt đầu dòng 1 cm hoặc 1,27 cm",
         ),
         (
             "gian_doan",
             lambda d: max(d.doan.truoc, d.doan.sau) >= 6 - 0.01,
-            lambda d: f"spacing {d.doan.truoc:g}/{d.doan.sau:g} pt",
-            "asks at least 6 pt between paragraphs",
+            lambda d: f"cách đoạn trước {_so(d.doan.truoc)} pt, sau {_so(d.doan.sau)} pt",
+            "cách đoạn tối thiểu 6 pt",
         ),
-        ("gian_dong", _gian_dong_hop_le, _ten_gian_dong, "asks single up to 1.5 lines"),
+        ("gian_dong", _gian_dong_hop_le, _ten_gian_dong, "cách dòng từ dòng đơn đến 1,5 dòng"),
     ]
     for code, ok, found, asks in rules:
         bad = [d for d in text_lines if not ok(d)]
         if bad:
-            more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
+            more = f" (và {len(bad) - 1} đoạn khác)" if len(bad) > 1 else ""
             yield PhatHien(
                 f"noi_dung.{code}",
                 "§3",
@@ -371,8 +389,8 @@ def _noi_dung(ban: BanThao) -> Iterator[PhatHien]:
             "§3.1",
             _phan("noi_dung"),
             text_lines[-1].dau(),
-            f"ends «{text_lines[-1].text[-6:]}»",
-            "asks the last line to end «./.»",
+            f"dòng kết thúc bằng «{text_lines[-1].text[-6:]}»",
+            "dòng cuối kết thúc bằng «./.»",
         )
     for i, d in enumerate(ban.can_cu):
         want = "." if i == len(ban.can_cu) - 1 else ";"
@@ -382,8 +400,8 @@ def _noi_dung(ban: BanThao) -> Iterator[PhatHien]:
                 "§3",
                 _phan("can_cu"),
                 d.dau(),
-                f"ends «{d.text[-1:]}»",
-                f"asks «{want}» (each ;, the last .)",
+                f"căn cứ kết thúc bằng «{d.text[-1:]}»",
+                f"«{want}» (mỗi căn cứ kết thúc bằng «;», căn cứ cuối cùng bằng «.»)",
             )
     for d in ban.trich_yeu_cong_van[:1]:
         if not re.match(r"V/v [^:]", d.text):
@@ -392,8 +410,8 @@ def _noi_dung(ban: BanThao) -> Iterator[PhatHien]:
                 "§3",
                 _phan("trich_yeu_cong_van"),
                 d.dau(),
-                f"starts «{d.text[:5]}»",
-                "asks «V/v » then the subject, no colon",
+                f"trích yếu bắt đầu bằng «{d.text[:5]}»",
+                "«V/v » rồi nội dung, không có dấu hai chấm",
             )
     for d in ban.tieu_ngu[:1]:
         if d.text != "Độc lập - Tự do - Hạnh phúc":
@@ -403,7 +421,7 @@ def _noi_dung(ban: BanThao) -> Iterator[PhatHien]:
                 _phan("tieu_ngu"),
                 d.dau(),
                 f"«{d.text}»",
-                "asks «Độc lập - Tự do - Hạnh phúc» (space, hyphen, space)",
+                "«Độc lập - Tự do - Hạnh phúc» (giữa các cụm từ là gạch nối, có cách chữ)",
             )
 
 
@@ -424,8 +442,9 @@ def _gian_dong_hop_le(d: Dong) -> bool:
 
 def _ten_gian_dong(d: Dong) -> str:
     if d.doan.kieu_dong == "auto":
-        return f"line spacing {d.doan.gian_dong:g} lines"
-    return f"line spacing {d.doan.kieu_dong} {d.doan.gian_dong:g} pt"
+        return f"cách dòng {_so(d.doan.gian_dong)} dòng"
+    kieu = _KIEU_DONG.get(d.doan.kieu_dong, d.doan.kieu_dong)
+    return f"cách dòng {kieu} {_so(d.doan.gian_dong)} pt"
 
 
 def _chu_ky(ban: BanThao) -> Iterator[PhatHien]:
@@ -438,8 +457,8 @@ def _chu_ky(ban: BanThao) -> Iterator[PhatHien]:
             "§3.4",
             _phan("ho_ten"),
             "",
-            "no signer's name found",
-            "asks the signer's full name under the signature",
+            "không thấy họ tên người ký",
+            "họ và tên người ký dưới chữ ký",
         )
     if ban.noi_nhan or ban.luu:
         if not ban.noi_nhan_nhan:
@@ -448,8 +467,8 @@ def _chu_ky(ban: BanThao) -> Iterator[PhatHien]:
                 "§3.5",
                 _phan("noi_nhan_nhan"),
                 "",
-                "no «Nơi nhận:» label",
-                "asks «Nơi nhận:» above the list",
+                "không có nhãn «Nơi nhận:»",
+                "nhãn «Nơi nhận:» trên danh sách nơi nhận",
             )
         for d in ban.noi_nhan_nhan[:1]:
             if d.text != "Nơi nhận:":
@@ -459,7 +478,7 @@ def _chu_ky(ban: BanThao) -> Iterator[PhatHien]:
                     _phan("noi_nhan_nhan"),
                     d.dau(),
                     f"«{d.text}»",
-                    "asks «Nơi nhận:»",
+                    "«Nơi nhận:»",
                 )
     items = ban.noi_nhan
     no_dash = [d for d in items + ban.luu if not d.text.startswith(("- ", "+ "))]
@@ -469,8 +488,8 @@ def _chu_ky(ban: BanThao) -> Iterator[PhatHien]:
             "§3.5",
             _phan("noi_nhan"),
             no_dash[0].dau(),
-            f"starts «{no_dash[0].text[:2]}»",
-            "asks each line to start «- »",
+            f"dòng bắt đầu bằng «{no_dash[0].text[:2]}»",
+            "mỗi dòng bắt đầu bằng «- »",
         )
     # a group line ends with a colon when "+ " sub-items follow it
     no_semi = [
@@ -484,14 +503,14 @@ def _chu_ky(ban: BanThao) -> Iterator[PhatHien]:
         )
     ]
     if no_semi:
-        more = f" (and {len(no_semi) - 1} more)" if len(no_semi) > 1 else ""
+        more = f" (và {len(no_semi) - 1} dòng khác)" if len(no_semi) > 1 else ""
         yield PhatHien(
             "noi_nhan.dau_cau",
             "§3.5",
             _phan("noi_nhan"),
             no_semi[0].dau(),
-            f"ends «{no_semi[0].text[-1:]}»{more}",
-            "asks each recipient line to end «;»",
+            f"dòng kết thúc bằng «{no_semi[0].text[-1:]}»{more}",
+            "mỗi dòng nơi nhận kết thúc bằng «;»",
         )
     if (items or ban.noi_nhan_nhan) and not ban.luu:
         yield PhatHien(
@@ -499,8 +518,8 @@ def _chu_ky(ban: BanThao) -> Iterator[PhatHien]:
             "§3.5",
             _phan("luu"),
             "",
-            "no «- Lưu: VT, …» line",
-            "asks the Lưu line last in Nơi nhận",
+            "không có dòng «- Lưu: VT, …»",
+            "dòng Lưu ở cuối phần nơi nhận",
         )
     elif (
         ban.luu
@@ -512,8 +531,8 @@ def _chu_ky(ban: BanThao) -> Iterator[PhatHien]:
             "§3.5",
             _phan("luu"),
             ban.luu[0].dau(),
-            "not the last line",
-            "asks the Lưu line last in Nơi nhận",
+            "dòng Lưu không ở cuối",
+            "dòng Lưu ở cuối phần nơi nhận",
         )
 
 
@@ -527,7 +546,7 @@ def _luu(ban: BanThao) -> Iterator[PhatHien]:
                 _phan("luu"),
                 d.dau(),
                 f"«{d.text[:12]}»",
-                "asks «- Lưu: VT, …»: a colon after Lưu, VT first",
+                "dạng «- Lưu: VT, …»: dấu hai chấm sau «Lưu», VT đứng đầu",
             )
 
 
@@ -544,7 +563,7 @@ def _khoi_ky(lines: list[Dong]) -> Iterator[PhatHien]:
                     _phan("chuc_vu"),
                     d.dau(),
                     f"«{bad.group(0).strip()}»",
-                    "asks the prefix written TM., KT., Q., TL. or TUQ. then a space",
+                    "viết tắt TM., KT., Q., TL. hoặc TUQ. rồi một dấu cách",
                 )
             continue
         prefix = m.group(1)
@@ -554,8 +573,8 @@ def _khoi_ky(lines: list[Dong]) -> Iterator[PhatHien]:
                 "§3.4",
                 _phan("chuc_vu"),
                 d.dau(),
-                f"«{prefix}.» with no line under it",
-                f"asks the signer's position on the line under «{prefix}. …»",
+                f"«{prefix}.» mà không có dòng chức vụ bên dưới",
+                f"chức vụ của người ký ở dòng dưới «{prefix}. …»",
             )
         if prefix == "TUQ" and i + 1 < len(lines) and lines[i + 1].text.startswith("KT."):
             yield PhatHien(
@@ -563,8 +582,8 @@ def _khoi_ky(lines: list[Dong]) -> Iterator[PhatHien]:
                 "§3.4",
                 _phan("chuc_vu"),
                 d.dau(),
-                "TUQ. followed by KT.",
-                "asks no re-delegation under TUQ. (Art. 13.3)",
+                "«TUQ.» rồi «KT.»",
+                "người được ủy quyền không ủy quyền lại (khoản 3 Điều 13)",
             )
 
 

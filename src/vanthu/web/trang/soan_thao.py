@@ -31,6 +31,7 @@ from ..bieu_mau import (
     MUC_CON_THEM,
     TRUONG_TOI_DA,
     BieuMau,
+    bieu_mau_tu_du_lieu,
     bieu_mau_tu_van_ban,
     doc_bieu_mau,
     loi_theo_o,
@@ -39,6 +40,7 @@ from ..bieu_mau import (
 )
 from ..bieu_mau_noi_dung import HANH_DONG_MUC
 from ..bieu_mau_phu_luc import HANH_DONG_PHU_LUC, NUT_THEM_PHU_LUC
+from ..bieu_mau_the_thuc import the_thuc_theo_o
 from ..form_du_lieu import doc_form
 from ..giao_dien import trang
 from ..loi import ma_trang_thai
@@ -63,12 +65,26 @@ TEN_TEP_TOI_DA = 100
 
 @dataclass(frozen=True)
 class WordNhap:
-    """A Word draft the form was filled from: its name, its form findings (Decree 30), and
-    what the import could not place."""
+    """A Word draft the form was filled from: its name, its form findings (Decree 30), what
+    the import could not place, the number and date it printed (a draft takes neither: the
+    văn thư gives them at issue), and whether what was read validates."""
 
     ten: str
     phat_hien: tuple[PhatHien, ...]
     ghi_chu: tuple[str, ...]
+    so_ngay: str = ""
+    hop_le: bool = True
+
+
+def _so_ngay(du_lieu: dict[str, object]) -> str:
+    """The number and date a Word draft printed, as a clerk writes them ("số 05, ngày
+    05/09/2021"); '' when it printed neither."""
+    parts = []
+    if isinstance(so := du_lieu.get("so"), int):
+        parts.append(f"số {so:02d}")
+    if isinstance(ngay := du_lieu.get("ngay"), str) and len(ngay) == 10:
+        parts.append(f"ngày {ngay[8:10]}/{ngay[5:7]}/{ngay[:4]}")
+    return ", ".join(parts)
 
 
 def _trang_soan(
@@ -98,6 +114,7 @@ def _trang_soan(
     names = ten_cac_o(rows_nn, rows_nv, rows_nd, rows_ct, rows_mc, rows_pl, rows_kt)
     by_input, summary = loi_theo_o(problems or [], names, bieu_mau.o_cua)
     warned, warnings = loi_theo_o(canh_bao or [], names, bieu_mau.o_cua)
+    the_thuc = the_thuc_theo_o(word.phat_hien if word else (), bieu_mau, names)
     focus = bieu_mau.tieu_diem
     if them == "chu_thich":
         focus = ma_o(f"chu_thich[{len(bieu_mau.chu_thich)}].nhan")
@@ -105,7 +122,7 @@ def _trang_soan(
     kem_theo = "van_ban_kem_theo"
     mo_kem_theo = (
         any(v for n, v in bieu_mau.gia_tri.items() if n.startswith(kem_theo) and v != "thuong")
-        or any(n.startswith(kem_theo) for n in (*by_input, *warned))
+        or any(n.startswith(kem_theo) for n in (*by_input, *warned, *the_thuc.theo_o))
         or (focus or "").startswith(ma_o(kem_theo))
     )
     return trang(
@@ -132,6 +149,9 @@ def _trang_soan(
         tom_tat=summary,
         canh_bao=warned,
         tom_tat_canh_bao=warnings,
+        the_thuc=the_thuc.theo_o,
+        the_thuc_chung=the_thuc.chung,
+        tom_tat_the_thuc=the_thuc.tom_tat,
         thong_bao_loi=thong_bao_loi,
         ma_o=ma_o,
         cac_loai=[(loai.value, loai.info.ten) for loai in LoaiVanBan],
@@ -224,11 +244,7 @@ async def tai_len(
         if not name.lower().endswith(DUOI_TEP):
             raise InvalidDirective(
                 name,
-                [
-                    Problem(
-                        "", "upload a directive file (.yaml, .yml, .json) or a Word draft (.docx)"
-                    )
-                ],
+                [Problem("", "hãy tải lên tệp văn bản (.yaml, .yml, .json) hoặc bản Word (.docx)")],
             )
         content = await tep.read(TEP_VAN_BAN_TOI_DA + 1)
         app = ung_dung(request)
@@ -247,14 +263,16 @@ async def tai_len(
 
 async def _tu_word(request: Request, tep: UploadFile, name: str) -> Response:
     """The form filled from an uploaded Word draft (read in memory, at most the limit of
-    ``vanthu check``, opened as safely), its form findings above the fields; nothing is stored
-    until the form is saved."""
+    ``vanthu check``, opened as safely) with everything the import read, valid or not: each
+    form finding and each validation problem beside its field, the page's findings and the
+    lines that could not be placed at the top. Nothing is stored until the form is saved."""
     content = await tep.read(KICH_THUOC_WORD_TOI_DA + 1)
     duoi = PurePath(name).suffix.lower()
     try:
         if len(content) > KICH_THUOC_WORD_TOI_DA:
             raise InvalidDirective(
-                name, [Problem("", f"a Word file of at most {KICH_THUOC_WORD_TOI_DA // 2**20} MiB")]
+                name,
+                [Problem("", f"tệp Word tối đa {KICH_THUOC_WORD_TOI_DA // 2**20} MiB")],
             )
         ket_qua = await run_in_threadpool(nhap_word_du_lieu, content, name, duoi)
     except InvalidDirective as error:
@@ -263,14 +281,23 @@ async def _tu_word(request: Request, tep: UploadFile, name: str) -> Response:
         )
     except VanthuError as error:
         return _trang_soan(request, BieuMau(), ma_trang_thai(error), thong_bao_loi=str(error))
-    word = WordNhap(name, ket_qua.phat_hien, ket_qua.ghi_chu)
+    word = WordNhap(
+        name,
+        ket_qua.phat_hien,
+        ket_qua.ghi_chu,
+        _so_ngay(ket_qua.du_lieu),
+        ket_qua.van_ban is not None,
+    )
     if ket_qua.van_ban is None:
         return _trang_soan(
             request,
-            BieuMau(),
+            bieu_mau_tu_du_lieu(ket_qua.du_lieu),
             422,
             problems=list(ket_qua.van_de),
-            thong_bao_loi=f"{name}: the imported directive does not validate",
+            thong_bao_loi=(
+                f"Biểu mẫu đã điền mọi trường đọc được từ «{name}», nhưng văn bản chưa hợp lệ: "
+                "sửa các trường được đánh dấu rồi bấm Lưu nháp."
+            ),
             word=word,
         )
     return _trang_soan(
