@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.web.conftest import ANH_CHUP, MayChuThat, trang_da_dang_nhap
 from vanthu.services import TrangThaiVanBan, UngDung
@@ -59,8 +60,7 @@ def test_the_drafter_types_previews_and_submits_the_leader_returns_once_then_app
         _go(cv, "#o-kinh_gui", "Ủy ban nhân dân các huyện, thành phố")
         _go(cv, "#o-noi_dung-0-doan", "Thực hiện chỉ đạo của UBND tỉnh, Sở Y tế đề nghị:")
         cv.get_by_role("button", name="Thêm đoạn").click()  # the page again, the new row focused
-        cv.wait_for_load_state()
-        assert cv.evaluate("document.activeElement.id") == "o-noi_dung-1-doan"
+        expect(cv.locator("#o-noi_dung-1-doan")).to_be_focused()
         cv.keyboard.type("1. Tổ chức diệt lăng quăng tại các hộ gia đình./.")
         _go(cv, "#o-nguoi_ky-chuc_vu", "GIÁM ĐỐC")
         _go(cv, "#o-nguoi_ky-ho_ten", "Lê Văn Bình")
@@ -127,8 +127,7 @@ def test_the_drafter_pastes_a_table_from_a_spreadsheet_adds_a_footnote_and_sees_
         _bao_cao_moi(cv, "Sở Y tế báo cáo kết quả tiêm chủng[^1] như sau:")
 
         cv.get_by_role("button", name="Thêm bảng").click()
-        cv.wait_for_load_state()
-        assert cv.evaluate("document.activeElement.id") == "o-noi_dung-1-bang-ten"
+        expect(cv.locator("#o-noi_dung-1-bang-ten")).to_be_focused()
         cv.keyboard.type("Bảng 1. Kết quả tiêm theo xã, phường")
         cv.get_by_label("Các cột").fill("STT | 1 | giữa\nXã, phường\nĐã tiêm | 2,5\nTỷ lệ (%) | 2")
         cv.get_by_label("Dòng tiêu đề gộp (nếu có)").fill("Địa bàn (gộp 2) | Kết quả (gộp 2)")
@@ -181,8 +180,7 @@ def test_the_drafter_adds_a_sub_item_and_an_annex_saves_and_sees_the_annex_page(
 
         # A "+" row under the first Nơi nhận line: the page again, the new row focused.
         cv.get_by_role("button", name="Thêm dòng “+” dưới nơi nhận 1").click()
-        cv.wait_for_load_state()
-        assert cv.evaluate("document.activeElement.id") == "o-noi_nhan-0-muc_con-0-ten"
+        expect(cv.locator("#o-noi_nhan-0-muc_con-0-ten")).to_be_focused()
         cv.keyboard.type("Sở Tài chính")
         cv.keyboard.press("Tab")
         cv.keyboard.type("STC")
@@ -190,14 +188,12 @@ def test_the_drafter_adds_a_sub_item_and_an_annex_saves_and_sees_the_annex_page(
         line.screenshot(path=str(ANH_CHUP / "soan-thao-noi-nhan-muc-con.png"))
 
         cv.get_by_role("button", name="Thêm phụ lục", exact=True).click()
-        cv.wait_for_load_state()
-        assert cv.evaluate("document.activeElement.id") == "o-phu_luc-0-ten"
+        expect(cv.locator("#o-phu_luc-0-ten")).to_be_focused()
         cv.keyboard.type("Kết quả tiêm theo huyện")
         cv.locator("#o-kem_theo_cua").fill("Sở Y tế tỉnh Ninh Thuận")
         _go(cv, "#o-phu_luc-0-noi_dung-0-doan", "1. Huyện Ninh Hải: 5.320 người đã tiêm.")
         cv.get_by_role("button", name="Thêm đoạn của phụ lục").click()
-        cv.wait_for_load_state()
-        assert cv.evaluate("document.activeElement.id") == "o-phu_luc-0-noi_dung-1-doan"
+        expect(cv.locator("#o-phu_luc-0-noi_dung-1-doan")).to_be_focused()
         cv.keyboard.type("2. Huyện Bác Ái: 1.860 người đã tiêm.")
 
         cv.get_by_role("button", name="Lưu nháp").click()
