@@ -244,3 +244,47 @@ def khung_ky(
             )
         )
     return out
+
+
+#: The lines the System fills in after the leader signs (Decree 30 Art. 15: number and date
+#: are given after the signature), by the form field that holds each: the class of their
+#: paragraphs in the header of page 1.
+TRUONG_DIEN = {"so_ky_hieu": Kieu.SO_KY_HIEU, "ngay_ban_hanh": Kieu.DIA_DANH_NGAY}
+
+
+@dataclass(frozen=True)
+class ChoDien:
+    """Where a line filled in after signing stands on the laid-out PDF: its field's name, the
+    page (from 0) and the rectangle of its paragraphs (all its lines), in PDF points from
+    the bottom left."""
+
+    ten: str
+    trang: int
+    khung: tuple[float, float, float, float]
+
+
+def cho_dien(document: Any) -> list[ChoDien]:
+    """The number line and the place-date line of page 1's header, each as one rectangle (a
+    long place-date line broken in two is one rectangle over both)."""
+    if not document.pages:
+        return []
+    page = document.pages[0]
+    height = page.height * PT_MOI_PX
+    found: dict[str, list[float]] = {}
+    for box in _hop(page._page_box):
+        element = box.element
+        if element is None or box.element_tag != "p" or not _la_khoi(box):
+            continue
+        classes = set((element.get("class") or "").split())
+        for ten, kieu in TRUONG_DIEN.items():
+            if kieu.css_class not in classes:
+                continue
+            x1, top = box.border_box_x() * PT_MOI_PX, box.border_box_y() * PT_MOI_PX
+            x2 = x1 + box.border_width() * PT_MOI_PX
+            bottom = top + box.border_height() * PT_MOI_PX
+            seen = found.setdefault(ten, [x1, top, x2, bottom])
+            seen[:] = [min(seen[0], x1), min(seen[1], top), max(seen[2], x2), max(seen[3], bottom)]
+    return [
+        ChoDien(ten, 0, (x1, height - bottom, x2, height - top))
+        for ten, (x1, top, x2, bottom) in found.items()
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..schemas import VanBan
@@ -12,7 +12,7 @@ from ..schemas.anh import AnhDaDoc
 from ..schemas.ban_sao import BanSao, HinhThucSao
 from .ban_sao import KhungPdf, ban_sao_dien_tu, ban_sao_giay, o_ky_so, trich
 from .bo_cuc import BoCuc
-from .cho_ky import KhungKy, khung_ky
+from .cho_ky import ChoDien, KhungKy, cho_dien, khung_ky
 from .docx_writer import DocxWriter
 from .fonts import MatChu, do_rong_chu, mat_chu_pdf
 from .luu_tru import pdf_luu_tru, sieu_du_lieu
@@ -51,6 +51,7 @@ class BanDeKy:
     pdf: bytes
     khung: list[KhungKy]
     docx: bytes | None = None
+    dien: list[ChoDien] = field(default_factory=list)  # the number and date lines' places
 
 
 class Renderer:
@@ -127,7 +128,9 @@ class Renderer:
         drawn = self.pdf.in_pdf(document, pdf_a)
         if pdf_a and vb.so is not None and vb.ngay is not None:
             drawn = pdf_luu_tru(drawn, sieu_du_lieu(vb))
-        return BanDeKy(layout, drawn, places, self.docx.ghi(layout) if docx else None)
+        return BanDeKy(
+            layout, drawn, places, self.docx.ghi(layout) if docx else None, cho_dien(document)
+        )
 
     def ket_xuat_ban_sao(
         self,
