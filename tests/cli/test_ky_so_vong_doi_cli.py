@@ -76,7 +76,6 @@ def da_duyet(tmp_path: Path) -> tuple[Path, Path]:
     draft.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     ok(run(tmp_path, two_step, "draft", str(draft), user="duc"))
     ok(run(tmp_path, two_step, "submit", "1", user="duc"))
-    ok(run(tmp_path, two_step, "approve", "1", user="nam"))
     return two_step, keys
 
 
@@ -84,9 +83,11 @@ def test_a_leader_signs_the_prepared_pdf_himself_and_the_clerk_issues_it(
     tmp_path: Path, da_duyet: tuple[Path, Path]
 ) -> None:
     config, keys = da_duyet
-    waiting = ok(run(tmp_path, config, "issue", "1", user="thu"))
-    assert waiting.splitlines()[0] == "01/CĐ-UBND: đã duyệt → chờ ký số"
+    waiting = ok(run(tmp_path, config, "approve", "1", user="nam"))
+    assert waiting.splitlines()[0] == "#1: chờ duyệt → chờ ký số"
     assert "ký số: chờ ký số" in waiting and "vanthu accept-signed 1" in waiting
+    refused = run(tmp_path, config, "issue", "1", user="thu")
+    assert refused.returncode == 1 and "cho_ky_so" in refused.stderr
     prepared = tmp_path / "cho-ky.pdf"
     ok(run(tmp_path, config, "sign-prepared", "1", "-o", str(prepared), user="nam"))
     signed = tmp_path / "da-ky.pdf"
@@ -96,23 +97,26 @@ def test_a_leader_signs_the_prepared_pdf_himself_and_the_clerk_issues_it(
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert "not the prepared document" in refused.stderr.strip().splitlines()[0]
 
-    issued = ok(run(tmp_path, config, "accept-signed", "1", str(signed), user="nam"))
-    assert issued.splitlines()[0] == "01/CĐ-UBND: chờ ký số → đã ban hành"
-    pdf = issued.splitlines()[1]
+    back = ok(run(tmp_path, config, "accept-signed", "1", str(signed), user="nam"))
+    assert back.splitlines()[0] == "#1: chờ ký số → đã duyệt"
+    assert "ký số: lãnh đạo đã ký" in back and "vanthu issue 1" in back
+    issued = ok(run(tmp_path, config, "issue", "1", user="thu"))
+    assert issued.splitlines()[0] == "01/CĐ-UBND: đã duyệt → đã ban hành"
+    pdf = next(line for line in issued.splitlines() if line.endswith(".pdf"))
     verified = ok(run(tmp_path, config, "verify", pdf))
     assert "Kết luận: hợp lệ" in verified and "vai trò: cơ quan" in verified
 
 
-def test_cancelling_signing_voids_the_number_and_the_next_issue_takes_the_next(
+def test_cancelling_signing_takes_no_number_and_a_server_held_key_then_signs_at_the_issue(
     tmp_path: Path, da_duyet: tuple[Path, Path]
 ) -> None:
     config, keys = da_duyet
-    ok(run(tmp_path, config, "issue", "1", user="thu"))
+    ok(run(tmp_path, config, "approve", "1", user="nam"))
     cancelled = ok(run(tmp_path, config, "cancel-signing", "1", "--reason", "Sửa lỗi", user="thu"))
-    assert cancelled.strip() == "#1: chờ ký số → đã duyệt; số 01/CĐ-UBND đã hủy"
+    assert cancelled.strip() == "#1: chờ ký số → đã duyệt; chữ ký của lãnh đạo đã hủy"
     register = ok(run(tmp_path, config, "register", "--year", "2021"))
-    assert "Số 01/CĐ-UBND đã hủy (hủy ký số): Sửa lỗi" in register
-    # With the leader's key on the server, Ban hành signs at once and takes number 02.
+    assert "01/CĐ-UBND" not in register, "no number was taken"
+    # With the leader's key on the server, Ban hành has it sign and takes number 01.
     issued = ok(run(tmp_path, keys, "issue", "1", user="thu"))
-    assert issued.splitlines()[0] == "02/CĐ-UBND: đã duyệt → đã ban hành"
+    assert issued.splitlines()[0] == "01/CĐ-UBND: đã duyệt → đã ban hành"
     assert "ký số: đã ký số" in issued

@@ -116,10 +116,17 @@ def test_filling_the_number_and_date_after_the_leader_signed_leaves_his_signatur
     leader, org = result.chu_ky
     assert leader.vai_tro == "lanh_dao" and leader.sua_sau_ky == "FORM_FILLING"
     assert org.vai_tro == "co_quan" and org.sua_sau_ky == "NONE"
-    assert gia_tri_da_dien(ban_hanh) == {
+    filled = {
         "so_ky_hieu": "Số: 18/CĐ-UBND",
         "ngay_ban_hanh": "Ninh Thuận, ngày 28 tháng 11 năm 2026",
     }
+    assert gia_tri_da_dien(ban_hanh) == filled
+    # The verification says what was filled after the leader signed.
+    assert result.o_da_dien == filled and result.json()["o_da_dien"] == filled
+    assert result.loi()[-1] == (
+        "Điền sau khi người ký ký (số, ngày do hệ thống cấp): Số: 18/CĐ-UBND; "
+        "Ninh Thuận, ngày 28 tháng 11 năm 2026"
+    )
 
 
 def test_the_issued_xmp_names_the_number_given_after_signing(ban_hanh: bytes) -> None:
@@ -170,3 +177,25 @@ def test_moving_a_filled_field_after_the_leader_signed_is_reported_as_changed(
     w.write(out)
     result = xac_minh(out.getvalue(), ngu_canh_tin_cay(khoa.cau_hinh))
     assert result.ket_luan is not KetLuan.HOP_LE
+
+
+def test_a_two_step_leader_whose_tool_also_fills_the_number_is_refused(
+    hai_ban: HaiBan, khoa: Khoa
+) -> None:
+    from pyhanko.sign import fields as sig_fields
+    from pyhanko.sign.signers import PdfSignatureMetadata, PdfSigner
+
+    from vanthu.ky_so import chuan_bi_ky, mo_khoa, nhan_ban_da_ky
+
+    leader, _ = vi_tri(hai_ban.trong)
+    prepared = chuan_bi_ky(them_truong_dien(hai_ban.trong.pdf, _truong(hai_ban.trong)), leader)
+    tampered = dien_so_ngay(prepared, hai_ban.co_so.pdf, {"so_ky_hieu": "Số: 99/CĐ-UBND"})
+    with mo_khoa(khoa.cau_hinh.nguon_khoa("lanh_dao")) as signer:
+        meta = PdfSignatureMetadata(
+            field_name="nguoi_ky", subfilter=sig_fields.SigSeedSubFilter.PADES
+        )
+        signed = PdfSigner(meta, signer).sign_pdf(
+            IncrementalPdfFileWriter(io.BytesIO(tampered)), existing_fields_only=True
+        )
+    with pytest.raises(SigningFailed, match="changes more than the signature"):
+        nhan_ban_da_ky(prepared, bytes(signed.getvalue()), ngu_canh_tin_cay(khoa.cau_hinh))

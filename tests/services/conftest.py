@@ -71,12 +71,20 @@ def cong_dien_du_thao() -> dict[str, object]:
     return data
 
 
-def duyet_xong(app: BoDichVu) -> int:
-    """A draft carried to approved; its id."""
+def trinh_xong(app: BoDichVu) -> int:
+    """A draft carried to submitted (chờ duyệt); its id."""
     from vanthu.workflow import SuKienVanBan
 
     draft = app.vong_doi.soan_thao("cv", cong_dien_du_thao(), "test")
-    key = str(draft.van_ban_id)
-    app.vong_doi.chuyen("cv", key, SuKienVanBan.trinh)
-    app.vong_doi.chuyen("ld", key, SuKienVanBan.duyet)
+    app.vong_doi.chuyen("cv", str(draft.van_ban_id), SuKienVanBan.trinh)
     return draft.van_ban_id
+
+
+def duyet_xong(app: BoDichVu) -> int:
+    """A draft carried to approved (with a signing configuration: signed by its leader, or
+    waiting for his signature); its id."""
+    from vanthu.workflow import SuKienVanBan
+
+    key = trinh_xong(app)
+    app.vong_doi.chuyen("ld", str(key), SuKienVanBan.duyet)
+    return key

@@ -1,6 +1,7 @@
-"""Signing at issue (#10): Ban hành signs the numbered PDF with the approving leader's key then
-the organisation's, every key checked before a number is taken; a leader on his own computer
-signs in two steps; electronic copies carry the organisation's signature in box 14."""
+"""Signing in Decree 30's order (#10): the leader signs at Duyệt (his server-held key, or in two
+steps on his own computer), Ban hành numbers, dates and has the organisation sign, every key
+checked before the signature it makes and before a number is taken; electronic copies carry the
+organisation's signature in box 14."""
 
 from __future__ import annotations
 
@@ -19,13 +20,12 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from tests.services.conftest import ManualClock, duyet_xong
+from tests.services.conftest import ManualClock, duyet_xong, trinh_xong
 from tests.services.ky_so_chung import bo_khoa, cau_hinh, cau_hinh_hai_buoc, cong_cu_lanh_dao
 from vanthu.delivery.ghi_tep import BIEN_DUNG, BIEN_TEP_DUNG, THU_MUC_TAM
 from vanthu.errors import InvalidSetting, Refused, SigningFailed, TransitionRefused
-from vanthu.ky_so import BIEN_CAU_HINH, KetLuan
+from vanthu.ky_so import BIEN_CAU_HINH, KetLuan, gia_tri_da_dien
 from vanthu.services import xac_minh_pdf
-from vanthu.services.so_dang_ky import so_dang_ky
 from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import DemSo, DongSoDangKy, NhatKy, NhiemVuRow, VanBanRow
 from vanthu.workflow import SuKienVanBan, TrangThaiVanBan
@@ -78,6 +78,11 @@ def _tep_tren_dia(output: Path) -> list[Path]:
     return sorted(p for p in output.rglob("*") if p.suffix in (".pdf", ".docx"))
 
 
+def _tep_ban_hanh(output: Path) -> list[Path]:
+    """The issued files (not what the leader signs before the number)."""
+    return [p for p in _tep_tren_dia(output) if "cho-ban-hanh" not in p.parts]
+
+
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -85,28 +90,51 @@ def _sha(data: bytes) -> str:
 # -- server-held keys ------------------------------------------------------------------------
 
 
-def test_an_issue_with_signing_freezes_the_pdf_signed_by_the_approving_leader_then_the_body(
+def test_the_leader_signs_at_duyet_and_ban_hanh_numbers_dates_and_has_the_body_sign(
     app: BoDichVu, ky: Path, tmp_path: Path
 ) -> None:
     key = duyet_xong(app)
+    row = _row(app, key)
+    assert (row.trang_thai, row.ky_so, row.nguoi_ky_so, row.so) == (
+        "da_duyet",
+        "lanh_dao_da_ky",
+        "ld",
+        None,
+    )
+    by_leader = Path(row.ban_chuan_bi_duong_dan or "").read_bytes()
+    assert row.ban_chuan_bi_sha256 == _sha(by_leader)
+    checked = xac_minh_pdf(by_leader)
+    assert checked.ket_luan is KetLuan.HOP_LE
+    assert [(c.vai_tro, c.nguoi_ky) for c in checked.chu_ky] == [("lanh_dao", "Trần Quốc Nam")]
+    assert gia_tri_da_dien(by_leader) == {}, "he signs it without number or date"
+    # Duyệt logged the leader's consent and what he signed.
+    with app.store.transaction() as s:
+        consent = s.scalars(
+            select(NhatKy.chi_tiet).where(NhatKy.van_ban_id == key, NhatKy.su_kien == "duyet")
+        ).one()
+    assert consent == {
+        "dong_y_ky_so": "khoa_may_chu",
+        "khoa": "lanh_dao",
+        "ban_ky_sha256": _sha(by_leader),
+    }
+
     result = app.vong_doi.ban_hanh("vt", str(key))
     assert (result.den, result.ky_so) == (TrangThaiVanBan.da_ban_hanh, "da_ky_so")
     row = _row(app, key)
     signed = Path(row.pdf_duong_dan or "").read_bytes()
     assert row.pdf_sha256 == _sha(signed), "the frozen hash is the signed file's"
+    assert signed.startswith(by_leader), "his signed file, only added to"
     assert (row.ky_so, row.nguoi_ky_so) == ("da_ky_so", "ld")
     checked = xac_minh_pdf(signed)
     assert checked.ket_luan is KetLuan.HOP_LE
-    assert [(c.vai_tro, c.nguoi_ky) for c in checked.chu_ky] == [
-        ("lanh_dao", "Trần Quốc Nam"),
-        ("co_quan", "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN"),
+    assert [(c.vai_tro, c.nguoi_ky, c.sua_sau_ky) for c in checked.chu_ky] == [
+        ("lanh_dao", "Trần Quốc Nam", "FORM_FILLING"),
+        ("co_quan", "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN", "NONE"),
     ]
-    # Duyệt logged the leader's consent to sign with his server-held key.
-    with app.store.transaction() as s:
-        consent = s.scalars(
-            select(NhatKy.chi_tiet).where(NhatKy.van_ban_id == key, NhatKy.su_kien == "duyet")
-        ).one()
-    assert consent == {"dong_y_ky_so": "khoa_may_chu", "khoa": "lanh_dao"}
+    assert gia_tri_da_dien(signed) == {
+        "so_ky_hieu": "Số: 01/CĐ-UBND",
+        "ngay_ban_hanh": "Ninh Thuận, ngày 12 tháng 9 năm 2021",
+    }
 
     # What is distributed is the signed file, byte for byte.
     app.phat_hanh.phat_hanh("vt", str(key), gui_thu=False)
@@ -136,7 +164,7 @@ def test_without_a_signing_configuration_the_issue_is_unsigned_and_its_record_sa
         ({"anh": "mat-khau.txt"}, SigningFailed, "image"),
     ],
 )
-def test_a_key_that_cannot_sign_refuses_the_issue_before_a_number_is_taken(
+def test_a_leader_key_that_cannot_sign_refuses_his_duyet_and_changes_nothing(
     app: BoDichVu,
     khoa: Path,
     tmp_path: Path,
@@ -159,15 +187,16 @@ def test_a_key_that_cannot_sign_refuses_the_issue_before_a_number_is_taken(
         },
     )
     monkeypatch.setenv(BIEN_CAU_HINH, str(broken))
-    key = duyet_xong(app)
+    key = trinh_xong(app)
     with pytest.raises(loi, match=noi):
-        app.vong_doi.ban_hanh("vt", str(key))
+        app.vong_doi.chuyen("ld", str(key), SuKienVanBan.duyet)
     assert _so_da_lay(app) == (0, [])
-    assert _row(app, key).trang_thai == "da_duyet"
+    row = _row(app, key)
+    assert (row.trang_thai, row.ky_so, row.ban_chuan_bi_duong_dan) == ("cho_duyet", None, None)
     assert _tep_tren_dia(tmp_path / "output") == []
 
 
-def test_a_certificate_the_roots_do_not_vouch_for_refuses_the_issue_and_takes_no_number(
+def test_a_leader_certificate_the_roots_do_not_vouch_for_refuses_his_duyet(
     app: BoDichVu, khoa: Path, khoa_la: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     foreign = khoa_la.parent
@@ -180,48 +209,108 @@ def test_a_certificate_the_roots_do_not_vouch_for_refuses_the_issue_and_takes_no
         },
     )
     monkeypatch.setenv(BIEN_CAU_HINH, str(untrusted))
-    key = duyet_xong(app)
+    key = trinh_xong(app)
     with pytest.raises(SigningFailed, match="Kẻ Mạo Danh is not trusted"):
+        app.vong_doi.chuyen("ld", str(key), SuKienVanBan.duyet)
+    assert _row(app, key).trang_thai == "cho_duyet"
+    assert _tep_tren_dia(tmp_path / "output") == []
+    # Once the key is right he signs, and the number taken is the first.
+    monkeypatch.setenv(BIEN_CAU_HINH, str(khoa))
+    app.vong_doi.chuyen("ld", str(key), SuKienVanBan.duyet)
+    assert app.vong_doi.ban_hanh("vt", str(key)).so_ky_hieu == "01/CĐ-UBND"
+
+
+def test_an_organisation_key_that_cannot_sign_refuses_the_issue_before_a_number_is_taken(
+    app: BoDichVu, khoa: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(BIEN_CAU_HINH, str(khoa))
+    key = duyet_xong(app)
+    signed_by_leader = _row(app, key).ban_chuan_bi_sha256
+    (khoa.parent / "sai.txt").write_text("not the passphrase\n", "utf-8")
+    broken = cau_hinh(
+        khoa,
+        "co-quan-hong.yaml",
+        khoa={
+            "lanh_dao": {"pkcs12": "lanh-dao.p12", "mat_khau_tep": "mat-khau.txt"},
+            "co_quan": {"pkcs12": "co-quan.p12", "mat_khau_tep": "sai.txt"},
+        },
+    )
+    monkeypatch.setenv(BIEN_CAU_HINH, str(broken))
+    with pytest.raises(SigningFailed, match="passphrase is wrong"):
         app.vong_doi.ban_hanh("vt", str(key))
     assert _so_da_lay(app) == (0, [])
-    assert _tep_tren_dia(tmp_path / "output") == []
-    # Once the key is right, the number taken is the first.
-    monkeypatch.setenv(BIEN_CAU_HINH, str(khoa))
-    assert app.vong_doi.ban_hanh("vt", str(key)).so_ky_hieu == "01/CĐ-UBND"
+    row = _row(app, key)
+    assert (row.trang_thai, row.ky_so, row.ban_chuan_bi_sha256) == (
+        "da_duyet",
+        "lanh_dao_da_ky",
+        signed_by_leader,
+    )
+    assert _tep_ban_hanh(tmp_path / "output") == []
+
+
+def test_a_leader_signed_pdf_whose_lines_would_not_line_up_refuses_the_issue_without_a_number(
+    app: BoDichVu, ky: Path, tmp_path: Path
+) -> None:
+    key = duyet_xong(app)
+    with app.store.transaction() as s:  # as if the blank lines had stood elsewhere
+        row = s.get(VanBanRow, key)
+        assert row is not None and row.vi_tri_ky is not None
+        moved = dict(row.vi_tri_ky)
+        moved["dien"] = {
+            k: [v[0], v[1], v[2] + 20, v[3], v[4] + 20] for k, v in moved["dien"].items()
+        }
+        row.vi_tri_ky = moved
+    with pytest.raises(SigningFailed, match="does not line up"):
+        app.vong_doi.ban_hanh("vt", str(key))
+    assert _so_da_lay(app) == (0, [])
+    assert _row(app, key).ky_so == "lanh_dao_da_ky"
+    assert _tep_ban_hanh(tmp_path / "output") == []
 
 
 # -- two-step signing ------------------------------------------------------------------------
 
 
-def test_two_step_issue_waits_for_the_leaders_signed_pdf_then_the_body_signs_and_freezes_it(
+def test_two_step_duyet_hands_out_the_prepared_pdf_the_signed_one_comes_back_then_ban_hanh(
     app: BoDichVu, hai_buoc: Path, khoa: Path, clock: ManualClock
 ) -> None:
     key = str(duyet_xong(app))
-    waiting = app.vong_doi.ban_hanh("vt", key)
-    assert (waiting.den, waiting.ky_so, waiting.so_ky_hieu) == (
-        TrangThaiVanBan.cho_ky_so,
-        "cho_ky_so",
-        "01/CĐ-UBND",
-    )
     row = _row(app, int(key))
-    assert row.pdf_duong_dan is None and row.pdf_sha256 is None
-    with app.store.transaction() as s:  # tasks are followed once it is issued, not before
-        assert s.scalars(select(NhiemVuRow).where(NhiemVuRow.van_ban_id == int(key))).all() == []
+    assert (row.trang_thai, row.ky_so, row.so, row.pdf_duong_dan) == (
+        "cho_ky_so",
+        "cho_ky_so",
+        None,
+        None,
+    ), "no number is taken before he signs"
+    assert _so_da_lay(app) == (0, [])
+    with pytest.raises(TransitionRefused):  # Ban hành waits for his signature
+        app.vong_doi.ban_hanh("vt", key)
     prepared = app.vong_doi.ban_chuan_bi("ld", key).read_bytes()
     assert _sha(prepared) == row.ban_chuan_bi_sha256
     with pytest.raises(Refused, match="waits for the signature of 'ld'"):
         app.vong_doi.ban_chuan_bi("cv", key)
 
     clock.dat("2021-09-13T10:00")
-    done = app.vong_doi.nhan_ban_ky("ld", key, cong_cu_lanh_dao(prepared, khoa))
-    assert (done.tu, done.den, done.ky_so) == (
+    uploaded = cong_cu_lanh_dao(prepared, khoa)
+    back = app.vong_doi.nhan_ban_ky("ld", key, uploaded)
+    assert (back.tu, back.den, back.ky_so) == (
         TrangThaiVanBan.cho_ky_so,
+        TrangThaiVanBan.da_duyet,
+        "lanh_dao_da_ky",
+    )
+    row = _row(app, int(key))
+    assert row.ban_chuan_bi_sha256 == _sha(uploaded) and row.so is None
+    with app.store.transaction() as s:  # tasks are followed once it is issued, not before
+        assert s.scalars(select(NhiemVuRow).where(NhiemVuRow.van_ban_id == int(key))).all() == []
+
+    done = app.vong_doi.ban_hanh("vt", key)
+    assert (done.den, done.ky_so, done.so_ky_hieu) == (
         TrangThaiVanBan.da_ban_hanh,
         "da_ky_so",
+        "01/CĐ-UBND",
     )
     row = _row(app, int(key))
     signed = Path(row.pdf_duong_dan or "").read_bytes()
-    assert row.pdf_sha256 == _sha(signed) and signed.startswith(prepared)
+    assert row.pdf_sha256 == _sha(signed) and signed.startswith(uploaded)
     checked = xac_minh_pdf(signed)
     assert checked.ket_luan is KetLuan.HOP_LE
     assert [c.vai_tro for c in checked.chu_ky] == ["lanh_dao", "co_quan"]
@@ -245,8 +334,6 @@ def test_two_step_uploads_of_another_document_an_untrusted_signer_or_tampered_ar
     app: BoDichVu, hai_buoc: Path, khoa: Path, khoa_la: Path, tmp_path: Path
 ) -> None:
     first, second = str(duyet_xong(app)), str(duyet_xong(app))
-    app.vong_doi.ban_hanh("vt", first)
-    app.vong_doi.ban_hanh("vt", second)
     prepared = app.vong_doi.ban_chuan_bi("vt", first).read_bytes()
     other = app.vong_doi.ban_chuan_bi("vt", second).read_bytes()
 
@@ -267,7 +354,6 @@ def test_hostile_uploads_are_refused_with_a_message_and_change_nothing(
         waiting = s.scalars(select(VanBanRow.id).where(VanBanRow.trang_thai == "cho_ky_so")).first()
     if waiting is None:
         waiting = duyet_xong(app)
-        app.vong_doi.ban_hanh("vt", str(waiting))
     _tu_choi(app, str(waiting), upload, ".")
 
 
@@ -279,41 +365,61 @@ def test_the_prepared_pdf_with_anything_appended_is_refused(
         waiting = s.scalars(select(VanBanRow.id).where(VanBanRow.trang_thai == "cho_ky_so")).first()
     if waiting is None:
         waiting = duyet_xong(app)
-        app.vong_doi.ban_hanh("vt", str(waiting))
     prepared = app.vong_doi.ban_chuan_bi("vt", str(waiting)).read_bytes()
     _tu_choi(app, str(waiting), prepared + tail, ".")
 
 
-def test_cancelling_two_step_signing_voids_the_number_which_is_never_taken_again(
+def test_cancelling_a_waited_for_signature_returns_to_da_duyet_and_takes_no_number(
     app: BoDichVu, hai_buoc: Path, khoa: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     key = str(duyet_xong(app))
-    app.vong_doi.ban_hanh("vt", key)
     with pytest.raises(TransitionRefused):
         app.vong_doi.huy_ky_so("cv", key)
     result = app.vong_doi.huy_ky_so("ld", key, "Sai trích yếu")
     assert (result.tu, result.den, result.so_ky_hieu) == (
         TrangThaiVanBan.cho_ky_so,
         TrangThaiVanBan.da_duyet,
-        "01/CĐ-UBND",
+        None,
     )
     row = _row(app, int(key))
-    assert (row.so, row.so_ky_hieu, row.ky_so, row.ban_chuan_bi_duong_dan) == (None,) * 4
-    assert _so_da_lay(app) == (1, [(1, True)])
-    assert _tep_tren_dia(tmp_path / "output") == [], "the voided number's files are removed"
-    (line,) = so_dang_ky(app.store, 2021)
-    assert line[0] == "01" and "Số 01/CĐ-UBND đã hủy (hủy ký số): Sai trích yếu" in line[-1]
-
-    # Issued again (now with a server-held key): the next number, never the voided one.
-    monkeypatch.setenv(BIEN_CAU_HINH, str(khoa))
+    assert (row.so, row.ky_so, row.ban_chuan_bi_duong_dan, row.nguoi_ky_so) == (None,) * 4
+    assert _so_da_lay(app) == (0, [])
+    assert _tep_tren_dia(tmp_path / "output") == [], "the prepared PDF is removed"
+    # The văn thư's Ban hành hands him a fresh prepared PDF: still no number.
     again = app.vong_doi.ban_hanh("vt", key)
-    assert (again.so_ky_hieu, again.ky_so) == ("02/CĐ-UBND", "da_ky_so")
-    assert _so_da_lay(app) == (2, [(1, True), (2, False)])
+    assert (again.den, again.ky_so, again.so_ky_hieu) == (
+        TrangThaiVanBan.cho_ky_so,
+        "cho_ky_so",
+        None,
+    )
+    # Configured now with his server-held key: cancelled again, Ban hành signs and issues 01.
+    app.vong_doi.huy_ky_so("vt", key)
+    monkeypatch.setenv(BIEN_CAU_HINH, str(khoa))
+    issued = app.vong_doi.ban_hanh("vt", key)
+    assert (issued.so_ky_hieu, issued.ky_so) == ("01/CĐ-UBND", "da_ky_so")
+    assert _so_da_lay(app) == (1, [(1, False)])
+
+
+def test_a_signature_made_at_duyet_can_be_cancelled_before_the_issue_and_is_made_again(
+    app: BoDichVu, ky: Path, tmp_path: Path
+) -> None:
+    key = str(duyet_xong(app))
+    first = _row(app, int(key)).ban_chuan_bi_duong_dan
+    with pytest.raises(TransitionRefused):  # a chuyên viên does not cancel a signature
+        app.vong_doi.huy_ky_so("cv", key)
+    result = app.vong_doi.huy_ky_so("vt", key, "Ký lại")
+    assert (result.tu, result.den) == (TrangThaiVanBan.da_duyet, TrangThaiVanBan.da_duyet)
+    assert _row(app, int(key)).ky_so is None and not Path(first or "").exists()
+    issued = app.vong_doi.ban_hanh("vt", key)  # his consent stands: his key signs now
+    assert (issued.so_ky_hieu, issued.ky_so) == ("01/CĐ-UBND", "da_ky_so")
+    signed = Path(_row(app, int(key)).pdf_duong_dan or "").read_bytes()
+    assert [c.vai_tro for c in xac_minh_pdf(signed).chu_ky] == ["lanh_dao", "co_quan"]
+    with pytest.raises(TransitionRefused):  # issued: nothing left to cancel
+        app.vong_doi.huy_ky_so("vt", key)
 
 
 def test_the_signed_upload_is_taken_only_in_its_own_event(app: BoDichVu, hai_buoc: Path) -> None:
     key = str(duyet_xong(app))
-    app.vong_doi.ban_hanh("vt", key)
     with pytest.raises(Refused, match="accept-signed"):
         app.vong_doi.chuyen("vt", key, SuKienVanBan.ky_so)
     with pytest.raises(TransitionRefused):
@@ -373,7 +479,7 @@ def test_a_signed_issue_killed_before_its_commit_consumes_no_number_and_leaves_n
     assert process.returncode == -signal.SIGKILL, said.decode("utf-8", "replace")
     assert _so_da_lay(app) == (0, [])
     assert _row(app, key).trang_thai == "da_duyet"
-    assert [p for p in _tep_tren_dia(output) if THU_MUC_TAM not in p.parts] == []
+    assert [p for p in _tep_ban_hanh(output) if THU_MUC_TAM not in p.parts] == []
     # The next issue drops whatever was staged and takes number 01, signed.
     again = app.vong_doi.ban_hanh("vt", str(key))
     assert (again.so_ky_hieu, again.ky_so) == ("01/CĐ-UBND", "da_ky_so")

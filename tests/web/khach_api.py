@@ -61,8 +61,10 @@ def den_trang_thai(
     clock: ManualClock | None = None,
 ) -> int:
     """A new directive carried through the lifecycle to ``trang_thai``; its id. Reviewed by a
-    leader who did not draft it; issued, distributed and followed up by the văn thư (chờ ký
-    số: issued while the signing configuration has the leader sign in two steps)."""
+    leader who did not draft it; issued, distributed and followed up by the văn thư. With a
+    signing configuration, đã duyệt is as his Duyệt leaves it (signed with his server-held
+    key, or, signing in two steps, his prepared PDF cancelled: not signed), and chờ ký số is
+    a văn thư's chuẩn bị ký số of the unsigned directive."""
     if nguoi_soan == "vt":
         assert clock is not None, "a văn thư's draft moves the clock"
         van_ban_id = du_thao_cua_van_thu(app, clock)
@@ -73,9 +75,9 @@ def den_trang_thai(
     steps = {
         T.cho_duyet: lambda: app.trinh(nguoi_soan, key),
         T.tra_lai: lambda: app.tra_lai(reviewer, key, "Bổ sung căn cứ"),
-        T.da_duyet: lambda: app.duyet(reviewer, key),
+        T.da_duyet: lambda: _duyet(app, reviewer, key),
         T.da_ban_hanh: lambda: app.ban_hanh("vt", key),
-        T.cho_ky_so: lambda: app.ban_hanh("vt", key),  # a leader who signs in two steps
+        T.cho_ky_so: lambda: _chuan_bi_ky(app, key),
         T.da_phat_hanh: lambda: app.phat_hanh("vt", key),
         T.dang_theo_doi: lambda: app.theo_doi("vt", key),
         T.hoan_thanh: lambda: app.hoan_thanh("vt", key),
@@ -86,7 +88,7 @@ def den_trang_thai(
         T.tra_lai: [T.cho_duyet, T.tra_lai],
         T.da_duyet: [T.cho_duyet, T.da_duyet],
         T.da_ban_hanh: [T.cho_duyet, T.da_duyet, T.da_ban_hanh],
-        T.cho_ky_so: [T.cho_duyet, T.da_duyet, T.cho_ky_so],
+        T.cho_ky_so: [T.cho_duyet, T.da_duyet, T.cho_ky_so],  # his signature on his computer
         T.da_phat_hanh: [T.cho_duyet, T.da_duyet, T.da_ban_hanh, T.da_phat_hanh],
         T.dang_theo_doi: [
             T.cho_duyet,
@@ -108,6 +110,19 @@ def den_trang_thai(
         steps[state]()
     assert app.xem_van_ban(key).trang_thai is trang_thai
     return van_ban_id
+
+
+def _duyet(app: UngDung, reviewer: str, key: str) -> None:
+    """Approved: signed by a server-held key, or, waiting for a two-step signature, not."""
+    if app.duyet(reviewer, key).den is T.cho_ky_so:
+        app.huy_ky_so("vt", key)
+
+
+def _chuan_bi_ky(app: UngDung, key: str) -> None:
+    """Waiting for the leader's signature on his own computer, whatever his key."""
+    if app.xem_van_ban(key).ky_so == "lanh_dao_da_ky":
+        app.huy_ky_so("vt", key)
+    app.chuan_bi_ky("vt", key)
 
 
 def sql(db_url: str, statement: str, **params: object) -> list[tuple[Any, ...]]:

@@ -1,6 +1,7 @@
-"""Ký số over the API (#10), on SQLite and PostgreSQL: an issue signed with the leader's
-server-held key and its verified signatures; two-step signing — the prepared PDF, the signed
-one sent back as the body, a refused one, cancelling — and who may do each."""
+"""Ký số over the API (#10), on SQLite and PostgreSQL: Duyệt signed with the leader's
+server-held key, the issue's two verified signatures; two-step signing — Duyệt leaves the
+prepared PDF, the signed one comes back as the body, a refused one, cancelling, chuẩn bị ký số
+— and who may do each."""
 
 from __future__ import annotations
 
@@ -21,7 +22,12 @@ def test_an_issue_signed_with_the_server_held_key_reports_its_two_verified_signa
     client: TestClient, ung_dung: UngDung, ky_may_chu: Path
 ) -> None:
     vt = bearer(ung_dung, "vt")
-    key = den_trang_thai(ung_dung, T.da_duyet)
+    key = den_trang_thai(ung_dung, T.cho_duyet)
+    approved = client.post(f"/api/van-ban/{key}/duyet", headers=bearer(ung_dung, "ld"))
+    assert (approved.json()["den"]["ma"], approved.json()["ky_so"]) == (
+        "da_duyet",
+        "lanh_dao_da_ky",
+    )
     issued = client.post(f"/api/van-ban/{key}/ban-hanh", headers=vt)
     assert issued.status_code == 200, issued.text
     assert (issued.json()["den"]["ma"], issued.json()["ky_so"]) == ("da_ban_hanh", "da_ky_so")
@@ -54,13 +60,13 @@ def test_two_step_signing_over_the_api_prepared_pdf_signed_upload_refusal_and_ca
     client: TestClient, ung_dung: UngDung, ky_hai_buoc: Path, khoa: Path
 ) -> None:
     vt, ld = bearer(ung_dung, "vt"), bearer(ung_dung, "ld")
-    key = den_trang_thai(ung_dung, T.da_duyet)
+    key = den_trang_thai(ung_dung, T.cho_duyet)
     base = f"/api/van-ban/{key}"
-    waiting = client.post(f"{base}/ban-hanh", headers=vt).json()
+    waiting = client.post(f"{base}/duyet", headers=ld).json()
     assert (waiting["den"]["ma"], waiting["ky_so"], waiting["so_ky_hieu"]) == (
         "cho_ky_so",
         "cho_ky_so",
-        "01/CĐ-UBND",
+        None,
     )
     shown = client.get(base, headers=ld).json()
     assert (shown["da_ban_hanh"], shown["ky_so"]) == (False, "cho_ky_so")
@@ -78,33 +84,42 @@ def test_two_step_signing_over_the_api_prepared_pdf_signed_upload_refusal_and_ca
     signed = ngoai_vong_lap(cong_cu_lanh_dao, prepared.content, khoa)
     accepted = client.post(f"{base}/ky-so", content=signed, headers=ld | PDF)
     assert accepted.status_code == 200, accepted.text
-    assert (accepted.json()["den"]["ma"], accepted.json()["ky_so"]) == ("da_ban_hanh", "da_ky_so")
-    checked = client.get(f"{base}/chu-ky", headers=ld).json()
-    assert checked["hop_le"] is True and len(checked["chu_ky"]) == 2
+    assert (accepted.json()["den"]["ma"], accepted.json()["ky_so"]) == (
+        "da_duyet",
+        "lanh_dao_da_ky",
+    )
     # Nothing waits any more: no prepared PDF (404), no second upload (409).
     assert client.get(f"{base}/ban-chuan-bi", headers=ld).status_code == 404
     assert client.post(f"{base}/ky-so", content=signed, headers=ld | PDF).status_code == 409
+    issued = client.post(f"{base}/ban-hanh", headers=vt).json()
+    assert (issued["den"]["ma"], issued["ky_so"], issued["so_ky_hieu"]) == (
+        "da_ban_hanh",
+        "da_ky_so",
+        "01/CĐ-UBND",
+    )
+    checked = client.get(f"{base}/chu-ky", headers=ld).json()
+    assert checked["hop_le"] is True and len(checked["chu_ky"]) == 2
 
-    # Another directive waiting: the văn thư cancels it, its number voided.
-    other = den_trang_thai(ung_dung, T.da_duyet)
-    client.post(f"/api/van-ban/{other}/ban-hanh", headers=vt)
+    # Another directive waiting: the văn thư cancels it, no number was ever taken; chuẩn bị
+    # ký số hands the leader a fresh prepared PDF.
+    other = den_trang_thai(ung_dung, T.cho_duyet)
+    client.post(f"/api/van-ban/{other}/duyet", headers=ld)
     cancelled = client.post(
         f"/api/van-ban/{other}/huy-ky-so", json={"ly_do": "Sai trích yếu"}, headers=vt
     )
     assert cancelled.status_code == 200
-    assert (cancelled.json()["den"]["ma"], cancelled.json()["so_ky_hieu"]) == (
-        "da_duyet",
-        "02/CĐ-UBND",
-    )
-    assert ung_dung.xem_van_ban(str(other)).so_ky_hieu is None
+    assert (cancelled.json()["den"]["ma"], cancelled.json()["so_ky_hieu"]) == ("da_duyet", None)
+    again = client.post(f"/api/van-ban/{other}/chuan-bi-ky", headers=ld)
+    assert again.status_code == 200, again.text
+    assert (again.json()["den"]["ma"], again.json()["ky_so"]) == ("cho_ky_so", "cho_ky_so")
+    assert [line[0] for line in ung_dung.so_dang_ky(2021)] == ["01/CĐ-UBND"], "one number taken"
 
 
 def test_only_a_van_thu_or_the_awaited_leader_handles_a_waiting_signature_over_the_api(
     client: TestClient, ung_dung: UngDung, ky_hai_buoc: Path
 ) -> None:
     them_lanh_dao_2(ung_dung)
-    key = den_trang_thai(ung_dung, T.da_duyet)
-    ngoai_vong_lap(ung_dung.ban_hanh, "vt", str(key))
+    key = den_trang_thai(ung_dung, T.cho_ky_so)
     base = f"/api/van-ban/{key}"
     for user, detail in (
         ("cv", "for role 'chuyen_vien'"),
@@ -120,4 +135,6 @@ def test_only_a_van_thu_or_the_awaited_leader_handles_a_waiting_signature_over_t
         cancel = client.post(f"{base}/huy-ky-so", json={"ly_do": "x"}, headers=headers)
         assert cancel.status_code == 403, user
     vb = ung_dung.xem_van_ban(str(key))
-    assert (vb.trang_thai, vb.so_ky_hieu) == (T.cho_ky_so, "01/CĐ-UBND")
+    assert (vb.trang_thai, vb.so_ky_hieu) == (T.cho_ky_so, None)
+    chuan_bi = client.post(f"/api/van-ban/{key}/chuan-bi-ky", headers=bearer(ung_dung, "vt"))
+    assert chuan_bi.status_code == 409, "already waiting"

@@ -1,7 +1,9 @@
-"""Ký số on the desk (#10), on SQLite and PostgreSQL: the leader's Duyệt says how he signs; Ban
-hành signs with his server-held key, or waits in chờ ký số while he downloads the prepared PDF,
-signs it on his own computer and hands it back; a refused file or a wrong state is said beside
-the form; cancelling voids the number; only a văn thư or the awaited leader may do these."""
+"""Ký số on the desk (#10), on SQLite and PostgreSQL: the leader's Duyệt says how he signs and
+signs (his server-held key), or leaves the directive in chờ ký số while he downloads the
+prepared PDF, signs it on his own computer and hands it back; the văn thư's Ban hành then
+numbers, dates and has the organisation sign; a refused file or a wrong state is said beside
+the form; a signature may be cancelled before the issue; only a văn thư or the leader concerned
+may do these."""
 
 from __future__ import annotations
 
@@ -28,9 +30,11 @@ def _cho_duyet(ung_dung: UngDung) -> str:
     return str(van_ban_id)
 
 
-def _da_duyet(ung_dung: UngDung) -> str:
+def _duyet(ung_dung: UngDung) -> str:
+    """Approved by 'ld' (with a signing configuration: signed, or waiting for him)."""
     key = _cho_duyet(ung_dung)
-    ung_dung.duyet("ld", key)
+    # Off the test's thread: pyHanko may not start its loop where a browser test left one.
+    ngoai_vong_lap(ung_dung.duyet, "ld", key)
     return key
 
 
@@ -79,7 +83,7 @@ def test_the_leaders_approve_button_says_how_he_will_sign(
     monkeypatch.setenv(BIEN_CAU_HINH, str(khoa))
     page = client.get(f"/van-ban/{key}").text
     assert _nut_duyet(page) == "Duyệt và ký số"
-    assert "bằng khóa của đồng chí lưu trên máy chủ" in page
+    assert "Duyệt là ký số ngay bằng khóa của đồng chí lưu trên máy chủ" in page
 
     two_step = cau_hinh(khoa, "nut-hai-buoc.yaml", nguoi_ky={"ld": "hoa"})
     text = two_step.read_text("utf-8").replace("khoa:\n", "khoa:\n  hoa: {hai_buoc: true}\n", 1)
@@ -87,7 +91,7 @@ def test_the_leaders_approve_button_says_how_he_will_sign(
     monkeypatch.setenv(BIEN_CAU_HINH, str(two_step))
     page = client.get(f"/van-ban/{key}").text
     assert _nut_duyet(page) == "Duyệt (ký số hai bước)"
-    assert "tải bản PDF về, ký số trên máy của mình" in page
+    assert "tải bản PDF (chưa có số, ngày) về, ký số trên máy của mình" in page
 
     # A configuration that cannot be read: said beside the button, and the approval refused.
     broken = khoa.with_name("hong-nut.yaml")
@@ -101,15 +105,22 @@ def test_the_leaders_approve_button_says_how_he_will_sign(
     assert _trang_thai(ung_dung, key) is T.cho_duyet
 
 
-def test_issuing_with_the_leaders_server_held_key_shows_da_ky_so_and_the_pdf_verifies(
+def test_the_leader_signs_at_duyet_and_the_clerks_ban_hanh_numbers_and_the_body_signs(
     client: TestClient, ung_dung: UngDung, ky_may_chu: Path
 ) -> None:
     key = _cho_duyet(ung_dung)
     csrf = dang_nhap(client, "ld")
-    assert client.post(f"/van-ban/{key}/duyet", data={"csrf": csrf}).status_code == 303
+    approved = client.post(f"/van-ban/{key}/duyet", data={"csrf": csrf})
+    assert approved.headers["location"] == f"/van-ban/{key}?xong=duyet_ky"
+    page = client.get(approved.headers["location"]).text
+    assert "Đã duyệt và ký số văn bản; văn thư sẽ ban hành" in page
+    assert ">lãnh đạo đã ký</span>" in page and "Lãnh đạo đã ký số" in page
+    vb = ung_dung.xem_van_ban(key)
+    assert (vb.trang_thai, vb.ky_so, vb.so_ky_hieu) == (T.da_duyet, "lanh_dao_da_ky", None)
+
     csrf = dang_nhap(client, "vt")
     page = client.get(f"/van-ban/{key}").text
-    assert "ký số bằng khóa của lãnh đạo đã duyệt (ld), rồi cơ quan ký số" in page
+    assert "Lãnh đạo ld đã ký số khi duyệt. Ban hành cấp số, ngày vào bản đã ký" in page
     issued = client.post(f"/van-ban/{key}/ban-hanh", data={"csrf": csrf})
     assert issued.status_code == 303 and issued.headers["location"] == f"/van-ban/{key}"
     assert _trang_thai(ung_dung, key) is T.da_ban_hanh
@@ -124,7 +135,7 @@ def test_issuing_with_the_leaders_server_held_key_shows_da_ky_so_and_the_pdf_ver
     assert [c.vai_tro for c in checked.chu_ky] == ["lanh_dao", "co_quan"]
 
 
-def test_a_key_that_cannot_sign_refuses_the_issue_beside_the_button_and_takes_no_number(
+def test_a_key_that_cannot_sign_refuses_the_duyet_beside_the_button_and_changes_nothing(
     client: TestClient, ung_dung: UngDung, khoa: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (khoa.parent / "sai.txt").write_text("not the passphrase\n", "utf-8")
@@ -137,39 +148,36 @@ def test_a_key_that_cannot_sign_refuses_the_issue_beside_the_button_and_takes_no
         },
     )
     monkeypatch.setenv(BIEN_CAU_HINH, str(wrong))
-    key = _da_duyet(ung_dung)
-    csrf = dang_nhap(client, "vt")
-    refused = client.post(f"/van-ban/{key}/ban-hanh", data={"csrf": csrf})
+    key = _cho_duyet(ung_dung)
+    csrf = dang_nhap(client, "ld")
+    refused = client.post(f"/van-ban/{key}/duyet", data={"csrf": csrf})
     assert refused.status_code == 422
-    assert "passphrase is wrong" in _loi_canh(refused.text, "ban-hanh")
-    assert 'action="/van-ban/' + key + '/ban-hanh"' in refused.text, "the button stays"
+    assert "passphrase is wrong" in _loi_canh(refused.text, "duyet")
+    assert 'action="/van-ban/' + key + '/duyet"' in refused.text, "the button stays"
     vb = ung_dung.xem_van_ban(key)
-    assert (vb.trang_thai, vb.so_ky_hieu) == (T.da_duyet, None)
-    assert ung_dung.so_dang_ky(2021) == []
+    assert (vb.trang_thai, vb.ky_so) == (T.cho_duyet, None)
 
 
-def test_two_step_the_leader_downloads_signs_and_hands_back_and_the_directive_is_issued(
+def test_two_step_the_leader_approves_downloads_signs_hands_back_and_the_clerk_issues(
     client: TestClient, ung_dung: UngDung, ky_hai_buoc: Path, khoa: Path
 ) -> None:
     key = _cho_duyet(ung_dung)
-    dang_nhap(client, "ld")
+    csrf = dang_nhap(client, "ld")
     assert _nut_duyet(client.get(f"/van-ban/{key}").text) == "Duyệt (ký số hai bước)"
-    ung_dung.duyet("ld", key)
-    csrf = dang_nhap(client, "vt")
-    issued = client.post(f"/van-ban/{key}/ban-hanh", data={"csrf": csrf})
-    assert issued.headers["location"] == f"/van-ban/{key}?xong=cho_ky_so"
-    page = client.get(issued.headers["location"]).text
-    assert "Đã cấp số; văn bản chờ lãnh đạo ký số." in page
+    approved = client.post(f"/van-ban/{key}/duyet", data={"csrf": csrf})
+    assert approved.headers["location"] == f"/van-ban/{key}?xong=duyet_cho_ky"
+    page = client.get(approved.headers["location"]).text
+    assert "Đã duyệt; văn bản chờ đồng chí ký số trên máy của mình" in page
     assert ">chờ ký số</span>" in page and "Đã ban hành" not in page
-    assert "Văn bản chờ lãnh đạo <strong>ld</strong> ký số" in page
+    assert "chờ lãnh đạo <strong>ld</strong> ký số trên máy của mình (bản chưa có số" in page
+    for control in ("Tải bản để ký", "Nộp bản đã ký", "Hủy ký số"):
+        assert control in page
+    dang_nhap(client, "vt")
     listed = client.get("/van-ban?loc=cho_ky_so").text
     assert 'aria-current="true">Chờ ký số<' in listed and f'href="/van-ban/{key}"' in listed
     assert f'href="/van-ban/{key}"' not in client.get("/van-ban?loc=da_ban_hanh").text
 
     csrf = dang_nhap(client, "ld")
-    page = client.get(f"/van-ban/{key}").text
-    for control in ("Tải bản để ký", "Nộp bản đã ký", "Hủy ký số"):
-        assert control in page
     prepared = client.get(f"/van-ban/{key}/ban-de-ky")
     assert prepared.status_code == 200
     assert prepared.headers["content-type"] == "application/pdf"
@@ -177,21 +185,27 @@ def test_two_step_the_leader_downloads_signs_and_hands_back_and_the_directive_is
     accepted = _nop(client, key, csrf, ngoai_vong_lap(cong_cu_lanh_dao, prepared.content, khoa))
     assert accepted.status_code == 303, accepted.text
     assert accepted.headers["location"] == f"/van-ban/{key}?xong=ky_so"
-    assert _trang_thai(ung_dung, key) is T.da_ban_hanh
-
+    vb = ung_dung.xem_van_ban(key)
+    assert (vb.trang_thai, vb.ky_so, vb.so_ky_hieu) == (T.da_duyet, "lanh_dao_da_ky", None)
     page = client.get(accepted.headers["location"]).text
-    assert "cơ quan đã ký số, văn bản đã ban hành" in page and ">đã ký số</span>" in page
-    assert "Tệp PDF mang 2 chữ ký số: <strong>Trần Quốc Nam</strong> (người ký" in page
-    checked = _xac_minh(client, key)
-    assert checked.hop_le and [c.vai_tro for c in checked.chu_ky] == ["lanh_dao", "co_quan"]
+    assert "Đã nhận bản lãnh đạo đã ký; văn thư ban hành" in page
     # Nothing waits any more: the prepared PDF is gone from the desk.
     assert client.get(f"/van-ban/{key}/ban-de-ky").status_code == 404
 
+    csrf = dang_nhap(client, "vt")
+    issued = client.post(f"/van-ban/{key}/ban-hanh", data={"csrf": csrf})
+    assert issued.status_code == 303
+    assert _trang_thai(ung_dung, key) is T.da_ban_hanh
+    page = client.get(f"/van-ban/{key}").text
+    assert ">đã ký số</span>" in page
+    assert "Tệp PDF mang 2 chữ ký số: <strong>Trần Quốc Nam</strong> (người ký" in page
+    checked = _xac_minh(client, key)
+    assert checked.hop_le and [c.vai_tro for c in checked.chu_ky] == ["lanh_dao", "co_quan"]
+
 
 def _cho_ky_so(ung_dung: UngDung) -> str:
-    key = _da_duyet(ung_dung)
-    # Off the test's thread: pyHanko may not start its loop where a browser test left one.
-    assert ngoai_vong_lap(ung_dung.ban_hanh, "vt", key).den is T.cho_ky_so
+    key = _duyet(ung_dung)
+    assert _trang_thai(ung_dung, key) is T.cho_ky_so
     return key
 
 
@@ -230,7 +244,7 @@ def test_an_upload_over_the_limit_is_refused_before_it_is_checked(
     assert _trang_thai(ung_dung, key) is T.cho_ky_so
 
 
-def test_cancelling_voids_the_number_and_returns_the_directive_to_da_duyet(
+def test_cancelling_returns_the_directive_to_da_duyet_unsigned_and_takes_no_number(
     client: TestClient, ung_dung: UngDung, ky_hai_buoc: Path
 ) -> None:
     key = _cho_ky_so(ung_dung)
@@ -243,17 +257,30 @@ def test_cancelling_voids_the_number_and_returns_the_directive_to_da_duyet(
     vb = ung_dung.xem_van_ban(key)
     assert (vb.trang_thai, vb.so_ky_hieu, vb.ky_so) == (T.da_duyet, None, None)
     page = client.get(cancelled.headers["location"]).text
-    assert "Đã hủy ký số: số đã cấp bị hủy" in page
-    assert f'action="/van-ban/{key}/ban-hanh"' in page  # it may be issued again
-    (line,) = ung_dung.so_dang_ky(2021)
-    assert "Số 01/CĐ-UBND đã hủy (hủy ký số): Sai trích yếu" in line[-1]
+    assert "Đã hủy chữ ký của lãnh đạo; văn bản trở lại đã duyệt" in page
+    assert f'action="/van-ban/{key}/ban-hanh"' in page  # Ban hành prepares it again
+    assert "ký số hai bước và chưa ký: ban hành chuẩn bị bản để đồng chí ký" in page
+    assert ung_dung.so_dang_ky(2021) == []
 
-    # Sent again, now that nothing waits: refused by the state (409), said on the page.
+    # Sent again, now that nothing is signed or waited for: refused (409), said on the page.
     again = client.post(f"/van-ban/{key}/huy-ky-so", data={"csrf": csrf, "ly_do": "x"})
     assert again.status_code == 409
-    assert "huy_ky_so" in again.text and 'class="loi" role="alert"' in again.text
+    assert 'class="loi" role="alert"' in again.text
     late = _nop(client, key, csrf, b"%PDF-1.7\n")
     assert late.status_code == 409 and "ky_so" in late.text
+
+
+def test_a_signature_made_at_duyet_is_cancelled_on_the_page_before_the_issue(
+    client: TestClient, ung_dung: UngDung, ky_may_chu: Path
+) -> None:
+    key = _duyet(ung_dung)
+    csrf = dang_nhap(client, "ld")
+    page = client.get(f"/van-ban/{key}").text
+    assert "Hủy chữ ký" in page
+    cancelled = client.post(f"/van-ban/{key}/huy-ky-so", data={"csrf": csrf, "ly_do": "Ký lại"})
+    assert cancelled.status_code == 303
+    vb = ung_dung.xem_van_ban(key)
+    assert (vb.trang_thai, vb.ky_so) == (T.da_duyet, None)
 
 
 def test_only_a_van_thu_or_the_awaited_leader_may_download_upload_or_cancel(
@@ -273,7 +300,7 @@ def test_only_a_van_thu_or_the_awaited_leader_may_download_upload_or_cancel(
         cancel = client.post(f"/van-ban/{key}/huy-ky-so", data={"csrf": csrf, "ly_do": "x"})
         assert cancel.status_code == 403, user
     vb = ung_dung.xem_van_ban(key)
-    assert (vb.trang_thai, vb.so_ky_hieu) == (T.cho_ky_so, "01/CĐ-UBND")
+    assert (vb.trang_thai, vb.so_ky_hieu) == (T.cho_ky_so, None)
 
 
 def test_uploading_or_cancelling_without_the_csrf_token_is_refused(

@@ -40,9 +40,10 @@ VAN_BAN: dict[tuple[str, str], tuple[str, set[str]]] = {
     ("cho_duyet", "duyet"): ("da_duyet", {"lanh_dao"}),
     ("da_duyet", "ban_hanh"): ("da_ban_hanh", {"van_thu"}),
     # Two-step signing: numbered, the leader signs on his own computer, or it is cancelled.
-    ("da_duyet", "chuan_bi_ky"): ("cho_ky_so", {"van_thu"}),
-    ("cho_ky_so", "ky_so"): ("da_ban_hanh", {"lanh_dao", "van_thu"}),
+    ("da_duyet", "chuan_bi_ky"): ("cho_ky_so", {"lanh_dao", "van_thu"}),
+    ("cho_ky_so", "ky_so"): ("da_duyet", {"lanh_dao", "van_thu"}),
     ("cho_ky_so", "huy_ky_so"): ("da_duyet", {"lanh_dao", "van_thu"}),
+    ("da_duyet", "huy_ky_so"): ("da_duyet", {"lanh_dao", "van_thu"}),
     ("da_ban_hanh", "phat_hanh"): ("da_phat_hanh", {"van_thu"}),
     ("da_phat_hanh", "theo_doi"): ("dang_theo_doi", {"van_thu"}),
     ("da_phat_hanh", "hoan_thanh"): ("hoan_thanh", {"van_thu", "lanh_dao"}),

@@ -128,13 +128,13 @@ def _chay(
     app.trinh("duc", key)
     _buoc(clock, "duc trình lại")
     clock.den("2021-09-12 16:00")
-    app.duyet("nam", key)
-    _buoc(clock, "nam duyệt, đồng ý ký số bằng khóa của mình trên máy chủ")
+    approved = app.duyet("nam", key)
+    _buoc(clock, f"nam duyệt và ký số bằng khóa của mình trên máy chủ ({approved.ky_so})")
 
     clock.den("2021-09-13 08:00")
     issued = app.ban_hanh("thu", key)
     so = issued.so_ky_hieu or key
-    _buoc(clock, f"thu ban hành: số {so}; nam ký số, rồi cơ quan ký số ({issued.ky_so})")
+    _buoc(clock, f"thu ban hành: cấp số {so}, ngày; cơ quan ký số ({issued.ky_so})")
     signed = next(p for p in issued.tep if p.suffix == ".pdf")
     click.echo(f"$ VANTHU_KY_SO={keys} vanthu verify {signed}")
     ctx.invoke(verify, file=signed, as_json=False, config=keys)  # exits 1 unless valid

@@ -208,6 +208,7 @@ for _command in (
     van_ban.issue,
     van_ban.sign_prepared,
     van_ban.accept_signed,
+    van_ban.prepare_signing,
     van_ban.cancel_signing,
     van_ban.follow,
     van_ban.complete,

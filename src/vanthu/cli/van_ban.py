@@ -48,9 +48,11 @@ def _in_chuyen(result: KetQuaChuyen) -> None:
         click.echo(f"ký số: {TEN_KY_SO.get(result.ky_so, result.ky_so)}")
         if result.ky_so == "cho_ky_so":
             click.echo(
-                f"the leader signs the prepared PDF (vanthu sign-prepared {result.van_ban_id} "
-                f"-o FILE), then: vanthu accept-signed {result.van_ban_id} SIGNED.pdf"
+                f"lãnh đạo ký bản chuẩn bị (vanthu sign-prepared {result.van_ban_id} -o FILE), "
+                f"rồi: vanthu accept-signed {result.van_ban_id} SIGNED.pdf"
             )
+        elif result.ky_so == "lanh_dao_da_ky":
+            click.echo(f"văn thư ban hành: vanthu issue {result.van_ban_id}")
     if result.thu_gui or result.thu_loi:
         click.echo(
             f"e-mail: {result.thu_gui} thông báo thu hồi sent, {len(result.thu_loi)} not sent"
@@ -134,9 +136,19 @@ def sign_prepared(ctx: click.Context, van_ban: str, tep: Path) -> None:
 @click.pass_context
 def accept_signed(ctx: click.Context, van_ban: str, tep: Path) -> None:
     """Accept the leader's signed PDF (two-step signing): only the prepared document signed in
-    its field by a trusted certificate; the organisation signs it and it is issued."""
+    its field by a trusted certificate; then `issue` numbers it and the organisation signs."""
     app = ung_dung(ctx)
     _in_chuyen(app.nhan_ban_ky_tep(nguoi(ctx), van_ban, tep))
+
+
+@click.command("prepare-signing")
+@click.argument("van_ban")
+@click.pass_context
+def prepare_signing(ctx: click.Context, van_ban: str) -> None:
+    """Prepare the approving leader's signature on his own computer (chuẩn bị ký số) for an
+    approved directive he has not signed: then sign-prepared, accept-signed, issue."""
+    app = ung_dung(ctx)
+    _in_chuyen(app.chuan_bi_ky(nguoi(ctx), van_ban))
 
 
 @click.command("cancel-signing")
@@ -144,12 +156,14 @@ def accept_signed(ctx: click.Context, van_ban: str, tep: Path) -> None:
 @_LY_DO
 @click.pass_context
 def cancel_signing(ctx: click.Context, van_ban: str, ly_do: str | None) -> None:
-    """Cancel two-step signing: the number is voided (never reused), back to đã duyệt."""
+    """Cancel the leader's signature before the issue (waited for or made): back to đã duyệt;
+    the next issue has him sign again."""
     app = ung_dung(ctx)
     result = app.huy_ky_so(nguoi(ctx), van_ban, ly_do)
+    voided = f"; số {result.so_ky_hieu} đã hủy" if result.so_ky_hieu else ""
     click.echo(
         f"#{result.van_ban_id}: {result.tu.label if result.tu else '—'} → {result.den.label}; "
-        f"số {result.so_ky_hieu} đã hủy"
+        f"chữ ký của lãnh đạo đã hủy{voided}"
     )
 
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         NguonPkcs12,
         doc_cau_hinh_ky,
     )
+    from .dien_so import TruongDien, dien_so_ngay, gia_tri_da_dien, them_truong_dien
     from .hai_buoc import PhieuBam, chuan_bi_ky, gan_chu_ky, lap_phieu_bam, nhan_ban_da_ky
     from .hinh_thuc import kieu_anh, thoi_gian_ky
     from .khoa import mo_khoa, ngu_canh_tin_cay
@@ -47,6 +48,10 @@ _LAZY = {
     "NguonPkcs11": ".cau_hinh",
     "NguonPkcs12": ".cau_hinh",
     "doc_cau_hinh_ky": ".cau_hinh",
+    "TruongDien": ".dien_so",
+    "dien_so_ngay": ".dien_so",
+    "gia_tri_da_dien": ".dien_so",
+    "them_truong_dien": ".dien_so",
     "PhieuBam": ".hai_buoc",
     "chuan_bi_ky": ".hai_buoc",
     "gan_chu_ky": ".hai_buoc",
@@ -104,13 +109,16 @@ __all__ = [
     "NguonPkcs11",
     "NguonPkcs12",
     "PhieuBam",
+    "TruongDien",
     "ViTri",
     "chuan_bi_ky",
+    "dien_so_ngay",
     "doc_anh",
     "doc_cau_hinh_ky",
     "dong_phu_luc",
     "gan_chu_ky",
     "ghi_bo_khoa",
+    "gia_tri_da_dien",
     "kiem_tra_khoa",
     "kieu_anh",
     "ky_co_quan",
@@ -122,6 +130,7 @@ __all__ = [
     "ngu_canh_tin_cay",
     "nhan_ban_da_ky",
     "tao_bo_khoa",
+    "them_truong_dien",
     "thoi_gian_ky",
     "xac_minh",
 ]

@@ -187,8 +187,29 @@ def _chi_dien_truong(chuan_bi: bytes, ban_da_ky: bytes, truong: str) -> None:
     if isinstance(diff, SuspiciousModification):
         raise SigningFailed(_WHAT, f"the update changes more than the signature: {diff}")
     allowed = {ModificationLevel.NONE, ModificationLevel.FORM_FILLING}
-    if diff.modification_level not in allowed or not diff.changed_form_fields <= {truong}:
+    # pyHanko names every form field it reviewed; those whose dictionaries are as prepared
+    # (the number and date fields, still empty) did not change.
+    same = _truong_nhu_cu(chuan_bi, ban_da_ky)
+    if diff.modification_level not in allowed or not diff.changed_form_fields <= {truong} | same:
         raise SigningFailed(_WHAT, "the update changes more than the signature field")
+
+
+def _truong_nhu_cu(chuan_bi: bytes, ban_da_ky: bytes) -> set[str]:
+    """The names of the top-level form fields whose dictionaries, entry for entry (references
+    as references), are the same object in both files."""
+
+    def fields(data: bytes) -> dict[str, tuple[int, dict[str, object]]]:
+        root = PdfFileReader(io.BytesIO(data), strict=False).root
+        form = root["/AcroForm"] if "/AcroForm" in root else {}  # noqa: SIM401 (get: unresolved)
+        out: dict[str, tuple[int, dict[str, object]]] = {}
+        for ref in form["/Fields"] if "/Fields" in form else ():  # noqa: SIM401
+            field = ref.get_object()
+            entries = {str(k): field.raw_get(k) for k in field}
+            out[str(field.get("/T"))] = (ref.reference.idnum, entries)
+        return out
+
+    before, after = fields(chuan_bi), fields(ban_da_ky)
+    return {name for name, value in after.items() if before.get(name) == value}
 
 
 def _mot_dong(error: Exception) -> str:

@@ -134,6 +134,9 @@ class KetQuaXacMinh:
     #: How many trust roots the check was given (None: not said). With none, no signature can
     #: be trusted, and the verdict says why.
     goc_tin_cay: int | None = None
+    #: The text fields filled in the file, by name: for a directive vanthu issued, the number
+    #: and date given after the leader signed (so_ky_hieu, ngay_ban_hanh).
+    o_da_dien: dict[str, str] = field(default_factory=dict)
 
     @property
     def hop_le(self) -> bool:
@@ -167,6 +170,9 @@ class KetQuaXacMinh:
             ]
             if ck.chi_tiet:
                 lines.append(f"  ({ck.chi_tiet})")
+        if self.o_da_dien:
+            filled = "; ".join(self.o_da_dien.values())
+            lines.append(f"Điền sau khi người ký ký (số, ngày do hệ thống cấp): {filled}")
         return lines
 
 
@@ -217,7 +223,29 @@ def xac_minh(data: bytes, tin_cay: ValidationContext) -> KetQuaXacMinh:
         return KetQuaXacMinh(KetLuan.KHONG_CO_CHU_KY)
     checked = [_mot_chu_ky(s, tin_cay) for s in signatures]
     worst = max((c.ket_luan for c in checked), key=_MUC_DO.index)
-    return KetQuaXacMinh(worst, checked)
+    return KetQuaXacMinh(worst, checked, o_da_dien=_o_da_dien(reader))
+
+
+#: At most this many filled fields are reported, each at most this long.
+_O_TOI_DA, _CHU_TOI_DA = 8, 200
+
+
+def _o_da_dien(reader: PdfFileReader) -> dict[str, str]:
+    """The filled text fields at the form's top level (none when the form cannot be read)."""
+    try:
+        root = reader.root
+        if "/AcroForm" not in root or "/Fields" not in root["/AcroForm"]:
+            return {}
+        out: dict[str, str] = {}
+        for ref in list(root["/AcroForm"]["/Fields"])[:64]:
+            item = ref.get_object()
+            if item.get("/FT") == "/Tx" and "/V" in item and "/T" in item:
+                out[str(item["/T"])[:_CHU_TOI_DA]] = str(item["/V"])[:_CHU_TOI_DA]
+            if len(out) >= _O_TOI_DA:
+                break
+        return out
+    except Exception:  # any parser failure: nothing to report
+        return {}
 
 
 def _dem_truoc(data: bytes) -> str | None:

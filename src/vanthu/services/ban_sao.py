@@ -22,7 +22,7 @@ from typing import Any
 
 from ..delivery.duong_dan import ten_an_toan, trong_goc
 from ..delivery.ghi_tep import BanTam, dat_tam, diem_dung, hoan_tat_ban_hanh, sha256
-from ..errors import InvalidSetting, OutputError, Refused
+from ..errors import InvalidSetting, OutputError, Refused, SigningFailed
 from ..ky_so import (
     CauHinhKy,
     doc_cau_hinh_ky,
@@ -31,6 +31,7 @@ from ..ky_so import (
     ngu_canh_tin_cay,
 )
 from ..rendering.ban_sao import KhungPdf, chu_cac_trang
+from ..rendering.ngay_thang import ngay_thang_nam
 from ..schemas import NguoiKy, VanBan
 from ..schemas.ban_sao import BanSao, HinhThucSao
 from ..storage import Session, Store
@@ -258,7 +259,10 @@ def ky_o_14(pdf: bytes, bs: BanSao, o: KhungPdf, cau_hinh: CauHinhKy) -> bytes:
 
 
 def _kiem_tra_ban_goc(pdf_duong_dan: str | None, name: str, vb: VanBan) -> None:
-    """A full copy must print what the issued PDF prints: compare their pages' text.
+    """A full copy must print what the issued PDF prints: compare their pages' text. A PDF its
+    leader signed before the number prints its number and date in form fields over blank lines
+    (:mod:`vanthu.ky_so.dien_so`): its pages are compared with the directive drawn blank, and
+    the fields with the number and date lines.
 
     Raises:
         Refused: the issued PDF is missing, or the directive rendered now differs from it.
@@ -268,14 +272,35 @@ def _kiem_tra_ban_goc(pdf_duong_dan: str | None, name: str, vb: VanBan) -> None:
         issued = path.read_bytes()
     except OSError:
         raise Refused(f"directive {name}", f"its issued PDF is missing ({path})") from None
-    again = renderer().ket_xuat(vb, docx=False, hom_nay=vb.ngay).pdf
+    filled = _o_da_dien(issued)
+    drawn = vb
+    if filled and vb.ngay is not None:
+        lines = {
+            "so_ky_hieu": f"Số: {vb.so_ky_hieu}",
+            "ngay_ban_hanh": ngay_thang_nam(vb.dia_danh, vb.ngay, vb.ngay.year),
+        }
+        same = all(lines.get(ten) == text for ten, text in filled.items())
+        drawn = vb.model_copy(update={"so": None, "ngay": None})
+    else:
+        same = True
+    again = renderer().ket_xuat(drawn, docx=False, hom_nay=vb.ngay).pdf
     assert again is not None
-    if chu_cac_trang(issued) != chu_cac_trang(again):
+    if not same or chu_cac_trang(issued) != chu_cac_trang(again):
         raise Refused(
             f"directive {name}",
             "rendered again, it no longer prints what its issued PDF prints (the renderer "
             "changed since the issue); a full copy would not be faithful",
         )
+
+
+def _o_da_dien(pdf: bytes) -> dict[str, str]:
+    """The number and date fields filled in a PDF (none: an unsigned or older one)."""
+    from .. import ky_so
+
+    try:
+        return ky_so.gia_tri_da_dien(pdf)
+    except SigningFailed:
+        return {}
 
 
 def hinh_thuc_sao(text: HinhThucSao | str) -> HinhThucSao:

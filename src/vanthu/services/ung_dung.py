@@ -366,26 +366,28 @@ class UngDung:
         return self._dv.vong_doi.chuyen(nguoi, khoa, SuKienVanBan.tra_lai, ly_do)
 
     def duyet(self, nguoi: str, khoa: str, ly_do: str | None = None) -> KetQuaChuyen:
-        """Approve and sign (duyệt, ký). With a signing configuration the log records the
-        leader's consent to sign: with his server-held key (``dong_y_ky_so: khoa_may_chu`` and
-        the key's name; the key signs at Ban hành, over the numbered PDF) or on his own
-        computer (``hai_buoc``).
+        """Approve and sign (duyệt, ký). With a signing configuration (#10) the directive is
+        drawn without number and date and the leader signs it now: his server-held key
+        (``ky_so``: ``lanh_dao_da_ky``; the log records ``dong_y_ky_so: khoa_may_chu``, the
+        key and the signed file's hash), or, signing on his own computer, the prepared PDF
+        waits for him (``cho_ky_so``, see :meth:`ban_chuan_bi`, :meth:`nhan_ban_ky`). His key
+        is checked first: one that cannot sign refuses the approval and changes nothing.
 
         Raises:
             TransitionRefused, NotFound, ConcurrentChange, Refused.
-            InvalidSetting: the signing configuration cannot be read.
+            InvalidSetting, SigningFailed: the signing configuration, the leader's key.
         """
         return self._dv.vong_doi.chuyen(nguoi, khoa, SuKienVanBan.duyet, ly_do)
 
     def ban_hanh(self, nguoi: str, khoa: str) -> KetQuaChuyen:
         """Issue (ban hành): number, date, render and freeze the files, write the register line.
 
-        With a signing configuration (#10), the numbered PDF/A is signed by the leader who
-        approved it (his server-held key) then by the organisation, and the signed PDF is what
-        is frozen and distributed (``KetQuaChuyen.ky_so`` is ``da_ky_so``); a leader who signs
-        on his own computer gets a prepared PDF and the directive waits in ``cho_ky_so`` (see
-        :meth:`ban_chuan_bi`, :meth:`nhan_ban_ky`, :meth:`huy_ky_so`). Without one, the issue
-        is unsigned (``chua_ky_so``).
+        With a signing configuration (#10), the number and date are filled in the PDF the
+        leader signed at Duyệt (the numbered directive drawn again supplies their look) and
+        the organisation signs; that file is frozen and distributed (``KetQuaChuyen.ky_so`` is
+        ``da_ky_so``). A directive its leader has not signed is signed now by his server-held
+        key, or, if he signs on his own computer, prepared for him without a number
+        (``cho_ky_so``). Without a configuration the issue is unsigned (``chua_ky_so``).
 
         Raises:
             TransitionRefused, NotFound, ConcurrentChange, Refused.
@@ -412,8 +414,9 @@ class UngDung:
 
     def nhan_ban_ky(self, nguoi: str, khoa: str, ban_da_ky: bytes) -> KetQuaChuyen:
         """Accept the leader's signed PDF (two-step signing): only that prepared document
-        signed in its field by a trusted certificate, nothing else changed; the organisation
-        signs, the signed PDF is frozen, the directive is issued. A refusal changes nothing.
+        signed in its field by a trusted certificate, nothing else changed; it is frozen and the
+        directive is approved and signed (``lanh_dao_da_ky``), for Ban hành. A refusal changes
+        nothing.
 
         Raises:
             NotFound, ConcurrentChange.
@@ -433,9 +436,23 @@ class UngDung:
 
         return self.nhan_ban_ky(nguoi, khoa, doc_pdf(tep))
 
+    def chuan_bi_ky(self, nguoi: str, khoa: str) -> KetQuaChuyen:
+        """Prepare the approving leader's two-step signature (chuẩn bị ký số) of an approved
+        directive he has not signed, whatever key the configuration gives him: the PDF
+        without number and date, his empty signature field; it waits in ``cho_ky_so``. A văn
+        thư or that leader.
+
+        Raises:
+            TransitionRefused, NotFound, ConcurrentChange.
+            Refused: signing not configured, already signed, another leader.
+            InvalidSetting, SigningFailed, RenderError, OutputError.
+        """
+        return self._dv.vong_doi.chuan_bi_ky(nguoi, khoa)
+
     def huy_ky_so(self, nguoi: str, khoa: str, ly_do: str | None = None) -> KetQuaChuyen:
-        """Cancel two-step signing: the number is voided (never reused), the directive goes
-        back to đã duyệt; a văn thư or the leader whose signature it waits for.
+        """Cancel the leader's signature before the issue (waited for in ``cho_ky_so``, or
+        made): the directive is đã duyệt without it, and Ban hành has him sign again; a văn
+        thư or that leader.
 
         Raises:
             TransitionRefused, NotFound, ConcurrentChange, Refused.
@@ -444,7 +461,7 @@ class UngDung:
 
     def cach_ky_so(self, nguoi: str) -> str | None:
         """How the leader ``nguoi`` will sign what he approves, from the signing configuration
-        (nothing is opened): ``khoa_may_chu`` (his server-held key signs at Ban hành),
+        (nothing is opened): ``khoa_may_chu`` (his server-held key signs at his Duyệt),
         ``hai_buoc`` (he signs the prepared PDF on his own computer), None (issuing does not
         sign).
 

@@ -77,15 +77,21 @@ from .ky_ban_hanh import (
     CHO_KY_SO,
     CHUA_KY_SO,
     DA_KY_SO,
+    LANH_DAO_DA_KY,
+    BanLanhDao,
     KeHoachKy,
     ky_khi_ban_hanh,
-    ky_sau_hai_buoc,
+    ky_khi_duyet,
     lap_ke_hoach_ky,
+    nhan_chu_ky_lanh_dao,
 )
 
 THU_MUC_MAC_DINH = Path("output")
-#: The prepared PDF of two-step signing, beside the issued files: ``01-CĐ-UBND.chuan-bi-ky.pdf``.
+#: What the leader signs before the number, under ``output/cho-ban-hanh/<id>/``: the prepared
+#: PDF of two-step signing and the PDF he signed, each named by the directive and the moment.
+THU_MUC_CHO_BAN_HANH = "cho-ban-hanh"
 DUOI_CHUAN_BI = ".chuan-bi-ky.pdf"
+DUOI_LANH_DAO_KY = ".lanh-dao-ky.pdf"
 #: The signing values of an issue the log records beside the hashes.
 _GHI_KY = ("ky_so", "nguoi_ky_so")
 
@@ -109,7 +115,7 @@ def tim_van_ban(s: Session, khoa: str, for_update: bool = False) -> VanBanRow:
 
 
 #: How a leader signs what he approves (:meth:`VongDoi.cach_ky`), as Duyệt logs it.
-KY_KHOA_MAY_CHU = "khoa_may_chu"  # his key, held on the server, signs at Ban hành
+KY_KHOA_MAY_CHU = "khoa_may_chu"  # his key, held on the server, signs at his Duyệt
 KY_HAI_BUOC = "hai_buoc"  # he signs the prepared PDF on his own computer
 
 
@@ -124,7 +130,7 @@ class KetQuaChuyen:
     tep: tuple[Path, ...] = ()
     thu_gui: int = 0  # recall notices mailed
     thu_loi: tuple[str, ...] = ()  # "<body>: <what the server said>" for each one not sent
-    ky_so: str | None = None  # once issued: chua_ky_so, cho_ky_so or da_ky_so (#10)
+    ky_so: str | None = None  # chua_ky_so, cho_ky_so, lanh_dao_da_ky or da_ky_so (#10)
 
 
 class VongDoi:
@@ -222,6 +228,8 @@ class VongDoi:
             return self.huy_ky_so(ten_nguoi, khoa, ly_do)
         if su_kien is SuKienVanBan.ky_so:
             raise Refused(f"directive {khoa}", "ký số takes the signed PDF: use accept-signed")
+        if su_kien is SuKienVanBan.duyet and self.cau_hinh_ky().ky_khi_ban_hanh:
+            return self._dat_vao_cho(lambda s, staged: self._duyet_ky(s, ten_nguoi, khoa, staged))
         ly_do = tham_so.ly_do(ly_do)
         now = self.clock()
         notices = ThongBaoTam()
@@ -288,9 +296,93 @@ class VongDoi:
             )
             return KetQuaChuyen(row.id, tu, den, row.so_ky_hieu), mails
 
+    def _duyet_ky(
+        self, s: Session, ten_nguoi: str, khoa: str, staged: list[BanTam]
+    ) -> KetQuaChuyen:
+        """Duyệt with signing configured: the leader's key checked, the directive drawn without
+        number and date and signed by him now (server-held key) or prepared for him (two-step:
+        it then waits in cho_ky_so), staged, in the approval's transaction."""
+        now = self.clock()
+        row = tim_van_ban(s, khoa, for_update=True)
+        user = nguoi_dung(s, ten_nguoi)
+        role = VaiTro(user.vai_tro)
+        tu = TrangThaiVanBan(row.trang_thai)
+        den = chuyen_van_ban(tu, SuKienVanBan.duyet, role, ten=_ai_tren(ten_nguoi, row))
+        _kiem_tra_nguoi_soan(row, SuKienVanBan.duyet, ten_nguoi, user.vai_tro)
+        draft = van_ban_cua(row, now.date())
+        kiem_tra_danh_ba(s, draft)  # the directory may have changed since the draft
+        plan = lap_ke_hoach_ky(self.cau_hinh_ky(), ten_nguoi, co_quan=False)
+        assert plan is not None
+        values = self._ban_lanh_dao(row, draft, plan, now, staged)
+        lines = [
+            dong_nhat_ky(
+                row.id,
+                f"van_ban:{row.id}",
+                SuKienVanBan.duyet.value,
+                ten_nguoi,
+                now,
+                tu=tu.value,
+                den=den.value,
+                **self._dong_y_ky(ten_nguoi),
+                **({} if plan.hai_buoc else {"ban_ky_sha256": values["ban_chuan_bi_sha256"]}),
+            )
+        ]
+        if plan.hai_buoc:
+            ready = chuyen_van_ban(den, SuKienVanBan.chuan_bi_ky, role)
+            lines.append(
+                dong_nhat_ky(
+                    row.id,
+                    f"van_ban:{row.id}",
+                    SuKienVanBan.chuan_bi_ky.value,
+                    ten_nguoi,
+                    now,
+                    tu=den.value,
+                    den=ready.value,
+                    ban_chuan_bi_sha256=values["ban_chuan_bi_sha256"],
+                )
+            )
+            den = ready
+        doi_trang_thai(s, row, den, now, **values)
+        ghi_dong_nhat_ky(s, *lines)
+        path = Path(values["ban_chuan_bi_duong_dan"])
+        return KetQuaChuyen(row.id, tu, den, None, (path,), ky_so=values["ky_so"])
+
+    def _ban_lanh_dao(
+        self,
+        row: VanBanRow,
+        draft: VanBan,
+        plan: KeHoachKy,
+        now: dt.datetime,
+        staged: list[BanTam],
+    ) -> dict[str, Any]:
+        """What the leader signs, made and staged: signed by his server-held key, or prepared
+        for him (two-step); the values the directive's row records of it."""
+        try:
+            ban = ky_khi_duyet(draft, now.date(), plan, now)
+        except OSError as error:  # the renderer's scratch files (fonts) on a full disk
+            where_ = error.filename if isinstance(error.filename, str) else tempfile.gettempdir()
+            raise loi_ghi(Path(where_), error) from None
+        suffix = DUOI_CHUAN_BI if plan.hai_buoc else DUOI_LANH_DAO_KY
+        path = self._noi_ky(row.id, now, suffix)
+        staged.append(dat_tam(self.thu_muc, row.id, {path: ban.pdf}))
+        return {
+            "ban_chuan_bi_sha256": sha256(ban.pdf),
+            "ban_chuan_bi_duong_dan": str(path),
+            "ky_so": CHO_KY_SO if plan.hai_buoc else LANH_DAO_DA_KY,
+            "nguoi_ky_so": plan.nguoi_ky,
+            "vi_tri_ky": ban.vi_tri,
+        }
+
+    def _noi_ky(self, van_ban_id: int, now: dt.datetime, suffix: str) -> Path:
+        """Where a PDF the leader signs before the number goes: ``output/cho-ban-hanh/<id>/``,
+        named by the directive and the moment (a later round never meets an earlier file)."""
+        stamp = now.strftime("%Y%m%dT%H%M%S%f")
+        folder = str(van_ban_id)
+        return trong_goc(self.thu_muc, THU_MUC_CHO_BAN_HANH, folder, f"{folder}-{stamp}{suffix}")
+
     def cach_ky(self, ten_nguoi: str) -> str | None:
         """How the leader ``ten_nguoi`` signs what he approves, by the signing configuration
-        read now: :data:`KY_KHOA_MAY_CHU` (his server-held key signs at Ban hành),
+        read now: :data:`KY_KHOA_MAY_CHU` (his server-held key signs at his Duyệt),
         :data:`KY_HAI_BUOC` (on his own computer), or None (issuing does not sign). Nothing
         is opened or checked: Ban hành checks the key.
 
@@ -496,8 +588,9 @@ class VongDoi:
             except OutputError as error:
                 raise OutputError(
                     error.path,
-                    f"{error.detail}; {result.so_ky_hieu} is issued, and its files are put in "
-                    "place by the next issue or distribute",
+                    f"{error.detail}; {result.so_ky_hieu or f'#{result.van_ban_id}'} is "
+                    f"{result.den.label}, and its files are put in place by the next issue or "
+                    "distribute",
                 ) from None
         return result
 
@@ -516,9 +609,17 @@ class VongDoi:
         # Every key, its trust and its image, before a number is taken (#10).
         plan = lap_ke_hoach_ky(self.cau_hinh_ky(), nguoi_duyet(s, row.id))
         event = SuKienVanBan.ban_hanh
-        if plan is not None and plan.hai_buoc:
-            event = SuKienVanBan.chuan_bi_ky
-            den = chuyen_van_ban(tu, event, VaiTro(user.vai_tro))
+        leader: BanLanhDao | None = None
+        if plan is not None and row.ky_so == LANH_DAO_DA_KY:
+            _, signed = self._doc_chuan_bi(row)
+            leader = BanLanhDao(signed, row.vi_tri_ky or {})
+        elif plan is not None and plan.hai_buoc:
+            # His signature comes first: the prepared PDF, no number taken (cho_ky_so).
+            return self._chuan_bi_ky(s, row, ten_nguoi, user.vai_tro, draft, plan, now, staged)
+        elif plan is not None:
+            # Approved before signing was configured, or his signature cancelled: his
+            # server-held key signs now, as his Duyệt consented to.
+            leader = ky_khi_duyet(draft, ngay, plan, now)
         register = self.cau_hinh.so_dang_ky_cua(draft)
         so = lay_so_moi(s, register, ngay.year)
         data = payload_cua(draft) | {"so": so, "ngay": ngay.isoformat()}
@@ -526,7 +627,7 @@ class VongDoi:
         vb = doc_van_ban(data, f"directive #{row.id}", ngay)
         assert vb.so_ky_hieu is not None
         twins = trung_so_ky_hieu(s, ngay.year, vb.so_ky_hieu)
-        files, values = self._dong_bang(vb, ngay, row.id, bool(twins), staged, plan, now)
+        files, values = self._dong_bang(vb, ngay, row.id, bool(twins), staged, plan, leader, now)
         ghi_dong_so_dang_ky(s, register, so, ngay, row.id)
         doi_trang_thai(
             s,
@@ -571,10 +672,12 @@ class VongDoi:
         trung: bool,
         staged: list[BanTam],
         plan: KeHoachKy | None,
+        leader: BanLanhDao | None,
         now: dt.datetime,
     ) -> tuple[list[Path], dict[str, Any]]:
-        """Render the issued directive once (signed, or prepared for two-step signing, when
-        ``plan`` says so) and stage it for output/<year>/<số ký hiệu>/.
+        """Render the issued directive once (with ``plan``: its number and date filled in the
+        PDF ``leader`` signed, then the organisation's signature) and stage it for
+        output/<year>/<số ký hiệu>/.
 
         Returns:
             The files' issued places, and the values the directive's row records of them
@@ -596,7 +699,8 @@ class VongDoi:
                 assert result.docx is not None and result.pdf is not None
                 docx_data, pdf_data, where = result.docx, result.pdf, None
             else:
-                signed = ky_khi_ban_hanh(vb, ngay, plan, now)
+                assert leader is not None
+                signed = ky_khi_ban_hanh(vb, ngay, plan, leader, now)
                 docx_data, pdf_data, where = signed.docx, signed.pdf, signed.vi_tri
         except OSError as error:  # the renderer's scratch files (fonts) on a full disk
             where_ = error.filename if isinstance(error.filename, str) else tempfile.gettempdir()
@@ -606,23 +710,86 @@ class VongDoi:
             "docx_duong_dan": str(docx),
             "ky_so": CHUA_KY_SO,
         }
-        if plan is not None and plan.hai_buoc:
-            pdf = trong_goc(self.thu_muc, year, folder_name, f"{name}{DUOI_CHUAN_BI}")
-            values |= {
-                "ban_chuan_bi_sha256": sha256(pdf_data),
-                "ban_chuan_bi_duong_dan": str(pdf),
-                "ky_so": CHO_KY_SO,
-            }
-        else:
-            values |= {"pdf_sha256": sha256(pdf_data), "pdf_duong_dan": str(pdf)}
-            if plan is not None:
-                values["ky_so"] = DA_KY_SO
+        values |= {"pdf_sha256": sha256(pdf_data), "pdf_duong_dan": str(pdf)}
         if plan is not None:
-            values |= {"nguoi_ky_so": plan.nguoi_ky, "vi_tri_ky": where}
+            values |= {"ky_so": DA_KY_SO, "nguoi_ky_so": plan.nguoi_ky, "vi_tri_ky": where}
         staged.append(dat_tam(self.thu_muc, van_ban_id, {docx: docx_data, pdf: pdf_data}))
         return [docx, pdf], values
 
+    def _chuan_bi_ky(
+        self,
+        s: Session,
+        row: VanBanRow,
+        ten_nguoi: str,
+        vai_tro: str,
+        draft: VanBan,
+        plan: KeHoachKy,
+        now: dt.datetime,
+        staged: list[BanTam],
+    ) -> KetQuaChuyen:
+        """Ban hành of a directive whose two-step leader has not signed: the prepared PDF (no
+        number, no date) for him, and the directive waits in cho_ky_so."""
+        tu = TrangThaiVanBan(row.trang_thai)
+        den = chuyen_van_ban(tu, SuKienVanBan.chuan_bi_ky, VaiTro(vai_tro))
+        values = self._ban_lanh_dao(row, draft, plan, now, staged)
+        doi_trang_thai(s, row, den, now, **values)
+        ghi_dong_nhat_ky(
+            s,
+            dong_nhat_ky(
+                row.id,
+                f"van_ban:{row.id}",
+                SuKienVanBan.chuan_bi_ky.value,
+                ten_nguoi,
+                now,
+                tu=tu.value,
+                den=den.value,
+                ban_chuan_bi_sha256=values["ban_chuan_bi_sha256"],
+            ),
+        )
+        path = Path(values["ban_chuan_bi_duong_dan"])
+        return KetQuaChuyen(row.id, tu, den, None, (path,), ky_so=CHO_KY_SO)
+
     # -- two-step signing (#10) ---------------------------------------------------------------
+
+    def chuan_bi_ky(self, ten_nguoi: str, khoa: str) -> KetQuaChuyen:
+        """Chuẩn bị ký số of an approved directive its leader has not signed: the PDF
+        without number and date, with his empty signature field, for him to sign on his own
+        computer whatever key the configuration gives him; it waits in cho_ky_so.
+
+        Raises:
+            TransitionRefused, NotFound, ConcurrentChange.
+            Refused: signing is not configured; the leader already signed; a leader other than
+                the one who approved it.
+            InvalidSetting, SigningFailed: the configuration, his image.
+            OutputError: as for :meth:`ban_hanh`.
+        """
+        return self._dat_vao_cho(lambda s, st: self._chuan_bi_ky_rieng(s, ten_nguoi, khoa, st))
+
+    def _chuan_bi_ky_rieng(
+        self, s: Session, ten_nguoi: str, khoa: str, staged: list[BanTam]
+    ) -> KetQuaChuyen:
+        now = self.clock()
+        row = tim_van_ban(s, khoa, for_update=True)
+        user = nguoi_dung(s, ten_nguoi)
+        role = VaiTro(user.vai_tro)
+        tu = TrangThaiVanBan(row.trang_thai)
+        chuyen_van_ban(tu, SuKienVanBan.chuan_bi_ky, role, ten=_ai_tren(ten_nguoi, row))
+        name = f"directive {row.so_ky_hieu or f'#{row.id}'}"
+        config = self.cau_hinh_ky()
+        if not config.ky_khi_ban_hanh:
+            raise Refused(name, "signing is not configured (VANTHU_KY_SO with khoa_co_quan)")
+        if row.ky_so == LANH_DAO_DA_KY:
+            raise Refused(name, "its leader has signed it: cancel his signature first")
+        approver = nguoi_duyet(s, row.id)
+        if role is VaiTro.lanh_dao and ten_nguoi != approver:
+            raise Refused(
+                f"user '{ten_nguoi}'", f"'{approver}' approved {name}: he signs it, not you"
+            )
+        plan = lap_ke_hoach_ky(config, approver, co_quan=False)
+        assert plan is not None
+        plan = replace(plan, lanh_dao=None)  # on his own computer
+        draft = van_ban_cua(row, now.date())
+        return self._chuan_bi_ky(s, row, ten_nguoi, user.vai_tro, draft, plan, now, staged)
 
     def ban_chuan_bi(self, ten_nguoi: str, khoa: str) -> Path:
         """The prepared PDF of a directive waiting for its leader's signature (cho_ky_so), for
@@ -642,15 +809,22 @@ class VongDoi:
         path, _ = self._doc_chuan_bi(row)
         return path
 
-    def _nguoi_ky_hai_buoc(self, row: VanBanRow, ten_nguoi: str, vai_tro: VaiTro) -> None:
+    def _nguoi_ky_hai_buoc(
+        self, row: VanBanRow, ten_nguoi: str, vai_tro: VaiTro, da_ky: bool = False
+    ) -> None:
         """Who may handle a directive's two-step signing: any văn thư, and the leader whose
-        signature it waits for.
+        signature it waits for (``da_ky``: or that it carries, approved and not yet issued).
 
         Raises:
             Refused: the directive does not wait for a signature, or the actor may not.
         """
         name = row.so_ky_hieu or f"#{row.id}"
-        if row.trang_thai != TrangThaiVanBan.cho_ky_so.value:
+        signed = (
+            da_ky
+            and row.trang_thai == TrangThaiVanBan.da_duyet.value
+            and row.ky_so == LANH_DAO_DA_KY
+        )
+        if row.trang_thai != TrangThaiVanBan.cho_ky_so.value and not signed:
             state = TrangThaiVanBan(row.trang_thai)
             raise Refused(f"directive {name}", f"is {state.label} ({state.value}), not chờ ký số")
         if vai_tro is VaiTro.van_thu or (
@@ -683,17 +857,17 @@ class VongDoi:
     def nhan_ban_ky(self, ten_nguoi: str, khoa: str, ban_da_ky: bytes) -> KetQuaChuyen:
         """Accept the leader's signed PDF (two-step signing, ký số): only the prepared
         document signed in the leader's field by a certificate the trust roots vouch for, with
-        nothing else changed. The organisation then signs it, its SHA-256 is frozen and the
-        directive is issued (da_ban_hanh), in one transaction with the staged-files protocol.
-        A refused upload changes nothing.
+        nothing else changed. It is frozen (its SHA-256) and the directive is approved and
+        signed by its leader (đã duyệt, lanh_dao_da_ky): the văn thư's Ban hành numbers, dates
+        and has the organisation sign it. One transaction with the staged-files protocol; a
+        refused upload changes nothing.
 
         Raises:
             NotFound: no such directive or user.
             Refused: not waiting for a signature; an actor who may not; the prepared PDF is
-                missing or changed.
+                missing or changed; a directive numbered by an earlier vanthu.
             SigningFailed: the upload is refused (why: another document, an untrusted or
-                invalid signature, more changed than the signature), or the organisation's
-                key fails.
+                invalid signature, more changed than the signature).
             InvalidSetting: the signing configuration.
             OutputError: as for :meth:`ban_hanh`.
         """
@@ -710,18 +884,26 @@ class VongDoi:
             tu, SuKienVanBan.ky_so, VaiTro(user.vai_tro), ten=_ai_tren(ten_nguoi, row)
         )
         self._nguoi_ky_hai_buoc(row, ten_nguoi, VaiTro(user.vai_tro))
-        prepared_path, prepared = self._doc_chuan_bi(row)
-        signed, checked = ky_sau_hai_buoc(
-            prepared, ban_da_ky, row.vi_tri_ky, self.cau_hinh_ky(), now
+        if row.so is not None:
+            raise Refused(
+                f"directive {row.so_ky_hieu}",
+                "was numbered before its leader signed, by an earlier vanthu: cancel its "
+                "signing (hủy ký số, the number is voided) and issue it again",
+            )
+        _, prepared = self._doc_chuan_bi(row)
+        checked = nhan_chu_ky_lanh_dao(prepared, ban_da_ky, self.cau_hinh_ky())
+        path = self._noi_ky(row.id, now, DUOI_LANH_DAO_KY)
+        digest = sha256(ban_da_ky)
+        staged.append(dat_tam(self.thu_muc, row.id, {path: ban_da_ky}))
+        doi_trang_thai(
+            s,
+            row,
+            den,
+            now,
+            ban_chuan_bi_sha256=digest,
+            ban_chuan_bi_duong_dan=str(path),
+            ky_so=LANH_DAO_DA_KY,
         )
-        assert row.so_ky_hieu is not None and row.ngay is not None
-        name = ten_an_toan(row.so_ky_hieu, "symbol")
-        pdf = prepared_path.with_name(f"{name}.pdf")
-        digest = sha256(signed)
-        staged.append(dat_tam(self.thu_muc, row.id, {pdf: signed}))
-        doi_trang_thai(s, row, den, now, pdf_sha256=digest, pdf_duong_dan=str(pdf), ky_so=DA_KY_SO)
-        vb = van_ban_cua(row, row.ngay)
-        self._ghi_nhiem_vu(s, row.id, vb)
         leader = checked.chu_ky[-1] if checked.chu_ky else None
         ghi_dong_nhat_ky(
             s,
@@ -733,23 +915,25 @@ class VongDoi:
                 now,
                 tu=tu.value,
                 den=den.value,
-                so_ky_hieu=row.so_ky_hieu,
-                pdf_sha256=digest,
-                ban_ky_sha256=sha256(ban_da_ky),
+                ban_ky_sha256=digest,
                 **({"chung_thu": leader.nguoi_ky} if leader else {}),
             ),
         )
-        return KetQuaChuyen(row.id, tu, den, row.so_ky_hieu, (pdf,), ky_so=DA_KY_SO)
+        return KetQuaChuyen(row.id, tu, den, None, (path,), ky_so=LANH_DAO_DA_KY)
 
     def huy_ky_so(self, ten_nguoi: str, khoa: str, ly_do: str | None = None) -> KetQuaChuyen:
-        """Cancel two-step signing (hủy ký số): the number is voided (its register line stays,
-        marked voided, and is never taken again), the directive returns to đã duyệt without a
-        number or date, and its prepared files are removed once that is committed.
+        """Cancel the leader's signing (hủy ký số) of a directive waiting for it (chờ ký số)
+        or approved and signed but not issued: the directive stays (or returns to) đã duyệt
+        without his signature, and the PDF prepared or signed is removed once that is
+        committed; Ban hành then has him sign again. A directive numbered before he signed (an
+        earlier vanthu) has its number voided (its register line stays, marked voided, never
+        taken again).
 
         Raises:
             NotFound, ConcurrentChange.
-            TransitionRefused: not waiting for a signature, or the role may not.
-            Refused: a leader who is not the one whose signature it waits for.
+            TransitionRefused: neither waiting for nor carrying his signature, or the role may
+                not.
+            Refused: a leader who is not the one whose signature it is.
         """
         ly_do = tham_so.ly_do(ly_do)
         now = self.clock()
@@ -764,52 +948,118 @@ class VongDoi:
                 ly_do,
                 ten=_ai_tren(ten_nguoi, row),
             )
-            self._nguoi_ky_hai_buoc(row, ten_nguoi, VaiTro(user.vai_tro))
-            assert row.so is not None and row.nam is not None
-            voided = row.so_ky_hieu
-            line = dong_cua_van_ban(s, row.id, row.so, row.nam)
-            if line is None:
-                raise NotFound(f"the register line of {voided}", f"directive #{row.id}")
-            note = f"Số {voided} đã hủy (hủy ký số)" + (f": {ly_do}" if ly_do else "")
-            huy_so(s, line.so_dang_ky, row.nam, row.so, row.id, now, note)
-            files = [Path(p) for p in (row.docx_duong_dan, row.ban_chuan_bi_duong_dan) if p]
-            draft = {k: v for k, v in row.payload.items() if k not in ("so", "ngay")}
-            draft["nam"] = row.nam
-            doi_trang_thai(
-                s,
-                row,
-                den,
-                now,
-                so=None,
-                nam=None,
-                ngay=None,
-                so_ky_hieu=None,
-                payload=draft,
-                docx_sha256=None,
-                docx_duong_dan=None,
-                ban_chuan_bi_sha256=None,
-                ban_chuan_bi_duong_dan=None,
-                ky_so=None,
-                nguoi_ky_so=None,
-                vi_tri_ky=None,
-            )
-            ghi_dong_nhat_ky(
-                s,
-                dong_nhat_ky(
-                    row.id,
-                    f"van_ban:{row.id}",
+            waiting = row.trang_thai == TrangThaiVanBan.cho_ky_so.value
+            if not waiting and row.ky_so != LANH_DAO_DA_KY:
+                raise TransitionRefused(
+                    _ai_tren(ten_nguoi, row),
+                    row.trang_thai,
                     SuKienVanBan.huy_ky_so.value,
-                    ten_nguoi,
-                    now,
-                    tu=tu.value,
-                    den=den.value,
-                    so_huy=voided,
-                    so_dang_ky=line.so_dang_ky,
-                    **({"ly_do": ly_do} if ly_do else {}),
-                ),
-            )
+                    user.vai_tro,
+                    "its leader has not signed it and it waits for no signature",
+                )
+            self._nguoi_ky_hai_buoc(row, ten_nguoi, VaiTro(user.vai_tro), da_ky=True)
+            if row.so is None:
+                files = [Path(p) for p in (row.ban_chuan_bi_duong_dan,) if p]
+                self._huy_chu_ky(s, row, ten_nguoi, tu, den, now, ly_do)
+                voided = None
+            else:
+                voided, files = self._huy_so_cu(s, row, ten_nguoi, tu, den, now, ly_do)
         xoa_tep(self.thu_muc, files)
         return KetQuaChuyen(row.id, tu, den, voided, ())
+
+    def _huy_chu_ky(
+        self,
+        s: Session,
+        row: VanBanRow,
+        ten_nguoi: str,
+        tu: TrangThaiVanBan,
+        den: TrangThaiVanBan,
+        now: dt.datetime,
+        ly_do: str | None,
+    ) -> None:
+        """The leader's signature (prepared or made) dropped; the directive đã duyệt."""
+        doi_trang_thai(
+            s,
+            row,
+            den,
+            now,
+            ban_chuan_bi_sha256=None,
+            ban_chuan_bi_duong_dan=None,
+            ky_so=None,
+            nguoi_ky_so=None,
+            vi_tri_ky=None,
+        )
+        ghi_dong_nhat_ky(
+            s,
+            dong_nhat_ky(
+                row.id,
+                f"van_ban:{row.id}",
+                SuKienVanBan.huy_ky_so.value,
+                ten_nguoi,
+                now,
+                tu=tu.value,
+                den=den.value,
+                **({"ly_do": ly_do} if ly_do else {}),
+            ),
+        )
+
+    def _huy_so_cu(
+        self,
+        s: Session,
+        row: VanBanRow,
+        ten_nguoi: str,
+        tu: TrangThaiVanBan,
+        den: TrangThaiVanBan,
+        now: dt.datetime,
+        ly_do: str | None,
+    ) -> tuple[str | None, list[Path]]:
+        """A directive an earlier vanthu numbered before its leader signed: the number voided,
+        back to đã duyệt without number or date. Returns the voided number and the files to
+        remove."""
+        assert row.so is not None and row.nam is not None
+        voided = row.so_ky_hieu
+        line = dong_cua_van_ban(s, row.id, row.so, row.nam)
+        if line is None:
+            raise NotFound(f"the register line of {voided}", f"directive #{row.id}")
+        note = f"Số {voided} đã hủy (hủy ký số)" + (f": {ly_do}" if ly_do else "")
+        huy_so(s, line.so_dang_ky, row.nam, row.so, row.id, now, note)
+        files = [Path(p) for p in (row.docx_duong_dan, row.ban_chuan_bi_duong_dan) if p]
+        draft = {k: v for k, v in row.payload.items() if k not in ("so", "ngay")}
+        draft["nam"] = row.nam
+        doi_trang_thai(
+            s,
+            row,
+            den,
+            now,
+            so=None,
+            nam=None,
+            ngay=None,
+            so_ky_hieu=None,
+            payload=draft,
+            docx_sha256=None,
+            docx_duong_dan=None,
+            ban_chuan_bi_sha256=None,
+            ban_chuan_bi_duong_dan=None,
+            ky_so=None,
+            nguoi_ky_so=None,
+            vi_tri_ky=None,
+        )
+        ghi_dong_nhat_ky(
+            s,
+            dong_nhat_ky(
+                row.id,
+                f"van_ban:{row.id}",
+                SuKienVanBan.huy_ky_so.value,
+                ten_nguoi,
+                now,
+                tu=tu.value,
+                den=den.value,
+                so_huy=voided,
+                so_dang_ky=line.so_dang_ky,
+                **({"ly_do": ly_do} if ly_do else {}),
+            ),
+        )
+        return voided, files
 
     @staticmethod
     def _ghi_nhiem_vu(s: Session, van_ban_id: int, vb: VanBan) -> None:

@@ -210,10 +210,11 @@ def trung_so_ky_hieu(s: Session, nam: int, so_ky_hieu: str) -> list[int]:
 
 
 def tep_da_ban_hanh(s: Session, van_ban_id: int) -> dict[str, str | None] | None:
-    """The issued files of a directive as stored (path → SHA-256): the DOCX, the PDF, and the
-    prepared PDF of two-step signing, those it has; None if not issued."""
+    """The frozen files of a directive as stored (path → SHA-256): the DOCX, the PDF, and the
+    PDF its leader signs or signed (before the number: prepared or signed at Duyệt), those it
+    has; None if there is no such directive."""
     row = s.get(VanBanRow, van_ban_id)
-    if row is None or row.so is None:
+    if row is None:
         return None
     return {
         path: digest

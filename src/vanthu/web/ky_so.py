@@ -28,18 +28,22 @@ NUT_DUYET = {
 }
 #: What approving means, by how the leader signs.
 GIAI_THICH_DUYET = {
-    "khoa_may_chu": "Khi văn thư ban hành, văn bản được ký số bằng khóa của đồng chí lưu trên "
-    "máy chủ, rồi cơ quan ký số.",
-    "hai_buoc": "Khi văn thư ban hành, đồng chí tải bản PDF về, ký số trên máy của mình và nộp "
-    "lại; sau đó cơ quan ký số.",
+    "khoa_may_chu": "Duyệt là ký số ngay bằng khóa của đồng chí lưu trên máy chủ (bản chưa có "
+    "số, ngày); khi ban hành, văn thư cấp số, ngày rồi cơ quan ký số.",
+    "hai_buoc": "Sau khi duyệt, đồng chí tải bản PDF (chưa có số, ngày) về, ký số trên máy của "
+    "mình và nộp lại; khi ban hành, văn thư cấp số, ngày rồi cơ quan ký số.",
     None: "Văn bản ban hành không có chữ ký số (chưa cấu hình ký số).",
 }
-#: What Ban hành will do, by how the approving leader signs.
+#: What Ban hành will do: by the leader's signature made (``lanh_dao_da_ky``), else by how the
+#: approving leader signs.
 GIAI_THICH_BAN_HANH = {
-    "khoa_may_chu": "Bản PDF được ký số bằng khóa của lãnh đạo đã duyệt ({ten}), rồi cơ quan "
+    "lanh_dao_da_ky": "Lãnh đạo {ten} đã ký số khi duyệt. Ban hành cấp số, ngày vào bản đã ký "
+    "rồi cơ quan ký số.",
+    "khoa_may_chu": "Lãnh đạo {ten} chưa ký: khi ban hành, khóa của đồng chí trên máy chủ ký "
+    "(đồng chí đã đồng ý khi duyệt), rồi văn thư cấp số, ngày và cơ quan ký số.",
+    "hai_buoc": "Lãnh đạo {ten} ký số hai bước và chưa ký: ban hành chuẩn bị bản để đồng chí "
+    "ký (chưa cấp số); khi bản đã ký được nộp lại, ban hành lần nữa để cấp số, ngày và cơ quan "
     "ký số.",
-    "hai_buoc": "Lãnh đạo đã duyệt ({ten}) ký số hai bước: văn bản được cấp số rồi chờ lãnh "
-    "đạo nộp bản đã ký; sau đó cơ quan ký số.",
     None: "Văn bản ban hành không có chữ ký số (chưa cấu hình ký số).",
 }
 #: A signature's role, from its field.
@@ -73,9 +77,11 @@ class ThongTinKySo:
 
 
 def duoc_xu_ly_ky(vb: ChiTietVanBan, user: SignedIn) -> bool:
-    """Whether ``user`` handles the signature ``vb`` waits for: any văn thư, and the leader
-    whose signature it is (the use cases check again)."""
-    if vb.trang_thai is not TrangThaiVanBan.cho_ky_so:
+    """Whether ``user`` handles the signature ``vb`` waits for (or carries, approved and not
+    yet issued: he may cancel it): any văn thư, and the leader whose signature it is (the use
+    cases check again)."""
+    signed = vb.trang_thai is TrangThaiVanBan.da_duyet and vb.ky_so == "lanh_dao_da_ky"
+    if vb.trang_thai is not TrangThaiVanBan.cho_ky_so and not signed:
         return False
     return user.vai_tro is VaiTro.van_thu or (
         user.vai_tro is VaiTro.lanh_dao and user.ten == vb.nguoi_ky_so
@@ -110,6 +116,8 @@ def thong_tin_ky_so(
             nut, why_approve = NUT_DUYET[how], GIAI_THICH_DUYET[how]
         if SuKienVanBan.ban_hanh in events and vb.nguoi_duyet:
             how = app.cach_ky_so(vb.nguoi_duyet)
+            if how is not None and vb.ky_so == "lanh_dao_da_ky":
+                how = "lanh_dao_da_ky"
             why_issue = GIAI_THICH_BAN_HANH[how].format(ten=vb.nguoi_duyet)
     except VanthuError as error:
         config_error = str(error)

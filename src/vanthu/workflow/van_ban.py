@@ -15,8 +15,8 @@ class TrangThaiVanBan(LabelledEnum):
     tra_lai = "tra_lai", "trả lại"
     da_duyet = "da_duyet", "đã duyệt"
     cho_ky_so = "cho_ky_so", "chờ ký số"
-    """Numbered and dated, waiting for the leader's own signature (two-step signing, #10): the
-    prepared PDF is out for him to sign on his computer; nothing is issued until it comes back."""
+    """Approved, waiting for the leader's own signature (two-step signing, #10): the prepared
+    PDF, without number or date, is out for him to sign on his computer; Ban hành waits."""
     da_ban_hanh = "da_ban_hanh", "đã ban hành"
     """Issued: number and date taken from the register, the rendered files frozen."""
     da_phat_hanh = "da_phat_hanh", "đã phát hành"
@@ -37,11 +37,14 @@ class SuKienVanBan(LabelledEnum):
     duyet = "duyet", "duyệt"
     ban_hanh = "ban_hanh", "ban hành"
     chuan_bi_ky = "chuan_bi_ky", "chuẩn bị ký số"
-    """Ban hành for a leader who signs on his own computer: number, date, the prepared PDF."""
+    """The prepared PDF (no number yet) for a leader who signs on his own computer: at his
+    Duyệt (ký số hai bước), or at a Ban hành that finds him not signed."""
     ky_so = "ky_so", "ký số"
-    """The leader's signed PDF accepted (two-step): the organisation signs, the file is frozen."""
+    """The leader's signed PDF accepted (two-step) and frozen: approved and signed, Ban hành
+    to come (it numbers, dates and has the organisation sign)."""
     huy_ky_so = "huy_ky_so", "hủy ký số"
-    """Two-step signing cancelled: the number is voided (never reused), back to approved."""
+    """The leader's signature cancelled (waited for, or made and not yet issued): approved
+    without it; Ban hành has him sign again."""
     phat_hanh = "phat_hanh", "phát hành"
     theo_doi = "theo_doi", "theo dõi"
     hoan_thanh = "hoan_thanh", "hoàn thành"
@@ -63,11 +66,17 @@ BANG_VAN_BAN: tuple[ChuyenTiep[TrangThaiVanBan, SuKienVanBan], ...] = (
     ChuyenTiep(_E.tra_lai, (_T.cho_duyet,), _T.tra_lai, frozenset({_V.lanh_dao}), can_ly_do=True),
     ChuyenTiep(_E.duyet, (_T.cho_duyet,), _T.da_duyet, frozenset({_V.lanh_dao})),
     ChuyenTiep(_E.ban_hanh, (_T.da_duyet,), _T.da_ban_hanh, frozenset({_V.van_thu})),
-    # Two-step signing (#10): the văn thư's Ban hành numbers the directive and hands the prepared
-    # PDF to the leader; he (or the văn thư, for him) brings it back signed, or either cancels.
-    ChuyenTiep(_E.chuan_bi_ky, (_T.da_duyet,), _T.cho_ky_so, frozenset({_V.van_thu})),
-    ChuyenTiep(_E.ky_so, (_T.cho_ky_so,), _T.da_ban_hanh, frozenset({_V.lanh_dao, _V.van_thu})),
-    ChuyenTiep(_E.huy_ky_so, (_T.cho_ky_so,), _T.da_duyet, frozenset({_V.lanh_dao, _V.van_thu})),
+    # Signing (#10), in Decree 30's order: the leader signs before the number. Two-step: his
+    # Duyệt (or a Ban hành that finds him not signed) hands him the prepared PDF; he (or the văn
+    # thư, for him) brings it back signed, or either cancels his signature before the issue.
+    ChuyenTiep(_E.chuan_bi_ky, (_T.da_duyet,), _T.cho_ky_so, frozenset({_V.lanh_dao, _V.van_thu})),
+    ChuyenTiep(_E.ky_so, (_T.cho_ky_so,), _T.da_duyet, frozenset({_V.lanh_dao, _V.van_thu})),
+    ChuyenTiep(
+        _E.huy_ky_so,
+        (_T.cho_ky_so, _T.da_duyet),
+        _T.da_duyet,
+        frozenset({_V.lanh_dao, _V.van_thu}),
+    ),
     ChuyenTiep(_E.phat_hanh, (_T.da_ban_hanh,), _T.da_phat_hanh, frozenset({_V.van_thu})),
     ChuyenTiep(_E.theo_doi, (_T.da_phat_hanh,), _T.dang_theo_doi, frozenset({_V.van_thu})),
     ChuyenTiep(

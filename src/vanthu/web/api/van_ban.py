@@ -247,7 +247,10 @@ def duyet(
     user: Annotated[SignedIn, Depends(nguoi)],
     body: LyDo | None = None,
 ) -> KetQuaChuyenApi:
-    """Approve and sign a draft under review (a lãnh đạo who did not write it)."""
+    """Approve and sign a draft under review (a lãnh đạo who did not write it). With a signing
+    configuration his server-held key signs it now (``ky_so``: ``lanh_dao_da_ky``), or it
+    waits for his own signature (``cho_ky_so``); a key that cannot sign refuses (422) and
+    nothing changes."""
     return KetQuaChuyenApi.cua(ung_dung(request).duyet(user.ten, str(van_ban_id), _ly_do(body)))
 
 
@@ -256,10 +259,11 @@ def ban_hanh(
     request: Request, van_ban_id: int, user: Annotated[SignedIn, Depends(nguoi)]
 ) -> KetQuaChuyenApi:
     """Issue an approved directive: its number and date, the DOCX and PDF frozen, the register
-    line written (a văn thư). With a signing configuration the PDF is signed by the approving
-    leader then the organisation (``ky_so``: ``da_ky_so``), or, for a leader who signs on his
-    own computer, prepared for him and the directive waits in ``cho_ky_so``; a key that
-    cannot sign refuses the issue (422) before a number is taken."""
+    line written (a văn thư). With a signing configuration the number and date are filled in
+    the PDF the leader signed and the organisation signs (``ky_so``: ``da_ky_so``); a
+    directive he has not signed is signed now by his server-held key, or prepared for him
+    without a number (``cho_ky_so``); a key that cannot sign refuses (422) before a number is
+    taken."""
     return KetQuaChuyenApi.cua(ung_dung(request).ban_hanh(user.ten, str(van_ban_id)))
 
 
@@ -272,9 +276,9 @@ def ban_hanh(
 def ban_chuan_bi(
     request: Request, van_ban_id: int, user: Annotated[SignedIn, Depends(nguoi)]
 ) -> FileResponse:
-    """The prepared PDF of a directive waiting in ``cho_ky_so``: the numbered directive with
-    the leader's empty signature field ``nguoi_ky`` (a văn thư, or that leader). 404 when it
-    waits for no signature."""
+    """The prepared PDF of a directive waiting in ``cho_ky_so``: the directive without number
+    and date, with the leader's empty signature field ``nguoi_ky`` (a văn thư, or that
+    leader). 404 when it waits for no signature."""
     path = ban_de_ky(ung_dung(request), van_ban_id, user)
     return FileResponse(path, media_type="application/pdf", filename=path.name)
 
@@ -309,8 +313,8 @@ def ky_so(
 ) -> KetQuaChuyenApi:
     """Hand back the leader's signed PDF (the body, ``application/pdf``): accepted only if it
     is the prepared PDF signed in its field by a trusted certificate, nothing else changed;
-    the organisation then signs and the directive is issued (a văn thư, or the leader it waits
-    for). A refused file changes nothing: 422 with the reason."""
+    the directive is then approved and signed (``lanh_dao_da_ky``), for Ban hành (a văn thư,
+    or the leader it waits for). A refused file changes nothing: 422 with the reason."""
     return KetQuaChuyenApi.cua(ung_dung(request).nhan_ban_ky(user.ten, str(van_ban_id), ban_da_ky))
 
 
@@ -321,9 +325,19 @@ def huy_ky_so(
     user: Annotated[SignedIn, Depends(nguoi)],
     body: LyDo | None = None,
 ) -> KetQuaChuyenApi:
-    """Cancel a directive's two-step signing: its number is voided (never reused) and it goes
-    back to ``da_duyet`` (a văn thư, or the leader it waits for)."""
+    """Cancel the leader's signature before the issue (waited for, or made): the directive is
+    ``da_duyet`` without it (a văn thư, or that leader)."""
     return KetQuaChuyenApi.cua(ung_dung(request).huy_ky_so(user.ten, str(van_ban_id), _ly_do(body)))
+
+
+@router.post("/{van_ban_id}/chuan-bi-ky", summary="Chuẩn bị ký số")
+def chuan_bi_ky(
+    request: Request, van_ban_id: int, user: Annotated[SignedIn, Depends(nguoi)]
+) -> KetQuaChuyenApi:
+    """Prepare the approving leader's signature on his own computer (two-step), whatever key
+    he has, for an approved directive he has not signed: it waits in ``cho_ky_so`` (a văn thư,
+    or that leader)."""
+    return KetQuaChuyenApi.cua(ung_dung(request).chuan_bi_ky(user.ten, str(van_ban_id)))
 
 
 class ChuKyApi(BaseModel):

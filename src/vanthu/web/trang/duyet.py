@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from ...errors import InvalidSetting
+from ...errors import InvalidSetting, SigningFailed
 from ...services import SignedIn
 from ..phien import nguoi, ung_dung
 from .van_ban import loi_canh_form
@@ -31,13 +31,15 @@ def trinh(request: Request, van_ban_id: int, user: Annotated[SignedIn, Depends(n
 
 @router.post("/van-ban/{van_ban_id}/duyet")
 def duyet(request: Request, van_ban_id: int, user: Annotated[SignedIn, Depends(nguoi)]) -> Response:
-    """The leader approves, consenting to sign as the signing configuration says (#10); a
-    configuration that cannot be read is said beside the button."""
+    """The leader approves and signs as the signing configuration says (#10): his server-held
+    key signs now, or the prepared PDF waits for him (two-step); a configuration that cannot
+    be read, or a key that cannot sign, is said beside the button and nothing changes."""
     try:
-        ung_dung(request).duyet(user.ten, str(van_ban_id))
-    except InvalidSetting as error:
+        result = ung_dung(request).duyet(user.ten, str(van_ban_id))
+    except (InvalidSetting, SigningFailed) as error:
         return loi_canh_form(request, van_ban_id, user, "duyet", error)
-    return _ve_trang(van_ban_id, "duyet")
+    done = {"lanh_dao_da_ky": "duyet_ky", "cho_ky_so": "duyet_cho_ky"}
+    return _ve_trang(van_ban_id, done.get(result.ky_so or "", "duyet"))
 
 
 @router.post("/van-ban/{van_ban_id}/tra-lai")

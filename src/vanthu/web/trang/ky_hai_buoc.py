@@ -1,5 +1,6 @@
 """Ký số on the desk (#10): the leader who signs on his own computer (or a văn thư for him)
-downloads the prepared PDF, hands back the signed one, or cancels the signing."""
+downloads the prepared PDF, hands back the signed one, or cancels his signature before the
+issue."""
 
 from __future__ import annotations
 
@@ -51,8 +52,8 @@ def nop_ban_ky(
     tep: Annotated[UploadFile, File()],
 ) -> Response:
     """Nộp bản đã ký: accepted only if it is the prepared PDF signed in its field by a
-    trusted certificate; the organisation then signs and the directive is issued. A refused
-    upload changes nothing and is said beside the form."""
+    trusted certificate; the directive is then approved and signed, for the văn thư's Ban
+    hành. A refused upload changes nothing and is said beside the form."""
     try:
         ung_dung(request).nhan_ban_ky(user.ten, str(van_ban_id), doc_ban_ky(tep))
     except VanthuError as error:
@@ -67,7 +68,8 @@ def huy_ky_so(
     user: Annotated[SignedIn, Depends(nguoi)],
     ly_do: Annotated[str, Form(max_length=LY_DO_TOI_DA)] = "",
 ) -> Response:
-    """Hủy ký số: the number is voided (never reused), the directive goes back to đã duyệt."""
+    """Hủy ký số: the leader's signature (waited for, or made and not yet issued) is dropped;
+    the directive is đã duyệt without it."""
     try:
         ung_dung(request).huy_ky_so(user.ten, str(van_ban_id), ly_do or None)
     except VanthuError as error:
