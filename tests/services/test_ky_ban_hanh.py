@@ -418,6 +418,32 @@ def test_a_signature_made_at_duyet_can_be_cancelled_before_the_issue_and_is_made
         app.vong_doi.huy_ky_so("vt", key)
 
 
+def test_a_directive_an_earlier_build_numbered_before_its_leader_signed_has_its_number_voided(
+    app: BoDichVu, hai_buoc: Path, khoa: Path
+) -> None:
+    import datetime as dt
+
+    from vanthu.storage.so_dang_ky import ghi_dong_so_dang_ky, lay_so_moi
+
+    key = duyet_xong(app)
+    day = dt.date(2021, 9, 13)
+    with app.store.transaction() as s:  # as the earlier build left it: numbered, waiting
+        row = s.get(VanBanRow, key)
+        assert row is not None
+        so = lay_so_moi(s, "UBND:chung", 2021)
+        ghi_dong_so_dang_ky(s, "UBND:chung", so, day, key)
+        row.so, row.nam, row.ngay, row.so_ky_hieu = so, 2021, day, "01/CĐ-UBND"
+        row.payload = dict(row.payload) | {"so": so, "ngay": day.isoformat()}
+    prepared = app.vong_doi.ban_chuan_bi("ld", str(key)).read_bytes()
+    with pytest.raises(Refused, match="earlier vanthu"):
+        app.vong_doi.nhan_ban_ky("ld", str(key), cong_cu_lanh_dao(prepared, khoa))
+    result = app.vong_doi.huy_ky_so("vt", str(key), "Phiên bản mới")
+    assert (result.den, result.so_ky_hieu) == (TrangThaiVanBan.da_duyet, "01/CĐ-UBND")
+    row = _row(app, key)
+    assert (row.so, row.so_ky_hieu, row.ky_so, "so" in row.payload) == (None, None, None, False)
+    assert _so_da_lay(app) == (1, [(1, True)])
+
+
 def test_the_signed_upload_is_taken_only_in_its_own_event(app: BoDichVu, hai_buoc: Path) -> None:
     key = str(duyet_xong(app))
     with pytest.raises(Refused, match="accept-signed"):

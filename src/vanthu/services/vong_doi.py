@@ -976,19 +976,15 @@ class VongDoi:
         den: TrangThaiVanBan,
         now: dt.datetime,
         ly_do: str | None,
+        values: Mapping[str, Any] | None = None,
+        logged: Mapping[str, Any] | None = None,
     ) -> None:
-        """The leader's signature (prepared or made) dropped; the directive đã duyệt."""
-        doi_trang_thai(
-            s,
-            row,
-            den,
-            now,
-            ban_chuan_bi_sha256=None,
-            ban_chuan_bi_duong_dan=None,
-            ky_so=None,
-            nguoi_ky_so=None,
-            vi_tri_ky=None,
+        """The leader's signature (prepared or made) dropped, with ``values`` more to clear;
+        the directive đã duyệt; the log line carries ``logged``."""
+        cleared = dict.fromkeys(
+            ("ban_chuan_bi_sha256", "ban_chuan_bi_duong_dan", "ky_so", "nguoi_ky_so", "vi_tri_ky")
         )
+        doi_trang_thai(s, row, den, now, **(cleared | dict(values or {})))
         ghi_dong_nhat_ky(
             s,
             dong_nhat_ky(
@@ -999,6 +995,7 @@ class VongDoi:
                 now,
                 tu=tu.value,
                 den=den.value,
+                **dict(logged or {}),
                 **({"ly_do": ly_do} if ly_do else {}),
             ),
         )
@@ -1026,38 +1023,17 @@ class VongDoi:
         files = [Path(p) for p in (row.docx_duong_dan, row.ban_chuan_bi_duong_dan) if p]
         draft = {k: v for k, v in row.payload.items() if k not in ("so", "ngay")}
         draft["nam"] = row.nam
-        doi_trang_thai(
+        number = {"so": None, "nam": None, "ngay": None, "so_ky_hieu": None, "payload": draft}
+        self._huy_chu_ky(
             s,
             row,
+            ten_nguoi,
+            tu,
             den,
             now,
-            so=None,
-            nam=None,
-            ngay=None,
-            so_ky_hieu=None,
-            payload=draft,
-            docx_sha256=None,
-            docx_duong_dan=None,
-            ban_chuan_bi_sha256=None,
-            ban_chuan_bi_duong_dan=None,
-            ky_so=None,
-            nguoi_ky_so=None,
-            vi_tri_ky=None,
-        )
-        ghi_dong_nhat_ky(
-            s,
-            dong_nhat_ky(
-                row.id,
-                f"van_ban:{row.id}",
-                SuKienVanBan.huy_ky_so.value,
-                ten_nguoi,
-                now,
-                tu=tu.value,
-                den=den.value,
-                so_huy=voided,
-                so_dang_ky=line.so_dang_ky,
-                **({"ly_do": ly_do} if ly_do else {}),
-            ),
+            ly_do,
+            number | {"docx_sha256": None, "docx_duong_dan": None},
+            {"so_huy": voided, "so_dang_ky": line.so_dang_ky},
         )
         return voided, files
 
