@@ -96,7 +96,7 @@ def test_a_directive_signed_twice_is_valid_with_each_signer_role_time_and_trust(
     assert "Cơ quan, tổ chức ỦY BAN NHÂN DÂN TỈNH NINH THUẬN" in text
     assert text.count("Thời gian ký 28/11/2026 14:30:05 (UTC+07:00)") == 2
     assert text.count("Chuỗi chứng thư được tin cậy") == 2
-    assert "Sửa đổi sau khi ký chỉ thêm chữ ký sau" in text  # the leader's, under the seal
+    assert "Sửa đổi sau khi ký chỉ thêm chữ ký hoặc điền biểu mẫu sau" in text  # the leader's
     assert 'class="ket-qua-ky kl-hop_le"' in response.text
 
 

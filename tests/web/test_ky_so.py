@@ -133,6 +133,12 @@ def test_the_leader_signs_at_duyet_and_the_clerks_ban_hanh_numbers_and_the_body_
     checked = _xac_minh(client, key)
     assert checked.hop_le
     assert [c.vai_tro for c in checked.chu_ky] == ["lanh_dao", "co_quan"]
+    # Kiểm tra chữ ký số says what was filled in after the leader signed.
+    pdf = client.get(f"/van-ban/{key}/tai/pdf").content
+    shown = client.post(
+        "/kiem-tra-chu-ky", data={"csrf": csrf}, files={"tep": ("vb.pdf", pdf, "application/pdf")}
+    ).text
+    assert "Điền sau khi người ký ký (số, ngày do hệ thống cấp): Số: 01/CĐ-UBND; Ninh" in shown
 
 
 def test_a_key_that_cannot_sign_refuses_the_duyet_beside_the_button_and_changes_nothing(

@@ -58,7 +58,7 @@ VAI_TRO = {"lanh_dao": "người ký (lãnh đạo)", "co_quan": "cơ quan, tổ
 SUA_SAU_KY = {
     "NONE": "không",
     "LTA_UPDATES": "chỉ bổ sung thông tin kiểm tra",
-    "FORM_FILLING": "chỉ thêm chữ ký sau",
+    "FORM_FILLING": "chỉ thêm chữ ký hoặc điền biểu mẫu sau",
     "ANNOTATIONS": "có thêm chú thích",
     "OTHER": "có sửa đổi nội dung",
 }
@@ -87,6 +87,7 @@ class KiemTra:
             "giai_thich": GIAI_THICH[r.ket_luan.value],
             "chi_tiet": r.chi_tiet,
             "chua_co_goc": CHUA_CO_GOC_TIN_CAY if r.goc_tin_cay == 0 else "",
+            "o_da_dien": list(r.o_da_dien.values()),
             "chu_ky": [
                 {
                     "hop_le": ck.ket_luan.value == "hop_le",
