@@ -251,22 +251,13 @@ def ky_khi_ban_hanh(
 
 
 def _cung_cho(a: dict[str, Any], b: dict[str, Any], sai_so: float = 0.01) -> bool:
-    """Two stored placements are the same, to ``sai_so`` points."""
+    """Two stored sets of places (name → [page, x1, y1, x2, y2]) are the same, to ``sai_so``
+    points."""
 
-    def flat(v: Any) -> list[Any]:
-        if isinstance(v, dict):
-            return [x for key in sorted(v) for x in [key, *flat(v[key])]]
-        if isinstance(v, list | tuple):
-            return [x for item in v for x in flat(item)]
-        return [v]
+    def same(x: list[float], y: list[float]) -> bool:
+        return len(x) == len(y) and all(abs(u - v) <= sai_so for u, v in zip(x, y, strict=True))
 
-    fa, fb = flat(a), flat(b)
-    return len(fa) == len(fb) and all(
-        abs(x - y) <= sai_so
-        if isinstance(x, float | int) and isinstance(y, float | int)
-        else x == y
-        for x, y in zip(fa, fb, strict=True)
-    )
+    return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
 
 
 def _vi_tri(vi_tri: dict[str, Any] | None) -> ky_so.ViTri:
