@@ -132,7 +132,8 @@ def test_the_demo_runs_the_whole_lifecycle_and_lists_what_it_wrote(tmp_path: Pat
     assert result.returncode == 0, result.stderr
     text = result.stdout
     assert "nam trả lại: Bổ sung nhiệm vụ" in text
-    assert "thu ban hành: số 01/CĐ-UBND" in text
+    assert "nam duyệt và ký số bằng khóa của mình trên máy chủ (lanh_dao_da_ky)" in text
+    assert "thu ban hành: cấp số 01/CĐ-UBND, ngày; cơ quan ký số (da_ky_so)" in text
     # Issued signed with the demo keys, and `vanthu verify` on it passes (#10).
     assert (out / "khoa-demo" / "ky-so.yaml").is_file()
     assert "vanthu verify" in text and "Kết luận: hợp lệ" in text

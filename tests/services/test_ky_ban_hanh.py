@@ -510,3 +510,40 @@ def test_a_signed_issue_killed_before_its_commit_consumes_no_number_and_leaves_n
     again = app.vong_doi.ban_hanh("vt", str(key))
     assert (again.so_ky_hieu, again.ky_so) == ("01/CĐ-UBND", "da_ky_so")
     assert not (output / THU_MUC_TAM).exists()
+
+
+@pytest.mark.parametrize("moment", ["ban_hanh:truoc_commit", "ban_hanh:da_commit"])
+def test_a_signing_duyet_killed_around_its_commit_loses_nothing(
+    app: BoDichVu, db_url: str, ky: Path, tmp_path: Path, moment: str
+) -> None:
+    key = trinh_xong(app)
+    output = tmp_path / "output"
+    marker = tmp_path / "dung"
+    env = dict(os.environ)
+    env.update({"VANTHU_NOW": "2021-09-13T08:30", BIEN_DUNG: moment, BIEN_TEP_DUNG: str(marker)})
+    command = [sys.executable, "-m", "vanthu", "--db", db_url, "--as", "ld"]
+    command += ["--output-root", str(output), "approve", str(key)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    deadline = time.monotonic() + 120
+    try:
+        while not marker.exists() and process.poll() is None:
+            assert time.monotonic() < deadline, f"{moment} not reached in time"
+            time.sleep(0.02)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        _, said = process.communicate(timeout=120)
+    assert process.returncode == -signal.SIGKILL, said.decode("utf-8", "replace")
+    placed = [p for p in _tep_tren_dia(output) if THU_MUC_TAM not in p.parts]
+    assert placed == [], "nothing reaches its place before the next run"
+    row = _row(app, key)
+    if moment == "ban_hanh:truoc_commit":
+        assert (row.trang_thai, row.ky_so) == ("cho_duyet", None)
+        app.vong_doi.chuyen("ld", str(key), SuKienVanBan.duyet)  # approved again, signed
+        row = _row(app, key)
+    else:
+        assert (row.trang_thai, row.ky_so) == ("da_duyet", "lanh_dao_da_ky")
+    # The next run finishes the committed one (its signed PDF put in place) or drops the rest.
+    issued = app.vong_doi.ban_hanh("vt", str(key))
+    assert (issued.so_ky_hieu, issued.ky_so) == ("01/CĐ-UBND", "da_ky_so")
+    assert Path(row.ban_chuan_bi_duong_dan or "").is_file()
+    assert not (output / THU_MUC_TAM).exists() or not any((output / THU_MUC_TAM).iterdir())

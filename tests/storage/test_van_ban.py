@@ -97,9 +97,11 @@ def test_a_state_change_is_written_once_and_a_stale_one_is_refused(store: Store)
             doi_trang_thai(s, row, TrangThaiVanBan.cho_duyet, LUC)
 
 
-def test_a_directive_not_issued_has_no_issued_files(store: Store) -> None:
+def test_a_directive_without_frozen_files_has_none_and_an_unknown_one_is_none(
+    store: Store,
+) -> None:
     with store.transaction() as s:
-        assert tep_da_ban_hanh(s, 3) is None
+        assert tep_da_ban_hanh(s, 3) == {}  # a draft: nothing frozen yet
         assert tep_da_ban_hanh(s, 99) is None
         assert tep_da_ban_hanh(s, 1) == {}  # numbered, no file recorded
 

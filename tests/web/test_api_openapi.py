@@ -26,7 +26,7 @@ def test_openapi_lists_every_api_route(client: TestClient) -> None:
         for method in item
     }
     assert listed == routes
-    assert len(routes) == 21
+    assert len(routes) == 22
     for path, method in routes:
         assert spec["paths"][path][method]["summary"], path
 
