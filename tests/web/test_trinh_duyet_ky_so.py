@@ -70,6 +70,7 @@ def test_the_leader_approves_and_signs_on_his_own_computer_then_the_clerk_issues
         ld.get_by_role("button", name="Nộp bản đã ký").click()
         ld.wait_for_url(page_url + "?xong=ky_so")
         expect(ld.get_by_role("heading", name="Lãnh đạo đã ký số")).to_be_visible()
+        ld.screenshot(path=str(ANH_CHUP / "ky-so-lanh-dao-da-ky.png"), full_page=True)
         assert ung_dung.xem_van_ban(key).ky_so == "lanh_dao_da_ky"
 
         # The clerk's Ban hành: number, date, the organisation's signature.
