@@ -199,3 +199,17 @@ def test_a_two_step_leader_whose_tool_also_fills_the_number_is_refused(
         )
     with pytest.raises(SigningFailed, match="changes more than the signature"):
         nhan_ban_da_ky(prepared, bytes(signed.getvalue()), ngu_canh_tin_cay(khoa.cau_hinh))
+
+
+def test_the_fields_keep_the_archive_rules_for_widgets(ban_hanh: bytes) -> None:
+    """PDF/A-2 (ISO 19005-2, 6.3.3 and 6.4.1-2): a widget prints, is not hidden, carries its
+    normal appearance and no action; the form does not ask for appearances to be made."""
+    reader = PdfFileReader(io.BytesIO(ban_hanh), strict=False)
+    form = reader.root["/AcroForm"]
+    assert not form.get("/NeedAppearances", False)
+    widgets = [ref.get_object() for ref in form["/Fields"]]
+    assert {str(w["/T"]) for w in widgets} == {"so_ky_hieu", "ngay_ban_hanh", "nguoi_ky", "co_quan"}
+    for widget in widgets:
+        flags = int(widget.get("/F", 0))
+        assert flags & 4 and not flags & (1 | 2 | 32), widget["/T"]  # Print; not hidden
+        assert "/N" in widget["/AP"] and "/A" not in widget and "/AA" not in widget
