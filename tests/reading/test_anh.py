@@ -52,11 +52,11 @@ def test_images_beside_the_file_are_read_and_reencoded_as_rgba(tmp_path: Path) -
 @pytest.mark.parametrize(
     ("path", "said"),
     [
-        ("../ky.png", "leaves the directive's folder"),
-        ("/etc/ky.png", "is absolute"),
-        ("anh\\ky.png", "write the path with '/'"),
-        ("C:/ky.png", "write the path with '/'"),
-        ("anh/ky.jpg", "is not a .png file"),
+        ("../ky.png", "đi ra ngoài thư mục của văn bản"),
+        ("/etc/ky.png", "là đường dẫn tuyệt đối"),
+        ("anh\\ky.png", "viết đường dẫn bằng '/'"),
+        ("C:/ky.png", "viết đường dẫn bằng '/'"),
+        ("anh/ky.jpg", "không phải tệp .png"),
     ],
 )
 def test_a_path_outside_the_folder_or_not_a_png_is_refused_by_the_schema(

@@ -305,7 +305,7 @@ def test_the_preview_draws_the_forms_pages_and_stores_nothing(
         data=_seed_form() | {"nguoi_gui": ""},
         headers={"X-CSRF-Token": csrf},
     )
-    assert "nguoi_gui: required for công điện" in broken.text
+    assert "nguoi_gui: công điện phải có người gửi" in broken.text
     assert ung_dung.danh_sach_van_ban() == []
 
 
@@ -725,7 +725,7 @@ def test_a_form_over_the_limits_is_refused_with_a_message(
     paragraphs = {f"noi_dung[{i}].doan": "Đoạn." for i in range(NOI_DUNG_TOI_DA + 1)}
     over = client.post("/soan-thao", data=_form(csrf, values | paragraphs, hanh_dong="luu"))
     assert over.status_code == 422
-    assert f"noi_dung: List should have at most {NOI_DUNG_TOI_DA} items" in html.unescape(over.text)
+    assert f"noi_dung: tối đa {NOI_DUNG_TOI_DA} mục" in html.unescape(over.text)
     fields = {f"x{i}": "" for i in range(TRUONG_TOI_DA + 1)}
     huge = client.post("/soan-thao", data=_form(csrf, values | fields, hanh_dong="luu"))
     assert huge.status_code == 422
