@@ -54,7 +54,7 @@ def test_an_inline_list_split_at_a_comma_is_warned_of_with_its_field_path_and_li
     [warning] = warnings
     assert (warning.where, warning.line) == ("kinh_gui[1]", line)
     assert str(warning).startswith(
-        f"kinh_gui[1] (line {line}): 'thành phố' bắt đầu bằng chữ thường"
+        f"kinh_gui[1] (dòng {line}): 'thành phố' bắt đầu bằng chữ thường"
     )
     assert "'Ủy ban nhân dân các tỉnh, thành phố'" in warning.message
 
@@ -97,8 +97,8 @@ def test_a_json_file_is_warned_of_by_field_path_without_a_line(tmp_path: Path) -
 
 
 def test_a_problem_with_a_line_shows_it_after_its_field_path() -> None:
-    assert str(Problem("kinh_gui[1]", "…", 7)) == "kinh_gui[1] (line 7): …"
-    assert str(Problem("", "…", 7)) == "line 7: …"
+    assert str(Problem("kinh_gui[1]", "…", 7)) == "kinh_gui[1] (dòng 7): …"
+    assert str(Problem("", "…", 7)) == "dòng 7: …"
     assert str(Problem("so", "…")) == "so: …"
 
 

@@ -37,7 +37,9 @@ def test_the_example_directory_reads() -> None:
 
 def test_a_directory_that_is_not_utf8_is_named_not_a_traceback(tmp_path: Path) -> None:
     path = write(tmp_path, "ma,ten\nSYT,Hà Nội\n".encode("cp1258", "replace"))
-    assert problems_of(path) == ["line 2, column 6: not UTF-8 (byte 0xE0); save it as UTF-8"]
+    assert problems_of(path) == [
+        "dòng 2, cột 6: không phải chữ UTF-8 (byte 0xE0); hãy lưu tệp theo bảng mã UTF-8"
+    ]
 
 
 def test_a_utf8_bom_is_dropped(tmp_path: Path) -> None:
@@ -89,13 +91,13 @@ def test_too_many_bodies_are_refused(tmp_path: Path) -> None:
 
 def test_a_directory_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "ma,ten\n" + "#" * TEP_DANH_BA_TOI_DA)
-    assert problems_of(path) == ["the file is larger than 2,097,152 bytes, the most vanthu reads"]
+    assert problems_of(path) == ["tệp lớn hơn 2,097,152 byte, mức tối đa vanthu đọc"]
 
 
 def test_a_yaml_directory_refuses_aliases_and_odd_keys(tmp_path: Path) -> None:
     laughs = "a: &a [x, x]\nco_quan: [*a, *a]\n"
     assert problems_of(write(tmp_path, laughs, "d.yaml")) == [
-        "line 1, column 4: anchors and aliases (& and *) are not allowed in vanthu files"
+        "dòng 1, cột 4: tệp của vanthu không dùng neo và bí danh YAML (& và *)"
     ]
     assert problems_of(write(tmp_path, "co_quan:\n  - 1: x\n", "d.yaml")) == [
         "co_quan[0]: tên trường phải là chữ, không phải một số 1"
@@ -103,7 +105,9 @@ def test_a_yaml_directory_refuses_aliases_and_odd_keys(tmp_path: Path) -> None:
 
 
 def test_a_device_is_not_a_directory_file() -> None:
-    assert problems_of(Path(os.devnull)) == ["cannot read the file: not a regular file"]
+    assert problems_of(Path(os.devnull)) == [
+        "không đọc được tệp: đây không phải một tệp thông thường"
+    ]
 
 
 def test_a_short_name_wider_than_its_column_is_refused_with_its_row(tmp_path: Path) -> None:

@@ -46,18 +46,18 @@ def ninh_thuan_with(tmp_path: Path, old: str, new: str) -> Path:
 def test_malformed_yaml_is_reported_with_its_line(tmp_path: Path) -> None:
     path = write(tmp_path, "loai: cong_dien\nco_quan: [UBND\nso: 3\n")
     [problem] = problems_of(path)
-    assert problem.startswith("line 3, column")
-    assert "malformed YAML" in problem
+    assert problem.startswith("dòng 3, cột")
+    assert "YAML sai cú pháp" in problem
 
 
 def test_malformed_json_is_reported_with_its_line(tmp_path: Path) -> None:
     [problem] = problems_of(write(tmp_path, '{"loai": "cong_dien",\n}', "van-ban.json"))
-    assert problem.startswith("line 2, column 1: malformed JSON")
+    assert problem.startswith("dòng 2, cột 1: JSON sai cú pháp")
 
 
 def test_a_file_that_is_not_a_mapping_is_refused(tmp_path: Path) -> None:
     assert problems_of(write(tmp_path, "- a\n- b\n")) == [
-        "a directive file holds one mapping of fields"
+        "tệp văn bản phải là một nhóm trường (tên: giá trị)"
     ]
 
 
@@ -108,7 +108,7 @@ def test_every_problem_is_listed_not_just_the_first(tmp_path: Path) -> None:
 
 def test_an_unreadable_file_is_a_clear_problem(tmp_path: Path) -> None:
     [problem] = problems_of(tmp_path / "missing.yaml")
-    assert problem.startswith("cannot read the file")
+    assert problem.startswith("không đọc được tệp")
 
 
 def test_the_example_reads_in_nfc(tmp_path: Path) -> None:
@@ -193,18 +193,18 @@ def test_an_impossible_deadline_is_named_with_its_task(tmp_path: Path) -> None:
 def test_deep_flow_nesting_is_refused_with_its_line(tmp_path: Path) -> None:
     text = NINH_THUAN.read_text(encoding="utf-8") + "x: " + "[" * 5000 + "]" * 5000 + "\n"
     [problem] = problems_of(write(tmp_path, text))
-    assert problem.startswith("line 136, column ")
+    assert problem.startswith("dòng 136, cột ")
 
 
 def test_deep_block_nesting_is_refused_with_its_line(tmp_path: Path) -> None:
     nested = "".join("  " * i + "-\n" for i in range(1, 40))
     [problem] = problems_of(ninh_thuan_with(tmp_path, "luu: [VXNV]\n", "luu:\n" + nested))
-    assert problem == "line 140, column 33: nested deeper than 16 levels"
+    assert problem == "dòng 140, cột 33: lồng sâu quá 16 cấp"
 
 
 def test_deep_json_nesting_is_refused(tmp_path: Path) -> None:
     assert problems_of(write(tmp_path, "[" * 100_000 + "]" * 100_000, "x.json")) == [
-        "nested deeper than 16 levels"
+        "lồng sâu quá 16 cấp"
     ]
     deep = '{"x": ' + "[" * 20 + "]" * 20 + "}"
     [problem] = problems_of(write(tmp_path, deep, "y.json"))
@@ -221,7 +221,7 @@ def test_an_integer_of_5000_digits_is_named_not_a_traceback(tmp_path: Path) -> N
 def test_a_lone_surrogate_in_the_symbol_is_refused(tmp_path: Path) -> None:
     path = ninh_thuan_with(tmp_path, "ky_hieu_co_quan: UBND", 'ky_hieu_co_quan: "UB\\ud800"')
     [problem] = problems_of(path)
-    assert problem.startswith("line 6, column ")
+    assert problem.startswith("dòng 6, cột ")
     data = yaml.safe_load(NINH_THUAN.read_text(encoding="utf-8"))
     data["ky_hieu_co_quan"] = "UB\ud800"
     raw = json.dumps(data, default=str)  # ensure_ascii: written as the escape \ud800
@@ -265,7 +265,7 @@ def test_a_tab_is_white_space(tmp_path: Path) -> None:
 def test_a_raw_control_character_is_refused_with_its_line(tmp_path: Path) -> None:
     path = ninh_thuan_with(tmp_path, "dia_danh: Ninh Thuận", "dia_danh: Ninh\x07Thuận")
     assert problems_of(path) == [
-        "line 8, column 15: malformed YAML: contains U+0007 (BELL), which YAML does not allow"
+        "dòng 8, cột 15: YAML sai cú pháp: có U+0007 (BELL), YAML không cho phép ký tự này"
     ]
 
 
@@ -313,38 +313,36 @@ def test_billion_laughs_is_refused_at_once(tmp_path: Path) -> None:
     start = time.perf_counter()
     [problem] = problems_of(path)
     assert time.perf_counter() - start < 1
-    assert (
-        problem == "line 1, column 5: anchors and aliases (& and *) are not allowed in vanthu files"
-    )
+    assert problem == "dòng 1, cột 5: tệp của vanthu không dùng neo và bí danh YAML (& và *)"
 
 
 def test_dev_zero_is_refused_without_reading_it() -> None:
     [problem] = problems_of(Path("/dev/zero"))
-    assert problem == "cannot read the file: not a regular file"
+    assert problem == "không đọc được tệp: đây không phải một tệp thông thường"
 
 
 def test_a_directory_or_a_fifo_is_not_a_directive_file(tmp_path: Path) -> None:
-    assert problems_of(tmp_path) == ["cannot read the file: not a regular file"]
+    assert problems_of(tmp_path) == ["không đọc được tệp: đây không phải một tệp thông thường"]
     fifo = tmp_path / "fifo.yaml"
     os.mkfifo(fifo)
-    assert problems_of(fifo) == ["cannot read the file: not a regular file"]
+    assert problems_of(fifo) == ["không đọc được tệp: đây không phải một tệp thông thường"]
 
 
 def test_a_path_with_a_nul_is_refused_not_a_traceback() -> None:
-    assert problems_of(Path("a\x00b.yaml")) == [
-        "cannot read the file: its name contains a NUL character"
-    ]
+    assert problems_of(Path("a\x00b.yaml")) == ["không đọc được tệp: tên tệp có ký tự NUL"]
 
 
 def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "# " + "x" * TEP_VAN_BAN_TOI_DA)
-    assert problems_of(path) == ["the file is larger than 524,288 bytes, the most vanthu reads"]
+    assert problems_of(path) == ["tệp lớn hơn 524,288 byte, mức tối đa vanthu đọc"]
 
 
 def test_invalid_utf8_is_named_with_its_line(tmp_path: Path) -> None:
     path = tmp_path / "x.yaml"
     path.write_bytes(b"loai: cong_dien\nco_quan: \xff\xfe\n")
-    assert problems_of(path) == ["line 2, column 10: not UTF-8 (byte 0xFF); save it as UTF-8"]
+    assert problems_of(path) == [
+        "dòng 2, cột 10: không phải chữ UTF-8 (byte 0xFF); hãy lưu tệp theo bảng mã UTF-8"
+    ]
 
 
 def test_a_utf8_bom_is_dropped(tmp_path: Path) -> None:
@@ -370,14 +368,21 @@ _RLO_AT_1 = "(RIGHT-TO-LEFT OVERRIDE) ở ký tự thứ 1"
             "2021-01-01: x\n",
             "(cấp ngoài cùng): tên trường phải là chữ, không phải một ngày 2021-01-01",
         ),
-        ("so: 19\n", "line 136, column 1: the key 'so' is given twice"),
-        ("? [a, b]\n: x\n", "line 136, column 3: malformed YAML: found unhashable key"),
+        ("so: 19\n", "dòng 136, cột 1: tên trường 'so' được ghi hai lần"),
+        (
+            "? [a, b]\n: x\n",
+            "dòng 136, cột 3: YAML sai cú pháp: tên trường không được là một danh sách "
+            "hay một nhóm trường",
+        ),
         (
             "x: !!binary aGVsbG8=\n",
-            "line 136, column 4: the tag '" + _TAG + "binary' is not allowed",
+            "dòng 136, cột 4: không được dùng thẻ '" + _TAG + "binary'",
         ),
-        ("x: !!float abc\n", "line 136, column 4: the tag '" + _TAG + "float' is not allowed"),
-        ("---\nb: 2\n", "line 136, column 1: a directive file holds one YAML document"),
+        ("x: !!float abc\n", "dòng 136, cột 4: không được dùng thẻ '" + _TAG + "float'"),
+        (
+            "---\nb: 2\n",
+            "dòng 136, cột 1: tệp văn bản chỉ chứa một tài liệu YAML (không có dòng '---' thứ hai)",
+        ),
         ("<<: {a: 1}\n", "<<: trường này không có trong mẫu văn bản; kiểm tra lại tên trường"),
         ('"\\u202ex": 1\n', "\\u202ex: tên trường có U+202E " + _RLO_AT_1),
     ],
@@ -396,10 +401,10 @@ def test_a_flood_of_problems_is_cut_to_fifty_and_a_count(tmp_path: Path) -> None
 
 def test_json_refuses_nan_and_a_key_given_twice(tmp_path: Path) -> None:
     assert problems_of(write(tmp_path, '{"so": NaN}', "x.json")) == [
-        "malformed JSON: NaN is not a number vanthu accepts"
+        "JSON sai cú pháp: NaN không phải là số vanthu chấp nhận"
     ]
     assert problems_of(write(tmp_path, '{"so": 1, "so": 2}', "x.json")) == [
-        "malformed JSON: the key 'so' is given twice"
+        "JSON sai cú pháp: tên trường 'so' được ghi hai lần"
     ]
 
 
@@ -481,7 +486,7 @@ def test_check_refuses_hostile_files_in_one_clear_message_each(tmp_path: Path) -
         )
         assert done.returncode == 1, (name, done.stderr)
         assert "Traceback" not in done.stderr, done.stderr
-        assert done.stderr.startswith(f"{path}: 1 problem\n  - "), done.stderr
+        assert done.stderr.startswith(f"{path}: 1 lỗi\n  - "), done.stderr
         assert done.stdout == ""
     done = subprocess.run(
         [sys.executable, "-m", "vanthu", "check", "/dev/zero"],
@@ -492,5 +497,5 @@ def test_check_refuses_hostile_files_in_one_clear_message_each(tmp_path: Path) -
     )
     assert (done.returncode, done.stderr) == (
         1,
-        "/dev/zero: 1 problem\n  - cannot read the file: not a regular file\n",
+        "/dev/zero: 1 lỗi\n  - không đọc được tệp: đây không phải một tệp thông thường\n",
     )
