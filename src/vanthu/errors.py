@@ -19,7 +19,9 @@
     ├── UnreadableWord        a Word file vanthu will not open (not Word, encrypted, macros, bomb)
     └── StoreUnavailable      the store cannot be opened or used now (not a database, no server)
 
-Interfaces turn these into a one-line message and a non-zero exit code (CLI).
+Interfaces turn these into a one-line message and a non-zero exit code (CLI). Every message is
+in Vietnamese, for the clerks who read it; the attributes (``kind``, ``state``, ``event``,
+``cause``…) keep their codes for the programs that read them.
 """
 
 from __future__ import annotations
@@ -27,6 +29,52 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
+
+#: The noun each kind of thing NotFound names is said with (its ``kind`` keeps the code).
+TEN_LOAI: dict[str, str] = {
+    "directive": "văn bản",
+    "user": "người dùng",
+    "body": "cơ quan",
+    "acknowledgement token": "mã xác nhận",
+    "recipient link": "liên kết của nơi nhận",
+    "issued file": "tệp đã ban hành",
+    "issued file of": "tệp đã ban hành của văn bản",
+    "signed PDF of": "bản PDF đã ký của văn bản",
+    "prepared PDF (chờ ký số) of directive": "bản PDF chờ ký số của văn bản",
+    "report file": "tệp báo cáo",
+    "file kind": "loại tệp",
+    "file": "tệp",
+}
+#: Kinds named after what they belong to ("recipient of 05/CĐ-UBND"): the head's noun.
+_TEN_LOAI_CUA: dict[str, str] = {
+    "recipient of ": "nơi nhận của ",
+    "slip of ": "phiếu gửi của ",
+    "the register line of ": "dòng sổ đăng ký của ",
+}
+#: Event codes a use case refuses that are no event of the lifecycle tables.
+_NHAN_KHAC: dict[str, str] = {"sua_du_thao": "sửa dự thảo", "da_huy": "đã hủy"}
+
+
+def ten_loai(kind: str) -> str:
+    """The Vietnamese noun for a kind of thing NotFound names; the kind itself if it has none."""
+    if kind in TEN_LOAI:
+        return TEN_LOAI[kind]
+    for head, noun in _TEN_LOAI_CUA.items():
+        if kind.startswith(head):
+            return noun + kind.removeprefix(head)
+    return kind
+
+
+def nhan(code: str) -> str:
+    """The Vietnamese label the workflow gives a state, event or role code (``du_thao`` ->
+    ``dự thảo``); the code itself when it is none of theirs."""
+    # The workflow imports this module, so its labels are looked up when a message is worded.
+    from .workflow import SuKienNoiNhan, SuKienVanBan, TrangThaiNoiNhan, TrangThaiVanBan, VaiTro
+
+    for kieu in (TrangThaiVanBan, SuKienVanBan, TrangThaiNoiNhan, SuKienNoiNhan, VaiTro):
+        if code in kieu._value2member_map_:
+            return kieu(code).label
+    return _NHAN_KHAC.get(code, code)
 
 
 class VanthuError(Exception):
@@ -45,7 +93,7 @@ class Problem:
     def __str__(self) -> str:
         where = self.where
         if self.line is not None:
-            where = f"{where} (line {self.line})" if where else f"line {self.line}"
+            where = f"{where} (dòng {self.line})" if where else f"dòng {self.line}"
         return f"{where}: {self.message}" if where else self.message
 
 
@@ -56,9 +104,7 @@ class InvalidDirective(VanthuError):
         self.source = source
         self.problems = tuple(problems)
         lines = "\n".join(f"  - {p}" for p in self.problems)
-        count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
-        super().__init__(f"{source}: {count} {noun}\n{lines}")
+        super().__init__(f"{source}: {len(self.problems)} lỗi\n{lines}")
 
 
 class UnsupportedLayout(VanthuError):
@@ -68,8 +114,7 @@ class UnsupportedLayout(VanthuError):
         self.loai = loai
         self.mau = mau
         super().__init__(
-            f"loai: '{loai}' follows sample form {mau} of Decree 30, "
-            "which vanthu does not lay out yet"
+            f"loai: '{loai}' theo mẫu {mau} của Nghị định 30, vanthu chưa dàn trang được mẫu này"
         )
 
 
@@ -110,7 +155,8 @@ class TransitionRefused(VanthuError):
         self.reason = reason
         self.cause: CauseRefused = cause
         super().__init__(
-            f"{what}: '{event}' refused in state '{state}' for role '{role}': {reason}"
+            f"{what}: không được '{nhan(event)}' khi đang ở trạng thái '{nhan(state)}' "
+            f"với vai trò '{nhan(role)}': {reason}"
         )
 
 
@@ -120,7 +166,7 @@ class NotFound(VanthuError):
     def __init__(self, kind: str, key: str) -> None:
         self.kind = kind
         self.key = key
-        super().__init__(f"{kind} '{key}' not found")
+        super().__init__(f"không tìm thấy {ten_loai(kind)} '{key}'")
 
 
 class ConcurrentChange(VanthuError):
@@ -130,8 +176,8 @@ class ConcurrentChange(VanthuError):
         self.what = what
         self.expected = expected
         super().__init__(
-            f"{what}: changed by someone else (expected state '{expected}'); nothing was written, "
-            "look at it again and retry"
+            f"{what}: người khác đã thay đổi trước (lẽ ra đang ở trạng thái "
+            f"'{nhan(expected)}'); chưa ghi gì, hãy xem lại rồi thử lại"
         )
 
 
@@ -149,7 +195,7 @@ class Throttled(Refused):
 
     def __init__(self, what: str, retry_after: int) -> None:
         self.retry_after = retry_after
-        super().__init__(what, f"too many failed sign-ins; try again in {retry_after} s")
+        super().__init__(what, f"đăng nhập sai quá nhiều lần; hãy thử lại sau {retry_after} giây")
 
 
 class OutputError(VanthuError):
@@ -176,8 +222,8 @@ class DeliveryFailed(VanthuError):
         self.failures = tuple(failures)
         lines = "\n".join(f"  - {code}: {reason}" for code, reason in self.failures)
         super().__init__(
-            f"{so_ky_hieu}: {len(self.failures)} of {total} bodies not delivered "
-            f"({delivered} delivered); fix them and run distribute again\n{lines}"
+            f"{so_ky_hieu}: {len(self.failures)}/{total} cơ quan chưa nhận được "
+            f"({delivered} đã gửi); sửa các lỗi rồi chạy phát hành lại\n{lines}"
         )
 
 
@@ -195,7 +241,7 @@ class TooLarge(InvalidSetting):
 
     def __init__(self, name: str, toi_da: int) -> None:
         self.toi_da = toi_da
-        super().__init__(name, f"larger than {toi_da // 2**20} MiB (at most {toi_da} bytes)")
+        super().__init__(name, f"lớn hơn {toi_da // 2**20} MiB (tối đa {toi_da} byte)")
 
 
 class SigningFailed(VanthuError):
@@ -215,7 +261,7 @@ class StoreUnavailable(VanthuError):
     def __init__(self, where: str, reason: str) -> None:
         self.where = where
         self.reason = reason
-        super().__init__(f"store {where}: {reason}")
+        super().__init__(f"kho dữ liệu {where}: {reason}")
 
 
 class UnreadableWord(VanthuError):

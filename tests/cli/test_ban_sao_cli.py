@@ -61,9 +61,9 @@ def test_a_clerk_copies_an_issued_directive_and_bad_requests_are_one_line(tmp_pa
     assert Path(out.splitlines()[1]).is_relative_to(tmp_path / "sao")
 
     for args, message in (
-        (("99/CĐ-UBND", "--form", "sao_y"), "not found"),
-        (("2", "--form", "sao_y"), "only an issued directive in force is copied"),
-        (("01/CĐ-UBND", "--form", "ban_chinh"), "is not a copy form"),
+        (("99/CĐ-UBND", "--form", "sao_y"), "không tìm thấy"),
+        (("2", "--form", "sao_y"), "chỉ sao văn bản đã ban hành còn hiệu lực"),
+        (("01/CĐ-UBND", "--form", "ban_chinh"), "không phải hình thức sao"),
         (("01/CĐ-UBND", "--form", "trich_sao", "--items", "x"), "--items"),
     ):
         result = run(tmp_path, "copy", *args, user="thu")

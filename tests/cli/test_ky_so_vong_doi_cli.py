@@ -87,7 +87,7 @@ def test_a_leader_signs_the_prepared_pdf_himself_and_the_clerk_issues_it(
     assert waiting.splitlines()[0] == "#1: chờ duyệt → chờ ký số"
     assert "ký số: chờ ký số" in waiting and "vanthu accept-signed 1" in waiting
     refused = run(tmp_path, config, "issue", "1", user="thu")
-    assert refused.returncode == 1 and "cho_ky_so" in refused.stderr
+    assert refused.returncode == 1 and "trạng thái 'chờ ký số'" in refused.stderr
     prepared = tmp_path / "cho-ky.pdf"
     ok(run(tmp_path, config, "sign-prepared", "1", "-o", str(prepared), user="nam"))
     signed = tmp_path / "da-ky.pdf"

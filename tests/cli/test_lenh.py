@@ -74,24 +74,30 @@ def _under_a_file(tmp: Path) -> str:
 
 
 STORES_THAT_ARE_NOT = {
-    "a text file": (_text_file, "store 'notes.db' (--db / VANTHU_DB): file is not a database"),
-    "a folder": (_folder, "store 'store.db' (--db / VANTHU_DB): is a folder"),
-    "a device": (lambda tmp: "/dev/null", "'/dev/null' (--db / VANTHU_DB): is a device"),
-    "a path under a file": (_under_a_file, "'plain' is a file, not a folder"),
+    "a text file": (
+        _text_file,
+        "kho dữ liệu 'notes.db' (--db / VANTHU_DB): tệp không phải là cơ sở dữ liệu",
+    ),
+    "a folder": (_folder, "kho dữ liệu 'store.db' (--db / VANTHU_DB): là một thư mục"),
+    "a device": (lambda tmp: "/dev/null", "'/dev/null' (--db / VANTHU_DB): là thiết bị"),
+    "a path under a file": (_under_a_file, "'plain' là một tệp, không phải thư mục"),
     "a closed port": (
         lambda tmp: "postgresql://postgres:secret@127.0.0.1:1/vanthu",
-        "store 'postgresql://postgres:***@127.0.0.1:1/vanthu' (--db / VANTHU_DB): "
+        "kho dữ liệu 'postgresql://postgres:***@127.0.0.1:1/vanthu' (--db / VANTHU_DB): "
         "connection failed",
     ),
     "a missing database": (
         lambda tmp: f"{PG_BASE}/vanthu_khong_co",
         'database "vanthu_khong_co" does not exist',
     ),
-    "a malformed URL": (lambda tmp: "postgresql://::::", "--db / VANTHU_DB: not a database URL"),
-    "an unsupported database": (lambda tmp: "mysql://h/d", "'mysql' is not supported"),
+    "a malformed URL": (
+        lambda tmp: "postgresql://::::",
+        "--db / VANTHU_DB: không phải địa chỉ cơ sở dữ liệu",
+    ),
+    "an unsupported database": (lambda tmp: "mysql://h/d", "không hỗ trợ 'mysql'"),
     "a port out of range": (
         lambda tmp: "postgresql://h:99999/d",
-        "port 99999 is not between 1 and 65535",
+        "cổng 99999 không nằm trong khoảng 1–65535",
     ),
 }
 
@@ -111,12 +117,14 @@ def test_a_store_that_cannot_be_opened_is_one_line_naming_the_setting(
 
 def test_the_store_is_also_named_by_the_db_option(tmp_path: Path) -> None:
     _text_file(tmp_path)
-    one_line_error(vanthu(tmp_path, "--db", "notes.db", "log", "1"), "file is not a database")
+    one_line_error(
+        vanthu(tmp_path, "--db", "notes.db", "log", "1"), "tệp không phải là cơ sở dữ liệu"
+    )
 
 
 def test_an_empty_file_is_taken_as_a_new_store(tmp_path: Path) -> None:
     (tmp_path / "new.db").write_bytes(b"")
-    one_line_error(vanthu(tmp_path, "status", "1", db="new.db"), "directive '1' not found")
+    one_line_error(vanthu(tmp_path, "status", "1", db="new.db"), "không tìm thấy văn bản '1'")
 
 
 def test_a_store_locked_longer_than_the_wait_is_refused_and_nothing_is_written(
@@ -131,7 +139,7 @@ def test_a_store_locked_longer_than_the_wait_is_refused_and_nothing_is_written(
         args = ("user", "add", "cv", "--role", "chuyen_vien", "--ho-ten", "Đặng Ngọc Đức")
         one_line_error(
             vanthu(tmp_path, *args, db=url),
-            f"store '{db}' (--db / VANTHU_DB): locked by another process for longer than 1 s",
+            f"kho dữ liệu '{db}' (--db / VANTHU_DB): bị tiến trình khác khóa quá 1 giây",
         )
     finally:
         holder.execute("ROLLBACK")
@@ -145,9 +153,12 @@ def test_a_store_locked_longer_than_the_wait_is_refused_and_nothing_is_written(
 @pytest.mark.parametrize(
     ("now", "expected"),
     [
-        ("yesterday", "VANTHU_NOW: 'yesterday' is not a moment; give an ISO 8601 moment"),
-        ("2021-02-31T08:00", "VANTHU_NOW: '2021-02-31T08:00' is not a moment"),
-        ("0001-01-01", "VANTHU_NOW: the year 1 is not between 1945 and 2100"),
+        (
+            "yesterday",
+            "VANTHU_NOW: 'yesterday' không phải một thời điểm; hãy ghi thời điểm theo ISO 8601",
+        ),
+        ("2021-02-31T08:00", "VANTHU_NOW: '2021-02-31T08:00' không phải một thời điểm"),
+        ("0001-01-01", "VANTHU_NOW: năm 1 không nằm trong khoảng 1945–2100"),
     ],
 )
 def test_a_malformed_clock_is_refused_before_the_store_is_opened(
@@ -160,13 +171,16 @@ def test_a_malformed_clock_is_refused_before_the_store_is_opened(
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b"so_dang_ky:\n  quyet_dinh: \xff\n", "VANTHU_CONFIG office.yaml: not UTF-8 text"),
-        (b"so_dang_ky: [1\n", "VANTHU_CONFIG office.yaml: line 2: not a YAML mapping"),
+        (b"so_dang_ky:\n  quyet_dinh: \xff\n", "VANTHU_CONFIG office.yaml: không phải chữ UTF-8"),
+        (
+            b"so_dang_ky: [1\n",
+            "VANTHU_CONFIG office.yaml: dòng 2: không phải một nhóm trường YAML (tên: giá trị)",
+        ),
         (
             b"so_dang_ky:\n  quyet_dinh: ../qd\n",
-            "so_dang_ky.quyet_dinh: a register name is 1–20 letters",
+            "so_dang_ky.quyet_dinh: tên sổ đăng ký gồm 1–20 chữ cái",
         ),
-        (b"so_dang_ky:\n  thu_tinh: qd\n", "so_dang_ky: 'thu_tinh' is not a document type"),
+        (b"so_dang_ky:\n  thu_tinh: qd\n", "so_dang_ky: 'thu_tinh' không phải một loại văn bản"),
     ],
 )
 def test_a_bad_configuration_file_is_one_line_naming_it(
@@ -179,7 +193,7 @@ def test_a_bad_configuration_file_is_one_line_naming_it(
 
 def test_a_configuration_that_is_a_folder_is_one_line_naming_it(tmp_path: Path) -> None:
     result = vanthu(tmp_path, "status", "1", db="vanthu.db", VANTHU_CONFIG=str(tmp_path))
-    one_line_error(result, f"VANTHU_CONFIG {tmp_path}: cannot read it: Is a directory")
+    one_line_error(result, f"VANTHU_CONFIG {tmp_path}: không đọc được tệp: là một thư mục")
 
 
 # -- output folders ----------------------------------------------------------------------------
@@ -293,4 +307,4 @@ def test_the_progress_bar_is_typed_without_clicks_private_module() -> None:
 
 def test_a_reason_over_its_limit_is_refused_before_anything_is_looked_up(tmp_path: Path) -> None:
     result = vanthu(tmp_path, "--as", "ld", "return", "1", "--reason", "x" * 2001, db="vanthu.db")
-    one_line_error(result, "--reason: 2001 characters; at most 2000")
+    one_line_error(result, "--reason: 2001 ký tự; tối đa 2000")

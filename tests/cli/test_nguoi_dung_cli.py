@@ -21,25 +21,25 @@ def test_only_a_van_thu_adds_users_or_loads_the_directory_after_the_first_user(
 ) -> None:
     refused(
         run(tmp_path, "user", "add", "duc", "--role", "chuyen_vien", "--ho-ten", "Đức"),
-        "the first user of a store must be a văn thư",
+        "người dùng đầu tiên của kho dữ liệu phải là văn thư",
     )
     ok(run(tmp_path, "user", "add", "thu", "--role", "van_thu", "--ho-ten", "Nguyễn Thị Thu"))
-    refused(run(tmp_path, "directory", "load", DANH_BA), "say who is acting")
+    refused(run(tmp_path, "directory", "load", DANH_BA), "hãy cho biết ai đang làm")
     ok(run(tmp_path, "user", "add", "duc", "--role", "chuyen_vien", "--ho-ten", "Đức", user="thu"))
     refused(
         run(tmp_path, "user", "add", "x", "--role", "van_thu", "--ho-ten", "X", user="duc"),
-        "user 'duc': is a chuyên viên; only a văn thư may add or change users",
+        "người dùng 'duc': là chuyên viên; chỉ văn thư mới được thêm hoặc sửa người dùng",
     )
     refused(
         run(tmp_path, "directory", "load", DANH_BA, user="duc"),
-        "only a văn thư may load the directory",
+        "chỉ văn thư mới được nạp danh bạ",
     )
     refused(
         run(tmp_path, "user", "add", "thu", "--role", "lanh_dao", "--ho-ten", "T", user="thu"),
-        "is the last văn thư",
+        "là văn thư cuối cùng",
     )
     refused(
         run(tmp_path, "user", "add", "", "--role", "chuyen_vien", "--ho-ten", "T", user="thu"),
-        "user name ''",
+        "tên người dùng ''",
     )
     ok(run(tmp_path, "directory", "load", DANH_BA, user="thu"))

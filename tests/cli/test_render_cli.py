@@ -58,7 +58,7 @@ def test_render_defaults_to_the_output_folder(tmp_path: Path) -> None:
 def test_check_accepts_a_valid_file() -> None:
     result = run("check", str(NINH_THUAN))
     assert result.returncode == 0
-    assert result.stdout.strip().endswith("OK (công điện 18/CĐ-UBND)")
+    assert result.stdout.strip().endswith("hợp lệ (công điện 18/CĐ-UBND)")
 
 
 def test_check_warns_of_an_inline_list_split_at_a_comma_with_its_field_and_line_and_exits_0(
@@ -80,10 +80,10 @@ def test_check_warns_of_an_inline_list_split_at_a_comma_with_its_field_and_line_
     )
     result = run("check", str(path))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().endswith("OK (công điện 18/CĐ-UBND)")
+    assert result.stdout.strip().endswith("hợp lệ (công điện 18/CĐ-UBND)")
     header, warning = result.stderr.splitlines()
-    assert header == f"{path}: 1 warning"
-    assert warning.startswith("  - kinh_gui[1] (line 13): 'thành phố' begins lower-case")
+    assert header == f"{path}: 1 cảnh báo"
+    assert warning.startswith("  - kinh_gui[1] (dòng 13): 'thành phố' bắt đầu bằng chữ thường")
     assert "'Ủy ban nhân dân các huyện, thành phố'" in warning
 
 
@@ -112,11 +112,14 @@ def bad_file(tmp_path: Path, old: str, new: str) -> Path:
 
 def test_bad_input_gives_a_message_with_the_field_and_a_non_zero_exit(tmp_path: Path) -> None:
     cases = {
-        ("loai: cong_dien", "loai: [cong_dien"): "line ",
-        ("loai: cong_dien", "loai: cong_dien_x"): "loai: Input should be",
-        ("so: 18", "so: 0"): "so: Input should be greater than or equal to 1",
-        ("ngay: 2021-09-13", "ngay: 2099-09-13"): "ngay: 2099-09-13 is in the future",
-        ("co_quan: ỦY BAN NHÂN DÂN TỈNH NINH THUẬN\n", ""): "co_quan: Field required",
+        ("loai: cong_dien", "loai: [cong_dien"): "dòng ",
+        ("loai: cong_dien", "loai: cong_dien_x"): "loai: phải là một trong các giá trị",
+        ("so: 18", "so: 0"): "so: phải lớn hơn hoặc bằng 1",
+        ("ngay: 2021-09-13", "ngay: 2099-09-13"): "ngay: 2099-09-13 là ngày trong tương lai",
+        (
+            "co_quan: ỦY BAN NHÂN DÂN TỈNH NINH THUẬN\n",
+            "",
+        ): "co_quan: bắt buộc phải có, nhưng chưa được ghi",
     }
     for (old, new), expected in cases.items():
         path = str(bad_file(tmp_path, old, new))
@@ -139,14 +142,14 @@ def test_a_bien_ban_without_its_secretary_is_refused_naming_the_field(tmp_path: 
     path.write_text(text.split("kinh_gui_bo:")[0] + "noi_dung:" + text.split("noi_dung:")[1])
     result = run("render", str(path), "-o", str(tmp_path / "o"))
     assert result.returncode == 1
-    assert "nguoi_ky_2: required for biên bản" in result.stderr
+    assert "nguoi_ky_2: biên bản phải có" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_a_missing_file_is_a_clear_error() -> None:
     result = run("render", "no-such-file.yaml")
     assert result.returncode == 1
-    assert "no-such-file.yaml" in result.stderr and "cannot read the file" in result.stderr
+    assert "no-such-file.yaml" in result.stderr and "không đọc được tệp" in result.stderr
 
 
 def test_render_verbose_names_the_bundled_face_its_files_and_the_docx_font(

@@ -75,7 +75,7 @@ def test_a_clerk_carries_a_directive_from_draft_to_acknowledgement(tmp_path: Pat
     assert "chờ duyệt" in ok(run(tmp_path, "submit", "1", user="duc"))
     refused = run(tmp_path, "issue", "1", user="thu")
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
-    assert "'ban_hanh' refused in state 'cho_duyet'" in refused.stderr
+    assert "không được 'ban hành' khi đang ở trạng thái 'chờ duyệt'" in refused.stderr
     ok(run(tmp_path, "approve", "1", user="nam"))
     issued = ok(run(tmp_path, "issue", "1", user="thu"))
     assert issued.splitlines()[0] == "01/CĐ-UBND: đã duyệt → đã ban hành"
@@ -117,7 +117,7 @@ def test_a_clerk_carries_a_directive_from_draft_to_acknowledgement(tmp_path: Pat
 def test_lifecycle_commands_say_who_must_act(tmp_path: Path) -> None:
     result = run(tmp_path, "submit", "1")
     assert result.returncode == 1
-    assert "say who is acting: --as USER or VANTHU_USER" in result.stderr
+    assert "hãy cho biết ai đang làm: --as USER hoặc VANTHU_USER" in result.stderr
 
 
 def test_the_demo_runs_the_whole_lifecycle_and_lists_what_it_wrote(tmp_path: Path) -> None:
@@ -162,42 +162,43 @@ def refused(result: subprocess.CompletedProcess[str], message: str) -> None:
 def test_keys_that_are_not_ids_or_numbers_are_one_line_and_never_another_directive(
     tmp_path: Path,
 ) -> None:
-    refused(run(tmp_path, "status", "²"), "directive '²' not found")
-    refused(run(tmp_path, "log", "٣"), "directive '٣' not found")
+    refused(run(tmp_path, "status", "²"), "không tìm thấy văn bản '²'")
+    refused(run(tmp_path, "log", "٣"), "không tìm thấy văn bản '٣'")
     refused(
-        run(tmp_path, "ack", "9" * 30, "SYT", user="syt"), "directive '999999999999…' not found"
+        run(tmp_path, "ack", "9" * 30, "SYT", user="syt"), "không tìm thấy văn bản '999999999999…'"
     )
     refused(
         run(tmp_path, "status", ""),
-        "directive: name it by its id (7) or its number and symbol (01/CĐ-UBND)",
+        "văn bản: hãy ghi mã số (7) hoặc số và ký hiệu của văn bản (01/CĐ-UBND)",
     )
 
 
 def test_a_register_year_must_be_a_year(tmp_path: Path) -> None:
     refused(
-        run(tmp_path, "register", "--year", "٢٠٢١"), "year '٢٠٢١': give a year from 1945 to 2100"
+        run(tmp_path, "register", "--year", "٢٠٢١"), "năm '٢٠٢١': hãy ghi một năm từ 1945 đến 2100"
     )
-    refused(run(tmp_path, "register", "--year", "-1"), "year '-1': give a year from 1945 to 2100")
+    refused(run(tmp_path, "register", "--year", "-1"), "năm '-1': hãy ghi một năm từ 1945 đến 2100")
 
 
 def test_a_report_names_its_reply_and_its_file_within_their_limits(tmp_path: Path) -> None:
     refused(
         run(tmp_path, "report", "1", "SYT", "--reply", "..", user="syt"),
-        "--reply: give the reply's number and symbol, e.g. 123/BC-SYT (no '..' or '\\')",
+        "--reply: hãy ghi số và ký hiệu của văn bản trả lời, ví dụ 123/BC-SYT "
+        "(không có '..' hay '\\')",
     )
     refused(
         run(tmp_path, "report", "1", "SYT", "--reply", "x" * 300, user="syt"),
-        "--reply: 300 characters; at most 40",
+        "--reply: 300 ký tự; tối đa 40",
     )
     refused(
         run(tmp_path, "report", "1", "SYT", "--reply", "7/BC", "--file", str(tmp_path), user="syt"),
-        f"--file {tmp_path}: is a folder",
+        f"--file {tmp_path}: là một thư mục",
     )
 
 
 def test_an_acting_user_that_is_not_a_user_name_is_one_line(tmp_path: Path) -> None:
     refused(
         run(tmp_path, "submit", "1", user="\udcff"),  # the byte 0xFF in argv, not UTF-8
-        "--as / VANTHU_USER '\\udcff': a code is 1–32 ASCII letters, digits, '_', '-' or '.', "
-        "starting with a letter or digit",
+        "--as / VANTHU_USER '\\udcff': mã gồm 1–32 chữ cái không dấu, chữ số, '_', '-' hoặc '.', "
+        "bắt đầu bằng chữ cái hoặc chữ số",
     )

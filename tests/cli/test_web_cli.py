@@ -95,9 +95,9 @@ def test_a_short_password_is_refused_and_only_a_van_thu_sets_anothers(tmp_path: 
     run(tmp_path, "user", "add", "thu", "--role", "van_thu", "--ho-ten", "Thu")
     run(tmp_path, "user", "add", "duc", "--role", "chuyen_vien", "--ho-ten", "Đức", user="thu")
     short = run(tmp_path, "user", "password", "duc", user="thu", stdin="ngan\n")
-    assert short.returncode == 1 and "at least 8 characters" in short.stderr
+    assert short.returncode == 1 and "ít nhất 8 ký tự" in short.stderr
     other = run(tmp_path, "user", "password", "thu", user="duc", stdin="mat khau moi\n")
-    assert other.returncode == 1 and "only a văn thư" in other.stderr
+    assert other.returncode == 1 and "chỉ văn thư" in other.stderr
     own = run(tmp_path, "user", "password", "duc", user="duc", stdin="mat khau moi\n")
     assert own.returncode == 0, own.stderr
 
@@ -116,10 +116,10 @@ def test_token_revoke_stops_a_token_and_only_a_van_thu_revokes_anothers(tmp_path
     run(tmp_path, "token", "create", "--name", "đồng bộ", user="thu")
     run(tmp_path, "token", "create", "--name", "đồng bộ", user="duc")
     other = run(tmp_path, "token", "revoke", "--name", "đồng bộ", "--user", "thu", user="duc")
-    assert other.returncode == 1 and "only a văn thư" in other.stderr
+    assert other.returncode == 1 and "chỉ văn thư" in other.stderr
     own = run(tmp_path, "token", "revoke", "--name", "đồng bộ", user="duc")
     assert own.returncode == 0 and own.stdout.startswith("1 token"), own.stderr
     again = run(tmp_path, "token", "revoke", "--name", "đồng bộ", user="duc")
-    assert again.returncode == 1 and "no live token" in again.stderr
+    assert again.returncode == 1 and "không có mã truy cập còn hiệu lực" in again.stderr
     by_clerk = run(tmp_path, "token", "revoke", "--name", "đồng bộ", "--user", "thu", user="thu")
     assert by_clerk.returncode == 0, by_clerk.stderr

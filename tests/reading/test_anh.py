@@ -52,11 +52,11 @@ def test_images_beside_the_file_are_read_and_reencoded_as_rgba(tmp_path: Path) -
 @pytest.mark.parametrize(
     ("path", "said"),
     [
-        ("../ky.png", "leaves the directive's folder"),
-        ("/etc/ky.png", "is absolute"),
-        ("anh\\ky.png", "write the path with '/'"),
-        ("C:/ky.png", "write the path with '/'"),
-        ("anh/ky.jpg", "is not a .png file"),
+        ("../ky.png", "đi ra ngoài thư mục của văn bản"),
+        ("/etc/ky.png", "là đường dẫn tuyệt đối"),
+        ("anh\\ky.png", "viết đường dẫn bằng '/'"),
+        ("C:/ky.png", "viết đường dẫn bằng '/'"),
+        ("anh/ky.jpg", "không phải tệp .png"),
     ],
 )
 def test_a_path_outside_the_folder_or_not_a_png_is_refused_by_the_schema(
@@ -75,20 +75,20 @@ def test_a_link_that_leads_out_of_the_folder_is_refused(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "ky.png").symlink_to(outside)
     said = _problems(folder, anh_chu_ky="ky.png")
-    assert "nguoi_ky.anh_chu_ky: 'ky.png': leads out of the directive's folder" in said
+    assert "nguoi_ky.anh_chu_ky: 'ky.png': dẫn ra ngoài thư mục của văn bản" in said
 
 
 @pytest.mark.parametrize(
     ("content", "said"),
     [
-        (b"GIF89a not a png at all", "not a PNG file"),
-        (png(Image.new("RGB", (50, 20), "white")), "has no transparent background"),
-        (png(Image.new("RGBA", (50, 20), (0, 0, 255, 255))), "has no transparent pixel"),
-        (png(Image.new("RGBA", (50, 20), (0, 0, 255, 0))), "is fully transparent"),
-        (bom(50_000, 50_000), "claims more than"),
-        (bom(5000, 100), "is 5000 × 100 pixels"),
-        (chu_ky()[:200], "cannot be decoded as a PNG"),
-        (b"\x89PNG\r\n\x1a\n" + b"\0" * (ANH_TOI_DA + 1), "larger than"),
+        (b"GIF89a not a png at all", "không phải tệp PNG"),
+        (png(Image.new("RGB", (50, 20), "white")), "không có nền trong suốt"),
+        (png(Image.new("RGBA", (50, 20), (0, 0, 255, 255))), "không có điểm ảnh trong suốt nào"),
+        (png(Image.new("RGBA", (50, 20), (0, 0, 255, 0))), "trong suốt hoàn toàn"),
+        (bom(50_000, 50_000), "khai báo hơn"),
+        (bom(5000, 100), "có 5000 × 100 điểm ảnh"),
+        (chu_ky()[:200], "không giải mã được ảnh PNG"),
+        (b"\x89PNG\r\n\x1a\n" + b"\0" * (ANH_TOI_DA + 1), "lớn hơn"),
     ],
     ids=["not-png", "no-alpha", "opaque", "blank", "bomb", "too-wide", "truncated", "too-big"],
 )
@@ -102,7 +102,7 @@ def test_a_bad_image_is_refused_with_its_field_named(
 
 
 def test_a_missing_image_is_named(tmp_path: Path) -> None:
-    assert "cannot read the file" in _problems(tmp_path, anh_chu_ky="khong-co.png")
+    assert "không đọc được tệp" in _problems(tmp_path, anh_chu_ky="khong-co.png")
 
 
 def test_a_palette_png_with_a_transparent_colour_is_accepted() -> None:
@@ -118,6 +118,4 @@ def test_a_stored_directive_may_not_name_an_image() -> None:
     # The web desk and the lifecycle read no file beside the directive: refused, field named.
     with pytest.raises(InvalidDirective) as caught:
         doc_van_ban(_data(anh_chu_ky="anh/ky.png"), "upload.yaml", HOM_NAY)
-    assert "nguoi_ky.anh_chu_ky: signature and seal images are read only beside" in str(
-        caught.value
-    )
+    assert "nguoi_ky.anh_chu_ky: ảnh chữ ký và con dấu chỉ được đọc cạnh" in str(caught.value)

@@ -53,7 +53,9 @@ def test_an_inline_list_split_at_a_comma_is_warned_of_with_its_field_path_and_li
     assert vb.kinh_gui == ["Ủy ban nhân dân các tỉnh", "thành phố"]  # what YAML says it is
     [warning] = warnings
     assert (warning.where, warning.line) == ("kinh_gui[1]", line)
-    assert str(warning).startswith(f"kinh_gui[1] (line {line}): 'thành phố' begins lower-case")
+    assert str(warning).startswith(
+        f"kinh_gui[1] (dòng {line}): 'thành phố' bắt đầu bằng chữ thường"
+    )
     assert "'Ủy ban nhân dân các tỉnh, thành phố'" in warning.message
 
 
@@ -67,8 +69,7 @@ def test_a_noi_nhan_line_and_a_first_item_are_named_by_their_own_path(tmp_path: 
         ("luu[0]", lines.index("- vt") + 1),
     ]
     assert warnings[1].message == (
-        "'vt' begins lower-case; each item is printed as a line of its own, which begins with "
-        "a capital"
+        "'vt' bắt đầu bằng chữ thường; mỗi mục được in thành một dòng riêng, bắt đầu bằng chữ hoa"
     )
 
 
@@ -84,7 +85,7 @@ def test_a_sub_item_split_off_at_a_comma_is_warned_of_by_its_own_path_and_line(
     [warning] = warnings
     assert warning.where == "noi_nhan[0].muc_con[1].ten"
     assert warning.line == text.splitlines().index("  - thương binh") + 1
-    assert "the rest of noi_nhan[0].muc_con[0].ten 'Sở Lao động'" in warning.message
+    assert "phần sau của noi_nhan[0].muc_con[0].ten 'Sở Lao động'" in warning.message
 
 
 def test_a_json_file_is_warned_of_by_field_path_without_a_line(tmp_path: Path) -> None:
@@ -92,12 +93,12 @@ def test_a_json_file_is_warned_of_by_field_path_without_a_line(tmp_path: Path) -
     path = write(tmp_path, json.dumps(data, ensure_ascii=False), "van-ban.json")
     _, [warning] = doc_tep_canh_bao(path, HOM_NAY)
     assert (warning.where, warning.line) == ("kinh_gui[1]", None)
-    assert str(warning).startswith("kinh_gui[1]: 'thành phố' begins lower-case")
+    assert str(warning).startswith("kinh_gui[1]: 'thành phố' bắt đầu bằng chữ thường")
 
 
 def test_a_problem_with_a_line_shows_it_after_its_field_path() -> None:
-    assert str(Problem("kinh_gui[1]", "…", 7)) == "kinh_gui[1] (line 7): …"
-    assert str(Problem("", "…", 7)) == "line 7: …"
+    assert str(Problem("kinh_gui[1]", "…", 7)) == "kinh_gui[1] (dòng 7): …"
+    assert str(Problem("", "…", 7)) == "dòng 7: …"
     assert str(Problem("so", "…")) == "so: …"
 
 
@@ -216,6 +217,6 @@ def test_a_body_ending_with_a_landscape_table_and_one_line_is_warned_of() -> Non
     portrait = cong_van(noi_dung=["1. Kết quả:", {"bang": {**table, "ngang": False}}, "Hết."])
     warned = canh_bao_van_ban(VanBan.model_validate(short))
     assert [p.where for p in warned] == ["noi_dung[1]"]
-    assert "fewer than two lines" in warned[0].message
+    assert "ít hơn hai dòng nội dung" in warned[0].message
     assert canh_bao_van_ban(VanBan.model_validate(long)) == []
     assert canh_bao_van_ban(VanBan.model_validate(portrait)) == []

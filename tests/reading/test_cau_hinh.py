@@ -35,19 +35,21 @@ def test_registers_are_read_from_the_file_named_by_vanthu_config(
 
 def test_a_file_over_the_limit_is_refused_with_the_limit(tmp_path: Path) -> None:
     message = refused(tmp_path, b"#" * (TEP_CAU_HINH_TOI_DA + 1))
-    assert message.endswith(f"larger than {TEP_CAU_HINH_TOI_DA} bytes")
+    assert message.endswith(f"lớn hơn {TEP_CAU_HINH_TOI_DA} byte")
 
 
 def test_bytes_that_are_not_utf8_are_named(tmp_path: Path) -> None:
-    assert "not UTF-8 text (byte 26)" in refused(tmp_path, b"so_dang_ky:\n  quyet_dinh: \xff\n")
+    assert "không phải chữ UTF-8 (byte 26)" in refused(
+        tmp_path, b"so_dang_ky:\n  quyet_dinh: \xff\n"
+    )
 
 
 def test_an_unknown_document_type_and_a_bad_register_name_are_named_by_field(
     tmp_path: Path,
 ) -> None:
-    assert "so_dang_ky: 'thu_tinh' is not a document type" in refused(
+    assert "so_dang_ky: 'thu_tinh' không phải một loại văn bản" in refused(
         tmp_path, b"so_dang_ky:\n  thu_tinh: a\n"
     )
-    assert "so_dang_ky.chi_thi: a register name is 1" in refused(
+    assert "so_dang_ky.chi_thi: tên sổ đăng ký gồm 1" in refused(
         tmp_path, b"so_dang_ky:\n  chi_thi: a b\n"
     )

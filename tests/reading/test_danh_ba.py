@@ -13,7 +13,9 @@ from vanthu.reading.danh_ba import doc_danh_ba
 from vanthu.schemas.danh_ba import DanhBa
 from vanthu.schemas.gioi_han import CO_QUAN_TOI_DA, TEP_DANH_BA_TOI_DA
 
-NOT_A_CODE = "is not a code: 1–32 ASCII letters, digits, '_', '.' or '-', starting with a letter"
+NOT_A_CODE = (
+    "không phải là mã: 1–32 chữ cái không dấu, chữ số, '_', '.' hoặc '-', bắt đầu bằng chữ cái"
+)
 
 
 def write(tmp_path: Path, content: str | bytes, name: str = "danh-ba.csv") -> Path:
@@ -35,7 +37,9 @@ def test_the_example_directory_reads() -> None:
 
 def test_a_directory_that_is_not_utf8_is_named_not_a_traceback(tmp_path: Path) -> None:
     path = write(tmp_path, "ma,ten\nSYT,Hà Nội\n".encode("cp1258", "replace"))
-    assert problems_of(path) == ["line 2, column 6: not UTF-8 (byte 0xE0); save it as UTF-8"]
+    assert problems_of(path) == [
+        "dòng 2, cột 6: không phải chữ UTF-8 (byte 0xE0); hãy lưu tệp theo bảng mã UTF-8"
+    ]
 
 
 def test_a_utf8_bom_is_dropped(tmp_path: Path) -> None:
@@ -56,17 +60,19 @@ def test_a_group_code_follows_the_same_rule(tmp_path: Path) -> None:
 
 def test_a_name_over_one_line_is_refused_with_its_row(tmp_path: Path) -> None:
     path = write(tmp_path, "ma,ten\nSYT," + "Ủ" * 201 + "\n")
-    assert problems_of(path) == ["co_quan[0].ten: at most 200 characters, got 201"]
+    assert problems_of(path) == ["co_quan[0].ten: tối đa 200 ký tự, đang có 201"]
 
 
 def test_hostile_characters_in_a_name_are_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "ma,ten\nSYT,Sở\x00Y tế\n")
-    assert problems_of(path) == ["co_quan[0].ten: contains U+0000 (NULL) at character 3"]
+    assert problems_of(path) == ["co_quan[0].ten: có U+0000 (NULL) ở ký tự thứ 3"]
 
 
 def test_an_email_address_is_one_address(tmp_path: Path) -> None:
     path = write(tmp_path, "ma,ten,email\nSYT,Sở Y tế,a@b.vn; c@d.vn\n")
-    assert problems_of(path) == ["co_quan[0].email: must be one e-mail address (name@example.vn)"]
+    assert problems_of(path) == [
+        "co_quan[0].email: phải là một địa chỉ thư điện tử (ten@example.vn)"
+    ]
 
 
 def test_an_unknown_column_and_an_extra_cell_are_named_with_their_line(tmp_path: Path) -> None:
@@ -80,28 +86,30 @@ def test_an_unknown_column_and_an_extra_cell_are_named_with_their_line(tmp_path:
 def test_too_many_bodies_are_refused(tmp_path: Path) -> None:
     rows = "".join(f"C{i},Cơ quan {i}\n" for i in range(CO_QUAN_TOI_DA + 1))
     [problem] = problems_of(write(tmp_path, "ma,ten\n" + rows))
-    assert problem.startswith(f"co_quan: List should have at most {CO_QUAN_TOI_DA} items")
+    assert problem.startswith(f"co_quan: tối đa {CO_QUAN_TOI_DA} mục")
 
 
 def test_a_directory_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "ma,ten\n" + "#" * TEP_DANH_BA_TOI_DA)
-    assert problems_of(path) == ["the file is larger than 2,097,152 bytes, the most vanthu reads"]
+    assert problems_of(path) == ["tệp lớn hơn 2,097,152 byte, mức tối đa vanthu đọc"]
 
 
 def test_a_yaml_directory_refuses_aliases_and_odd_keys(tmp_path: Path) -> None:
     laughs = "a: &a [x, x]\nco_quan: [*a, *a]\n"
     assert problems_of(write(tmp_path, laughs, "d.yaml")) == [
-        "line 1, column 4: anchors and aliases (& and *) are not allowed in vanthu files"
+        "dòng 1, cột 4: tệp của vanthu không dùng neo và bí danh YAML (& và *)"
     ]
     assert problems_of(write(tmp_path, "co_quan:\n  - 1: x\n", "d.yaml")) == [
-        "co_quan[0]: a field name must be text, not a number 1"
+        "co_quan[0]: tên trường phải là chữ, không phải một số 1"
     ]
 
 
 def test_a_device_is_not_a_directory_file() -> None:
-    assert problems_of(Path(os.devnull)) == ["cannot read the file: not a regular file"]
+    assert problems_of(Path(os.devnull)) == [
+        "không đọc được tệp: đây không phải một tệp thông thường"
+    ]
 
 
 def test_a_short_name_wider_than_its_column_is_refused_with_its_row(tmp_path: Path) -> None:
     path = write(tmp_path, "ma,ten,ten_ngan\nSYT,Sở Y tế," + "Y" * 101 + "\n")
-    assert problems_of(path) == ["co_quan[0].ten_ngan: at most 100 characters, got 101"]
+    assert problems_of(path) == ["co_quan[0].ten_ngan: tối đa 100 ký tự, đang có 101"]

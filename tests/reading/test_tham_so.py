@@ -30,19 +30,19 @@ def test_a_number_and_symbol_typed_decomposed_is_looked_up_composed() -> None:
 
 @pytest.mark.parametrize("key", ["0", "9" * 30, str(2**31)])
 def test_an_id_no_directive_can_have_is_not_found(key: str) -> None:
-    with pytest.raises(NotFound, match=r"^directive '"):
+    with pytest.raises(NotFound, match=r"^không tìm thấy văn bản '"):
         tham_so.khoa_van_ban(key)
 
 
 @pytest.mark.parametrize("key", ["", "  ", "#", " # "])
 def test_an_empty_key_asks_for_an_id_or_a_number(key: str) -> None:
-    with pytest.raises(InvalidSetting, match=r"^directive: name it by its id"):
+    with pytest.raises(InvalidSetting, match=r"^văn bản: hãy ghi mã số"):
         tham_so.khoa_van_ban(key)
 
 
 @pytest.mark.parametrize("key", ["01/CĐ\x00-UBND", "a\tb", "\udcff", "01\u200b"])
 def test_a_key_with_a_control_or_unprintable_character_is_refused(key: str) -> None:
-    with pytest.raises(InvalidSetting, match="control or unprintable"):
+    with pytest.raises(InvalidSetting, match="ký tự điều khiển hoặc ký tự không in được"):
         tham_so.khoa_van_ban(key)
 
 
@@ -69,7 +69,7 @@ def test_a_year_is_four_ascii_digits_within_the_limits(year: str | int, ok: bool
     if ok:
         assert tham_so.nam(year) == int(year)
     else:
-        with pytest.raises(InvalidSetting, match="give a year from 1945 to 2100"):
+        with pytest.raises(InvalidSetting, match="hãy ghi một năm từ 1945 đến 2100"):
             tham_so.nam(year)
 
 
@@ -81,13 +81,13 @@ def test_a_reply_number_is_kept_as_given(reply: str) -> None:
 @pytest.mark.parametrize(
     ("reply", "expected"),
     [
-        ("..", "give the reply's number"),
-        ("", "give the reply's number"),
-        ("../../etc/passwd", "give the reply's number"),
-        ("12/../../x", "give the reply's number"),
-        ("12\\BC", "give the reply's number"),
-        ("x" * 41, "41 characters; at most 40"),
-        ("12/BC\x01", "holds a control or unprintable"),
+        ("..", "hãy ghi số và ký hiệu của văn bản trả lời"),
+        ("", "hãy ghi số và ký hiệu của văn bản trả lời"),
+        ("../../etc/passwd", "hãy ghi số và ký hiệu của văn bản trả lời"),
+        ("12/../../x", "hãy ghi số và ký hiệu của văn bản trả lời"),
+        ("12\\BC", "hãy ghi số và ký hiệu của văn bản trả lời"),
+        ("x" * 41, "41 ký tự; tối đa 40"),
+        ("12/BC\x01", "có ký tự điều khiển hoặc ký tự không in được"),
     ],
 )
 def test_a_reply_number_that_is_not_one_is_refused(reply: str, expected: str) -> None:
@@ -97,15 +97,15 @@ def test_a_reply_number_that_is_not_one_is_refused(reply: str, expected: str) ->
 
 def test_a_reason_keeps_its_line_breaks_and_refuses_other_control_characters() -> None:
     assert tham_so.ly_do("Sai nội dung\nBổ sung") == "Sai nội dung\nBổ sung"
-    with pytest.raises(InvalidSetting, match=r"^--reason: holds a control"):
+    with pytest.raises(InvalidSetting, match=r"^--reason: có ký tự điều khiển"):
         tham_so.ly_do("Sai\x07")
-    with pytest.raises(InvalidSetting, match=r"^--reason: 2001 characters; at most 2000$"):
+    with pytest.raises(InvalidSetting, match=r"^--reason: 2001 ký tự; tối đa 2000$"):
         tham_so.ly_do("x" * 2001)
 
 
 @pytest.mark.parametrize("register", ["UBND", "UBND:", ":chung", "UBND:a:b", "UBND:../x", "U B:c"])
 def test_a_register_is_named_issuer_colon_name(register: str) -> None:
-    with pytest.raises(InvalidSetting, match=r"^--register: a register is named"):
+    with pytest.raises(InvalidSetting, match=r"^--register: sổ đăng ký được ghi"):
         tham_so.so_dang_ky(register)
 
 
@@ -117,10 +117,10 @@ def test_a_report_file_is_a_regular_file_within_its_limit(tmp_path: Path) -> Non
     with big.open("wb") as file:
         file.truncate(TEP_BAO_CAO_TOI_DA + 1)  # sparse: no 50 MB written
     for path, expected in (
-        (tmp_path / "none.pdf", "No such file or directory"),
-        (tmp_path, "is a folder"),
-        (Path("/dev/zero"), "is not a regular file"),
-        (big, f"{TEP_BAO_CAO_TOI_DA + 1} bytes; a report file holds at most"),
+        (tmp_path / "none.pdf", "không có tệp này"),
+        (tmp_path, "là một thư mục"),
+        (Path("/dev/zero"), "không phải tệp thông thường"),
+        (big, f"{TEP_BAO_CAO_TOI_DA + 1} byte; tệp báo cáo tối đa"),
     ):
         with pytest.raises(InvalidSetting, match=f"^--file {path}: {expected}"):
             tham_so.tep_bao_cao(path)

@@ -26,7 +26,7 @@ def _ban_sao(noi_nhan: list[str]) -> BanSao:
 
 @pytest.mark.parametrize("luu", ["Lưu: VT.", "- Lưu: VT, VP.", "lưu VT"])
 def test_a_lu_line_among_the_recipients_is_refused_naming_it(luu: str) -> None:
-    with pytest.raises(ValidationError, match="leave the Lưu line out"):
+    with pytest.raises(ValidationError, match="bỏ dòng Lưu đi"):
         _ban_sao(["Sở Y tế", luu])
 
 

@@ -48,24 +48,23 @@ def test_a_table_is_an_item_of_the_body_with_its_numbers_aligned_right() -> None
     [
         (
             bang(dong=[["1", "a", "2"], ["2", "b"]]),
-            "noi_dung[1].bang.dong[1]: has 2 cells, the table has 3 columns",
+            "noi_dung[1].bang.dong[1]: có 2 ô, bảng có 3 cột",
         ),
         (
             bang(tieu_de_gop=[[{"ten": "Đơn vị", "gop": 2}, {"ten": "x", "gop": 2}]]),
-            "noi_dung[1].bang.tieu_de_gop[0]: its cells span 4 columns (gop added up), "
-            "the table has 3",
+            "noi_dung[1].bang.tieu_de_gop[0]: các ô trải trên 4 cột (cộng các gop), bảng có 3 cột",
         ),
         (
             bang(cot=[{"ten": "A", "rong": 10}, {"ten": "B", "rong": 6}, "C"]),
-            "noi_dung[1].bang.cot: the columns need 16.80 cm, wider than the 16.5 cm of a "
-            "portrait page (or set ngang: true)",
+            "noi_dung[1].bang.cot: các cột cần 16.80 cm, rộng hơn 16.5 cm của "
+            "trang đứng (hoặc đặt ngang: true)",
         ),
-        (bang(dong=[["1", "a", 1.5]]), "noi_dung[1].bang.dong[0][2]: a decimal number (1.5)"),
-        (bang(dong=[["1", "a", "Ủ" * 501]]), "noi_dung[1].bang.dong[0][2]: at most 500"),
-        (bang(dong=[["1", "a", "b\x07"]]), "noi_dung[1].bang.dong[0][2]: contains U+0007"),
+        (bang(dong=[["1", "a", 1.5]]), "noi_dung[1].bang.dong[0][2]: số thập phân (1.5)"),
+        (bang(dong=[["1", "a", "Ủ" * 501]]), "noi_dung[1].bang.dong[0][2]: tối đa 500"),
+        (bang(dong=[["1", "a", "b\x07"]]), "noi_dung[1].bang.dong[0][2]: có U+0007"),
         (bang(ngang="yes"), "noi_dung[1].bang.ngang"),
         (bang(cot=[f"C{i}" for i in range(g.COT_BANG_TOI_DA + 1)]), "noi_dung[1].bang.cot:"),
-        ({"bang": bang()["bang"], "doan": "x"}, "noi_dung[1]: an item is a paragraph (doan) or"),
+        ({"bang": bang()["bang"], "doan": "x"}, "noi_dung[1]: mỗi mục là một đoạn (doan) hoặc"),
     ],
 )
 def test_a_table_that_cannot_be_printed_is_refused_naming_its_field(
@@ -95,4 +94,4 @@ def test_a_task_may_point_at_a_table_and_counts_it_as_an_item() -> None:
     data["nhiem_vu"] = [{"doan": 3, "ma_co_quan": ["SYT"], "han": "2026-12-31"}]
     doc_van_ban(data, "test", TODAY)
     data["nhiem_vu"] = [{"doan": 4, "ma_co_quan": ["SYT"], "han": "2026-12-31"}]
-    assert any("points at paragraph 4, but the body has 3" in p for p in problems(data))
+    assert any("trỏ tới đoạn 4, nhưng nội dung chỉ có 3 đoạn" in p for p in problems(data))

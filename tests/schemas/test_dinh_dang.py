@@ -77,13 +77,13 @@ def test_unbalanced_markers_are_printed_as_typed_and_warned_of_by_field() -> Non
     assert warnings == [
         (
             "noi_dung[1].doan",
-            "'**' at character 6 opens bold text that is never closed: it is printed as typed "
-            "(write \\* if an asterisk is meant)",
+            "'**' ở ký tự thứ 6 mở chữ đậm nhưng không đóng lại: sẽ được in đúng như đã gõ "
+            "(viết \\* nếu muốn in dấu sao)",
         ),
         (
             "noi_dung[2].doan",
-            "'*' at character 13 closes italic text that was never opened: it is printed as "
-            "typed (write \\* if an asterisk is meant)",
+            "'*' ở ký tự thứ 13 đóng chữ nghiêng chưa được mở: sẽ được in đúng như "
+            "đã gõ (viết \\* nếu muốn in dấu sao)",
         ),
     ]
 
@@ -91,23 +91,23 @@ def test_unbalanced_markers_are_printed_as_typed_and_warned_of_by_field() -> Non
 def test_a_malformed_footnote_call_is_refused() -> None:
     [(where, message)] = _problems(_van_ban(["xem [^ghi chú]."]))
     assert where == "noi_dung[0].doan"
-    assert "'[^ghi chú]' at character 5 is not a footnote call" in message
+    assert "'[^ghi chú]' ở ký tự thứ 5 không phải lời gọi chú thích" in message
 
 
 def test_a_paragraph_of_markup_alone_is_refused() -> None:
     [(where, message)] = _problems(_van_ban(["[^1]"], chu_thich={"1": "Ghi chú."}))
-    assert (where, message) == ("noi_dung[0].doan", "has no text besides its markup")
+    assert (where, message) == ("noi_dung[0].doan", "không có chữ nào ngoài các ký hiệu định dạng")
 
 
 def test_every_call_needs_its_note_and_every_note_its_one_call() -> None:
     data = _van_ban(["a[^1] b[^2]", "c[^1]"], chu_thich={1: "Một.", "thua": "Không ai gọi."})
     assert _problems(data) == [
-        ("noi_dung[0].doan", "[^2] calls a footnote that chu_thich does not have"),
+        ("noi_dung[0].doan", "[^2] gọi một chú thích không có trong chu_thich"),
         (
             "noi_dung[1].doan",
-            "[^1] is called again (first in noi_dung[0]); a footnote is called once",
+            "[^1] được gọi lần nữa (lần đầu ở noi_dung[0]); mỗi chú thích chỉ gọi một lần",
         ),
-        ("chu_thich.thua", "never called; write [^thua] where it belongs in noi_dung"),
+        ("chu_thich.thua", "chưa được gọi lần nào; viết [^thua] vào đúng chỗ trong noi_dung"),
     ]
 
 
@@ -119,19 +119,17 @@ def test_a_note_may_carry_emphasis_but_not_a_call() -> None:
     assert ok.chu_thich == {"1": "Theo *Quyết định* số 1."}
     [(where, message)] = _problems(_van_ban(["a[^1]"], chu_thich={"1": "Xem[^1]"}))
     assert where == "chu_thich.1"
-    assert "a footnote cannot call another footnote" in message
+    assert "chú thích không được gọi một chú thích khác" in message
 
 
 def test_footnote_labels_and_count_have_limits() -> None:
     [(where, message)] = _problems(_van_ban(["a"], chu_thich={"có dấu": "x"}))
     assert where.startswith("chu_thich.có dấu")  # pydantic adds ".[key]"
-    assert "is not a footnote label" in message
+    assert "không phải nhãn chú thích" in message
     many = {str(i): "x" for i in range(101)}
     calls = "".join(f"a[^{i}] " for i in range(101))
     problems = _problems(_van_ban([calls], chu_thich=many))
-    assert ("chu_thich", "Dictionary should have at most 100 items after validation, not more") in (
-        problems
-    )
+    assert ("chu_thich", "tối đa 100 mục") in problems
 
 
 def test_a_paragraph_is_normalised_to_nfc_before_its_markup_is_read() -> None:

@@ -30,97 +30,97 @@ def over(limit: int) -> str:
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        (cong_dien(co_quan=over(g.DONG_TOI_DA)), "co_quan: at most 200 characters, got 201"),
-        (cong_dien(co_quan_chu_quan=over(g.DONG_TOI_DA)), "co_quan_chu_quan: at most 200"),
-        (cong_dien(dia_danh=over(g.DONG_TOI_DA)), "dia_danh: at most 200"),
-        (cong_dien(nguoi_gui=over(g.DONG_TOI_DA)), "nguoi_gui: at most 200"),
-        (cong_dien(trich_yeu=over(g.TRICH_YEU_TOI_DA)), "trich_yeu: at most 1000"),
-        (cong_dien(ky_hieu_co_quan=over(g.KY_HIEU_TOI_DA)), "ky_hieu_co_quan: at most 40"),
-        (cong_van(don_vi_soan_thao=over(g.KY_HIEU_TOI_DA)), "don_vi_soan_thao: at most 40"),
-        (cong_dien(ky_hieu_nguoi_soan=over(g.KY_HIEU_TOI_DA)), "ky_hieu_nguoi_soan: at most 40"),
-        (cong_dien(kinh_gui=[over(g.DONG_TOI_DA)]), "kinh_gui[0]: at most 200"),
+        (cong_dien(co_quan=over(g.DONG_TOI_DA)), "co_quan: tối đa 200 ký tự, đang có 201"),
+        (cong_dien(co_quan_chu_quan=over(g.DONG_TOI_DA)), "co_quan_chu_quan: tối đa 200"),
+        (cong_dien(dia_danh=over(g.DONG_TOI_DA)), "dia_danh: tối đa 200"),
+        (cong_dien(nguoi_gui=over(g.DONG_TOI_DA)), "nguoi_gui: tối đa 200"),
+        (cong_dien(trich_yeu=over(g.TRICH_YEU_TOI_DA)), "trich_yeu: tối đa 1000"),
+        (cong_dien(ky_hieu_co_quan=over(g.KY_HIEU_TOI_DA)), "ky_hieu_co_quan: tối đa 40"),
+        (cong_van(don_vi_soan_thao=over(g.KY_HIEU_TOI_DA)), "don_vi_soan_thao: tối đa 40"),
+        (cong_dien(ky_hieu_nguoi_soan=over(g.KY_HIEU_TOI_DA)), "ky_hieu_nguoi_soan: tối đa 40"),
+        (cong_dien(kinh_gui=[over(g.DONG_TOI_DA)]), "kinh_gui[0]: tối đa 200"),
         (
             cong_dien(kinh_gui=["a"] * (g.KINH_GUI_TOI_DA + 1)),
-            "kinh_gui: List should have at most 200",
+            "kinh_gui: tối đa 200",
         ),
-        (cong_dien(noi_dung=[over(g.DOAN_TOI_DA)]), "noi_dung[0].doan: at most 10000"),
+        (cong_dien(noi_dung=[over(g.DOAN_TOI_DA)]), "noi_dung[0].doan: tối đa 10000"),
         (
             cong_dien(noi_dung=["a"] * (g.NOI_DUNG_TOI_DA + 1)),
-            "noi_dung: List should have at most 2000",
+            "noi_dung: tối đa 2000",
         ),
         (
             cong_dien(noi_nhan=["a"] * (g.NOI_NHAN_TOI_DA + 1)),
-            "noi_nhan: List should have at most 1000",
+            "noi_nhan: tối đa 1000",
         ),
-        (cong_dien(noi_nhan=[over(g.DONG_TOI_DA)]), "noi_nhan[0].ten: at most 200"),
+        (cong_dien(noi_nhan=[over(g.DONG_TOI_DA)]), "noi_nhan[0].ten: tối đa 200"),
         (
             cong_dien(noi_nhan=[{"ten": "a", "nhom": ["a"] * (g.NHOM_TOI_DA + 1)}]),
-            "noi_nhan[0].nhom: List should have at most 100",
+            "noi_nhan[0].nhom: tối đa 100",
         ),
         (
             cong_dien(noi_nhan=[{"ten": "a", "ma_co_quan": [".."]}]),
-            "noi_nhan[0].ma_co_quan[0]: '..' is not a code",
+            "noi_nhan[0].ma_co_quan[0]: '..' không phải là mã",
         ),
-        (cong_dien(luu=["a"] * (g.LUU_TOI_DA + 1)), "luu: List should have at most 20"),
+        (cong_dien(luu=["a"] * (g.LUU_TOI_DA + 1)), "luu: tối đa 20"),
         (
             cong_dien(lien_he=["a"] * (g.LIEN_HE_TOI_DA + 1)),
-            "lien_he: List should have at most 3",
+            "lien_he: tối đa 3",
         ),
-        (cong_dien(lien_he=[over(g.DONG_TOI_DA)]), "lien_he[0]: at most 200"),
+        (cong_dien(lien_he=[over(g.DONG_TOI_DA)]), "lien_he[0]: tối đa 200"),
         (
             cong_dien(nguoi_ky=NGUOI_KY | {"chuc_vu_khac": ["A"] * (g.CHUC_VU_KHAC_TOI_DA + 1)}),
-            "nguoi_ky.chuc_vu_khac: List should have at most 3",
+            "nguoi_ky.chuc_vu_khac: tối đa 3",
         ),
         (
             cong_dien(nguoi_ky=NGUOI_KY | {"chuc_vu_khac": [over(g.DONG_TOI_DA)]}),
-            "nguoi_ky.chuc_vu_khac[0]: at most 200",
+            "nguoi_ky.chuc_vu_khac[0]: tối đa 200",
         ),
         (
             cong_dien(noi_nhan=[{"ten": "a", "muc_con": [over(g.DONG_TOI_DA)]}]),
-            "noi_nhan[0].muc_con[0].ten: at most 200",
+            "noi_nhan[0].muc_con[0].ten: tối đa 200",
         ),
         (
             cong_dien(noi_nhan=[{"ten": "a", "muc_con": ["a"] * (g.MUC_CON_TOI_DA + 1)}]),
-            "noi_nhan[0].muc_con: List should have at most 1000",
+            "noi_nhan[0].muc_con: tối đa 1000",
         ),
-        (cong_dien(luu=[over(g.DONG_TOI_DA)]), "luu[0]: at most 200"),
+        (cong_dien(luu=[over(g.DONG_TOI_DA)]), "luu[0]: tối đa 200"),
         (
             cong_dien(so=g.SO_TOI_DA + 1, ngay="2021-09-13"),
-            "so: Input should be less than or equal to 999999",
+            "so: phải nhỏ hơn hoặc bằng 999999",
         ),
-        (cong_dien(so_ban=g.SO_TOI_DA + 1), "so_ban: Input should be less than or equal to 999999"),
-        (cong_dien(nam=g.NAM_LON_NHAT + 1), "nam: the year 2101 is outside 1945–2100"),
-        (cong_dien(nam=g.NAM_NHO_NHAT - 1), "nam: the year 1944 is outside 1945–2100"),
-        (cong_dien(so=1, ngay="1944-12-31"), "ngay: the year 1944 is outside 1945–2100"),
+        (cong_dien(so_ban=g.SO_TOI_DA + 1), "so_ban: phải nhỏ hơn hoặc bằng 999999"),
+        (cong_dien(nam=g.NAM_LON_NHAT + 1), "nam: năm 2101 nằm ngoài khoảng 1945–2100"),
+        (cong_dien(nam=g.NAM_NHO_NHAT - 1), "nam: năm 1944 nằm ngoài khoảng 1945–2100"),
+        (cong_dien(so=1, ngay="1944-12-31"), "ngay: năm 1944 nằm ngoài khoảng 1945–2100"),
         (
             cong_dien(nguoi_ky=NGUOI_KY | {"ho_ten": over(g.DONG_TOI_DA)}),
-            "nguoi_ky.ho_ten: at most 200",
+            "nguoi_ky.ho_ten: tối đa 200",
         ),
         (
             cong_dien(nguoi_ky=NGUOI_KY | {"chuc_vu": over(g.DONG_TOI_DA)}),
-            "nguoi_ky.chuc_vu: at most 200",
+            "nguoi_ky.chuc_vu: tối đa 200",
         ),
         (
             cong_dien(nguoi_ky=NGUOI_KY | {"quyen_han": ["KT"], "thay_mat": [over(g.DONG_TOI_DA)]}),
-            "nguoi_ky.thay_mat[0]: at most 200",
+            "nguoi_ky.thay_mat[0]: tối đa 200",
         ),
         (
             cong_dien(nguoi_ky=NGUOI_KY | {"quyen_han": ["KT"] * 6}),
-            "nguoi_ky.quyen_han: List should have at most 5",
+            "nguoi_ky.quyen_han: tối đa 5",
         ),
         (
             cong_dien(loai="chi_thi", nguoi_gui=None, kinh_gui=None, can_cu=[over(g.DOAN_TOI_DA)]),
-            "can_cu[0]: at most 10000",
+            "can_cu[0]: tối đa 10000",
         ),
         (
             cong_dien(
                 loai="chi_thi", nguoi_gui=None, kinh_gui=None, can_cu=["a"] * (g.CAN_CU_TOI_DA + 1)
             ),
-            "can_cu: List should have at most 100",
+            "can_cu: tối đa 100",
         ),
         (
             cong_dien(nhiem_vu=[{"doan": 1, "ma_co_quan": ["A"], "han": "2021-02-30"}]),
-            "nhiem_vu[0].han: 2021-02-30 is not a real date",
+            "nhiem_vu[0].han: 2021-02-30 không phải là ngày có thật",
         ),
         (
             cong_dien(
@@ -133,40 +133,40 @@ def over(limit: int) -> str:
                     }
                 ]
             ),
-            "nhiem_vu[0].mo_ta: at most 10000",
+            "nhiem_vu[0].mo_ta: tối đa 10000",
         ),
         (
             cong_dien(nhiem_vu=[{"doan": 1, "ma_co_quan": ["A/B"], "han": "2021-09-30"}]),
-            "nhiem_vu[0].ma_co_quan[0]: 'A/B' is not a code",
+            "nhiem_vu[0].ma_co_quan[0]: 'A/B' không phải là mã",
         ),
         (
             cong_dien(
                 nhiem_vu=[{"doan": 1, "nhom": ["x"] * (g.NHOM_TOI_DA + 1), "han": "2021-09-30"}]
             ),
-            "nhiem_vu[0].nhom: List should have at most 100",
+            "nhiem_vu[0].nhom: tối đa 100",
         ),
         (
             cong_dien(
                 nhiem_vu=[{"doan": 1, "ma_co_quan": ["A"], "han": "2021-09-30", "bao_cao": "yes"}]
             ),
-            "nhiem_vu[0].bao_cao: Input should be a valid boolean",
+            "nhiem_vu[0].bao_cao: phải là true hoặc false",
         ),
         (
             cong_dien(
                 nhiem_vu=[{"doan": g.NOI_DUNG_TOI_DA + 1, "ma_co_quan": ["A"], "han": "2021-09-30"}]
             ),
-            "nhiem_vu[0].doan: Input should be less than or equal to 2000",
+            "nhiem_vu[0].doan: phải nhỏ hơn hoặc bằng 2000",
         ),
         (
             cong_dien(
                 nhiem_vu=[{"doan": 1, "ma_co_quan": ["A"], "han": "2021-09-30"}]
                 * (g.NHIEM_VU_TOI_DA + 1)
             ),
-            "nhiem_vu: List should have at most 500",
+            "nhiem_vu: tối đa 500",
         ),
         (
             cong_dien(noi_nhan=[{"ten": "a", "noi_bo": 1}]),
-            "noi_nhan[0].noi_bo: Input should be a valid boolean",
+            "noi_nhan[0].noi_bo: phải là true hoặc false",
         ),
     ],
 )
@@ -203,31 +203,31 @@ def test_a_number_of_ascii_digits_in_quotes_is_read_as_a_number(so: str) -> None
 @pytest.mark.parametrize(
     ("so", "shown"),
     [
-        (True, "true/false"),
-        (18.0, "a decimal number (18.0)"),
-        (" 18", "text"),
-        ("+18", "text"),
-        ("18a", "text"),
-        ("١٨", "text"),
-        ("1" * 10, "text"),
-        ([18], "a list"),
+        (True, "giá trị đúng/sai (true/false)"),
+        (18.0, "một số thập phân (18.0)"),
+        (" 18", "chữ"),
+        ("+18", "chữ"),
+        ("18a", "chữ"),
+        ("١٨", "chữ"),
+        ("1" * 10, "chữ"),
+        ([18], "một danh sách"),
     ],
 )
 def test_anything_else_is_not_a_number(so: object, shown: str) -> None:
     assert problems(cong_dien(so=so, ngay="2021-09-13")) == [
-        f"so: must be a whole number, not {shown}"
+        f"so: phải là số nguyên, không phải {shown}"
     ]
 
 
 @pytest.mark.parametrize(
     ("ngay", "expected"),
     [
-        (0, "ngay: must be a date written YYYY-MM-DD, not a number"),
-        (1631491200, "ngay: must be a date written YYYY-MM-DD, not a number"),
-        ("13/09/2021", "ngay: must be a date written YYYY-MM-DD"),
-        ("2021-9-13", "ngay: must be a date written YYYY-MM-DD"),
-        ("2021-02-29", "ngay: 2021-02-29 is not a real date"),
-        (dt.datetime(2021, 9, 13, 10), "ngay: must be a date without a time of day (YYYY-MM-DD)"),
+        (0, "ngay: phải là ngày viết theo dạng YYYY-MM-DD, không phải một số"),
+        (1631491200, "ngay: phải là ngày viết theo dạng YYYY-MM-DD, không phải một số"),
+        ("13/09/2021", "ngay: phải là ngày viết theo dạng YYYY-MM-DD"),
+        ("2021-9-13", "ngay: phải là ngày viết theo dạng YYYY-MM-DD"),
+        ("2021-02-29", "ngay: 2021-02-29 không phải là ngày có thật"),
+        (dt.datetime(2021, 9, 13, 10), "ngay: phải là ngày, không kèm giờ (YYYY-MM-DD)"),
     ],
 )
 def test_a_date_is_a_real_calendar_date_never_a_number(ngay: object, expected: str) -> None:
@@ -238,14 +238,19 @@ def test_a_date_is_a_real_calendar_date_never_a_number(ngay: object, expected: s
 def test_a_text_field_refuses_other_types_in_words(value: object) -> None:
     [problem] = problems(cong_dien(dia_danh=value))
     assert problem.startswith("dia_danh: ")
-    assert "must be text" in problem or "Field required" in problem or "null" in problem
+    assert (
+        "phải là chữ" in problem
+        or "bắt buộc phải có, nhưng chưa được ghi" in problem
+        or "null" in problem
+    )
 
 
 def test_line_breaks_are_kept_in_headings_and_refused_in_names() -> None:
     vb = validate(cong_dien(co_quan="ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN"))
     assert vb.co_quan == "ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN"
     assert problems(cong_dien(nguoi_ky=NGUOI_KY | {"ho_ten": "Trần\nNam"})) == [
-        "nguoi_ky.ho_ten: contains a line break (U+000A) at character 5; this field is one line"
+        "nguoi_ky.ho_ten: có dấu xuống dòng (U+000A) ở ký tự thứ 5; "
+        "trường này chỉ viết trên một dòng"
     ]
 
 

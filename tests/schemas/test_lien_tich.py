@@ -62,7 +62,7 @@ def test_a_given_joint_symbol_starts_with_the_joint_type_code() -> None:
         "KHLT-UBND-MTTQ"
     )
     [(where, message)] = problems(directive(ky_hieu="KH-UBND-MTTQ"))
-    assert where == "ky_hieu" and "joint kế hoạch starts with 'KHLT-'" in message
+    assert where == "ky_hieu" and "kế hoạch liên tịch bắt đầu bằng 'KHLT-'" in message
 
 
 def test_a_one_issuer_document_keeps_its_symbol_and_is_not_joint() -> None:
@@ -72,7 +72,7 @@ def test_a_one_issuer_document_keeps_its_symbol_and_is_not_joint() -> None:
 
 def test_a_joint_document_without_the_second_signer_is_refused_naming_nguoi_ky_2() -> None:
     [(where, message)] = problems(directive(nguoi_ky_2=None))
-    assert where == "nguoi_ky_2" and "signer for co_quan_2" in message
+    assert where == "nguoi_ky_2" and "người ký của co_quan_2" in message
 
 
 def test_a_joint_document_without_the_second_abbreviation_is_refused_naming_it() -> None:
@@ -84,7 +84,7 @@ def test_a_joint_document_without_the_second_abbreviation_is_refused_naming_it()
 def test_a_type_that_is_never_joint_refuses_a_second_body(loai: LoaiVanBan) -> None:
     found = problems(directive(loai=loai.value, don_vi_soan_thao="VX"))
     assert any(
-        where == "co_quan_2" and "is not issued jointly" in message for where, message in found
+        where == "co_quan_2" and "không ban hành liên tịch" in message for where, message in found
     ), found
 
 
@@ -99,7 +99,7 @@ def test_each_joinable_type_takes_a_second_body(loai: LoaiVanBan) -> None:
 def test_second_body_fields_without_the_second_body_are_refused(field: str) -> None:
     value = "MTTQ" if field == "ky_hieu_co_quan_2" else "ỦY BAN TRUNG ƯƠNG"
     found = problems(directive(co_quan_2=None, nguoi_ky_2=None, **{field: value}))
-    assert (field, "belongs to a second issuing body, yet no co_quan_2 is given") in found
+    assert (field, "thuộc về cơ quan ban hành thứ hai, nhưng chưa ghi co_quan_2") in found
 
 
 def test_the_second_body_may_not_repeat_the_first_nor_its_abbreviation() -> None:
@@ -111,7 +111,7 @@ def test_the_second_body_may_not_repeat_the_first_nor_its_abbreviation() -> None
 
 def test_the_second_abbreviation_is_one_symbol_part() -> None:
     [(where, message)] = problems(directive(ky_hieu_co_quan_2="MT TQ"))
-    assert where == "ky_hieu_co_quan_2" and "without spaces" in message
+    assert where == "ky_hieu_co_quan_2" and "không có dấu cách" in message
 
 
 def test_the_four_issuer_fields_together_stay_within_one_issuers_room() -> None:
@@ -124,7 +124,7 @@ def test_the_four_issuer_fields_together_stay_within_one_issuers_room() -> None:
     )
     assert read(ok).lien_tich
     [(where, message)] = problems({**ok, "co_quan_2": "Ư" * (half + 1)})
-    assert where == "co_quan_2" and f"at most {CO_QUAN_LIEN_TICH_TOI_DA}" in message
+    assert where == "co_quan_2" and f"tối đa {CO_QUAN_LIEN_TICH_TOI_DA}" in message
 
 
 def test_the_second_body_is_nfc_normalised() -> None:

@@ -47,7 +47,7 @@ def test_a_two_sided_document_without_its_second_signer_is_refused_naming_nguoi_
 
 def test_the_bien_ban_message_says_who_signs_where() -> None:
     [(_, message)] = problems(directive("bien_ban"))
-    assert message.startswith("required for biên bản: the secretary (THƯ KÝ) signs on the left")
+    assert message.startswith("biên bản phải có: thư ký (THƯ KÝ) ký bên trái")
 
 
 def test_a_second_signer_on_a_one_signer_type_is_refused() -> None:
@@ -55,8 +55,8 @@ def test_a_second_signer_on_a_one_signer_type_is_refused() -> None:
     assert found == [
         (
             "nguoi_ky_2",
-            "only a biên bản, hợp đồng, bản ghi nhớ, bản thỏa thuận or a joint document "
-            "(co_quan_2) has a second signature, not a giấy mời",
+            "chỉ biên bản, hợp đồng, bản ghi nhớ, bản thỏa thuận hoặc văn bản liên tịch "
+            "(co_quan_2) có chữ ký thứ hai, giấy mời thì không",
         )
     ]
 
@@ -64,7 +64,7 @@ def test_a_second_signer_on_a_one_signer_type_is_refused() -> None:
 def test_a_capacity_line_on_a_one_signer_type_is_refused_by_its_path() -> None:
     signer = {"tu_cach": "ĐẠI DIỆN BÊN A", "chuc_vu": "CHỦ TỊCH", "ho_ten": "Trần Quốc Nam"}
     [(where, message)] = problems(directive("giay_moi", nguoi_ky=signer))
-    assert where == "nguoi_ky.tu_cach" and "not on a giấy mời" in message
+    assert where == "nguoi_ky.tu_cach" and "giấy mời thì không" in message
 
 
 def test_a_thu_cong_needs_its_name_and_no_other_type_takes_one() -> None:

@@ -53,12 +53,12 @@ def test_the_authority_stack_is_printed_upper_case_one_element_per_line(
     [
         (
             {"quyen_han": ["TUQ", "KT"], "thay_mat": ["GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"]},
-            "a 'TUQ' signer may not delegate further, yet 'KT' follows it",
+            "người ký 'TUQ' không được ủy quyền tiếp, nhưng sau đó có 'KT'",
         ),
-        ({"quyen_han": ["KT", "TM"], "thay_mat": ["A", "B"]}, "'TM' (on behalf"),
-        ({"quyen_han": ["Q", "KT"], "thay_mat": ["A"]}, "'Q' (acting) qualifies chuc_vu"),
-        ({"quyen_han": ["KT", "KT"], "thay_mat": ["A", "B"]}, "'KT' appears twice"),
-        ({"quyen_han": "KT"}, "thay_mat: 1 expected"),
+        ({"quyen_han": ["KT", "TM"], "thay_mat": ["A", "B"]}, "'TM' (thay mặt tập thể"),
+        ({"quyen_han": ["Q", "KT"], "thay_mat": ["A"]}, "'Q' (quyền) đi với chuc_vu"),
+        ({"quyen_han": ["KT", "KT"], "thay_mat": ["A", "B"]}, "'KT' xuất hiện hai lần"),
+        ({"quyen_han": "KT"}, "thay_mat: cần 1 dòng"),
         ({"quyen_han": "XX", "thay_mat": "A"}, "quyen_han.0"),
     ],
 )
@@ -69,12 +69,12 @@ def test_impossible_delegations_are_refused(fields: dict[str, Any], message: str
 
 
 def test_a_seal_needs_a_signature_to_cover() -> None:
-    with pytest.raises(ValidationError, match="anh_con_dau: the seal covers the left third"):
+    with pytest.raises(ValidationError, match="anh_con_dau: dấu trùm lên một phần ba chữ ký"):
         signer(anh_con_dau="dau.png")
 
 
 def test_a_seal_diameter_without_a_seal_is_refused() -> None:
-    with pytest.raises(ValidationError, match="duong_kinh_dau: the size of a seal"):
+    with pytest.raises(ValidationError, match="duong_kinh_dau: là cỡ của con dấu"):
         signer(anh_chu_ky="ky.png", duong_kinh_dau=40)
 
 

@@ -65,13 +65,11 @@ def test_a_line_over_sub_items_is_taken_without_its_colon_and_each_sub_item_with
 def test_a_sub_item_with_sub_items_is_refused_naming_it() -> None:
     nested = {"ten": "A", "muc_con": [{"ten": "B", "muc_con": ["C"]}]}
     message = _loi(cong_van() | {"noi_nhan": [nested]})
-    assert "noi_nhan.0.muc_con" in message and "item 1 ('B') has sub-items" in message
+    assert "noi_nhan.0.muc_con" in message and "mục 1 ('B') có mục con" in message
 
 
 def test_the_noi_nhan_lines_with_their_sub_items_stay_within_the_limit() -> None:
     full = {"ten": "Nhóm", "muc_con": ["Sở"] * (NOI_NHAN_TOI_DA - 1)}
     VanBan.model_validate(cong_van() | {"noi_nhan": [full]})  # 1,000 printed lines: accepted
     message = _loi(cong_van() | {"noi_nhan": [full, "Như trên"]})
-    assert (
-        f"noi_nhan: {NOI_NHAN_TOI_DA + 1} lines with their sub-items (muc_con); at most" in message
-    )
+    assert f"noi_nhan: {NOI_NHAN_TOI_DA + 1} dòng kể cả mục con (muc_con); tối đa" in message

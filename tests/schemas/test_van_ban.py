@@ -82,12 +82,12 @@ def test_a_draft_has_no_number_and_no_date() -> None:
 
 
 def test_a_number_without_a_date_is_refused() -> None:
-    assert "ngay: required once the document has a number" in messages(cong_dien(so=3))
+    assert "ngay: văn bản đã có số (so) thì phải có ngày" in messages(cong_dien(so=3))
 
 
 def test_a_date_in_the_future_is_refused() -> None:
     text = messages(cong_dien(so=3, ngay="2026-11-29"))
-    assert "2026-11-29 is in the future (today is 2026-11-28)" in text
+    assert "2026-11-29 là ngày trong tương lai (hôm nay là 2026-11-28)" in text
 
 
 def test_the_symbol_of_a_cong_van_is_issuer_and_unit_without_type_code() -> None:
@@ -96,19 +96,19 @@ def test_the_symbol_of_a_cong_van_is_issuer_and_unit_without_type_code() -> None
 
 def test_a_cong_van_symbol_with_cv_is_refused() -> None:
     text = messages(cong_van(ky_hieu="CV-UBND"))
-    assert "a công văn has no type code in its symbol" in text
+    assert "ký hiệu của công văn không có mã loại văn bản" in text
 
 
 def test_a_given_symbol_must_start_with_the_type_code() -> None:
-    assert "starts with 'CĐ-', not 'QĐ-'" in messages(cong_dien(ky_hieu="QĐ-UBND"))
+    assert "bắt đầu bằng 'CĐ-', không phải 'QĐ-'" in messages(cong_dien(ky_hieu="QĐ-UBND"))
 
 
 def test_a_symbol_with_spaces_is_refused() -> None:
-    assert "without spaces" in messages(cong_dien(ky_hieu_co_quan="UB ND"))
+    assert "không có dấu cách" in messages(cong_dien(ky_hieu_co_quan="UB ND"))
 
 
 def test_a_cong_van_without_unit_cannot_build_its_symbol() -> None:
-    assert "don_vi_soan_thao: required" in messages(cong_van(don_vi_soan_thao=None))
+    assert "don_vi_soan_thao: cần có" in messages(cong_van(don_vi_soan_thao=None))
 
 
 def test_text_is_normalised_to_nfc_and_spaces_collapsed() -> None:
@@ -134,21 +134,21 @@ def test_the_sender_may_be_written_with_or_without_dien() -> None:
 
 
 def test_a_cong_dien_needs_its_sender_and_addressees() -> None:
-    assert "nguoi_gui: required for công điện" in messages(cong_dien(nguoi_gui=None))
-    assert "kinh_gui: a công điện names" in messages(cong_dien(kinh_gui=[]))
+    assert "nguoi_gui: công điện phải có người gửi" in messages(cong_dien(nguoi_gui=None))
+    assert "kinh_gui: công điện phải gửi" in messages(cong_dien(kinh_gui=[]))
 
 
 def test_only_a_cong_dien_has_a_sender_line() -> None:
-    assert "nguoi_gui: only a công điện" in messages(cong_van(nguoi_gui="CHỦ TỊCH"))
+    assert "nguoi_gui: chỉ công điện" in messages(cong_van(nguoi_gui="CHỦ TỊCH"))
 
 
 def test_a_decision_needs_its_authority_line() -> None:
     data = cong_dien(loai="quyet_dinh", nguoi_gui=None, kinh_gui=None)
-    assert "tham_quyen: required for quyết định" in messages(data)
+    assert "tham_quyen: quyết định phải có thẩm quyền" in messages(data)
 
 
 def test_a_cong_dien_has_no_legal_bases() -> None:
-    assert "can_cu: a công điện has no căn cứ" in messages(cong_dien(can_cu=["Căn cứ Luật"]))
+    assert "can_cu: công điện không có căn cứ" in messages(cong_dien(can_cu=["Căn cứ Luật"]))
 
 
 def test_unknown_fields_are_refused_by_name() -> None:
@@ -156,17 +156,17 @@ def test_unknown_fields_are_refused_by_name() -> None:
 
 
 def test_the_draft_year_must_agree_with_the_date() -> None:
-    assert "nam: 2020 contradicts ngay 2021-09-13" in messages(
+    assert "nam: 2020 không khớp với ngay 2021-09-13" in messages(
         cong_dien(so=1, ngay="2021-09-13", nam=2020)
     )
 
 
 def test_a_date_without_a_number_is_refused() -> None:
-    assert "so: a dated document has its number" in messages(cong_dien(ngay="2021-09-13"))
+    assert "so: văn bản đã có ngày thì phải có số" in messages(cong_dien(ngay="2021-09-13"))
 
 
 def test_every_broken_rule_is_reported_not_only_the_first() -> None:
     text = messages(cong_van(ky_hieu="CV-UBND", can_cu=["Căn cứ Luật"], kinh_gui=[]))
-    assert "can_cu: a công văn has no căn cứ" in text
-    assert "kinh_gui: a công văn names at least one addressee" in text
-    assert "ky_hieu: a công văn has no type code" in text
+    assert "can_cu: công văn không có căn cứ" in text
+    assert "kinh_gui: công văn phải gửi ít nhất một nơi" in text
+    assert "ky_hieu: ký hiệu của công văn không có mã loại" in text

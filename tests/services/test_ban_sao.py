@@ -96,16 +96,16 @@ def test_refused_copies_take_no_number(app: BoDichVu) -> None:
         app.ban_sao.sao("vt", so, "trich_sao", muc=[99])
     with pytest.raises(Refused, match="choose the body items"):
         app.ban_sao.sao("vt", so, "trich_sao")
-    with pytest.raises(Refused, match="--items is for trích sao"):
+    with pytest.raises(Refused, match="--items chỉ dùng cho trích sao"):
         app.ban_sao.sao("vt", so, "sao_y", muc=[1])
-    with pytest.raises(Refused, match="only a văn thư makes copies"):
+    with pytest.raises(Refused, match="chỉ văn thư mới được lập bản sao"):
         app.ban_sao.sao("cv", so, "sao_y")
-    with pytest.raises(InvalidSetting, match="not a copy form"):
+    with pytest.raises(InvalidSetting, match="không phải hình thức sao"):
         app.ban_sao.sao("vt", so, "ban_chinh")
     with pytest.raises(NotFound):
         app.ban_sao.sao("vt", "99/CĐ-UBND", "sao_y")
     draft = duyet_xong(app)
-    with pytest.raises(Refused, match="only an issued directive in force is copied"):
+    with pytest.raises(Refused, match="chỉ sao văn bản đã ban hành còn hiệu lực"):
         app.ban_sao.sao("vt", str(draft), "sao_y")
     assert app.ban_sao.sao("vt", so, "sao_y").so_ky_hieu == "01/SY-UBND"
 
@@ -113,7 +113,7 @@ def test_refused_copies_take_no_number(app: BoDichVu) -> None:
 def test_a_recalled_directive_is_not_copied(app: BoDichVu) -> None:
     so = _ban_hanh(app)
     app.vong_doi.chuyen("ld", so, SuKienVanBan.thu_hoi, "Ban hành nhầm")
-    with pytest.raises(Refused, match="only an issued directive in force"):
+    with pytest.raises(Refused, match="chỉ sao văn bản đã ban hành còn hiệu lực"):
         app.ban_sao.sao("vt", so, "sao_y")
 
 
@@ -127,10 +127,10 @@ def test_a_full_copy_is_refused_when_the_issued_pdf_no_longer_matches(app: BoDic
     other = app.ban_sao.sao("vt", so, "trich_sao", muc=[1]).tep[1]
     issued.chmod(0o644)
     issued.write_bytes(other.read_bytes())  # an issued PDF that differs from the directive
-    with pytest.raises(Refused, match="no longer prints what its issued PDF prints"):
+    with pytest.raises(Refused, match="không còn in giống tệp PDF đã ban hành"):
         app.ban_sao.sao("vt", so, "sao_y")
     issued.unlink()
-    with pytest.raises(Refused, match="its issued PDF is missing"):
+    with pytest.raises(Refused, match="không còn tệp PDF đã ban hành"):
         app.ban_sao.sao("vt", so, "sao_y")
     # A trích sao is re-typed: it does not depend on the issued file.
     assert app.ban_sao.sao("vt", so, "trich_sao", muc=[2]).so_ky_hieu == "02/TrS-UBND"

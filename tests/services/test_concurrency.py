@@ -24,7 +24,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.services.conftest import cong_dien_du_thao, duyet_xong
-from vanthu.errors import ConcurrentChange, TransitionRefused
+from vanthu.errors import ConcurrentChange, TransitionRefused, nhan
 from vanthu.services.clock import GIO_VIET_NAM
 from vanthu.services.ung_dung import BoDichVu
 from vanthu.storage.bang import DemSo, DongSoDangKy, LanGui, NhatKy, NoiNhanVanBan, VanBanRow
@@ -195,8 +195,9 @@ def test_processes_issuing_at_once_take_every_number_once_without_gaps(
                 wins[key] += 1
                 numbers_seen[key] = outcome.removeprefix("ok ")
             else:  # a lost race: another process issued it first, or was issuing it
-                assert "'ban_hanh' refused in state 'da_ban_hanh'" in outcome or outcome.startswith(
-                    "ConcurrentChange: "
+                assert (
+                    "không được 'ban hành' khi đang ở trạng thái 'đã ban hành'" in outcome
+                    or outcome.startswith("ConcurrentChange: ")
                 ), outcome
     assert wins == Counter({str(i): 1 for i in ids}), "each directive is issued exactly once"
 
@@ -243,7 +244,10 @@ def test_two_processes_firing_the_same_event_at_once_one_wins_the_other_is_refus
         assert sum(o.startswith("ok") for o in outcomes) == 1, outcomes
         refusal = next(o for o in outcomes if not o.startswith("ok"))
         assert refusal.startswith(("TransitionRefused: ", "ConcurrentChange: ")), refusal
-        assert f"'{event}' refused in state" in refusal or "changed by someone else" in refusal
+        assert (
+            f"không được '{nhan(event)}' khi đang ở trạng thái" in refusal
+            or "người khác đã thay đổi trước" in refusal
+        )
         with app.store.transaction() as s:
             events = s.scalars(
                 select(NhatKy.su_kien).where(

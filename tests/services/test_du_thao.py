@@ -45,7 +45,7 @@ def test_a_returned_draft_is_edited_and_submitted_again(app: BoDichVu) -> None:
 def test_a_draft_under_review_is_not_edited_and_stays_as_it_was(app: BoDichVu) -> None:
     key = str(app.vong_doi.soan_thao("cv", cong_dien_du_thao(), "test").van_ban_id)
     app.vong_doi.chuyen("cv", key, SuKienVanBan.trinh)
-    with pytest.raises(TransitionRefused, match="only a draft or a returned draft"):
+    with pytest.raises(TransitionRefused, match="chỉ sửa được bản dự thảo hoặc bản bị trả lại"):
         app.du_thao.sua("cv", key, _sua("Về việc khác"), "biểu mẫu")
     shown = app.danh_sach.xem(key)
     assert shown.phien_ban == 2 and shown.van_ban.trich_yeu != "Về việc khác"
@@ -53,7 +53,7 @@ def test_a_draft_under_review_is_not_edited_and_stays_as_it_was(app: BoDichVu) -
 
 def test_only_its_drafter_edits_a_draft(app: BoDichVu) -> None:
     key = str(app.vong_doi.soan_thao("cv", cong_dien_du_thao(), "test").van_ban_id)
-    with pytest.raises(Refused, match="only its drafter 'cv'"):
+    with pytest.raises(Refused, match="chỉ người soạn 'cv'"):
         app.du_thao.sua("ld", key, _sua("Về việc khác"), "biểu mẫu")
     assert app.danh_sach.xem(key).phien_ban == 1
 

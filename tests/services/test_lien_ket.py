@@ -131,11 +131,11 @@ def test_the_van_thu_and_the_body_itself_get_its_link_as_its_slip_carries_it_and
     assert ung_dung.lien_ket_noi_nhan("syt", "1", "SYT") == f"{BASE}/nhan/{code}/{secret}"
     assert ung_dung.mo_lien_ket(code, secret).ma_co_quan == "SYT"
     for actor in ("cv", "ld"):
-        with pytest.raises(Refused, match="only a văn thư"):
+        with pytest.raises(Refused, match="chỉ văn thư"):
             ung_dung.lien_ket_noi_nhan(actor, "1", "SYT")
-    with pytest.raises(Refused, match="only a văn thư"):  # a body's user, for another body
+    with pytest.raises(Refused, match="chỉ văn thư"):  # a body's user, for another body
         ung_dung.lien_ket_noi_nhan("syt", "1", "SNV")
-    with pytest.raises(Refused, match="was not sent"):
+    with pytest.raises(Refused, match="chưa được gửi"):
         ung_dung.lien_ket_noi_nhan("vt", "1", "KHONG_CO")
 
 
@@ -191,6 +191,6 @@ def test_a_wrong_or_swapped_token_on_either_path_is_the_same_unknown_link(
         (code, "x" * 65),
     ]
     for ma, token in wrong:
-        with pytest.raises(NotFound, match="recipient link"):
+        with pytest.raises(NotFound, match="liên kết của nơi nhận"):
             ung_dung.xac_nhan_lien_ket(ma, token)
     assert all(r.nhan_luc is None for r in ung_dung.trang_thai("1").dong)

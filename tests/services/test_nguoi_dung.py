@@ -45,21 +45,21 @@ def test_the_first_user_of_an_empty_store_is_a_van_thu_added_without_an_actor(
     empty: BoDichVu,
 ) -> None:
     before = users_and_directory(empty)
-    with pytest.raises(Refused, match="the first user of a store must be a văn thư"):
+    with pytest.raises(Refused, match="người dùng đầu tiên của kho dữ liệu phải là văn thư"):
         them_nguoi_dung(
             empty.store, "cv", "Đặng Ngọc Đức", VaiTro.chuyen_vien, nguoi_thuc_hien=None
         )
     assert users_and_directory(empty) == before
     them_nguoi_dung(empty.store, "vt", "Nguyễn Thị Văn", VaiTro.van_thu, nguoi_thuc_hien=None)
-    with pytest.raises(Refused, match="add or change users"):  # no longer empty
+    with pytest.raises(Refused, match="thêm hoặc sửa người dùng"):  # no longer empty
         them_nguoi_dung(empty.store, "vt2", "Lê Văn Hai", VaiTro.van_thu, nguoi_thuc_hien=None)
 
 
 def test_loading_the_directory_needs_a_van_thu(empty: BoDichVu) -> None:
     directory = doc_danh_ba(DANH_BA)
-    with pytest.raises(Refused, match="only a văn thư may"):
+    with pytest.raises(Refused, match="chỉ văn thư mới được"):
         nap_danh_ba(empty.store, directory, None)
-    with pytest.raises(NotFound, match="user 'ai'"):
+    with pytest.raises(NotFound, match="người dùng 'ai'"):
         nap_danh_ba(empty.store, directory, "ai")
     assert users_and_directory(empty) == ((), (), 0, 0)
     them_nguoi_dung(empty.store, "vt", "Nguyễn Thị Văn", VaiTro.van_thu, nguoi_thuc_hien=None)
@@ -71,11 +71,15 @@ def test_only_a_van_thu_loads_the_directory_or_adds_or_demotes_users(
     app: BoDichVu, actor: str | None
 ) -> None:
     before = users_and_directory(app)
-    with pytest.raises(Refused, match=r"only a văn thư may|say who is acting"):
+    with pytest.raises(Refused, match=r"chỉ văn thư mới được|hãy cho biết ai đang làm"):
         nap_danh_ba(app.store, doc_danh_ba(DANH_BA), actor)
-    with pytest.raises(Refused, match=r"only a văn thư may add or change users|say who"):
+    with pytest.raises(
+        Refused, match=r"chỉ văn thư mới được thêm hoặc sửa người dùng|hãy cho biết ai"
+    ):
         them_nguoi_dung(app.store, "moi", "Người Mới", VaiTro.van_thu, nguoi_thuc_hien=actor)
-    with pytest.raises(Refused, match=r"only a văn thư may add or change users|say who"):
+    with pytest.raises(
+        Refused, match=r"chỉ văn thư mới được thêm hoặc sửa người dùng|hãy cho biết ai"
+    ):
         them_nguoi_dung(
             app.store, "vt", "Nguyễn Thị Văn", VaiTro.chuyen_vien, nguoi_thuc_hien=actor
         )
@@ -84,38 +88,50 @@ def test_only_a_van_thu_loads_the_directory_or_adds_or_demotes_users(
 
 def test_an_unknown_actor_is_named(app: BoDichVu) -> None:
     before = users_and_directory(app)
-    with pytest.raises(NotFound, match="user 'ai' not found"):
+    with pytest.raises(NotFound, match="không tìm thấy người dùng 'ai'"):
         them_nguoi_dung(app.store, "moi", "Người Mới", VaiTro.van_thu, nguoi_thuc_hien="ai")
     assert users_and_directory(app) == before
 
 
 def test_the_last_van_thu_cannot_be_demoted_but_one_of_two_can(app: BoDichVu) -> None:
     before = users_and_directory(app)
-    with pytest.raises(Refused, match="'vt': is the last văn thư"):
+    with pytest.raises(Refused, match="'vt': là văn thư cuối cùng"):
         them_nguoi_dung(app.store, "vt", "Nguyễn Thị Văn", VaiTro.lanh_dao, nguoi_thuc_hien="vt")
     assert users_and_directory(app) == before
     them_nguoi_dung(app.store, "vt2", "Lê Văn Hai", VaiTro.van_thu, nguoi_thuc_hien="vt")
     them_nguoi_dung(app.store, "vt", "Nguyễn Thị Văn", VaiTro.lanh_dao, nguoi_thuc_hien="vt2")
-    with pytest.raises(Refused, match="only a văn thư may"):  # vt is no longer a văn thư
+    with pytest.raises(Refused, match="chỉ văn thư mới được"):  # vt is no longer a văn thư
         them_nguoi_dung(app.store, "vt3", "Ba", VaiTro.van_thu, nguoi_thuc_hien="vt")
-    with pytest.raises(Refused, match="'vt2': is the last văn thư"):
+    with pytest.raises(Refused, match="'vt2': là văn thư cuối cùng"):
         them_nguoi_dung(app.store, "vt2", "Lê Văn Hai", VaiTro.chuyen_vien, nguoi_thuc_hien="vt2")
 
 
 @pytest.mark.parametrize(
     ("ten", "ho_ten", "message"),
     [
-        ("", "Người Mới", "user name '': must be 1–32 ASCII"),
-        ("..", "Người Mới", "user name '..'"),
-        ("a/b", "Người Mới", "user name 'a/b'"),
-        ("x" * 33, "Người Mới", "user name 'x{33}'"),
-        ("nguyễn", "Người Mới", "user name 'nguyễn'"),
-        ("moi", "", "user 'moi': ho_ten: must not be empty"),
-        ("moi", "   ", "user 'moi': ho_ten: must not be empty"),
-        ("moi", "Người\x00Mới", "user 'moi': ho_ten: control or unassigned character U\\+0000"),
-        ("moi", "Người\nMới", "user 'moi': ho_ten: control or unassigned character U\\+000A"),
-        ("moi", "Người\uffff", "user 'moi': ho_ten: control or unassigned character U\\+FFFF"),
-        ("moi", "N" * (DONG_TOI_DA + 1), f"{DONG_TOI_DA + 1} characters, at most {DONG_TOI_DA}"),
+        ("", "Người Mới", "tên người dùng '': phải gồm 1–32 chữ cái không dấu"),
+        ("..", "Người Mới", "tên người dùng '..'"),
+        ("a/b", "Người Mới", "tên người dùng 'a/b'"),
+        ("x" * 33, "Người Mới", "tên người dùng 'x{33}'"),
+        ("nguyễn", "Người Mới", "tên người dùng 'nguyễn'"),
+        ("moi", "", "người dùng 'moi': ho_ten: không được để trống"),
+        ("moi", "   ", "người dùng 'moi': ho_ten: không được để trống"),
+        (
+            "moi",
+            "Người\x00Mới",
+            "người dùng 'moi': ho_ten: không được có ký tự điều khiển hoặc chưa gán U\\+0000",
+        ),
+        (
+            "moi",
+            "Người\nMới",
+            "người dùng 'moi': ho_ten: không được có ký tự điều khiển hoặc chưa gán U\\+000A",
+        ),
+        (
+            "moi",
+            "Người\uffff",
+            "người dùng 'moi': ho_ten: không được có ký tự điều khiển hoặc chưa gán U\\+FFFF",
+        ),
+        ("moi", "N" * (DONG_TOI_DA + 1), f"{DONG_TOI_DA + 1} ký tự, tối đa {DONG_TOI_DA}"),
     ],
 )
 def test_bad_user_names_and_full_names_are_refused_with_what_is_wrong(
@@ -137,11 +153,11 @@ def test_a_full_name_is_stored_in_nfc_and_trimmed(app: BoDichVu) -> None:
 
 def test_only_a_recipient_user_names_a_body_and_it_must(app: BoDichVu) -> None:
     before = users_and_directory(app)
-    with pytest.raises(Refused, match="only a đơn vị nhận user names a body"):
+    with pytest.raises(Refused, match="chỉ người dùng của đơn vị nhận mới ghi cơ quan"):
         them_nguoi_dung(app.store, "moi", "Mới", VaiTro.lanh_dao, "SYT", nguoi_thuc_hien="vt")
-    with pytest.raises(Refused, match="must name its body"):
+    with pytest.raises(Refused, match="phải ghi cơ quan của mình"):
         them_nguoi_dung(app.store, "moi", "Mới", VaiTro.don_vi_nhan, nguoi_thuc_hien="vt")
-    with pytest.raises(NotFound, match="body 'KHONG_CO'"):
+    with pytest.raises(NotFound, match="cơ quan 'KHONG_CO'"):
         them_nguoi_dung(
             app.store, "moi", "Mới", VaiTro.don_vi_nhan, "KHONG_CO", nguoi_thuc_hien="vt"
         )

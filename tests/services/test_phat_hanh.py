@@ -114,7 +114,7 @@ def test_distributing_again_delivers_nothing_twice(app: BoDichVu, clock: ManualC
 
 def test_a_draft_cannot_be_distributed(app: BoDichVu) -> None:
     key = str(duyet_xong(app))
-    with pytest.raises(TransitionRefused, match="not allowed from this state"):
+    with pytest.raises(TransitionRefused, match="không làm được ở trạng thái này"):
         app.phat_hanh.phat_hanh("vt", key)
 
 
@@ -149,9 +149,9 @@ def test_the_slip_token_acknowledges_its_own_body(app: BoDichVu, clock: ManualCl
 @pytest.mark.parametrize(
     ("user", "body", "message"),
     [
-        ("syt", "SNV", "acts for 'SYT', not for 'SNV'"),
-        ("vt", "UBND_KHONG_CO", "is not a recipient"),
-        ("cv", "SYT", "may not"),
+        ("syt", "SNV", "làm thay 'SYT', không phải 'SNV'"),
+        ("vt", "UBND_KHONG_CO", "không phải nơi nhận"),
+        ("cv", "SYT", "không được làm"),
     ],
 )
 def test_acknowledgements_that_break_a_rule_are_refused(
@@ -167,7 +167,7 @@ def test_a_recalled_directive_cannot_be_acknowledged(app: BoDichVu, clock: Manua
     so = issued(app, clock)
     app.phat_hanh.phat_hanh("vt", so)
     app.vong_doi.chuyen("ld", so, SuKienVanBan.thu_hoi, "Ban hành nhầm")
-    with pytest.raises(Refused, match="recalled"):
+    with pytest.raises(Refused, match="đã bị thu hồi"):
         app.theo_doi.xac_nhan("syt", so, "SYT")
 
 
@@ -213,16 +213,16 @@ def test_a_recall_tells_every_body_it_was_sent_to_and_freezes_the_record(
     assert len(notices) == SO_NOI_NHAN
     assert "Lý do: Ban hành nhầm đối tượng" in notices[0].read_text(encoding="utf-8")
     assert not list(folder.rglob(".*")), "the notices' scratch folder is gone"
-    with pytest.raises(TransitionRefused, match="final state"):
+    with pytest.raises(TransitionRefused, match="trạng thái cuối"):
         app.vong_doi.chuyen("vt", so, SuKienVanBan.hoan_thanh)
-    with pytest.raises(Refused, match="recalled"):
+    with pytest.raises(Refused, match="đã bị thu hồi"):
         app.theo_doi.bao_cao("vt", so, "SNV", "1/BC-SNV")
 
 
 def test_a_misaddressed_body_sends_it_back_with_a_reason(app: BoDichVu, clock: ManualClock) -> None:
     so = issued(app, clock)
     app.phat_hanh.phat_hanh("vt", so)
-    with pytest.raises(TransitionRefused, match="reason"):
+    with pytest.raises(TransitionRefused, match="lý do"):
         app.theo_doi.tu_choi("syt", so, "SYT", " ")
     app.theo_doi.tu_choi("syt", so, "SYT", "Không thuộc thẩm quyền của Sở Y tế")
     table = app.theo_doi.trang_thai(so)
@@ -230,5 +230,5 @@ def test_a_misaddressed_body_sends_it_back_with_a_reason(app: BoDichVu, clock: M
     assert row.trang_thai is TrangThaiNoiNhan.tu_choi
     assert table.tong()["tu_choi"] == 1
     assert "SYT" not in [r.ma for r in table.chua_nhan()]
-    with pytest.raises(TransitionRefused, match="final state"):
+    with pytest.raises(TransitionRefused, match="trạng thái cuối"):
         app.theo_doi.xac_nhan("syt", so, "SYT")

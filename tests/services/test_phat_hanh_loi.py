@@ -82,7 +82,7 @@ def test_codes_dot_and_dot_dot_in_the_store_write_nothing_outside_the_directive_
         app.phat_hanh.phat_hanh("vt", key)
     assert {code for code, _ in failed.value.failures} == {"..", "."}
     assert all("cannot name a file or folder" in why for _, why in failed.value.failures)
-    assert "2 of 4 bodies not delivered (2 delivered)" in str(failed.value)
+    assert "2/4 cơ quan chưa nhận được (2 đã gửi)" in str(failed.value)
     folder = "output/2021/01-CĐ-UBND"
     new = tat_ca_tep(tmp_path) - before
     assert new == {

@@ -238,7 +238,9 @@ def test_without_settings_nothing_is_mailed_and_asking_for_email_is_refused(
 ) -> None:
     monkeypatch.delenv("VANTHU_SMTP_HOST", raising=False)
     so = issued(app, clock)
-    with pytest.raises(Refused, match="e-mail channel: not configured: set VANTHU_SMTP_HOST"):
+    with pytest.raises(
+        Refused, match="kênh thư điện tử: chưa được cấu hình: hãy đặt VANTHU_SMTP_HOST"
+    ):
         app.phat_hanh.phat_hanh("vt", so, gui_thu=True)
     result = app.phat_hanh.phat_hanh("vt", so)
     assert result.xong and not result.thu and result.thu_moi == 0

@@ -29,7 +29,7 @@ def test_only_a_van_thu_lists_the_users(app: BoDichVu) -> None:
     assert users["syt"].vai_tro is VaiTro.don_vi_nhan
     assert users["syt"].ten_co_quan == "Sở Y tế tỉnh Ninh Thuận"
     assert users["cv"].ma_co_quan is None and not users["cv"].co_mat_khau
-    with pytest.raises(Refused, match="only a văn thư may list the users"):
+    with pytest.raises(Refused, match="chỉ văn thư mới được xem danh sách người dùng"):
         danh_sach_nguoi_dung(app.store, "cv")
     with pytest.raises(NotFound):
         danh_sach_nguoi_dung(app.store, "khong_co")

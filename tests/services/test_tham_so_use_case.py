@@ -21,18 +21,18 @@ def test_odd_keys_find_no_directive_on_either_database(app: BoDichVu) -> None:
             lambda k=key: nhat_ky(app.store, k),
             lambda k=key: app.theo_doi.xac_nhan("syt", k, "SYT"),
         ):
-            with pytest.raises(NotFound, match=r"^directive '"):
+            with pytest.raises(NotFound, match=r"^không tìm thấy văn bản '"):
                 lookup()
 
 
 def test_a_year_outside_the_limits_is_refused_on_either_database(app: BoDichVu) -> None:
-    with pytest.raises(InvalidSetting, match=r"^year '٢٠٢١': give a year"):
+    with pytest.raises(InvalidSetting, match=r"^năm '٢٠٢١': hãy ghi một năm"):
         so_dang_ky(app.store, "٢٠٢١")
 
 
 def test_a_reason_over_its_limit_changes_nothing(app: BoDichVu) -> None:
     key = str(duyet_xong(app))
     before = nhat_ky(app.store, key)
-    with pytest.raises(InvalidSetting, match=r"^--reason: 2001 characters"):
+    with pytest.raises(InvalidSetting, match=r"^--reason: 2001 ký tự"):
         app.vong_doi.chuyen("ld", key, SuKienVanBan.tra_lai, "x" * 2001)
     assert nhat_ky(app.store, key) == before

@@ -66,7 +66,7 @@ def test_issuing_twice_is_refused_and_keeps_the_first_number(app: BoDichVu) -> N
     key = str(duyet_xong(app))
     app.vong_doi.ban_hanh("vt", key)
     before = snapshot(app)
-    with pytest.raises(TransitionRefused, match="not allowed from this state"):
+    with pytest.raises(TransitionRefused, match="không làm được ở trạng thái này"):
         app.vong_doi.ban_hanh("vt", key)
     assert snapshot(app) == before
 
@@ -83,7 +83,7 @@ def test_a_role_that_may_not_fire_an_event_changes_nothing(
     if event is SuKienVanBan.ban_hanh:
         app.vong_doi.chuyen("ld", str(draft.van_ban_id), SuKienVanBan.duyet)
     before = snapshot(app)
-    with pytest.raises(TransitionRefused, match="may not"):
+    with pytest.raises(TransitionRefused, match="không được làm"):
         app.vong_doi.chuyen(user, str(draft.van_ban_id), event)
     assert snapshot(app) == before
 
@@ -92,7 +92,7 @@ def test_returning_a_draft_needs_a_reason(app: BoDichVu) -> None:
     draft = app.vong_doi.soan_thao("cv", cong_dien_du_thao(), "test")
     app.vong_doi.chuyen("cv", str(draft.van_ban_id), SuKienVanBan.trinh)
     before = snapshot(app)
-    with pytest.raises(TransitionRefused, match="reason"):
+    with pytest.raises(TransitionRefused, match="lý do"):
         app.vong_doi.chuyen("ld", str(draft.van_ban_id), SuKienVanBan.tra_lai, "  ")
     assert snapshot(app) == before
 
@@ -107,9 +107,9 @@ def test_a_draft_with_a_number_is_refused_and_nothing_is_stored(app: BoDichVu) -
 
 
 def test_unknown_users_and_directives_are_named(app: BoDichVu) -> None:
-    with pytest.raises(NotFound, match="user 'ai'"):
+    with pytest.raises(NotFound, match="người dùng 'ai'"):
         app.vong_doi.soan_thao("ai", cong_dien_du_thao(), "test")
-    with pytest.raises(NotFound, match="directive '99/CĐ-UBND'"):
+    with pytest.raises(NotFound, match="văn bản '99/CĐ-UBND'"):
         app.vong_doi.chuyen("ld", "99/CĐ-UBND", SuKienVanBan.duyet)
 
 
@@ -140,7 +140,7 @@ def test_a_secret_directive_takes_its_own_register(app: BoDichVu) -> None:
     assert registers == ["UBND:chung", "UBND:mat"]
     # The duplicate number and symbol is logged as a warning, and a lookup by it is refused.
     assert nhat_ky(app.store, str(draft.van_ban_id))[-1].chi_tiet["canh_bao_trung"] == ["#1"]
-    with pytest.raises(Refused, match="names several directives"):
+    with pytest.raises(Refused, match="trùng với nhiều văn bản"):
         app.vong_doi.chuyen("ld", "01/CĐ-UBND", SuKienVanBan.thu_hoi, "x")
 
 
@@ -194,7 +194,7 @@ def test_a_task_naming_an_unknown_body_is_refused_when_drafted(app: BoDichVu) ->
         "nhiem_vu": [{"doan": 1, "ma_co_quan": ["KHONG_CO"], "han": "2021-09-30"}]
     }
     before = snapshot(app)
-    with pytest.raises(Refused, match="the directory has no body 'KHONG_CO' \\(task 1\\)"):
+    with pytest.raises(Refused, match="danh bạ không có cơ quan 'KHONG_CO' \\(nhiệm vụ 1\\)"):
         app.vong_doi.soan_thao("cv", data, "test")
     assert snapshot(app) == before
 
@@ -244,7 +244,7 @@ def test_only_the_drafter_submits_their_draft(app: BoDichVu) -> None:
     key = str(app.vong_doi.soan_thao("cv", cong_dien_du_thao(), "test").van_ban_id)
     before = snapshot(app)
     with pytest.raises(
-        TransitionRefused, match=r"user 'cv2' on directive #1: 'trinh' refused .* drafter 'cv'"
+        TransitionRefused, match=r"user 'cv2' on directive #1: không được 'trình' .* drafter 'cv'"
     ):
         app.vong_doi.chuyen("cv2", key, SuKienVanBan.trinh)
     assert snapshot(app) == before
@@ -284,9 +284,9 @@ def _cong_dien_gui_syt(**task: object) -> dict[str, object]:
     [
         (
             {"ma_co_quan": ["SNV"]},
-            r"nhiem_vu\[0\].ma_co_quan: body 'SNV' is not among the recipients",
+            r"nhiem_vu\[0\].ma_co_quan: cơ quan 'SNV' không có trong nơi nhận",
         ),
-        ({"nhom": ["ubnd_huyen"]}, r"nhiem_vu\[0\].nhom: group 'ubnd_huyen' has bodies"),
+        ({"nhom": ["ubnd_huyen"]}, r"nhiem_vu\[0\].nhom: nhóm 'ubnd_huyen' có cơ quan"),
     ],
 )
 def test_a_task_for_a_body_that_is_not_a_recipient_is_refused_at_draft(
@@ -309,7 +309,7 @@ def test_a_task_whose_body_left_the_recipients_is_refused_at_approval(app: BoDic
     with app.store.transaction() as s:  # SNV leaves every group the Nơi nhận names
         s.execute(delete(NhomCoQuan).where(NhomCoQuan.ma_co_quan == "SNV"))
     before = snapshot(app)
-    with pytest.raises(Refused, match=r"nhiem_vu\[1\].ma_co_quan: body 'SNV'"):
+    with pytest.raises(Refused, match=r"nhiem_vu\[1\].ma_co_quan: cơ quan 'SNV'"):
         app.vong_doi.chuyen("ld", key, SuKienVanBan.duyet)
     assert snapshot(app) == before
 
@@ -348,7 +348,7 @@ def test_a_replacement_must_be_another_issued_directive_in_force_of_the_same_bod
         with pytest.raises(Refused, match=message):
             app.vong_doi.chuyen("vt", old, SuKienVanBan.thay_the, thay_bang=by)
         assert snapshot(app) == before
-    with pytest.raises(NotFound, match="directive '99/CĐ-UBND'"):
+    with pytest.raises(NotFound, match="văn bản '99/CĐ-UBND'"):
         app.vong_doi.chuyen("vt", old, SuKienVanBan.thay_the, thay_bang="99/CĐ-UBND")
     clock.dat("2021-09-14T09:00")
     newer = _ban_hanh(app)
@@ -359,7 +359,9 @@ def test_a_replacement_must_be_another_issued_directive_in_force_of_the_same_bod
     app.vong_doi.chuyen("vt", old, SuKienVanBan.thay_the, thay_bang=newer)
     third = _ban_hanh(app)
     before = snapshot(app)
-    with pytest.raises(TransitionRefused, match="'thay_the' refused in state 'thay_the'"):
+    with pytest.raises(
+        TransitionRefused, match="không được 'thay thế' khi đang ở trạng thái 'thay thế'"
+    ):
         app.vong_doi.chuyen("vt", old, SuKienVanBan.thay_the, thay_bang=third)
     with pytest.raises(Refused, match="is thay thế"):  # a replaced directive replaces nothing
         app.vong_doi.chuyen("vt", third, SuKienVanBan.thay_the, thay_bang=old)

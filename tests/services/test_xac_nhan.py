@@ -179,7 +179,7 @@ def test_a_number_that_names_two_directives_acknowledges_neither(
     app.phat_hanh.phat_hanh("vt", second)
     with app.store.transaction() as s:  # as two registers (a secret one, say) may number alike
         s.execute(update(VanBanRow).where(VanBanRow.so_ky_hieu == second).values(so_ky_hieu=first))
-    with pytest.raises(VanthuError, match="names several directives"):
+    with pytest.raises(VanthuError, match="trùng với nhiều văn bản"):
         app.theo_doi.xac_nhan("syt", first, "SYT")
     with app.store.transaction() as s:
         received = s.scalar(select(func.count()).where(NoiNhanVanBan.trang_thai == T.da_nhan.value))
@@ -201,15 +201,15 @@ def test_a_token_contradicted_by_the_directive_or_the_body_named_beside_it_is_re
     token = _token(app, "SYT")
     before = snapshot(app)
     for khoa, body, message in (
-        (so, "SNV", f"token '{token}': is the copy of {so} for 'SYT', not for 'SNV'"),
-        ("99/CĐ-UBND", "SYT", "not of '99/CĐ-UBND'"),
-        ("#7", None, "not of '#7'"),
-        (None, "SNV", "not for 'SNV'"),
+        (so, "SNV", f"mã '{token}': là của bản {so} gửi 'SYT', không phải gửi 'SNV'"),
+        ("99/CĐ-UBND", "SYT", "không phải của '99/CĐ-UBND'"),
+        ("#7", None, "không phải của '#7'"),
+        (None, "SNV", "không phải gửi 'SNV'"),
     ):
         with pytest.raises(Refused, match=message):
             app.theo_doi.xac_nhan("vt", khoa, body, token)
         assert snapshot(app) == before
-    with pytest.raises(NotFound, match="acknowledgement token 'sai'"):
+    with pytest.raises(NotFound, match="mã xác nhận 'sai'"):
         app.theo_doi.xac_nhan("vt", so, "SYT", "sai")
     # Naming the token's own directive and body agrees with it.
     assert app.theo_doi.xac_nhan("syt", so, "SYT", token).ma_co_quan == "SYT"
@@ -223,7 +223,9 @@ def test_a_role_that_may_not_acknowledge_is_refused_even_when_it_was_given_befor
     app.phat_hanh.phat_hanh("vt", so)
     app.theo_doi.xac_nhan("syt", so, "SYT")
     before = snapshot(app)
-    with pytest.raises(TransitionRefused, match=f"user '{user}' on {so} → SYT: 'xac_nhan'"):
+    with pytest.raises(
+        TransitionRefused, match=f"người dùng '{user}' với {so} → SYT: không được 'xác nhận'"
+    ):
         app.theo_doi.xac_nhan(user, so, "SYT")
     assert snapshot(app) == before
 
@@ -246,8 +248,10 @@ def test_a_role_that_may_not_report_is_refused_even_after_a_report(
             )
 
     before = reports()
-    with pytest.raises(TransitionRefused, match=f"user '{user}' on {so} → SNV: 'bao_cao'"):
+    with pytest.raises(
+        TransitionRefused, match=f"người dùng '{user}' với {so} → SNV: không được 'báo cáo'"
+    ):
         app.theo_doi.bao_cao(user, so, "SNV", "13/BC-SNV")
-    with pytest.raises(Refused, match="acts for 'SYT', not for 'SNV'"):
+    with pytest.raises(Refused, match="làm thay 'SYT', không phải 'SNV'"):
         app.theo_doi.bao_cao("syt", so, "SNV", "13/BC-SNV")
     assert reports() == before

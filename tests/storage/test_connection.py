@@ -98,7 +98,7 @@ def test_a_store_at_a_revision_this_vanthu_does_not_know_is_refused_naming_it(
     open_store(str(db)).close()
     with sqlite3.connect(db) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '0099'")
-    with pytest.raises(StoreUnavailable, match=r"its schema is at revision '0099'"):
+    with pytest.raises(StoreUnavailable, match=r"lược đồ đang ở phiên bản '0099'"):
         open_store(str(db))
 
 
@@ -112,12 +112,12 @@ def test_a_password_in_the_url_never_appears_in_a_message() -> None:
 @pytest.mark.parametrize(
     ("db", "expected"),
     [
-        ("postgresql://::::", "not a database URL"),
-        ("postgresql://h:0/d", "port 0 is not between 1 and 65535"),
-        ("postgresql://h:5432", "name the database"),
-        ("sqlite://", "name the SQLite file"),
-        ("oracle://h/d", "'oracle' is not supported"),
-        ("vanthu\x01.db", "control character"),
+        ("postgresql://::::", "không phải địa chỉ cơ sở dữ liệu"),
+        ("postgresql://h:0/d", "cổng 0 không nằm trong khoảng 1–65535"),
+        ("postgresql://h:5432", "hãy ghi tên cơ sở dữ liệu"),
+        ("sqlite://", "hãy ghi tệp SQLite"),
+        ("oracle://h/d", "không hỗ trợ 'oracle'"),
+        ("vanthu\x01.db", "ký tự điều khiển"),
     ],
 )
 def test_a_malformed_database_setting_is_refused_before_connecting(db: str, expected: str) -> None:
@@ -143,7 +143,10 @@ def test_a_sqlite_read_waits_for_no_writer_and_sees_what_was_committed(tmp_path:
             assert list(s.scalars(select(CoQuan.ma))) == ["SYT"]  # no wait, the committed rows
         with store.chi_doc.connect() as conn:
             assert conn.scalar(select(func.count()).select_from(CoQuan)) == 1
-        with pytest.raises(StoreUnavailable, match="locked"), store.transaction() as s:
+        with (
+            pytest.raises(StoreUnavailable, match="bị tiến trình khác khóa"),
+            store.transaction() as s,
+        ):
             s.scalar(select(CoQuan.ma))  # a transaction that may write queues for the lock
     finally:
         writer.close()

@@ -110,7 +110,7 @@ def test_sub_items_expand_after_their_line_as_lines_of_their_own_unless_internal
     unknown = _van_ban([NoiNhan(ten="Lạ", muc_con=[NoiNhan(ten="Không có", nhom=["nhom_la"])])])
     with (
         store.transaction() as s,
-        pytest.raises(Refused, match=r"group 'nhom_la' \(line 1: Không có\)"),
+        pytest.raises(Refused, match=r"nhóm 'nhom_la' \(dòng 1: Không có\)"),
     ):
         danh_ba_store.mo_rong_noi_nhan(s, unknown)
 
@@ -120,8 +120,8 @@ def test_an_unknown_body_or_group_in_the_noi_nhan_is_refused_naming_each_line(st
     vb = _van_ban([NoiNhan(ten="Lạ", ma_co_quan=["KHONG_CO"], nhom=["nhom_la"])])
     with store.transaction() as s, pytest.raises(Refused) as refused:
         danh_ba_store.mo_rong_noi_nhan(s, vb)
-    assert "group 'nhom_la' (line 1: Lạ)" in str(refused.value)
-    assert "body 'KHONG_CO' (line 1: Lạ)" in str(refused.value)
+    assert "nhóm 'nhom_la' (dòng 1: Lạ)" in str(refused.value)
+    assert "cơ quan 'KHONG_CO' (dòng 1: Lạ)" in str(refused.value)
 
 
 def test_a_task_group_with_a_body_outside_the_noi_nhan_is_refused_with_its_field(
@@ -137,7 +137,7 @@ def test_a_task_group_with_a_body_outside_the_noi_nhan_is_refused_with_its_field
             danh_ba_store.kiem_tra_danh_ba(
                 s, _van_ban([NoiNhan(ten="Các sở", nhom=["so"])], [outside])
             )
-        with pytest.raises(Refused, match="group 'la' \\(task 1\\)"):
+        with pytest.raises(Refused, match="nhóm 'la' \\(nhiệm vụ 1\\)"):
             danh_ba_store.kiem_tra_danh_ba(
                 s,
                 _van_ban(

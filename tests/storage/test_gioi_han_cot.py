@@ -166,7 +166,7 @@ def so_nguoi_dung(store: Store) -> int:
 def test_a_full_name_over_its_limit_is_refused_by_the_use_case_on_both_databases(
     store: Store,
 ) -> None:
-    with pytest.raises(Refused, match=r"^user 'vt': ho_ten: 201 characters, at most 200$"):
+    with pytest.raises(Refused, match=r"^người dùng 'vt': ho_ten: 201 ký tự, tối đa 200$"):
         them_nguoi_dung(store, "vt", "Đ" * 201, VaiTro.van_thu, nguoi_thuc_hien=None)
     assert so_nguoi_dung(store) == 0
 
@@ -176,7 +176,7 @@ def test_a_value_longer_than_its_column_is_refused_by_the_store_the_same_on_both
 ) -> None:
     with (
         pytest.raises(
-            Refused, match=r"^nguoi_dung\.ho_ten: 201 characters; the store keeps at most 200$"
+            Refused, match=r"^nguoi_dung\.ho_ten: 201 ký tự; kho dữ liệu chỉ lưu tối đa 200$"
         ),
         store.transaction() as s,
     ):

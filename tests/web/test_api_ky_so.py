@@ -122,7 +122,7 @@ def test_only_a_van_thu_or_the_awaited_leader_handles_a_waiting_signature_over_t
     key = den_trang_thai(ung_dung, T.cho_ky_so)
     base = f"/api/van-ban/{key}"
     for user, detail in (
-        ("cv", "for role 'chuyen_vien'"),
+        ("cv", "với vai trò 'chuyên viên'"),
         (LANH_DAO_2, "waits for the signature of 'ld'"),
         ("syt", "Tài khoản của đơn vị nhận"),
     ):

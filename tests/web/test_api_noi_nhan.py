@@ -45,7 +45,7 @@ def test_the_recipients_and_their_states_follow_an_acknowledgement_by_token(
         "/api/xac-nhan", json={"ma_xac_nhan": token}, headers=bearer(ung_dung, "snv")
     )
     assert foreign.status_code == 403
-    assert foreign.json()["detail"] == "user 'snv': acts for 'SNV', not for 'SYT'"
+    assert foreign.json()["detail"] == "người dùng 'snv': làm thay 'SNV', không phải 'SYT'"
     unknown = client.post("/api/xac-nhan", json={"ma_xac_nhan": "abc123"}, headers=syt)
     assert unknown.status_code == 404
     assert client.get("/api/van-ban/999999/noi-nhan", headers=vt).status_code == 404
@@ -84,10 +84,10 @@ def test_a_report_by_token_is_stored_hashed_and_its_upload_removed(
     assert line["trang_thai"]["ma"] == "da_bao_cao" and line["bao_cao_luc"] is not None
 
     for name, content, message in (
-        ("bao-cao.exe", b"MZ\x90\x00 a program", "is neither a PDF nor a DOCX"),
-        ("bao-cao.pdf", b"MZ not a pdf", "is neither a PDF nor a DOCX"),
-        ("bao-cao.docx", b"PK\x03\x04 not a zip", "is neither a PDF nor a DOCX"),
-        ("bao-cao.pdf", b"", "is neither a PDF nor a DOCX"),
+        ("bao-cao.exe", b"MZ\x90\x00 a program", "không phải tài liệu PDF hay DOCX"),
+        ("bao-cao.pdf", b"MZ not a pdf", "không phải tài liệu PDF hay DOCX"),
+        ("bao-cao.docx", b"PK\x03\x04 not a zip", "không phải tài liệu PDF hay DOCX"),
+        ("bao-cao.pdf", b"", "không phải tài liệu PDF hay DOCX"),
     ):
         refused = client.post(
             "/api/bao-cao",
@@ -125,7 +125,7 @@ def test_a_report_file_over_the_limit_is_refused_and_not_kept(
         headers=bearer(ung_dung, "syt"),
     )
     assert refused.status_code == 422
-    assert f"more than {TEP_BAO_CAO_TOI_DA} bytes" in refused.json()["detail"]
+    assert f"hơn {TEP_BAO_CAO_TOI_DA} byte" in refused.json()["detail"]
     assert list(uploads.iterdir()) == []
     assert ung_dung.trang_thai(str(issued)).tong()["da_bao_cao"] == 0
 

@@ -80,7 +80,7 @@ def _ly_do_tu_choi(role: VaiTro) -> str:
     if role is VaiTro.don_vi_nhan:
         assert not any(su_kien_hop_le(state, role) for state in TrangThaiVanBan)
         return "Tài khoản của đơn vị nhận chỉ xem các văn bản gửi đến đơn vị mình."
-    return f"for role '{role.value}'"
+    return f"với vai trò '{role.label}'"
 
 
 def _den(

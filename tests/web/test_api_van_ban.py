@@ -61,10 +61,10 @@ def test_a_draft_breaking_a_rule_is_refused_with_the_checks_message_and_field(
     assert "loai" in wrong.json()["detail"]
     too_big = client.post("/api/van-ban", json={**du_thao_json(), "x": "a" * 600_000}, headers=cv)
     assert too_big.status_code == 422
-    assert "larger than 524,288 bytes" in too_big.json()["detail"]
+    assert "lớn hơn 524,288 byte" in too_big.json()["detail"]
     not_a_mapping = client.post("/api/van-ban", json=["loai"], headers=cv)
     assert not_a_mapping.status_code == 422
-    assert "a directive file holds one mapping of fields" in not_a_mapping.json()["detail"]
+    assert "tệp văn bản phải là một nhóm trường (tên: giá trị)" in not_a_mapping.json()["detail"]
     assert client.get("/api/van-ban", headers=cv).json() == []
 
 
@@ -145,8 +145,8 @@ def test_each_refusal_has_its_status_and_the_clis_message(
     early = client.post(f"/api/van-ban/{draft}/duyet", headers=ld)
     assert early.status_code == 409
     assert early.json()["detail"] == (
-        f"user 'ld' on directive #{draft}: 'duyet' refused in state 'du_thao' for role "
-        "'lanh_dao': not allowed from this state; allowed from: cho_duyet"
+        f"user 'ld' on directive #{draft}: không được 'duyệt' khi đang ở trạng thái 'dự thảo' "
+        "với vai trò 'lãnh đạo': không làm được ở trạng thái này; chỉ làm được khi: chờ duyệt"
     )
     # A leader may submit, but only their own draft: the actor is refused, 403.
     foreign = client.post(f"/api/van-ban/{draft}/trinh", headers=ld)
@@ -157,12 +157,12 @@ def test_each_refusal_has_its_status_and_the_clis_message(
     for body in ({}, {"ly_do": "   "}):
         bare = client.post(f"/api/van-ban/{draft}/tra-lai", json=body, headers=ld)
         assert bare.status_code == 422
-        assert bare.json()["detail"].endswith("a reason (ly_do) is required")
+        assert bare.json()["detail"].endswith("phải ghi lý do (ly_do)")
     assert ung_dung.xem_van_ban(str(draft)).trang_thai is T.cho_duyet
     # Unknown directive: 404.
     missing = client.post("/api/van-ban/999999/trinh", headers=cv)
     assert missing.status_code == 404
-    assert missing.json() == {"detail": "directive '999999' not found"}
+    assert missing.json() == {"detail": "không tìm thấy văn bản '999999'"}
     assert client.get("/api/van-ban/999999", headers=cv).status_code == 404
     # A replacement that is not in force: 403 with the rule.
     issued = den_trang_thai(ung_dung, T.da_ban_hanh)

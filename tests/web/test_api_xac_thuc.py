@@ -15,7 +15,7 @@ def test_without_a_session_or_token_the_api_answers_401_json_naming_the_bearer_s
     for method, path in (("GET", "/api/van-ban"), ("POST", "/api/van-ban/1/trinh")):
         response = client.request(method, path)
         assert response.status_code == 401
-        assert response.json() == {"detail": "sign in first"}
+        assert response.json() == {"detail": "hãy đăng nhập trước"}
         assert response.headers["www-authenticate"] == 'Bearer realm="vanthu"'
 
 

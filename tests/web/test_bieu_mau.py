@@ -152,7 +152,7 @@ def test_a_footnote_label_given_twice_is_named_at_the_second_row() -> None:
     )
     read = doc_bieu_mau(form)
     assert [(p.where, p.message) for p in read.van_de] == [
-        ("chu_thich[1].nhan", "'1' labels footnote 1 too; each footnote has its own label")
+        ("chu_thich[1].nhan", "'1' đã là nhãn của chú thích 1; mỗi chú thích một nhãn riêng")
     ]
 
 

@@ -124,9 +124,9 @@ def test_repeated_failures_slow_sign_in_down_even_for_the_right_password(
 
 
 def test_a_password_is_stored_only_as_an_argon2_hash(ung_dung: UngDung) -> None:
-    with pytest.raises(Refused, match="at least 8"):
+    with pytest.raises(Refused, match="ít nhất 8"):
         ung_dung.dat_mat_khau("vt", "cv", "short")
-    with pytest.raises(Refused, match="only a văn thư"):
+    with pytest.raises(Refused, match="chỉ văn thư"):
         ung_dung.dat_mat_khau("cv", "ld", "mat-khau-moi")
     ung_dung.dat_mat_khau("cv", "cv", "mat-khau-moi")  # one's own password
     token, who = ung_dung.dang_nhap("cv", "mat-khau-moi")

@@ -98,7 +98,7 @@ def test_an_oversized_file_is_refused_unread(
     big = CSV_TOT.encode() + b"#" * TEP_DANH_BA_TOI_DA
     got = _nap(client, csrf, "danh-ba.csv", big)
     assert got.status_code == 413
-    assert f"larger than {TEP_DANH_BA_TOI_DA:,} bytes" in got.text
+    assert f"lớn hơn {TEP_DANH_BA_TOI_DA:,} byte" in got.text
     assert ung_dung.danh_ba() == before
     assert list(thu_muc_tam.iterdir()) == []
 

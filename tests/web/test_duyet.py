@@ -63,7 +63,7 @@ def test_a_return_without_a_reason_is_refused_and_changes_nothing(
     csrf = dang_nhap(client, "ld")
     response = client.post(f"/van-ban/{van_ban_id}/tra-lai", data={"csrf": csrf, "ly_do": " "})
     assert response.status_code == 422
-    assert "reason" in response.text
+    assert "lý do" in response.text
     assert _trang_thai(ung_dung, van_ban_id) is TrangThaiVanBan.cho_duyet
 
 
@@ -75,7 +75,10 @@ def test_a_specialist_cannot_approve_or_return_and_nothing_changes(
     assert 'class="chinh">Duyệt<' not in client.get(f"/van-ban/{van_ban_id}").text
     approve = client.post(f"/van-ban/{van_ban_id}/duyet", data={"csrf": csrf})
     assert approve.status_code == 403
-    assert "refused in state &#39;cho_duyet&#39; for role &#39;chuyen_vien&#39;" in approve.text
+    assert (
+        "không được &#39;duyệt&#39; khi đang ở trạng thái &#39;chờ duyệt&#39; "
+        "với vai trò &#39;chuyên viên&#39;" in approve.text
+    )
     back = client.post(f"/van-ban/{van_ban_id}/tra-lai", data={"csrf": csrf, "ly_do": "x"})
     assert back.status_code == 403
     assert _trang_thai(ung_dung, van_ban_id) is TrangThaiVanBan.cho_duyet
@@ -101,4 +104,4 @@ def test_the_leader_sees_the_stored_drafts_pages(client: TestClient, ung_dung: U
     assert fragment.status_code == 200
     assert fragment.text.count('src="data:image/jpeg;base64,') == 3
     assert client.get("/van-ban/999/xem-truoc").status_code == 200  # says what went wrong
-    assert "not found" in client.get("/van-ban/999/xem-truoc").text
+    assert "không tìm thấy" in client.get("/van-ban/999/xem-truoc").text

@@ -160,7 +160,7 @@ def test_an_upload_over_the_limit_is_refused_with_413_and_a_form_without_a_file_
     csrf = dang_nhap(client, "vt")
     big = gui(client, csrf, b"%PDF-1.7\n" + b"0" * PDF_KIEM_TRA_TOI_DA)
     assert big.status_code == 413
-    assert "PDF file: larger than 25 MiB" in chu(big) and 'id="tep-kiem-tra"' in big.text
+    assert "PDF file: lớn hơn 25 MiB" in chu(big) and 'id="tep-kiem-tra"' in big.text
     empty = client.post("/kiem-tra-chu-ky", data={"csrf": csrf})
     assert empty.status_code == 422 and "no file was sent" in chu(empty)
     # No CSRF token: refused as every change is, before the file is read.
@@ -243,7 +243,7 @@ def test_the_api_answers_the_json_of_vanthu_verify(
         headers=headers,
         files={"tep": ("x.pdf", b"%PDF-" + b"0" * PDF_KIEM_TRA_TOI_DA)},
     )
-    assert big.status_code == 413 and "larger than 25 MiB" in big.json()["detail"]
+    assert big.status_code == 413 and "lớn hơn 25 MiB" in big.json()["detail"]
 
 
 def test_the_recipients_page_checks_an_upload_and_shows_the_verdict_in_its_own_section(

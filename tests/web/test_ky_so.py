@@ -246,7 +246,7 @@ def test_an_upload_over_the_limit_is_refused_before_it_is_checked(
     csrf = dang_nhap(client, "ld")
     refused = _nop(client, key, csrf, b"%PDF-1.7\n" + b"0" * 2048)
     assert refused.status_code == 422
-    assert "signed PDF: larger than" in _loi_canh(refused.text, "nop-ban-ky")
+    assert "bản PDF đã ký: lớn hơn" in _loi_canh(refused.text, "nop-ban-ky")
     assert _trang_thai(ung_dung, key) is T.cho_ky_so
 
 
@@ -271,7 +271,7 @@ def test_cancelling_returns_the_directive_to_da_duyet_unsigned_and_takes_no_numb
     # Sent again, now that nothing is signed or waited for: refused (409), said on the page.
     again = client.post(f"/van-ban/{key}/huy-ky-so", data={"csrf": csrf, "ly_do": "x"})
     assert again.status_code == 409
-    assert 'class="loi" role="alert"' in again.text
+    assert "hủy ký số" in again.text and 'class="loi" role="alert"' in again.text
     late = _nop(client, key, csrf, b"%PDF-1.7\n")
     assert late.status_code == 409 and "ky_so" in late.text
 

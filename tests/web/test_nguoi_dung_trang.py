@@ -76,18 +76,26 @@ def test_each_problem_is_shown_beside_its_field_and_nothing_is_saved(
     before = ung_dung.danh_sach_nguoi_dung("vt")
     csrf = dang_nhap(client, "vt")
     for fields, field, message in (
-        ({"ten": "tên có dấu", "ho_ten": "A"}, "ten", "user name"),
-        ({"ten": "moi", "ho_ten": "   "}, "ho_ten", "must not be empty"),
-        ({"ten": "moi", "ho_ten": "A", "vai_tro": "don_vi_nhan"}, "ma_co_quan", "must name"),
-        ({"ten": "moi", "ho_ten": "A", "ma_co_quan": "SYT"}, "ma_co_quan", "only a đơn vị"),
+        ({"ten": "tên có dấu", "ho_ten": "A"}, "ten", "tên người dùng"),
+        ({"ten": "moi", "ho_ten": "   "}, "ho_ten", "không được để trống"),
+        (
+            {"ten": "moi", "ho_ten": "A", "vai_tro": "don_vi_nhan"},
+            "ma_co_quan",
+            "phải ghi cơ quan của mình",
+        ),
+        (
+            {"ten": "moi", "ho_ten": "A", "ma_co_quan": "SYT"},
+            "ma_co_quan",
+            "chỉ người dùng của đơn vị nhận",
+        ),
         (
             {"ten": "moi", "ho_ten": "A", "vai_tro": "don_vi_nhan", "ma_co_quan": "KHONG_CO"},
             "ma_co_quan",
-            "body 'KHONG_CO' not found",
+            "không tìm thấy cơ quan 'KHONG_CO'",
         ),
         ({"ten": "moi", "ho_ten": "A", "vai_tro": "vua"}, "vai_tro", "Chọn một vai trò."),
         ({"ten": "moi", "ho_ten": "A", "mat_khau": "ngan"}, "mat_khau", "ít nhất 8"),
-        ({"ten": "vt", "ho_ten": "A"}, "vai_tro", "is the last văn thư"),
+        ({"ten": "vt", "ho_ten": "A"}, "vai_tro", "là văn thư cuối cùng"),
     ):
         got = _them(client, csrf, **fields)
         assert got.status_code == 422, fields

@@ -200,7 +200,7 @@ def test_a_wrong_type_upload_is_refused_and_nothing_is_stored(
         f"{syt}/bao-cao", data={"so_ky_hieu": "1/BC"}, files={"tep": (ten, noi_dung)}
     )
     assert sent.status_code == 422
-    assert "neither a PDF nor a DOCX" in sent.text
+    assert "không phải tài liệu PDF hay DOCX" in sent.text
     assert bao_cao_luu(ung_dung) == []
     assert not list((tmp_path / "output").rglob("bao-cao"))
 
@@ -211,7 +211,7 @@ def test_an_oversized_upload_is_refused_and_nothing_is_stored(
     big = PDF + b"0" * (TEP_BAO_CAO_TOI_DA + 1 - len(PDF))
     sent = client.post(f"{syt}/bao-cao", data={"so_ky_hieu": "1/BC"}, files={"tep": ("a.pdf", big)})
     assert sent.status_code == 422
-    assert "at most 50 MiB" in sent.text
+    assert "tối đa 50 MiB" in sent.text
     assert bao_cao_luu(ung_dung) == []
     assert not list((tmp_path / "output").rglob("bao-cao"))
 

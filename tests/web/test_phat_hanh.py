@@ -155,7 +155,7 @@ def test_a_failed_run_shows_its_message(client: TestClient, ung_dung: UngDung) -
     client.post(f"/van-ban/{van_ban_id}/phat-hanh", headers=HTMX | {"X-CSRF-Token": csrf})
     done = cho_phat_hanh(client, van_ban_id)
     assert 'class="loi" role="alert"' in done
-    assert "the issued file is missing" in done
+    assert "không còn tệp đã ban hành" in done
 
 
 def test_a_chuyen_vien_can_neither_issue_nor_distribute(
@@ -166,7 +166,7 @@ def test_a_chuyen_vien_can_neither_issue_nor_distribute(
     assert ">Ban hành</button>" not in client.get(f"/van-ban/{van_ban_id}").text
     refused = client.post(f"/van-ban/{van_ban_id}/ban-hanh", data={"csrf": csrf})
     assert refused.status_code == 403
-    assert "role &#39;chuyen_vien&#39; may not" in refused.text
+    assert "vai trò &#39;chuyên viên&#39; không được làm" in refused.text
     ung_dung.ban_hanh("vt", str(van_ban_id))
     refused = client.post(f"/van-ban/{van_ban_id}/phat-hanh", data={"csrf": csrf})
     assert refused.status_code == 403
@@ -260,5 +260,5 @@ def test_a_run_refused_before_it_is_recorded_shows_why_on_the_worker_that_starte
     registry.cho(van_ban_id, 60)
     panel = client.get(f"/van-ban/{van_ban_id}/phat-hanh", headers=HTMX)
     assert 'class="loi" role="alert"' in panel.text
-    assert "role &#39;chuyen_vien&#39; may not" in panel.text
+    assert "vai trò &#39;chuyên viên&#39; không được làm" in panel.text
     assert ung_dung.tien_trinh_phat_hanh(str(van_ban_id)) is None

@@ -70,7 +70,7 @@ def test_a_year_outside_the_limits_or_another_format_is_refused_with_422(
     for nam in ("1944", "2101", "21", "abcd", "2021/../x", "２０２１"):
         page = client.get("/so-van-ban-di", params={"nam": nam})
         assert page.status_code == 422, nam
-        assert "give a year from 1945 to 2100" in page.text
+        assert "hãy ghi một năm từ 1945 đến 2100" in page.text
         assert 'aria-invalid="true"' in page.text
         download = client.get("/so-van-ban-di/tai-ve", params={"nam": nam, "dinh_dang": "pdf"})
         assert download.status_code == 422, nam

@@ -188,7 +188,7 @@ def test_an_upload_of_the_wrong_type_or_too_large_is_refused(
     big = b"# " + b"x" * TEP_VAN_BAN_TOI_DA + b"\n"
     large = client.post("/soan-thao/tai-len", data={"csrf": csrf}, files={"tep": ("x.yaml", big)})
     assert large.status_code == 422
-    assert f"larger than {TEP_VAN_BAN_TOI_DA:,} bytes" in large.text
+    assert f"lớn hơn {TEP_VAN_BAN_TOI_DA:,} byte" in large.text
     assert ung_dung.danh_sach_van_ban() == []
 
 
@@ -305,7 +305,7 @@ def test_the_preview_draws_the_forms_pages_and_stores_nothing(
         data=_seed_form() | {"nguoi_gui": ""},
         headers={"X-CSRF-Token": csrf},
     )
-    assert "nguoi_gui: required for công điện" in broken.text
+    assert "nguoi_gui: công điện phải có người gửi" in broken.text
     assert ung_dung.danh_sach_van_ban() == []
 
 
@@ -715,17 +715,17 @@ def test_a_form_over_the_limits_is_refused_with_a_message(
     table = {"noi_dung[1].bang.cot": "STT\nTên", "noi_dung[1].bang.dong": many}
     response = client.post("/soan-thao", data=_form(csrf, values | table, hanh_dong="luu"))
     assert response.status_code == 422
-    message = f"noi_dung[1].bang.dong: {DONG_BANG_TOI_DA + 1} lines, at most {DONG_BANG_TOI_DA}"
+    message = f"noi_dung[1].bang.dong: {DONG_BANG_TOI_DA + 1} dòng, tối đa {DONG_BANG_TOI_DA}"
     assert message in html.unescape(response.text)
     far = client.post(
         "/soan-thao", data=_form(csrf, values | {"noi_dung[99999].doan": "x"}, hanh_dong="luu")
     )
     assert far.status_code == 422
-    assert "noi_dung: the form sent rows numbered past" in html.unescape(far.text)
+    assert "noi_dung: biểu mẫu gửi các dòng đánh số quá" in html.unescape(far.text)
     paragraphs = {f"noi_dung[{i}].doan": "Đoạn." for i in range(NOI_DUNG_TOI_DA + 1)}
     over = client.post("/soan-thao", data=_form(csrf, values | paragraphs, hanh_dong="luu"))
     assert over.status_code == 422
-    assert f"noi_dung: List should have at most {NOI_DUNG_TOI_DA} items" in html.unescape(over.text)
+    assert f"noi_dung: tối đa {NOI_DUNG_TOI_DA} mục" in html.unescape(over.text)
     fields = {f"x{i}": "" for i in range(TRUONG_TOI_DA + 1)}
     huge = client.post("/soan-thao", data=_form(csrf, values | fields, hanh_dong="luu"))
     assert huge.status_code == 422

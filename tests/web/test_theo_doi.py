@@ -120,7 +120,7 @@ def test_don_doc_drafts_the_reminder_once_bodies_are_overdue(
     csrf = dang_nhap(client, "vt")
     nobody = client.post(f"/van-ban/{van_ban_id}/don-doc", data={"csrf": csrf})
     assert nobody.status_code == 403
-    assert "no body is overdue" in nobody.text
+    assert "không cơ quan nào quá hạn" in nobody.text
     clock.dat("2022-01-10T09:00")
     csrf = dang_nhap(client, "vt")  # the session runs on the same clock: a new one
     assert client.post(f"/van-ban/{van_ban_id}/don-doc").status_code == 403  # no CSRF token

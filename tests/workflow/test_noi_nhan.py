@@ -56,10 +56,12 @@ def test_every_state_event_and_role_moves_or_is_refused_as_expected(
         role,
     )
     if expected is None:
-        assert refused.reason.startswith("not allowed from this state")
+        assert refused.reason.startswith("không làm được ở trạng thái này")
         assert refused.cause == "state"
     else:
-        assert refused.reason.startswith(f"role '{role}' may not; allowed roles: ")
+        assert refused.reason.startswith(
+            f"vai trò '{VaiTro(role).label}' không được làm; vai trò được làm: "
+        )
         assert refused.cause == "actor"
 
 
@@ -75,14 +77,14 @@ def test_the_events_offered_to_a_role_are_exactly_those_it_may_fire(state: str, 
 def test_sending_a_copy_back_as_misaddressed_needs_a_reason(ly_do: str | None) -> None:
     with pytest.raises(TransitionRefused) as caught:
         chuyen_noi_nhan(T.da_gui, E.tu_choi, V.don_vi_nhan, ly_do)
-    assert caught.value.reason == "a reason (ly_do) is required"
+    assert caught.value.reason == "phải ghi lý do (ly_do)"
 
 
 def test_acknowledging_twice_is_refused_so_the_caller_can_make_it_a_no_op() -> None:
     received = chuyen_noi_nhan(T.da_gui, E.xac_nhan, V.don_vi_nhan)
     with pytest.raises(TransitionRefused) as caught:
         chuyen_noi_nhan(received, E.xac_nhan, V.don_vi_nhan)
-    assert caught.value.reason == "not allowed from this state; allowed from: da_gui"
+    assert caught.value.reason == "không làm được ở trạng thái này; chỉ làm được khi: đã gửi"
 
 
 def test_firing_ten_thousand_recipient_events_builds_no_machine_and_keeps_no_model(

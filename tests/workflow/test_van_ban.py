@@ -55,10 +55,12 @@ def test_every_state_event_and_role_moves_or_is_refused_as_expected(
         role,
     )
     if expected is None:
-        assert refused.reason.startswith("not allowed from this state")
+        assert refused.reason.startswith("không làm được ở trạng thái này")
         assert refused.cause == "state"
     else:
-        assert refused.reason.startswith(f"role '{role}' may not; allowed roles: ")
+        assert refused.reason.startswith(
+            f"vai trò '{VaiTro(role).label}' không được làm; vai trò được làm: "
+        )
         assert refused.cause == "actor"
 
 
@@ -69,7 +71,7 @@ def test_returning_and_recalling_without_a_reason_are_refused(
 ) -> None:
     with pytest.raises(TransitionRefused) as caught:
         chuyen_van_ban(T(state), E(event), V.lanh_dao, ly_do)
-    assert caught.value.reason == "a reason (ly_do) is required"
+    assert caught.value.reason == "phải ghi lý do (ly_do)"
 
 
 def test_only_returning_and_recalling_need_a_reason() -> None:
@@ -84,40 +86,43 @@ def test_only_returning_and_recalling_need_a_reason() -> None:
 def test_a_wrong_role_is_reported_before_a_missing_reason() -> None:
     with pytest.raises(TransitionRefused) as caught:
         chuyen_van_ban(T.cho_duyet, E.tra_lai, V.van_thu)
-    assert caught.value.reason == "role 'van_thu' may not; allowed roles: lanh_dao"
+    assert caught.value.reason == "vai trò 'văn thư' không được làm; vai trò được làm: lãnh đạo"
 
 
 def test_refusals_say_where_the_event_is_allowed_from_and_who_may_fire_it() -> None:
     with pytest.raises(TransitionRefused) as from_draft:
         chuyen_van_ban(T.du_thao, E.thu_hoi, V.lanh_dao, "nhầm")
     assert from_draft.value.reason == (
-        "not allowed from this state; allowed from: da_ban_hanh, da_phat_hanh, dang_theo_doi"
+        "không làm được ở trạng thái này; chỉ làm được khi: "
+        "đã ban hành, đã phát hành, đang theo dõi"
     )
     with pytest.raises(TransitionRefused) as by_clerk:
         chuyen_van_ban(T.dang_theo_doi, E.hoan_thanh, V.chuyen_vien)
-    assert by_clerk.value.reason == ("role 'chuyen_vien' may not; allowed roles: lanh_dao, van_thu")
+    assert by_clerk.value.reason == (
+        "vai trò 'chuyên viên' không được làm; vai trò được làm: lãnh đạo, văn thư"
+    )
 
 
 def test_a_recalled_directive_is_frozen_and_the_refusal_says_the_state_is_final() -> None:
     for event in SuKienVanBan:
         with pytest.raises(TransitionRefused) as caught:
             chuyen_van_ban(T.thu_hoi, event, V.lanh_dao, "lý do")
-        assert "(a final state)" in caught.value.reason
+        assert "(trạng thái cuối)" in caught.value.reason
 
 
 def test_a_missing_reason_is_refused_as_a_reason_not_a_role_or_a_state() -> None:
     with pytest.raises(TransitionRefused) as caught:
         chuyen_van_ban(T.cho_duyet, E.tra_lai, V.lanh_dao, "  ")
     assert caught.value.cause == "reason"
-    assert caught.value.reason == "a reason (ly_do) is required"
+    assert caught.value.reason == "phải ghi lý do (ly_do)"
 
 
 def test_a_refusal_names_the_directive_when_told_its_number() -> None:
     with pytest.raises(TransitionRefused) as caught:
         chuyen_van_ban(T.du_thao, E.ban_hanh, V.van_thu, ten="01/CĐ-UBND")
     assert str(caught.value) == (
-        "01/CĐ-UBND: 'ban_hanh' refused in state 'du_thao' for role 'van_thu': "
-        "not allowed from this state; allowed from: da_duyet"
+        "01/CĐ-UBND: không được 'ban hành' khi đang ở trạng thái 'dự thảo' với vai trò 'văn thư': "
+        "không làm được ở trạng thái này; chỉ làm được khi: đã duyệt"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -127,11 +128,10 @@ def check(files: tuple[Path, ...], as_json: bool) -> None:
             click.echo(str(error), err=True)
             continue
         so = vb.so_ky_hieu or f"dự thảo …/{vb.ky_hieu_day_du}"
-        click.echo(f"{path}: OK ({vb.loai.info.ten.lower()} {so})")
+        click.echo(f"{path}: hợp lệ ({vb.loai.info.ten.lower()} {so})")
         if canh_bao:
-            noun = "warning" if len(canh_bao) == 1 else "warnings"
             lines = "".join(f"\n  - {w}" for w in canh_bao)
-            click.echo(f"{path}: {len(canh_bao)} {noun}{lines}", err=True)
+            click.echo(f"{path}: {len(canh_bao)} cảnh báo{lines}", err=True)
     if as_json:
         click.echo(json.dumps(reports, ensure_ascii=False, indent=2))
     if failed:
@@ -249,7 +249,7 @@ def chay() -> None:
         if sys.stdout is not None:
             sys.stdout.flush()  # a closed pipe is found here, not at interpreter exit
     except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+        click.echo("Đã dừng.", err=True)
         sys.exit(130)
     except KeyboardInterrupt:
         sys.exit(130)
@@ -271,8 +271,21 @@ def chay() -> None:
 
 def loi_he_thong(error: OSError) -> str:
     """A system error (lỗi hệ thống) on one line: the path(s) it names and the reason."""
-    reason = error.strerror or str(error)
+    reason = _LY_DO_HE_THONG.get(error.errno or 0) or error.strerror or str(error)
     paths = [str(p) for p in (error.filename, error.filename2) if p is not None]
     if not paths:
         return reason
-    return f"cannot use {' → '.join(paths)}: {reason}"
+    return f"không dùng được {' → '.join(paths)}: {reason}"
+
+
+#: The system's reasons a clerk meets, in Vietnamese (others keep the system's words).
+_LY_DO_HE_THONG: dict[int, str] = {
+    errno.ENOENT: "không có tệp hay thư mục này",
+    errno.EACCES: "không có quyền",
+    errno.EPERM: "không có quyền",
+    errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
+    errno.EISDIR: "là một thư mục",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.EEXIST: "đã có",
+}

@@ -53,9 +53,9 @@ def tu_choi_anh(vb: VanBan, nguon: str) -> None:
             [
                 Problem(
                     field,
-                    "signature and seal images are read only beside a directive file "
-                    "(vanthu check, vanthu render); a stored directive never carries them: "
-                    "they are the signer's, placed at signing",
+                    "ảnh chữ ký và con dấu chỉ được đọc cạnh tệp văn bản "
+                    "(vanthu check, vanthu render); văn bản lưu trong kho không mang theo ảnh: "
+                    "ảnh thuộc về người ký, được đặt vào khi ký",
                 )
                 for field, _ in named
             ],
@@ -88,7 +88,7 @@ def _doc_mot_anh(folder: Path, path: str) -> AnhDaDoc:
     """One image, checked. Raises ValueError with the reason."""
     target = (folder / path).resolve()
     if not target.is_relative_to(folder):
-        raise ValueError("leads out of the directive's folder (through a link)")
+        raise ValueError("dẫn ra ngoài thư mục của văn bản (qua một liên kết)")
     try:
         data = doc_byte(target, ANH_TOI_DA, path)
     except InvalidDirective as error:
@@ -103,7 +103,7 @@ def kiem_tra_png(data: bytes) -> AnhDaDoc:
         ValueError: not a PNG, too many pixels, damaged, or without a transparent background.
     """
     if not data.startswith(_PNG):
-        raise ValueError("not a PNG file")
+        raise ValueError("không phải tệp PNG")
     try:
         with warnings.catch_warnings():
             # Pillow warns, then refuses, past its own limit: both are a bomb here.
@@ -117,23 +117,23 @@ def kiem_tra_png(data: bytes) -> AnhDaDoc:
                 transparent = image.mode in {"RGBA", "LA", "PA"} or ("transparency" in image.info)
                 if not transparent:
                     raise ValueError(
-                        f"has no transparent background (mode {image.mode}, no alpha "
-                        "channel): save it as a PNG with transparency"
+                        f"không có nền trong suốt (chế độ {image.mode}, không có kênh alpha): "
+                        "hãy lưu thành ảnh PNG nền trong suốt"
                     )
                 rgba = image.convert("RGBA")
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
         raise ValueError(
-            f"claims more than {ANH_PX_TOI_DA:,} pixels (at most {ANH_CANH_TOI_DA} a side)"
+            f"khai báo hơn {ANH_PX_TOI_DA:,} điểm ảnh (tối đa {ANH_CANH_TOI_DA} mỗi cạnh)"
         ) from None
     except ValueError:
         raise
     except Exception as error:  # Pillow's decoders raise many kinds on damaged data
-        raise ValueError(f"cannot be decoded as a PNG ({type(error).__name__})") from None
+        raise ValueError(f"không giải mã được ảnh PNG ({type(error).__name__})") from None
     low, high = rgba.getchannel("A").getextrema()
     if low == 255:
-        raise ValueError("has no transparent pixel: its background would hide the text")
+        raise ValueError("không có điểm ảnh trong suốt nào: nền ảnh sẽ che mất chữ")
     if high == 0:
-        raise ValueError("is fully transparent: nothing would be printed")
+        raise ValueError("trong suốt hoàn toàn: sẽ không in ra gì")
     out = io.BytesIO()
     rgba.save(out, format="PNG")
     return AnhDaDoc(out.getvalue(), width, height)
@@ -142,6 +142,6 @@ def kiem_tra_png(data: bytes) -> AnhDaDoc:
 def _kich_thuoc(width: int, height: int) -> None:
     if max(width, height) > ANH_CANH_TOI_DA or width * height > ANH_PX_TOI_DA:
         raise ValueError(
-            f"is {width} × {height} pixels; at most {ANH_CANH_TOI_DA} a side and "
-            f"{ANH_PX_TOI_DA:,} in all"
+            f"có {width} × {height} điểm ảnh; tối đa {ANH_CANH_TOI_DA} mỗi cạnh và "
+            f"{ANH_PX_TOI_DA:,} tất cả"
         )

@@ -66,21 +66,22 @@ def canh_bao_van_ban(vb: VanBan, so_dong: SoDong | None = None) -> list[Problem]
             loc = (*path, i, *inner)
             if i == 0:
                 message = (
-                    f"'{_hien(item)}' begins lower-case; each item is printed as a line of "
-                    "its own, which begins with a capital"
+                    f"'{_hien(item)}' bắt đầu bằng chữ thường; mỗi mục được in thành một dòng "
+                    "riêng, bắt đầu bằng chữ hoa"
                 )
             else:
                 message = (
-                    f"'{_hien(item)}' begins lower-case: is it the rest of "
-                    f"{vi_tri((*path, i - 1, *inner))} '{_hien(items[i - 1])}', split off at "
-                    f"a comma? If so, write one item '{_hien_cuoi(f'{items[i - 1]}, {item}')}' "
-                    "(in YAML, quote it: inside [ ] every comma starts a new item)"
+                    f"'{_hien(item)}' bắt đầu bằng chữ thường: có phải là phần sau của "
+                    f"{vi_tri((*path, i - 1, *inner))} '{_hien(items[i - 1])}', bị tách ra ở "
+                    f"dấu phẩy? Nếu vậy, hãy viết thành một mục "
+                    f"'{_hien_cuoi(f'{items[i - 1]}, {item}')}' "
+                    "(trong YAML, đặt trong dấu nháy: trong [ ] mỗi dấu phẩy mở một mục mới)"
                 )
             out.append(Problem(vi_tri(loc), message, dong_cua(so_dong or {}, loc)))
     for i, doan in enumerate(vb.noi_dung):
         for le in dau_le(doan.doan) if doan.doan is not None else ():
             loc = ("noi_dung", i, "doan")
-            message = f"{le}: it is printed as typed (write \\* if an asterisk is meant)"
+            message = f"{le}: sẽ được in đúng như đã gõ (viết \\* nếu muốn in dấu sao)"
             out.append(Problem(vi_tri(loc), message, dong_cua(so_dong or {}, loc)))
     out += _phu_luc_khong_nhac(vb, so_dong or {})
     out += _ngang_cuoi(vb, so_dong or {})
@@ -116,8 +117,8 @@ def _phu_luc_khong_nhac(vb: VanBan, so_dong: SoDong) -> list[Problem]:
             out.append(
                 Problem(
                     vi_tri(loc),
-                    f"the body never mentions '{name}'; Decree 30 asks the text to refer to "
-                    f"each annex (… theo {name} kèm theo …)",
+                    f"nội dung không nhắc tới '{name}'; Nghị định 30 yêu cầu văn bản dẫn chiếu "
+                    f"từng phụ lục (… theo {name} kèm theo …)",
                     dong_cua(so_dong, loc),
                 )
             )
@@ -145,8 +146,8 @@ def _ngang_cuoi(vb: VanBan, so_dong: SoDong) -> list[Problem]:
         return []
     loc = ("noi_dung", last)
     message = (
-        "the body ends with this landscape table and less than two lines after it: the "
-        "signature's page will hold fewer than two lines of the body. Move the table into a "
-        "phụ lục, or keep more of the closing text after it"
+        "nội dung kết thúc bằng bảng ngang này và sau nó chưa đến hai dòng: trang có chữ ký "
+        "sẽ có ít hơn hai dòng nội dung. Hãy chuyển bảng vào "
+        "phụ lục, hoặc giữ thêm phần kết sau bảng"
     )
     return [Problem(vi_tri(loc), message, dong_cua(so_dong, loc))]

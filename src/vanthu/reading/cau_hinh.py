@@ -24,6 +24,7 @@ from ..errors import InvalidSetting
 from ..schemas import LoaiVanBan, VanBan
 from ..schemas.ban_sao import SO_DANG_KY_BAN_SAO
 from ..schemas.gioi_han import TEN_SO_DANG_KY_PATTERN, TEN_SO_DANG_KY_TOI_DA, TEP_CAU_HINH_TOI_DA
+from .tep import ly_do_os
 
 SO_DANG_KY_CHUNG = "chung"
 SO_DANG_KY_MAT = "mat"
@@ -63,34 +64,36 @@ def doc_cau_hinh(path: str | None = None) -> CauHinh:
         with Path(path).open("rb") as file:
             raw = file.read(TEP_CAU_HINH_TOI_DA + 1)
     except OSError as error:
-        raise InvalidSetting(name, f"cannot read it: {error.strerror}") from None
+        raise InvalidSetting(name, f"không đọc được tệp: {ly_do_os(error)}") from None
     if len(raw) > TEP_CAU_HINH_TOI_DA:
-        raise InvalidSetting(name, f"larger than {TEP_CAU_HINH_TOI_DA} bytes")
+        raise InvalidSetting(name, f"lớn hơn {TEP_CAU_HINH_TOI_DA} byte")
     try:
         data = yaml.safe_load(raw.decode("utf-8")) or {}
     except UnicodeDecodeError as error:
-        raise InvalidSetting(name, f"not UTF-8 text (byte {error.start})") from None
+        raise InvalidSetting(name, f"không phải chữ UTF-8 (byte {error.start})") from None
     except (yaml.YAMLError, RecursionError) as error:
         mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark else ""
-        raise InvalidSetting(name, f"{where}not a YAML mapping") from None
+        where = f"dòng {mark.line + 1}: " if mark else ""
+        raise InvalidSetting(
+            name, f"{where}không phải một nhóm trường YAML (tên: giá trị)"
+        ) from None
     registers = data.get("so_dang_ky", {}) if isinstance(data, dict) else None
     if not isinstance(registers, dict):
-        raise InvalidSetting(name, "so_dang_ky must map document types to register names")
+        raise InvalidSetting(name, "so_dang_ky phải ghi mỗi loại văn bản với tên sổ đăng ký của nó")
     known = {loai.value for loai in LoaiVanBan}
     for loai, register in registers.items():
         if not isinstance(loai, str) or loai not in known:
-            raise InvalidSetting(name, f"so_dang_ky: {str(loai)[:40]!r} is not a document type")
+            raise InvalidSetting(
+                name, f"so_dang_ky: {str(loai)[:40]!r} không phải một loại văn bản"
+            )
         if not isinstance(register, str) or not re.fullmatch(TEN_SO_DANG_KY_PATTERN, register):
             raise InvalidSetting(
                 name,
-                f"so_dang_ky.{loai}: a register name is 1–{TEN_SO_DANG_KY_TOI_DA} letters, digits, "
-                "'_', '-' or '.'",
+                f"so_dang_ky.{loai}: tên sổ đăng ký gồm 1–{TEN_SO_DANG_KY_TOI_DA} chữ cái, "
+                "chữ số, '_', '-' hoặc '.'",
             )
         if register == SO_DANG_KY_BAN_SAO:
-            raise InvalidSetting(
-                name, f"so_dang_ky.{loai}: '{register}' is the copies' register (bản sao)"
-            )
+            raise InvalidSetting(name, f"so_dang_ky.{loai}: '{register}' là sổ của bản sao")
     return CauHinh(so_dang_ky=registers)
 
 
@@ -103,7 +106,7 @@ def base_url_hop_le(text: str) -> str:
     value = text.strip()
     name = "--base-url / VANTHU_BASE_URL"
     if len(value) > BASE_URL_TOI_DA:
-        raise InvalidSetting(name, f"at most {BASE_URL_TOI_DA} characters")
+        raise InvalidSetting(name, f"tối đa {BASE_URL_TOI_DA} ký tự")
     try:
         parts = urlsplit(value)
     except ValueError:
@@ -117,7 +120,7 @@ def base_url_hop_le(text: str) -> str:
         or any(c.isspace() for c in value)
     ):
         raise InvalidSetting(
-            name, f"{value[:80]!r} is not an http(s) URL such as https://vanthu.ninhthuan.gov.vn"
+            name, f"{value[:80]!r} không phải địa chỉ http(s) như https://vanthu.ninhthuan.gov.vn"
         )
     return value.rstrip("/")
 

@@ -13,6 +13,7 @@ from ..schemas import NguoiKy, VanBan
 from ..schemas.bang import Bang
 from ..schemas.gioi_han import DO_SAU_TOI_DA
 from ..schemas.text import kiem_tra_ky_tu, loai_gia_tri
+from ..schemas.thong_bao_loi import thong_bao
 
 #: Field names a cross-field rule may name at the start of its message.
 _MODEL_FIELDS = (
@@ -23,7 +24,7 @@ _MODEL_FIELDS = (
 _DUONG_TRUONG = re.compile(r"^[a-z_0-9]+(\[\d+\])?(\.[A-Za-z0-9_-]+(\[\d+\])?)*$")
 #: Digits in a number: far more than any field needs, far fewer than Python's int-str limit.
 CHU_SO_TOI_DA = 30
-#: Problems listed for one file before "… and N more problems".
+#: Problems listed for one file before "… và N lỗi khác".
 _VAN_DE_TOI_DA = 50
 #: Characters of a key shown in a field path before it is cut with "…".
 _KHOA_HIEN_TOI_DA = 40
@@ -71,7 +72,8 @@ def vi_tri(loc: tuple[int | str, ...]) -> str:
 
 
 def danh_sach_van_de(error: ValidationError) -> list[Problem]:
-    """One Problem per pydantic error, cross-field rule lines split and named by their field.
+    """One Problem per pydantic error in Vietnamese (:func:`thong_bao`), cross-field rule lines
+    split and named by their field.
 
     At most _VAN_DE_TOI_DA are listed, then how many more: a message is read, not scrolled.
     """
@@ -79,7 +81,7 @@ def danh_sach_van_de(error: ValidationError) -> list[Problem]:
     for item in error.errors(include_url=False):
         base = vi_tri(tuple(item["loc"]))
         # Rules that span fields are raised by a model as lines of "field: message".
-        for message in str(item["msg"]).removeprefix("Value error, ").split("\n"):
+        for message in thong_bao(item).split("\n"):
             where = base
             head, sep, rest = message.partition(": ")
             # A nested field ("nguoi_ky.tu_cach", "noi_dung[3].bang") is named by its path.
@@ -89,7 +91,7 @@ def danh_sach_van_de(error: ValidationError) -> list[Problem]:
             problems.append(Problem(where, message))
     if len(problems) > _VAN_DE_TOI_DA:
         more = len(problems) - _VAN_DE_TOI_DA
-        problems = [*problems[:_VAN_DE_TOI_DA], Problem("", f"… and {more} more problems")]
+        problems = [*problems[:_VAN_DE_TOI_DA], Problem("", f"… và {more} lỗi khác")]
     return problems
 
 
@@ -110,11 +112,11 @@ def van_de_cau_truc(data: Any) -> list[Problem]:
         value, loc = todo.pop()
         if isinstance(value, SoQuaLon):
             problems.append(
-                Problem(vi_tri(loc), f"a number of {len(value)} characters is out of range")
+                Problem(vi_tri(loc), f"một số dài {len(value)} ký tự, vượt quá giới hạn")
             )
         elif isinstance(value, dict | list):
             if len(loc) >= DO_SAU_TOI_DA:
-                problems.append(Problem(vi_tri(loc), f"nested deeper than {DO_SAU_TOI_DA} levels"))
+                problems.append(Problem(vi_tri(loc), f"lồng sâu quá {DO_SAU_TOI_DA} cấp"))
                 continue
             items = value.items() if isinstance(value, dict) else enumerate(value)
             for key, item in reversed(list(items)):
@@ -122,8 +124,9 @@ def van_de_cau_truc(data: Any) -> list[Problem]:
                     shown = str(key) if isinstance(key, int | float | bool | dt.date) else ""
                     problems.append(
                         Problem(
-                            vi_tri(loc) or "(top level)",
-                            f"a field name must be text, not {loai_gia_tri(key)} {shown}".rstrip(),
+                            vi_tri(loc) or "(cấp ngoài cùng)",
+                            f"tên trường phải là chữ, không phải {loai_gia_tri(key)} "
+                            f"{shown}".rstrip(),
                         )
                     )
                     continue
@@ -132,7 +135,7 @@ def van_de_cau_truc(data: Any) -> list[Problem]:
                         kiem_tra_ky_tu(key, nhieu_dong=False)
                     except ValueError as error:
                         where = vi_tri((*loc, key))
-                        problems.append(Problem(where, f"the field name {error}"))
+                        problems.append(Problem(where, f"tên trường {error}"))
                         continue
                 todo.append((item, (*loc, key)))
     return problems

@@ -8,6 +8,7 @@ from typing import Any
 from ..errors import InvalidDirective, Problem
 from ..schemas.gioi_han import DO_SAU_TOI_DA
 from .cau_truc import CHU_SO_TOI_DA, SoQuaLon, ten_khoa
+from .loi_cu_phap import cu_phap_json
 
 
 def _json_int(text: str) -> int | str:
@@ -15,14 +16,14 @@ def _json_int(text: str) -> int | str:
 
 
 def _json_constant(name: str) -> float:
-    raise ValueError(f"{name} is not a number vanthu accepts")
+    raise ValueError(f"{name} không phải là số vanthu chấp nhận")
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise ValueError(f"the key '{ten_khoa(key)}' is given twice")
+            raise ValueError(f"tên trường '{ten_khoa(key)}' được ghi hai lần")
         out[key] = value
     return out
 
@@ -41,10 +42,10 @@ def phan_tich_json(text: str, nguon: str) -> Any:
             object_pairs_hook=_json_object,
         )
     except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
-        raise InvalidDirective(nguon, [Problem(where, f"malformed JSON: {error.msg}")]) from None
+        where = f"dòng {error.lineno}, cột {error.colno}"
+        raise InvalidDirective(nguon, [Problem(where, cu_phap_json(error.msg))]) from None
     except RecursionError:
-        message = f"nested deeper than {DO_SAU_TOI_DA} levels"
+        message = f"lồng sâu quá {DO_SAU_TOI_DA} cấp"
         raise InvalidDirective(nguon, [Problem("", message)]) from None
     except ValueError as error:
-        raise InvalidDirective(nguon, [Problem("", f"malformed JSON: {error}")]) from None
+        raise InvalidDirective(nguon, [Problem("", f"JSON sai cú pháp: {error}")]) from None

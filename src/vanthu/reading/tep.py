@@ -20,14 +20,31 @@ def ten_nguon(path: Path) -> str:
 #: reason, ``{toi_da}`` the limit in bytes. A reader may pass its own wording (Word files are
 #: refused in Vietnamese, :mod:`.word.kiem_tra`).
 LOI_DOC: Mapping[str, str] = {
-    "khong_co": "cannot read the file: {ly_do}",
-    "khong_quyen": "cannot read the file: {ly_do}",
-    "khong_doc_duoc": "cannot read the file: {ly_do}",
-    "ten_nul": "cannot read the file: its name contains a NUL character",
-    "khong_phai_tep": "cannot read the file: not a regular file",
-    "qua_lon": "the file is larger than {toi_da:,} bytes, the most vanthu reads",
+    "khong_co": "không đọc được tệp: không có tệp này",
+    "khong_quyen": "không đọc được tệp: không có quyền đọc",
+    "khong_doc_duoc": "không đọc được tệp: lỗi hệ thống ({ly_do})",
+    "ten_nul": "không đọc được tệp: tên tệp có ký tự NUL",
+    "khong_phai_tep": "không đọc được tệp: đây không phải một tệp thông thường",
+    "qua_lon": "tệp lớn hơn {toi_da:,} byte, mức tối đa vanthu đọc",
 }
-_NGUYEN_NHAN = {errno.ENOENT: "khong_co", errno.EACCES: "khong_quyen", errno.EPERM: "khong_quyen"}
+_NGUYEN_NHAN = {
+    errno.ENOENT: "khong_co",
+    errno.EACCES: "khong_quyen",
+    errno.EPERM: "khong_quyen",
+    errno.EISDIR: "khong_phai_tep",
+}
+
+
+def ly_do_os(error: OSError) -> str:
+    """Why the system would not give a file, in Vietnamese (its own words, quoted, when the
+    cause is not one a clerk meets)."""
+    if error.errno == errno.ENOENT:
+        return "không có tệp này"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "không có quyền đọc"
+    if error.errno == errno.EISDIR:
+        return "là một thư mục"
+    return f"không đọc được ({error.strerror or error})"
 
 
 def doc_byte(path: Path, toi_da: int, nguon: str, loi: Mapping[str, str] = LOI_DOC) -> bytes:
@@ -79,5 +96,10 @@ def giai_ma(data: bytes, nguon: str) -> str:
         what = f"byte 0x{data[error.start]:02X}"
         raise InvalidDirective(
             nguon,
-            [Problem(f"line {line}, column {column}", f"not UTF-8 ({what}); save it as UTF-8")],
+            [
+                Problem(
+                    f"dòng {line}, cột {column}",
+                    f"không phải chữ UTF-8 ({what}); hãy lưu tệp theo bảng mã UTF-8",
+                )
+            ],
         ) from None

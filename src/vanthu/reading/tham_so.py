@@ -29,6 +29,7 @@ from ..schemas.gioi_han import (
     TEN_SO_DANG_KY_TOI_DA,
     TEP_BAO_CAO_TOI_DA,
 )
+from .tep import ly_do_os
 
 #: A reply's number looks like one: it starts with a letter or digit, and holds no '\' or '..'.
 _SO_TRA_LOI = re.compile(r"^\w(?:(?!\.\.)[^\\])*$")
@@ -39,10 +40,10 @@ def _van_ban(text: str, name: str, toi_da: int, nhieu_dong: bool = False) -> str
     (line breaks too when ``nhieu_dong``)."""
     value = unicodedata.normalize("NFC", text).strip()
     if len(value) > toi_da:
-        raise InvalidSetting(name, f"{len(value)} characters; at most {toi_da}")
+        raise InvalidSetting(name, f"{len(value)} ký tự; tối đa {toi_da}")
     lines = value.split("\n") if nhieu_dong else [value]
     if not all(line.isprintable() for line in lines):
-        raise InvalidSetting(name, "holds a control or unprintable character")
+        raise InvalidSetting(name, "có ký tự điều khiển hoặc ký tự không in được")
     return value
 
 
@@ -53,10 +54,10 @@ def khoa_van_ban(khoa: str) -> int | str:
         InvalidSetting: empty, or a control character.
         NotFound: too long for a number and symbol, or an id no directive can have.
     """
-    key = _van_ban(khoa, "directive", 10 * SO_KY_HIEU_TOI_DA).removeprefix("#").strip()
+    key = _van_ban(khoa, "văn bản", 10 * SO_KY_HIEU_TOI_DA).removeprefix("#").strip()
     if not key:
         raise InvalidSetting(
-            "directive", "name it by its id (7) or its number and symbol (01/CĐ-UBND)"
+            "văn bản", "hãy ghi mã số (7) hoặc số và ký hiệu của văn bản (01/CĐ-UBND)"
         )
     if re.fullmatch(r"[0-9]+", key):  # str.isdigit() would take '²' and '٣' too
         number = int(key)
@@ -78,8 +79,8 @@ def ma(text: str, name: str = "ma_co_quan") -> str:
     if not re.fullmatch(MA_PATTERN, value):
         raise InvalidSetting(
             f"{name} {value[: MA_TOI_DA + 8]!r}",
-            f"a code is 1–{MA_TOI_DA} ASCII letters, digits, '_', '-' or '.', "
-            "starting with a letter or digit",
+            f"mã gồm 1–{MA_TOI_DA} chữ cái không dấu, chữ số, '_', '-' hoặc '.', "
+            "bắt đầu bằng chữ cái hoặc chữ số",
         )
     return value
 
@@ -134,7 +135,7 @@ def nam(text: str | int) -> int:
     value = str(text).strip()
     if not re.fullmatch(r"[0-9]{4}", value) or not NAM_NHO_NHAT <= int(value) <= NAM_LON_NHAT:
         raise InvalidSetting(
-            f"year {value[:12]!r}", f"give a year from {NAM_NHO_NHAT} to {NAM_LON_NHAT}"
+            f"năm {value[:12]!r}", f"hãy ghi một năm từ {NAM_NHO_NHAT} đến {NAM_LON_NHAT}"
         )
     return int(value)
 
@@ -151,7 +152,8 @@ def so_tra_loi(text: str) -> str:
     value = _van_ban(text, "--reply", KY_HIEU_TOI_DA)
     if not _SO_TRA_LOI.match(value):
         raise InvalidSetting(
-            "--reply", "give the reply's number and symbol, e.g. 123/BC-SYT (no '..' or '\\')"
+            "--reply",
+            "hãy ghi số và ký hiệu của văn bản trả lời, ví dụ 123/BC-SYT (không có '..' hay '\\')",
         )
     return value
 
@@ -169,7 +171,7 @@ def dong(text: str, name: str) -> str:
     """
     value = " ".join(_van_ban(text, name, DONG_TOI_DA).split())
     if not value:
-        raise InvalidSetting(name, "must not be empty")
+        raise InvalidSetting(name, "không được để trống")
     return value
 
 
@@ -190,13 +192,11 @@ def so_dang_ky(text: str) -> str:
     if not issuer or " " in issuer or ":" in name or not re.fullmatch(TEN_SO_DANG_KY_PATTERN, name):
         raise InvalidSetting(
             "--register",
-            f"a register is named '<issuer>:<name>', e.g. UBND:chung; the name is 1–"
-            f"{TEN_SO_DANG_KY_TOI_DA} letters, digits, '_', '-' or '.'",
+            f"sổ đăng ký được ghi '<cơ quan>:<tên>', ví dụ UBND:chung; tên gồm 1–"
+            f"{TEN_SO_DANG_KY_TOI_DA} chữ cái, chữ số, '_', '-' hoặc '.'",
         )
     if len(issuer) > KY_HIEU_TOI_DA:
-        raise InvalidSetting(
-            "--register", f"the issuer holds more than {KY_HIEU_TOI_DA} characters"
-        )
+        raise InvalidSetting("--register", f"phần cơ quan dài hơn {KY_HIEU_TOI_DA} ký tự")
     return f"{issuer}:{name}"
 
 
@@ -210,12 +210,12 @@ def tep_bao_cao(path: Path) -> Path:
     try:
         info = path.stat()
     except OSError as error:
-        raise InvalidSetting(name, error.strerror or "cannot be read") from None
+        raise InvalidSetting(name, ly_do_os(error)) from None
     if not stat.S_ISREG(info.st_mode):
-        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-        raise InvalidSetting(name, f"is {kind}")
+        kind = "là một thư mục" if stat.S_ISDIR(info.st_mode) else "không phải tệp thông thường"
+        raise InvalidSetting(name, kind)
     if info.st_size > TEP_BAO_CAO_TOI_DA:
         raise InvalidSetting(
-            name, f"{info.st_size} bytes; a report file holds at most {TEP_BAO_CAO_TOI_DA}"
+            name, f"{info.st_size} byte; tệp báo cáo tối đa {TEP_BAO_CAO_TOI_DA} byte"
         )
     return path

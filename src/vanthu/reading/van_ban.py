@@ -35,7 +35,9 @@ def doc_van_ban(data: Any, nguon: str, hom_nay: dt.date | None = None, anh: bool
         InvalidDirective: with one Problem per field that breaks a rule.
     """
     if not isinstance(data, dict):
-        raise InvalidDirective(nguon, [Problem("", "a directive file holds one mapping of fields")])
+        raise InvalidDirective(
+            nguon, [Problem("", "tệp văn bản phải là một nhóm trường (tên: giá trị)")]
+        )
     problems = van_de_cau_truc(data)
     if problems:
         raise InvalidDirective(nguon, problems)
@@ -74,7 +76,7 @@ def _phan_tich(
     """The parsed data and, when asked and the file is YAML, the line of every value."""
     if len(data) > toi_da:
         raise InvalidDirective(
-            nguon, [Problem("", f"the file is larger than {toi_da:,} bytes, the most vanthu reads")]
+            nguon, [Problem("", f"tệp lớn hơn {toi_da:,} byte, mức tối đa vanthu đọc")]
         )
     text = giai_ma(data, nguon)
     if duoi.lower() == ".json":

@@ -13,13 +13,14 @@ from ..errors import InvalidDirective, Problem
 from ..schemas.gioi_han import DO_SAU_TOI_DA
 from ..schemas.text import ten_ky_tu
 from .cau_truc import CHU_SO_TOI_DA, SoDong, SoQuaLon
+from .loi_cu_phap import cu_phap_yaml
 
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _THAP_PHAN_SO_0 = re.compile(r"^[-+]?0[0-9_]+$")
 
 
 def _vi_tri(mark: Any) -> str:
-    return f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+    return f"dòng {mark.line + 1}, cột {mark.column + 1}" if mark is not None else ""
 
 
 class _YamlError(Exception):
@@ -78,19 +79,22 @@ def _compose(loader: Any) -> Node | None:
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
-                raise _YamlError(event.start_mark, "a directive file holds one YAML document")
+                raise _YamlError(
+                    event.start_mark,
+                    "tệp văn bản chỉ chứa một tài liệu YAML (không có dòng '---' thứ hai)",
+                )
             continue
         if isinstance(event, yaml.StreamStartEvent | yaml.DocumentEndEvent):
             continue
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             raise _YamlError(
-                event.start_mark, "anchors and aliases (& and *) are not allowed in vanthu files"
+                event.start_mark, "tệp của vanthu không dùng neo và bí danh YAML (& và *)"
             )
         node: Node
         start: Any = event.start_mark
         end: Any = event.end_mark
         if getattr(event, "tag", None) not in _TAGS_VIET:
-            raise _YamlError(event.start_mark, f"the tag '{event.tag}' is not allowed")
+            raise _YamlError(event.start_mark, f"không được dùng thẻ '{event.tag}'")
         if isinstance(event, yaml.ScalarEvent):
             tag = event.tag
             if tag is None or tag == "!":
@@ -105,13 +109,13 @@ def _compose(loader: Any) -> Node | None:
                 tag = loader.resolve(kind, None, event.implicit)
             node = kind(tag, [], start, None, event.flow_style)
             if len(stack) >= DO_SAU_TOI_DA:
-                raise _YamlError(event.start_mark, f"nested deeper than {DO_SAU_TOI_DA} levels")
+                raise _YamlError(event.start_mark, f"lồng sâu quá {DO_SAU_TOI_DA} cấp")
         elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
             done, _, _ = stack.pop()
             done.end_mark = event.end_mark
             node = done
         else:  # pragma: no cover - the parser emits no other event
-            raise _YamlError(event.start_mark, f"unexpected {type(event).__name__}")
+            raise _YamlError(event.start_mark, f"gặp {type(event).__name__} không mong đợi")
         if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
             stack.append((node, set() if isinstance(node, MappingNode) else None, [None]))
             continue
@@ -124,7 +128,7 @@ def _compose(loader: Any) -> Node | None:
         elif pending[0] is None:
             if isinstance(node, ScalarNode):
                 if (node.tag, node.value) in keys:
-                    raise _YamlError(node.start_mark, f"the key '{node.value}' is given twice")
+                    raise _YamlError(node.start_mark, f"tên trường '{node.value}' được ghi hai lần")
                 keys.add((node.tag, node.value))
             pending[0] = node
         else:
@@ -174,21 +178,21 @@ def _phan_tich(text: str, nguon: str, voi_dong: bool) -> tuple[Any, SoDong]:
         where, what = _vi_tri(error.mark), error.message
     except yaml.MarkedYAMLError as error:
         where = _vi_tri(error.problem_mark or error.context_mark)
-        what = f"malformed YAML: {error.problem or error.context or error}"
+        what = cu_phap_yaml(str(error.problem or error.context or error))
     except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
         position = getattr(error, "position", None)
         where = ""
         if isinstance(position, int):  # libyaml counts bytes of the UTF-8 text
             before = text.encode("utf-8")[:position].decode("utf-8", "ignore")
             column = len(before) - (before.rfind("\n") + 1) + 1
-            where = f"line {before.count(chr(10)) + 1}, column {column}"
+            where = f"dòng {before.count(chr(10)) + 1}, cột {column}"
         character = getattr(error, "character", None)
         if isinstance(character, str) and len(character) == 1:
             character = ord(character)
-        what = "malformed YAML: " + (
-            f"contains {ten_ky_tu(chr(character))}, which YAML does not allow"
+        what = (
+            f"YAML sai cú pháp: có {ten_ky_tu(chr(character))}, YAML không cho phép ký tự này"
             if isinstance(character, int) and 0 <= character <= 0x10FFFF
-            else str(error).split("\n")[0]
+            else cu_phap_yaml(str(error).split("\n")[0])
         )
     finally:
         loader.dispose()

@@ -23,18 +23,20 @@ _DRIVE = re.compile(r"^[A-Za-z]:")
 def _duong_dan_anh(value: str) -> str:
     """A relative POSIX path to a ``.png`` file inside the directive's folder."""
     if not value.strip():
-        raise ValueError("the path of a PNG file beside the directive is expected")
+        raise ValueError("cần đường dẫn tới một tệp PNG đặt cạnh văn bản")
     if "\\" in value or "\x00" in value or _DRIVE.match(value):
         raise ValueError(
-            f"'{value}': write the path with '/' (anh/chu-ky.png), relative to the directive"
+            f"'{value}': viết đường dẫn bằng '/' (anh/chu-ky.png), tính từ thư mục của văn bản"
         )
     path = PurePosixPath(value)
     if path.is_absolute():
-        raise ValueError(f"'{value}' is absolute; give it relative to the directive's folder")
+        raise ValueError(
+            f"'{value}' là đường dẫn tuyệt đối; hãy ghi đường dẫn tính từ thư mục của văn bản"
+        )
     if ".." in path.parts:
-        raise ValueError(f"'{value}' leaves the directive's folder ('..')")
+        raise ValueError(f"'{value}' đi ra ngoài thư mục của văn bản ('..')")
     if path.suffix.lower() != ".png":
-        raise ValueError(f"'{value}' is not a .png file (a PNG with a transparent background)")
+        raise ValueError(f"'{value}' không phải tệp .png (ảnh PNG nền trong suốt)")
     return str(path)
 
 

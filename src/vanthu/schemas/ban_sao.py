@@ -71,7 +71,7 @@ class BanSao(BaseModel):
         """The Lưu line is the copy block's own last line: a second one would print twice."""
         for line in lines:
             if _DONG_LUU.match(line.lstrip("-– ").casefold()):
-                raise ValueError(f"{line!r}: leave the Lưu line out, the copy adds '- Lưu: VT.'")
+                raise ValueError(f"{line!r}: bỏ dòng Lưu đi, bản sao tự thêm '- Lưu: VT.'")
         return lines
 
     @property

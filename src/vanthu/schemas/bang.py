@@ -46,11 +46,11 @@ def _o(value: object) -> str:
         value = ""
     if isinstance(value, float):
         raise ValueError(
-            f"a decimal number ({value}) would lose its zeros and separators: write it in "
-            "quotes as it should print ('12.340', '1,5')"
+            f"số thập phân ({value}) sẽ mất số 0 và dấu phân cách: hãy viết trong "
+            "dấu nháy đúng như khi in ('12.340', '1,5')"
         )
     if not isinstance(value, str):
-        raise ValueError(f"must be text, not {loai_gia_tri(value)}")
+        raise ValueError(f"phải là chữ, không phải {loai_gia_tri(value)}")
     kiem_tra_ky_tu(value, nhieu_dong=True)
     text = str(nfc(value))
     return "\n".join(" ".join(part.split()) for part in text.strip().split("\n"))
@@ -157,22 +157,17 @@ class Bang(BaseModel):
             spans = sum(o.gop for o in gop)
             if spans != n:
                 yield (
-                    f"tieu_de_gop[{i}]: its cells span {spans} columns "
-                    f"(gop added up), the table has {n}"
+                    f"tieu_de_gop[{i}]: các ô trải trên {spans} cột (cộng các gop), bảng có {n} cột"
                 )
         for i, row in enumerate(self.dong):
             if len(row) != n:
-                cells = "1 cell" if len(row) == 1 else f"{len(row)} cells"
-                yield f"dong[{i}]: has {cells}, the table has {n} columns"
+                yield f"dong[{i}]: có {len(row)} ô, bảng có {n} cột"
         given = sum(c.rong for c in self.cot if c.rong is not None)
         shared = sum(1 for c in self.cot if c.rong is None)
         least = given + shared * COT_RONG_TOI_THIEU
         if least > self.rong_toi_da + 1e-9:
-            page = "a landscape page" if self.ngang else "a portrait page (or set ngang: true)"
-            yield (
-                f"cot: the columns need {least:.2f} cm, wider than the {self.rong_toi_da} cm "
-                f"of {page}"
-            )
+            page = "trang nằm ngang" if self.ngang else "trang đứng (hoặc đặt ngang: true)"
+            yield (f"cot: các cột cần {least:.2f} cm, rộng hơn {self.rong_toi_da} cm của {page}")
 
     def can_cot(self, j: int) -> CanO:
         """Column ``j``'s alignment: as given, else phai for a column of numbers, else trai."""

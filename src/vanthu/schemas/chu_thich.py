@@ -24,10 +24,11 @@ def _nhan(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         value = str(value)
     if not isinstance(value, str):
-        raise ValueError(f"a footnote label is text, not {loai_gia_tri(value)}")
+        raise ValueError(f"nhãn chú thích phải là chữ, không phải {loai_gia_tri(value)}")
     if not _NHAN.fullmatch(value):
         raise ValueError(
-            f"'{value[:40]}' is not a footnote label: 1–20 ASCII letters, digits, '_' or '-'"
+            f"'{value[:40]}' không phải nhãn chú thích: 1–20 chữ cái không dấu, chữ số, "
+            "'_' hoặc '-'"
         )
     return value
 
@@ -60,13 +61,16 @@ def van_de_chu_thich(noi_dung: Sequence[Doan], chu_thich: Mapping[str, str]) -> 
         for nhan in cac_goi(doan.phan()):
             where = f"noi_dung[{i}].doan"
             if nhan not in chu_thich:
-                yield f"{where}: [^{nhan}] calls a footnote that chu_thich does not have"
+                yield f"{where}: [^{nhan}] gọi một chú thích không có trong chu_thich"
             elif nhan in first:
                 yield (
-                    f"{where}: [^{nhan}] is called again (first in noi_dung[{first[nhan]}]); "
-                    "a footnote is called once"
+                    f"{where}: [^{nhan}] được gọi lần nữa (lần đầu ở noi_dung[{first[nhan]}]); "
+                    "mỗi chú thích chỉ gọi một lần"
                 )
             first.setdefault(nhan, i)
     for nhan in chu_thich:
         if nhan not in first:
-            yield f"chu_thich.{nhan}: never called; write [^{nhan}] where it belongs in noi_dung"
+            yield (
+                f"chu_thich.{nhan}: chưa được gọi lần nào; viết [^{nhan}] vào đúng chỗ "
+                "trong noi_dung"
+            )

@@ -15,7 +15,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 def _email(value: str) -> str:
     if not _EMAIL.match(value):
-        raise ValueError("must be one e-mail address (name@example.vn)")
+        raise ValueError("phải là một địa chỉ thư điện tử (ten@example.vn)")
     return value
 
 
@@ -51,6 +51,6 @@ class DanhBa(BaseModel):
         seen: set[str] = set()
         for body in value:
             if body.ma in seen:
-                raise ValueError(f"code '{body.ma}' appears twice")
+                raise ValueError(f"mã '{body.ma}' xuất hiện hai lần")
             seen.add(body.ma)
         return value

@@ -83,9 +83,9 @@ def _footnote_call(state: StateInline, silent: bool) -> bool:
     if match is None or not _NHAN.fullmatch(match[1]):
         shown = match[0][:40] if match else src[pos : pos + 12]
         raise ValueError(
-            f"'{shown}' at character {pos + 1} is not a footnote call: write [^label] with a "
-            f"label of 1–{NHAN_CHU_THICH_TOI_DA} ASCII letters, digits, '_' or '-' "
-            "(or \\[ for a literal '[')"
+            f"'{shown}' ở ký tự thứ {pos + 1} không phải lời gọi chú thích: viết [^nhãn] với "
+            f"nhãn gồm 1–{NHAN_CHU_THICH_TOI_DA} chữ cái không dấu, chữ số, '_' hoặc '-' "
+            "(hoặc \\[ để in dấu '[')"
         )
     if not silent:
         token = state.push("footnote_call", "", 0)
@@ -109,11 +109,11 @@ def _unbalanced(state: StateInline) -> None:
             continue
         reported.add(at)
         run = "*" * d.length
-        what = {1: "italic", 2: "bold"}.get(d.length, "bold italic")
+        what = {1: "nghiêng", 2: "đậm"}.get(d.length, "đậm nghiêng")
         if d.open:
-            problem = f"'{run}' at character {at} opens {what} text that is never closed"
+            problem = f"'{run}' ở ký tự thứ {at} mở chữ {what} nhưng không đóng lại"
         else:
-            problem = f"'{run}' at character {at} closes {what} text that was never opened"
+            problem = f"'{run}' ở ký tự thứ {at} đóng chữ {what} chưa được mở"
         state.env.setdefault("le", []).append(problem)
 
 
@@ -195,7 +195,7 @@ def kiem_tra(text: str, goi_chu_thich: bool = True) -> tuple[PhanDoan, ...]:
     """
     phan = phan_tich(text)
     if not van_ban_tron(phan).strip():
-        raise ValueError("has no text besides its markup")
+        raise ValueError("không có chữ nào ngoài các ký hiệu định dạng")
     if not goi_chu_thich and cac_goi(phan):
-        raise ValueError(f"[^{cac_goi(phan)[0]}]: a footnote cannot call another footnote")
+        raise ValueError(f"[^{cac_goi(phan)[0]}]: chú thích không được gọi một chú thích khác")
     return phan

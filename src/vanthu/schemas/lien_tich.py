@@ -50,29 +50,29 @@ def van_de_lien_tich(vb: VanBan) -> Iterator[str]:
     if vb.co_quan_2 is None:
         for field in ("co_quan_chu_quan_2", "ky_hieu_co_quan_2"):
             if getattr(vb, field) is not None:
-                yield f"{field}: belongs to a second issuing body, yet no co_quan_2 is given"
+                yield f"{field}: thuộc về cơ quan ban hành thứ hai, nhưng chưa ghi co_quan_2"
         return
     if vb.loai not in CO_THE_LIEN_TICH:
         kinds = ", ".join(sorted(loai.info.ten.lower() for loai in CO_THE_LIEN_TICH))
-        yield f"co_quan_2: a {name} is not issued jointly; joint documents are: {kinds}"
+        yield f"co_quan_2: {name} không ban hành liên tịch; văn bản liên tịch gồm: {kinds}"
     if _giong(vb.co_quan_2, vb.co_quan):
-        yield "co_quan_2: the second issuing body repeats co_quan"
+        yield "co_quan_2: cơ quan ban hành thứ hai trùng với co_quan"
     if vb.nguoi_ky_2 is None:
         yield (
-            "nguoi_ky_2: required for a joint document: the signer for co_quan_2, "
-            "printed on the left beside the lead body's signer (nguoi_ky)"
+            "nguoi_ky_2: văn bản liên tịch phải có: người ký của co_quan_2, "
+            "in bên trái, cạnh người ký của cơ quan chủ trì (nguoi_ky)"
         )
     if vb.ky_hieu_co_quan_2 is None and vb.ky_hieu is None:
         yield (
-            "ky_hieu_co_quan_2: required to build the symbol of a joint document "
-            f"(<type>{DUOI_LIEN_TICH}-<lead>-<second>, e.g. KHLT-UBND-MTTQ), or give ky_hieu"
+            "ky_hieu_co_quan_2: cần có để lập ký hiệu văn bản liên tịch "
+            f"(<loại>{DUOI_LIEN_TICH}-<chủ trì>-<thứ hai>, ví dụ KHLT-UBND-MTTQ), hoặc ghi ky_hieu"
         )
     fields = (vb.co_quan_chu_quan, vb.co_quan, vb.co_quan_chu_quan_2, vb.co_quan_2)
     total = sum(len(f) for f in fields if f is not None)
     if total > CO_QUAN_LIEN_TICH_TOI_DA:
         yield (
-            f"co_quan_2: the two issuing bodies and their parents have {total} characters "
-            f"together; at most {CO_QUAN_LIEN_TICH_TOI_DA} (the header's left column)"
+            f"co_quan_2: hai cơ quan ban hành và cơ quan chủ quản có tổng cộng {total} ký tự; "
+            f"tối đa {CO_QUAN_LIEN_TICH_TOI_DA} (cột trái của phần đầu văn bản)"
         )
     if vb.ky_hieu_co_quan_2 is not None and vb.ky_hieu_co_quan_2 == vb.ky_hieu_co_quan:
-        yield "ky_hieu_co_quan_2: the second body's abbreviation repeats ky_hieu_co_quan"
+        yield "ky_hieu_co_quan_2: chữ viết tắt của cơ quan thứ hai trùng với ky_hieu_co_quan"

@@ -33,11 +33,10 @@ KHONG_NGAY_DAU = frozenset({LoaiVanBan.bien_ban})
 CAM_TRICH_YEU = frozenset({LoaiVanBan.giay_gioi_thieu, LoaiVanBan.giay_nghi_phep})
 
 _NGUOI_KY_2 = {
-    LoaiVanBan.bien_ban: "the secretary (THƯ KÝ) signs on the left, the chair on the right "
-    "(Mẫu 1.9)",
-    LoaiVanBan.hop_dong: "each party signs, the other party on the left",
-    LoaiVanBan.ban_ghi_nho: "each side signs, the other side on the left",
-    LoaiVanBan.ban_thoa_thuan: "each side signs, the other side on the left",
+    LoaiVanBan.bien_ban: "thư ký (THƯ KÝ) ký bên trái, chủ tọa ký bên phải (Mẫu 1.9)",
+    LoaiVanBan.hop_dong: "mỗi bên đều ký, bên kia ký bên trái",
+    LoaiVanBan.ban_ghi_nho: "mỗi bên đều ký, bên kia ký bên trái",
+    LoaiVanBan.ban_thoa_thuan: "mỗi bên đều ký, bên kia ký bên trái",
 }
 
 
@@ -46,24 +45,24 @@ def van_de_mau_rieng(vb: VanBan) -> Iterator[str]:
     loai = vb.loai
     name = loai.info.ten.lower()
     if loai in CO_HAI_CHU_KY and vb.nguoi_ky_2 is None:
-        yield f"nguoi_ky_2: required for {name}: {_NGUOI_KY_2[loai]}"
+        yield f"nguoi_ky_2: {name} phải có: {_NGUOI_KY_2[loai]}"
     # A joint document's second signer is checked with the joint rules (lien_tich).
     if loai not in CO_HAI_CHU_KY and vb.co_quan_2 is None:
         if vb.nguoi_ky_2 is not None:
             yield (
-                "nguoi_ky_2: only a biên bản, hợp đồng, bản ghi nhớ, bản thỏa thuận or a "
-                f"joint document (co_quan_2) has a second signature, not a {name}"
+                "nguoi_ky_2: chỉ biên bản, hợp đồng, bản ghi nhớ, bản thỏa thuận hoặc "
+                f"văn bản liên tịch (co_quan_2) có chữ ký thứ hai, {name} thì không"
             )
         if vb.nguoi_ky.tu_cach is not None:
             yield (
-                "nguoi_ky.tu_cach: a capacity line (ĐẠI DIỆN BÊN A, CHỦ TỌA) stands only on "
-                f"documents signed by two sides, not on a {name}"
+                "nguoi_ky.tu_cach: dòng tư cách (ĐẠI DIỆN BÊN A, CHỦ TỌA) chỉ có ở "
+                f"văn bản hai bên cùng ký, {name} thì không"
             )
     if loai is LoaiVanBan.thu_cong and vb.ten_thu is None:
-        yield "ten_thu: required for a thư công: its printed name (THƯ CHÚC MỪNG, THƯ CẢM ƠN)"
+        yield "ten_thu: thư công phải có: tên thư được in (THƯ CHÚC MỪNG, THƯ CẢM ƠN)"
     if loai is not LoaiVanBan.thu_cong and vb.ten_thu is not None:
-        yield f"ten_thu: only a thư công prints its own name, a {name} prints its type"
+        yield f"ten_thu: chỉ thư công in tên riêng, {name} in tên loại văn bản"
     if loai is not LoaiVanBan.giay_nghi_phep and vb.xac_nhan_noi_nghi is not None:
-        yield f"xac_nhan_noi_nghi: only a giấy nghỉ phép has this confirmation, not a {name}"
+        yield f"xac_nhan_noi_nghi: chỉ giấy nghỉ phép có phần xác nhận này, {name} thì không"
     if loai in CAM_TRICH_YEU and vb.trich_yeu is not None:
-        yield f"trich_yeu: a {name} has no trích yếu (Mẫu {loai.info.mau}): put it in the body"
+        yield f"trich_yeu: {name} không có trích yếu (Mẫu {loai.info.mau}): đưa vào nội dung"

@@ -96,29 +96,29 @@ class NguoiKy(BaseModel):
         seen: set[QuyenHan] = set()
         for i, prefix in enumerate(chain):
             if prefix in seen:
-                raise ValueError(f"quyen_han: '{prefix}' appears twice")
+                raise ValueError(f"quyen_han: '{prefix}' xuất hiện hai lần")
             seen.add(prefix)
             if prefix is QuyenHan.TM and i != 0:
-                raise ValueError("quyen_han: 'TM' (on behalf of a collective) must come first")
+                raise ValueError("quyen_han: 'TM' (thay mặt tập thể) phải đứng đầu")
             if prefix is QuyenHan.Q and i != len(chain) - 1:
-                raise ValueError("quyen_han: 'Q' (acting) qualifies chuc_vu and must come last")
+                raise ValueError("quyen_han: 'Q' (quyền) đi với chuc_vu và phải đứng cuối")
             if prefix is QuyenHan.TUQ and i != len(chain) - 1:
                 raise ValueError(
-                    f"quyen_han: a 'TUQ' signer may not delegate further, "
-                    f"yet '{chain[i + 1]}' follows it (Decree 30, Art. 13.3)"
+                    f"quyen_han: người ký 'TUQ' không được ủy quyền tiếp, "
+                    f"nhưng sau đó có '{chain[i + 1]}' (Nghị định 30, khoản 3 Điều 13)"
                 )
         if self.anh_con_dau is not None and self.anh_chu_ky is None:
             raise ValueError(
-                "anh_con_dau: the seal covers the left third of the signature; "
-                "give the signature image (anh_chu_ky) too"
+                "anh_con_dau: dấu trùm lên một phần ba chữ ký về bên trái; "
+                "hãy ghi cả ảnh chữ ký (anh_chu_ky)"
             )
         if self.duong_kinh_dau is not None and self.anh_con_dau is None:
-            raise ValueError("duong_kinh_dau: the size of a seal, yet no anh_con_dau is given")
+            raise ValueError("duong_kinh_dau: là cỡ của con dấu, nhưng chưa ghi anh_con_dau")
         expected = sum(1 for p in chain if p is not QuyenHan.Q)
         if len(self.thay_mat) != expected:
             raise ValueError(
-                f"thay_mat: {expected} expected, one for each prefix except Q "
-                f"in quyen_han {[str(p) for p in chain]}, got {len(self.thay_mat)}"
+                f"thay_mat: cần {expected} dòng, mỗi quyền hạn một dòng trừ Q "
+                f"trong quyen_han {[str(p) for p in chain]}, đang có {len(self.thay_mat)}"
             )
         return self
 

@@ -64,9 +64,7 @@ class NoiNhan(BaseModel):
     def _one_level(cls, value: list[NoiNhan]) -> list[NoiNhan]:
         for i, sub in enumerate(value):
             if sub.muc_con:
-                raise ValueError(
-                    f"item {i + 1} ('{sub.ten}') has sub-items: only one level is printed"
-                )
+                raise ValueError(f"mục {i + 1} ('{sub.ten}') có mục con: chỉ in được một cấp")
         return value
 
     @model_validator(mode="after")
@@ -75,7 +73,7 @@ class NoiNhan(BaseModel):
         if self.muc_con and self.ten.endswith(":"):
             ten = self.ten[:-1].rstrip()
             if not ten:
-                raise ValueError("ten: a line over sub-items names them before its ':'")
+                raise ValueError("ten: dòng đứng trên các mục con phải có tên trước dấu ':'")
             object.__setattr__(self, "ten", ten)
         return self
 

@@ -103,26 +103,26 @@ def van_de_phu_luc(vb: VanBan) -> Iterator[str]:
     if kem_theo is not None:
         if vb.loai is not LoaiVanBan.quyet_dinh:
             yield (
-                "van_ban_kem_theo: only a quyết định issues a text with it (Mẫu 1.3), "
-                f"not a {name}; put the text in phu_luc"
+                "van_ban_kem_theo: chỉ quyết định mới ban hành kèm một văn bản (Mẫu 1.3), "
+                f"{name} thì không; hãy đưa văn bản vào phu_luc"
             )
         if kem_theo.loai not in LOAI_KEM_THEO:
             kinds = ", ".join(sorted(k.value for k in LOAI_KEM_THEO))
             yield (
-                f"van_ban_kem_theo.loai: a quyết định does not issue a "
-                f"{kem_theo.loai.info.ten.lower()}; one of {kinds}"
+                f"van_ban_kem_theo.loai: quyết định không ban hành kèm "
+                f"{kem_theo.loai.info.ten.lower()}; chỉ một trong: {kinds}"
             )
     # An issuer written in capitals cannot be put in normal case by rule (proper names).
     co_kem_theo = bool(vb.phu_luc) or kem_theo is not None
     if co_kem_theo and vb.kem_theo_cua is None and vb.co_quan == vb.co_quan.upper():
         field = "phu_luc" if vb.phu_luc else "van_ban_kem_theo"
         yield (
-            f"kem_theo_cua: required with {field}: the issuer as the line "
-            "'(Kèm theo … của …)' names it, in normal case (Ủy ban nhân dân tỉnh Ninh "
+            f"kem_theo_cua: phải có khi có {field}: tên người ban hành như dòng "
+            "'(Kèm theo … của …)' ghi, viết chữ thường (Ủy ban nhân dân tỉnh Ninh "
             "Thuận; Chủ tịch Ủy ban nhân dân tỉnh)"
         )
     if vb.kem_theo_cua is not None and not (vb.phu_luc or kem_theo is not None):
-        yield "kem_theo_cua: names the issuer in the line of an annex; the document has none"
+        yield "kem_theo_cua: ghi người ban hành ở dòng của phụ lục; văn bản không có phụ lục nào"
 
 
 def cua(vb: VanBan) -> str:

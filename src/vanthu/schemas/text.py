@@ -90,32 +90,32 @@ def ten_ky_tu(char: str) -> str:
     elif cp == 0x7F:
         name = "DELETE"
     elif 0x80 <= cp <= 0x9F:
-        name = "C1 control character"
+        name = "ký tự điều khiển C1"
     elif 0xD800 <= cp <= 0xDFFF:
-        name = "surrogate"
+        name = "nửa cặp thay thế UTF-16"
     else:
-        name = unicodedata.name(char, "noncharacter")
+        name = unicodedata.name(char, "không phải ký tự")
     return f"U+{cp:04X} ({name})"
 
 
 def loai_gia_tri(value: object) -> str:
-    """What a value of the wrong type is, in words: 'a number', 'true/false', 'a list' …"""
+    """What a value of the wrong type is, in Vietnamese words: 'một số', 'một danh sách' …"""
     if value is None:
-        return "empty (null)"
+        return "rỗng (null)"
     if isinstance(value, bool):
-        return "true/false"
+        return "giá trị đúng/sai (true/false)"
     if isinstance(value, int):
-        return "a number"
+        return "một số"
     if isinstance(value, float):
-        return f"a decimal number ({value})"
+        return f"một số thập phân ({value})"
     if isinstance(value, dt.date):
-        return "a date"
+        return "một ngày"
     if isinstance(value, str):
-        return "text"
+        return "chữ"
     if isinstance(value, dict):
-        return "a mapping"
+        return "một nhóm trường (tên: giá trị)"
     if isinstance(value, list | tuple | set | frozenset):
-        return "a list"
+        return "một danh sách"
     return type(value).__name__
 
 
@@ -127,9 +127,9 @@ def kiem_tra_ky_tu(value: str, nhieu_dong: bool) -> None:
     char, at = found.group(), found.start() + 1
     if char == "\n":
         raise ValueError(
-            f"contains a line break (U+000A) at character {at}; this field is one line"
+            f"có dấu xuống dòng (U+000A) ở ký tự thứ {at}; trường này chỉ viết trên một dòng"
         )
-    raise ValueError(f"contains {ten_ky_tu(char)} at character {at}")
+    raise ValueError(f"có {ten_ky_tu(char)} ở ký tự thứ {at}")
 
 
 def nfc(value: object) -> object:
@@ -142,7 +142,7 @@ def nfc(value: object) -> object:
 def _doc_van_ban(nhieu_dong: bool) -> Callable[[object], str]:
     def check(value: object) -> str:
         if not isinstance(value, str):
-            raise ValueError(f"must be text, not {loai_gia_tri(value)}")
+            raise ValueError(f"phải là chữ, không phải {loai_gia_tri(value)}")
         kiem_tra_ky_tu(value, nhieu_dong)
         return unicodedata.normalize("NFC", value)
 
@@ -153,7 +153,7 @@ def _not_blank(value: str) -> str:
     # Runs of spaces collapse, explicit line breaks ("\n") stay: a renderer keeps them as given.
     value = "\n".join(" ".join(part.split()) for part in value.strip().split("\n"))
     if not value:
-        raise ValueError("must not be empty")
+        raise ValueError("không được để trống")
     return value
 
 
@@ -162,7 +162,7 @@ def toi_da(limit: int) -> Callable[[str], str]:
 
     def check(value: str) -> str:
         if len(value) > limit:
-            raise ValueError(f"at most {limit} characters, got {len(value)}")
+            raise ValueError(f"tối đa {limit} ký tự, đang có {len(value)}")
         return value
 
     return check
@@ -252,8 +252,8 @@ def _ma(value: str) -> str:
     if not _MA.match(value):
         shown = f"'{value}' " if len(value) <= MA_TOI_DA + 8 else ""
         raise ValueError(
-            f"{shown}is not a code: 1–{MA_TOI_DA} ASCII letters, digits, '_', '.' or '-', "
-            "starting with a letter or digit"
+            f"{shown}không phải là mã: 1–{MA_TOI_DA} chữ cái không dấu, chữ số, '_', '.' "
+            "hoặc '-', bắt đầu bằng chữ cái hoặc chữ số"
         )
     return value
 
@@ -278,7 +278,7 @@ def _so_nguyen(value: Any) -> int:
     if isinstance(value, str) and _CHU_SO.match(value):
         return int(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"must be a whole number, not {loai_gia_tri(value)}")
+        raise ValueError(f"phải là số nguyên, không phải {loai_gia_tri(value)}")
     return value
 
 
@@ -289,7 +289,7 @@ SO_NGUYEN = BeforeValidator(_so_nguyen)
 
 def _nam(value: int) -> int:
     if not NAM_NHO_NHAT <= value <= NAM_LON_NHAT:
-        raise ValueError(f"the year {value} is outside {NAM_NHO_NHAT}–{NAM_LON_NHAT}")
+        raise ValueError(f"năm {value} nằm ngoài khoảng {NAM_NHO_NHAT}–{NAM_LON_NHAT}")
     return value
 
 
@@ -307,16 +307,18 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 def _ngay(value: Any) -> dt.date:
     # A real calendar date: a YAML date or an ISO string (JSON), never a number or a timestamp.
     if isinstance(value, dt.datetime):
-        raise ValueError("must be a date without a time of day (YYYY-MM-DD)")
+        raise ValueError("phải là ngày, không kèm giờ (YYYY-MM-DD)")
     if isinstance(value, str):
         if not _ISO.match(value):
-            raise ValueError("must be a date written YYYY-MM-DD")
+            raise ValueError("phải là ngày viết theo dạng YYYY-MM-DD")
         try:
             value = dt.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"{value} is not a real date") from None
+            raise ValueError(f"{value} không phải là ngày có thật") from None
     if not isinstance(value, dt.date):
-        raise ValueError(f"must be a date written YYYY-MM-DD, not {loai_gia_tri(value)}")
+        raise ValueError(
+            f"phải là ngày viết theo dạng YYYY-MM-DD, không phải {loai_gia_tri(value)}"
+        )
     _nam(value.year)
     return value
 

@@ -132,9 +132,9 @@ class Doan(BaseModel):
     @model_validator(mode="after")
     def _paragraph_or_table(self) -> Doan:
         if (self.doan is None) == (self.bang is None):
-            raise ValueError("an item is a paragraph (doan) or a table (bang), one of the two")
+            raise ValueError("mỗi mục là một đoạn (doan) hoặc một bảng (bang), chỉ một trong hai")
         if self.bang is not None and self.kieu is not KieuDoan.thuong:
-            raise ValueError("kieu: a table has no paragraph style")
+            raise ValueError("kieu: bảng không có kiểu đoạn")
         return self
 
     @property
@@ -304,7 +304,7 @@ class VanBan(BaseModel):
     @classmethod
     def _symbol_part(cls, value: str | None) -> str | None:
         if value is not None and not _SYMBOL_PART.match(value):
-            raise ValueError(f"'{value}' must be one abbreviation without spaces, '/' or '-'")
+            raise ValueError(f"'{value}' phải là một chữ viết tắt, không có dấu cách, '/' hay '-'")
         return value
 
     @field_validator("ky_hieu")
@@ -312,7 +312,7 @@ class VanBan(BaseModel):
     def _symbol(cls, value: str | None) -> str | None:
         if value is not None and not all(_SYMBOL_PART.match(p) for p in value.split("-")):
             raise ValueError(
-                f"'{value}' must be abbreviations joined by '-', without spaces or '/'"
+                f"'{value}' phải là các chữ viết tắt nối bằng '-', không có dấu cách hay '/'"
             )
         return value
 
@@ -323,7 +323,7 @@ class VanBan(BaseModel):
         if value is not None:
             value = re.sub(r"\s*(điện|ĐIỆN)\s*:?\s*$", "", value)
             if not value:
-                raise ValueError("must name the sender before 'điện:'")
+                raise ValueError("phải ghi người gửi trước 'điện:'")
         return value
 
     @field_validator("ngay")
@@ -332,8 +332,8 @@ class VanBan(BaseModel):
         today = (info.context or {}).get("hom_nay") or dt.date.today()
         if value is not None and value > today:
             raise ValueError(
-                f"{value.isoformat()} is in the future (today is {today.isoformat()}); "
-                "a document is dated the day it is signed"
+                f"{value.isoformat()} là ngày trong tương lai (hôm nay là {today.isoformat()}); "
+                "văn bản ghi ngày được ký"
             )
         return value
 
@@ -368,33 +368,33 @@ class VanBan(BaseModel):
         loai, info = self.loai, self.loai.info
         name = info.ten.lower()
         if self.trich_yeu is None and loai not in KHONG_TRICH_YEU:
-            yield f"trich_yeu: required for {name}"
+            yield f"trich_yeu: {name} phải có trích yếu"
         if loai is LoaiVanBan.cong_dien:
             if self.nguoi_gui is None:
-                yield "nguoi_gui: required for công điện ('<nguoi_gui> điện:')"
+                yield "nguoi_gui: công điện phải có người gửi ('<nguoi_gui> điện:')"
             if not self.kinh_gui:
-                yield "kinh_gui: a công điện names at least one addressee"
+                yield "kinh_gui: công điện phải gửi ít nhất một nơi"
         elif self.nguoi_gui is not None:
-            yield "nguoi_gui: only a công điện has a sender line"
+            yield "nguoi_gui: chỉ công điện mới có dòng người gửi"
         if loai is LoaiVanBan.cong_van and not self.kinh_gui:
-            yield "kinh_gui: a công văn names at least one addressee ('Kính gửi:')"
+            yield "kinh_gui: công văn phải gửi ít nhất một nơi ('Kính gửi:')"
         if self.kinh_gui and loai not in CO_KINH_GUI | {LoaiVanBan.cong_dien}:
-            yield f"kinh_gui: {name} has no 'Kính gửi' block"
+            yield f"kinh_gui: {name} không có phần 'Kính gửi'"
         if loai in CO_THAM_QUYEN and self.tham_quyen is None:
-            yield f"tham_quyen: required for {name} (Mẫu {info.mau})"
+            yield f"tham_quyen: {name} phải có thẩm quyền ban hành (Mẫu {info.mau})"
         if loai not in CO_THAM_QUYEN and self.tham_quyen is not None:
-            yield "tham_quyen: only a quyết định or nghị quyết has an authority line"
+            yield "tham_quyen: chỉ quyết định hoặc nghị quyết mới có dòng thẩm quyền"
         if self.can_cu and loai in {LoaiVanBan.cong_van, LoaiVanBan.cong_dien}:
-            yield f"can_cu: a {name} has no căn cứ"
+            yield f"can_cu: {name} không có căn cứ"
 
     def _number_problems(self) -> Iterator[str]:
         """Number and date are given together, after signature (Decree 30, Art. 15)."""
         if self.so is not None and self.ngay is None:
-            yield "ngay: required once the document has a number (so)"
+            yield "ngay: văn bản đã có số (so) thì phải có ngày"
         if self.ngay is not None and self.so is None:
-            yield "so: a dated document has its number; a draft has neither (give nam instead)"
+            yield "so: văn bản đã có ngày thì phải có số; bản dự thảo không có cả hai (hãy ghi nam)"
         if self.ngay is not None and self.nam is not None and self.nam != self.ngay.year:
-            yield f"nam: {self.nam} contradicts ngay {self.ngay.isoformat()}"
+            yield f"nam: {self.nam} không khớp với ngay {self.ngay.isoformat()}"
 
     def _footnotes_outside_the_body(self) -> Iterator[str]:
         """Footnotes belong to the main text: an annex or the attached text calls none."""
@@ -405,8 +405,8 @@ class VanBan(BaseModel):
             for i, doan in enumerate(items):
                 if cac_goi(doan.phan()):
                     yield (
-                        f"{where}.noi_dung[{i}].doan: footnotes ([^…]) are for the main text; "
-                        "an annex or the attached text carries its notes in its own words"
+                        f"{where}.noi_dung[{i}].doan: chú thích ([^…]) chỉ dùng trong "
+                        "văn bản chính; phụ lục hoặc văn bản kèm theo tự ghi chú thích bằng lời"
                     )
 
     def _task_problems(self) -> Iterator[str]:
@@ -415,19 +415,20 @@ class VanBan(BaseModel):
         for i, task in enumerate(self.nhiem_vu):
             if task.doan > len(self.noi_dung):
                 yield (
-                    f"nhiem_vu: task {i + 1} points at paragraph {task.doan}, "
-                    f"but the body has {len(self.noi_dung)}"
+                    f"nhiem_vu: nhiệm vụ {i + 1} trỏ tới đoạn {task.doan}, "
+                    f"nhưng nội dung chỉ có {len(self.noi_dung)} đoạn"
                 )
             if not task.ma_co_quan and not task.nhom:
-                yield f"nhiem_vu: task {i + 1} names no body (ma_co_quan) and no group (nhom)"
+                yield (
+                    f"nhiem_vu: nhiệm vụ {i + 1} chưa ghi cơ quan (ma_co_quan) "
+                    "hay nhóm (nhom) thực hiện"
+                )
 
     def _noi_nhan_problems(self) -> Iterator[str]:
         """The Nơi nhận's printed lines, sub-items included, stay within the limit."""
         lines = sum(1 + len(n.muc_con) for n in self.noi_nhan)
         if lines > NOI_NHAN_TOI_DA:
-            yield (
-                f"noi_nhan: {lines} lines with their sub-items (muc_con); at most {NOI_NHAN_TOI_DA}"
-            )
+            yield (f"noi_nhan: {lines} dòng kể cả mục con (muc_con); tối đa {NOI_NHAN_TOI_DA}")
 
     def _symbol_problems(self) -> Iterator[str]:
         """The symbol: type code first, none (and never CV) for a công văn."""
@@ -436,26 +437,26 @@ class VanBan(BaseModel):
         if self.ky_hieu is None:
             if code is None and self.don_vi_soan_thao is None:
                 yield (
-                    f"don_vi_soan_thao: required to build the symbol of a {name} "
-                    "(<issuer>-<unit>, e.g. UBND-VX), or give ky_hieu"
+                    f"don_vi_soan_thao: cần có để lập ký hiệu của {name} "
+                    "(<cơ quan>-<đơn vị>, ví dụ UBND-VX), hoặc ghi ky_hieu"
                 )
             elif len(self.ky_hieu_day_du) > KY_HIEU_TOI_DA:
                 yield (
-                    f"ky_hieu_co_quan: the symbol built from it, '{self.ky_hieu_day_du}', "
-                    f"has {len(self.ky_hieu_day_du)} characters; at most {KY_HIEU_TOI_DA}"
+                    f"ky_hieu_co_quan: ký hiệu lập từ trường này, '{self.ky_hieu_day_du}', "
+                    f"có {len(self.ky_hieu_day_du)} ký tự; tối đa {KY_HIEU_TOI_DA}"
                 )
             return
         first = self.ky_hieu.split("-")[0]
         if code is None and first.upper() == "CV":
             yield (
-                f"ky_hieu: a {name} has no type code in its symbol; "
-                f"'{self.ky_hieu}' should read '<issuer>-<unit>', e.g. UBND-VX"
+                f"ky_hieu: ký hiệu của {name} không có mã loại văn bản; "
+                f"'{self.ky_hieu}' phải viết '<cơ quan>-<đơn vị>', ví dụ UBND-VX"
             )
         if self.lien_tich and code is not None:
             code += DUOI_LIEN_TICH
-            name = f"joint {name}"
+            name = f"{name} liên tịch"
         if code is not None and first != code:
-            yield f"ky_hieu: the symbol of a {name} starts with '{code}-', not '{first}-'"
+            yield f"ky_hieu: ký hiệu của {name} bắt đầu bằng '{code}-', không phải '{first}-'"
 
     @property
     def ky_hieu_day_du(self) -> str:

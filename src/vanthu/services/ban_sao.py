@@ -113,7 +113,7 @@ class SaoVanBan:
         form = hinh_thuc_sao(hinh_thuc)
         if form is not HinhThucSao.trich_sao and muc:
             raise Refused(
-                f"{form.ten.lower()}", "copies the whole directive: --items is for trích sao"
+                f"{form.ten.lower()}", "sao toàn bộ văn bản: --items chỉ dùng cho trích sao"
             )
         signer = None if nguoi_ky is None else NguoiKy.model_validate(nguoi_ky)
         goc = thu_muc if thu_muc is not None else self.thu_muc / THU_MUC_BAN_SAO
@@ -137,8 +137,8 @@ class SaoVanBan:
             except OutputError as error:
                 raise OutputError(
                     error.path,
-                    f"{error.detail}; copy {result.so_ky_hieu} is made, and its files are put "
-                    "in place by the next copy",
+                    f"{error.detail}; bản sao {result.so_ky_hieu} đã được lập, các tệp của nó "
+                    "sẽ được đặt vào chỗ ở lần sao tiếp theo",
                 ) from None
         return result
 
@@ -158,13 +158,13 @@ class SaoVanBan:
         now = self.clock()
         row = tim_van_ban(s, khoa)
         if VaiTro(nguoi_dung(s, ten_nguoi).vai_tro) is not VaiTro.van_thu:
-            raise Refused(f"user '{ten_nguoi}'", "only a văn thư makes copies")
+            raise Refused(f"người dùng '{ten_nguoi}'", "chỉ văn thư mới được lập bản sao")
         name = row.so_ky_hieu or f"#{row.id}"
         state = TrangThaiVanBan(row.trang_thai)
         if state not in CON_HIEU_LUC or row.so_ky_hieu is None:
             raise Refused(
-                f"directive {name}",
-                f"is {state.label} ({state.value}); only an issued directive in force is copied",
+                f"văn bản {name}",
+                f"đang {state.label} ({state.value}); chỉ sao văn bản đã ban hành còn hiệu lực",
             )
         vb = van_ban_cua(row, now.date())
         # An electronic copy carries the organisation's signature when issuing signs (#10):
@@ -271,7 +271,7 @@ def _kiem_tra_ban_goc(pdf_duong_dan: str | None, name: str, vb: VanBan) -> None:
     try:
         issued = path.read_bytes()
     except OSError:
-        raise Refused(f"directive {name}", f"its issued PDF is missing ({path})") from None
+        raise Refused(f"văn bản {name}", f"không còn tệp PDF đã ban hành ({path})") from None
     filled = _o_da_dien(issued)
     drawn = vb
     if filled and vb.ngay is not None:
@@ -287,9 +287,9 @@ def _kiem_tra_ban_goc(pdf_duong_dan: str | None, name: str, vb: VanBan) -> None:
     assert again is not None
     if not same or chu_cac_trang(issued) != chu_cac_trang(again):
         raise Refused(
-            f"directive {name}",
-            "rendered again, it no longer prints what its issued PDF prints (the renderer "
-            "changed since the issue); a full copy would not be faithful",
+            f"văn bản {name}",
+            "dàn trang lại thì không còn in giống tệp PDF đã ban hành (bộ dàn trang đã đổi "
+            "sau khi ban hành); bản sao toàn văn sẽ không đúng nguyên bản",
         )
 
 
@@ -313,7 +313,8 @@ def hinh_thuc_sao(text: HinhThucSao | str) -> HinhThucSao:
         return HinhThucSao(text)
     except ValueError:
         raise InvalidSetting(
-            "--form", f"{str(text)[:20]!r} is not a copy form: give sao_y, sao_luc or trich_sao"
+            "--form",
+            f"{str(text)[:20]!r} không phải hình thức sao: hãy ghi sao_y, sao_luc hoặc trich_sao",
         ) from None
 
 
@@ -344,9 +345,13 @@ def doc_muc(text: str | None) -> list[int]:
             lo = int(first)
             hi = int(last) if dash else lo
         except ValueError:
-            raise InvalidSetting("--items", f"{part.strip()[:20]!r}: give items as 1,3-4") from None
+            raise InvalidSetting(
+                "--items", f"{part.strip()[:20]!r}: hãy ghi các mục như 1,3-4"
+            ) from None
         if lo < 1 or hi < lo or hi - lo > 10_000:
-            raise InvalidSetting("--items", f"{part.strip()[:20]!r}: not a range of body items")
+            raise InvalidSetting(
+                "--items", f"{part.strip()[:20]!r}: không phải một khoảng mục của nội dung"
+            )
         items.extend(range(lo, hi + 1))
     return items
 

@@ -32,13 +32,13 @@ def gio_co_dinh(text: str, name: str = "VANTHU_NOW") -> dt.datetime:
     Raises:
         InvalidSetting: not an ISO 8601 moment, or a year outside NAM_NHO_NHAT..NAM_LON_NHAT.
     """
-    example = "give an ISO 8601 moment such as 2021-09-13T08:00 or 2021-09-13T08:00+07:00"
+    example = "hãy ghi thời điểm theo ISO 8601 như 2021-09-13T08:00 hoặc 2021-09-13T08:00+07:00"
     try:
         moment = dt.datetime.fromisoformat(text.strip())
     except ValueError:
-        raise InvalidSetting(name, f"{text[:40]!r} is not a moment; {example}") from None
+        raise InvalidSetting(name, f"{text[:40]!r} không phải một thời điểm; {example}") from None
     if not NAM_NHO_NHAT <= moment.year <= NAM_LON_NHAT:
         raise InvalidSetting(
-            name, f"the year {moment.year} is not between {NAM_NHO_NHAT} and {NAM_LON_NHAT}"
+            name, f"năm {moment.year} không nằm trong khoảng {NAM_NHO_NHAT}–{NAM_LON_NHAT}"
         )
     return moment if moment.tzinfo else moment.replace(tzinfo=GIO_VIET_NAM)

@@ -44,7 +44,7 @@ def nap_danh_ba(
     """
     _ve_duoc(danh_ba)
     with store.transaction() as s:
-        quan_tri_vien(s, ten_nguoi, "load the directory")
+        quan_tri_vien(s, ten_nguoi, "nạp danh bạ")
         save_co_quan(s, danh_ba.co_quan)
         assert ten_nguoi is not None  # quan_tri_vien refused an anonymous load
         ghi_dong_nhat_ky(

@@ -58,7 +58,7 @@ class DonDoc:
         """
         overdue = self.theo_doi.qua_han(khoa)
         if not overdue:
-            raise Refused(khoa, "no body is overdue: there is nobody to remind")
+            raise Refused(khoa, "không cơ quan nào quá hạn: không có ai để đôn đốc")
         today = self.clock().date()
         with self.store.transaction() as s:
             row = tim_van_ban(s, khoa)
@@ -150,14 +150,14 @@ class DonDoc:
                 role is VaiTro.chuyen_vien and drafter == ten_nguoi
             ):
                 who = (
-                    "a đơn vị nhận"
+                    "đơn vị nhận"
                     if role is VaiTro.don_vi_nhan
-                    else "a chuyên viên who did not draft it"
+                    else "chuyên viên không soạn văn bản này"
                 )
                 raise Refused(
-                    f"user '{ten_nguoi}'",
-                    f"is {who}; the summary of {khoa} is for the văn thư, the lãnh đạo "
-                    "and its drafter",
+                    f"người dùng '{ten_nguoi}'",
+                    f"là {who}; bản tổng hợp của {khoa} chỉ dành cho văn thư, lãnh đạo "
+                    "và người soạn",
                 )
             ho_ten = ho_ten or user.ho_ten
         today = self.clock().date()

@@ -31,7 +31,7 @@ def doc_du_thao(data: dict[str, Any], nguon: str, hom_nay: dt.date) -> VanBan:
     kiem_tra_van_ban(vb, nguon)
     if vb.so is not None or vb.ngay is not None:
         raise InvalidDirective(
-            nguon, [Problem("so", "a draft has no number or date: the văn thư issues it")]
+            nguon, [Problem("so", "bản dự thảo không có số và ngày: văn thư cấp khi ban hành")]
         )
     return vb
 
@@ -59,17 +59,17 @@ class DuThao:
             row = tim_van_ban(s, khoa, for_update=True)
             user = nguoi_dung(s, ten_nguoi)
             state = TrangThaiVanBan(row.trang_thai)
-            what = f"user '{ten_nguoi}' on directive {row.so_ky_hieu or f'#{row.id}'}"
+            what = f"người dùng '{ten_nguoi}' với văn bản {row.so_ky_hieu or f'#{row.id}'}"
             if state not in SUA_DUOC:
                 raise TransitionRefused(
                     what,
                     state.value,
                     "sua_du_thao",
                     user.vai_tro,
-                    "only a draft or a returned draft is edited",
+                    "chỉ sửa được bản dự thảo hoặc bản bị trả lại",
                 )
             if ten_nguoi != row.nguoi_soan:
-                raise Refused(what, f"only its drafter '{row.nguoi_soan}' edits it")
+                raise Refused(what, f"chỉ người soạn '{row.nguoi_soan}' được sửa")
             kiem_tra_danh_ba(s, vb)
             version = sua_noi_dung(s, row, vb, now)
             ghi_dong_nhat_ky(

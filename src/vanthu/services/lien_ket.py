@@ -75,7 +75,7 @@ def loai_tep_bao_cao(tep: Path) -> str:
             names = set()
         if {"[Content_Types].xml", "word/document.xml"} <= names:
             return LOAI_BAO_CAO["docx"]
-    raise InvalidSetting("report file", "is neither a PDF nor a DOCX document")
+    raise InvalidSetting("tệp báo cáo", "không phải tài liệu PDF hay DOCX")
 
 
 def _khong_co(ma_theo_doi: str) -> NotFound:
@@ -106,7 +106,7 @@ def _chua_thu_hoi(trang_thai: str, so_ky_hieu: str | None, van_ban_id: int) -> N
     """Raises Refused once the directive (in state ``trang_thai``) is recalled."""
     if trang_thai == DIEU_KIEN_XAC_NHAN.van_ban_closed.value:
         so = so_ky_hieu or f"#{van_ban_id}"
-        raise Refused(so, "văn bản đã bị thu hồi (recalled): the link no longer works")
+        raise Refused(so, "văn bản đã bị thu hồi: liên kết không còn dùng được")
 
 
 @dataclass(frozen=True)
@@ -180,13 +180,14 @@ class LienKetNhan:
             own = VaiTro(user.vai_tro) is VaiTro.don_vi_nhan and user.ma_co_quan == ma_co_quan
             if VaiTro(user.vai_tro) is not VaiTro.van_thu and not own:
                 raise Refused(
-                    f"user '{nguoi}'",
-                    "only a văn thư hands on a recipient's link (a body's user opens its own)",
+                    f"người dùng '{nguoi}'",
+                    "chỉ văn thư mới chuyển liên kết cho nơi nhận (người dùng của cơ quan tự mở "
+                    "liên kết của mình)",
                 )
             row = tim_van_ban(s, khoa)
             found = ma_lien_ket(s, row.id, ma_co_quan, da_gui=own)
         if found is None:
-            raise Refused(f"'{ma_co_quan}'", f"was not sent {row.so_ky_hieu or khoa}")
+            raise Refused(f"'{ma_co_quan}'", f"chưa được gửi {row.so_ky_hieu or khoa}")
         return duong_dan_nhan(self.base_url or doc_base_url(), *found)
 
     @staticmethod

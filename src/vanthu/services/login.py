@@ -47,9 +47,9 @@ def mat_khau_hop_le(mat_khau: str) -> str:
         Refused: shorter than MAT_KHAU_TOI_THIEU or longer than MAT_KHAU_TOI_DA characters.
     """
     if len(mat_khau) < MAT_KHAU_TOI_THIEU:
-        raise Refused("password", f"at least {MAT_KHAU_TOI_THIEU} characters")
+        raise Refused("mật khẩu", f"ít nhất {MAT_KHAU_TOI_THIEU} ký tự")
     if len(mat_khau) > MAT_KHAU_TOI_DA:
-        raise Refused("password", f"at most {MAT_KHAU_TOI_DA} characters")
+        raise Refused("mật khẩu", f"tối đa {MAT_KHAU_TOI_DA} ký tự")
     return mat_khau
 
 
@@ -88,7 +88,7 @@ class DangNhap:
                 actor = nguoi_dung(s, nguoi)
                 if VaiTro(actor.vai_tro) is not VaiTro.van_thu:
                     raise Refused(
-                        f"user '{nguoi}'", "only a văn thư may set another user's password"
+                        f"người dùng '{nguoi}'", "chỉ văn thư mới được đặt mật khẩu cho người khác"
                     )
             login_store.set_password_hash(s, user, password_hash)
             ghi_dong_nhat_ky(
@@ -103,7 +103,7 @@ class DangNhap:
                 message for all three).
             Throttled: too many failures in a row; the password was not checked.
         """
-        wrong = Refused("sign-in", "wrong user name or password")
+        wrong = Refused("đăng nhập", "sai tên người dùng hoặc mật khẩu")
         now = self.clock()
         if not ten or len(mat_khau) > MAT_KHAU_TOI_DA or len(ten) > 64:
             raise wrong
@@ -155,7 +155,7 @@ class DangNhap:
         """
         ten_ma = tham_so.dong(ten_ma, "--name")
         if len(ten_ma) > TEN_MA_TRUY_CAP_TOI_DA:
-            raise Refused("--name", f"{len(ten_ma)} characters; at most {TEN_MA_TRUY_CAP_TOI_DA}")
+            raise Refused("--name", f"{len(ten_ma)} ký tự; tối đa {TEN_MA_TRUY_CAP_TOI_DA}")
         token = "vt_" + secrets.token_urlsafe(32)
         now = self.clock()
         with self.store.transaction() as s:
@@ -182,10 +182,13 @@ class DangNhap:
             actor = nguoi_dung(s, nguoi)
             nguoi_dung(s, cua)
             if cua != nguoi and VaiTro(actor.vai_tro) is not VaiTro.van_thu:
-                raise Refused(f"user '{nguoi}'", "only a văn thư revokes another user's tokens")
+                raise Refused(
+                    f"người dùng '{nguoi}'",
+                    "chỉ văn thư mới được thu hồi mã truy cập của người khác",
+                )
             count = login_store.revoke_api_tokens(s, cua, ten_ma, now)
             if not count:
-                raise Refused("--name", f"'{cua}' has no live token named '{ten_ma}'")
+                raise Refused("--name", f"'{cua}' không có mã truy cập còn hiệu lực tên '{ten_ma}'")
             line = dong_nhat_ky(
                 None, f"nguoi_dung:{cua}", "thu_hoi_ma_truy_cap", nguoi, now, ten=ten_ma
             )

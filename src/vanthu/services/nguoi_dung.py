@@ -38,8 +38,9 @@ def _ten_hop_le(ten: str) -> str:
     """A user name as stored, or Refused naming why it is not one."""
     if not re.fullmatch(MA_PATTERN, ten):
         raise Refused(
-            f"user name '{ten}'",
-            "must be 1–32 ASCII letters, digits, '_', '-' or '.', starting with a letter or digit",
+            f"tên người dùng '{ten}'",
+            "phải gồm 1–32 chữ cái không dấu, chữ số, '_', '-' hoặc '.', bắt đầu bằng chữ cái "
+            "hoặc chữ số",
         )
     return ten
 
@@ -51,15 +52,15 @@ def ho_ten_hop_le(ten: str, ho_ten: str) -> str:
         Refused: blank, too long, or carrying a control or unassigned character.
     """
     value = unicodedata.normalize("NFC", ho_ten).strip()
-    where = f"user '{ten}': ho_ten"
+    where = f"người dùng '{ten}': ho_ten"
     bad = [c for c in value if unicodedata.category(c) in _LOAI_CAM]
     if bad:
-        raise Refused(where, f"control or unassigned character U+{ord(bad[0]):04X} is not allowed")
+        raise Refused(where, f"không được có ký tự điều khiển hoặc chưa gán U+{ord(bad[0]):04X}")
     value = " ".join(value.split())
     if not value:
-        raise Refused(where, "must not be empty")
+        raise Refused(where, "không được để trống")
     if len(value) > DONG_TOI_DA:
-        raise Refused(where, f"{len(value)} characters, at most {DONG_TOI_DA}")
+        raise Refused(where, f"{len(value)} ký tự, tối đa {DONG_TOI_DA}")
     return value
 
 
@@ -71,11 +72,14 @@ def quan_tri_vien(s: Session, ten_nguoi: str | None, viec: str) -> NguoiDung:
         NotFound: no such user.
     """
     if not ten_nguoi:
-        raise Refused(viec, "say who is acting (--as USER or VANTHU_USER): only a văn thư may")
+        raise Refused(
+            viec, "hãy cho biết ai đang làm (--as USER hoặc VANTHU_USER): chỉ văn thư mới được làm"
+        )
     user = nguoi_dung(s, ten_nguoi)
     if VaiTro(user.vai_tro) is not VaiTro.van_thu:
         raise Refused(
-            f"user '{ten_nguoi}'", f"is a {VaiTro(user.vai_tro).label}; only a văn thư may {viec}"
+            f"người dùng '{ten_nguoi}'",
+            f"là {VaiTro(user.vai_tro).label}; chỉ văn thư mới được {viec}",
         )
     return user
 
@@ -107,20 +111,25 @@ def them_nguoi_dung(
     vai_tro = VaiTro(vai_tro)
     ma_co_quan = None if ma_co_quan is None else tham_so.ma(ma_co_quan, "--ma-co-quan")
     if vai_tro is VaiTro.don_vi_nhan and not ma_co_quan:
-        raise Refused(f"user '{ten}'", "a đơn vị nhận user must name its body (--ma-co-quan)")
+        raise Refused(
+            f"người dùng '{ten}'",
+            "người dùng của đơn vị nhận phải ghi cơ quan của mình (--ma-co-quan)",
+        )
     if vai_tro is not VaiTro.don_vi_nhan and ma_co_quan:
         raise Refused(
-            f"user '{ten}'", f"only a đơn vị nhận user names a body, not a {vai_tro.label}"
+            f"người dùng '{ten}'",
+            f"chỉ người dùng của đơn vị nhận mới ghi cơ quan, {vai_tro.label} thì không",
         )
     with store.transaction() as s:
         if danh_ba_store.so_nguoi_dung(s) == 0 and not nguoi_thuc_hien:
             if vai_tro is not VaiTro.van_thu:
                 raise Refused(
-                    f"user '{ten}'",
-                    "the first user of a store must be a văn thư: only a văn thư adds users",
+                    f"người dùng '{ten}'",
+                    "người dùng đầu tiên của kho dữ liệu phải là văn thư: chỉ văn thư mới thêm "
+                    "được người dùng",
                 )
         else:
-            quan_tri_vien(s, nguoi_thuc_hien, "add or change users")
+            quan_tri_vien(s, nguoi_thuc_hien, "thêm hoặc sửa người dùng")
         current = danh_ba_store.nguoi_dung_for_update(s, ten)
         before = None if current is None else current.vai_tro  # merge updates ``current``
         if (
@@ -129,9 +138,9 @@ def them_nguoi_dung(
             and not set(danh_ba_store.ten_van_thu_for_update(s)) - {ten}
         ):
             raise Refused(
-                f"user '{ten}'",
-                f"is the last văn thư; {nguoi_thuc_hien or 'nobody'} may not make them a "
-                f"{vai_tro.label} (add another văn thư first)",
+                f"người dùng '{ten}'",
+                f"là văn thư cuối cùng; {nguoi_thuc_hien or 'không ai'} được đổi thành "
+                f"{vai_tro.label} (hãy thêm một văn thư khác trước)",
             )
         if ma_co_quan and not danh_ba_store.co_co_quan(s, ma_co_quan):
             raise NotFound("body", ma_co_quan)
@@ -161,7 +170,7 @@ def ten_nguoi_dung(ten: str | None) -> str:
     """
     found = ten_nguoi_dung_neu_co(ten)
     if not found:
-        raise Refused("user", "say who is acting: --as USER or VANTHU_USER")
+        raise Refused("người dùng", "hãy cho biết ai đang làm: --as USER hoặc VANTHU_USER")
     return found
 
 

@@ -172,7 +172,8 @@ class PhatHanh:
         settings = self.thu if self.thu is not None else cau_hinh_thu()
         if settings is None and gui_thu:
             raise Refused(
-                "the e-mail channel", "not configured: set VANTHU_SMTP_HOST and VANTHU_SMTP_FROM"
+                "kênh thư điện tử",
+                "chưa được cấu hình: hãy đặt VANTHU_SMTP_HOST và VANTHU_SMTP_FROM",
             )
         return settings
 
@@ -252,7 +253,7 @@ class PhatHanh:
                 nam_trong(self.thu_muc, thu_muc_van_ban(row))
             for original in (row.docx_duong_dan or "", row.pdf_duong_dan):
                 if not Path(original).is_file():
-                    raise OutputError(original, "the issued file is missing: nothing was sent")
+                    raise OutputError(original, "không còn tệp đã ban hành: chưa gửi gì")
             bodies = mo_rong_noi_nhan(s, van_ban_cua(row, now.date()))
             noi_nhan.ghi_nguoi_nhan(s, row.id, ((b.ma, b.dong) for b in bodies))
             van_ban_id, so_ky_hieu = row.id, row.so_ky_hieu
@@ -348,7 +349,7 @@ class PhatHanh:
             # Checks role and state now; the state moves only once all are delivered.
             chuyen_van_ban(state, SuKienVanBan.phat_hanh, VaiTro(user.vai_tro))
         elif VaiTro(user.vai_tro) is not VaiTro.van_thu:
-            raise Refused(f"user '{ten_nguoi}'", "only a văn thư distributes")
+            raise Refused(f"người dùng '{ten_nguoi}'", "chỉ văn thư mới được phát hành")
 
     def _ket_thuc(self, van_ban_id: int, gui_moi: int | None, loi: str | None) -> None:
         """Record how the run ended; a store that fails now leaves the run to look stopped

@@ -74,7 +74,7 @@ def danh_sach_nguoi_dung(store: Store, nguoi: str) -> list[NguoiDungDong]:
         NotFound: no such actor.
     """
     with store.transaction() as s:
-        quan_tri_vien(s, nguoi, "list the users")
+        quan_tri_vien(s, nguoi, "xem danh sách người dùng")
         return [
             NguoiDungDong(
                 user.ten,

@@ -131,7 +131,7 @@ def so_dang_ky_byte(store: Store, nam: int | str, dinh_dang: str) -> bytes:
     """
     nam = tham_so.nam(nam)
     if dinh_dang not in ("docx", "pdf", "csv"):
-        raise InvalidSetting(f"format {dinh_dang[:12]!r}", "give docx, pdf or csv")
+        raise InvalidSetting(f"định dạng {dinh_dang[:12]!r}", "hãy ghi docx, pdf hoặc csv")
     so = so_dang_ky_in(store, nam)
     if dinh_dang == "csv":
         return so_dang_ky_csv(list(so.dong)).encode("utf-8-sig")

@@ -171,12 +171,12 @@ def _vai_tro_duoc(
     allowed = vai_tro_duoc(su_kien)
     if vai_tro not in allowed:
         raise TransitionRefused(
-            f"user '{ten_nguoi}' on {so} → {ma}",
+            f"người dùng '{ten_nguoi}' với {so} → {ma}",
             tu,
             su_kien.value,
             vai_tro.value,
-            f"role '{vai_tro}' may not; allowed roles: "
-            + ", ".join(v for v in VaiTro if v in allowed),
+            f"vai trò '{vai_tro.label}' không được làm; vai trò được làm: "
+            + ", ".join(v.label for v in VaiTro if v in allowed),
             "actor",
         )
 
@@ -195,7 +195,9 @@ def _vai_tro_nguoi_thuc_hien(
         raise NotFound("user", ten_nguoi)
     vai_tro, thay_cho = nguoi
     if vai_tro is DIEU_KIEN_XAC_NHAN.chi_co_quan_minh and thay_cho != ma_co_quan:
-        raise Refused(f"user '{ten_nguoi}'", f"acts for '{thay_cho}', not for '{ma_co_quan}'")
+        raise Refused(
+            f"người dùng '{ten_nguoi}'", f"làm thay '{thay_cho}', không phải '{ma_co_quan}'"
+        )
     return vai_tro
 
 
@@ -234,7 +236,7 @@ class TheoDoi:
             kind = "id" if isinstance(key, int) else "so"
             params |= {"khoa": key, "ma": ma_co_quan}
         else:
-            raise Refused("acknowledgement", "name the directive and the body, or --token")
+            raise Refused("xác nhận", "hãy ghi văn bản và cơ quan, hoặc --token")
 
         def doc(conn: SessionOrConnection) -> KetQuaXacNhan | _GhiXacNhan:
             found = theo_doi_store.tim_xac_nhan(conn, kind, params)
@@ -340,13 +342,14 @@ class TheoDoi:
                     named = None
                 if named != van_ban_id:
                     raise Refused(
-                        f"token '{ma_xac_nhan}'",
-                        f"is the copy of {so or f'#{van_ban_id}'} for '{ma}', not of '{khoa}'",
+                        f"mã '{ma_xac_nhan}'",
+                        f"là của bản {so or f'#{van_ban_id}'} gửi '{ma}', không phải của '{khoa}'",
                     )
             if ma_co_quan and ma_co_quan != ma:
                 raise Refused(
-                    f"token '{ma_xac_nhan}'",
-                    f"is the copy of {so or f'#{van_ban_id}'} for '{ma}', not for '{ma_co_quan}'",
+                    f"mã '{ma_xac_nhan}'",
+                    f"là của bản {so or f'#{van_ban_id}'} gửi '{ma}', "
+                    f"không phải gửi '{ma_co_quan}'",
                 )
 
     def _xac_nhan_mot_cau(
@@ -390,12 +393,12 @@ class TheoDoi:
             if ma_xac_nhan:
                 raise NotFound("acknowledgement token", ma_xac_nhan)
             tim_id_van_ban(conn, khoa or "")  # NotFound, or several directives by that name
-            raise Refused(f"'{ma_co_quan}'", f"is not a recipient of {khoa}")
+            raise Refused(f"'{ma_co_quan}'", f"không phải nơi nhận của {khoa}")
         row = found[0]
         ma, tu_text, received = row.ma_co_quan, row.trang_thai, row.nhan_luc
         so = row.so_ky_hieu or f"#{row.van_ban_id}"
         if row.vb_trang_thai == DIEU_KIEN_XAC_NHAN.van_ban_closed.value:
-            raise Refused(so, "has been recalled (thu hồi); nothing to acknowledge")
+            raise Refused(so, "đã bị thu hồi; không còn gì để xác nhận")
         nguoi = None if row.vai_tro is None else (VaiTro(row.vai_tro), row.thay_cho)
         vai_tro = _vai_tro_nguoi_thuc_hien(ten_nguoi, nguoi, ma)
         _vai_tro_duoc(SuKienNoiNhan.xac_nhan, ten_nguoi, vai_tro, so, ma, tu_text)
@@ -433,9 +436,9 @@ class TheoDoi:
         row = tim_van_ban(s, khoa)
         recipient = theo_doi_store.noi_nhan_for_update(s, row.id, ma_co_quan)
         if recipient is None:
-            raise Refused(f"'{ma_co_quan}'", f"is not a recipient of {row.so_ky_hieu or khoa}")
+            raise Refused(f"'{ma_co_quan}'", f"không phải nơi nhận của {row.so_ky_hieu or khoa}")
         if row.trang_thai == DIEU_KIEN_XAC_NHAN.van_ban_closed.value:
-            raise Refused(f"{row.so_ky_hieu}", "has been recalled (thu hồi)")
+            raise Refused(f"{row.so_ky_hieu}", "đã bị thu hồi")
         actor = (
             (DIEU_KIEN_XAC_NHAN.chi_co_quan_minh, ma_co_quan)
             if thay_co_quan

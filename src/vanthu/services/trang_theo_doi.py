@@ -111,9 +111,9 @@ def trang_theo_doi(
         NotFound: no such directive.
     """
     if loc not in DIEU_KIEN:
-        raise InvalidSetting("loc", f"'{loc[:20]}' is not one of {', '.join(DIEU_KIEN)}")
+        raise InvalidSetting("loc", f"'{loc[:20]}' không phải một trong {', '.join(DIEU_KIEN)}")
     if moi_trang < 1:
-        raise InvalidSetting("moi_trang", f"{moi_trang}: at least 1 row a page")
+        raise InvalidSetting("moi_trang", f"{moi_trang}: mỗi trang ít nhất 1 dòng")
     today = clock().date()
     with theo_doi_store.read_connection(store) as conn:
         van_ban_id = tim_id_van_ban(conn, khoa)

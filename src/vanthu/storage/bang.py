@@ -47,7 +47,7 @@ class BoundedString(TypeDecorator[str]):
         length = cast(String, self.impl_instance).length
         if value is not None and length is not None and len(value) > length:
             raise Refused(
-                self.column_name, f"{len(value)} characters; the store keeps at most {length}"
+                self.column_name, f"{len(value)} ký tự; kho dữ liệu chỉ lưu tối đa {length}"
             )
         return value
 

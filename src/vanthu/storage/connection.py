@@ -38,15 +38,17 @@ CHO_SQLITE = 60
 #: Seconds to wait for a PostgreSQL server to answer a connection (``?connect_timeout=``).
 CHO_POSTGRESQL = 5
 #: SQLite's messages for a file or a machine that cannot hold the store (the rest are bugs).
-_SQLITE_MOI_TRUONG = (
-    "database is locked",
-    "unable to open database file",
-    "disk I/O error",
-    "database or disk is full",
-    "attempt to write a readonly database",
-    "file is not a database",
-    "database disk image is malformed",
-)
+#: SQLite's errors that the machine, not vanthu, caused: its words and what the clerk reads.
+_SQLITE_LOI: dict[str, str] = {
+    "database is locked": "đang bị tiến trình khác khóa",
+    "unable to open database file": "không mở được tệp cơ sở dữ liệu",
+    "disk I/O error": "lỗi đọc ghi ổ đĩa",
+    "database or disk is full": "cơ sở dữ liệu hoặc ổ đĩa đã đầy",
+    "attempt to write a readonly database": "cơ sở dữ liệu chỉ cho đọc, không ghi được",
+    "file is not a database": "tệp không phải là cơ sở dữ liệu",
+    "database disk image is malformed": "tệp cơ sở dữ liệu bị hỏng",
+}
+_SQLITE_MOI_TRUONG = tuple(_SQLITE_LOI)
 #: The newest migration under ``migrations/versions`` (a test holds this to Alembic's head). A
 #: store already there is opened without importing Alembic: ~0.2 s off every lifecycle command.
 NEWEST_REVISION = "0008"
@@ -68,7 +70,7 @@ def _url(db: str | None) -> URL:
     """:func:`url_cua` as a URL object (a SQLite path may hold '?' or '%' as it is)."""
     db = db or os.environ.get("VANTHU_DB") or str(DEFAULT_DB)
     if not db.isprintable():
-        raise InvalidSetting(CAI_DAT, "the database holds a control character")
+        raise InvalidSetting(CAI_DAT, "tên cơ sở dữ liệu có ký tự điều khiển")
     if "://" not in db:
         return _url_sqlite(Path(db))
     try:
@@ -76,22 +78,26 @@ def _url(db: str | None) -> URL:
         port = url.port
     except (ArgumentError, ValueError):
         raise InvalidSetting(
-            CAI_DAT, "not a database URL; give postgresql://user@host:port/name or a SQLite file"
+            CAI_DAT,
+            "không phải địa chỉ cơ sở dữ liệu; hãy ghi postgresql://user@host:port/name "
+            "hoặc một tệp SQLite",
         ) from None
     backend = url.get_backend_name()
     if backend in ("postgresql", "postgres"):
         if port is not None and not 0 < port < 65536:
-            raise InvalidSetting(CAI_DAT, f"port {port} is not between 1 and 65535")
+            raise InvalidSetting(CAI_DAT, f"cổng {port} không nằm trong khoảng 1–65535")
         if not url.database:
-            raise InvalidSetting(CAI_DAT, "name the database: postgresql://user@host:port/name")
+            raise InvalidSetting(
+                CAI_DAT, "hãy ghi tên cơ sở dữ liệu: postgresql://user@host:port/name"
+            )
         url = url.set(drivername="postgresql+psycopg")
     elif backend == "sqlite":
         if not url.database or url.database == ":memory:":
-            raise InvalidSetting(CAI_DAT, "name the SQLite file: sqlite:///path/vanthu.db")
+            raise InvalidSetting(CAI_DAT, "hãy ghi tệp SQLite: sqlite:///path/vanthu.db")
         url = _url_sqlite(Path(url.database), url)
     else:
         raise InvalidSetting(
-            CAI_DAT, f"'{backend}' is not supported; use a SQLite file or a postgresql:// URL"
+            CAI_DAT, f"không hỗ trợ '{backend}'; hãy dùng một tệp SQLite hoặc địa chỉ postgresql://"
         )
     return url
 
@@ -100,15 +106,17 @@ def _url_sqlite(path: Path, url: URL | None = None) -> URL:
     """A SQLite file's URL, once the path is known to be a file (or nothing yet) in a folder."""
     where = f"'{path}' ({CAI_DAT})"
     if path.exists() and not path.is_file():
-        kind = "a folder" if path.is_dir() else "a device or another special file"
-        raise StoreUnavailable(where, f"is {kind}, not a database file")
+        kind = "là một thư mục" if path.is_dir() else "là thiết bị hoặc tệp đặc biệt khác"
+        raise StoreUnavailable(where, f"{kind}, không phải tệp cơ sở dữ liệu")
     above = next((p for p in path.parents if p.exists()), None)
     if above is not None and not above.is_dir():
-        raise StoreUnavailable(where, f"'{above}' is a file, not a folder")
+        raise StoreUnavailable(where, f"'{above}' là một tệp, không phải thư mục")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StoreUnavailable(where, f"cannot make its folder: {error.strerror}") from None
+        raise StoreUnavailable(
+            where, f"không tạo được thư mục chứa nó ({error.strerror})"
+        ) from None
     return (url or make_url("sqlite://")).set(database=str(path))
 
 
@@ -142,7 +150,9 @@ def store_error(engine: Engine, error: BaseException) -> StoreUnavailable | None
         return None
     if text.startswith("database is locked"):
         wait = engine.url.query.get("timeout", CHO_SQLITE)
-        text = f"locked by another process for longer than {wait} s; nothing was written, try again"
+        text = f"bị tiến trình khác khóa quá {wait} giây; chưa ghi gì, hãy thử lại"
+    else:
+        text = next(v for k, v in _SQLITE_LOI.items() if text.startswith(k))
     return StoreUnavailable(where, text)
 
 
@@ -224,7 +234,8 @@ def _migrate(engine: Engine) -> None:
             command.upgrade(config, "head")
         except CommandError as error:  # a store made by a newer vanthu, or not by vanthu
             raise StoreUnavailable(
-                _nom(engine.url), f"its schema is at revision '{revision}': {error}"
+                _nom(engine.url),
+                f"lược đồ đang ở phiên bản '{revision}', vanthu này không nâng cấp được: {error}",
             ) from None
 
 

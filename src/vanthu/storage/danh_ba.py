@@ -140,15 +140,15 @@ def mo_rong_noi_nhan(s: Session, vb: VanBan) -> list[NguoiNhanMoRong]:
             codes: list[str] = list(line.ma_co_quan)
             for group in line.nhom:
                 if group not in groups:
-                    unknown.append(f"group '{group}' (line {i + 1}: {line.ten})")
+                    unknown.append(f"nhóm '{group}' (dòng {i + 1}: {line.ten})")
                 codes += groups.get(group, [])
             for code in codes:
                 if code not in bodies:
-                    unknown.append(f"body '{code}' (line {i + 1}: {line.ten})")
+                    unknown.append(f"cơ quan '{code}' (dòng {i + 1}: {line.ten})")
                 elif code not in out:
                     out[code] = NguoiNhanMoRong(code, bodies[code].ten, i, line.ten)
     if unknown:
-        raise Refused("Nơi nhận", "the directory has no " + ", ".join(dict.fromkeys(unknown)))
+        raise Refused("Nơi nhận", "danh bạ không có " + ", ".join(dict.fromkeys(unknown)))
     return list(out.values())
 
 
@@ -181,26 +181,29 @@ def kiem_tra_danh_ba(s: Session, vb: VanBan) -> None:
     bodies = set(s.scalars(select(CoQuan.ma)))
     groups = set(s.scalars(select(NhomCoQuan.nhom).distinct()))
     unknown = [
-        f"{kind} '{name}' (task {i + 1})"
+        f"{kind} '{name}' (nhiệm vụ {i + 1})"
         for i, task in enumerate(vb.nhiem_vu)
-        for kind, names, known in (("body", task.ma_co_quan, bodies), ("group", task.nhom, groups))
+        for kind, names, known in (
+            ("cơ quan", task.ma_co_quan, bodies),
+            ("nhóm", task.nhom, groups),
+        )
         for name in names
         if name not in known
     ]
     if unknown:
-        raise Refused("nhiem_vu", "the directory has no " + ", ".join(unknown))
+        raise Refused("nhiem_vu", "danh bạ không có " + ", ".join(unknown))
     for i, task in enumerate(vb.nhiem_vu):
         for code in task.ma_co_quan:
             if code not in recipients:
                 raise Refused(
                     f"nhiem_vu[{i}].ma_co_quan",
-                    f"body '{code}' is not among the recipients (Nơi nhận) of the directive",
+                    f"cơ quan '{code}' không có trong nơi nhận (Nơi nhận) của văn bản",
                 )
         for group in task.nhom:
             outside = [c for c in ma_co_quan_nhiem_vu(s, (), (group,)) if c not in recipients]
             if outside:
                 raise Refused(
                     f"nhiem_vu[{i}].nhom",
-                    f"group '{group}' has bodies that are not among the recipients (Nơi nhận): "
+                    f"nhóm '{group}' có cơ quan không nằm trong nơi nhận (Nơi nhận): "
                     + ", ".join(outside),
                 )

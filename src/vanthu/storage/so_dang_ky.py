@@ -80,7 +80,7 @@ def huy_so(
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
-        raise ConcurrentChange(f"register line {so_dang_ky} {nam} no. {so}", "voided")
+        raise ConcurrentChange(f"dòng sổ {so_dang_ky} năm {nam} số {so}", "da_huy")
 
 
 def dong_cua_van_ban(s: Session, van_ban_id: int, so: int, nam: int) -> DongSoDangKy | None:

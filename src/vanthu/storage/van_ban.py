@@ -98,7 +98,7 @@ def id_van_ban(s: Session | Connection, khoa: int | str, ten: str | None = None)
         raise NotFound("directive", name)
     if len(found) > 1:
         ids = ", ".join(f"#{i} ({nam})" for i, nam in found)
-        raise Refused(name, f"names several directives ({ids}); give the id instead")
+        raise Refused(name, f"trùng với nhiều văn bản ({ids}); hãy ghi mã số thay vào")
     return int(found[0][0])
 
 
@@ -173,7 +173,7 @@ def sua_noi_dung(s: Session, row: VanBanRow, vb: VanBan, luc: dt.datetime) -> in
         .execution_options(synchronize_session="fetch")
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
-        raise ConcurrentChange(f"directive #{row.id}", row.trang_thai)
+        raise ConcurrentChange(f"văn bản #{row.id}", row.trang_thai)
     return version + 1
 
 
@@ -197,7 +197,7 @@ def doi_trang_thai(
         .execution_options(synchronize_session="fetch")
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
-        raise ConcurrentChange(f"directive #{row.id}", row.trang_thai)
+        raise ConcurrentChange(f"văn bản #{row.id}", row.trang_thai)
 
 
 def trung_so_ky_hieu(s: Session, nam: int, so_ky_hieu: str) -> list[int]:

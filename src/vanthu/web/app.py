@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
@@ -18,7 +19,7 @@ from .api import ky_so, noi_nhan, so_dang_ky, xac_nhan
 from .api import van_ban as van_ban_api
 from .cai_dat import CaiDatWeb
 from .giao_dien import THU_MUC, trang
-from .loi import ma_trang_thai
+from .loi import loi_yeu_cau, ma_trang_thai
 from .phien import ChuaDangNhap, CsrfSai, KhongDuQuyen
 from .trang import (
     dang_nhap,
@@ -171,7 +172,7 @@ def tao_app(ung_dung: UngDung, cai_dat: CaiDatWeb) -> FastAPI:
         if _la_api(request):
             # RFC 9110 §11.6.1: a 401 names the scheme that would be accepted.
             return JSONResponse(
-                {"detail": "sign in first"},
+                {"detail": "hãy đăng nhập trước"},
                 status_code=401,
                 headers={"WWW-Authenticate": 'Bearer realm="vanthu"'},
             )
@@ -181,7 +182,7 @@ def tao_app(ung_dung: UngDung, cai_dat: CaiDatWeb) -> FastAPI:
 
     @app.exception_handler(CsrfSai)
     async def csrf_sai(request: Request, _: Exception) -> Response:
-        message = "missing or wrong CSRF token; reload the page and try again"
+        message = "thiếu hoặc sai mã chống giả mạo (CSRF); hãy tải lại trang rồi thử lại"
         if _la_api(request):
             return JSONResponse({"detail": message}, status_code=403)
         return trang(request, "loi.html", 403, thong_bao="Phiên làm việc đã đổi: " + message)
@@ -191,6 +192,12 @@ def tao_app(ung_dung: UngDung, cai_dat: CaiDatWeb) -> FastAPI:
         if _la_api(request):
             return JSONResponse({"detail": str(error)}, status_code=403)
         return trang(request, "loi.html", 403, thong_bao=str(error))
+
+    @app.exception_handler(RequestValidationError)
+    async def yeu_cau_sai(request: Request, error: Exception) -> Response:
+        # FastAPI's own 422, its body's structure unchanged, each msg in Vietnamese.
+        assert isinstance(error, RequestValidationError)
+        return JSONResponse({"detail": loi_yeu_cau(error.errors())}, status_code=422)
 
     @app.exception_handler(VanthuError)
     async def loi_vanthu(request: Request, error: Exception) -> Response:

@@ -132,7 +132,7 @@ class Than:
             problems.append(
                 Problem(
                     prefix,
-                    f"the form sent rows numbered past {top}; at most {NOI_DUNG_TOI_DA} items",
+                    f"biểu mẫu gửi các dòng đánh số quá {top}; tối đa {NOI_DUNG_TOI_DA} mục",
                 )
             )
         for k, muc in enumerate(self.muc):
@@ -272,10 +272,10 @@ def du_lieu_muc(muc: Muc, row: str) -> tuple[dict[str, Any], list[Problem]]:
         cells = max((len(r) for r in rows), default=0)
         where = f"{row}.bang.{name}"
         if len(rows) > most:
-            problems.append(Problem(where, f"{len(rows)} lines, at most {most}"))
+            problems.append(Problem(where, f"{len(rows)} dòng, tối đa {most}"))
             rows = rows[: most + 1]
         elif cells > O_DONG_TOI_DA:
-            problems.append(Problem(where, f"a line of {cells} cells, at most {COT_BANG_TOI_DA}"))
+            problems.append(Problem(where, f"một dòng có {cells} ô, tối đa {COT_BANG_TOI_DA}"))
             rows = []
         texts[name] = rows
     columns = []
@@ -352,8 +352,8 @@ def doc_chu_thich(form: FormDuLieu) -> tuple[list[tuple[str, str]], list[Problem
             problems.append(
                 Problem(
                     f"chu_thich[{k}].nhan",
-                    f"'{key[:40]}' labels footnote {seen[key] + 1} too; each footnote has its "
-                    "own label",
+                    f"'{key[:40]}' đã là nhãn của chú thích {seen[key] + 1}; mỗi chú thích "
+                    "một nhãn riêng",
                 )
             )
         seen.setdefault(key, k)

@@ -85,7 +85,7 @@ def cac_dong_trong(
     if past:
         problem = Problem(
             where or prefix,
-            f"the form sent rows numbered past {toi_da + DONG_DU}; at most {toi_da} items",
+            f"biểu mẫu gửi các dòng đánh số quá {toi_da + DONG_DU}; tối đa {toi_da} mục",
         )
     return dict(sorted(rows.items())), problem
 

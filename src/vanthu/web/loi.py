@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from fastapi.encoders import jsonable_encoder
+
 from ..errors import (
     ConcurrentChange,
     DeliveryFailed,
@@ -20,6 +25,7 @@ from ..errors import (
     UnsupportedLayout,
     VanthuError,
 )
+from ..schemas.thong_bao_loi import thong_bao
 
 #: The first matching class decides; subclasses come before their base.
 _MA_TRANG_THAI: tuple[tuple[type[VanthuError], int], ...] = (
@@ -56,3 +62,9 @@ def ma_trang_thai(error: VanthuError) -> int:
         if isinstance(error, kind):
             return status
     return 500
+
+
+def loi_yeu_cau(errors: Sequence[Mapping[str, Any]]) -> list[Any]:
+    """A request's validation errors as the 422 body lists them: FastAPI's structure (``loc``,
+    ``type``, ``input``, ``ctx``) kept for programs, each ``msg`` said in Vietnamese."""
+    return [jsonable_encoder({**error, "msg": thong_bao(error)}) for error in errors]

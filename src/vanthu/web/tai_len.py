@@ -34,7 +34,7 @@ def chep_tam(upload: UploadFile, dich: Path, toi_da: int, ten: str) -> int:
             size += len(chunk)
             if size > toi_da:
                 raise InvalidSetting(
-                    ten, f"more than {toi_da} bytes (at most {toi_da // (1024 * 1024)} MiB)"
+                    ten, f"hơn {toi_da} byte (tối đa {toi_da // (1024 * 1024)} MiB)"
                 )
             out.write(chunk)
     return size

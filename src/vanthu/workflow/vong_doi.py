@@ -13,17 +13,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
 from transitions import Machine
 from transitions.core import MachineError
 
 from ..errors import CauseRefused, TransitionRefused
+from .label import LabelledEnum
 from .vai_tro import VaiTro
 
-S = TypeVar("S", bound=StrEnum)
-E = TypeVar("E", bound=StrEnum)
+S = TypeVar("S", bound=LabelledEnum)
+E = TypeVar("E", bound=LabelledEnum)
 
 
 @dataclass(frozen=True)
@@ -156,13 +156,13 @@ class StateMachine(Generic[S, E]):
         as the kind of rule and the words that say it."""
         hang = self._hang.get((su_kien, trang_thai))
         if hang is None:
-            tu = ", ".join(s for h in self.bang if h.su_kien == su_kien for s in h.nguon)
-            cuoi = " (a final state)" if trang_thai in self.cuoi else ""
-            return "state", f"not allowed from this state{cuoi}; allowed from: {tu}"
+            tu = ", ".join(s.label for h in self.bang if h.su_kien == su_kien for s in h.nguon)
+            cuoi = " (trạng thái cuối)" if trang_thai in self.cuoi else ""
+            return "state", f"không làm được ở trạng thái này{cuoi}; chỉ làm được khi: {tu}"
         if vai_tro not in hang.vai_tro:
-            duoc = ", ".join(v for v in VaiTro if v in hang.vai_tro)
-            return "actor", f"role '{vai_tro}' may not; allowed roles: {duoc}"
-        return "reason", "a reason (ly_do) is required"
+            duoc = ", ".join(v.label for v in VaiTro if v in hang.vai_tro)
+            return "actor", f"vai trò '{vai_tro.label}' không được làm; vai trò được làm: {duoc}"
+        return "reason", "phải ghi lý do (ly_do)"
 
 
 def _theo_cap(

@@ -181,7 +181,7 @@ async def _than_vua_du(request: Request) -> None:
             [
                 Problem(
                     "",
-                    f"the body is larger than {TEP_VAN_BAN_TOI_DA:,} bytes, the most vanthu reads",
+                    f"nội dung gửi lên lớn hơn {TEP_VAN_BAN_TOI_DA:,} byte, mức tối đa vanthu đọc",
                 )
             ],
         )
@@ -291,7 +291,7 @@ async def _ban_ky(request: Request) -> bytes:
     """
     data = await request.body()
     if len(data) > TEP_BAN_KY_TOI_DA:
-        raise InvalidSetting("signed PDF", f"larger than {TEP_BAN_KY_TOI_DA // 2**20} MiB")
+        raise InvalidSetting("bản PDF đã ký", f"lớn hơn {TEP_BAN_KY_TOI_DA // 2**20} MiB")
     return data
 
 

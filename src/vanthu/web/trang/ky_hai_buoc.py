@@ -40,7 +40,7 @@ def doc_ban_ky(tep: UploadFile) -> bytes:
     finally:
         tep.file.close()
     if len(data) > TEP_BAN_KY_TOI_DA:
-        raise InvalidSetting("signed PDF", f"larger than {TEP_BAN_KY_TOI_DA // 2**20} MiB")
+        raise InvalidSetting("bản PDF đã ký", f"lớn hơn {TEP_BAN_KY_TOI_DA // 2**20} MiB")
     return data
 
 

@@ -26,15 +26,15 @@ def truong_cua_loi(error: VanthuError) -> str:
     if isinstance(error, InvalidSetting) and "--ma-co-quan" in error.name:
         return "ma_co_quan"
     if isinstance(error, Refused):
-        if error.what == "password":
+        if error.what == "mật khẩu":
             return "mat_khau"
-        if error.what.startswith("user name"):
+        if error.what.startswith("tên người dùng"):
             return "ten"
         if error.what.endswith(": ho_ten"):
             return "ho_ten"
-        if "--ma-co-quan" in error.reason or "names a body" in error.reason:
+        if "--ma-co-quan" in error.reason or "mới ghi cơ quan" in error.reason:
             return "ma_co_quan"
-        if "last văn thư" in error.reason:
+        if "văn thư cuối cùng" in error.reason:
             return "vai_tro"
     return ""
 

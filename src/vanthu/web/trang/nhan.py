@@ -64,7 +64,7 @@ def _cung_nguon(request: Request) -> None:
         return  # not a browser's form: the secret in the path is the credential
     ours = {_goc(str(request.base_url)), _goc(request.app.state.cai_dat.base_url)}
     if said == "null" or _goc(said) not in ours:
-        raise Refused("this form", "was sent from another site")
+        raise Refused("biểu mẫu này", "được gửi từ một trang web khác")
 
 
 def _trang_nhan(

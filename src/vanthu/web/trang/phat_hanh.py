@@ -104,7 +104,7 @@ def phat_hanh(
             vb.trang_thai.value,
             SuKienVanBan.phat_hanh.value,
             user.vai_tro.value,
-            "only a văn thư distributes, and only an issued directive not yet distributed",
+            "chỉ văn thư mới phát hành, và chỉ phát hành văn bản đã ban hành chưa phát hành",
             "actor" if user.vai_tro is not VaiTro.van_thu else "state",
         )
     so_tien_trinh(request).bat_dau(app, user.ten, van_ban_id)
