@@ -329,18 +329,7 @@ class VongDoi:
         ]
         if plan.hai_buoc:
             ready = chuyen_van_ban(den, SuKienVanBan.chuan_bi_ky, role)
-            lines.append(
-                dong_nhat_ky(
-                    row.id,
-                    f"van_ban:{row.id}",
-                    SuKienVanBan.chuan_bi_ky.value,
-                    ten_nguoi,
-                    now,
-                    tu=den.value,
-                    den=ready.value,
-                    ban_chuan_bi_sha256=values["ban_chuan_bi_sha256"],
-                )
-            )
+            lines.append(_dong_chuan_bi(row, ten_nguoi, now, den, ready, values))
             den = ready
         doi_trang_thai(s, row, den, now, **values)
         ghi_dong_nhat_ky(s, *lines)
@@ -733,19 +722,7 @@ class VongDoi:
         den = chuyen_van_ban(tu, SuKienVanBan.chuan_bi_ky, VaiTro(vai_tro))
         values = self._ban_lanh_dao(row, draft, plan, now, staged)
         doi_trang_thai(s, row, den, now, **values)
-        ghi_dong_nhat_ky(
-            s,
-            dong_nhat_ky(
-                row.id,
-                f"van_ban:{row.id}",
-                SuKienVanBan.chuan_bi_ky.value,
-                ten_nguoi,
-                now,
-                tu=tu.value,
-                den=den.value,
-                ban_chuan_bi_sha256=values["ban_chuan_bi_sha256"],
-            ),
-        )
+        ghi_dong_nhat_ky(s, _dong_chuan_bi(row, ten_nguoi, now, tu, den, values))
         path = Path(values["ban_chuan_bi_duong_dan"])
         return KetQuaChuyen(row.id, tu, den, None, (path,), ky_so=CHO_KY_SO)
 
@@ -1070,6 +1047,27 @@ def _co_quan_ban_hanh(row: VanBanRow) -> tuple[str, str]:
     return tuple(  # type: ignore[return-value]
         " ".join(str(data.get(key) or "").split()).casefold()
         for key in ("co_quan_chu_quan", "co_quan")
+    )
+
+
+def _dong_chuan_bi(
+    row: VanBanRow,
+    ten_nguoi: str,
+    now: dt.datetime,
+    tu: TrangThaiVanBan,
+    den: TrangThaiVanBan,
+    values: Mapping[str, Any],
+) -> dict[str, Any]:
+    """The log line of a chuẩn bị ký số: the prepared PDF's hash."""
+    return dong_nhat_ky(
+        row.id,
+        f"van_ban:{row.id}",
+        SuKienVanBan.chuan_bi_ky.value,
+        ten_nguoi,
+        now,
+        tu=tu.value,
+        den=den.value,
+        ban_chuan_bi_sha256=values["ban_chuan_bi_sha256"],
     )
 
 
