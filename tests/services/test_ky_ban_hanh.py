@@ -482,17 +482,15 @@ def test_an_electronic_copy_carries_the_bodys_signature_in_box_14(
 # -- a signed issue killed between its steps -------------------------------------------------
 
 
-@pytest.mark.parametrize("moment", ["ky_so:giua_hai_chu_ky", "ban_hanh:truoc_commit"])
-def test_a_signed_issue_killed_before_its_commit_consumes_no_number_and_leaves_no_file(
-    app: BoDichVu, db_url: str, ky: Path, tmp_path: Path, moment: str
-) -> None:
-    key = duyet_xong(app)
+def _giet_luc(db_url: str, tmp_path: Path, moment: str, user: str, lenh: str, key: int) -> Path:
+    """Run ``vanthu --as user lenh key`` and kill it (SIGKILL) when it reaches ``moment``;
+    the output folder it used."""
     output = tmp_path / "output"
     marker = tmp_path / "dung"
     env = dict(os.environ)
     env.update({"VANTHU_NOW": "2021-09-13T08:30", BIEN_DUNG: moment, BIEN_TEP_DUNG: str(marker)})
-    command = [sys.executable, "-m", "vanthu", "--db", db_url, "--as", "vt"]
-    command += ["--output-root", str(output), "issue", str(key)]
+    command = [sys.executable, "-m", "vanthu", "--db", db_url, "--as", user]
+    command += ["--output-root", str(output), lenh, str(key)]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     deadline = time.monotonic() + 120
     try:
@@ -503,6 +501,15 @@ def test_a_signed_issue_killed_before_its_commit_consumes_no_number_and_leaves_n
         process.send_signal(signal.SIGKILL)
         _, said = process.communicate(timeout=120)
     assert process.returncode == -signal.SIGKILL, said.decode("utf-8", "replace")
+    return output
+
+
+@pytest.mark.parametrize("moment", ["ky_so:giua_hai_chu_ky", "ban_hanh:truoc_commit"])
+def test_a_signed_issue_killed_before_its_commit_consumes_no_number_and_leaves_no_file(
+    app: BoDichVu, db_url: str, ky: Path, tmp_path: Path, moment: str
+) -> None:
+    key = duyet_xong(app)
+    output = _giet_luc(db_url, tmp_path, moment, "vt", "issue", key)
     assert _so_da_lay(app) == (0, [])
     assert _row(app, key).trang_thai == "da_duyet"
     assert [p for p in _tep_ban_hanh(output) if THU_MUC_TAM not in p.parts] == []
@@ -517,22 +524,7 @@ def test_a_signing_duyet_killed_around_its_commit_loses_nothing(
     app: BoDichVu, db_url: str, ky: Path, tmp_path: Path, moment: str
 ) -> None:
     key = trinh_xong(app)
-    output = tmp_path / "output"
-    marker = tmp_path / "dung"
-    env = dict(os.environ)
-    env.update({"VANTHU_NOW": "2021-09-13T08:30", BIEN_DUNG: moment, BIEN_TEP_DUNG: str(marker)})
-    command = [sys.executable, "-m", "vanthu", "--db", db_url, "--as", "ld"]
-    command += ["--output-root", str(output), "approve", str(key)]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    deadline = time.monotonic() + 120
-    try:
-        while not marker.exists() and process.poll() is None:
-            assert time.monotonic() < deadline, f"{moment} not reached in time"
-            time.sleep(0.02)
-    finally:
-        process.send_signal(signal.SIGKILL)
-        _, said = process.communicate(timeout=120)
-    assert process.returncode == -signal.SIGKILL, said.decode("utf-8", "replace")
+    output = _giet_luc(db_url, tmp_path, moment, "ld", "approve", key)
     placed = [p for p in _tep_tren_dia(output) if THU_MUC_TAM not in p.parts]
     assert placed == [], "nothing reaches its place before the next run"
     row = _row(app, key)
